@@ -1,0 +1,60 @@
+"""What every command shares: the data folder, opening the folio, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+APP_NAME = "sendfolio"
+"""The name used for the platform's user data folder."""
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one clear line on stderr and exit (2: bad usage or bad data)."""
+    click.echo(f"sendfolio: {message}", err=True)
+    sys.exit(code)
+
+
+def data_dir(ctx: click.Context) -> Path:
+    """The folio folder: --data-dir, else $SENDFOLIO_DATA_DIR, else the user data folder."""
+    chosen = ctx.find_root().obj.get("data_dir") if ctx.find_root().obj else None
+    if chosen:
+        return Path(chosen).expanduser()
+    env = os.environ.get("SENDFOLIO_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def open_folio(ctx: click.Context, *, create: bool = True):
+    """Open the folio in the data folder, or fail with one line saying why."""
+    from sendfolio.store import Folio, FolioError
+
+    try:
+        return Folio.open(data_dir(ctx), codec=_codec(ctx), create=create)
+    except FolioError as error:
+        fail(str(error))
+
+
+def _codec(ctx: click.Context):
+    """The encryption codec for an encrypted folio, or None (filled in by the privacy area)."""
+    try:
+        from sendfolio.privacy.unlock import codec_for_cli
+    except ImportError:
+        return None
+    return codec_for_cli(data_dir(ctx))
+
+
+def open_app(ctx: click.Context) -> None:
+    """Open the TUI on the folio in the data folder."""
+    try:
+        from sendfolio.tui.app import run_app
+    except ImportError:
+        fail("the app is not built yet: use the commands (sendfolio --help)")
+    run_app(data_dir(ctx))

@@ -1,0 +1,397 @@
+"""The record types of a mediator's folio and their one validation.
+
+Every way in -- a TUI form, a CSV row, a JSON backup -- builds records with
+`RecordType.from_dict(raw)`, which parses each field with the parser in
+`fields.py` and then checks the record as a whole. A bad value raises
+`InvalidRecord`, listing each field with what is allowed. Records are frozen;
+`to_dict()` gives the JSON-safe form that the store and the backup hold.
+
+Cases carry a reference, never a person's name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Self
+
+from sendfolio import fields as f
+from sendfolio.fields import FieldProblem
+
+CASE_KINDS = ("mediation", "disagreement-resolution")
+"""What kind of process a case was (SEND Code of Practice 2015)."""
+
+CASE_ROLES = ("observer", "co-mediator", "lead")
+"""The mediator's own part in a case."""
+
+ACTIVE_ROLES = ("co-mediator", "lead")
+"""Roles that count as active participation (standards §1.2, §1.3)."""
+
+OUTCOMES = ("agreement", "partial-agreement", "no-agreement", "withdrawn", "not-held")
+"""How a case ended."""
+
+CPD_METHODS = (
+    "training", "refresher", "reading", "role-play", "team-discussion", "conference",
+    "peer-observation", "user-feedback", "supervision", "other",
+)
+"""Ways of doing CPD (standards §1.4.3, §1.5)."""
+
+PPC_MODES = ("one-to-one", "group", "observation")
+"""How a PPC session was held."""
+
+TRAINING_KINDS = ("foundation", "send", "refresher")
+"""Foundation mediation course, SEND-specific training, or refresher training."""
+
+FOUNDATION_COVERS = ("process-principles", "role-play-skills", "role-play-assessment", "written-assignment")
+"""What a foundation course must cover (standards §1.1)."""
+
+SEND_MODULES = ("legislative-framework", "send-context", "mediation-practice", "local-processes")
+"""The four modules of SEND training (standards §2.2, Appendix B)."""
+
+MEMBERSHIP_BODIES = ("CMC", "COM")
+"""The two bodies that register SEND mediators (standards §1.4.1)."""
+
+ROUTES = ("new", "passported")
+"""New accreditation (§1.1–1.3) or the passported route (§1.6, Form 5)."""
+
+DEBRIEF_HEADINGS = (
+    "strengths", "breakthroughs", "challenges", "outcome", "skills_gaps", "knowledge_gaps", "learning_plan",
+)
+"""Form 3 de-brief and supervision headings, as keys."""
+
+DEBRIEF_TITLES = {
+    "strengths": "Key strengths",
+    "breakthroughs": "Key breakthrough points",
+    "challenges": "Key challenges and learning points",
+    "outcome": "Discussion of outcome",
+    "skills_gaps": "Skills gaps",
+    "knowledge_gaps": "Knowledge gaps",
+    "learning_plan": "Plan for meeting learning needs",
+}
+"""Form 3 de-brief headings in the seed's words."""
+
+TIMELINE_DATES = (
+    "decision_notice", "adviser_contacted", "mediation_declined", "la_informed", "health_commissioner_told",
+    "date_fixed", "parties_notified", "la_unable_to_arrange", "mediation_concluded", "certificate_issued",
+    "agreement_reached",
+)
+"""A case's optional statutory timeline dates (DESIGN §2b), in the order they happen."""
+
+CASE_REF = r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}"
+"""A case reference: letters, digits and - / _ . ; no spaces, so no names."""
+
+CASE_REF_HELP = "a case reference of letters, digits and - / _ . with no spaces (e.g. SM-2025-014), never a name"
+"""What a case reference may be, in words."""
+
+RECORD_ID = r"[a-z0-9\-]{1,40}"
+"""The store's identifier of a record."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One field that is not allowed, and why."""
+
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        """`field: problem`, as every message in the app shows it."""
+        return f"{self.field}: {self.problem}"
+
+
+class InvalidRecord(ValueError):
+    """A record that failed validation; `errors` lists each field and its problem."""
+
+    def __init__(self, kind: str, errors: list[FieldError]):
+        """Keep the record kind and every field error."""
+        self.kind = kind
+        self.errors = errors
+        super().__init__("; ".join(str(error) for error in errors))
+
+
+def _spec(parser: f.Parser, default: Any = dataclasses.MISSING) -> Any:
+    """A dataclass field carrying its parser in metadata."""
+    if default is dataclasses.MISSING:
+        return field(metadata={"parse": parser})
+    if isinstance(default, (dict, list)):
+        return field(default_factory=lambda: type(default)(), metadata={"parse": parser})
+    return field(default=default, metadata={"parse": parser})
+
+
+def _id() -> Any:
+    """The store's identifier field: empty until the store assigns one."""
+    return _spec(f.pattern(RECORD_ID, "an identifier of lower-case letters, digits and -", required=False), "")
+
+
+class Record:
+    """Shared behaviour of every record type: parse, check, serialise."""
+
+    KIND: ClassVar[str] = ""
+    """The name of this kind of record, as used in the store, CSV and messages."""
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True) -> Self:
+        """Build a record from raw values, or raise `InvalidRecord` naming every bad field."""
+        errors: list[FieldError] = []
+        names = [spec.name for spec in dataclasses.fields(cls)]
+        if strict:
+            errors += [FieldError(key, "is not a field of " + cls.KIND) for key in raw if key not in names]
+        values: dict[str, Any] = {}
+        for spec in dataclasses.fields(cls):
+            if spec.name not in raw and _has_default(spec):
+                continue
+            try:
+                values[spec.name] = spec.metadata["parse"](raw.get(spec.name))
+            except FieldProblem as problem:
+                errors.append(FieldError(spec.name, str(problem)))
+        if errors:
+            raise InvalidRecord(cls.KIND, errors)
+        record = cls(**values)
+        whole = record.problems()
+        if whole:
+            raise InvalidRecord(cls.KIND, whole)
+        return record
+
+    def problems(self) -> list[FieldError]:
+        """Checks across fields; each record type adds its own."""
+        return []
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-safe form: dates as ISO text, lists as lists."""
+        return {spec.name: _plain(getattr(self, spec.name)) for spec in dataclasses.fields(self)}
+
+    def with_changes(self, **changes: Any) -> Self:
+        """A validated copy with some fields changed."""
+        return type(self).from_dict({**self.to_dict(), **changes})
+
+
+def _has_default(spec: dataclasses.Field) -> bool:
+    """True when a field may be left out and take its default."""
+    return spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
+
+
+def _plain(value: Any) -> Any:
+    """A value in JSON-safe form."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+CASE_DATE_ORDER = (
+    ("adviser_contacted", "decision_notice", "the mediation adviser cannot be contacted before the decision notice"),
+    ("mediation_declined", "adviser_contacted", "mediation cannot be declined before the adviser was contacted"),
+    ("la_informed", "decision_notice", "the LA cannot be told of a wish to mediate before its decision notice"),
+    ("health_commissioner_told", "la_informed", "the health commissioner is told after the LA learns of the wish to mediate"),
+    ("date_fixed", "la_informed", "the mediation date cannot be fixed before the LA was told"),
+    ("parties_notified", "date_fixed", "parties cannot be told of a date before it was fixed"),
+    ("la_unable_to_arrange", "la_informed", "the LA cannot say it is unable to arrange mediation before it was told"),
+    ("mediation_concluded", "date_fixed", "mediation cannot conclude before its date was fixed"),
+    ("mediation_concluded", "decision_notice", "mediation cannot conclude before the decision notice"),
+    ("certificate_issued", "mediation_concluded", "a certificate cannot predate the mediation it follows"),
+    ("certificate_issued", "mediation_declined", "a certificate cannot predate the adviser being told mediation is not wanted"),
+    ("certificate_issued", "decision_notice", "a certificate cannot predate the decision notice"),
+    ("agreement_reached", "date_fixed", "an agreement cannot be reached before the mediation date was fixed"),
+)
+"""(later, earlier, why): pairs of timeline dates that must come in this order."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Case(Record):
+    """One SEND mediation or disagreement-resolution case, anonymised by its reference."""
+
+    KIND: ClassVar[str] = "case"
+    ref: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP))
+    kind: str = _spec(f.choice(CASE_KINDS))
+    role: str = _spec(f.choice(CASE_ROLES))
+    date: date = _spec(f.a_date())
+    prep_hours: float = _spec(f.hours(maximum=100))
+    meeting_hours: float = _spec(f.hours(maximum=24))
+    followup_hours: float = _spec(f.hours(maximum=100))
+    outcome: str = _spec(f.choice(OUTCOMES))
+    observed_by: str = _spec(f.text(max_length=120, single_line=True), "")
+    debriefed: bool = _spec(f.yes_no, False)
+    issues: tuple[str, ...] = _spec(f.a_list(), ())
+    notes: str = _spec(f.text(), "")
+    debrief: dict = _spec(f.text_map(DEBRIEF_HEADINGS), {})
+    health_care: bool = _spec(f.yes_no, False)
+    decision_notice: date | None = _spec(f.a_date(required=False), None)
+    adviser_contacted: date | None = _spec(f.a_date(required=False), None)
+    mediation_declined: date | None = _spec(f.a_date(required=False), None)
+    la_informed: date | None = _spec(f.a_date(required=False), None)
+    health_commissioner_told: date | None = _spec(f.a_date(required=False), None)
+    date_fixed: date | None = _spec(f.a_date(required=False), None)
+    parties_notified: date | None = _spec(f.a_date(required=False), None)
+    la_unable_to_arrange: date | None = _spec(f.a_date(required=False), None)
+    mediation_concluded: date | None = _spec(f.a_date(required=False), None)
+    certificate_issued: date | None = _spec(f.a_date(required=False), None)
+    agreement_reached: date | None = _spec(f.a_date(required=False), None)
+
+    @property
+    def total_hours(self) -> float:
+        """Preparation, meeting and follow-up hours together."""
+        return round(self.prep_hours + self.meeting_hours + self.followup_hours, 2)
+
+    @property
+    def is_active(self) -> bool:
+        """True when the mediator co-mediated or led (not only observed)."""
+        return self.role in ACTIVE_ROLES
+
+    def problems(self) -> list[FieldError]:
+        """Timeline dates out of order, and de-brief notes without a de-brief."""
+        found = [
+            FieldError(later, f"{why} ({getattr(self, later)} is before {getattr(self, earlier)})")
+            for later, earlier, why in CASE_DATE_ORDER
+            if getattr(self, later) and getattr(self, earlier) and getattr(self, later) < getattr(self, earlier)
+        ]
+        if self.mediation_concluded and self.mediation_concluded < self.date and self.outcome != "not-held":
+            found.append(FieldError("mediation_concluded", "cannot be before the case date"))
+        return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class Observation(Record):
+    """A Forms 1–3 criterion demonstrated in a case, with who saw it and the evidence."""
+
+    KIND: ClassVar[str] = "observation"
+    ref: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP))
+    criterion: str = _spec(f.pattern(r"[a-z0-9.\-]{3,60}", "a criterion id listed by `sendfolio criteria`"))
+    observer: str = _spec(f.text(max_length=120, single_line=True), "")
+    notes: str = _spec(f.text(max_length=5_000), "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reflection(Record):
+    """A written reflection on practice, in Markdown."""
+
+    KIND: ClassVar[str] = "reflection"
+    id: str = _id()
+    date: date = _spec(f.a_date())
+    hours: float = _spec(f.hours(maximum=24, allow_zero=False))
+    title: str = _spec(f.text(required=True, max_length=200, single_line=True))
+    body: str = _spec(f.text(max_length=200_000), "")
+    case: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP, required=False), "")
+    cpd: str = _spec(f.pattern(RECORD_ID, "the id of a CPD entry", required=False), "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CPDEntry(Record):
+    """One entry of the CPD diary."""
+
+    KIND: ClassVar[str] = "cpd"
+    id: str = _id()
+    date: date = _spec(f.a_date())
+    hours: float = _spec(f.hours(maximum=100, allow_zero=False))
+    method: str = _spec(f.choice(CPD_METHODS))
+    title: str = _spec(f.text(required=True, max_length=200, single_line=True))
+    provider: str = _spec(f.text(max_length=200, single_line=True), "")
+    learning: str = _spec(f.text(max_length=20_000), "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PPCSession(Record):
+    """A supervision or mentoring session with a Professional Practice Consultant."""
+
+    KIND: ClassVar[str] = "ppc"
+    id: str = _id()
+    date: date = _spec(f.a_date())
+    ppc: str = _spec(f.text(required=True, max_length=120, single_line=True))
+    hours: float = _spec(f.hours(maximum=24, allow_zero=False))
+    mode: str = _spec(f.choice(PPC_MODES))
+    topics: str = _spec(f.text(max_length=20_000), "")
+    actions: str = _spec(f.text(max_length=20_000), "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Training(Record):
+    """A foundation, SEND or refresher course, with what it covered."""
+
+    KIND: ClassVar[str] = "training"
+    id: str = _id()
+    kind: str = _spec(f.choice(TRAINING_KINDS))
+    title: str = _spec(f.text(required=True, max_length=200, single_line=True))
+    provider: str = _spec(f.text(required=True, max_length=200, single_line=True))
+    date: date = _spec(f.a_date())
+    hours: float = _spec(f.hours(maximum=500, allow_zero=False))
+    recognised_by: str = _spec(f.text(max_length=120, single_line=True), "")
+    covers: tuple[str, ...] = _spec(f.a_list(options=FOUNDATION_COVERS + SEND_MODULES), ())
+
+    def problems(self) -> list[FieldError]:
+        """A course covers only what its kind can cover."""
+        allowed = {"foundation": FOUNDATION_COVERS, "send": SEND_MODULES}.get(self.kind, ())
+        wrong = [item for item in self.covers if item not in allowed]
+        if not wrong:
+            return []
+        listed = " ; ".join(allowed) if allowed else "nothing (leave it empty)"
+        return [FieldError("covers", f"'{wrong[0]}' is not covered by {self.kind} training: use {listed}")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile(Record):
+    """The mediator: name, membership, registration anniversary and route."""
+
+    KIND: ClassVar[str] = "profile"
+    name: str = _spec(f.text(max_length=120, single_line=True), "")
+    membership_body: str = _spec(f.choice(MEMBERSHIP_BODIES, required=False), "")
+    membership_number: str = _spec(f.text(max_length=60, single_line=True), "")
+    registration_anniversary: date | None = _spec(f.a_date(required=False), None)
+    route: str = _spec(f.choice(ROUTES), "new")
+    lead_since: date | None = _spec(f.a_date(required=False), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PPCContact(Record):
+    """The mediator's Professional Practice Consultant."""
+
+    KIND: ClassVar[str] = "ppc_contact"
+    name: str = _spec(f.text(required=True, max_length=120, single_line=True))
+    register: str = _spec(f.text(max_length=120, single_line=True), "")
+    email: str = _spec(f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False), "")
+    phone: str = _spec(f.pattern(r"[0-9+() \-]{6,20}", "a phone number of digits, spaces and + ( ) -", required=False), "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verification(Record):
+    """The PPC's verification of the portfolio (standards §1.3) or a Form 5 declaration."""
+
+    KIND: ClassVar[str] = "verification"
+    name: str = _spec(f.text(required=True, max_length=120, single_line=True))
+    register: str = _spec(f.text(max_length=120, single_line=True), "")
+    role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
+    date: date = _spec(f.a_date())
+    statement: str = _spec(f.text(max_length=5_000), "")
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls for cls in (Case, Observation, Reflection, CPDEntry, PPCSession, Training, Profile, PPCContact, Verification)
+}
+"""Every record type by its kind."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FolioData:
+    """Everything in a folio at one moment: what the rules, reports and exports read."""
+
+    profile: Profile = field(default_factory=Profile)
+    cases: tuple[Case, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    cpd: tuple[CPDEntry, ...] = ()
+    ppc_sessions: tuple[PPCSession, ...] = ()
+    training: tuple[Training, ...] = ()
+    ppc_contact: PPCContact | None = None
+    verification: Verification | None = None
+    passport_declaration: Verification | None = None
+
+    def case(self, ref: str) -> Case | None:
+        """The case with this reference, if any."""
+        return next((case for case in self.cases if case.ref == ref), None)
+
+    def observations_for(self, ref: str) -> tuple[Observation, ...]:
+        """The criteria observed in one case."""
+        return tuple(item for item in self.observations if item.ref == ref)
