@@ -1,4 +1,119 @@
-"""Commands of this area (placeholder until its owner fills it)."""
+"""The core commands: `demo`, `check` and `criteria`."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+
+import click
+
+from sendfolio.commands.common import data_dir, fail, open_folio
+
+
+def parse_day(value: str | None, option: str) -> date:
+    """A `--today`-style option as a date (today when absent), or exit 2 naming the option."""
+    if value is None:
+        return date.today()
+    from sendfolio.fields import FieldProblem, parse_date_value
+
+    try:
+        return parse_date_value(value)
+    except FieldProblem as problem:
+        fail(f"{option}: {problem}")
+
+
+@click.command()
+@click.option("--today", "today_text", metavar="DATE", help="Date the demo is written around (default: today).")
+@click.pass_context
+def demo(ctx: click.Context, today_text: str | None) -> None:
+    """Fill the data folder with a fictional, realistic portfolio to explore."""
+    from sendfolio.demo import write_demo
+
+    today = parse_day(today_text, "--today")
+    with open_folio(ctx) as folio:
+        if not folio.is_empty():
+            fail(f"{data_dir(ctx)} already holds a folio; choose an empty folder with --data-dir")
+        write_demo(folio, today)
+        click.echo(f"Demo folio written to {folio.data_dir} (fictional mediator, part-way through accreditation).")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--year", type=int, help="Registration year for renewal (the year it begins); default: the current one.")
+@click.option("--today", "today_text", metavar="DATE", help="Check as of this date (default: today).")
+@click.pass_context
+def check(ctx: click.Context, as_json: bool, year: int | None, today_text: str | None) -> None:
+    """Every requirement: met or not, what is needed and what the records show.
+
+    Exit status 0 when all are met, 1 when any is not.
+    """
+    from sendfolio import rules
+
+    today = parse_day(today_text, "--today")
+    with open_folio(ctx) as folio:
+        data = folio.data()
+    if year is not None and not 1970 <= year <= 2100:
+        fail(f"--year: {year} is not a registration year (a year such as {today.year})")
+    year = year if year is not None else rules.current_registration_year(data.profile, today)
+    report = rules.check_json(data, today, year)
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(_check_table(report))
+    all_met = report["accreditation"]["met"] and report["renewal"]["met"]
+    ctx.exit(0 if all_met else 1)
+
+
+def _check_table(report: dict) -> str:
+    """The human form of `check`: one block per group, one line per requirement."""
+    renewal = report["renewal"]
+    blocks = [
+        f"sendfolio check — rule set {report['rule_set']}, as of {report['as_of']}",
+        _group("Accreditation", report["accreditation"]),
+        _group(f"Renewal, registration year {renewal['year_start']} to {renewal['year_end']}", renewal),
+    ]
+    return "\n\n".join(blocks)
+
+
+def _group(title: str, group: dict) -> str:
+    """One group of requirements as aligned rows, with why-not lines under unmet ones."""
+    verdict = "all met" if group["met"] else "NOT all met"
+    lines = [f"{title}: {verdict}", f"  {'':4} {'requirement':28} {'need':>16} {'have':>16}  source"]
+    for item in group["requirements"]:
+        mark = "met " if item["met"] else "NOT "
+        lines.append(f"  {mark} {item['id']:28} {_cell(item['need']):>16} {_cell(item['have']):>16}  {item['source']}")
+        if not item["met"] and item.get("detail"):
+            lines += textwrap.wrap(item["detail"], width=96, initial_indent="        ", subsequent_indent="        ")
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    """A need / have value cut to fit its column."""
+    text = str(value)
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the criteria as JSON.")
+def criteria(as_json: bool) -> None:
+    """The observation criteria of Forms 1–3, with their ids."""
+    from sendfolio.standards import CRITERIA
+
+    if as_json:
+        rows = [
+            {"id": c.id, "form": c.form, "form_title": c.form_title, "section": c.section, "text": c.text}
+            for c in CRITERIA
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    heading = None
+    for item in CRITERIA:
+        if (item.form, item.section) != heading:
+            heading = (item.form, item.section)
+            click.echo(f"\nForm {item.form} — {item.form_title} — {item.section}")
+        click.echo(f"  {item.id:40} {item.text}")
+
+
+COMMANDS = [demo, check, criteria]
 """The click commands this module adds to `sendfolio`."""

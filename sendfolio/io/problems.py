@@ -1,0 +1,62 @@
+"""Problems found while reading import files: where, which column, what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sendfolio.records import InvalidRecord
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an import file, shown as `file:line: column: problem`."""
+
+    file: str
+    line: int | None
+    column: str
+    problem: str
+
+    def __str__(self) -> str:
+        """`file:line: column: problem`; the line or column is left out when there is none."""
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.column}: {self.problem}" if self.column else f"{where}: {self.problem}"
+
+
+class ImportProblems(Exception):
+    """Raised when import files hold problems; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        """Keep every problem found."""
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+def record_problems(file: str, line: int | None, error: InvalidRecord, columns: dict[str, str] | None = None) -> list[Problem]:
+    """Turn a record's field errors into problems at one place; `columns` renames fields."""
+    columns = columns or {}
+    return [Problem(file, line, columns.get(item.field, item.field), item.problem) for item in error.errors]
+
+
+def read_text(file: str, raw: bytes) -> str:
+    """Decode a file as UTF-8 (with or without a BOM), or raise a problem naming the line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportProblems([Problem(
+            file, line, "", "is not UTF-8 text: save the file as UTF-8 (in Excel: Save As 'CSV UTF-8')",
+        )]) from None
+
+
+@dataclass(frozen=True)
+class SourcedRecord:
+    """A valid record read from an import file, with where it came from (for later checks)."""
+
+    record: object
+    file: str
+    line: int | None
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int | None:
+        """The line a field was written on (the record's line when not known)."""
+        return self.field_lines.get(name, self.line)

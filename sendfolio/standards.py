@@ -1,0 +1,383 @@
+"""The "SEND 2018" rule set and the observation criteria of Forms 1–3, as data.
+
+Source: *Professional Standards for Mediators Working With SEND* (CMC and College of
+Mediators, version 1, May 2018). Nothing here computes anything: `rules.py` reads
+these thresholds by rule id, so a revised standard (or another body's numbers) is a
+new `RuleSet`, not an edit scattered through the code.
+
+Observation criteria
+--------------------
+Every bullet item of Appendix A Forms 1 (Pre-mediation), 2 (Mediation) and 3
+(Post-mediation) is one `Criterion`, in the seed's wording (its spelling and
+grammar kept, e.g. "Demonstrate impartial at all times"). Ids read
+``f<form>.<section>.<item>`` with sections ``pm`` (Process Management), ``sk``
+(Skills and Knowledge) and ``ds`` (De-brief and Supervision).
+
+How sub-bullets become criteria: a bullet that only introduces a list ("Determine:",
+"Create a safe environment:", "Identification of") is not itself a criterion; each
+of its sub-bullets is one, with the parent's wording as a prefix ("Determine:
+who should attend the meeting"), the parent's words in `Criterion.parent`, and an
+id under the parent's id (``f1.pm.determine.attendees``,
+``f2.sk.safe-environment.welcome``), so anything that wants the whole group can
+match on the id prefix.
+
+Form 1's first line reads "Make initial contact with parties Identify issues for
+mediation" in the seed: two bullets run together by the conversion of the
+original form, so they are two criteria here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+GROUPS = ("accreditation", "renewal", "passport")
+"""Which report a rule belongs to."""
+
+SECTIONS = {"pm": "Process Management", "sk": "Skills and Knowledge", "ds": "De-brief and Supervision"}
+"""Observation form sections by their short code in criterion ids."""
+
+FORM_TITLES = {1: "Pre-mediation", 2: "Mediation", 3: "Post-mediation"}
+"""The titles of observation Forms 1–3."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One requirement of the standards: what it needs and the reading assumed."""
+
+    id: str
+    title: str
+    source: str
+    group: str
+    text: str
+
+    @property
+    def assumption(self) -> str:
+        """The rule's text, which states any reading assumed (alias for `text`)."""
+        return self.text
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A versioned set of rules with their thresholds and recognised bodies."""
+
+    name: str
+    version: str
+    rules: tuple[Rule, ...]
+    thresholds: Mapping[str, float]
+    recognised: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id, or KeyError naming the known ids."""
+        for item in self.rules:
+            if item.id == rule_id:
+                return item
+        raise KeyError(f"no rule '{rule_id}' in {self.name}; known rules: {', '.join(self.rule_ids)}")
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id, in order."""
+        return tuple(item.id for item in self.rules)
+
+    def threshold(self, rule_id: str) -> float:
+        """The number a rule needs (hours or a count), or KeyError if it has none."""
+        try:
+            return float(self.thresholds[rule_id])
+        except KeyError:
+            raise KeyError(f"rule '{rule_id}' has no threshold in {self.name}") from None
+
+    def bodies(self, rule_id: str) -> tuple[str, ...]:
+        """The bodies a rule recognises (e.g. approving a course), or KeyError."""
+        try:
+            return self.recognised[rule_id]
+        except KeyError:
+            raise KeyError(f"rule '{rule_id}' recognises no bodies in {self.name}") from None
+
+    def in_group(self, group: str) -> tuple[Rule, ...]:
+        """The rules of one report: accreditation, renewal or passport."""
+        return tuple(item for item in self.rules if item.group == group)
+
+
+def _rule(rule_id: str, title: str, source: str, group: str, text: str) -> Rule:
+    """A rule; a short constructor so the table below reads like the standards."""
+    return Rule(id=rule_id, title=title, source=source, group=group, text=text)
+
+
+_A, _R, _P = GROUPS
+
+SEND_2018_RULES = (
+    _rule("foundation.hours", "Foundation course of 40 hours", "§1.1", _A,
+          "A foundation mediation course of at least 40 hours. Read as one course of 40 hours or more; "
+          "shorter courses are not added together."),
+    _rule("foundation.content", "Foundation course content", "§1.1", _A,
+          "The foundation course covered the process and principles of mediation, developed skills through "
+          "role play, and assessed by role play and by a written assignment (all four must be recorded)."),
+    _rule("foundation.provider", "Foundation course provider", "§1.1", _A,
+          "The foundation provider is approved by the CMC or the COM, or the programme is verified by a "
+          "national awarding body. Only CMC, COM, OCN and ILM are recognised automatically; any other body "
+          "must be shown to the assessor, so it is not counted as met."),
+    _rule("send-training.hours", "SEND training of 12 hours", "§1.1, §2.2", _A,
+          "SEND-specific training of at least 12 hours, completed after the foundation course (one programme; "
+          "separate shorter sessions are not added together). Its date starts the supported practice."),
+    _rule("send-training.provider", "SEND training provider", "§1.1", _A,
+          "The SEND training was delivered by a recognised provider of the COM or the CMC "
+          "(recorded as recognised by CMC or COM)."),
+    _rule("send-training.modules", "SEND training modules", "§2.2, App. B", _A,
+          "The SEND training covered the four modules: legislative framework; contextual knowledge of SEND; "
+          "mediation practice and the conduct of cases; local processes and procedures."),
+    _rule("practice.casework-hours", "12 hours of casework", "§1.2", _A,
+          "At least 12 hours of casework (preparation, meeting and follow-up) dated on or after the SEND "
+          "training, in cases where the mediator co-mediated or led. Hours spent only observing are shown "
+          "but not counted."),
+    _rule("practice.reflection-hours", "2 hours of reflection", "§1.2, §2.3", _A,
+          "At least 2 hours of written reflection on practice dated on or after the SEND training."),
+    _rule("practice.cases", "3 cases after observation", "§1.2, §1.3", _A,
+          "At least 3 cases co-mediated or led after a period of observation: read as at least one case "
+          "observed on or after the SEND training, then 3 active cases dated after it. Cases not held or "
+          "withdrawn are not counted."),
+    _rule("practice.final-lead", "Final case led and observed", "§1.3", _A,
+          "The latest practice case (co-mediated or led, on or after the SEND training) was led by the "
+          "mediator and observed by an experienced mediator or PPC (an observer is recorded)."),
+    _rule("practice.debriefs", "De-brief after each case", "§1.2", _A,
+          "A de-brief is recorded after every practice case (co-mediated or led, on or after the SEND training)."),
+    _rule("practice.criteria-coverage", "Forms 1–3 criteria demonstrated", "§1.2, App. A", _A,
+          "Every criterion of observation Forms 1–3 was demonstrated at least once over the practice cases "
+          "(not necessarily in each case). Observations recorded against cases only observed do not count."),
+    _rule("ppc.verification", "Verified by a PPC", "§1.3", _A,
+          "The portfolio is verified by a PPC: their name, register and the date are recorded, the date is "
+          "not after the check date nor before the latest practice case."),
+    _rule("membership.body", "Member of CMC or COM", "§1.4.1", _A,
+          "The mediator is a member of the Civil Mediation Council (CMC) or the College of Mediators (COM)."),
+    _rule("renewal.cpd-hours", "20 hours of CPD", "§1.4.3", _R,
+          "At least 20 hours of CPD dated in the registration year. Only CPD diary entries count; a PPC "
+          "session counts only if it is also entered in the CPD diary."),
+    _rule("renewal.cases", "3 cases in the year", "§1.4.3", _R,
+          "At least 3 mediation or disagreement-resolution cases completed in the registration year, read "
+          "as co-mediated or led and held: cases only observed, not held or withdrawn are not counted."),
+    _rule("renewal.supervision", "Supervision accessed", "§1.4.3, §1.5.2", _R,
+          "Mentoring support or supervision accessed in the registration year: at least one PPC session, or "
+          "a CPD entry with the method supervision."),
+    _rule("passport.foundation", "Foundation training of 40 hours", "§1.6, Form 5", _P,
+          "A foundation training in mediation of at least 40 hours, with its date and provider."),
+    _rule("passport.send-training", "Specialised SEND training (if applicable)", "§1.6, Form 5", _P,
+          "Any SEND training is listed with its date and provider; it is not required for passporting, so "
+          "this is always met."),
+    _rule("passport.casework", "Lead SEND mediator, 3 cases a year", "§1.6, Form 5", _P,
+          "Lead SEND mediator since the date in the profile, with at least 3 cases led (and held) in each "
+          "full registration year since then that the records cover (from the first year with any case, "
+          "CPD, PPC or reflection record). The current, unfinished year is not judged."),
+    _rule("passport.cpd", "CPD every year", "§1.6, Form 5", _P,
+          "Relevant CPD on an annual basis, read as the §1.4.3 minimum of 20 hours in each full registration "
+          "year judged for casework."),
+    _rule("passport.declaration", "Declaration of competence", "§1.6, Form 5", _P,
+          "A declaration by a manager, PPC or mentor is recorded with their name and a date not after the "
+          "check date."),
+)
+"""Every rule of the SEND 2018 standards, in the order reports list them."""
+
+SEND_2018_THRESHOLDS = MappingProxyType({
+    "foundation.hours": 40.0,
+    "send-training.hours": 12.0,
+    "practice.casework-hours": 12.0,
+    "practice.reflection-hours": 2.0,
+    "practice.cases": 3.0,
+    "practice.observations": 1.0,
+    "renewal.cpd-hours": 20.0,
+    "renewal.cases": 3.0,
+    "renewal.supervision": 1.0,
+    "passport.foundation": 40.0,
+    "passport.casework": 3.0,
+    "passport.cpd": 20.0,
+})
+"""The numbers each rule needs, by rule id (hours, or counts of cases / sessions)."""
+
+SEND_2018_RECOGNISED = MappingProxyType({
+    "foundation.provider": ("CMC", "COM", "OCN", "ILM"),
+    "send-training.provider": ("CMC", "COM"),
+    "membership.body": ("CMC", "COM"),
+})
+"""The bodies each rule recognises, by rule id (abbreviations as recorded)."""
+
+BODY_NAMES = MappingProxyType({
+    "CIVIL MEDIATION COUNCIL": "CMC",
+    "THE CIVIL MEDIATION COUNCIL": "CMC",
+    "COLLEGE OF MEDIATORS": "COM",
+    "THE COLLEGE OF MEDIATORS": "COM",
+    "OPEN COLLEGE NETWORK": "OCN",
+    "INSTITUTE OF LEADERSHIP AND MANAGEMENT": "ILM",
+    "INSTITUTE OF LEADERSHIP & MANAGEMENT": "ILM",
+})
+"""Full names of the recognised bodies, upper-case, to the abbreviations rules compare."""
+
+RULE_SET = RuleSet(
+    name="SEND 2018",
+    version="1 (May 2018)",
+    rules=SEND_2018_RULES,
+    thresholds=SEND_2018_THRESHOLDS,
+    recognised=SEND_2018_RECOGNISED,
+)
+"""The rule set in force: Professional Standards for SEND Mediators, version 1, May 2018."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One item of observation Forms 1–3, in the seed's wording."""
+
+    id: str
+    form: int
+    form_title: str
+    section: str
+    text: str
+    parent: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON-safe form, as `sendfolio criteria --json` prints it."""
+        return {"id": self.id, "form": self.form, "form_title": self.form_title,
+                "section": self.section, "text": self.text}
+
+
+def _items(form: int, code: str, rows: tuple[tuple[str, ...], ...]) -> tuple[Criterion, ...]:
+    """Criteria from (slug, text) rows, or (slug, parent, (sub-slug, sub-text), ...) groups."""
+    made: list[Criterion] = []
+    for row in rows:
+        slug, rest = row[0], row[1:]
+        if len(rest) == 1:
+            made.append(_criterion(form, code, slug, rest[0]))
+            continue
+        parent = rest[0]
+        for sub_slug, sub_text in rest[1:]:
+            made.append(_criterion(form, code, f"{slug}.{sub_slug}", f"{parent} {sub_text}", parent))
+    return tuple(made)
+
+
+def _criterion(form: int, code: str, slug: str, text: str, parent: str = "") -> Criterion:
+    """One criterion with its id built from form, section and slug."""
+    return Criterion(id=f"f{form}.{code}.{slug}", form=form, form_title=FORM_TITLES[form],
+                     section=SECTIONS[code], text=text, parent=parent)
+
+
+_FORM_1_PM = (
+    ("initial-contact", "Make initial contact with parties"),
+    ("identify-issues", "Identify issues for mediation"),
+    ("screen-safety", "Screen for safety and suitability"),
+    ("determine", "Determine:", ("information", "information required from whom"),
+     ("attendees", "who should attend the meeting")),
+    ("child-views", "Ensure child's or young person's views are incorporated appropriately"),
+    ("child-participation", "Explore the active participation of the child or young person in mediation"),
+    ("informed-consent", "Establish informed consent"),
+    ("sencop-timescales", "Ensure compliance with SENCOP timescales"),
+    ("organise-meeting", "Organise meeting date, time, venue as required by the service"),
+    ("accessible", "Ensure the mediation is accessible to those with SEND"),
+    ("inform-participants", "Inform participants"),
+    ("sticking-points", "Prepare for obvious sticking points"),
+    ("records", "Maintain accurate records as required by the service"),
+)
+_FORM_1_SK = (
+    ("engage", "Engage effectively with all parties"),
+    ("trust-rapport", "Build trust and rapport"),
+    ("listen-actively", "Listen actively: reflect, summarise, show understanding, clarifying"),
+    ("explain-process", "Explain mediation process, principles, mediator role"),
+    ("confidentiality", "Apply confidentiality appropriately"),
+    ("impartial", "Demonstrate impartial at all times"),
+    ("challenge", "Challenge appropriately"),
+    ("tribunal-info", "Give information about SEND Tribunal + COP"),
+    ("signpost", "Signpost where necessary"),
+)
+_FORM_2_PM = (
+    ("punctual", "Arrive punctually to prepare room"),
+    ("forms", "Carry appropriate forms"),
+    ("pre-meetings", "Conduct pre-meetings as required"),
+    ("arena", "Establish arena (incl. ground rules)"),
+    ("introductions", "Manage introductions"),
+    ("confidentiality", "Clarify confidentiality"),
+    ("agenda", "Establish issues for each party and agree a mutual agenda"),
+    ("explore-issues", "Allow time for issues to be explored"),
+    ("child-supported", "Ensure a child or young person is supported + the mediation is accessible to them."),
+    ("options", "Assist in the identification and evaluation of potential options"),
+    ("agreement", "Build and secure agreement"),
+    ("manage-time", "Manage time"),
+    ("breaks", "Offer breaks as appropriate"),
+    ("separate-meetings", "Use separate meetings effectively"),
+    ("outcome", "Confirm outcome + next steps"),
+    ("certificate", "Issue of mediation certificate"),
+    ("end-when-necessary", "End mediation when necessary"),
+    ("close-positively", "Close positively"),
+)
+_FORM_2_SK = (
+    ("engage", "Engage effectively with all parties"),
+    ("safe-environment", "Create a safe environment:", ("welcome", "Positive welcome"),
+     ("reassurance", "Offer reassurance"), ("explain", "Explain what will happen"),
+     ("confidence", "Show confidence")),
+    ("listen-actively", "Listen actively: reflect, summarise, show understanding, clarify"),
+    ("opportunity-to-speak", "Ensure all have opportunity to speak"),
+    ("child-views", "Ensure the views of the child or young person are considered and understood"),
+    ("constructive-exchange", "Facilitate constructive exchange"),
+    ("understanding", "Build understanding"),
+    ("interruptions-conflict", "Manage interruptions + high conflict"),
+    ("emotion", "Acknowledge emotion"),
+    ("power-imbalance", "Address power imbalance"),
+    ("navigate-process", "Navigate through the process"),
+    ("impartiality", "Maintain impartiality"),
+    ("challenge", "Challenge appropriately"),
+    ("reality-test", "Reality test proposals"),
+    ("send-context", "Apply knowledge of SEND context"),
+    ("ethical-framework", "Work within an ethical framework"),
+    ("confidentiality", "Agree confidentiality and how it is to be applied in this situation"),
+    ("smart-agreement", "Write clear SMART agreement"),
+)
+_FORM_3_PM = (
+    ("paperwork", "Send out final agreements or other paperwork"),
+    ("case-records", "Complete case records"),
+    ("close-file", "Close file"),
+)
+_FORM_3_SK = (
+    ("communicate", "Communicate clearly with all parties and ensure the process is accessible"),
+    ("feedback", "Clear feedback to service"),
+    ("timely-close", "Close case in a timely manner"),
+)
+_FORM_3_DS = (
+    ("key-strengths", "Key Strengths"),
+    ("breakthroughs", "Key breakthrough points"),
+    ("challenges", "Key challenges and learning points"),
+    ("outcome", "Discussion of outcome"),
+    ("gaps", "Identification of", ("skills", "Skills gaps"), ("knowledge", "Knowledge gaps")),
+    ("learning-plan", "Plan for meeting learning needs"),
+)
+
+CRITERIA: tuple[Criterion, ...] = (
+    _items(1, "pm", _FORM_1_PM) + _items(1, "sk", _FORM_1_SK)
+    + _items(2, "pm", _FORM_2_PM) + _items(2, "sk", _FORM_2_SK)
+    + _items(3, "pm", _FORM_3_PM) + _items(3, "sk", _FORM_3_SK) + _items(3, "ds", _FORM_3_DS)
+)
+"""Every observation criterion of Forms 1–3, in form and section order."""
+
+CRITERIA_IDS: tuple[str, ...] = tuple(item.id for item in CRITERIA)
+"""The id of every criterion, in order."""
+
+_BY_ID = MappingProxyType({item.id: item for item in CRITERIA})
+"""Criteria by id, for `criterion()`."""
+
+
+def criterion(criterion_id: str) -> Criterion:
+    """The criterion with this id, or KeyError saying how to list the ids."""
+    try:
+        return _BY_ID[criterion_id]
+    except KeyError:
+        raise KeyError(
+            f"'{criterion_id}' is not a criterion of Forms 1–3; "
+            "`sendfolio criteria` lists the ids (e.g. f1.pm.initial-contact)"
+        ) from None
+
+
+def is_criterion(criterion_id: str) -> bool:
+    """True when the id names a criterion of Forms 1–3."""
+    return criterion_id in _BY_ID
+
+
+def criteria_by_form_section() -> dict[tuple[int, str], tuple[Criterion, ...]]:
+    """Criteria grouped by (form, section name), in form and section order."""
+    grouped: dict[tuple[int, str], list[Criterion]] = {}
+    for item in CRITERIA:
+        grouped.setdefault((item.form, item.section), []).append(item)
+    return {key: tuple(items) for key, items in grouped.items()}

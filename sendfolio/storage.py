@@ -1,0 +1,333 @@
+"""A TinyDB storage that never leaves a broken file: atomic saves, backups, schema, codec.
+
+TinyDB's own `JSONStorage` rewrites the file in place, so a crash mid-write leaves half
+a file. `AtomicJSONStorage` instead writes a private temporary file beside the folio,
+flushes and fsyncs it, renames it over the old one and fsyncs the folder: a crash at any
+instant leaves the previous file or the new one. Before each save the previous file
+becomes backup `.1` (older backups shift to `.2` … `.N`).
+
+The file holds one JSON object: `{"sendfolio": {"schema": N}, "<table>": {...}, ...}`.
+Older schemas are upgraded in memory by `MIGRATIONS` when read; the file itself changes
+at the next save. The whole file passes through an optional `codec` (encryption) with
+`encode(bytes) -> bytes` and `decode(bytes) -> bytes`.
+
+After the first read the data live in memory: TinyDB's many `read()` calls never touch
+the disk. A file that cannot be read raises `FolioError` naming it and its newest
+readable backup, and is never written over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from tinydb.storages import Storage
+
+SCHEMA = 2
+"""The schema version this sendfolio writes (and the newest it reads)."""
+
+META_KEY = "sendfolio"
+"""The top-level key of the file that holds the schema version, not a table."""
+
+FILE_MODE = 0o600
+"""Folio, backup and temporary files: readable and writable by the owner only."""
+
+FOLDER_MODE = 0o700
+"""The data folder: open to the owner only."""
+
+DEFAULT_BACKUPS = 5
+"""How many previous versions of the file are kept."""
+
+Tables = dict[str, dict[str, Any]]
+"""TinyDB's data: table name -> {document id (text) -> document}."""
+
+
+class FolioError(Exception):
+    """The folio cannot be opened or saved; the message is one line naming the file."""
+
+
+class Codec(Protocol):
+    """Turns the plain file bytes into stored bytes and back (encryption plugs in here)."""
+
+    def encode(self, data: bytes) -> bytes:
+        """The bytes to store for these plain bytes."""
+
+    def decode(self, data: bytes) -> bytes:
+        """The plain bytes for these stored bytes (raise on a wrong key or damage)."""
+
+
+class Unreadable(Exception):
+    """Why a file's bytes are not a folio (a short reason, without the file name)."""
+
+
+def _tables_named_by_folio_field(tables: Tables) -> Tables:
+    """Schema 1 -> 2: tables were named by record kind ("case"); now by FolioData field ("cases")."""
+    renamed = {"case": "cases", "observation": "observations", "reflection": "reflections", "ppc": "ppc_sessions"}
+    return {renamed.get(name, name): table for name, table in tables.items()}
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _tables_named_by_folio_field}
+"""Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, plain values), faster than `copy.deepcopy`."""
+    if isinstance(value, dict):
+        return {key: copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_json(item) for item in value]
+    return value
+
+
+def parse_folio_bytes(plain: bytes) -> tuple[int, Tables]:
+    """The schema and tables held by decoded file bytes, or raise `Unreadable` saying why."""
+    if not plain:
+        raise Unreadable("the file is empty (0 bytes)")
+    if not plain.strip(b"\0"):
+        raise Unreadable("the file holds only zero bytes")
+    try:
+        whole = json.loads(plain.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise Unreadable("the file is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise Unreadable(f"the JSON is broken at line {error.lineno}, column {error.colno}") from None
+    if not isinstance(whole, dict):
+        raise Unreadable("the file does not hold a JSON object")
+    meta = whole.pop(META_KEY, {"schema": 1})
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if type(schema) is not int or schema < 1:
+        raise Unreadable(f'"{META_KEY}" does not give a schema version')
+    if schema > SCHEMA:
+        raise Unreadable(f"it was saved by a newer sendfolio (schema {schema}; this one reads up to {SCHEMA}): update sendfolio")
+    _check_tables(whole)
+    return schema, whole
+
+
+def _check_tables(tables: Any) -> None:
+    """Raise `Unreadable` unless every table is an object of objects."""
+    for name, table in tables.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise Unreadable(f'table "{name}" is not a set of records')
+
+
+def migrate(schema: int, tables: Tables) -> Tables:
+    """Tables of an older schema upgraded step by step to `SCHEMA`."""
+    for version in range(schema, SCHEMA):
+        tables = MIGRATIONS[version](tables)
+    return tables
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create the data folder (and parents) open to the owner only, if it is missing."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(folder, FOLDER_MODE)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make renames inside the folder durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: data in memory after one read, every save atomic, backups kept.
+
+    Inside `transaction()` TinyDB's writes change memory only; the file is written once
+    when the transaction ends, or memory returns to the saved state if it raises.
+    """
+
+    def __init__(self, path: str | os.PathLike, codec: Codec | None = None, backups: int = DEFAULT_BACKUPS):
+        """Load the file at `path` (if it exists) into memory; raise `FolioError` if unreadable."""
+        super().__init__()
+        self.path = Path(path)
+        self.codec = codec
+        self.backups = backups
+        self._depth = 0
+        self.remove_leftovers()
+        self._data, self._saved = self._load()
+        self.schema_read = SCHEMA if self._saved is None else self._schema_of_file
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _load(self) -> tuple[Tables, bytes | None]:
+        """The tables in the file (migrated) and their plain JSON, or empty tables if there is no file."""
+        self._schema_of_file = SCHEMA
+        try:
+            stored = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}, None
+        except OSError as error:
+            raise self.unreadable(error.strerror or str(error)) from None
+        try:
+            schema, tables = parse_folio_bytes(self._decode(stored))
+        except Unreadable as why:
+            raise self.unreadable(str(why)) from None
+        self._schema_of_file = schema
+        tables = migrate(schema, tables)
+        return tables, self._dump(tables)
+
+    def _decode(self, stored: bytes) -> bytes:
+        """The plain bytes of the stored bytes, through the codec if there is one."""
+        if self.codec is None:
+            return stored
+        try:
+            return self.codec.decode(stored)
+        except FolioError:
+            raise
+        except Exception as error:  # the codec's own error: wrong key or damaged file
+            raise Unreadable(f"it could not be decoded ({error or type(error).__name__})") from None
+
+    def unreadable(self, why: str) -> FolioError:
+        """The one-line error for a file that cannot be read, naming its newest readable backup."""
+        backup = self.newest_readable_backup()
+        if backup is None:
+            advice = "no readable backup was found"
+        else:
+            when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            advice = f"the newest readable backup is {backup} (saved {when}): copy it over {self.path.name} to go back to it"
+        return FolioError(f"cannot open {self.path}: {why}. The file has not been changed; {advice}")
+
+    def backup_paths(self) -> list[Path]:
+        """The existing backups, newest first."""
+        numbered = (self.backup_path(n) for n in range(1, max(self.backups, 1) + 1))
+        return [path for path in numbered if path.exists()]
+
+    def backup_path(self, number: int) -> Path:
+        """The path of backup `number` (1 is the newest)."""
+        return self.path.with_name(f"{self.path.name}.{number}")
+
+    def newest_readable_backup(self) -> Path | None:
+        """The newest backup that opens as a folio, if any."""
+        for path in self.backup_paths():
+            try:
+                parse_folio_bytes(self._decode(path.read_bytes()))
+            except (OSError, Unreadable, FolioError):
+                continue
+            return path
+        return None
+
+    def read(self) -> Tables:
+        """The tables from memory: a copy outside a transaction, the working data inside one."""
+        if self._depth:
+            return self._data
+        return copy_json(self._data)
+
+    # -- writing ---------------------------------------------------------------------
+
+    def write(self, data: Tables) -> None:
+        """Take TinyDB's new tables: saved at once, or at the end of the open transaction."""
+        if META_KEY in data:
+            raise ValueError(f'"{META_KEY}" is reserved for the file header, not a table')
+        if self._depth:
+            self._data = data
+            return
+        self._data = copy_json(data)
+        self._commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one save; if the block raises, memory goes back to the saved state."""
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            if self._depth == 1:
+                self._rollback()
+            raise
+        finally:
+            self._depth -= 1
+        if self._depth == 0:
+            self._commit()
+
+    def _rollback(self) -> None:
+        """Forget unsaved changes: memory becomes the last saved (or loaded) state."""
+        self._data = json.loads(self._saved) if self._saved is not None else {}
+
+    def _commit(self) -> None:
+        """Save memory to the file; if that fails, memory goes back to the file's state."""
+        plain = self._dump(self._data)
+        if plain == self._saved and self.path.exists():
+            return
+        try:
+            self.save_bytes(plain)
+        except OSError as error:
+            self._rollback()
+            raise FolioError(f"could not save {self.path}: {error.strerror or error}; nothing was changed") from None
+        self._saved = plain
+
+    @staticmethod
+    def _dump(tables: Tables) -> bytes:
+        """The plain JSON bytes of the file for these tables, header first."""
+        whole = {META_KEY: {"schema": SCHEMA}, **tables}
+        return json.dumps(whole, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def save_bytes(self, plain: bytes) -> None:
+        """Atomically replace the file with these plain bytes (encoded), keeping backups."""
+        stored = self.codec.encode(plain) if self.codec is not None else plain
+        make_private_folder(self.path.parent)
+        if self.path.exists():
+            self._rotate_backups()
+        temp = self._write_temp(stored)
+        os.replace(temp, self.path)
+        fsync_folder(self.path.parent)
+
+    def _write_temp(self, stored: bytes) -> Path:
+        """A new private temporary file beside the folio holding these bytes, synced to disk."""
+        temp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+        try:
+            with open(fd, "wb", closefd=True) as handle:
+                handle.write(stored)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return temp
+
+    def _rotate_backups(self) -> None:
+        """Shift backups one older (.1 -> .2 …) and make the current file backup .1."""
+        if self.backups < 1:
+            return
+        for number in range(self.backups - 1, 0, -1):
+            if self.backup_path(number).exists():
+                os.replace(self.backup_path(number), self.backup_path(number + 1))
+        self._copy_to(self.backup_path(1))
+
+    def _copy_to(self, target: Path) -> None:
+        """Atomically make `target` a copy of the current file (a hard link where possible)."""
+        temp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.link(self.path, temp)
+        except OSError:
+            temp = self._write_temp(self.path.read_bytes())
+        os.replace(temp, target)
+
+    def remove_leftovers(self) -> None:
+        """Delete temporary files left by a save that crashed (call only while holding the lock)."""
+        for temp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            temp.unlink(missing_ok=True)
+
+    def change_codec(self, codec: Codec | None) -> None:
+        """Re-save the file through a new codec and delete backups made with the old one."""
+        for backup in self.backup_paths():
+            backup.unlink()
+        self.codec = codec
+        self.save_bytes(self._saved if self._saved is not None else self._dump(self._data))
+
+    def exists(self) -> bool:
+        """True when the file has been saved at least once."""
+        return self._saved is not None
+
+    def close(self) -> None:
+        """Nothing to release: the file is open only while it is read or replaced."""

@@ -1,0 +1,190 @@
+"""The reflection editor: details, a Markdown editor and a live preview side by side.
+
+The editor builds the record with `Reflection.from_dict`, so a bad date or a
+number of hours out of range is reported beside the form exactly as the CSV
+import or a JSON backup would report it. Saving puts the record in the folio at
+once; leaving with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Markdown, Select, Static, TextArea
+from textual.widgets.text_area import LanguageDoesNotExist
+
+from sendfolio.paths import style_path
+from sendfolio.records import InvalidRecord, Reflection
+from sendfolio.tui.reflection_templates import word_count
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+
+PREVIEW_DELAY = 0.25
+"""Seconds of quiet typing before the preview is redrawn."""
+
+TEXT_FIELDS = ("date", "hours", "title")
+"""The reflection's fields typed into an Input, in form order."""
+
+CHOICE_FIELDS = ("case", "cpd")
+"""The reflection's fields chosen from a list of the folio's records."""
+
+
+def markdown_editor(body: str) -> TextArea:
+    """A TextArea for Markdown, highlighted when tree-sitter's Markdown grammar is installed."""
+    editor = TextArea(body, id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+    try:
+        editor.language = "markdown"
+    except LanguageDoesNotExist:
+        editor.language = None
+    return editor
+
+
+class ReflectionEditor(Screen[Reflection | None]):
+    """Write or edit one reflection; dismisses with the saved record, or None when left."""
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "leave", "Back"),
+        Binding("f2", "toggle_preview", "Preview"),
+    ]
+    """Save, leave (asking if there are unsaved changes), show or hide the preview."""
+
+    def __init__(self, reflection: Reflection | None = None, *, body: str = "", heading: str = "") -> None:
+        """Edit `reflection`, or start a new one from `body` (a template's Markdown)."""
+        super().__init__()
+        self.reflection = reflection
+        self.heading = heading or ("Edit reflection" if reflection else "New reflection")
+        self.initial = self._raw_from(reflection, body)
+        self._preview_timer = None
+
+    def _raw_from(self, reflection: Reflection | None, body: str) -> dict[str, str]:
+        """The form's starting values as text."""
+        if reflection is None:
+            return {"date": self.app.today.isoformat(), "hours": "", "title": "", "body": body, "case": "", "cpd": ""}
+        raw = reflection.to_dict()
+        return {key: str(raw.get(key) or "") for key in (*TEXT_FIELDS, "body", *CHOICE_FIELDS)}
+
+    def compose(self) -> ComposeResult:
+        """Details on two lines, errors, then the editor beside the preview."""
+        yield Header()
+        with Vertical(id="reflection-form"):
+            yield Static(self.heading, id="editor-heading")
+            with Horizontal(classes="form-line"):
+                yield Label("Date", classes="field-label")
+                yield Input(self.initial["date"], id="date", placeholder="YYYY-MM-DD", compact=True)
+                yield Label("Hours", classes="field-label")
+                yield Input(self.initial["hours"], id="hours", placeholder="e.g. 0.5", compact=True)
+                yield Label("Title", classes="field-label")
+                yield Input(self.initial["title"], id="title", placeholder="what it is about", compact=True)
+            with Horizontal(classes="form-line"):
+                yield Label("Case", classes="field-label")
+                yield self._case_select()
+                yield Label("CPD", classes="field-label")
+                yield self._cpd_select()
+            yield Static("", id="errors")
+        with Horizontal(id="writing"):
+            yield markdown_editor(self.initial["body"])
+            yield Markdown(self.initial["body"], id="preview", open_links=False)
+        yield Static("", id="word-count")
+        yield Footer()
+
+    def _case_select(self) -> Select:
+        """A list of the folio's cases by reference, newest first."""
+        cases = sorted(self.app.folio.cases(), key=lambda case: case.date, reverse=True)
+        options = [(f"{case.ref} ({case.date:%d %b %Y})", case.ref) for case in cases]
+        return self._select("case", options, "no case")
+
+    def _cpd_select(self) -> Select:
+        """A list of the CPD diary's entries, newest first."""
+        entries = sorted(self.app.folio.cpd(), key=lambda entry: entry.date, reverse=True)
+        options = [(f"{entry.date:%d %b %Y} {entry.title}", entry.id) for entry in entries]
+        return self._select("cpd", options, "no CPD entry")
+
+    def _select(self, name: str, options: list[tuple[str, str]], prompt: str) -> Select:
+        """A compact Select with a blank choice, showing the current value when it is listed."""
+        value = self.initial[name]
+        known = value in {option[1] for option in options}
+        return Select(options, id=name, prompt=prompt, value=value if known else Select.NULL, compact=True)
+
+    def on_mount(self) -> None:
+        """Show the word count and put the cursor where writing starts."""
+        self._show_word_count()
+        self.query_one("#title" if not self.initial["title"] else "#body").focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Update the word count at once and the preview after a pause in typing."""
+        self._show_word_count()
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._refresh_preview)
+
+    def _refresh_preview(self) -> None:
+        """Render the Markdown being written into the preview."""
+        self.query_one("#preview", Markdown).update(self.query_one("#body", TextArea).text)
+
+    def _show_word_count(self) -> None:
+        """Words written so far, and whether there are unsaved changes."""
+        words = word_count(self.query_one("#body", TextArea).text)
+        state = "unsaved changes" if self.is_dirty() else "saved" if self.reflection else "not saved yet"
+        self.query_one("#word-count", Static).update(f"{words} words · {state}")
+
+    def raw(self) -> dict[str, str]:
+        """The form's current values as text, keyed by the reflection's field names."""
+        raw = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}
+        for name in CHOICE_FIELDS:
+            value = self.query_one(f"#{name}", Select).value
+            raw[name] = "" if value is Select.NULL else str(value)
+        raw["body"] = self.query_one("#body", TextArea).text
+        return raw
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from what was last saved or loaded."""
+        return self.raw() != self.initial
+
+    def action_save(self) -> None:
+        """Validate with `Reflection.from_dict`; put it in the folio, or show each error inline."""
+        raw: dict[str, Any] = self.raw()
+        if self.reflection is not None:
+            raw["id"] = self.reflection.id
+        try:
+            record = Reflection.from_dict(raw)
+        except InvalidRecord as invalid:
+            self._show_errors(invalid)
+            return
+        saved = self.app.folio.put(record)
+        self.notify(f"Reflection saved: {saved.title}")
+        self.dismiss(saved)
+
+    def _show_errors(self, invalid: InvalidRecord) -> None:
+        """List each field's problem under the form and mark the field."""
+        bad = {error.field for error in invalid.errors}
+        for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
+            self.query_one(f"#{name}").set_class(name in bad, "-invalid")
+        self.query_one("#errors", Static).update("\n".join(f"⚠ {error}" for error in invalid.errors))
+        first = next((name for name in (*TEXT_FIELDS, *CHOICE_FIELDS) if name in bad), "body")
+        self.query_one(f"#{first}").focus()
+
+    def action_leave(self) -> None:
+        """Go back to the list, asking first when there are unsaved changes."""
+        if not self.is_dirty():
+            self.dismiss(None)
+            return
+        question = "Leave this reflection without saving your changes?"
+        self.app.push_screen(ConfirmScreen(question), self._leave_if_confirmed)
+
+    def _leave_if_confirmed(self, leave: bool | None) -> None:
+        """Drop the changes when the mediator said yes."""
+        if leave:
+            self.dismiss(None)
+
+    def action_toggle_preview(self) -> None:
+        """Show or hide the preview, giving the editor the whole width."""
+        preview = self.query_one("#preview", Markdown)
+        preview.display = not preview.display
+

@@ -1,0 +1,67 @@
+"""A yes / no question in a modal dialog.
+
+API::
+
+    from sendfolio.tui.widgets.confirm import ConfirmScreen
+
+    def deleted(answer: bool | None) -> None:
+        if answer:
+            ...  # the user chose the "yes" button (or pressed y)
+
+    self.app.push_screen(ConfirmScreen("Delete case SM-2025-014?"), deleted)
+
+`ConfirmScreen(question, yes_label="Delete", no_label="Keep")` dismisses with True
+for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
+no button has the focus when the dialog opens, so a stray Enter keeps things as
+they are. Styles: `#confirm-dialog`, `#confirm-question`, `#confirm-buttons` in
+styles/app.tcss.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one yes / no question; dismiss with True for yes, False for no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No"),
+    ]
+    """y answers yes; n and Escape answer no."""
+
+    def __init__(self, question: str, yes_label: str = "Delete", no_label: str = "Keep") -> None:
+        """Keep the question and the words on the two buttons."""
+        super().__init__()
+        self.question = question
+        self.yes_label = yes_label
+        self.no_label = no_label
+
+    def compose(self) -> ComposeResult:
+        """The question above the two buttons."""
+        with Vertical(id="confirm-dialog"):
+            yield Label(self.question, id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="error")
+                yield Button(f"{self.no_label} (n)", id="confirm-no", variant="primary")
+
+    def on_mount(self) -> None:
+        """Focus the safe answer."""
+        self.query_one("#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Answer with the button pressed."""
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """Answer from a key."""
+        self.dismiss(yes)

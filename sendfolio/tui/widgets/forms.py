@@ -1,0 +1,257 @@
+"""A form that edits one record, validated by the record type itself.
+
+API::
+
+    from sendfolio.records import CPDEntry, CPD_METHODS
+    from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+
+    SPECS = (
+        FieldSpec("date", "Date", "date"),
+        FieldSpec("hours", "Hours", "hours", help="e.g. 1.5"),
+        FieldSpec("method", "Method", "choice", options=CPD_METHODS),
+        FieldSpec("title", "Title", "text"),
+        FieldSpec("learning", "What I learnt", "multiline"),
+    )
+
+    def saved(entry: CPDEntry | None) -> None:
+        if entry is not None:
+            self.app.folio.put(entry)      # the caller saves at once
+
+    self.app.push_screen(EditRecordScreen(CPDEntry, SPECS, initial=None, title="New CPD entry"), saved)
+
+`FieldSpec(name, label, kind, options=(), help="")` describes one field; `kind` is one of
+`FIELD_KINDS`:
+
+- "text": one-line Input; "date": Input for YYYY-MM-DD or DD/MM/YYYY; "hours": Input for a decimal;
+- "multiline": TextArea;
+- "choice": Select over `options` (a blank entry too, unless the field is required by the record);
+- "yesno": Checkbox (space toggles);
+- "list": with `options`, a SelectionList (space toggles each); without, an Input of items separated by ";".
+
+`EditRecordScreen(record_type, specs, initial=None, title="")` is a `ModalScreen[Record | None]`.
+Save (ctrl+s, or the Save button) builds `record_type.from_dict(values)` -- the record's own
+validation -- from the initial record's values (so fields without a spec, e.g. `id`, are kept)
+overlaid with the form's values. Each `FieldError` is shown under its field in a Label with class
+"field-error" (errors of fields without a spec go in `#form-errors`), nothing is dismissed, and
+the first bad field gets the focus. A valid record dismisses the screen with it. Escape (or
+Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
+
+Widget ids: each field's editor is `#field-<name>`, its error label `#error-<name>`.
+Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/app.tcss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from sendfolio.records import InvalidRecord, Record
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+
+FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
+"""The kinds of field a form can show."""
+
+PLACEHOLDERS = {"date": "YYYY-MM-DD or DD/MM/YYYY", "hours": "hours as a decimal, e.g. 1.5"}
+"""Placeholder text of the inputs that expect a particular form of value."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: the record field's name, its label, and how it is edited."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    options: Sequence[str] = ()
+    help: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse a kind the form cannot show."""
+        if self.kind not in FIELD_KINDS:
+            raise ValueError(f"FieldSpec {self.name}: kind must be one of {', '.join(FIELD_KINDS)}")
+
+
+def display_value(spec: FieldSpec, value: Any) -> Any:
+    """A record's stored value as the field's editor shows it."""
+    if spec.kind == "yesno":
+        return bool(value)
+    if spec.kind == "list":
+        items = list(value or ())
+        return items if spec.options else "; ".join(items)
+    if spec.kind == "choice":
+        return value if value in spec.options else Select.NULL
+    if value is None:
+        return ""
+    if spec.kind == "hours" and isinstance(value, (int, float)):
+        return f"{value:g}"
+    return str(value)
+
+
+def make_editor(spec: FieldSpec, value: Any) -> Widget:
+    """The widget that edits one field, holding `value`."""
+    shown = display_value(spec, value)
+    editor_id = f"field-{spec.name}"
+    if spec.kind == "multiline":
+        return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
+    if spec.kind == "choice":
+        return Select([(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)")
+    if spec.kind == "yesno":
+        return Checkbox(spec.label, shown, id=editor_id)
+    if spec.kind == "list" and spec.options:
+        selections = [Selection(option, option, option in shown) for option in spec.options]
+        return SelectionList(*selections, id=editor_id, classes="form-selection")
+    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""))
+
+
+def editor_value(spec: FieldSpec, editor: Widget) -> Any:
+    """The raw value an editor holds, as `Record.from_dict` reads it."""
+    if isinstance(editor, TextArea):
+        return editor.text
+    if isinstance(editor, Select):
+        return "" if editor.value is Select.NULL else editor.value
+    if isinstance(editor, Checkbox):
+        return editor.value
+    if isinstance(editor, SelectionList):
+        return [option for option in spec.options if option in editor.selected]
+    return editor.value if isinstance(editor, Input) else ""
+
+
+class EditRecordScreen(ModalScreen[Record | None]):
+    """Edit one record; dismiss with the valid record, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    """ctrl+s saves (from any field); Escape cancels, asking first when something changed."""
+
+    def __init__(
+        self,
+        record_type: type[Record],
+        specs: Sequence[FieldSpec],
+        initial: Record | None = None,
+        title: str = "",
+    ) -> None:
+        """Keep what to edit; the editors are built in `compose`."""
+        super().__init__()
+        self.record_type = record_type
+        self.specs = tuple(specs)
+        self.initial = initial
+        self.title_text = title or f"Edit {record_type.KIND}"
+        self._start: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        """The title, one labelled editor per field, and the buttons."""
+        start = self.initial.to_dict() if self.initial is not None else {}
+        with Vertical(id="form-dialog"):
+            yield Label(self.title_text, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.specs:
+                    yield from self._compose_field(spec, start.get(spec.name))
+                yield Label("", id="form-errors", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Cancel (esc)", id="form-cancel")
+
+    def _compose_field(self, spec: FieldSpec, value: Any) -> ComposeResult:
+        """One field: its label, editor, help and (empty) error line."""
+        with Vertical(classes="form-field"):
+            if spec.kind != "yesno":
+                yield Label(spec.label, classes="field-label")
+            yield make_editor(spec, value)
+            if spec.help:
+                yield Static(spec.help, classes="field-help")
+            yield Label("", id=f"error-{spec.name}", classes="field-error")
+
+    def on_mount(self) -> None:
+        """Remember the starting values (to spot unsaved changes) and focus the first field."""
+        self._start = self.values()
+        self.query_one("#form-errors", Label).display = False
+        for label in self.query(".form-field .field-error"):
+            label.display = False
+        if self.specs:
+            self.editor(self.specs[0].name).focus()
+
+    def editor(self, name: str) -> Widget:
+        """The editor widget of one field."""
+        return self.query_one(f"#field-{name}")
+
+    def values(self) -> dict[str, Any]:
+        """Every field's raw value, by field name."""
+        return {spec.name: editor_value(spec, self.editor(spec.name)) for spec in self.specs}
+
+    def has_changes(self) -> bool:
+        """True when any field differs from what it held when the form opened."""
+        return self.values() != self._start
+
+    def build(self) -> Record:
+        """The record the form describes; raises `InvalidRecord`."""
+        base = self.initial.to_dict() if self.initial is not None else {}
+        return self.record_type.from_dict({**base, **self.values()})
+
+    def action_save(self) -> None:
+        """Validate and dismiss with the record, or show every problem and stay."""
+        try:
+            record = self.build()
+        except InvalidRecord as invalid:
+            self.show_errors(invalid.errors)
+            return
+        self.dismiss(record)
+
+    def show_errors(self, errors: Sequence[Any]) -> None:
+        """Put each field's problem under it; focus the first bad field."""
+        by_field = _errors_by_field(errors)
+        named = {spec.name for spec in self.specs}
+        for spec in self.specs:
+            label = self.query_one(f"#error-{spec.name}", Label)
+            label.update(by_field.get(spec.name, ""))
+            label.display = spec.name in by_field
+        others = [f"{name}: {problem}" for name, problem in by_field.items() if name not in named]
+        general = self.query_one("#form-errors", Label)
+        general.update("\n".join(others))
+        general.display = bool(others)
+        first = next((spec.name for spec in self.specs if spec.name in by_field), None)
+        if first is not None:
+            self.editor(first).focus()
+            self.query_one(f"#error-{first}").scroll_visible()
+        self.notify(f"Not saved: {len(by_field)} field(s) to fix", severity="error")
+
+    def action_cancel(self) -> None:
+        """Close without saving; ask first if something changed."""
+        if not self.has_changes():
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing"),
+            self._discard_answered,
+        )
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        """Close without saving when the user chose to discard."""
+        if discard:
+            self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or Cancel from the buttons."""
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+def _errors_by_field(errors: Sequence[Any]) -> Mapping[str, str]:
+    """Field errors joined per field name, in order."""
+    joined: dict[str, str] = {}
+    for error in errors:
+        joined[error.field] = f"{joined[error.field]}; {error.problem}" if error.field in joined else error.problem
+    return joined

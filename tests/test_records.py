@@ -1,0 +1,137 @@
+"""Records: one validation per type, with messages that name the field and what is allowed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sendfolio.records import (
+    RECORD_TYPES, Case, CPDEntry, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Reflection,
+    Training, Verification,
+)
+
+GOOD_CASE = {
+    "ref": "SM-2025-014", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": "1.5",
+    "meeting_hours": "3", "followup_hours": "0.5", "outcome": "agreement",
+}
+"""A valid case as CSV-like text."""
+
+
+def problems(kind, raw) -> dict[str, str]:
+    """The field → problem map of an invalid record."""
+    with pytest.raises(InvalidRecord) as caught:
+        kind.from_dict(raw)
+    return {error.field: error.problem for error in caught.value.errors}
+
+
+def test_case_parses_text_values():
+    """Strings from a form or CSV become typed values."""
+    case = Case.from_dict({**GOOD_CASE, "issues": "placement; transport", "debriefed": "yes"})
+    assert case.date == date(2025, 3, 2)
+    assert case.total_hours == 5.0
+    assert case.issues == ("placement", "transport")
+    assert case.debriefed is True
+    assert case.is_active
+
+
+@pytest.mark.parametrize("text", ["02/03/2025", "2/3/2025", "2025-03-02"])
+def test_uk_and_iso_dates(text):
+    """Dates are YYYY-MM-DD or the UK DD/MM/YYYY."""
+    assert Case.from_dict({**GOOD_CASE, "date": text}).date == date(2025, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("ref", "Jane Doe", "never a name"),
+        ("kind", "arbitration", "mediation / disagreement-resolution"),
+        ("role", "boss", "observer / co-mediator / lead"),
+        ("date", "31/02/2025", "not a real calendar date"),
+        ("date", "March 2nd", "YYYY-MM-DD or DD/MM/YYYY"),
+        ("prep_hours", "-1", "from 0 to 100"),
+        ("meeting_hours", "three", "not a number"),
+        ("meeting_hours", "nan", "finite"),
+        ("outcome", "won", "agreement / partial-agreement"),
+        ("debriefed", "maybe", "yes or no"),
+    ],
+)
+def test_bad_case_values_name_field_and_allowed(field, value, words):
+    """Each bad value names its field and says what is allowed."""
+    assert words in problems(Case, {**GOOD_CASE, field: value})[field]
+
+
+def test_every_bad_field_is_reported_at_once():
+    """A form shows every error, not only the first."""
+    found = problems(Case, {**GOOD_CASE, "kind": "x", "role": "y", "followup_hours": ""})
+    assert set(found) == {"kind", "role", "followup_hours"}
+    assert "required" in found["followup_hours"]
+
+
+def test_unknown_field_refused():
+    """Unknown columns are an error, not silently dropped."""
+    assert "not a field" in problems(Case, {**GOOD_CASE, "child_name": "x"})["child_name"]
+
+
+def test_certificate_cannot_predate_mediation():
+    """Timeline dates out of order are rejected with a clear message."""
+    found = problems(Case, {**GOOD_CASE, "mediation_concluded": "2025-03-02", "certificate_issued": "2025-03-01"})
+    assert "predate the mediation" in found["certificate_issued"]
+
+
+def test_training_covers_only_its_kind():
+    """A foundation course cannot list SEND modules."""
+    raw = {"kind": "foundation", "title": "F", "provider": "P", "date": "2023-01-01", "hours": "40",
+           "covers": "legislative-framework"}
+    assert "not covered by foundation" in problems(Training, raw)["covers"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "field"),
+    [
+        (CPDEntry, {"date": "2025-01-01", "hours": "0", "method": "reading", "title": "T"}, "hours"),
+        (CPDEntry, {"date": "2025-01-01", "hours": "1", "method": "napping", "title": "T"}, "method"),
+        (PPCSession, {"date": "2025-01-01", "ppc": "P", "hours": "1", "mode": "phone"}, "mode"),
+        (Reflection, {"date": "2025-01-01", "hours": "1", "title": ""}, "title"),
+        (Observation, {"ref": "A-1", "criterion": "X Y"}, "criterion"),
+        (PPCContact, {"name": "P", "email": "not-an-email"}, "email"),
+        (Profile, {"membership_body": "FMC"}, "membership_body"),
+        (Verification, {"name": "P", "date": ""}, "date"),
+    ],
+)
+def test_each_type_validates(kind, raw, field):
+    """Every record type refuses a bad value in the named field."""
+    assert field in problems(kind, raw)
+
+
+def test_with_changes_revalidates():
+    """Editing a record goes through the same validation."""
+    case = Case.from_dict(GOOD_CASE)
+    assert case.with_changes(outcome="withdrawn").outcome == "withdrawn"
+    with pytest.raises(InvalidRecord):
+        case.with_changes(prep_hours="lots")
+
+
+hours_text = st.decimals(min_value=0, max_value=24, places=2).map(str)
+"""Hours as a mediator would type them."""
+
+
+@given(
+    prep=hours_text, meeting=hours_text, followup=hours_text,
+    day=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)),
+    role=st.sampled_from(["observer", "co-mediator", "lead"]),
+    notes=st.text(max_size=200),
+)
+def test_case_round_trips_through_dict(prep, meeting, followup, day, role, notes):
+    """Any valid case survives to_dict → from_dict unchanged."""
+    case = Case.from_dict({**GOOD_CASE, "prep_hours": prep, "meeting_hours": meeting, "followup_hours": followup,
+                           "date": day.strftime("%d/%m/%Y"), "role": role, "notes": notes})
+    assert Case.from_dict(case.to_dict()) == case
+
+
+def test_every_type_is_registered():
+    """Each record type is known by its kind."""
+    assert {"case", "observation", "reflection", "cpd", "ppc", "training", "profile", "ppc_contact",
+            "verification"} <= set(RECORD_TYPES)
