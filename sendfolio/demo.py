@@ -111,6 +111,8 @@ def _past_case(today: date, ref: str, ago: int, kind: str, role: str, prep: floa
     }
     if outcome in ("agreement", "partial-agreement"):
         timeline["agreement_reached"] = held.isoformat()
+    if "health" in issues:
+        timeline["health_commissioner_told"] = _day(held, 27)
     return Case.from_dict({
         "ref": ref, "kind": kind, "role": role, "date": held.isoformat(), "prep_hours": str(prep),
         "meeting_hours": str(meeting), "followup_hours": str(followup), "outcome": outcome,

@@ -105,6 +105,7 @@ def _rule(rule_id: str, title: str, source: str, group: str, text: str) -> Rule:
 
 
 _A, _R, _P = GROUPS
+"""Short names of the three groups, so the rule table below stays readable."""
 
 SEND_2018_RULES = (
     _rule("foundation.hours", "Foundation course of 40 hours", "§1.1", _A,
@@ -273,6 +274,8 @@ _FORM_1_PM = (
     ("sticking-points", "Prepare for obvious sticking points"),
     ("records", "Maintain accurate records as required by the service"),
 )
+"""Form 1 (Pre-mediation), Process Management."""
+
 _FORM_1_SK = (
     ("engage", "Engage effectively with all parties"),
     ("trust-rapport", "Build trust and rapport"),
@@ -284,6 +287,8 @@ _FORM_1_SK = (
     ("tribunal-info", "Give information about SEND Tribunal + COP"),
     ("signpost", "Signpost where necessary"),
 )
+"""Form 1 (Pre-mediation), Skills and Knowledge."""
+
 _FORM_2_PM = (
     ("punctual", "Arrive punctually to prepare room"),
     ("forms", "Carry appropriate forms"),
@@ -304,6 +309,8 @@ _FORM_2_PM = (
     ("end-when-necessary", "End mediation when necessary"),
     ("close-positively", "Close positively"),
 )
+"""Form 2 (Mediation), Process Management."""
+
 _FORM_2_SK = (
     ("engage", "Engage effectively with all parties"),
     ("safe-environment", "Create a safe environment:", ("welcome", "Positive welcome"),
@@ -326,16 +333,22 @@ _FORM_2_SK = (
     ("confidentiality", "Agree confidentiality and how it is to be applied in this situation"),
     ("smart-agreement", "Write clear SMART agreement"),
 )
+"""Form 2 (Mediation), Skills and Knowledge."""
+
 _FORM_3_PM = (
     ("paperwork", "Send out final agreements or other paperwork"),
     ("case-records", "Complete case records"),
     ("close-file", "Close file"),
 )
+"""Form 3 (Post-mediation), Process Management."""
+
 _FORM_3_SK = (
     ("communicate", "Communicate clearly with all parties and ensure the process is accessible"),
     ("feedback", "Clear feedback to service"),
     ("timely-close", "Close case in a timely manner"),
 )
+"""Form 3 (Post-mediation), Skills and Knowledge."""
+
 _FORM_3_DS = (
     ("key-strengths", "Key Strengths"),
     ("breakthroughs", "Key breakthrough points"),
@@ -344,6 +357,7 @@ _FORM_3_DS = (
     ("gaps", "Identification of", ("skills", "Skills gaps"), ("knowledge", "Knowledge gaps")),
     ("learning-plan", "Plan for meeting learning needs"),
 )
+"""Form 3 (Post-mediation), De-brief and Supervision."""
 
 CRITERIA: tuple[Criterion, ...] = (
     _items(1, "pm", _FORM_1_PM) + _items(1, "sk", _FORM_1_SK)

@@ -13,11 +13,13 @@ at the next save. The whole file passes through an optional `codec` (encryption)
 
 After the first read the data live in memory: TinyDB's many `read()` calls never touch
 the disk. A file that cannot be read raises `FolioError` naming it and its newest
-readable backup, and is never written over.
+readable backup, and is never written over. `FolioLock` keeps a second process from
+opening the same folio while one has it open.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -50,6 +52,10 @@ Tables = dict[str, dict[str, Any]]
 
 class FolioError(Exception):
     """The folio cannot be opened or saved; the message is one line naming the file."""
+
+
+class FolioLocked(FolioError):
+    """Another process has this folio open."""
 
 
 class Codec(Protocol):
@@ -123,6 +129,15 @@ def migrate(schema: int, tables: Tables) -> Tables:
     return tables
 
 
+def dump_tables(tables: Tables) -> bytes:
+    """The plain file bytes: the header, then each table with one record per line (readable, fast to write)."""
+    parts = [f"{json.dumps(META_KEY)}: {json.dumps({'schema': SCHEMA})}"]
+    for name, table in tables.items():
+        rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}" for key, doc in table.items())
+        parts.append(f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}" if rows else f"{json.dumps(name, ensure_ascii=False)}: {{}}")
+    return ("{\n " + ",\n ".join(parts) + "\n}\n").encode("utf-8")
+
+
 def make_private_folder(folder: Path) -> None:
     """Create the data folder (and parents) open to the owner only, if it is missing."""
     if not folder.is_dir():
@@ -154,27 +169,24 @@ class AtomicJSONStorage(Storage):
         self.backups = backups
         self._depth = 0
         self.remove_leftovers()
-        self._data, self._saved = self._load()
-        self.schema_read = SCHEMA if self._saved is None else self._schema_of_file
+        self.schema_read, self._data, self._saved = self._load()
 
     # -- reading ---------------------------------------------------------------------
 
-    def _load(self) -> tuple[Tables, bytes | None]:
-        """The tables in the file (migrated) and their plain JSON, or empty tables if there is no file."""
-        self._schema_of_file = SCHEMA
+    def _load(self) -> tuple[int, Tables, bytes | None]:
+        """The file's schema, its tables (migrated) and their plain JSON; empty tables if there is no file."""
         try:
             stored = self.path.read_bytes()
         except FileNotFoundError:
-            return {}, None
+            return SCHEMA, {}, None
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
         try:
             schema, tables = parse_folio_bytes(self._decode(stored))
         except Unreadable as why:
             raise self.unreadable(str(why)) from None
-        self._schema_of_file = schema
         tables = migrate(schema, tables)
-        return tables, self._dump(tables)
+        return schema, tables, self._dump(tables)
 
     def _decode(self, stored: bytes) -> bytes:
         """The plain bytes of the stored bytes, through the codec if there is one."""
@@ -185,7 +197,7 @@ class AtomicJSONStorage(Storage):
         except FolioError:
             raise
         except Exception as error:  # the codec's own error: wrong key or damaged file
-            raise Unreadable(f"it could not be decoded ({error or type(error).__name__})") from None
+            raise Unreadable(f"it could not be decoded ({str(error) or type(error).__name__})") from None
 
     def unreadable(self, why: str) -> FolioError:
         """The one-line error for a file that cannot be read, naming its newest readable backup."""
@@ -251,7 +263,19 @@ class AtomicJSONStorage(Storage):
 
     def _rollback(self) -> None:
         """Forget unsaved changes: memory becomes the last saved (or loaded) state."""
-        self._data = json.loads(self._saved) if self._saved is not None else {}
+        whole = json.loads(self._saved) if self._saved is not None else {}
+        whole.pop(META_KEY, None)
+        self._data = whole
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside `transaction()`, while writes are held in memory."""
+        return self._depth > 0
+
+    def save(self) -> None:
+        """Save memory to the file unless the file already holds it."""
+        if not self._depth:
+            self._commit()
 
     def _commit(self) -> None:
         """Save memory to the file; if that fails, memory goes back to the file's state."""
@@ -263,19 +287,21 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             self._rollback()
             raise FolioError(f"could not save {self.path}: {error.strerror or error}; nothing was changed") from None
+        except BaseException:
+            self._rollback()
+            raise
         self._saved = plain
 
     @staticmethod
     def _dump(tables: Tables) -> bytes:
-        """The plain JSON bytes of the file for these tables, header first."""
-        whole = {META_KEY: {"schema": SCHEMA}, **tables}
-        return json.dumps(whole, ensure_ascii=False, indent=1).encode("utf-8")
+        """The plain JSON bytes of the file for these tables (see `dump_tables`)."""
+        return dump_tables(tables)
 
-    def save_bytes(self, plain: bytes) -> None:
-        """Atomically replace the file with these plain bytes (encoded), keeping backups."""
+    def save_bytes(self, plain: bytes, *, backup: bool = True) -> None:
+        """Atomically replace the file with these plain bytes (encoded), first keeping a backup."""
         stored = self.codec.encode(plain) if self.codec is not None else plain
         make_private_folder(self.path.parent)
-        if self.path.exists():
+        if backup and self.path.exists():
             self._rotate_backups()
         temp = self._write_temp(stored)
         os.replace(temp, self.path)
@@ -320,10 +346,13 @@ class AtomicJSONStorage(Storage):
 
     def change_codec(self, codec: Codec | None) -> None:
         """Re-save the file through a new codec and delete backups made with the old one."""
+        if self._depth:
+            raise FolioError("the codec cannot change inside a batch of changes")
         for backup in self.backup_paths():
             backup.unlink()
         self.codec = codec
-        self.save_bytes(self._saved if self._saved is not None else self._dump(self._data))
+        self._saved = self._dump(self._data)
+        self.save_bytes(self._saved, backup=False)
 
     def exists(self) -> bool:
         """True when the file has been saved at least once."""
@@ -331,3 +360,33 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: the file is open only while it is read or replaced."""
+
+
+class FolioLock:
+    """An exclusive, non-blocking `flock` on the data folder's lock file, held while the folio is open."""
+
+    def __init__(self, path: Path):
+        """Take the lock or raise `FolioLocked` naming the process that holds it."""
+        self.path = path
+        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = self._holder()
+            self.release()
+            raise FolioLocked(f"the folio in {path.parent} is open in another sendfolio (pid {holder}); close it first") from None
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, f"{os.getpid()}\n".encode())
+
+    def _holder(self) -> str:
+        """The pid written by the process holding the lock, or "unknown"."""
+        try:
+            return os.pread(self._fd, 32, 0).decode().strip() or "unknown"
+        except (OSError, UnicodeDecodeError):
+            return "unknown"
+
+    def release(self) -> None:
+        """Let go of the lock (closing the file releases it)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

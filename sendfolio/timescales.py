@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -171,7 +171,7 @@ class DeadlineRule:
     done: str | None
     applies: Callable[[Case, date], bool]
     closed: Callable[[Case], bool] = _never
-    due_rule: Callable[[Case, date], date | None] | None = field(default=None)
+    due_rule: Callable[[Case, date], date | None] | None = None
 
     @property
     def informational(self) -> bool:
@@ -198,6 +198,46 @@ def _held(case: Case) -> bool:
     return case.outcome != "not-held"
 
 
+def _not_held(case: Case) -> bool:
+    """True when the mediation meeting was not held, so it can no longer be held in time."""
+    return not _held(case)
+
+
+def _always(case: Case, today: date) -> bool:
+    """Every tracked mediation case."""
+    return True
+
+
+def _declined(case: Case, today: date) -> bool:
+    """The parent or young person told the adviser they do not want mediation."""
+    return case.mediation_declined is not None
+
+
+def _wanted(case: Case, today: date) -> bool:
+    """Mediation was not declined."""
+    return case.mediation_declined is None
+
+
+def _health_wanted(case: Case, today: date) -> bool:
+    """Mediation was wanted and health care is among its issues."""
+    return case.health_care and _wanted(case, today)
+
+
+def _meeting_planned(case: Case, today: date) -> bool:
+    """Mediation was wanted and its date fixed (or the meeting held)."""
+    return _wanted(case, today) and (case.date_fixed is not None or _held(case))
+
+
+def _la_unable(case: Case, today: date) -> bool:
+    """The LA said it cannot arrange mediation within 30 days."""
+    return case.la_unable_to_arrange is not None
+
+
+def _concluded(case: Case, today: date) -> bool:
+    """The mediation concluded, or its meeting has taken place by `today`."""
+    return case.mediation_concluded is not None or _has_met(case, today)
+
+
 def _has_met(case: Case, today: date) -> bool:
     """True when the mediation meeting has taken place by `today`."""
     return _held(case) and case.mediation_declined is None and case.date <= today
@@ -208,6 +248,11 @@ def _agreed(case: Case, today: date) -> bool:
     return case.agreement_reached is not None or (
         case.outcome in ("agreement", "partial-agreement") and case.date <= today
     )
+
+
+def _health_agreed(case: Case, today: date) -> bool:
+    """An agreement was reached in a case where health care is among the issues."""
+    return case.health_care and _agreed(case, today)
 
 
 def _appeal_due(case: Case, today: date) -> date | None:
@@ -224,49 +269,45 @@ RULES: tuple[DeadlineRule, ...] = (
         "adviser-contact", "parent contacts mediation adviser",
         "The parent or young person contacts the mediation adviser within 2 months after the LA's decision "
         "notice was sent, to say they wish to appeal and whether they want mediation.",
-        "SEND Regulations 2014 reg 33", "decision_notice", Period(2, "months"), "adviser_contacted",
-        lambda case, today: True,
+        "SEND Regulations 2014 reg 33", "decision_notice", Period(2, "months"), "adviser_contacted", _always,
     ),
     DeadlineRule(
         "declined-certificate", "certificate: mediation not wanted",
         "The mediation adviser issues a certificate within 3 working days of being told the parent or young "
         "person does not want mediation.",
         "SEND Regulations 2014 reg 34; " + ADVICE_SERVICES, "mediation_declined", Period(3, "working days"),
-        "certificate_issued", lambda case, today: case.mediation_declined is not None,
+        "certificate_issued", _declined,
     ),
     DeadlineRule(
         "mediation-held", "mediation held",
         "The LA ensures the mediation takes place within 30 days of being told the parent or young person "
         "wants it (done: the mediation date).",
-        "SEND Regulations 2014 (IPSEA reading)", "la_informed", Period(30, "days"), "date",
-        lambda case, today: case.mediation_declined is None, closed=lambda case: not _held(case),
+        "SEND Regulations 2014 (IPSEA reading)", "la_informed", Period(30, "days"), "date", _wanted,
+        closed=_not_held,
     ),
     DeadlineRule(
         "health-commissioner", "health commissioner told",
         "When health care is among the mediation issues, the LA tells the health commissioning body (ICB) "
         "within 3 working days of being told the parent or young person wants mediation.",
         "SEND Regulations 2014 (IPSEA reading)", "la_informed", Period(3, "working days"),
-        "health_commissioner_told", lambda case, today: case.health_care and case.mediation_declined is None,
+        "health_commissioner_told", _health_wanted,
     ),
     DeadlineRule(
         "parties-notified", "parties told of mediation date",
         "Once the mediation date is fixed, the parties are told at least 5 working days before it "
         "(due: the 5th working day before the meeting), unless they agree otherwise.",
-        ADVICE_SERVICES, "date", Period(-5, "working days"), "parties_notified",
-        lambda case, today: case.mediation_declined is None and (case.date_fixed is not None or _held(case)),
+        ADVICE_SERVICES, "date", Period(-5, "working days"), "parties_notified", _meeting_planned,
     ),
     DeadlineRule(
         "unable-certificate", "certificate: LA cannot arrange",
         "When the LA cannot arrange mediation within 30 days, the mediation adviser issues a certificate "
         "within 3 working days of being told.",
-        ADVICE_SERVICES, "la_unable_to_arrange", Period(3, "working days"), "certificate_issued",
-        lambda case, today: case.la_unable_to_arrange is not None,
+        ADVICE_SERVICES, "la_unable_to_arrange", Period(3, "working days"), "certificate_issued", _la_unable,
     ),
     DeadlineRule(
         "concluded-certificate", "certificate after mediation",
         "The mediator issues a certificate within 3 working days of the mediation concluding.",
-        ADVICE_SERVICES, "mediation_concluded", Period(3, "working days"), "certificate_issued",
-        lambda case, today: case.mediation_concluded is not None or _has_met(case, today),
+        ADVICE_SERVICES, "mediation_concluded", Period(3, "working days"), "certificate_issued", _concluded,
     ),
     DeadlineRule(
         "tribunal-appeal", "tribunal appeal deadline",
@@ -275,7 +316,7 @@ RULES: tuple[DeadlineRule, ...] = (
         "August moves to the first working day after 1 January / 31 August, any other non-working day to "
         "the next working day. Shown as due until it passes, then met.",
         "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c), r.12(2)-(3)",
-        "decision_notice", Period(2, "months"), None, lambda case, today: True, due_rule=_appeal_due,
+        "decision_notice", Period(2, "months"), None, _always, due_rule=_appeal_due,
     ),
     DeadlineRule(
         "la-acts-on-agreement", "LA acts on agreement",
@@ -288,11 +329,19 @@ RULES: tuple[DeadlineRule, ...] = (
         "For information (the health body's duty): when the agreement needs a health commissioning body "
         "that was not party to the mediation, it tells the LA within 1 week what it will do. Shown as due "
         "until it passes, then met.",
-        "SEND Regulations 2014 reg 42", "agreement_reached", Period(7, "days"), None,
-        lambda case, today: case.health_care and _agreed(case, today),
+        "SEND Regulations 2014 reg 42", "agreement_reached", Period(7, "days"), None, _health_agreed,
     ),
 )
 """Every statutory timescale of DESIGN §2b, each with its rule in words and its citation."""
+
+
+INFORMATIONAL_EVENTS = frozenset(rule.event for rule in RULES if rule.informational)
+"""Events that are another party's deadline, shown for information (never overdue against the mediator)."""
+
+
+def is_informational(deadline: Deadline) -> bool:
+    """True when a deadline is another party's, shown for information only."""
+    return deadline.event in INFORMATIONAL_EVENTS
 
 
 def tracks_timeline(case: Case) -> bool:

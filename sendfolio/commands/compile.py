@@ -1,4 +1,132 @@
-"""Commands of this area (placeholder until its owner fills it)."""
+"""The compile commands: `portfolio`, `renewal` and `passport`, each writing one PDF.
 
-COMMANDS: list = []
+Each checks the records with the privacy guard first (exit 2 with its message when
+something must not be printed), compiles through `sendfolio.portfolio`, and prints
+the path, the page count and the SHA-256 of the PDF. A PDF whose requirements are
+not all met is still written, marked "DRAFT — requirements unmet" on every page.
+WeasyPrint is imported only when a PDF is laid out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from sendfolio.commands.common import fail, open_folio
+
+OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+"""An output file option: a file path (not a folder)."""
+
+
+def parse_optional_day(value: str | None, option: str) -> date | None:
+    """A date option (YYYY-MM-DD or DD/MM/YYYY), None when absent; exit 2 naming the option when bad."""
+    if value is None:
+        return None
+    from sendfolio.fields import FieldProblem, parse_date_value
+
+    try:
+        return parse_date_value(value)
+    except FieldProblem as problem:
+        fail(f"{option}: {problem}")
+
+
+def load(ctx: click.Context):
+    """The folio's records, after the privacy guard has passed them."""
+    from sendfolio.portfolio.api import PrivacyProblem, check_privacy
+
+    with open_folio(ctx) as folio:
+        try:
+            check_privacy(folio)
+        except PrivacyProblem as problem:
+            fail(str(problem))
+        return folio.data()
+
+
+def report(result) -> None:
+    """Print what was written: path, pages, SHA-256, and the draft state."""
+    click.echo(f"{result.path}: {result.pages} pages, SHA-256 {result.sha256}")
+    if result.draft:
+        click.echo(f"DRAFT: requirements unmet: {', '.join(result.unmet)}")
+
+
+def run(compile_one, *args, **kwargs) -> None:
+    """Run one compile, turning a file that cannot be written into one clear line (exit 2)."""
+    try:
+        result = compile_one(*args, **kwargs)
+    except OSError as problem:
+        where = getattr(problem, "filename", None) or "the output file"
+        fail(f"cannot write {where}: {problem.strerror or problem}")
+    report(result)
+
+
+def period_from(data, start: date | None, end: date | None, as_of: date | None):
+    """The --from/--to period (defaults: the earliest record, the compile date), or None for all."""
+    if start is None and end is None:
+        return None
+    from sendfolio.portfolio.model import Period, default_period, latest_date
+
+    fallback = default_period(data, as_of or latest_date(data))
+    period = Period(start=start or fallback.start, end=end or fallback.end)
+    if period.start > period.end:
+        fail(f"--from: {period.start} is after --to {period.end}; the period must run forwards")
+    return period
+
+
+def common_options(command):
+    """--html, --pdf-ua and --date, shared by the three compile commands."""
+    command = click.option("--date", "date_text", metavar="DATE",
+                           help="Compile date printed and judged as of (default: the latest record's date).")(command)
+    command = click.option("--pdf-ua", is_flag=True, help="Write a tagged, accessible PDF (PDF/UA-1).")(command)
+    command = click.option("--html", "html_out", type=OUTPUT, help="Also write the document as one HTML file.")(command)
+    return click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF file to write.")(command)
+
+
+@click.command()
+@common_options
+@click.option("--from", "from_text", metavar="DATE", help="First day of the period covered (default: the earliest record).")
+@click.option("--to", "to_text", metavar="DATE", help="Last day of the period covered (default: the compile date).")
+@click.pass_context
+def portfolio(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None,
+              from_text: str | None, to_text: str | None) -> None:
+    """Compile the written portfolio for accreditation (standards §1.3) to a PDF."""
+    from sendfolio.portfolio.api import compile_portfolio
+
+    as_of = parse_optional_day(date_text, "--date")
+    start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
+    data = load(ctx)
+    period = period_from(data, start, end, as_of)
+    run(compile_portfolio, data, out, as_of=as_of, period=period, pdf_ua=pdf_ua, html_out=html_out)
+
+
+@click.command()
+@common_options
+@click.option("--year", type=int, required=True, help="The registration year: the year it begins in.")
+@click.pass_context
+def renewal(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None,
+            year: int) -> None:
+    """Compile the annual re-registration evidence (standards §1.4.3) of one registration year."""
+    from sendfolio.portfolio.api import compile_renewal
+
+    if not 1970 <= year <= 2100:
+        fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
+    as_of = parse_optional_day(date_text, "--date")
+    data = load(ctx)
+    run(compile_renewal, data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+
+
+@click.command()
+@common_options
+@click.pass_context
+def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None) -> None:
+    """Compile the passported declaration (standards §1.6, Form 5) filled from the records."""
+    from sendfolio.portfolio.api import compile_passport
+
+    as_of = parse_optional_day(date_text, "--date")
+    data = load(ctx)
+    run(compile_passport, data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+
+
+COMMANDS = [portfolio, renewal, passport]
 """The click commands this module adds to `sendfolio`."""

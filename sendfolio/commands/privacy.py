@@ -1,4 +1,257 @@
-"""Commands of this area (placeholder until its owner fills it)."""
+"""Privacy commands: encryption at rest, the identifier check, the do-not-print list, purge.
 
-COMMANDS: list = []
+    sendfolio encrypt | decrypt [--yes] | passphrase
+    sendfolio privacy-check [--json] [--ignore ID]
+    sendfolio do-not-print add WORD... | remove WORD... | list
+    sendfolio purge --before DATE [--yes] [--scrub-backups]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+
+from sendfolio.commands.common import data_dir, fail, open_folio
+
+
+def _new_passphrase(env_name: str, prompt: str) -> str:
+    """A new passphrase from the environment or typed twice, checked for length."""
+    from sendfolio.privacy.crypto import check_new_passphrase
+    from sendfolio.privacy.unlock import ask_passphrase
+
+    passphrase = os.environ.get(env_name) or ask_passphrase(prompt, confirm=True)
+    try:
+        check_new_passphrase(passphrase)
+    except ValueError as problem:
+        fail(f"passphrase: {problem}")
+    return passphrase
+
+
+def _confirm(question: str) -> None:
+    """Ask a yes / no question; anything but yes ends the command (exit 1) with nothing changed."""
+    try:
+        agreed = click.confirm(question)
+    except click.exceptions.Abort:
+        agreed = False
+    if not agreed:
+        fail("nothing was changed", 1)
+
+
+def _change_codec(folio, codec, done: str) -> None:
+    """Re-save the folio through `codec`, sweep plain leftovers, and say what was done."""
+    from sendfolio.privacy.files import sweep_plain_files
+    from sendfolio.store import FolioError
+
+    try:
+        folio.change_codec(codec)
+    except FolioError as error:
+        fail(str(error))
+    kept = sweep_plain_files(folio.data_dir) if codec is not None else []
+    click.echo(done)
+    for path in kept:
+        click.echo(f"Warning: {path} in the data folder is not encrypted; move or delete it yourself.", err=True)
+
+
+@click.command()
+@click.pass_context
+def encrypt(ctx: click.Context) -> None:
+    """Encrypt the folio and its backups with a passphrase (Argon2id + AES-256-GCM).
+
+    The passphrase comes from $SENDFOLIO_PASSPHRASE or is asked for twice. Without it the
+    folio cannot be opened again: nobody can recover it, so keep it somewhere safe.
+    """
+    from sendfolio.privacy import crypto
+    from sendfolio.privacy.unlock import PASSPHRASE_ENV, is_encrypted
+
+    if is_encrypted(data_dir(ctx)):
+        fail(f"the folio in {data_dir(ctx)} is already encrypted; use `sendfolio passphrase` to change the passphrase")
+    with open_folio(ctx) as folio:
+        passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase")
+        codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
+        _change_codec(folio, codec, f"Encrypted {folio.path} ({codec.params.describe()}, AES-256-GCM); "
+                                    "plain backups were removed. Without the passphrase it cannot be opened.")
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def decrypt(ctx: click.Context, yes: bool) -> None:
+    """Store the folio unencrypted again (asks first: case notes become readable on disk)."""
+    from sendfolio.privacy.unlock import is_encrypted
+
+    if not is_encrypted(data_dir(ctx)):
+        fail(f"the folio in {data_dir(ctx)} is not encrypted")
+    with open_folio(ctx) as folio:
+        if not yes:
+            _confirm("Store the folio as plain text on this disk (case notes readable by anyone with the file)?")
+        _change_codec(folio, None, f"Decrypted {folio.path}: it is stored as plain text now; encrypted backups were removed.")
+
+
+@click.command()
+@click.pass_context
+def passphrase(ctx: click.Context) -> None:
+    """Change the passphrase of an encrypted folio (new salt and key; old backups removed).
+
+    The current passphrase comes from $SENDFOLIO_PASSPHRASE or a prompt, the new one from
+    $SENDFOLIO_NEW_PASSPHRASE or a prompt (typed twice). The change is atomic.
+    """
+    from sendfolio.privacy import crypto
+    from sendfolio.privacy.unlock import NEW_PASSPHRASE_ENV, is_encrypted
+
+    if not is_encrypted(data_dir(ctx)):
+        fail(f"the folio in {data_dir(ctx)} is not encrypted; use `sendfolio encrypt` first")
+    with open_folio(ctx) as folio:
+        new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase")
+        codec = crypto.new_codec(new, crypto.DEFAULT_PARAMS)
+        _change_codec(folio, codec, f"Changed the passphrase of {folio.path}; backups under the old passphrase were removed.")
+
+
+@click.command("privacy-check")
+@click.option("--json", "as_json", is_flag=True, help="Print the open findings as a JSON list.")
+@click.option("--ignore", "ignore_id", metavar="FINDING_ID", help="Mark one finding as not an identifier.")
+@click.pass_context
+def privacy_check(ctx: click.Context, as_json: bool, ignore_id: str | None) -> None:
+    """List likely identifiers in text that can leave the machine (exit 1 if any are open).
+
+    Looks for e-mail addresses, UK phone numbers and postcodes, NHS numbers, dates of birth
+    and the words on your do-not-print list, in every note, reflection, CPD and PPC entry.
+    """
+    from sendfolio.privacy import check
+
+    with open_folio(ctx) as folio:
+        if ignore_id:
+            try:
+                found = check.ignore(folio, ignore_id)
+            except KeyError as error:
+                fail(error.args[0])
+            click.echo(f"Marked [{found.id}] as not an identifier: {found.context}")
+        everything = check.all_findings(folio)
+        marked = check.ignored(folio)
+    findings = [finding for finding in everything if finding.id not in marked]
+    if as_json:
+        click.echo(json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False))
+    else:
+        _print_findings(findings, len(everything) - len(findings))
+    ctx.exit(1 if findings else 0)
+
+
+def _print_findings(findings: list, marked: int) -> None:
+    """The human form of the privacy check."""
+    for finding in findings:
+        click.echo(finding.describe())
+    aside = f" ({marked} marked as not identifiers)" if marked else ""
+    if findings:
+        click.echo(f"\n{len(findings)} possible identifier(s){aside}. Edit the text, or if one is not an identifier: "
+                   "sendfolio privacy-check --ignore ID")
+    else:
+        click.echo(f"No likely identifiers found{aside}.")
+
+
+@click.group("do-not-print")
+def do_not_print() -> None:
+    """Your private list of names and words never to print (children, parents, schools, LAs)."""
+
+
+@do_not_print.command("add")
+@click.argument("words", nargs=-1, required=True)
+@click.pass_context
+def dnp_add(ctx: click.Context, words: tuple[str, ...]) -> None:
+    """Add names or words (quote a phrase: "Oak Lane Primary")."""
+    from sendfolio.privacy import check
+
+    with open_folio(ctx) as folio:
+        for word in words:
+            try:
+                added = check.add_word(folio, word)
+            except ValueError as problem:
+                fail(str(problem))
+            click.echo(f"{'Added' if added else 'Already listed'}: {' '.join(word.split())}")
+
+
+@do_not_print.command("remove")
+@click.argument("words", nargs=-1, required=True)
+@click.pass_context
+def dnp_remove(ctx: click.Context, words: tuple[str, ...]) -> None:
+    """Remove names or words from the list."""
+    from sendfolio.privacy import check
+
+    with open_folio(ctx) as folio:
+        missing = [word for word in words if not check.remove_word(folio, word)]
+    if missing:
+        fail(f"not on the do-not-print list: {', '.join(missing)} (see `sendfolio do-not-print list`)")
+    click.echo(f"Removed {len(words)} from the do-not-print list.")
+
+
+@do_not_print.command("list")
+@click.pass_context
+def dnp_list(ctx: click.Context) -> None:
+    """Show the list (on this screen only; it is never exported or printed)."""
+    from sendfolio.privacy import check
+
+    with open_folio(ctx) as folio:
+        words = check.do_not_print(folio)
+    for word in words:
+        click.echo(word)
+    if not words:
+        click.echo("The do-not-print list is empty. Add names with: sendfolio do-not-print add NAME", err=True)
+
+
+@click.command()
+@click.option("--before", "before_text", required=True, metavar="DATE", help="Purge cases dated before this day.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--scrub-backups", is_flag=True, help="Also remove the text from the folio's backups now.")
+@click.pass_context
+def purge(ctx: click.Context, before_text: str, yes: bool, scrub_backups: bool) -> None:
+    """Remove notes, issues, de-brief notes and observation notes of cases dated before DATE.
+
+    Keeps what the standards' rules need: dates, role, hours, outcome, observer, the
+    de-briefed flag and the criteria observed. Shows the plan and asks first.
+    """
+    from sendfolio.commands.core import parse_day
+    from sendfolio.privacy.purge import apply_purge, plan_purge
+
+    before = parse_day(before_text, "--before")
+    with open_folio(ctx, create=False) as folio:
+        plan = plan_purge(folio.data(), before)
+        _print_plan(plan, scrub_backups)
+        if not plan.cases and not scrub_backups:
+            return
+        if not yes:
+            _confirm("Remove these details?")
+        if plan.cases:
+            apply_purge(folio, plan)
+            click.echo(f"Removed the details of {len(plan.cases)} case(s). The folio as it was is kept in backup "
+                       f"{folio.path.name}.1 until later saves replace it.")
+        if scrub_backups:
+            _scrub(folio, before)
+        elif plan.cases:
+            click.echo("The removed text stays in the backups until they rotate out; add --scrub-backups to remove it now.")
+
+
+def _print_plan(plan, scrub_backups: bool) -> None:
+    """Say what the purge will remove before asking."""
+    if not plan.cases:
+        click.echo(f"No case dated before {plan.before.isoformat()} holds notes, issues or de-brief notes.")
+    else:
+        click.echo(f"Purge removes the free-text details of {len(plan.cases)} case(s) dated before {plan.before.isoformat()}:")
+        for item in plan.cases:
+            click.echo(f"  {item.describe()}")
+        click.echo("Kept: dates, kind, role, hours, outcome, observer, de-briefed flag, timeline dates, observed criteria.")
+    if scrub_backups:
+        click.echo("The same details are removed from the folio's backups too (the folio as it was is not kept).")
+
+
+def _scrub(folio, before) -> None:
+    """Remove the purged details from the backups and report."""
+    from sendfolio.privacy.purge import scrub_backups
+
+    changed, unreadable = scrub_backups(folio, before)
+    click.echo(f"Removed the details from {changed} backup(s).")
+    for path in unreadable:
+        click.echo(f"Warning: backup {path} could not be read and was left as it is.", err=True)
+
+
+COMMANDS: list = [encrypt, decrypt, passphrase, privacy_check, do_not_print, purge]
 """The click commands this module adds to `sendfolio`."""

@@ -1,4 +1,114 @@
-"""Commands of this area (placeholder until its owner fills it)."""
+"""`sendfolio import` and `sendfolio export`: CSV, Markdown reflections and the JSON backup."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.io.exporter import EXPORT_KINDS, ExportRefused, counts, export_backup, export_csv, export_reflections
+from sendfolio.io.importer import ImportPlan, apply_plan, plan_import
+from sendfolio.io.problems import ImportProblems
+from sendfolio.records import FolioData
+
+PLAINTEXT_WARNING = (
+    "It is plaintext (not encrypted) and holds your case notes: keep it somewhere private and delete it when done."
+)
+"""What every export says about the file it wrote."""
+
+DRY_RUN = "Dry run, nothing was saved. The import would bring in"
+"""The heading of a dry run's report."""
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the files and say what would be imported; save nothing.")
+@click.option("--replace", is_flag=True, help="Let a JSON backup replace a folio that already holds records.")
+@click.pass_context
+def import_command(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool) -> None:
+    """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md)
+    or a JSON backup. All files are checked first: any problem, and nothing is saved."""
+    from sendfolio.store import FOLIO_FILE
+
+    if dry_run and not (data_dir(ctx) / FOLIO_FILE).exists():
+        _report(_plan(files, FolioData()), DRY_RUN)  # no folio yet: do not create one for a dry run
+        return
+    with open_folio(ctx) as folio:
+        plan = _plan(files, folio.data())
+        if plan.backup is not None and not replace and not folio.is_empty():
+            fail(
+                f"the folio in {folio.data_dir} already holds records ({counts(folio.data())}); restoring a backup "
+                "replaces all of them. Export them first if you need them, then run again with --replace"
+            )
+        if dry_run:
+            _report(plan, DRY_RUN)
+            return
+        _apply(folio, plan)
+        _report(plan, "Imported" if plan.backup is None else "Restored the backup")
+
+
+def _apply(folio, plan: ImportPlan) -> None:
+    """Save the plan, or fail with one line if the folio cannot be written (nothing is saved then)."""
+    from sendfolio.store import FolioError
+
+    try:
+        apply_plan(folio, plan)
+    except (FolioError, OSError) as error:
+        fail(f"nothing was imported: {error}")
+
+
+def _plan(files: tuple[Path, ...], existing: FolioData) -> ImportPlan:
+    """The import of these files against `existing`, or fail listing every problem."""
+    try:
+        return plan_import(list(files), existing)
+    except ImportProblems as bad:
+        _report_problems(bad)
+
+
+def _report_problems(bad: ImportProblems) -> NoReturn:
+    """Print every problem on stderr, then fail saying nothing was imported."""
+    for problem in bad.problems:
+        click.echo(str(problem), err=True)
+    files = len({problem.file for problem in bad.problems})
+    fail(f"nothing was imported: {len(bad.problems)} problem(s) in {files} file(s), listed above")
+
+
+def _report(plan: ImportPlan, heading: str) -> None:
+    """Print what the import did (or would do), one line per kind."""
+    lines = plan.summary()
+    if not lines:
+        click.echo(f"{heading}: no records (the files hold none)")
+        return
+    click.echo(f"{heading}:")
+    for line in lines:
+        click.echo(f"  {line}")
+
+
+@click.command("export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--kind", type=click.Choice(EXPORT_KINDS), default=None,
+    help="Export one kind as CSV (reflections: a folder of Markdown files); default: a JSON backup of everything.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
+    """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV."""
+    with open_folio(ctx) as folio:
+        data = folio.data()
+        try:
+            if kind is None:
+                what = export_backup(data, out, folio.path)
+            elif kind == "reflections":
+                what = export_reflections(data, out, folio.path)
+            else:
+                what = export_csv(data, kind, out, folio.path)
+        except (ExportRefused, OSError) as error:
+            fail(f"nothing was exported: {error}")
+    click.echo(f"Exported {what} to {out}")
+    click.echo(PLAINTEXT_WARNING)
+
+
+COMMANDS = [import_command, export_command]
 """The click commands this module adds to `sendfolio`."""

@@ -35,6 +35,7 @@ DEBRIEF_COLUMNS = tuple(DEBRIEF_PREFIX + heading for heading in DEBRIEF_HEADINGS
 """The de-brief columns of a cases CSV, in the order of the Form 3 headings."""
 
 _SECTION_4B_DATES = ("decision_notice", "adviser_contacted", "la_informed", "mediation_concluded", "certificate_issued")
+"""The case timeline columns DESIGN §4b lists, in its order."""
 
 CASE_EXTRA_COLUMNS = (
     ("health_care",) + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES) + DEBRIEF_COLUMNS

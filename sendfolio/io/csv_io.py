@@ -37,25 +37,24 @@ def unprotect(cell: str) -> str:
     return cell
 
 
-def parse_csv(file: str, raw: bytes) -> tuple[CsvKind | None, list[SourcedRecord]]:
-    """The kind and valid records of one CSV file, or `ImportProblems` listing every bad cell."""
+def parse_csv(file: str, raw: bytes) -> tuple[CsvKind, list[SourcedRecord], list[Problem]]:
+    """The kind, valid records and every bad cell of one CSV file (`ImportProblems` for a bad header)."""
     rows = list(_physical_rows(file, read_text(file, raw)))
     if not rows:
         raise ImportProblems([Problem(file, None, "", "is empty: a CSV file needs a header row")])
     header_line, header_cells = rows[0]
-    header = [cell.strip().lower() for cell in header_cells]
+    header = [cell.strip().lower().replace(" ", "_") for cell in header_cells]
     kind, problems = detect_kind(file, header_line, header)
     if kind is None:
         raise ImportProblems(problems)
     records: list[SourcedRecord] = []
     for line, cells in rows[1:]:
         try:
-            records.append(SourcedRecord(_record(kind, file, line, header, cells), file, line))
+            record = _record(kind, file, line, header, cells)
+            records.append(SourcedRecord(record, file, line, given=frozenset(filter(None, header))))
         except ImportProblems as bad:
             problems += bad.problems
-    if problems:
-        raise ImportProblems(problems)
-    return kind, records
+    return kind, records, problems
 
 
 def _physical_rows(file: str, text: str) -> Iterator[tuple[int, list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sendfolio.records import InvalidRecord
 
@@ -50,13 +51,21 @@ def read_text(file: str, raw: bytes) -> str:
 
 @dataclass(frozen=True)
 class SourcedRecord:
-    """A valid record read from an import file, with where it came from (for later checks)."""
+    """A valid record read from an import file, with where it came from (for later checks).
 
-    record: object
+    `field_lines` gives the line of each field when they differ (Markdown front matter);
+    `where` names the record inside a file without lines (a JSON backup); `given` lists
+    the columns the file had (empty: the record is complete), so an update keeps the rest.
+    """
+
+    record: Any
     file: str
     line: int | None
     field_lines: dict[str, int] = field(default_factory=dict)
+    where: str = ""
+    given: frozenset[str] = frozenset()
 
-    def line_of(self, name: str) -> int | None:
-        """The line a field was written on (the record's line when not known)."""
-        return self.field_lines.get(name, self.line)
+    def problem(self, name: str, message: str) -> Problem:
+        """A problem with one field of this record, placed where the field was written."""
+        column = f"{self.where}.{name}" if self.where else name
+        return Problem(self.file, self.field_lines.get(name, self.line), column, message)

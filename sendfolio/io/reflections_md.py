@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord, read_text, record_problems
+from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord, read_text
 from sendfolio.records import InvalidRecord, Reflection
 
 FRONT_MATTER_KEYS = ("date", "hours", "case", "title", "cpd")
@@ -20,10 +20,16 @@ FENCE = "---"
 """The line that opens and closes the front matter."""
 
 _COMMENT = re.compile(r"(^|\s)#")
+"""Where a `# comment` starts in an unquoted value: a # at the start or after white space."""
 
 
 class _BadLine(ValueError):
     """A front matter line that is not `key: value`; the message says what is wrong."""
+
+    def __init__(self, message: str, key: str = ""):
+        """Keep the message and, when known, the key whose value is bad."""
+        super().__init__(message)
+        self.key = key
 
 
 def parse_reflection(file: str, raw: bytes) -> SourcedRecord:
@@ -36,11 +42,13 @@ def parse_reflection(file: str, raw: bytes) -> SourcedRecord:
     try:
         record = Reflection.from_dict(values)
     except InvalidRecord as error:
+        reported = {problem.column for problem in problems}
         problems += [
-            Problem(file, field_lines.get(item.field, 1), item.field, item.problem) for item in error.errors
+            Problem(file, field_lines.get(item.field, 1), item.field, item.problem)
+            for item in error.errors if item.field not in reported
         ]
     if problems:
-        raise ImportProblems(problems)
+        raise ImportProblems(sorted(problems, key=lambda problem: problem.line or 0))
     return SourcedRecord(record, file, 1, field_lines)
 
 
@@ -68,7 +76,7 @@ def _front_matter(file: str, lines: list[str]) -> tuple[dict[str, str], dict[str
         try:
             key, value = _key_value(line)
         except _BadLine as bad:
-            problems.append(Problem(file, number, "front matter", str(bad)))
+            problems.append(Problem(file, number, bad.key or "front matter", str(bad)))
             continue
         if key not in FRONT_MATTER_KEYS:
             problems.append(Problem(file, number, key, f"is not a front matter field: use {', '.join(FRONT_MATTER_KEYS)}"))
@@ -86,7 +94,11 @@ def _key_value(line: str) -> tuple[str, str]:
     key, colon, rest = line.partition(":")
     if not colon or not key.strip():
         raise _BadLine(f"'{line.strip()}' is not a `key: value` line")
-    return key.strip().lower(), _value(rest.strip())
+    key = key.strip().lower()
+    try:
+        return key, _value(rest.strip())
+    except _BadLine as bad:
+        raise _BadLine(str(bad), key) from None
 
 
 def _value(text: str) -> str:

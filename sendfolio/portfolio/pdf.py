@@ -10,9 +10,15 @@ smuggled into the text fetches nothing and embeds nothing.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -120,18 +126,42 @@ def identifier_for(html: str, pdf_ua: bool) -> bytes:
     return digest[:32].encode("ascii")
 
 
-def render_pdf(html: str, *, pdf_ua: bool = False) -> RenderedPDF:
-    """Lay out the HTML with the print stylesheet and write the PDF, all in memory."""
+_SOURCE_DATE_LOCK = threading.Lock()
+"""Serialises compiles while SOURCE_DATE_EPOCH is set for the process."""
+
+
+@contextmanager
+def source_date(day: date) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH to `day` while compiling: fontTools stamps subset fonts with it, not now."""
+    with _SOURCE_DATE_LOCK:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def render_pdf(html: str, *, stamp: date, pdf_ua: bool = False) -> RenderedPDF:
+    """Lay out the HTML with the print stylesheet and write the PDF in memory, stamped `stamp`."""
+    with source_date(stamp):
+        return _render_pdf(html, pdf_ua=pdf_ua)
+
+
+def _render_pdf(html: str, *, pdf_ua: bool) -> RenderedPDF:
+    """Lay out and write the PDF (called with SOURCE_DATE_EPOCH set)."""
     from weasyprint import HTML
 
     quiet_weasyprint()
-    fetcher = make_fetcher()
-    document = HTML(string=html, base_url=None, url_fetcher=fetcher).render(
-        font_config=font_configuration(), stylesheets=[stylesheet()], presentational_hints=False,
-    )
-    options = {"pdf_identifier": identifier_for(html, pdf_ua), "attachments": None}
+    options = {"stylesheets": [stylesheet()], "pdf_identifier": identifier_for(html, pdf_ua)}
     if pdf_ua:
         options["pdf_variant"] = PDF_UA
+    document = HTML(string=html, base_url=None, url_fetcher=make_fetcher()).render(
+        font_config=font_configuration(), **options
+    )
     data = document.write_pdf(**options)
     return RenderedPDF(data=data, pages=len(document.pages))
 

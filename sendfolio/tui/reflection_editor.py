@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Markdown, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from sendfolio.paths import style_path
 from sendfolio.records import InvalidRecord, Reflection
+from sendfolio.tui.record_screen import binding_commands
 from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 
@@ -45,15 +47,29 @@ def markdown_editor(body: str) -> TextArea:
 class ReflectionEditor(Screen[Reflection | None]):
     """Write or edit one reflection; dismisses with the saved record, or None when left."""
 
+    HELP = (
+        "Write in Markdown on the left (## for a heading, - for a list, _text_ for emphasis); the preview "
+        "on the right shows how it will read. ctrl+s saves; Esc goes back, asking first if you have unsaved "
+        "changes. F3 hides the preview for more room."
+    )
+    """What this screen is for, shown in help."""
+
     CSS_PATH = style_path("records.tcss")
     """The records screens' styles."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "leave", "Back"),
-        Binding("f2", "toggle_preview", "Preview"),
+        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the reflection (checked first)"),
+        Binding("escape", "leave", "Back", tooltip="Back to the list; asks first if there are unsaved changes"),
+        Binding("f3", "toggle_preview", "Preview", tooltip="Show or hide the preview"),
     ]
     """Save, leave (asking if there are unsaved changes), show or hide the preview."""
+
+    PALETTE_NAME = "Reflection"
+    """The screen's name in the command palette."""
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        return binding_commands(self)
 
     def __init__(self, reflection: Reflection | None = None, *, body: str = "", heading: str = "") -> None:
         """Edit `reflection`, or start a new one from `body` (a template's Markdown)."""
@@ -72,9 +88,8 @@ class ReflectionEditor(Screen[Reflection | None]):
 
     def compose(self) -> ComposeResult:
         """Details on two lines, errors, then the editor beside the preview."""
-        yield Header()
         with Vertical(id="reflection-form"):
-            yield Static(self.heading, id="editor-heading")
+            yield Static(self.heading, id="editor-heading", markup=False)
             with Horizontal(classes="form-line"):
                 yield Label("Date", classes="field-label")
                 yield Input(self.initial["date"], id="date", placeholder="YYYY-MM-DD", compact=True)
@@ -87,34 +102,36 @@ class ReflectionEditor(Screen[Reflection | None]):
                 yield self._case_select()
                 yield Label("CPD", classes="field-label")
                 yield self._cpd_select()
-            yield Static("", id="errors")
+            yield Static("", id="errors", markup=False)
         with Horizontal(id="writing"):
             yield markdown_editor(self.initial["body"])
             yield Markdown(self.initial["body"], id="preview", open_links=False)
-        yield Static("", id="word-count")
+        yield Static("", id="word-count", markup=False)
         yield Footer()
 
     def _case_select(self) -> Select:
         """A list of the folio's cases by reference, newest first."""
         cases = sorted(self.app.folio.cases(), key=lambda case: case.date, reverse=True)
-        options = [(f"{case.ref} ({case.date:%d %b %Y})", case.ref) for case in cases]
+        options = [(Text(f"{case.ref} ({case.date:%d %b %Y})"), case.ref) for case in cases]
         return self._select("case", options, "no case")
 
     def _cpd_select(self) -> Select:
         """A list of the CPD diary's entries, newest first."""
         entries = sorted(self.app.folio.cpd(), key=lambda entry: entry.date, reverse=True)
-        options = [(f"{entry.date:%d %b %Y} {entry.title}", entry.id) for entry in entries]
+        options = [(Text(f"{entry.date:%d %b %Y} {entry.title}"), entry.id) for entry in entries]
         return self._select("cpd", options, "no CPD entry")
 
-    def _select(self, name: str, options: list[tuple[str, str]], prompt: str) -> Select:
-        """A compact Select with a blank choice, showing the current value when it is listed."""
+    def _select(self, name: str, options: list[tuple[Text, str]], prompt: str) -> Select:
+        """A compact Select with a blank choice, keeping the current value even if its record has gone."""
         value = self.initial[name]
-        known = value in {option[1] for option in options}
-        return Select(options, id=name, prompt=prompt, value=value if known else Select.NULL, compact=True)
+        if value and value not in {option[1] for option in options}:
+            options.append((Text(f"{value} (no longer in the folio)"), value))
+        return Select(options, id=name, prompt=prompt, value=value or Select.NULL, compact=True)
 
     def on_mount(self) -> None:
         """Show the word count and put the cursor where writing starts."""
         self._show_word_count()
+        self.query_one("#errors").display = False
         self.query_one("#title" if not self.initial["title"] else "#body").focus()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -158,7 +175,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             self._show_errors(invalid)
             return
         saved = self.app.folio.put(record)
-        self.notify(f"Reflection saved: {saved.title}")
+        self.notify(f"Reflection saved: {saved.title}", markup=False)
         self.dismiss(saved)
 
     def _show_errors(self, invalid: InvalidRecord) -> None:
@@ -166,7 +183,9 @@ class ReflectionEditor(Screen[Reflection | None]):
         bad = {error.field for error in invalid.errors}
         for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
             self.query_one(f"#{name}").set_class(name in bad, "-invalid")
-        self.query_one("#errors", Static).update("\n".join(f"⚠ {error}" for error in invalid.errors))
+        errors = self.query_one("#errors", Static)
+        errors.update("\n".join(f"⚠ {error}" for error in invalid.errors))
+        errors.display = True
         first = next((name for name in (*TEXT_FIELDS, *CHOICE_FIELDS) if name in bad), "body")
         self.query_one(f"#{first}").focus()
 
@@ -176,7 +195,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             self.dismiss(None)
             return
         question = "Leave this reflection without saving your changes?"
-        self.app.push_screen(ConfirmScreen(question), self._leave_if_confirmed)
+        self.app.push_screen(ConfirmScreen(question, yes_label="Discard", no_label="Keep writing"), self._leave_if_confirmed)
 
     def _leave_if_confirmed(self, leave: bool | None) -> None:
         """Drop the changes when the mediator said yes."""

@@ -28,12 +28,15 @@ API::
 - "yesno": Checkbox (space toggles);
 - "list": with `options`, a SelectionList (space toggles each); without, an Input of items separated by ";".
 
-`EditRecordScreen(record_type, specs, initial=None, title="")` is a `ModalScreen[Record | None]`.
+`EditRecordScreen(record_type, specs, initial=None, title="", check=None)` is a
+`ModalScreen[Record | None]`.
 Save (ctrl+s, or the Save button) builds `record_type.from_dict(values)` -- the record's own
 validation -- from the initial record's values (so fields without a spec, e.g. `id`, are kept)
 overlaid with the form's values. Each `FieldError` is shown under its field in a Label with class
 "field-error" (errors of fields without a spec go in `#form-errors`), nothing is dismissed, and
-the first bad field gets the focus. A valid record dismisses the screen with it. Escape (or
+the first bad field gets the focus. `check(record) -> list[FieldError]`, if given, adds the
+caller's own checks (e.g. a case reference already in use), shown the same way. A valid record
+dismisses the screen with it. Escape (or
 Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
 
 Widget ids: each field's editor is `#field-<name>`, its error label `#error-<name>`.
@@ -42,7 +45,7 @@ Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -54,7 +57,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from sendfolio.records import InvalidRecord, Record
+from sendfolio.records import FieldError, InvalidRecord, Record
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 
 FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
@@ -140,9 +143,11 @@ class EditRecordScreen(ModalScreen[Record | None]):
         specs: Sequence[FieldSpec],
         initial: Record | None = None,
         title: str = "",
+        check: Callable[[Record], list[FieldError]] | None = None,
     ) -> None:
         """Keep what to edit; the editors are built in `compose`."""
         super().__init__()
+        self.check = check
         self.record_type = record_type
         self.specs = tuple(specs)
         self.initial = initial
@@ -204,6 +209,10 @@ class EditRecordScreen(ModalScreen[Record | None]):
             record = self.build()
         except InvalidRecord as invalid:
             self.show_errors(invalid.errors)
+            return
+        problems = self.check(record) if self.check is not None else []
+        if problems:
+            self.show_errors(problems)
             return
         self.dismiss(record)
 

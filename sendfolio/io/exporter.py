@@ -1,0 +1,125 @@
+"""Exporting a folio: the whole folio as a JSON backup, one kind as CSV, reflections as
+Markdown files. Every file is written atomically and never over the folio's own files.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from sendfolio.io.backup import backup_document, sort_key
+from sendfolio.io.columns import CSV_KINDS
+from sendfolio.io.csv_io import write_csv
+from sendfolio.io.reflections_md import file_name, reflection_markdown
+from sendfolio.records import FolioData
+
+DATA_FIELDS = {"cases": "cases", "observations": "observations", "cpd": "cpd", "ppc": "ppc_sessions", "training": "training"}
+"""The `FolioData` field holding each CSV kind."""
+
+EXPORT_KINDS = (*CSV_KINDS, "reflections")
+"""What `export --kind` accepts: each CSV kind, and reflections (a folder of Markdown files)."""
+
+FILE_MODE = 0o600
+"""Exported files hold case notes: readable and writable by their owner only."""
+
+
+class ExportRefused(Exception):
+    """An export that would overwrite something it must not; the message says what and why."""
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write `content` to `path` so a crash leaves the old file or the new one, never half."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    try:
+        with open(fd, "wb", closefd=True) as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def guard_target(target: Path, folio_path: Path) -> None:
+    """Refuse a target that is the folio, one of its backups or temporary files, or any
+    existing file in the folio's folder."""
+    target, folio_path = target.resolve(), folio_path.resolve()
+    folder = folio_path.parent
+    if target == folder:
+        raise ExportRefused(f"{target} is the folio's own folder: export somewhere else")
+    if target.parent != folder and folder not in target.parents:
+        return
+    if target.name.startswith((folio_path.name, ".")) or target.exists():
+        raise ExportRefused(f"{target} is one of the folio's own files in {folder}: export somewhere else")
+
+
+def export_backup(data: FolioData, out: Path, folio_path: Path) -> str:
+    """Write the whole folio as a JSON backup to `out`; return what was written, in words."""
+    guard_target(out, folio_path)
+    _refuse_folder(out)
+    write_atomic(out, backup_document(data).encode("utf-8"))
+    return f"a JSON backup of everything ({counts(data)})"
+
+
+def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> str:
+    """Write one kind of record to `out` as CSV (UTF-8 with a BOM, for spreadsheets)."""
+    guard_target(out, folio_path)
+    _refuse_folder(out)
+    records = sorted(getattr(data, DATA_FIELDS[kind_name]), key=lambda record: sort_key(record.to_dict()))
+    write_atomic(out, write_csv(CSV_KINDS[kind_name], records).encode("utf-8-sig"))
+    return f"{plural(len(records), 'row')} of {kind_name} as CSV"
+
+
+def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
+    """Write each reflection as a Markdown file into a new or empty `folder`."""
+    guard_target(folder, folio_path)
+    if folder.suffix.lower() in (".csv", ".json", ".md"):
+        raise ExportRefused(f"{folder} looks like a file name: reflections are written as .md files into a folder")
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ExportRefused(f"{folder} is not an empty folder: reflections are written as .md files into a new or empty folder")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    taken: set[str] = set()
+    for reflection in sorted(data.reflections, key=lambda item: (item.date, item.title, item.id)):
+        write_atomic(folder / file_name(reflection, taken), reflection_markdown(reflection).encode("utf-8"))
+    return f"{plural(len(data.reflections), 'reflection')} as Markdown files"
+
+
+def _refuse_folder(out: Path) -> None:
+    """Refuse to write a file where a folder is, or into a folder that does not exist."""
+    if out.is_dir():
+        raise ExportRefused(f"{out} is a folder: give a file name, e.g. {out / 'sendfolio-backup.json'}")
+    if not out.parent.is_dir():
+        raise ExportRefused(f"the folder {out.parent} does not exist")
+
+
+def counts(data: FolioData) -> str:
+    """How many records of each kind `data` holds, in words."""
+    parts = [
+        plural(len(data.cases), "case"), plural(len(data.observations), "observation"),
+        plural(len(data.reflections), "reflection"), plural(len(data.cpd), "CPD entry", "CPD entries"),
+        plural(len(data.ppc_sessions), "PPC session"), plural(len(data.training), "training course"),
+    ]
+    return ", ".join(parts)
+
+
+def plural(count: int, one: str, many: str = "") -> str:
+    """`1 case`, `2 cases` (or the given plural)."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -1,0 +1,203 @@
+"""Importing into a folio: check the read records against each other and the folio, then
+save them all in one batch, or nothing.
+
+Reading (`reading.py`) validates each record on its own with its type's `from_dict`; this
+module adds what needs the whole picture: observations name real criteria and cases,
+reflections name real cases and CPD entries, no case or observation is given twice, and
+an update of an existing case keeps the fields its file did not have.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendfolio.io.columns import DEBRIEF_PREFIX
+from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
+from sendfolio.io.reading import read_files
+from sendfolio.records import Case, CPDEntry, FolioData, InvalidRecord, Observation, Record, Reflection
+
+KIND_LABELS = {
+    "case": "cases", "observation": "observations", "reflection": "reflections",
+    "cpd": "CPD entries", "ppc": "PPC sessions", "training": "training courses",
+}
+"""How a report names each kind of record."""
+
+SAVE_ORDER = ("case", "training", "cpd", "ppc", "reflection", "observation")
+"""Kinds in the order they are put: cases before the observations and reflections naming them."""
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the records to put, and counts of added / updated / unchanged."""
+
+    to_put: list[Record] = field(default_factory=list)
+    counts: dict[str, Counter] = field(default_factory=dict)
+    backup: FolioData | None = None
+
+    def count(self, kind: str, outcome: str) -> None:
+        """Count one record of `kind` as added, updated or unchanged."""
+        self.counts.setdefault(kind, Counter())[outcome] += 1
+
+    def summary(self) -> list[str]:
+        """One line per kind: how many records are added, updated and already present."""
+        lines = []
+        for kind in SAVE_ORDER:
+            counter = self.counts.get(kind)
+            if counter:
+                parts = [f"{counter[outcome]} {outcome}" for outcome in ("added", "updated", "unchanged") if counter[outcome]]
+                lines.append(f"{KIND_LABELS[kind]}: {', '.join(parts)}")
+        return lines
+
+
+def plan_import(paths: list[Path], existing: FolioData) -> ImportPlan:
+    """Read, validate and check every file against `existing`; `ImportProblems` lists all problems."""
+    found, problems = read_files(paths)
+    items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
+    if found.backup is None:
+        problems += check_references(items, existing, cases_known=not problems)
+    else:  # a backup is restored as the folio held it: only what the store refuses is checked
+        problems += _repeated(items)
+    if problems:
+        order = {str(path): index for index, path in enumerate(paths)}
+        raise ImportProblems(sorted(problems, key=lambda problem: (order.get(problem.file, 0), problem.line or 0)))
+    if found.backup is not None:
+        plan = ImportPlan(backup=found.backup)
+        for item in items:
+            plan.count(item.record.KIND, "added")
+        return plan
+    return _plan_records(items, existing)
+
+
+def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_known: bool = True) -> list[Problem]:
+    """Problems with references between records: criteria, cases, CPD entries, repeated keys.
+
+    When some records could not be read (`cases_known` false), references to cases and CPD
+    entries are not checked: the missing one may be on a row with a problem of its own.
+    """
+    case_refs = {case.ref for case in existing.cases} | {item.record.ref for item in items if isinstance(item.record, Case)}
+    cpd_ids = {entry.id for entry in existing.cpd} | {item.record.id for item in items if isinstance(item.record, CPDEntry)}
+    problems = _repeated(items)
+    for item in items:
+        record = item.record
+        if isinstance(record, Observation):
+            problems += _observation_problems(item, case_refs if cases_known else None)
+        elif isinstance(record, Reflection) and cases_known:
+            problems += _reflection_problems(item, case_refs, cpd_ids)
+    return problems
+
+
+def _observation_problems(item: SourcedRecord, case_refs: set[str] | None) -> list[Problem]:
+    """An observation must name a criterion of Forms 1–3 and a case (unless `case_refs` is None)."""
+    from sendfolio.standards import is_criterion
+
+    problems = []
+    if not is_criterion(item.record.criterion):
+        problems.append(item.problem("criterion", f"'{item.record.criterion}' is not a criterion id: see `sendfolio criteria`"))
+    if case_refs is not None and item.record.ref not in case_refs:
+        problems.append(item.problem("ref", f"no case '{item.record.ref}' in the folio or in this import"))
+    return problems
+
+
+def _reflection_problems(item: SourcedRecord, case_refs: set[str], cpd_ids: set[str]) -> list[Problem]:
+    """A reflection's case and CPD entry, when given, must exist."""
+    problems = []
+    if item.record.case and item.record.case not in case_refs:
+        problems.append(item.problem("case", f"no case '{item.record.case}' in the folio or in this import"))
+    if item.record.cpd and item.record.cpd not in cpd_ids:
+        problems.append(item.problem("cpd", f"no CPD entry with id '{item.record.cpd}' in the folio"))
+    return problems
+
+
+def _key(record: Record) -> tuple[Any, ...] | None:
+    """What identifies a record within its kind (None: records without a key of their own)."""
+    if isinstance(record, Case):
+        return ("case", record.ref)
+    if isinstance(record, Observation):
+        return ("observation", record.ref, record.criterion)
+    if getattr(record, "id", ""):
+        return (record.KIND, record.id)
+    return None
+
+
+def _repeated(items: list[SourcedRecord]) -> list[Problem]:
+    """Problems for a case, observation or id given more than once in the import."""
+    first: dict[tuple[Any, ...], SourcedRecord] = {}
+    problems = []
+    for item in items:
+        key = _key(item.record)
+        if key is None:
+            continue
+        if key in first:
+            other = first[key]
+            place = _place(other, item.file)
+            name = {"case": "ref", "observation": "criterion"}.get(key[0], "id")
+            problems.append(item.problem(name, f"'{' '.join(key[1:])}' is given twice (also at {place})"))
+        else:
+            first[key] = item
+    return problems
+
+
+def _place(item: SourcedRecord, file: str) -> str:
+    """Where a record was, said briefly when it is in `file`."""
+    if item.line is None:
+        return f"{item.where}" if item.file == file else f"{item.file} {item.where}"
+    return f"line {item.line}" if item.file == file else f"{item.file}:{item.line}"
+
+
+def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan:
+    """Sort records into added, updated (merged with what the folio holds) and unchanged."""
+    plan, problems = ImportPlan(), []
+    keyed = {_key(record): record for record in (*existing.cases, *existing.observations)}
+    contents = {_content(record) for record in (*existing.reflections, *existing.cpd, *existing.ppc_sessions, *existing.training)}
+    for item in items:
+        old = keyed.get(_key(item.record))
+        if old is None:
+            new = item.record
+            outcome = "unchanged" if _content(new) in contents else "added"
+        else:
+            try:
+                new = _merged(old, item)
+            except InvalidRecord as error:
+                problems += [item.problem(bad.field, f"{bad.problem} (after updating the case already in the folio)") for bad in error.errors]
+                continue
+            outcome = "unchanged" if new == old else "updated"
+        plan.count(new.KIND, outcome)
+        if outcome != "unchanged":
+            plan.to_put.append(new)
+    if problems:
+        raise ImportProblems(problems)
+    return plan
+
+
+def _content(record: Record) -> tuple[str, str]:
+    """A record's content without its id, to spot one already in the folio."""
+    values = record.to_dict()
+    values.pop("id", None)
+    return record.KIND, repr(sorted(values.items()))
+
+
+def _merged(old: Record, item: SourcedRecord) -> Record:
+    """The folio's record updated with the columns the import file had (all when not known)."""
+    if not item.given:
+        return item.record
+    values, new = old.to_dict(), item.record.to_dict()
+    for column in item.given:
+        if column.startswith(DEBRIEF_PREFIX):
+            heading = column.removeprefix(DEBRIEF_PREFIX)
+            values["debrief"] = {**values.get("debrief", {}), heading: new.get("debrief", {}).get(heading, "")}
+        else:
+            values[column] = new[column]
+    return type(old).from_dict(values)
+
+
+def apply_plan(folio: Any, plan: ImportPlan) -> None:
+    """Save the plan: restore a backup whole, or put every record in one batch."""
+    if plan.backup is not None:
+        folio.replace_all(plan.backup)
+        return
+    with folio.batch():
+        for record in plan.to_put:
+            folio.put(record)

@@ -1,0 +1,123 @@
+"""Compile the portfolio, the renewal pack and the passported declaration to PDF.
+
+The one entry point for the CLI and the TUI's compile screen. WeasyPrint is imported
+only when a PDF is laid out (inside `pdf.render_pdf`), so importing this module is
+cheap. Output is reproducible: the compile date comes from the caller (or the latest
+record), the PDF identifier from the content, so the same records and options give
+the same bytes. The PDF is written atomically (temporary file, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sendfolio.records import FolioData
+from sendfolio.portfolio import render
+from sendfolio.portfolio.model import Period, build_portfolio, latest_date
+from sendfolio.portfolio.packs import build_passport, build_renewal
+
+Progress = Callable[[str, float], None]
+"""A callback told what is being done and how far along (0.0 to 1.0)."""
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    """A PDF written: where, how many pages, its SHA-256, and whether it is a draft."""
+
+    path: Path
+    pages: int
+    sha256: str
+    draft: bool = False
+    unmet: tuple[str, ...] = ()
+
+
+class PrivacyProblem(ValueError):
+    """The privacy guard found something in the records that must not be printed."""
+
+
+def check_privacy(folio: Any) -> None:
+    """Run the privacy guard, if that area is installed; raise `PrivacyProblem` with its message."""
+    try:
+        from sendfolio.privacy.identifiers import ensure_clear
+    except ImportError:
+        return
+    try:
+        ensure_clear(folio)
+    except Exception as problem:  # the guard's own exception type; its str is the message
+        raise PrivacyProblem(str(problem)) from problem
+
+
+def _tell(progress: Progress | None, what: str, fraction: float) -> None:
+    """Report progress if anyone is listening."""
+    if progress is not None:
+        progress(what, fraction)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write bytes to `path` through a temporary file in the same folder, fsync, rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _finish(template: str, document, out: Path, *, pdf_ua: bool, html_out: Path | None,
+            progress: Progress | None) -> CompileResult:
+    """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
+    from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
+
+    _tell(progress, "Writing the pages", 0.15)
+    html = render.render(template, document)
+    if html_out is not None:
+        standalone = render.render(template, document, inline_css=stylesheet_text())
+        write_atomically(Path(html_out), standalone.encode("utf-8"))
+    _tell(progress, "Laying out pages", 0.3)
+    rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
+    _tell(progress, "Writing the PDF", 0.9)
+    write_atomically(Path(out), rendered.data)
+    _tell(progress, "Done", 1.0)
+    return CompileResult(path=Path(out), pages=rendered.pages, sha256=hashlib.sha256(rendered.data).hexdigest(),
+                         draft=document.info.draft, unmet=document.info.unmet)
+
+
+def compile_portfolio(data: FolioData, out: Path, *, as_of: date | None = None, period: Period | None = None,
+                      pdf_ua: bool = False, html_out: Path | None = None,
+                      progress: Progress | None = None) -> CompileResult:
+    """The written portfolio (standards §1.3) as a PDF at `out`."""
+    as_of = as_of or latest_date(data)
+    _tell(progress, "Judging the records", 0.05)
+    document = build_portfolio(data, as_of, period)
+    return _finish("portfolio.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
+
+
+def compile_renewal(data: FolioData, year: int, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
+                    html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
+    """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
+    as_of = as_of or latest_date(data)
+    _tell(progress, "Judging the records", 0.05)
+    document = build_renewal(data, year, as_of)
+    return _finish("renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
+
+
+def compile_passport(data: FolioData, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
+                     html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
+    """The passported declaration (standards §1.6, Form 5) filled from the records."""
+    as_of = as_of or latest_date(data)
+    _tell(progress, "Judging the records", 0.05)
+    document = build_passport(data, as_of)
+    return _finish("passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)

@@ -1,0 +1,242 @@
+"""The casework parts of the document model: case log, commentaries, timescales, coverage.
+
+Pure: records and the rules engine's answers in, frozen view objects out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio import rules
+from sendfolio.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
+from sendfolio.standards import FORM_TITLES, Criterion, criterion, is_criterion
+from sendfolio.timescales import STATUSES, Deadline, case_deadlines
+from sendfolio.portfolio.wording import anchor, debrief_title
+
+
+def case_anchor(ref: str) -> str:
+    """The HTML id of a case's commentary."""
+    return anchor("case", ref)
+
+
+def reflection_anchor(reflection: Reflection, index: int) -> str:
+    """The HTML id of a reflection (its record id, else its position)."""
+    return anchor("reflection", reflection.id or str(index + 1))
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case log."""
+
+    case: Case
+    practice: bool
+    anchor: str
+
+
+@dataclass(frozen=True)
+class CaseLog:
+    """Every case of the period, with the totals the rules engine counts."""
+
+    rows: tuple[CaseRow, ...]
+    casework_hours: float
+    observer_hours: float
+    practice_start: date | None
+    practice_count: int
+
+
+def case_log(data: FolioData) -> CaseLog:
+    """The case log: all cases in date order; practice cases marked and linked."""
+    practice = {case.ref for case in rules.practice_cases(data)}
+    ordered = sorted(data.cases, key=lambda case: (case.date, case.ref))
+    rows = tuple(
+        CaseRow(case=case, practice=case.ref in practice, anchor=case_anchor(case.ref) if case.ref in practice else "")
+        for case in ordered
+    )
+    return CaseLog(rows=rows, casework_hours=rules.casework_hours(data), observer_hours=rules.observer_hours(data),
+                   practice_start=rules.practice_start(data), practice_count=len(practice))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A criterion demonstrated in a case, with who saw it and the evidence noted."""
+
+    id: str
+    text: str
+    observer: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ShownGroup:
+    """The criteria shown in one case under one form and section."""
+
+    form: int
+    form_title: str
+    section: str
+    items: tuple[Shown, ...]
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """One practice case written up: role, hours, issues, timescales, criteria and de-brief."""
+
+    number: int
+    case: Case
+    anchor: str
+    deadlines: tuple[Deadline, ...]
+    groups: tuple[ShownGroup, ...]
+    shown_count: int
+    debrief: tuple[tuple[str, str], ...]
+    reflections: tuple[tuple[str, str], ...]
+
+
+def shown_groups(observations: tuple[Observation, ...]) -> tuple[ShownGroup, ...]:
+    """A case's observations grouped by form and section, in the forms' order."""
+    known = [item for item in observations if is_criterion(item.criterion)]
+    order = {crit_id: index for index, crit_id in enumerate(_criteria_ids())}
+    known.sort(key=lambda item: order[item.criterion])
+    groups: dict[tuple[int, str], list[Shown]] = {}
+    for item in known:
+        crit = criterion(item.criterion)
+        groups.setdefault((crit.form, crit.section), []).append(_shown(crit, item))
+    return tuple(
+        ShownGroup(form=form, form_title=FORM_TITLES[form], section=section, items=tuple(items))
+        for (form, section), items in groups.items()
+    )
+
+
+def _criteria_ids() -> tuple[str, ...]:
+    """Every criterion id in the forms' order."""
+    from sendfolio.standards import CRITERIA_IDS
+
+    return CRITERIA_IDS
+
+
+def _shown(crit: Criterion, observation: Observation) -> Shown:
+    """One demonstrated criterion as printed."""
+    return Shown(id=crit.id, text=crit.text, observer=observation.observer, notes=observation.notes)
+
+
+def debrief_rows(case: Case) -> tuple[tuple[str, str], ...]:
+    """The case's de-brief under the Form 3 headings, in the form's order."""
+    return tuple((debrief_title(key), case.debrief[key]) for key in DEBRIEF_HEADINGS if case.debrief.get(key))
+
+
+def commentaries(data: FolioData, as_of: date, reflection_ids: dict[str, str]) -> tuple[Commentary, ...]:
+    """One commentary per practice case, in date order."""
+    return tuple(
+        _commentary(data, case, number, as_of, reflection_ids)
+        for number, case in enumerate(rules.practice_cases(data), start=1)
+    )
+
+
+def _commentary(data: FolioData, case: Case, number: int, as_of: date,
+                reflection_ids: dict[str, str]) -> Commentary:
+    """The commentary of one practice case."""
+    groups = shown_groups(data.observations_for(case.ref))
+    linked = tuple(
+        (reflection_ids[item_key], item.title)
+        for item_key, item in _reflections_on(data, case.ref)
+    )
+    return Commentary(
+        number=number, case=case, anchor=case_anchor(case.ref),
+        deadlines=tuple(case_deadlines(case, as_of)), groups=groups,
+        shown_count=sum(len(group.items) for group in groups), debrief=debrief_rows(case), reflections=linked,
+    )
+
+
+def _reflections_on(data: FolioData, ref: str) -> list[tuple[str, Reflection]]:
+    """(key, reflection) for the reflections written about one case."""
+    ordered = sorted(data.reflections, key=lambda item: (item.date, item.title))
+    return [(reflection_key(item), item) for item in ordered if item.case == ref]
+
+
+def reflection_key(item: Reflection) -> str:
+    """A key naming a reflection uniquely enough to link to it."""
+    return f"{item.id}|{item.date}|{item.title}"
+
+
+@dataclass(frozen=True)
+class TimescaleRow:
+    """How one practice case kept to the statutory timescales."""
+
+    ref: str
+    anchor: str
+    counts: tuple[int, ...]
+    tracked: bool
+
+
+@dataclass(frozen=True)
+class TimescaleSummary:
+    """Timescales met, missed, overdue, due and unknown over the practice cases."""
+
+    statuses: tuple[str, ...]
+    rows: tuple[TimescaleRow, ...]
+    totals: tuple[int, ...]
+    problems: tuple[Deadline, ...]
+
+
+def timescale_summary(items: tuple[Commentary, ...]) -> TimescaleSummary:
+    """Counts of each deadline status per practice case, the totals, and each one missed or overdue."""
+    rows = []
+    for item in items:
+        counts = Counter(deadline.status for deadline in item.deadlines)
+        rows.append(TimescaleRow(ref=item.case.ref, anchor=item.anchor,
+                                 counts=tuple(counts.get(status, 0) for status in STATUSES),
+                                 tracked=bool(item.deadlines)))
+    totals = tuple(sum(row.counts[index] for row in rows) for index in range(len(STATUSES)))
+    problems = tuple(d for item in items for d in item.deadlines if d.status in ("missed", "overdue"))
+    return TimescaleSummary(statuses=STATUSES, rows=tuple(rows), totals=totals, problems=problems)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One criterion of the coverage matrix: shown in which practice cases."""
+
+    criterion: Criterion
+    marks: tuple[bool, ...]
+    shown: bool
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    """The matrix rows of one form and section."""
+
+    form: int
+    form_title: str
+    section: str
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """The criteria × practice cases matrix, grouped by form and section."""
+
+    refs: tuple[str, ...]
+    anchors: tuple[str, ...]
+    groups: tuple[MatrixGroup, ...]
+    shown: int
+    total: int
+    missing: tuple[Criterion, ...]
+
+
+def coverage_view(data: FolioData) -> CoverageView:
+    """The coverage matrix from the rules engine's `coverage`."""
+    grid = rules.coverage(data)
+    refs = tuple(case.ref for case in grid.cases)
+    groups: dict[tuple[int, str], list[MatrixRow]] = {}
+    for row in grid.rows:
+        crit = row.criterion
+        marks = tuple(ref in row.refs for ref in refs)
+        groups.setdefault((crit.form, crit.section), []).append(MatrixRow(crit, marks, bool(row.refs)))
+    return CoverageView(
+        refs=refs, anchors=tuple(case_anchor(ref) for ref in refs),
+        groups=tuple(MatrixGroup(form, FORM_TITLES[form], section, tuple(items))
+                     for (form, section), items in groups.items()),
+        shown=len(grid.rows) - len(grid.missing), total=len(grid.rows),
+        missing=tuple(criterion(crit_id) for crit_id in grid.missing),
+    )
+
+

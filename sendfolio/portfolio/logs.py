@@ -1,0 +1,126 @@
+"""The log parts of the document model: reflections, the CPD diary, PPC sessions.
+
+Pure: records and the rules engine's totals in, frozen view objects out. Shared by
+the portfolio and the renewal pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio import rules
+from sendfolio.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
+from sendfolio.rules_base import year_label
+from sendfolio.portfolio.casework import case_anchor, reflection_anchor, reflection_key
+
+
+@dataclass(frozen=True)
+class ReflectionView:
+    """One reflection as printed: its anchor, and the case it is about if that case is written up."""
+
+    reflection: Reflection
+    anchor: str
+    case_anchor: str
+
+
+@dataclass(frozen=True)
+class Reflections:
+    """The reflections of the period and the hours the rules engine counts."""
+
+    items: tuple[ReflectionView, ...]
+    total_hours: float
+    counted_hours: float
+
+
+def reflections(data: FolioData, practice_refs: set[str]) -> Reflections:
+    """Every reflection in date order, linked to its case's commentary where there is one."""
+    ordered = sorted(data.reflections, key=lambda item: (item.date, item.title))
+    items = tuple(
+        ReflectionView(reflection=item, anchor=reflection_anchor(item, index),
+                       case_anchor=case_anchor(item.case) if item.case in practice_refs else "")
+        for index, item in enumerate(ordered)
+    )
+    return Reflections(items=items, total_hours=round(sum(item.hours for item in ordered), 2),
+                       counted_hours=rules.reflection_hours(data))
+
+
+def reflection_anchors(section: Reflections) -> dict[str, str]:
+    """The anchor of each reflection by its key, for links from the case commentaries."""
+    return {reflection_key(view.reflection): view.anchor for view in section.items}
+
+
+@dataclass(frozen=True)
+class YearTotals:
+    """One registration year's CPD, as the rules engine totals it."""
+
+    year: int
+    label: str
+    start: date
+    end: date
+    total: float
+    by_method: dict[str, float]
+
+
+@dataclass(frozen=True)
+class CPDLog:
+    """The CPD diary: entries, totals per registration year, and hours by method."""
+
+    entries: tuple[CPDEntry, ...]
+    years: tuple[YearTotals, ...]
+    methods: tuple[str, ...]
+    total: float
+
+    def method_hours(self, method: str) -> tuple[float, ...]:
+        """Hours of one method in each year, in the order of `years`."""
+        return tuple(year.by_method.get(method, 0.0) for year in self.years)
+
+    def method_total(self, method: str) -> float:
+        """Hours of one method over all the years shown."""
+        return round(sum(self.method_hours(method)), 2)
+
+
+def registration_years(data: FolioData, dates: list[date]) -> tuple[int, ...]:
+    """The registration years the dates fall in, in order."""
+    return tuple(sorted({rules.current_registration_year(data.profile, when) for when in dates}))
+
+
+def cpd_log(data: FolioData, years: tuple[int, ...] | None = None) -> CPDLog:
+    """The CPD diary of the records given, with the rules engine's totals per registration year."""
+    entries = tuple(sorted(data.cpd, key=lambda item: (item.date, item.title)))
+    if years is None:
+        years = registration_years(data, [item.date for item in entries])
+    totals = tuple(_year_totals(data, year) for year in years)
+    used = {method for year in totals for method in year.by_method}
+    return CPDLog(entries=entries, years=totals, methods=tuple(m for m in CPD_METHODS if m in used),
+                  total=round(sum(year.total for year in totals), 2))
+
+
+def _year_totals(data: FolioData, year: int) -> YearTotals:
+    """One registration year's CPD totals from `rules.cpd_totals`."""
+    start, end = rules.registration_year(data.profile, year)
+    found = rules.cpd_totals(data, year)
+    return YearTotals(year=year, label=year_label(data.profile, year), start=start, end=end,
+                      total=found["total"], by_method=dict(found["by_method"]))
+
+
+@dataclass(frozen=True)
+class PPCLog:
+    """Supervision and mentoring with the PPC: sessions, hours, and how they were held."""
+
+    contact: PPCContact | None
+    sessions: tuple[PPCSession, ...]
+    total_hours: float
+    by_mode: tuple[tuple[str, int, float], ...]
+
+
+def ppc_log(data: FolioData) -> PPCLog:
+    """The PPC sessions in date order with totals by mode."""
+    sessions = tuple(sorted(data.ppc_sessions, key=lambda item: (item.date, item.ppc)))
+    by_mode = tuple(
+        (mode, len(found), round(sum(item.hours for item in found), 2))
+        for mode in PPC_MODES
+        if (found := [item for item in sessions if item.mode == mode])
+    )
+    return PPCLog(contact=data.ppc_contact, sessions=sessions,
+                  total_hours=round(sum(item.hours for item in sessions), 2), by_mode=by_mode)

@@ -1,0 +1,222 @@
+"""The portfolio as a document model: FolioData and the rules engine in, sections out.
+
+Pure and testable without WeasyPrint: `build_portfolio(data, as_of, period)` gives a
+frozen `Portfolio` that the templates only print. Every number printed comes from
+the rules engine (`sendfolio.rules`) or the timescales (`sendfolio.timescales`),
+never recomputed here, so the PDF and `sendfolio check` always agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio import rules
+from sendfolio.records import FolioData, Training
+from sendfolio.rules_evidence import dated_until
+from sendfolio.standards import RULE_SET
+from sendfolio.portfolio import casework, logs
+from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, long_date
+
+SECTIONS = (
+    ("requirements", "Requirements index"),
+    ("profile", "Profile and route"),
+    ("training", "Training"),
+    ("case-log", "Case log"),
+    ("commentaries", "Case commentaries"),
+    ("coverage", "Criteria coverage"),
+    ("reflections", "Reflections on practice"),
+    ("cpd", "Continuing professional development"),
+    ("ppc-log", "Supervision and mentoring"),
+    ("verification", "Verification and declaration"),
+)
+"""(anchor, heading) of the portfolio's numbered sections, in order; the contents lists them."""
+
+HEADINGS = dict(SECTIONS) | {
+    "training-foundation": "Foundation course",
+    "training-send": "SEND training",
+    "timescales": "Timescales over the practice cases",
+    "cpd-totals": "CPD totals",
+}
+"""The heading of every anchor an evidence link can point at (numbered sections and sub-sections)."""
+
+EVIDENCE = {
+    "foundation.hours": ("training-foundation",),
+    "foundation.content": ("training-foundation",),
+    "foundation.provider": ("training-foundation",),
+    "send-training.hours": ("training-send",),
+    "send-training.provider": ("training-send",),
+    "send-training.modules": ("training-send",),
+    "practice.casework-hours": ("case-log",),
+    "practice.reflection-hours": ("reflections",),
+    "practice.cases": ("case-log",),
+    "practice.criteria-coverage": ("coverage",),
+    "ppc.verification": ("verification",),
+    "membership.body": ("profile",),
+}
+"""Where the evidence for each accreditation rule stands, by anchor (case rules are added per case)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """The dates the portfolio covers, both included."""
+
+    start: date
+    end: date
+
+    def holds(self, when: date) -> bool:
+        """True when `when` falls in the period."""
+        return self.start <= when <= self.end
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to where something stands in the document; the PDF prints its page number."""
+
+    anchor: str
+    label: str
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One requirement of the index: the rules engine's result and where its evidence is."""
+
+    requirement: rules.Requirement
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What every compiled document carries: title, author, subject, dates, draft state."""
+
+    title: str
+    author: str
+    subject: str
+    compiled: date
+    rule_set: str
+    draft: bool
+    unmet: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CourseView:
+    """A training course with the §1.1 criteria or §2.2 modules it covered."""
+
+    course: Training
+    checklist: tuple[tuple[str, bool], ...]
+    judged: bool
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """The written portfolio of a sole provider (standards §1.3), ready to print."""
+
+    info: DocumentInfo
+    profile: object
+    ppc_name: str
+    period: Period
+    sections: tuple[Link, ...]
+    index: tuple[IndexRow, ...]
+    foundation: tuple[CourseView, ...]
+    send_training: tuple[CourseView, ...]
+    other_training: tuple[Training, ...]
+    practice_start: date | None
+    case_log: casework.CaseLog
+    commentaries: tuple[casework.Commentary, ...]
+    timescales: casework.TimescaleSummary
+    coverage: casework.CoverageView
+    reflections: logs.Reflections
+    cpd: logs.CPDLog
+    ppc: logs.PPCLog
+    verification: object
+
+
+def latest_date(data: FolioData) -> date:
+    """The latest date of any record: the default compile date (never 'now', so output is reproducible)."""
+    dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions, data.training)
+             for item in group]
+    dated += [item.date for item in (data.verification, data.passport_declaration) if item is not None]
+    return max(dated, default=date(2018, 5, 1))
+
+
+def default_period(data: FolioData, as_of: date) -> Period:
+    """From the earliest case, reflection, CPD entry or PPC session to the compile date."""
+    dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions) for item in group]
+    return Period(start=min(dated, default=as_of), end=as_of)
+
+
+def within(data: FolioData, period: Period) -> FolioData:
+    """The records of the period; training, profile and verification are kept whatever their date."""
+    cases = tuple(case for case in data.cases if period.holds(case.date))
+    refs = {case.ref for case in cases}
+    return dataclasses.replace(
+        data, cases=cases, observations=tuple(item for item in data.observations if item.ref in refs),
+        reflections=tuple(item for item in data.reflections if period.holds(item.date)),
+        cpd=tuple(item for item in data.cpd if period.holds(item.date)),
+        ppc_sessions=tuple(item for item in data.ppc_sessions if period.holds(item.date)),
+    )
+
+
+def index_rows(report: rules.Report, links: dict[str, tuple[Link, ...]]) -> tuple[IndexRow, ...]:
+    """The requirements with their evidence links, those not met first (otherwise in rule-set order)."""
+    rows = [IndexRow(requirement=item, links=links.get(item.id, ())) for item in report.requirements]
+    return tuple(sorted(rows, key=lambda row: row.requirement.met))
+
+
+def evidence_links(commentaries: tuple[casework.Commentary, ...]) -> dict[str, tuple[Link, ...]]:
+    """Where each accreditation rule's evidence stands, including the case commentaries."""
+    found = {rule_id: tuple(Link(a, HEADINGS[a]) for a in anchors) for rule_id, anchors in EVIDENCE.items()}
+    case_links = tuple(Link(item.anchor, item.case.ref) for item in commentaries)
+    found["practice.debriefs"] = case_links or (Link("case-log", HEADINGS["case-log"]),)
+    found["practice.final-lead"] = case_links[-1:] or (Link("case-log", HEADINGS["case-log"]),)
+    return found
+
+
+def document_info(kind: str, name: str, report: rules.Report, compiled: date) -> DocumentInfo:
+    """Title, author, subject and draft state of a compiled document."""
+    who = name or "Unnamed mediator"
+    subject = f"{kind} for accreditation as a SEND mediator ({RULE_SET.name} standards)"
+    return DocumentInfo(
+        title=f"{kind}: {who}", author=who, subject=subject, compiled=compiled,
+        rule_set=f"{RULE_SET.name}, version {RULE_SET.version}", draft=not report.met,
+        unmet=tuple(item.id for item in report.unmet),
+    )
+
+
+def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[CourseView, ...]:
+    """The courses of one kind with their checklist, the one the rules judge marked."""
+    words = FOUNDATION_CRITERIA if kind == "foundation" else SEND_MODULE_TITLES
+    courses = sorted((item for item in data.training if item.kind == kind), key=lambda item: item.date)
+    return tuple(
+        CourseView(course=item, checklist=tuple((text, key in item.covers) for key, text in words.items()),
+                   judged=item == judged)
+        for item in courses
+    )
+
+
+def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) -> Portfolio:
+    """The whole portfolio of the records in `period` (default: all of them up to `as_of`)."""
+    period = period or default_period(data, as_of)
+    shown = within(dated_until(data, min(as_of, period.end)), period)
+    report = rules.accreditation(shown, as_of)
+    reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
+    written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))
+    return Portfolio(
+        info=document_info("Portfolio", data.profile.name, report, as_of),
+        profile=data.profile, ppc_name=data.ppc_contact.name if data.ppc_contact else "",
+        period=period, sections=tuple(Link(a, title) for a, title in SECTIONS),
+        index=index_rows(report, evidence_links(written)),
+        foundation=course_views(shown, "foundation", rules.foundation_course(shown)),
+        send_training=course_views(shown, "send", rules.send_training(shown)),
+        other_training=tuple(item for item in shown.training if item.kind not in ("foundation", "send")),
+        practice_start=rules.practice_start(shown), case_log=casework.case_log(shown),
+        commentaries=written, timescales=casework.timescale_summary(written),
+        coverage=casework.coverage_view(shown), reflections=reflection_section,
+        cpd=logs.cpd_log(shown), ppc=logs.ppc_log(shown), verification=shown.verification,
+    )
+
+
+def period_text(period: Period) -> str:
+    """The period as words: 3 March 2025 to 14 February 2026."""
+    return f"{long_date(period.start)} to {long_date(period.end)}"

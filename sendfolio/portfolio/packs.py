@@ -1,0 +1,136 @@
+"""Document models of the renewal pack (§1.4.3) and the passported declaration (§1.6, Form 5).
+
+Pure: records and the rules engine's reports in, frozen view objects out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio import rules
+from sendfolio.records import FolioData, Training, Verification
+from sendfolio.rules_base import year_label
+from sendfolio.rules_evidence import dated_until
+from sendfolio.rules_passport import cpd_hours_in, judged_years, lead_cases_in
+from sendfolio.portfolio import logs
+from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
+
+RENEWAL_SECTIONS = (
+    ("requirements", "Requirements for re-registration"),
+    ("renewal-cpd", "CPD log"),
+    ("renewal-cases", "Cases in the year"),
+    ("renewal-supervision", "Supervision and mentoring accessed"),
+    ("declaration", "Declaration"),
+)
+"""(anchor, heading) of the renewal pack's sections."""
+
+RENEWAL_EVIDENCE = {
+    "renewal.cpd-hours": "renewal-cpd",
+    "renewal.cases": "renewal-cases",
+    "renewal.supervision": "renewal-supervision",
+}
+"""Where each renewal rule's evidence stands, by anchor."""
+
+PASSPORT_EVIDENCE = {
+    "passport.foundation": "form-5",
+    "passport.send-training": "form-5",
+    "passport.casework": "passport-years",
+    "passport.cpd": "passport-years",
+    "passport.declaration": "form-5-signatures",
+}
+"""Where each passport rule's evidence stands, by anchor."""
+
+PASSPORT_HEADINGS = {
+    "form-5": "Form 5: Accredited mediator (passported)",
+    "passport-years": "Casework and CPD by registration year",
+    "form-5-signatures": "Form 5 signatures",
+}
+"""Headings of the passported declaration's anchors."""
+
+
+@dataclass(frozen=True)
+class RenewalPack:
+    """The evidence for annual re-registration in one registration year."""
+
+    info: DocumentInfo
+    profile: object
+    year_label: str
+    period: Period
+    sections: tuple[Link, ...]
+    index: tuple[IndexRow, ...]
+    cpd: logs.CPDLog
+    cases: tuple
+    supervision: logs.PPCLog
+    supervision_cpd: tuple
+
+
+def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
+    """The renewal pack of the registration year beginning in `year`."""
+    start, end = rules.registration_year(data.profile, year)
+    in_year = within(data, Period(start, end))
+    report = rules.renewal(data, year)
+    headings = dict(RENEWAL_SECTIONS)
+    links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}
+    info = document_info("Renewal evidence", data.profile.name, report, as_of)
+    return RenewalPack(
+        info=dataclasses.replace(info, subject=f"Annual re-registration evidence, {year_label(data.profile, year)}"),
+        profile=data.profile, year_label=year_label(data.profile, year), period=Period(start, end),
+        sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS), index=index_rows(report, links),
+        cpd=logs.cpd_log(in_year, (year,)), cases=tuple(sorted(in_year.cases, key=lambda c: (c.date, c.ref))),
+        supervision=logs.ppc_log(in_year),
+        supervision_cpd=tuple(item for item in in_year.cpd if item.method == "supervision"),
+    )
+
+
+@dataclass(frozen=True)
+class PassportYear:
+    """One registration year judged for the passported route."""
+
+    label: str
+    start: date
+    end: date
+    lead_cases: int
+    cpd_hours: float
+
+
+@dataclass(frozen=True)
+class PassportPack:
+    """Form 5, filled from the records, with the rules' verdict and the years behind it."""
+
+    info: DocumentInfo
+    profile: object
+    ppc_name: str
+    index: tuple[IndexRow, ...]
+    foundation: Training | None
+    send_training: tuple[Training, ...]
+    lead_since: date | None
+    years: tuple[PassportYear, ...]
+    declaration: Verification | None
+
+
+def build_passport(data: FolioData, as_of: date) -> PassportPack:
+    """The passported declaration (Form 5) as of `as_of`."""
+    shown = dated_until(data, as_of)
+    report = rules.passport(data, as_of)
+    links = {rule_id: (Link(a, PASSPORT_HEADINGS[a]),) for rule_id, a in PASSPORT_EVIDENCE.items()}
+    info = document_info("Passported declaration", data.profile.name, report, as_of)
+    return PassportPack(
+        info=dataclasses.replace(info, subject="Accreditation as a SEND mediator, passported (Form 5)"),
+        profile=data.profile, ppc_name=data.ppc_contact.name if data.ppc_contact else "",
+        index=index_rows(report, links), foundation=rules.foundation_course(shown),
+        send_training=tuple(sorted((t for t in shown.training if t.kind == "send"), key=lambda t: t.date)),
+        lead_since=data.profile.lead_since, years=passport_years(shown, as_of),
+        declaration=data.passport_declaration,
+    )
+
+
+def passport_years(data: FolioData, as_of: date) -> tuple[PassportYear, ...]:
+    """Cases led and CPD hours in each registration year the passport rules judge."""
+    found = []
+    for year in judged_years(data, as_of):
+        start, end = rules.registration_year(data.profile, year)
+        found.append(PassportYear(label=year_label(data.profile, year), start=start, end=end,
+                                  lead_cases=lead_cases_in(data, year), cpd_hours=cpd_hours_in(data, year)))
+    return tuple(found)

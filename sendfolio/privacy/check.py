@@ -1,0 +1,115 @@
+"""The privacy check of a whole folio: its do-not-print list, false positives, and the gate.
+
+`ensure_clear(folio)` is called before every export and every PDF: it raises
+`PrivacyFindings` while any likely identifier is still open. The do-not-print list and the
+fingerprints of findings marked as not identifiers live in the folio's settings (so they are
+encrypted with it) and are never printed in an export or a PDF.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sendfolio.privacy.identifiers import Finding, scan
+
+DO_NOT_PRINT_KEY = "privacy.do_not_print"
+"""Folio setting: the private list of names and words that must never be printed."""
+
+IGNORED_KEY = "privacy.ignored"
+"""Folio setting: fingerprints of findings the mediator marked as not identifiers."""
+
+PRIVATE_SETTINGS = (DO_NOT_PRINT_KEY, IGNORED_KEY)
+"""Settings that hold private words or traces of them: never exported or printed."""
+
+MAX_WORD = 120
+"""The longest do-not-print entry accepted."""
+
+
+class PrivacyFindings(Exception):
+    """Likely identifiers remain in the folio, so nothing may leave the machine yet."""
+
+    def __init__(self, findings: list[Finding]):
+        """Keep the open findings; the message says how many and what to run."""
+        self.findings = findings
+        count = len(findings)
+        noun = "possible identifier" if count == 1 else "possible identifiers"
+        super().__init__(
+            f"{count} {noun} (names on the do-not-print list, contact details, NHS numbers or dates of birth) "
+            "found in the folio's text; nothing was written. Run `sendfolio privacy-check` to see them, then edit "
+            "the text or mark a false positive with `sendfolio privacy-check --ignore ID`"
+        )
+
+
+def do_not_print(folio: Any) -> list[str]:
+    """The folio's do-not-print words, in the order they were added."""
+    return list(folio.get_setting(DO_NOT_PRINT_KEY, []) or [])
+
+
+def ignored(folio: Any) -> set[str]:
+    """Fingerprints of findings marked as not identifiers."""
+    return set(folio.get_setting(IGNORED_KEY, []) or [])
+
+
+def all_findings(folio: Any) -> list[Finding]:
+    """Every likely identifier in the folio's free text, open or marked."""
+    return scan(folio.data(), do_not_print(folio))
+
+
+def open_findings(folio: Any) -> list[Finding]:
+    """The findings not marked as false positives."""
+    marked = ignored(folio)
+    return [finding for finding in all_findings(folio) if finding.id not in marked]
+
+
+def ensure_clear(folio: Any) -> None:
+    """Raise `PrivacyFindings` while any likely identifier is open (call before every export and PDF)."""
+    found = open_findings(folio)
+    if found:
+        raise PrivacyFindings(found)
+
+
+def ignore(folio: Any, finding_id: str) -> Finding:
+    """Mark a current finding as a false positive (remembered by its fingerprint); returns it.
+
+    Raises `KeyError` with a message when no current finding has that id.
+    """
+    wanted = finding_id.strip().lower()
+    found = next((finding for finding in all_findings(folio) if finding.id == wanted), None)
+    if found is None:
+        raise KeyError(f"no finding has id {finding_id!r}: run `sendfolio privacy-check` to list them")
+    marked = sorted(ignored(folio) | {found.id})
+    folio.put_setting(IGNORED_KEY, marked)
+    return found
+
+
+def clean_word(word: str) -> str:
+    """A do-not-print entry trimmed to single spaces, or raise `ValueError` saying what is allowed."""
+    cleaned = " ".join(word.split())
+    if not cleaned:
+        raise ValueError("word: give a name or word to keep out of exports (e.g. a child's first name)")
+    if len(cleaned) > MAX_WORD:
+        raise ValueError(f"word: too long ({len(cleaned)} characters; at most {MAX_WORD})")
+    if not any(char.isalnum() for char in cleaned):
+        raise ValueError("word: must contain a letter or digit")
+    return cleaned
+
+
+def add_word(folio: Any, word: str) -> bool:
+    """Add a word or phrase to the do-not-print list; False when it was already there (any case)."""
+    cleaned = clean_word(word)
+    words = do_not_print(folio)
+    if cleaned.casefold() in {item.casefold() for item in words}:
+        return False
+    folio.put_setting(DO_NOT_PRINT_KEY, [*words, cleaned])
+    return True
+
+
+def remove_word(folio: Any, word: str) -> bool:
+    """Remove a word or phrase from the do-not-print list (any case); False when it was not there."""
+    target = " ".join(word.split()).casefold()
+    words = do_not_print(folio)
+    kept = [item for item in words if item.casefold() != target]
+    if len(kept) == len(words):
+        return False
+    folio.put_setting(DO_NOT_PRINT_KEY, kept)
+    return True

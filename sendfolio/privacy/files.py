@@ -1,0 +1,41 @@
+"""Files in the data folder after encryption: no plain copy of the folio may stay behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sendfolio.privacy.crypto import has_magic
+
+FOLIO_NAME = "folio.json"
+"""The folio file's name (as the store names it)."""
+
+LOCK_NAME = "folio.lock"
+"""The store's lock file: it holds only a process id."""
+
+
+def is_folio_copy(path: Path) -> bool:
+    """True for a numbered backup of the folio or a temporary file of a save (never the folio itself)."""
+    name = path.name
+    if name.startswith(FOLIO_NAME + ".") and name[len(FOLIO_NAME) + 1 :].isdigit():
+        return True
+    return name.startswith(f".{FOLIO_NAME}.") and name.endswith(".tmp")
+
+
+def _starts_encrypted(path: Path) -> bool:
+    """True when the file begins with the encryption mark."""
+    with open(path, "rb") as handle:
+        return has_magic(handle.read(64))
+
+
+def sweep_plain_files(data_dir: Path) -> list[Path]:
+    """Delete plain copies of the folio left in the folder; return other plain files (any depth) to warn about."""
+    folder = Path(data_dir)
+    others: list[Path] = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name == LOCK_NAME or path.stat().st_size == 0 or _starts_encrypted(path):
+            continue
+        if path.parent == folder and is_folio_copy(path):
+            path.unlink()
+        else:
+            others.append(path)
+    return others

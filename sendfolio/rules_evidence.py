@@ -1,0 +1,193 @@
+"""What the rules read from a folio: the courses that count, the supported practice, totals.
+
+Pure functions over `FolioData`, shared by `rules.py` and `rules_passport.py`, and
+useful to screens that show a breakdown (which course was taken as *the* foundation
+course, when supported practice started, which cases are practice cases).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
+from sendfolio.standards import BODY_NAMES, CRITERIA, RULE_SET, Criterion
+
+NOT_HELD = ("not-held", "withdrawn")
+"""Outcomes of a case whose mediation did not go ahead to the end: not counted as a case held."""
+
+FOUNDATION_WORDS = {
+    "process-principles": "the process and principles of mediation",
+    "role-play-skills": "skills developed through role play",
+    "role-play-assessment": "assessment by role play",
+    "written-assignment": "assessment by written assignment",
+}
+"""What a foundation course must cover (§1.1), by the key recorded in `Training.covers`."""
+
+SEND_MODULE_WORDS = {
+    "legislative-framework": "legislative framework",
+    "send-context": "contextual knowledge of SEND",
+    "mediation-practice": "mediation practice and the conduct of cases",
+    "local-processes": "local processes and procedures",
+}
+"""The four SEND training modules (§2.2, Appendix B), by the key recorded in `Training.covers`."""
+
+assert tuple(FOUNDATION_WORDS) == FOUNDATION_COVERS and tuple(SEND_MODULE_WORDS) == SEND_MODULES
+
+
+def hours_text(value: float) -> str:
+    """Hours (or a count) as the user writes them: 12, 11.9, 0.25."""
+    return f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
+
+
+def is_recognised(recognised_by: str, bodies: tuple[str, ...]) -> bool:
+    """True when the recorded body (abbreviation or full name, any case) is one of `bodies`."""
+    named = recognised_by.strip().upper()
+    return BODY_NAMES.get(named, named) in bodies
+
+
+def dated_until(data: FolioData, as_of: date) -> FolioData:
+    """The folio as it stood on `as_of`: dated records after it left out."""
+    def keep(items):
+        """The items dated on or before `as_of`."""
+        return tuple(item for item in items if item.date <= as_of)
+
+    cases = keep(data.cases)
+    refs = {case.ref for case in cases}
+    return dataclasses.replace(
+        data, cases=cases, reflections=keep(data.reflections), cpd=keep(data.cpd),
+        ppc_sessions=keep(data.ppc_sessions), training=keep(data.training),
+        observations=tuple(item for item in data.observations if item.ref in refs),
+    )
+
+
+def by_date(cases) -> tuple[Case, ...]:
+    """Cases in date order (then by reference, for a stable order within a day)."""
+    return tuple(sorted(cases, key=lambda case: (case.date, case.ref)))
+
+
+def foundation_course(data: FolioData) -> Training | None:
+    """The foundation course the rules judge: one of 40 hours if any, then the most complete."""
+    need = RULE_SET.threshold("foundation.hours")
+    courses = [item for item in data.training if item.kind == "foundation"]
+    if not courses:
+        return None
+    return max(courses, key=lambda item: (item.hours >= need, len(set(item.covers)), item.hours,
+                                          -item.date.toordinal()))
+
+
+def send_training(data: FolioData) -> Training | None:
+    """The first SEND training of 12 hours or more dated after the foundation course, if any."""
+    need = RULE_SET.threshold("send-training.hours")
+    foundation = foundation_course(data)
+    if foundation is None:
+        return None
+    qualifying = [item for item in data.training
+                  if item.kind == "send" and item.hours >= need and item.date > foundation.date]
+    return min(qualifying, key=lambda item: (item.date, item.title), default=None)
+
+
+def send_training_candidate(data: FolioData) -> Training | None:
+    """The SEND training to judge: the qualifying one, else the longest recorded (latest on a tie)."""
+    chosen = send_training(data)
+    if chosen is not None:
+        return chosen
+    courses = [item for item in data.training if item.kind == "send"]
+    return max(courses, key=lambda item: (item.hours, item.date), default=None)
+
+
+def practice_start(data: FolioData) -> date | None:
+    """The first day of supported practice: the date of the qualifying SEND training."""
+    chosen = send_training(data)
+    return chosen.date if chosen else None
+
+
+def practice_cases(data: FolioData) -> tuple[Case, ...]:
+    """Cases co-mediated or led on or after the SEND training, in date order."""
+    start = practice_start(data)
+    if start is None:
+        return ()
+    return by_date(case for case in data.cases if case.is_active and case.date >= start)
+
+
+def observed_cases(data: FolioData) -> tuple[Case, ...]:
+    """Cases only observed on or after the SEND training, in date order."""
+    start = practice_start(data)
+    if start is None:
+        return ()
+    return by_date(case for case in data.cases if case.role == "observer" and case.date >= start)
+
+
+def observation_case(data: FolioData) -> Case | None:
+    """The first case observed on or after the SEND training: the end of the observation period."""
+    watched = observed_cases(data)
+    return watched[0] if watched else None
+
+
+def casework_hours(data: FolioData) -> float:
+    """Hours of casework that count: practice cases' preparation, meeting and follow-up."""
+    return round(sum(case.total_hours for case in practice_cases(data)), 2)
+
+
+def observer_hours(data: FolioData) -> float:
+    """Hours spent observing cases on or after the SEND training (shown, not counted)."""
+    return round(sum(case.total_hours for case in observed_cases(data)), 2)
+
+
+def reflection_hours(data: FolioData) -> float:
+    """Hours of reflection on practice dated on or after the SEND training."""
+    start = practice_start(data)
+    if start is None:
+        return 0.0
+    return round(sum(item.hours for item in data.reflections if item.date >= start), 2)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One criterion and the practice cases in which it was shown."""
+
+    criterion: Criterion
+    refs: tuple[str, ...]
+
+    @property
+    def shown(self) -> bool:
+        """True when the criterion was shown in at least one practice case."""
+        return bool(self.refs)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The criteria × practice cases matrix of Forms 1–3."""
+
+    cases: tuple[Case, ...]
+    rows: tuple[CoverageRow, ...]
+    missing: tuple[str, ...]
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when every criterion was shown at least once."""
+        return not self.missing
+
+    def row(self, criterion_id: str) -> CoverageRow:
+        """The row of one criterion, or KeyError."""
+        for item in self.rows:
+            if item.criterion.id == criterion_id:
+                return item
+        raise KeyError(f"'{criterion_id}' is not a criterion of Forms 1–3")
+
+
+def coverage(data: FolioData) -> Coverage:
+    """Which criteria were shown in which practice cases; `missing` lists those never shown."""
+    cases = practice_cases(data)
+    order = {case.ref: index for index, case in enumerate(cases)}
+    shown: dict[str, set[str]] = {}
+    for item in data.observations:
+        if item.ref in order:
+            shown.setdefault(item.criterion, set()).add(item.ref)
+    rows = tuple(CoverageRow(criterion=crit, refs=tuple(sorted(shown.get(crit.id, ()), key=order.__getitem__)))
+                 for crit in CRITERIA)
+    known = {crit.id for crit in CRITERIA}
+    return Coverage(cases=cases, rows=rows, missing=tuple(row.criterion.id for row in rows if not row.refs),
+                    unknown=tuple(sorted(set(shown) - known)))

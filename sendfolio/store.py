@@ -1,0 +1,408 @@
+"""The Folio: one object that loads, validates, holds and saves a mediator's records.
+
+`Folio.open(data_dir)` takes the folder's lock, reads `folio.json` once through
+`AtomicJSONStorage` and checks every stored record with its type's `from_dict`. From then
+on every read comes from memory, and every change is one atomic save (or one per
+`batch()`). TinyDB holds the tables; the Folio keeps the parsed, frozen records beside
+them, in a stable order, so `data()` is cheap and exports are deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from tinydb import TinyDB, where
+
+from sendfolio.records import (
+    Case, CPDEntry, FolioData, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Record,
+    Reflection, Training, Verification,
+)
+from sendfolio.storage import (
+    FOLDER_MODE, AtomicJSONStorage, Codec, FolioError, FolioLock, FolioLocked, make_private_folder,
+)
+
+__all__ = ["Folio", "FolioError", "FolioLocked", "FOLIO_FILE", "LOCK_FILE"]
+"""What other parts import from the store."""
+
+FOLIO_FILE = "folio.json"
+"""The name of the folio file inside the data folder."""
+
+LOCK_FILE = "folio.lock"
+"""The name of the lock file inside the data folder (holds the pid of the sendfolio using it)."""
+
+SETTINGS_TABLE = "settings"
+"""The table of helpers' extra state: documents {"key": ..., "value": ...}."""
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    """How one kind of many-record data is kept: its table, its key fields and its order."""
+
+    name: str
+    key: tuple[str, ...]
+    order: Callable[[Any], tuple]
+
+
+TABLES: dict[type[Record], RecordTable] = {
+    Case: RecordTable("cases", ("ref",), lambda r: (r.date, r.ref)),
+    Observation: RecordTable("observations", ("ref", "criterion"), lambda r: (r.ref, r.criterion)),
+    Reflection: RecordTable("reflections", ("id",), lambda r: (r.date, r.title, r.id)),
+    CPDEntry: RecordTable("cpd", ("id",), lambda r: (r.date, r.title, r.id)),
+    PPCSession: RecordTable("ppc_sessions", ("id",), lambda r: (r.date, r.ppc, r.id)),
+    Training: RecordTable("training", ("id",), lambda r: (r.date, r.kind, r.title, r.id)),
+}
+"""The record kinds held many to a table, by type."""
+
+SINGLETONS: dict[str, type[Record]] = {
+    "profile": Profile, "ppc_contact": PPCContact, "verification": Verification, "passport_declaration": Verification,
+}
+"""Tables holding at most one record, named as FolioData's fields."""
+
+
+def _make_owner_only(folder: Path) -> None:
+    """Close a folder we now keep a folio in to everyone but its owner (if we own it)."""
+    if folder.stat().st_uid == os.getuid():
+        os.chmod(folder, FOLDER_MODE)
+
+
+class Folio:
+    """A mediator's records, held in memory, saved atomically on every change."""
+
+    def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: FolioLock):
+        """Use `Folio.open`; this wires an opened storage and lock together and checks every record."""
+        self.data_dir = data_dir
+        self.path = storage.path
+        self._storage = storage
+        self._lock: FolioLock | None = lock
+        self._db = TinyDB(storage=lambda: storage)
+        self._load_index()
+
+    # -- opening and closing ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path | str, *, codec: Codec | None = None, create: bool = True) -> Folio:
+        """Open (or create) the folio in `data_dir`, load it into memory and take the lock."""
+        data_dir = Path(data_dir).expanduser()
+        if not create and not (data_dir / FOLIO_FILE).exists():
+            raise FolioError(f"no folio in {data_dir}")
+        try:
+            make_private_folder(data_dir)
+        except OSError as error:
+            raise FolioError(f"cannot create the data folder {data_dir}: {error.strerror or error}") from None
+        try:
+            lock = FolioLock(data_dir / LOCK_FILE)
+        except OSError as error:
+            raise FolioError(f"cannot lock {data_dir / LOCK_FILE}: {error.strerror or error}") from None
+        try:
+            storage = AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec)
+            folio = cls(data_dir, storage, lock)
+            if not storage.exists():
+                storage.save()  # a new folio is written at once, so the folder is marked as one
+                _make_owner_only(data_dir)
+        except BaseException:
+            lock.release()
+            raise
+        return folio
+
+    def close(self) -> None:
+        """Release the lock; the folio saves as it goes, so nothing is pending."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Folio:
+        """Use the folio in a `with` block."""
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Close the folio at the end of the `with` block."""
+        self.close()
+
+    @property
+    def codec(self) -> Codec | None:
+        """The codec the file is saved through (None for a plain folio)."""
+        return self._storage.codec
+
+    def backup_paths(self) -> list[Path]:
+        """The backup files of this folio that exist, newest first (folio.json.1, .2, …)."""
+        return self._storage.backup_paths()
+
+    @property
+    def closed(self) -> bool:
+        """True once the folio has been closed."""
+        return self._lock is None
+
+    # -- loading ---------------------------------------------------------------------
+
+    def _load_index(self) -> None:
+        """Parse every stored record into memory, or raise `FolioError` naming the bad one."""
+        tables = self._storage.read()
+        self._records: dict[type[Record], dict[tuple, Record]] = {
+            kind: self._parse_table(tables, kind, spec) for kind, spec in TABLES.items()
+        }
+        self._singletons: dict[str, Record | None] = {
+            name: self._parse_singleton(tables, name, kind) for name, kind in SINGLETONS.items()
+        }
+        self._settings: dict[str, Any] = {
+            doc.get("key"): doc.get("value") for doc in tables.get(SETTINGS_TABLE, {}).values()
+        }
+        self._data: FolioData | None = None
+
+    def _parse_table(self, tables: dict, kind: type[Record], spec: RecordTable) -> dict[tuple, Record]:
+        """The records of one table keyed by their key fields."""
+        records: dict[tuple, Record] = {}
+        for doc_id, doc in tables.get(spec.name, {}).items():
+            record = self._parse(kind, spec.name, doc_id, doc)
+            key = tuple(getattr(record, name) for name in spec.key)
+            if key in records:
+                raise self._bad(spec.name, doc_id, f"{'/'.join(spec.key)} {'/'.join(key)} appears twice")
+            records[key] = record
+        return records
+
+    def _parse_singleton(self, tables: dict, name: str, kind: type[Record]) -> Record | None:
+        """The one record of a singleton table, if there is one."""
+        docs = list(tables.get(name, {}).items())
+        if len(docs) > 1:
+            raise self._bad(name, docs[1][0], "this table holds one record only")
+        return self._parse(kind, name, *docs[0]) if docs else None
+
+    def _parse(self, kind: type[Record], table: str, doc_id: str, doc: dict) -> Record:
+        """One stored record, checked by its type, or a `FolioError` naming where it is."""
+        try:
+            return kind.from_dict(doc)
+        except InvalidRecord as error:
+            raise self._bad(table, doc_id, str(error)) from None
+
+    def _bad(self, table: str, doc_id: str, why: str) -> FolioError:
+        """The one-line error for a stored record that is not valid."""
+        backup = self._storage.newest_readable_backup()
+        advice = f"; the newest readable backup is {backup}" if backup else ""
+        return FolioError(f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
+                          f"The file has not been changed{advice}")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def data(self) -> FolioData:
+        """Everything in the folio, from memory, each kind in its stable order."""
+        if self._data is None:
+            many = {spec.name: tuple(sorted(self._records[kind].values(), key=spec.order)) for kind, spec in TABLES.items()}
+            ones = {name: record for name, record in self._singletons.items() if name != "profile"}
+            self._data = FolioData(profile=self.profile(), **many, **ones)
+        return self._data
+
+    def profile(self) -> Profile:
+        """The mediator's profile (an empty one until it is filled in)."""
+        return self._singletons["profile"] or Profile()
+
+    def cases(self) -> tuple[Case, ...]:
+        """Every case, by date then reference."""
+        return self.data().cases
+
+    def case(self, ref: str) -> Case | None:
+        """The case with this reference, if any."""
+        return self._records[Case].get((ref,))
+
+    def observations(self, ref: str | None = None) -> tuple[Observation, ...]:
+        """Every observation (of one case when `ref` is given), by case then criterion."""
+        found = self.data().observations
+        return found if ref is None else tuple(item for item in found if item.ref == ref)
+
+    def reflections(self) -> tuple[Reflection, ...]:
+        """Every reflection, by date."""
+        return self.data().reflections
+
+    def cpd(self) -> tuple[CPDEntry, ...]:
+        """Every CPD diary entry, by date."""
+        return self.data().cpd
+
+    def ppc_sessions(self) -> tuple[PPCSession, ...]:
+        """Every PPC session, by date."""
+        return self.data().ppc_sessions
+
+    def training(self) -> tuple[Training, ...]:
+        """Every course, by date."""
+        return self.data().training
+
+    def ppc_contact(self) -> PPCContact | None:
+        """The mediator's PPC, if recorded."""
+        return self._singletons["ppc_contact"]
+
+    def verification(self) -> Verification | None:
+        """The PPC's verification of the portfolio, if recorded."""
+        return self._singletons["verification"]
+
+    def passport_declaration(self) -> Verification | None:
+        """The Form 5 declaration of the passported route, if recorded."""
+        return self._singletons["passport_declaration"]
+
+    def is_empty(self) -> bool:
+        """True when the folio holds no records and an untouched profile (settings aside)."""
+        return (not any(self._records.values()) and self.profile() == Profile()
+                and all(self._singletons[name] is None for name in SINGLETONS if name != "profile"))
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A helper's saved value (a copy), or `default`."""
+        if key not in self._settings:
+            return default
+        return json.loads(json.dumps(self._settings[key]))
+
+    # -- changing --------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[Folio]:
+        """Make many changes, saved once at the end; if the block raises, nothing changes."""
+        self._check_open()
+        try:
+            with self._storage.transaction():
+                yield self
+        except BaseException:
+            if not self._storage.in_transaction:  # the outermost batch failed: memory is the file again
+                self._db = TinyDB(storage=lambda: self._storage)
+                self._load_index()
+            raise
+        finally:
+            self._data = None
+
+    def put(self, record: Record) -> Record:
+        """Add or replace a record (checked, given an id if it has none), saved at once; returns it."""
+        record = self._checked(record)
+        if isinstance(record, (Profile, PPCContact, Verification)):
+            name = {Profile: "profile", PPCContact: "ppc_contact", Verification: "verification"}[type(record)]
+            self._put_singleton(name, record)
+            return record
+        spec = self._spec(record)
+        if "id" in spec.key and not record.id:
+            record = record.with_changes(id=self._new_id(type(record)))
+        key = tuple(getattr(record, name) for name in spec.key)
+        with self.batch():
+            if key in self._records[type(record)]:
+                self._db.table(spec.name).remove(self._where(spec, key))
+            self._db.table(spec.name).insert(record.to_dict())
+            self._records[type(record)][key] = record
+        return record
+
+    def put_passport_declaration(self, declaration: Verification) -> Verification:
+        """Record the Form 5 declaration of the passported route, saved at once."""
+        declaration = self._checked(declaration)
+        self._put_singleton("passport_declaration", declaration)
+        return declaration
+
+    def delete(self, record: Record) -> bool:
+        """Remove a record (a case takes its observations with it); False if it was not there."""
+        if isinstance(record, (Profile, PPCContact, Verification)):
+            return self._delete_singleton(record)
+        spec = self._spec(record)
+        key = tuple(getattr(record, name) for name in spec.key)
+        if key not in self._records[type(record)]:
+            return False
+        with self.batch():
+            self._db.table(spec.name).remove(self._where(spec, key))
+            del self._records[type(record)][key]
+            if isinstance(record, Case):
+                self._delete_observations(record.ref)
+        return True
+
+    def replace_all(self, data: FolioData) -> None:
+        """Make the folio hold exactly `data` (a JSON restore), in one save; settings are kept."""
+        with self.batch():
+            for kind, spec in TABLES.items():
+                self._records[kind] = self._unique(kind, spec, getattr(data, spec.name))
+                self._db.table(spec.name).truncate()
+                self._db.table(spec.name).insert_multiple(record.to_dict() for record in self._records[kind].values())
+            for name in SINGLETONS:
+                value = data.profile if name == "profile" else getattr(data, name)
+                self._put_singleton(name, self._checked(value) if value is not None else None)
+
+    def put_setting(self, key: str, value: Any) -> None:
+        """Save a helper's value (anything JSON can hold) under `key`, at once."""
+        try:
+            plain = json.loads(json.dumps(value))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"setting {key}: the value cannot be saved ({error})") from None
+        with self.batch():
+            table = self._db.table(SETTINGS_TABLE)
+            table.remove(where("key") == key)
+            table.insert({"key": key, "value": plain})
+            self._settings[key] = plain
+
+    def change_codec(self, codec: Codec | None) -> None:
+        """Re-save the folio through a new codec (e.g. to encrypt it); old backups are deleted."""
+        self._check_open()
+        self._storage.change_codec(codec)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        """Refuse changes once the folio is closed (the lock is gone)."""
+        if self._lock is None:
+            raise FolioError(f"the folio in {self.data_dir} is closed; open it again to make changes")
+
+    def _checked(self, record: Record) -> Record:
+        """The record validated as `from_dict` would (raises `InvalidRecord`)."""
+        if not isinstance(record, Record):
+            raise TypeError(f"not a record: {type(record).__name__}")
+        return type(record).from_dict(record.to_dict())
+
+    @staticmethod
+    def _spec(record: Record) -> RecordTable:
+        """The table of a many-record kind."""
+        try:
+            return TABLES[type(record)]
+        except KeyError:
+            raise TypeError(f"the folio does not keep {type(record).__name__} records") from None
+
+    @staticmethod
+    def _where(spec: RecordTable, key: tuple) -> Any:
+        """A TinyDB query matching the stored record with this key."""
+        query = where(spec.key[0]) == key[0]
+        for name, value in zip(spec.key[1:], key[1:]):
+            query &= where(name) == value
+        return query
+
+    def _new_id(self, kind: type[Record], taken: dict[tuple, Record] | None = None) -> str:
+        """A short random id not yet used by this kind (nor in `taken`)."""
+        while True:
+            candidate = secrets.token_hex(6)
+            if (candidate,) not in self._records[kind] and (candidate,) not in (taken or {}):
+                return candidate
+
+    def _unique(self, kind: type[Record], spec: RecordTable, records: tuple[Record, ...]) -> dict[tuple, Record]:
+        """Records for `replace_all`, checked and given ids, keyed; a key given twice is refused."""
+        keyed: dict[tuple, Record] = {}
+        for record in records:
+            record = self._checked(record)
+            if "id" in spec.key and not record.id:
+                record = record.with_changes(id=self._new_id(kind, keyed))
+            key = tuple(getattr(record, name) for name in spec.key)
+            if key in keyed:
+                raise FolioError(f"{spec.name}: {'/'.join(spec.key)} {'/'.join(key)} appears twice; each must be unique")
+            keyed[key] = record
+        return keyed
+
+    def _put_singleton(self, name: str, record: Record | None) -> None:
+        """Replace (or clear) the one record of a singleton table, saved at once."""
+        with self.batch():
+            self._db.table(name).truncate()
+            if record is not None:
+                self._db.table(name).insert(record.to_dict())
+            self._singletons[name] = record
+
+    def _delete_singleton(self, record: Record) -> bool:
+        """Clear the singleton slot holding this record (the profile goes back to empty)."""
+        names = [name for name, kind in SINGLETONS.items() if isinstance(record, kind) and self._singletons[name] == record]
+        if not names:
+            return False
+        self._put_singleton(names[0], None)
+        return True
+
+    def _delete_observations(self, ref: str) -> None:
+        """Remove every observation of one case (inside a batch)."""
+        self._db.table(TABLES[Observation].name).remove(where("ref") == ref)
+        self._records[Observation] = {key: item for key, item in self._records[Observation].items() if item.ref != ref}

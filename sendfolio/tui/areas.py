@@ -1,0 +1,83 @@
+"""The app's areas: one key, one mode, one screen each.
+
+Each `Area` names the module and class of its screen. Screens written by other
+helpers are imported by name when first shown; a module that does not exist yet
+gives a "coming soon" placeholder, so the app still runs while it is being built.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from sendfolio.tui.widgets.areabar import AreaBar
+
+
+@dataclass(frozen=True)
+class Area:
+    """One area of the app: its key, mode name, title, and where its screen lives."""
+
+    key: str
+    mode: str
+    title: str
+    module: str
+    screen: str
+    about: str
+
+
+AREAS: tuple[Area, ...] = (
+    Area("1", "dashboard", "Dashboard", "sendfolio.tui.dashboard", "DashboardScreen",
+         "requirements met and missing, renewal, deadlines"),
+    Area("2", "cases", "Cases", "sendfolio.tui.caselog", "CaseLogScreen",
+         "the case log, timelines, observation checklists, de-briefs"),
+    Area("3", "coverage", "Coverage", "sendfolio.tui.coverage", "CoverageScreen",
+         "which criteria each practice case showed"),
+    Area("4", "reflections", "Reflections", "sendfolio.tui.reflections", "ReflectionsScreen",
+         "reflections on practice"),
+    Area("5", "cpd", "CPD", "sendfolio.tui.cpd", "CPDScreen", "the CPD diary"),
+    Area("6", "ppc", "PPC", "sendfolio.tui.ppc", "PPCScreen", "supervision with your PPC"),
+    Area("7", "profile", "Training", "sendfolio.tui.profile", "ProfileScreen",
+         "training courses and your profile"),
+    Area("8", "compile", "Compile", "sendfolio.tui.compile", "CompileScreen",
+         "the portfolio, renewal and passport PDFs"),
+)
+"""Every area in key order."""
+
+AREA_BY_MODE = {area.mode: area for area in AREAS}
+"""Areas by mode name."""
+
+
+class PlaceholderScreen(Screen):
+    """Stands in for an area whose screen is not built yet."""
+
+    def __init__(self, area: Area) -> None:
+        """Remember which area this stands in for."""
+        super().__init__()
+        self.area = area
+
+    def compose(self) -> ComposeResult:
+        """A short note and the footer."""
+        yield AreaBar()
+        yield Static(f"{self.area.title}: {self.area.about}.\n\nComing soon.", classes="placeholder")
+        yield Footer()
+
+
+def screen_factory(area: Area) -> Callable[[], Screen]:
+    """A function making the area's screen, or a placeholder if its module is missing."""
+
+    def make() -> Screen:
+        try:
+            module = importlib.import_module(area.module)
+        except ModuleNotFoundError as missing:
+            if missing.name != area.module:
+                raise
+            return PlaceholderScreen(area)
+        screen_class = getattr(module, area.screen, None)
+        return screen_class() if screen_class is not None else PlaceholderScreen(area)
+
+    return make

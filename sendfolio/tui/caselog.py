@@ -1,0 +1,261 @@
+"""The case log: every case in a table, sortable and filterable, with add / edit / delete.
+
+From a highlighted case: t its statutory timeline, c its observation checklist (Forms 1–3),
+b its de-brief notes. Deleting asks first and can be undone (u) until the next delete.
+Every change is saved through the Folio at once.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from sendfolio.records import Case
+from sendfolio.tui import caseops
+from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
+from sendfolio.tui.commands import PaletteCommand
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.forms import EditRecordScreen
+
+COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
+"""The case table's columns."""
+
+SORTS = (
+    ("date", lambda case: (case.date, case.ref)),
+    ("reference", lambda case: case.ref.lower()),
+    ("kind", lambda case: (case.kind, case.date)),
+    ("role", lambda case: (case.role, case.date)),
+    ("hours", lambda case: (case.total_hours, case.date)),
+    ("outcome", lambda case: (case.outcome, case.date)),
+)
+"""(name, key) of each order the table can be sorted in; s cycles through them."""
+
+
+def case_row(case: Case) -> tuple:
+    """One case as a row of the table."""
+    kind = "disagreement" if case.kind == "disagreement-resolution" else case.kind
+    debrief = Text("yes", style="green") if case.debriefed else Text("no", style="bold red")
+    return (case.ref, case.date.isoformat(), kind, case.role, f"{case.total_hours:g}", case.outcome, debrief,
+            case.observed_by or "—")
+
+
+def matches(case: Case, words: str) -> bool:
+    """True when every word of the filter appears in the case's row or issues."""
+    haystack = " ".join([*map(str, case_row(case)), case.kind, *case.issues]).lower()
+    return all(word in haystack for word in words.lower().split())
+
+
+class CaseLogScreen(Screen):
+    """The table of cases and everything done to them."""
+
+    TITLE = "Cases"
+    """The screen's name in help."""
+
+    HELP = ("Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
+            "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
+            "t shows its statutory timeline, c its observation checklist, b its de-brief notes.")
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("c", "checklist", "Checklist"),
+        Binding("b", "debrief", "De-brief"),
+        Binding("s", "sort", "Sort"),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "leave_filter", "Back to table", show=False),
+    ]
+    """The case log's keys."""
+
+    def __init__(self) -> None:
+        """Start sorted by date, unfiltered, with nothing to undo."""
+        super().__init__()
+        self.sort_index = 0
+        self.undo: caseops.DeletedCase | None = None
+
+    def compose(self) -> ComposeResult:
+        """The filter, the table, a status line."""
+        yield AreaBar()
+        yield Input(placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter",
+                    compact=True)
+        yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="case-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up the columns and focus the table."""
+        table = self.table
+        for column in COLUMNS:
+            table.add_column(column, key=column.lower())
+        table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        """The table of cases."""
+        return self.query_one("#case-table", DataTable)
+
+    def on_screen_resume(self) -> None:
+        """Show the folio's current cases whenever the screen is shown."""
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Rebuild the rows: filtered, sorted; keep (or move to) the selected case."""
+        table = self.table
+        keep = select or self.selected_ref()
+        words = self.query_one("#case-filter", Input).value
+        name, key = SORTS[self.sort_index]
+        cases = sorted((case for case in self.app.folio.cases() if matches(case, words)), key=key)
+        table.clear()
+        for case in cases:
+            table.add_row(*case_row(case), key=case.ref)
+        refs = [case.ref for case in cases]
+        if keep in refs:
+            table.move_cursor(row=refs.index(keep))
+        total = len(self.app.folio.cases())
+        shown = f"{len(cases)} of {total} cases" if words else f"{total} cases"
+        self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.")
+
+    def selected_ref(self) -> str | None:
+        """The reference of the highlighted case, if any."""
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def selected_case(self) -> Case | None:
+        """The highlighted case; a bell when there is none."""
+        ref = self.selected_ref()
+        case = self.app.folio.case(ref) if ref else None
+        if case is None:
+            self.app.bell()
+            self.notify("No case selected: add one with a.", severity="warning")
+        return case
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter goes back to the table."""
+        self.table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a case edits it."""
+        event.stop()
+        self.action_edit()
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        self.query_one("#case-filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """Escape from the filter goes back to the table."""
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next column."""
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.reload()
+
+    def action_add(self) -> None:
+        """Open the form for a new case."""
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        """Open the form for the highlighted case."""
+        case = self.selected_case()
+        if case is not None:
+            self._open_form(case)
+
+    def _open_form(self, original: Case | None) -> None:
+        """The case form; save what it returns at once."""
+        folio = self.app.folio
+        title = "New case" if original is None else f"Case {original.ref}"
+        form = EditRecordScreen(Case, CASE_SPECS, initial=original, title=title,
+                                check=lambda case: caseops.ref_in_use(folio, case, original))
+
+        def saved(case: Case | None) -> None:
+            if case is not None:
+                caseops.save_case(folio, case, original)
+                self.notify(f"Case {case.ref} saved.")
+                self.reload(select=case.ref)
+
+        self.app.push_screen(form, saved)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted case, after asking."""
+        case = self.selected_case()
+        if case is None:
+            return
+        count = len(self.app.folio.observations(case.ref))
+        question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.undo = caseops.delete_case(self.app.folio, case)
+                self.notify(f"Case {case.ref} deleted. Press u to undo.")
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_undo(self) -> None:
+        """Put back the last deleted case."""
+        if self.undo is None:
+            self.notify("Nothing to undo.")
+            return
+        caseops.restore_case(self.app.folio, self.undo)
+        ref, self.undo = self.undo.case.ref, None
+        self.notify(f"Case {ref} restored.")
+        self.reload(select=ref)
+
+    def action_timeline(self) -> None:
+        """Show the highlighted case's statutory timeline."""
+        from sendfolio.tui.timeline import TimelineScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(TimelineScreen(case.ref))
+
+    def action_checklist(self) -> None:
+        """Open the highlighted case's observation checklist."""
+        from sendfolio.tui.checklist import ChecklistScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(ChecklistScreen(case.ref))
+
+    def action_debrief(self) -> None:
+        """Edit the highlighted case's de-brief notes."""
+        case = self.selected_case()
+        if case is None:
+            return
+
+        def saved(changed: Case | None) -> None:
+            if changed is not None:
+                self.app.folio.put(changed)
+                self.notify(f"De-brief of {changed.ref} saved.")
+                self.reload(select=changed.ref)
+
+        self.app.push_screen(DebriefScreen(case), saved)
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """The case log's actions, for the command palette."""
+        return [
+            PaletteCommand("Add a case (a)", "Open the form for a new case", self.action_add),
+            PaletteCommand("Edit the selected case (e)", "Open the highlighted case's form", self.action_edit),
+            PaletteCommand("Delete the selected case (d)", "Asks first; u undoes", self.action_delete),
+            PaletteCommand("Case timeline (t)", "Statutory deadlines of the highlighted case", self.action_timeline),
+            PaletteCommand("Observation checklist (c)", "Forms 1–3 criteria shown in the highlighted case",
+                           self.action_checklist),
+            PaletteCommand("De-brief notes (b)", "Form 3 de-brief of the highlighted case", self.action_debrief),
+            PaletteCommand("Sort cases (s)", "Cycle the sort order", self.action_sort),
+        ]

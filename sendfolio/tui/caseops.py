@@ -1,0 +1,69 @@
+"""Changes to a case that touch more than one record, each saved as one change.
+
+The case screens call these; each goes through the Folio in one `batch()`, so a case
+and its observations are never half-changed. (Candidates for the store itself.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sendfolio.records import Case, FieldError, Observation
+
+
+@dataclass(frozen=True)
+class DeletedCase:
+    """A deleted case with its observations, enough to put it back (undo)."""
+
+    case: Case
+    observations: tuple[Observation, ...]
+
+
+def ref_in_use(folio: Any, case: Case, original: Case | None) -> list[FieldError]:
+    """A field error when a new or renamed case takes a reference another case already has."""
+    renamed = original is None or case.ref != original.ref
+    if renamed and folio.case(case.ref) is not None:
+        return [FieldError("ref", f"'{case.ref}' is already the reference of another case: choose another")]
+    return []
+
+
+def save_case(folio: Any, case: Case, original: Case | None) -> Case:
+    """Save a new or edited case; a renamed case keeps its observations and linked reflections."""
+    if original is None or original.ref == case.ref:
+        return folio.put(case)
+    with folio.batch():
+        observations = folio.observations(original.ref)
+        linked = [item for item in folio.reflections() if item.case == original.ref]
+        folio.delete(original)
+        folio.put(case)
+        for item in observations:
+            folio.put(item.with_changes(ref=case.ref))
+        for item in linked:
+            folio.put(item.with_changes(case=case.ref))
+    return case
+
+
+def delete_case(folio: Any, case: Case) -> DeletedCase:
+    """Delete a case and its observations; return what is needed to undo it."""
+    deleted = DeletedCase(case, tuple(folio.observations(case.ref)))
+    folio.delete(case)
+    return deleted
+
+
+def restore_case(folio: Any, deleted: DeletedCase) -> None:
+    """Put a deleted case and its observations back."""
+    with folio.batch():
+        folio.put(deleted.case)
+        for item in deleted.observations:
+            folio.put(item)
+
+
+def observation(folio: Any, ref: str, criterion: str) -> Observation | None:
+    """The observation of one criterion in one case, if recorded."""
+    return next((item for item in folio.observations(ref) if item.criterion == criterion), None)
+
+
+def tick_criterion(folio: Any, case: Case, criterion: str) -> Observation:
+    """Record a criterion as shown in a case (observer: the case's observer)."""
+    return folio.put(Observation.from_dict({"ref": case.ref, "criterion": criterion, "observer": case.observed_by}))

@@ -1,0 +1,75 @@
+"""The command palette's sendfolio commands (ctrl+p): every area and every action.
+
+`SendfolioCommands` lists, in the mediator's words:
+- "Go to <area>" for each area (the same as its number key);
+- the app's actions (help, high contrast, quit);
+- the current screen's own actions: a screen may define `palette_commands()` returning
+  `PaletteCommand`s (e.g. the case log's "Add a case").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from sendfolio.tui.areas import AREAS
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    """One entry of the command palette: its title, a line of help, and what it runs."""
+
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+def app_commands(app) -> list[PaletteCommand]:
+    """The app-wide commands: every area, help, high contrast and quit."""
+    commands = [
+        PaletteCommand(f"Go to {area.title} ({area.key})", area.about.capitalize(), _area_runner(app, area.mode))
+        for area in AREAS
+    ]
+    commands += [
+        PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
+        PaletteCommand("Toggle high contrast (F2)", "Switch between the normal and the high-contrast theme",
+                       app.action_toggle_contrast),
+        PaletteCommand("Quit (ctrl+q)", "Close sendfolio; everything is already saved", app.action_quit),
+    ]
+    return commands
+
+
+def _area_runner(app, mode: str) -> Callable[[], object]:
+    """A callable that switches the app to one area."""
+    return lambda: app.action_area(mode)
+
+
+def screen_commands(screen) -> list[PaletteCommand]:
+    """The current screen's own commands, if it offers any."""
+    offer = getattr(screen, "palette_commands", None)
+    return list(offer()) if callable(offer) else []
+
+
+class SendfolioCommands(Provider):
+    """Areas, app actions and the current screen's actions, for the command palette."""
+
+    def commands(self) -> Iterable[PaletteCommand]:
+        """Everything offered right now: the screen's own actions first."""
+        if getattr(self.app, "folio", None) is None:
+            return [command for command in app_commands(self.app) if not command.title.startswith("Go to")]
+        return [*screen_commands(self.screen), *app_commands(self.app)]
+
+    async def discover(self) -> Hits:
+        """Show every command before anything is typed."""
+        for command in self.commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """The commands whose title matches what was typed."""
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

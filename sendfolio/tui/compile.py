@@ -1,0 +1,211 @@
+"""Compile: choose a document, see what goes in and what is still unmet, and make the PDF.
+
+The PDF is made in a thread worker so the screen stays responsive; WeasyPrint and
+the portfolio package are imported only inside that worker. The requirements
+shown come from the rules (accreditation, renewal of one registration year, or
+the passported route), so this screen says exactly what `sendfolio check` says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
+
+from sendfolio.paths import style_path
+from sendfolio.tui.compile_plan import DOCUMENTS, PDFCompilerMissing, compile_pdf, contents, is_privacy_problem, unmet
+from sendfolio.tui.record_screen import YEAR_BINDINGS, binding_commands, current_year, year_span
+from sendfolio.tui.widgets.areabar import AreaBar
+
+
+class CompileScreen(Screen):
+    """Make the portfolio, a renewal pack or the passported declaration as a PDF."""
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles."""
+
+    HELP = (
+        "Choose the document, check what goes in and what is still unmet, then press c (or Enter in the "
+        "output box) to make the PDF. Your records are not changed."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "compile", "Compile PDF", tooltip="Make the chosen PDF at the path shown"),
+        Binding("p", "choose('portfolio')", "Portfolio", tooltip="The written portfolio for accreditation"),
+        Binding("r", "choose('renewal')", "Renewal", tooltip="The renewal pack of one registration year"),
+        Binding("f", "choose('passport')", "Passport", tooltip="The passported declaration (Form 5)"),
+        *YEAR_BINDINGS,
+    ]
+    """Compile; choose the document; step the renewal year (when the renewal pack is chosen)."""
+
+    PALETTE_NAME = "Compile"
+    """The screen's name in the command palette."""
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        return binding_commands(self)
+
+    def __init__(self) -> None:
+        """Start on the portfolio; the renewal year is chosen when mounted."""
+        super().__init__()
+        self.kind = "portfolio"
+        self.year: int | None = None
+        self._default_path = ""
+
+    def compose(self) -> ComposeResult:
+        """The choice, the contents, the unmet requirements, the output path and the result."""
+        yield AreaBar()
+        with Vertical(id="compile-body"):
+            with RadioSet(id="compile-kind"):
+                for key, document in DOCUMENTS.items():
+                    yield RadioButton(document.label, value=key == self.kind, name=key)
+            yield Static("", id="compile-year", classes="summary", markup=False)
+            yield Static("", id="compile-contents", classes="breakdown", markup=False)
+            with VerticalScroll(id="compile-unmet-box"):
+                yield Static("", id="compile-unmet", markup=False)
+            with Horizontal(id="compile-output-line"):
+                yield Label("Save to", classes="field-label")
+                yield Input(id="compile-output", compact=True)
+                yield Button("Compile (c)", id="compile-button", variant="primary", compact=True)
+            with Horizontal(id="compile-progress-line"):
+                yield ProgressBar(total=1.0, show_eta=False, id="compile-progress")
+                yield Label("", id="compile-step", markup=False)
+            yield Static("", id="compile-result", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the current registration year's figures and hide the progress bar."""
+        self.year = current_year(self.app)
+        self.query_one("#compile-progress-line").display = False
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        """Records may have changed in another area: redraw."""
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw the year, contents, unmet requirements and the default output path."""
+        if self.year is None:
+            return
+        data, profile = self.app.folio.data(), self.app.folio.profile()
+        year_line = f"Renewal {year_span(profile, self.year)}  ([ and ] change the year)"
+        self.query_one("#compile-year", Static).update(year_line)
+        self.query_one("#compile-year").display = self.kind == "renewal"
+        self.query_one("#compile-contents", Static).update(contents(self.kind, data, self.year, self.app.today))
+        self.query_one("#compile-unmet", Static).update(unmet(self.kind, data, self.year, self.app.today))
+        self._update_default_path()
+        self.refresh_bindings()
+
+    def _update_default_path(self) -> None:
+        """Propose a path under the data folder, unless the mediator typed their own."""
+        output = self.query_one("#compile-output", Input)
+        proposed = str(self.app.folio.data_dir / "exports" / DOCUMENTS[self.kind].file_name(self.year))
+        if output.value in ("", self._default_path):
+            output.value = proposed
+        self._default_path = proposed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The year keys only apply to the renewal pack."""
+        if action == "year":
+            return self.kind == "renewal"
+        return True
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """Follow the document chosen with the arrows or the mouse."""
+        self.kind = event.pressed.name or "portfolio"
+        self.refresh_view()
+
+    def action_choose(self, kind: str) -> None:
+        """Choose a document by key."""
+        for button in self.query(RadioButton):
+            if button.name == kind:
+                button.value = True
+
+    def action_year(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) registration year for the renewal pack."""
+        self.year = (self.year or current_year(self.app)) + step
+        self.refresh_view()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the output box compiles."""
+        self.action_compile()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The Compile button compiles."""
+        if event.button.id == "compile-button":
+            self.action_compile()
+
+    def action_compile(self) -> None:
+        """Start making the PDF in a worker, showing progress."""
+        raw = self.query_one("#compile-output", Input).value.strip()
+        if not raw:
+            self._show_result("Give a file to save the PDF to.", error=True)
+            return
+        path = Path(raw).expanduser()
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        self._show_progress("Starting", 0.0)
+        self.query_one("#compile-progress-line").display = True
+        self.query_one("#compile-button", Button).disabled = True
+        self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
+        self.compile_worker(self.kind, self.app.folio.data(), path, self.year or current_year(self.app))
+
+    @work(thread=True, exclusive=True, group="compile", exit_on_error=False)
+    def compile_worker(self, kind: str, data: Any, path: Path, year: int) -> Any:
+        """Make the PDF off the screen's thread (imports the portfolio package and WeasyPrint only here)."""
+
+        def progress(step: str, fraction: float) -> None:
+            self.app.call_from_thread(self._show_progress, step, fraction)
+
+        return compile_pdf(kind, self.app.folio, data, path, year, self.app.today, progress)
+
+    def _show_progress(self, step: str, fraction: float) -> None:
+        """Move the progress bar and say what the compiler is doing."""
+        self.query_one("#compile-progress", ProgressBar).update(progress=fraction)
+        self.query_one("#compile-step", Label).update(step)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the result (path and pages) or the error when the worker ends."""
+        if event.worker.group != "compile" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.query_one("#compile-progress-line").display = False
+        self.query_one("#compile-button", Button).disabled = False
+        if event.state == WorkerState.SUCCESS:
+            self._show_result(result_text(event.worker.result))
+            self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
+            return
+        self._show_result(error_text(event.worker.error), error=True)
+
+    def _show_result(self, text: str, *, error: bool = False) -> None:
+        """Put the outcome under the output box, marked as an error when it is one."""
+        result = self.query_one("#compile-result", Static)
+        result.update(text)
+        result.set_class(error, "-error")
+
+
+def result_text(done: Any) -> str:
+    """Where the PDF went, how many pages, and whether it is marked as a draft."""
+    text = f"✓ Saved {done.pages} pages to {done.path}"
+    if getattr(done, "draft", False):
+        text += f"\n  Marked DRAFT: {len(done.unmet)} requirement(s) still unmet."
+    return text
+
+
+def error_text(error: BaseException | None) -> str:
+    """One clear line about why compiling failed."""
+    if isinstance(error, PDFCompilerMissing):
+        return f"✗ PDF compiler not available yet ({error})."
+    if error is not None and is_privacy_problem(error):
+        return f"✗ Not compiled — the privacy check found something that must not be printed: {error}"
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"✗ Could not save the PDF{where}: {error.strerror or error}"
+    return f"✗ Could not compile the PDF: {error}"

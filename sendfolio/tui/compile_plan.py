@@ -1,0 +1,126 @@
+"""What the Compile screen shows and runs, without any widgets: contents, unmet rules, the compile call.
+
+`compile_pdf` is called in a worker thread; it is the only place that imports the
+portfolio package (and through it WeasyPrint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sendfolio import rules
+from sendfolio.records import FolioData
+
+
+@dataclass(frozen=True)
+class Document:
+    """One kind of PDF the mediator can make."""
+
+    label: str
+    """What the choice is called on screen."""
+    stem: str
+    """The start of the default file name."""
+    per_year: bool = False
+    """True when the document covers one registration year."""
+
+    def file_name(self, year: int | None) -> str:
+        """The default file name, e.g. `renewal-2025.pdf`."""
+        return f"{self.stem}-{year}.pdf" if self.per_year and year is not None else f"{self.stem}.pdf"
+
+
+DOCUMENTS: dict[str, Document] = {
+    "portfolio": Document("Portfolio for accreditation", "portfolio"),
+    "renewal": Document("Renewal pack (one registration year)", "renewal", per_year=True),
+    "passport": Document("Passported declaration (Form 5)", "passport"),
+}
+"""The documents, by key, in the order they are offered."""
+
+Progress = Callable[[str, float], None]
+"""Told what the compiler is doing and how far along it is (0.0 to 1.0)."""
+
+
+class PDFCompilerMissing(RuntimeError):
+    """The portfolio package cannot compile (yet)."""
+
+
+def contents(kind: str, data: FolioData, year: int, today: date) -> str:
+    """What will go in the document, as counts."""
+    if kind == "renewal":
+        start, end = rules.registration_year(data.profile, year)
+        data = within(data, start, end)
+    parts = [
+        count(len(data.cases), "case"),
+        count(len(data.reflections), "reflection"),
+        count(len(data.cpd), "CPD entry", "CPD entries") + f" ({sum(item.hours for item in data.cpd):g} h)",
+        count(len(data.ppc_sessions), "PPC session"),
+    ]
+    if kind != "renewal":
+        parts.insert(1, count(len(data.observations), "observed criterion", "observed criteria"))
+        parts.append(count(len(data.training), "course"))
+    return "Goes in: " + " · ".join(parts)
+
+
+def within(data: FolioData, start: date, end: date) -> FolioData:
+    """Only the dated records from `start` to `end` (for counting a renewal year)."""
+
+    def keep(items):
+        return tuple(item for item in items if rules.in_period(item.date, start, end))
+
+    return FolioData(
+        profile=data.profile, cases=keep(data.cases), reflections=keep(data.reflections), cpd=keep(data.cpd),
+        ppc_sessions=keep(data.ppc_sessions), training=keep(data.training),
+    )
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """`1 case`, `3 cases`."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def report(kind: str, data: FolioData, year: int, today: date) -> rules.Report:
+    """The rules' report for the document chosen."""
+    if kind == "renewal":
+        return rules.renewal(data, year)
+    if kind == "passport":
+        return rules.passport(data, today)
+    return rules.accreditation(data, today)
+
+
+def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
+    """The requirements still unmet, one a line with what is needed and what the records show."""
+    found = report(kind, data, year, today)
+    if not found.unmet:
+        return f"✓ All {len(found.requirements)} requirements are met."
+    lines = [f"Still unmet ({len(found.unmet)} of {len(found.requirements)}) — the PDF can be made anyway:"]
+    lines += [f"✗ {item.title}: need {item.need}; have {item.have}" for item in found.unmet]
+    return "\n".join(lines)
+
+
+def compile_pdf(kind: str, folio: Any, data: FolioData, path: Path, year: int, today: date,
+                progress: Progress | None = None) -> Any:
+    """Check the folio's privacy, then make the chosen PDF of `data` at `path`; returns the compiler's result.
+
+    The result has the path, the number of pages and whether the PDF is marked as a draft.
+
+    Raises PDFCompilerMissing when the portfolio package cannot compile yet, the
+    privacy guard's `PrivacyProblem`, or OSError when the file cannot be written.
+    """
+    try:
+        from sendfolio.portfolio import api
+    except ImportError as missing:
+        raise PDFCompilerMissing("the portfolio package cannot be loaded") from missing
+    api.check_privacy(folio)
+    if kind == "renewal":
+        return api.compile_renewal(data, year, path, as_of=today, progress=progress)
+    if kind == "passport":
+        return api.compile_passport(data, path, as_of=today, progress=progress)
+    return api.compile_portfolio(data, path, as_of=today, progress=progress)
+
+
+def is_privacy_problem(error: BaseException) -> bool:
+    """True for the privacy guard's refusal (told apart by name: its module loads only in the worker)."""
+    return type(error).__name__ == "PrivacyProblem"

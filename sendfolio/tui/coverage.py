@@ -1,0 +1,148 @@
+"""Coverage: which Forms 1–3 criteria each practice case showed.
+
+A matrix of criteria (rows) by practice cases (columns), from `rules.coverage`. A
+criterion not yet shown in any practice case stands out in the error colour and is
+marked "missing". Enter on a cell opens that case's checklist at that criterion.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from sendfolio import rules
+from sendfolio.records import FolioData
+from sendfolio.tui.widgets.areabar import AreaBar
+
+SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-brief and Supervision": "DS"}
+"""Short names of the form sections, for the narrow first column."""
+
+CRITERION_WIDTH = 40
+"""Width of the criterion column (the full text shows below the table)."""
+
+
+def criterion_cells(row: rules.CoverageRow, cases: tuple) -> list:
+    """One matrix row: form/section, criterion text, then a mark per practice case."""
+    item = row.criterion
+    style = "" if row.shown else "bold red"
+    where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
+    words = Text(("" if row.shown else "missing: ") + item.text, style=style)
+    marks = [Text("✓", style="green") if case.ref in row.refs else Text("·", style="dim") for case in cases]
+    return [where, words, *marks]
+
+
+class CoverageScreen(Screen):
+    """The criteria × practice cases matrix, missing criteria standing out."""
+
+    TITLE = "Coverage"
+    """The screen's name in help."""
+
+    HELP = ("Every criterion of observation Forms 1–3 against your practice cases (co-mediated or led, after "
+            "your SEND training). Each criterion must be shown at least once over the practice period. Move with "
+            "the arrow keys; Enter on a case's cell opens its checklist there.")
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "next_missing", "Next missing"),
+        Binding("r", "reload", "Refresh"),
+    ]
+    """m jumps to the next missing criterion; r refreshes; Enter opens a checklist."""
+
+    def __init__(self) -> None:
+        """Start with no matrix (it is worked out when the screen shows)."""
+        super().__init__()
+        self.matrix: rules.Coverage | None = None
+
+    def compose(self) -> ComposeResult:
+        """A summary, the matrix, and the highlighted criterion in full."""
+        yield AreaBar()
+        yield Static("Working it out…", id="coverage-summary")
+        yield DataTable(id="coverage-table", cursor_type="cell", fixed_columns=2)
+        yield Static("", id="coverage-detail", classes="requirement-detail")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        """Work the matrix out again whenever the screen is shown."""
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Recompute from the folio's current records."""
+        if self.app.folio is not None:
+            self.compute(self.app.folio.data())
+
+    @work(thread=True, exclusive=True, group="coverage")
+    def compute(self, data: FolioData) -> None:
+        """Ask the rules off the screen's thread, then show the matrix."""
+        matrix = rules.coverage(data)
+        self.app.call_from_thread(self.show, matrix)
+
+    def show(self, matrix: rules.Coverage) -> None:
+        """Fill the table and the summary; keep the cursor where it was."""
+        self.matrix = matrix
+        table = self.query_one("#coverage-table", DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column("Form", width=4, key="form")
+        table.add_column("Criterion", width=CRITERION_WIDTH, key="criterion")
+        for case in matrix.cases:
+            table.add_column(case.ref, key=case.ref)
+        for row in matrix.rows:
+            table.add_row(*criterion_cells(row, matrix.cases), key=row.criterion.id)
+        table.cursor_coordinate = cursor if cursor.row < table.row_count else table.cursor_coordinate
+        self._show_summary(matrix)
+        table.focus()
+
+    def _show_summary(self, matrix: rules.Coverage) -> None:
+        """How many criteria are shown, and how many missing."""
+        summary = self.query_one("#coverage-summary", Static)
+        total, missing = len(matrix.rows), len(matrix.missing)
+        if not matrix.cases:
+            summary.update("No practice cases yet: cases you co-mediate or lead after your SEND training count here.")
+        else:
+            summary.update(f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases; "
+                           f"{missing} missing (m jumps to the next).")
+        summary.set_class(bool(missing), "missing")
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """Show the highlighted criterion in full, and the case under the cursor."""
+        if self.matrix is None or not self.matrix.rows:
+            return
+        row = self.matrix.rows[event.coordinate.row]
+        case = self._case_at(event.coordinate.column)
+        where = f"  Enter: open {case.ref}'s checklist here." if case else ""
+        shown = f"shown in {', '.join(row.refs)}" if row.refs else "not yet shown in any practice case"
+        self.query_one("#coverage-detail", Static).update(f"{row.criterion.text} ({shown}).{where}")
+
+    def _case_at(self, column: int):
+        """The practice case of a column, or None for the criterion columns."""
+        if self.matrix is None or column < 2 or column - 2 >= len(self.matrix.cases):
+            return None
+        return self.matrix.cases[column - 2]
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter on a case's cell opens that case's checklist at the criterion."""
+        from sendfolio.tui.checklist import ChecklistScreen
+
+        event.stop()
+        case = self._case_at(event.coordinate.column)
+        if case is None or self.matrix is None:
+            self.notify("Move right to a case's column, then press Enter to open its checklist.")
+            return
+        self.app.push_screen(ChecklistScreen(case.ref, self.matrix.rows[event.coordinate.row].criterion.id))
+
+    def action_next_missing(self) -> None:
+        """Move the cursor to the next criterion not yet shown."""
+        if self.matrix is None or not self.matrix.missing:
+            self.notify("Every criterion has been shown.")
+            return
+        table = self.query_one("#coverage-table", DataTable)
+        ids = [row.criterion.id for row in self.matrix.rows]
+        later = [ids.index(item) for item in self.matrix.missing if ids.index(item) > table.cursor_row]
+        target = later[0] if later else ids.index(self.matrix.missing[0])
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=target)

@@ -1,0 +1,271 @@
+"""The Dashboard: where the mediator stands, at a glance.
+
+Every requirement of accreditation (or of the passported route) with what is needed, what
+the records show and whether it is met -- the unmet ones explained in words, the numeric
+ones with a progress bar; this registration year's renewal; the next statutory deadlines;
+the latest entries. Enter on a requirement opens the area that fixes it. The figures come
+from the rules (computed in a worker); this screen only shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+
+from sendfolio import rules, timescales
+from sendfolio.records import FolioData
+from sendfolio.standards import RULE_SET
+from sendfolio.tui.areas import AREA_BY_MODE
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.text import mark, short_date, status_text
+
+RULE_AREAS = (
+    ("foundation.", "profile"), ("send-training.", "profile"), ("membership.", "profile"),
+    ("practice.reflection-hours", "reflections"), ("practice.criteria-coverage", "coverage"),
+    ("practice.", "cases"), ("ppc.", "ppc"), ("renewal.cpd-hours", "cpd"), ("renewal.cases", "cases"),
+    ("renewal.supervision", "ppc"), ("passport.cpd", "cpd"), ("passport.", "profile"),
+)
+"""(rule id prefix, area): where the mediator goes to fix a requirement; first match wins."""
+
+DEADLINES_SHOWN = 8
+"""How many deadlines the dashboard lists."""
+
+RECENT_SHOWN = 6
+"""How many recent entries the dashboard lists."""
+
+
+def area_for_rule(rule_id: str) -> str:
+    """The area whose screen fixes a requirement."""
+    return next((area for prefix, area in RULE_AREAS if rule_id.startswith(prefix)), "dashboard")
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """Everything the dashboard shows, worked out by the rules."""
+
+    title: str
+    report: rules.Report
+    renewal_title: str
+    renewal: rules.RenewalReport
+    deadlines: tuple[timescales.Deadline, ...]
+    recent: tuple[tuple[date, str], ...]
+
+
+def dashboard_view(data: FolioData, today: date) -> DashboardView:
+    """Ask the rules and the timescales for what the dashboard shows."""
+    passported = data.profile.route == "passported"
+    report = rules.passport(data, today) if passported else rules.accreditation(data, today)
+    route = "Passported route (Form 5)" if passported else "Accreditation"
+    met = sum(item.met for item in report.requirements)
+    year = rules.current_registration_year(data.profile, today)
+    renewal = rules.renewal(data, year)
+    deadlines = [item for item in timescales.all_deadlines(data.cases, today) if item.status in ("overdue", "due")]
+    return DashboardView(
+        title=f"{route} ({RULE_SET.name}): {met} of {len(report.requirements)} met",
+        report=report,
+        renewal_title=f"Renewal: registration year {short_date(renewal.year_start)} – {short_date(renewal.year_end)}",
+        renewal=renewal,
+        deadlines=tuple(deadlines[:DEADLINES_SHOWN]),
+        recent=recent_entries(data),
+    )
+
+
+def recent_entries(data: FolioData) -> tuple[tuple[date, str], ...]:
+    """The latest entries of every kind, newest first, each as (date, words)."""
+    entries = [(case.date, f"Case {case.ref}: {case.role}, {case.kind}, {case.total_hours:g} h") for case in data.cases]
+    entries += [(item.date, f"Reflection: {item.title}") for item in data.reflections]
+    entries += [(item.date, f"CPD: {item.title} ({item.hours:g} h)") for item in data.cpd]
+    entries += [(item.date, f"PPC session with {item.ppc} ({item.hours:g} h)") for item in data.ppc_sessions]
+    entries += [(item.date, f"Training: {item.title}") for item in data.training]
+    return tuple(sorted(entries, key=lambda entry: entry[0], reverse=True)[:RECENT_SHOWN])
+
+
+class DashboardScreen(Screen):
+    """Requirements met and missing, renewal, deadlines and recent entries."""
+
+    TITLE = "Dashboard"
+    """The screen's name in help."""
+
+    HELP = ("What your records show against the standards. Move along the requirements with the arrow keys; "
+            "the lines under the table say what is missing. Enter opens the area where you fix it. "
+            "Tab moves to the deadlines; Enter on one opens its case's timeline.")
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "fix", "Fix this", show=False),
+        Binding("r", "reload", "Refresh"),
+    ]
+    """Enter opens the area that fixes the highlighted requirement; r refreshes."""
+
+    def compose(self) -> ComposeResult:
+        """The sections of the dashboard, top to bottom."""
+        yield AreaBar()
+        with VerticalScroll(id="dashboard-body"):
+            yield Static("", id="dash-note")
+            yield Static("Working it out…", id="dash-heading", classes="section-title")
+            yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="requirement-detail", classes="requirement-detail")
+            yield Vertical(id="progress")
+            yield Static("Renewal", id="renewal-title", classes="section-title")
+            yield Static("", id="renewal-status")
+            yield Static("Statutory deadlines (overdue first)", classes="section-title")
+            yield DataTable(id="deadlines", cursor_type="row")
+            yield Static("", id="deadlines-empty")
+            yield Static("Recent entries", classes="section-title")
+            yield Static("", id="recent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the requirements; nothing shown until the rules have answered."""
+        self.query_one("#requirements", DataTable).focus()
+        self.view: DashboardView | None = None
+        self._requirements: dict[str, rules.Requirement] = {}
+
+    def on_resize(self) -> None:
+        """Fit the tables' columns to the new width."""
+        if self.view is not None:
+            self.show(self.view)
+
+    def _set_columns(self) -> None:
+        """(Re)make both tables' columns to fit the screen's width."""
+        rest = max(self.size.width - 12, 50)
+        title, need = (28, 16) if rest >= 70 else (24, 12)
+        table = self.query_one("#requirements", DataTable)
+        table.clear(columns=True)
+        for label, key, width in (("", "met", 1), ("Requirement", "title", title), ("Need", "need", need),
+                                  ("Have", "have", rest - title - need - 1)):
+            table.add_column(label, width=width, key=key)
+        deadlines = self.query_one("#deadlines", DataTable)
+        deadlines.clear(columns=True)
+        for label, width in (("Case", 12), ("Event", rest - 33), ("Due", 11), ("Status", 8)):
+            deadlines.add_column(label, width=width, key=label.lower())
+
+    def on_screen_resume(self) -> None:
+        """Work the figures out again whenever the dashboard is shown."""
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Recompute from the folio's current records."""
+        if self.app.folio is not None:
+            self.compute(self.app.folio.data(), self.app.today)
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def compute(self, data: FolioData, today: date) -> None:
+        """Ask the rules off the screen's thread, then show the result."""
+        view = dashboard_view(data, today)
+        self.app.call_from_thread(self.show, view)
+
+    def show(self, view: DashboardView) -> None:
+        """Fill every section from the rules' answer."""
+        self.view = view
+        row = self.query_one("#requirements", DataTable).cursor_row
+        self._set_columns()
+        note = "Demo folio: fictional records; your own folio is untouched." if self.app.is_demo else ""
+        self.query_one("#dash-note", Static).update(note)
+        self.query_one("#dash-note").display = bool(note)
+        self.query_one("#dash-heading", Static).update(view.title)
+        self._show_requirements(view.report, row)
+        self._show_progress(view.report)
+        self.query_one("#renewal-title", Static).update(view.renewal_title)
+        self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
+        self._show_deadlines(view.deadlines)
+        self.query_one("#recent", Static).update(recent_text(view.recent))
+
+    def _show_requirements(self, report: rules.Report, row: int) -> None:
+        """One row per requirement, the cursor on `row`."""
+        table = self.query_one("#requirements", DataTable)
+        for item in report.requirements:
+            table.add_row(mark(item.met), item.title, item.need, item.have, key=item.id)
+        if report.requirements:
+            table.move_cursor(row=min(row, len(report.requirements) - 1))
+        self._requirements = {item.id: item for item in report.requirements}
+        self._show_detail()
+
+    def _show_progress(self, report: rules.Report) -> None:
+        """A progress bar for every numeric requirement."""
+        box = self.query_one("#progress", Vertical)
+        box.remove_children()
+        for item in report.requirements:
+            if item.numeric_need and item.numeric_have is not None:
+                bar = ProgressBar(total=item.numeric_need, show_eta=False, show_percentage=False)
+                bar.progress = min(item.numeric_have, item.numeric_need)
+                amount = Label(f" {item.numeric_have:g} of {item.numeric_need:g}", classes="progress-amount")
+                box.mount(Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount,
+                                     classes="progress-row"))
+
+    def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...]) -> None:
+        """The next deadlines, or a line saying there are none."""
+        table = self.query_one("#deadlines", DataTable)
+        for index, item in enumerate(deadlines):
+            table.add_row(item.case, item.event, short_date(item.due), status_text(item.status), key=str(index))
+        table.display = bool(deadlines)
+        empty = self.query_one("#deadlines-empty", Static)
+        empty.update("No statutory deadline is due or overdue.")
+        empty.display = not deadlines
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Explain the highlighted requirement."""
+        if event.data_table.id == "requirements":
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted requirement's detail and where to fix it."""
+        item = self.highlighted()
+        detail = self.query_one("#requirement-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        area = AREA_BY_MODE[area_for_rule(item.id)]
+        words = item.detail if not item.met else "Met."
+        detail.update(f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
+                      f"(Enter: go to {area.key} {area.title})")
+
+    def highlighted(self) -> rules.Requirement | None:
+        """The requirement under the cursor, if any."""
+        table = self.query_one("#requirements", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self._requirements.get(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a requirement opens the area that fixes it; on a deadline, its case's timeline."""
+        event.stop()
+        if event.data_table.id == "requirements":
+            self.action_fix()
+        elif self.view is not None and event.cursor_row < len(self.view.deadlines):
+            from sendfolio.tui.timeline import TimelineScreen
+
+            self.app.push_screen(TimelineScreen(self.view.deadlines[event.cursor_row].case))
+
+    def action_fix(self) -> None:
+        """Go to the area that fixes the highlighted requirement."""
+        item = self.highlighted()
+        if item is not None:
+            self.app.action_area(area_for_rule(item.id))
+
+
+def renewal_text(report: rules.RenewalReport) -> Text:
+    """The renewal requirements on a few lines: mark, title, have of need."""
+    text = Text()
+    for item in report.requirements:
+        text.append_text(mark(item.met))
+        text.append(f" {item.title}: {item.have} (need {item.need})\n")
+    text.append("Ready to renew." if report.met else "Not yet ready to renew.", style="bold")
+    return text
+
+
+def recent_text(recent: tuple[tuple[date, str], ...]) -> str:
+    """The recent entries, one a line."""
+    if not recent:
+        return "Nothing recorded yet: add your training (7) and cases (2)."
+    return "\n".join(f"{short_date(when)}  {words}" for when, words in recent)

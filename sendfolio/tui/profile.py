@@ -1,0 +1,134 @@
+"""Training and profile: the courses taken, what each covered, and the mediator's own details.
+
+A course's "covers" is chosen from the foundation criteria and the SEND modules;
+the `Training` record itself refuses a module its kind of course cannot cover, so
+the form reports it under the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Static
+
+from sendfolio.records import (
+    FOUNDATION_COVERS, MEMBERSHIP_BODIES, ROUTES, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
+)
+from sendfolio.tui.record_screen import RecordTableScreen, draft, show_date
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+
+TRAINING_SPECS = (
+    FieldSpec("kind", "Kind of course", "choice", options=TRAINING_KINDS),
+    FieldSpec("title", "Title", "text"),
+    FieldSpec("provider", "Provider", "text"),
+    FieldSpec("date", "Date completed", "date"),
+    FieldSpec("hours", "Hours", "hours", help="e.g. 40"),
+    FieldSpec("recognised_by", "Recognised by", "text", help="CMC, COM, OCN, ILM or another body"),
+    FieldSpec(
+        "covers", "What it covered", "list", options=FOUNDATION_COVERS + SEND_MODULES,
+        help="space ticks; foundation: the first four; SEND training: the last four modules",
+    ),
+)
+"""The fields of the course form."""
+
+PROFILE_SPECS = (
+    FieldSpec("name", "Your name", "text"),
+    FieldSpec("membership_body", "Membership body", "choice", options=MEMBERSHIP_BODIES),
+    FieldSpec("membership_number", "Membership number", "text"),
+    FieldSpec("registration_anniversary", "Registration anniversary", "date",
+              help="the date your registration year starts; blank: the calendar year"),
+    FieldSpec("route", "Route", "choice", options=ROUTES, help="new accreditation, or passported (Form 5)"),
+    FieldSpec("lead_since", "Lead SEND mediator since", "date", help="for the passported route; optional"),
+)
+"""The fields of the mediator's profile form."""
+
+
+class ProfileScreen(RecordTableScreen):
+    """The mediator's profile above the table of training courses."""
+
+    HELP = (
+        "Your profile (p: name, membership body and number, registration anniversary, route) and your "
+        "training courses, each with what it covered: the foundation criteria or the four SEND modules."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *RecordTableScreen.BINDINGS,
+        Binding("p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary and route"),
+    ]
+    """Courses: add / edit / delete; edit the profile."""
+
+    RECORD_TYPE = Training
+    """The table holds training courses."""
+    SPECS = TRAINING_SPECS
+    """The course form."""
+    NOUN = "course"
+    """What a record is called."""
+    COLUMNS = ("Kind", "Title", "Provider", "Date", "Hours", "Recognised", "Covers")
+    """The table's columns."""
+    TABLE_ID = "training-table"
+    """The table's id."""
+    PALETTE_NAME = "Training"
+    """The area's name in the command palette."""
+
+    def compose(self) -> ComposeResult:
+        """The profile, then the courses."""
+        yield AreaBar()
+        with Vertical(id="profile-body"):
+            yield Static("", id="profile-summary", classes="summary", markup=False)
+            yield Static("Training courses", id="training-heading", classes="summary", markup=False)
+            yield self.make_table()
+        yield Footer()
+
+    def records(self) -> list[Record]:
+        """The courses, oldest first."""
+        return sorted(self.app.folio.training(), key=lambda course: (course.date, course.title))
+
+    def row(self, record: Any) -> Sequence[Any]:
+        """One course as table cells."""
+        covers = f"{len(record.covers)} of 4" if record.kind in ("foundation", "send") else "—"
+        return (record.kind, record.title, record.provider, show_date(record.date), f"{record.hours:g}",
+                record.recognised_by or "—", covers)
+
+    def new_record(self) -> Record | None:
+        """A new course starts dated today."""
+        return draft(Training, date=self.app.today)
+
+    def refresh_view(self) -> None:
+        """Redraw the profile and the courses."""
+        self.query_one("#profile-summary", Static).update(profile_text(self.app.folio.profile()))
+        count = len(self.app.folio.training())
+        heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
+        self.query_one("#training-heading", Static).update(heading)
+        self.refresh_table()
+
+    def action_profile(self) -> None:
+        """Edit the mediator's profile."""
+        form = EditRecordScreen(Profile, PROFILE_SPECS, initial=self.app.folio.profile(), title="Your profile")
+        self.app.push_screen(form, self._save_profile)
+
+    def _save_profile(self, profile: Record | None) -> None:
+        """Put the profile in the folio at once."""
+        if profile is None:
+            return
+        self.app.folio.put(profile)
+        self.notify("Saved your profile.")
+        self.refresh_view()
+
+
+def profile_text(profile: Profile) -> str:
+    """The profile in a few lines, with a dash for what is not filled in."""
+    anniversary = f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
+    membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
+    lines = [
+        f"Name: {profile.name or '—'}    Membership: {membership}",
+        f"Registration anniversary: {anniversary}    Route: {profile.route}"
+        + (f"    Lead since: {show_date(profile.lead_since)}" if profile.lead_since else ""),
+        "Press p to edit your profile.",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,235 @@
+"""What the CPD, PPC and training screens share: a table of records to add, edit and delete.
+
+A subclass names its record type, the form's fields, the table's columns and how
+a record becomes a row; this base class keeps the table in step with the folio,
+opens the shared `EditRecordScreen` to add or edit (the record validates itself)
+and asks before deleting. Every change is put in the folio at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from sendfolio.paths import style_path
+from sendfolio.records import Profile, Record
+from sendfolio.rules import current_registration_year, registration_year
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+
+
+YEAR_KEYS = Binding.Group("Year", compact=True)
+"""The footer shows the two year keys together as `[] Year`."""
+
+YEAR_BINDINGS: list[BindingType] = [
+    Binding("left_square_bracket", "year(-1)", "Previous year", key_display="[", group=YEAR_KEYS),
+    Binding("right_square_bracket", "year(1)", "Next year", key_display="]", group=YEAR_KEYS),
+]
+"""`[` and `]` step to the previous or next registration year."""
+
+
+def year_span(profile: Profile, year: int) -> str:
+    """A registration year in words, e.g. `2025: 1 Apr 2025 – 31 Mar 2026`."""
+    start, end = registration_year(profile, year)
+    return f"registration year {year}: {start:%-d %b %Y} – {end:%-d %b %Y}"
+
+
+def current_year(app: Any) -> int:
+    """The registration year that holds the app's today."""
+    return current_registration_year(app.folio.profile(), app.today)
+
+
+def draft(record_type: type[Record], **values: Any) -> Record:
+    """An unchecked record holding only `values` (other required fields blank), to prefill a new form."""
+    blank = {spec.name: "" for spec in dataclasses.fields(record_type) if spec.name not in values
+             and spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING}
+    return record_type(**blank, **values)
+
+
+def binding_commands(screen: Screen) -> list[Any]:
+    """The screen's own keys as command-palette entries, e.g. `CPD: Add (a)`."""
+    from sendfolio.tui.commands import PaletteCommand
+
+    commands = []
+    for binding in Binding.make_bindings(type(screen).BINDINGS):
+        if binding.description and screen.check_action(binding.action.split("(")[0], ()) is not False:
+            title = f"{screen.PALETTE_NAME}: {binding.description} ({screen.app.get_key_display(binding)})"
+            explain = getattr(screen, "explain", None)
+            words = explain(binding) if callable(explain) else binding.tooltip or binding.description
+            commands.append(PaletteCommand(title, words, _runner(screen, binding)))
+    return commands
+
+
+def _runner(screen: Screen, binding: Binding) -> Any:
+    """A callable that runs a binding's action on the screen."""
+    return lambda: screen.run_action(binding.action)
+
+
+def plain_cells(cells: Sequence[Any]) -> list[Any]:
+    """Table cells as plain text, so a `[` in a title is shown, never read as style markup."""
+    return [Text(cell) if isinstance(cell, str) else cell for cell in cells]
+
+
+def show_date(value: date | None) -> str:
+    """A date as the tables show it, e.g. `02 Mar 2025`, or a dash."""
+    return f"{value:%d %b %Y}" if value else "—"
+
+
+class RecordTableScreen(Screen):
+    """A screen whose main part is a table of one kind of record, with add / edit / delete."""
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+    ]
+    """Add a record, edit or delete the highlighted one (Enter also edits)."""
+
+    RECORD_TYPE: ClassVar[type[Record]] = Record
+    """The kind of record in the table."""
+    SPECS: ClassVar[Sequence[FieldSpec]] = ()
+    """The fields of the add / edit form."""
+    NOUN: ClassVar[str] = "record"
+    """What one record is called in titles and messages, e.g. `CPD entry`."""
+    COLUMNS: ClassVar[Sequence[str]] = ()
+    """The table's column headings."""
+    TABLE_ID: ClassVar[str] = "records-table"
+    """The id of the table widget."""
+    PALETTE_NAME: ClassVar[str] = "Records"
+    """The area's name in the command palette."""
+
+    def palette_commands(self) -> list[Any]:
+        """This screen's keys, offered in the command palette."""
+        return binding_commands(self)
+
+    def explain(self, binding: Binding) -> str:
+        """A key's action in a few words, for the command palette."""
+        words = {
+            "add": f"Add a {self.NOUN}",
+            "edit": f"Edit the highlighted {self.NOUN} (or press Enter on it)",
+            "delete": f"Delete the highlighted {self.NOUN}, after asking",
+        }
+        return words.get(binding.action, binding.tooltip or binding.description)
+
+    def records(self) -> list[Record]:
+        """The records the table shows, in order."""
+        raise NotImplementedError
+
+    def row(self, record: Record) -> Sequence[Any]:
+        """One record as the table's cells."""
+        raise NotImplementedError
+
+    def describe(self, record: Record) -> str:
+        """One record in a few words, for the delete question."""
+        return str(getattr(record, "title", self.NOUN))
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the folio; subclasses add their summaries."""
+        self.refresh_table()
+
+    def make_table(self) -> DataTable:
+        """The empty table with its columns."""
+        table = DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+        table.add_columns(*self.COLUMNS)
+        return table
+
+    def on_mount(self) -> None:
+        """Fill the screen from the folio."""
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        """Show what changed elsewhere when the screen comes back."""
+        self.refresh_view()
+
+    @property
+    def table(self) -> DataTable:
+        """The table of records."""
+        return self.query_one(f"#{self.TABLE_ID}", DataTable)
+
+    def refresh_table(self, select: str | None = None) -> None:
+        """Refill the table, keeping the cursor on `select` (a record id) or where it was."""
+        table = self.table
+        keep = select or self.highlighted_key()
+        table.clear()
+        keys = []
+        for record in self.records():
+            key = self.key_of(record)
+            table.add_row(*plain_cells(self.row(record)), key=key)
+            keys.append(key)
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+
+    def key_of(self, record: Record) -> str:
+        """The table row key of a record: its id."""
+        return str(getattr(record, "id", ""))
+
+    def highlighted_key(self) -> str | None:
+        """The row key under the cursor, if any."""
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def highlighted(self) -> Record | None:
+        """The record under the cursor, if any."""
+        wanted = self.highlighted_key()
+        return next((record for record in self.records() if self.key_of(record) == wanted), None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row edits it."""
+        if event.data_table.id == self.TABLE_ID:
+            self.action_edit()
+
+    def new_record(self) -> Record | None:
+        """A record to start the add form from (e.g. dated today), or None for a blank form."""
+        return None
+
+    def action_add(self) -> None:
+        """Open the form for a new record."""
+        form = EditRecordScreen(self.RECORD_TYPE, self.SPECS, initial=self.new_record(), title=f"New {self.NOUN}")
+        self.app.push_screen(form, self.save)
+
+    def action_edit(self) -> None:
+        """Open the form on the highlighted record."""
+        record = self.highlighted()
+        if record is None:
+            self.notify(f"Nothing to edit: press a to add a {self.NOUN}.", severity="warning")
+            return
+        form = EditRecordScreen(self.RECORD_TYPE, self.SPECS, initial=record, title=f"Edit {self.NOUN}")
+        self.app.push_screen(form, self.save)
+
+    def save(self, record: Record | None) -> None:
+        """Put a record from the form in the folio at once, and show it."""
+        if record is None:
+            return
+        saved = self.app.folio.put(record)
+        self.notify(f"Saved the {self.NOUN}.", markup=False)
+        self.refresh_view()
+        self.refresh_table(select=self.key_of(saved))
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted record."""
+        record = self.highlighted()
+        if record is None:
+            self.notify("Nothing to delete.", severity="warning")
+            return
+        question = f"Delete the {self.NOUN} “{self.describe(record)}”?"
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self._delete_if(yes, record))
+
+    def _delete_if(self, yes: bool | None, record: Record) -> None:
+        """Delete when confirmed, and say so."""
+        if not yes:
+            return
+        self.app.folio.delete(record)
+        self.notify(f"Deleted the {self.NOUN} “{self.describe(record)}”.", markup=False)
+        self.refresh_view()

@@ -1,0 +1,45 @@
+"""The line at the top of every area screen listing the areas and their keys.
+
+API: `AreaBar()` -- a one-line Static, docked at the top (styles/app.tcss), showing
+"1 Dashboard  2 Cases ..." with the current area highlighted. The app mounts one on
+any area screen that does not compose its own, and refreshes it when areas switch.
+Clicking an area switches to it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.events import Click
+from textual.widgets import Static
+
+
+class AreaBar(Static):
+    """The areas and their keys, the current one highlighted."""
+
+    def on_mount(self) -> None:
+        """Draw the bar for the current area."""
+        self.refresh_areas()
+
+    def refresh_areas(self) -> None:
+        """Redraw with the app's current area highlighted."""
+        from sendfolio.tui.areas import AREAS
+
+        current = self.app.current_mode
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for area in AREAS:
+            style = "reverse bold" if area.mode == current else ""
+            line.append(area.key, style=f"bold {style}")
+            line.append(f" {area.title} ", style=style)
+        self.update(line)
+
+    def on_click(self, event: Click) -> None:
+        """Switch to the area under the mouse."""
+        from sendfolio.tui.areas import AREAS
+
+        offset = 0
+        for area in AREAS:
+            width = len(area.key) + len(area.title) + 2
+            if offset <= event.x < offset + width:
+                self.app.action_area(area.mode)
+                return
+            offset += width

@@ -1,0 +1,35 @@
+"""Small pieces of styled text shared by the screens.
+
+API: `mark(met) -> Text` (✓ or ✗), `status_text(status) -> Text` (a deadline status,
+coloured), `short_date(d) -> str` ("02 Mar 2025", or "—" when there is none),
+`hours(h) -> str` ("1.5").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+STATUS_STYLES = {"overdue": "bold red", "missed": "red", "due": "bold yellow", "met": "green", "unknown": "dim"}
+"""How each deadline status is shown."""
+
+
+def mark(met: bool) -> Text:
+    """A green tick for met, a red cross for not met."""
+    return Text("✓", style="bold green") if met else Text("✗", style="bold red")
+
+
+def status_text(status: str) -> Text:
+    """A deadline status in its colour."""
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def short_date(value: date | None) -> str:
+    """A date as the screens show it: `02 Mar 2025`, or a dash when there is none."""
+    return f"{value:%d %b %Y}" if value else "—"
+
+
+def hours(value: float) -> str:
+    """Hours without trailing zeros: 1.5, 2, 0.25."""
+    return f"{value:g}"

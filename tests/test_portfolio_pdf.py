@@ -1,0 +1,235 @@
+"""Real portfolio PDFs, compiled through the CLI and read back with pypdf.
+
+Compiles are few: the demo's draft portfolio once (and once more for the byte-identity
+check), a completed folio's portfolio once as PDF/UA, and the two small packs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from sendfolio import rules
+from sendfolio.cli import main
+from sendfolio.portfolio import model
+from sendfolio.records import Observation, Reflection, Verification
+from sendfolio.rules_evidence import dated_until
+
+TODAY = date(2026, 11, 29)
+"""The demo's 'today' and the compile date."""
+
+DRAFT = "DRAFT — requirements unmet"
+"""The mark every page of a draft carries."""
+
+
+def run_cli(*args: str) -> str:
+    """Run `sendfolio ARGS`, expect success, return its output."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    """A data folder holding the demo folio, written by `sendfolio demo`."""
+    folder = tmp_path_factory.mktemp("demo")
+    run_cli("--data-dir", str(folder), "demo", "--today", TODAY.isoformat())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def demo_data(demo_dir):
+    """The demo folio's records."""
+    from sendfolio.store import Folio
+
+    with Folio.open(demo_dir) as folio:
+        return folio.data()
+
+
+@pytest.fixture(scope="module")
+def draft_pdf(demo_dir, tmp_path_factory):
+    """The demo's portfolio (part-way, so a draft), with its CLI output."""
+    out = tmp_path_factory.mktemp("pdf") / "portfolio.pdf"
+    said = run_cli("--data-dir", str(demo_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat())
+    return out, said
+
+
+@pytest.fixture(scope="module")
+def draft(draft_pdf):
+    """The draft portfolio read back with pypdf, with each page's text."""
+    reader = PdfReader(draft_pdf[0])
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def completed(data):
+    """The demo's records with what was missing added: reflection hours, criteria, PPC verification."""
+    final = rules.practice_cases(dated_until(data, TODAY))[-1]
+    missing = rules.coverage(dated_until(data, TODAY)).missing
+    shown = tuple(Observation.from_dict({"ref": final.ref, "criterion": crit, "observer": "Dr Morgan Hale"})
+                  for crit in missing)
+    extra = Reflection.from_dict({"date": "2026-10-20", "hours": "0.5", "case": final.ref,
+                                  "title": "Looking back over the practice period", "body": "What I learnt."})
+    verified = Verification.from_dict({"name": "Dr Morgan Hale", "register": "College of Mediators PPC register",
+                                       "role": "PPC", "date": "2026-11-20", "statement": "Verified."})
+    return dataclasses.replace(data, observations=data.observations + shown,
+                               reflections=data.reflections + (extra,), verification=verified)
+
+
+@pytest.fixture(scope="module")
+def final_pdf(demo_data, tmp_path_factory):
+    """A completed folio's portfolio as a tagged PDF/UA, through the Python API."""
+    from sendfolio.portfolio import compile_portfolio
+
+    out = tmp_path_factory.mktemp("final") / "final.pdf"
+    result = compile_portfolio(completed(demo_data), out, as_of=TODAY, pdf_ua=True)
+    return result, PdfReader(out)
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    """Every bookmark title, depth first."""
+    found: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append(item.title)
+
+    walk(reader.outline)
+    return found
+
+
+def test_cli_prints_path_pages_and_sha256(draft_pdf, draft):
+    """The command says where the PDF is, how many pages it has, and its SHA-256."""
+    import hashlib
+
+    path, said = draft_pdf
+    reader, _ = draft
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert f"{path}: {len(reader.pages)} pages, SHA-256 {digest}" in said
+    assert 12 <= len(reader.pages) <= 60
+
+
+def test_every_section_heading_and_bookmark_present(draft):
+    """Each numbered section is on some page and in the PDF outline, with the case commentaries below."""
+    reader, texts = draft
+    whole = "\n".join(texts)
+    titles = outline_titles(reader)
+    for number, (_, heading) in enumerate(model.SECTIONS, start=1):
+        assert heading in whole
+        assert f"{number} {heading}" in titles
+    assert "Cover" in titles and "Contents" in titles
+    assert any(title.startswith("Case 1: ") for title in titles)
+
+
+def test_metadata_set(draft):
+    """Title, author and subject, and the compile date as the creation date."""
+    reader, _ = draft
+    meta = reader.metadata
+    assert meta.title == "Portfolio: Robin Fairweather"
+    assert meta.author == "Robin Fairweather"
+    assert "SEND" in meta.subject
+    assert meta["/CreationDate"].startswith("D:20261129")
+
+
+def test_draft_mark_on_every_page_and_unmet_listed_first(draft, demo_data):
+    """Every page of a draft says so; the index lists the unmet requirements before the met."""
+    _, texts = draft
+    assert all(DRAFT in text for text in texts)
+    report = rules.accreditation(demo_data, TODAY)
+    index = next(text for text in texts if "Requirements for accreditation" in text)
+    first_met = min(index.find(item.title) for item in report.requirements if item.met and item.title in index)
+    for item in report.unmet:
+        assert -1 < index.find(item.title) < first_met
+
+
+def test_totals_printed_equal_the_rules_engines(draft, demo_data):
+    """Casework, reflection and CPD totals in the PDF are the rules engine's numbers."""
+    from sendfolio.portfolio.wording import hours
+
+    _, texts = draft
+    whole = "\n".join(texts)
+    report = rules.accreditation(demo_data, TODAY)
+    casework = report.requirement("practice.casework-hours").numeric_have
+    assert re.search(rf"Casework hours counted\s*{re.escape(hours(casework))} h", whole)
+    reflected = report.requirement("practice.reflection-hours").numeric_have
+    assert f"{hours(reflected)} h on or after the SEND training" in whole.replace("\n", " ")
+    cpd_page = next(text for text in texts if "CPD hours by method" in text)
+    for year in {rules.current_registration_year(demo_data.profile, e.date) for e in demo_data.cpd}:
+        assert f"{hours(rules.cpd_totals(demo_data, year)['total'])} h" in cpd_page
+
+
+def test_index_page_numbers_point_at_the_evidence(draft):
+    """Each evidence link on the index pages prints the page number of a page holding that evidence."""
+    reader, texts = draft
+    destinations = reader.named_destinations
+    index_pages = [n for n, text in enumerate(texts) if "Requirements for accreditation" in text
+                   or ("Requirements index" in text and "Evidence" in text)]
+    checked = 0
+    for number in index_pages:
+        for annotation in reader.pages[number].get("/Annots", []):
+            target = annotation.get_object().get("/Dest")
+            if not isinstance(target, str) or target.startswith("req-"):
+                continue
+            page = reader.get_destination_page_number(destinations[target])
+            label = model.HEADINGS.get(target) or target.replace("case-", "").upper()
+            assert label in texts[page], (target, page)
+            assert re.search(rf"p\.\s{page + 1}\b", texts[number]), (target, page + 1)
+            checked += 1
+    assert checked >= 14
+
+
+def test_same_records_same_bytes(draft_pdf, demo_dir, tmp_path):
+    """Compiling the same records with the same options again gives a byte-identical PDF."""
+    again = tmp_path / "again.pdf"
+    run_cli("--data-dir", str(demo_dir), "portfolio", "-o", str(again), "--date", TODAY.isoformat())
+    assert again.read_bytes() == draft_pdf[0].read_bytes()
+
+
+def test_completed_portfolio_is_not_a_draft(final_pdf):
+    """With every requirement met, no page says DRAFT."""
+    result, reader = final_pdf
+    assert not result.draft
+    assert not any(DRAFT in page.extract_text() for page in reader.pages)
+    assert "All 14 requirements met" in reader.pages[0].extract_text()
+
+
+def test_pdf_ua_is_tagged_with_language(final_pdf):
+    """--pdf-ua: the catalog has /Lang en-GB, a StructTreeRoot, and marks the PDF as tagged."""
+    _, reader = final_pdf
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
+
+
+def test_renewal_and_passport_commands(demo_dir, tmp_path):
+    """`renewal --year Y` and `passport` write their PDFs with the year's totals and Form 5's text."""
+    renewal_pdf, passport_pdf = tmp_path / "renewal.pdf", tmp_path / "passport.pdf"
+    run_cli("--data-dir", str(demo_dir), "renewal", "--year", "2026", "-o", str(renewal_pdf),
+            "--date", TODAY.isoformat())
+    run_cli("--data-dir", str(demo_dir), "passport", "-o", str(passport_pdf), "--date", TODAY.isoformat())
+    renewal_text = "\n".join(page.extract_text() for page in PdfReader(renewal_pdf).pages)
+    assert "Annual re-registration evidence, 2026" in renewal_text and "Declaration" in renewal_text
+    assert DRAFT in renewal_text
+    passport_text = " ".join(page.extract_text() for page in PdfReader(passport_pdf).pages).replace("\n", " ")
+    assert "This is to certify that Robin Fairweather has been successfully working as an SEND Mediator" in passport_text
+    assert "Northfield Mediation Training" in passport_text
+    assert "Manager / PPC / Mentor" in passport_text
+
+
+def test_bad_options_exit_2(demo_dir, tmp_path):
+    """A bad date or a backwards period is one clear line and exit 2."""
+    runner = CliRunner()
+    out = str(tmp_path / "x.pdf")
+    bad = runner.invoke(main, ["--data-dir", str(demo_dir), "portfolio", "-o", out, "--date", "31/02/2026"])
+    assert bad.exit_code == 2 and "--date" in bad.output
+    backwards = runner.invoke(main, ["--data-dir", str(demo_dir), "portfolio", "-o", out,
+                                     "--from", "2026-06-01", "--to", "2026-01-01"])
+    assert backwards.exit_code == 2 and "--from" in backwards.output

@@ -1,0 +1,177 @@
+"""The app shell: areas, help, high contrast, command palette, start-up errors, crashes, imports."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from rich.console import Console
+from textual.widgets import Static
+
+from sendfolio.tui.app import StartScreen
+from sendfolio.tui.areas import AREAS
+from sendfolio.tui.commands import SendfolioCommands
+from sendfolio.tui.help import HelpScreen
+from sendfolio.tui.theme import HIGH_CONTRAST, THEME_SETTING
+from sendfolio.tui.widgets.areabar import AreaBar
+from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+
+HEADLESS_RUN = textwrap.dedent("""
+    import asyncio, json, sys
+    from datetime import date
+    from pathlib import Path
+    from sendfolio.tui.app import SendfolioApp
+
+    async def main():
+        app = SendfolioApp(Path(sys.argv[1]), today=date(2026, 11, 29))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for key in "12345678":
+                await pilot.press(key)
+                await pilot.pause()
+            screen = type(app.screen).__name__
+        heavy = sorted(name for name in sys.modules if name.split(".")[0] == "weasyprint")
+        print(json.dumps({"screen": screen, "weasyprint": heavy}))
+
+    asyncio.run(main())
+""")
+"""A script that opens the app headless, visits every area, and reports the modules loaded."""
+
+CRASHING_APP = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from sendfolio.tui.app import SendfolioApp
+
+    class Crashing(SendfolioApp):
+        def folio_ready(self, folio):
+            case_text = "SECRET-CHILD-NAME"
+            self.fail_now(case_text)
+
+        def fail_now(self, words):
+            raise RuntimeError("something broke")
+
+    app = Crashing(Path(sys.argv[1]))
+    app.run(headless=True)
+    sys.exit(app.return_code)
+""")
+"""An app that crashes with case text in a local variable."""
+
+
+def plain(content) -> str:
+    """Any rich renderable as plain text."""
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+def run_script(script: str, *args: str) -> subprocess.CompletedProcess:
+    """Run a Python script in a fresh interpreter from the repository root."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=root,
+                          timeout=120)
+
+
+def test_opening_the_app_does_not_import_weasyprint(started_dir):
+    done = run_script(HEADLESS_RUN, str(started_dir))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["weasyprint"] == []
+    assert report["screen"] != "StartScreen"
+
+
+def test_a_crash_shows_a_short_message_and_writes_a_private_log_without_locals(started_dir):
+    done = run_script(CRASHING_APP, str(started_dir))
+    assert done.returncode == 1
+    output = done.stdout + done.stderr
+    assert "SECRET-CHILD-NAME" not in output
+    assert "sendfolio stopped after an unexpected error (RuntimeError)" in output
+    logs = list((started_dir / "logs").glob("crash-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in output.replace("\n", "")
+    assert oct(logs[0].stat().st_mode & 0o777) == "0o600"
+    text = logs[0].read_text()
+    assert "RuntimeError: something broke" in text and "SECRET-CHILD-NAME" not in text
+
+
+async def test_number_keys_switch_areas_and_each_shows_the_area_bar(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for area in AREAS:
+            await pilot.press(area.key)
+            await settle(pilot)
+            assert app.current_mode == area.mode
+            assert app.screen.query(AreaBar)
+
+
+async def test_a_locked_folio_shows_a_message_not_a_traceback(started_dir, today):
+    from sendfolio.store import Folio
+
+    with Folio.open(started_dir):
+        app = make_app(started_dir, today)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, StartScreen)
+            message = str(app.screen.query_one("#startup-message", Static).render())
+            assert "could not be opened" in message and "ctrl+q" in message
+            await pilot.press("2")
+            assert isinstance(app.screen, StartScreen)
+
+
+async def test_help_lists_the_keys_of_the_current_screen(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(plain(item.content) for item in app.screen.query(Static))
+        assert "Undo delete" in text and "Checklist" in text and "High contrast" not in text
+        assert "Command palette" in text
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_high_contrast_toggles_and_is_remembered(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        assert app.theme == HIGH_CONTRAST.name
+    with reopen(started_dir) as folio:
+        assert folio.get_setting(THEME_SETTING) == HIGH_CONTRAST.name
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == HIGH_CONTRAST.name
+        await pilot.press("f2")
+        assert app.theme != HIGH_CONTRAST.name
+
+
+async def test_command_palette_goes_to_an_area(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "go to coverage")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "coverage"
+
+
+async def test_palette_offers_every_area_and_the_screen_actions(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        titles = [command.title for command in SendfolioCommands(app.screen).commands()]
+        assert all(any(area.title in title for title in titles) for area in AREAS)
+        assert "Add a case (a)" in titles and "Toggle high contrast (F2)" in titles

@@ -1,0 +1,103 @@
+"""A case's checklist, evidence notes, de-brief and timeline, driven with keys only."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from sendfolio.records import DEBRIEF_HEADINGS
+from sendfolio.standards import CRITERIA
+from sendfolio.tui.checklist import ChecklistScreen
+from sendfolio.tui.timeline import TimelineScreen
+from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+
+
+async def open_case_log(pilot) -> None:
+    """Go to the case log."""
+    await settle(pilot)
+    await pilot.press("2")
+    await settle(pilot)
+
+
+async def test_ticking_a_criterion_stores_an_observation(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("space", "down", "enter", "down", "space", "space")
+        await pilot.pause()
+        assert "2 of" in str(app.screen.query_one("#checklist-note", Static).render())
+    with reopen(started_dir) as folio:
+        assert {item.criterion for item in folio.observations("SM-T-001")} == {CRITERIA[0].id, CRITERIA[1].id}
+
+
+async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("c", "n")
+        await pilot.pause()
+        await type_text(pilot, "PPC Jo")
+        await pilot.press("tab")
+        await type_text(pilot, "Opened with both parties by phone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+    with reopen(started_dir) as folio:
+        [found] = folio.observations("SM-T-001")
+        assert (found.criterion, found.observer, found.notes) == (CRITERIA[0].id, "PPC Jo",
+                                                                  "Opened with both parties by phone")
+
+
+async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("space", "tab")
+        await type_text(pilot, "Kept the agenda clear")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Time keeping")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with reopen(started_dir) as folio:
+        case = folio.case("SM-T-001")
+        assert case.debriefed
+        assert case.debrief == {DEBRIEF_HEADINGS[0]: "Kept the agenda clear", DEBRIEF_HEADINGS[2]: "Time keeping"}
+
+
+async def test_timeline_shows_deadlines_and_the_rule_on_demand(started_dir, today):
+    from sendfolio.store import Folio
+    from tests.tui.conftest import sample_case
+
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-001", "2026-12-10", decision_notice="2026-11-02", la_informed="2026-11-20"))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        table = screen.query_one("#timeline-table", DataTable)
+        assert table.row_count >= 2
+        await pilot.press("enter")
+        rule = str(screen.query_one("#timeline-rule", Static).render())
+        assert "Source:" in rule
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TimelineScreen)
+
+
+async def test_a_case_without_timeline_dates_says_so(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "No statutory timeline" in str(app.screen.query_one("#timeline-rule", Static).render())

@@ -1,0 +1,156 @@
+"""The case log driven with keys only; what the folio file holds afterwards is the proof."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Label
+
+from sendfolio.tui.caselog import CaseLogScreen
+from sendfolio.tui.widgets.forms import EditRecordScreen
+from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
+
+NEW_CASE_START = [("type", "SM-T-002"), ("type", "2026-11-02"), ("choose", "mediation"), ("choose", "co-med")]
+"""Keys for the first fields of a new case: ref, date, kind, role."""
+
+
+async def open_cases(pilot) -> CaseLogScreen:
+    """Go to the case log (key 2) and return its screen."""
+    await settle(pilot)
+    await pilot.press("2")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CaseLogScreen)
+    return pilot.app.screen
+
+
+async def fill(pilot, steps) -> None:
+    """Fill fields one after another, tabbing between them."""
+    for how, value in steps:
+        if how == "type":
+            await type_text(pilot, value)
+        else:
+            await choose(pilot, value)
+        await pilot.press("tab")
+
+
+async def test_bad_hours_show_inline_error_and_save_nothing_until_fixed(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditRecordScreen)
+        await fill(pilot, NEW_CASE_START + [("type", "two"), ("type", "3"), ("type", "0.5"), ("choose", "agreement")])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        error = form.query_one("#error-prep_hours", Label)
+        assert error.display and "'two' is not a number" in str(error.render())
+        assert app.folio.case("SM-T-002") is None
+        form.query_one("#field-prep_hours").focus()
+        await pilot.press("ctrl+a", "ctrl+k", "1", ".", "5", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseLogScreen)
+    with reopen(started_dir) as folio:
+        case = folio.case("SM-T-002")
+        assert case is not None and case.prep_hours == 1.5 and case.role == "co-mediator"
+
+
+async def test_duplicate_reference_is_refused_in_the_form(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("a")
+        await fill(pilot, [("type", "SM-T-001"), ("type", "2026-11-02"), ("choose", "mediation"), ("choose", "lead"),
+                           ("type", "1"), ("type", "1"), ("type", "1"), ("choose", "agreement")])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-ref", Label)
+        assert error.display and "already the reference" in str(error.render())
+    with reopen(started_dir) as folio:
+        assert folio.case("SM-T-001").meeting_hours == 3
+
+
+async def test_delete_asks_then_deletes_and_undo_restores(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.folio.case("SM-T-001") is not None
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert app.folio.case("SM-T-001") is None
+        assert app.screen.query_one("#case-table", DataTable).row_count == 0
+    with reopen(started_dir) as folio:
+        assert folio.cases() == ()
+
+
+async def test_undo_puts_the_case_and_its_observations_back(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("space", "escape", "d", "y")
+        await settle(pilot)
+        assert app.folio.observations() == ()
+        await pilot.press("u")
+        await settle(pilot)
+    with reopen(started_dir) as folio:
+        assert folio.case("SM-T-001") is not None
+        assert len(folio.observations("SM-T-001")) == 1
+
+
+async def test_escape_with_changes_asks_before_discarding(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "SM-T-009")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#confirm-question", Label)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditRecordScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseLogScreen)
+
+
+async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("c", "space", "escape", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "SM-T-100")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with reopen(started_dir) as folio:
+        assert folio.case("SM-T-001") is None
+        assert [item.ref for item in folio.observations()] == ["SM-T-100"]
+
+
+async def test_filter_and_sort(started_dir, today):
+    from tests.tui.conftest import sample_case
+    from sendfolio.store import Folio
+
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("AB-1", "2026-09-01", kind="disagreement-resolution", role="co-mediator"))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        table = screen.query_one("#case-table", DataTable)
+        assert [row.value for row in table.rows] == ["AB-1", "SM-T-001"]
+        await pilot.press("s")
+        assert "sorted by reference" in str(screen.query_one("#case-status").render())
+        await pilot.press("slash")
+        await type_text(pilot, "disagree")
+        await pilot.pause()
+        assert [row.value for row in table.rows] == ["AB-1"]
+        await pilot.press("enter")
+        assert table.has_focus

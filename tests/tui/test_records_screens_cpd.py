@@ -1,0 +1,131 @@
+"""The CPD diary screen, driven with keys through the real app on a real folio file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sendfolio.records import CPDEntry, Profile
+from sendfolio.store import Folio
+from sendfolio.tui.app import SendfolioApp
+from sendfolio.tui.cpd import CPDScreen
+
+SIZE = (80, 24)
+"""The smallest terminal the app must be readable in."""
+
+
+@pytest.fixture
+def folio(folio_dir):
+    """A real folio with a profile (registration year from 1 April), closed after the test."""
+    opened = Folio.open(folio_dir)
+    opened.put(Profile.from_dict({"name": "Test Mediator", "registration_anniversary": "2024-04-01"}))
+    yield opened
+    if not opened.closed:
+        opened.close()
+
+
+def saved(folio: Folio) -> Folio:
+    """Close the app's folio and open the file again: what is really on disk."""
+    folio.close()
+    return Folio.open(folio.data_dir)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def open_cpd(pilot) -> CPDScreen:
+    """Go to the CPD area with its key and return the screen."""
+    await pilot.pause()
+    await pilot.press("5")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CPDScreen)
+    return pilot.app.screen
+
+
+async def test_add_cpd_entry_saves_it_to_the_file(folio, folio_dir, today):
+    """a opens the form; a valid entry is in the folio file at once."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cpd(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        await type_text(pilot, "2.5")
+        await pilot.press("tab", "enter", "down", "down", "down", "enter")
+        await pilot.press("tab")
+        await type_text(pilot, "Read the SEND Code of Practice")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CPDScreen)
+        assert "2.5 of 20 h" in str(app.screen.query_one("#cpd-total").render())
+    entries = saved(folio).cpd()
+    assert [(e.date, e.hours, e.method, e.title) for e in entries] == [
+        (today, 2.5, "reading", "Read the SEND Code of Practice")
+    ]
+
+
+async def test_bad_hours_shows_the_error_and_saves_nothing(folio, folio_dir, today):
+    """Hours that are not a number are refused under the field, and nothing reaches the file."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cpd(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        await type_text(pilot, "lots")
+        await pilot.press("tab", "enter", "down", "enter", "tab")
+        await type_text(pilot, "Course")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-hours")
+        assert error.display
+        assert "'lots' is not a number" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CPDScreen)
+    assert saved(folio).cpd() == ()
+
+
+async def test_delete_asks_then_removes_the_entry(folio, folio_dir, today):
+    """d asks first; y deletes the entry from the file."""
+    folio.put(CPDEntry.from_dict({"date": "2026-10-01", "hours": "3", "method": "training", "title": "Old course"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cpd(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Old course" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert saved(folio).cpd() == ()
+
+
+async def test_year_keys_show_the_previous_registration_year(folio, folio_dir, today):
+    """[ steps back a registration year, showing only that year's entries and total."""
+    folio.put(CPDEntry.from_dict({"date": "2025-06-01", "hours": "4", "method": "reading", "title": "Last year"}))
+    folio.put(CPDEntry.from_dict({"date": "2026-06-01", "hours": "1", "method": "reading", "title": "This year"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cpd(pilot)
+        assert screen.table.row_count == 1
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "2025: 1 Apr 2025 – 31 Mar 2026" in str(screen.query_one("#cpd-year").render())
+        assert "4 of 20 h" in str(screen.query_one("#cpd-total").render())
+        assert str(screen.table.get_row_at(0)[3]) == "Last year"
+
+
+async def test_square_brackets_in_titles_are_shown_as_typed(folio, folio_dir, today):
+    """A title like `[/ref] notes` is plain text in the table and messages, never style markup."""
+    folio.put(CPDEntry.from_dict({"date": "2026-10-01", "hours": "1", "method": "reading", "title": "[/ref] [b]notes"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cpd(pilot)
+        assert str(screen.table.get_row_at(0)[3]) == "[/ref] [b]notes"
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert app.is_running
+    assert saved(folio).cpd() == ()

@@ -1,0 +1,126 @@
+"""The PPC and Training & profile screens, driven with keys through the real app on a real folio file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sendfolio.records import Profile
+from sendfolio.store import Folio
+from sendfolio.tui.app import SendfolioApp
+from sendfolio.tui.ppc import PPCScreen
+from sendfolio.tui.profile import ProfileScreen
+
+SIZE = (80, 24)
+"""The smallest terminal the app must be readable in."""
+
+
+@pytest.fixture
+def folio(folio_dir):
+    """A real folio with a profile (registration year from 1 April), closed after the test."""
+    opened = Folio.open(folio_dir)
+    opened.put(Profile.from_dict({"name": "Test Mediator", "registration_anniversary": "2024-04-01"}))
+    yield opened
+    if not opened.closed:
+        opened.close()
+
+
+def saved(folio: Folio) -> Folio:
+    """Close the app's folio and open the file again: what is really on disk."""
+    folio.close()
+    return Folio.open(folio.data_dir)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def go(pilot, key: str, screen_type: type):
+    """Switch area with its number key and return the screen."""
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type)
+    return pilot.app.screen
+
+
+async def test_ppc_contact_session_and_verification_are_saved(folio, folio_dir, today):
+    """c saves the PPC's details; a adds a session (named after the PPC) and the year's hours show; v verifies."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go(pilot, "6", PPCScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "Dr Test Consultant")
+        await pilot.press("tab")
+        await type_text(pilot, "COM PPC register")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "1.5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PPCScreen)
+        assert "1.5 h in 1 session" in str(screen.query_one("#ppc-year").render())
+        assert "2026 1.5 h" in str(screen.query_one("#ppc-years").render())
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "by Dr Test Consultant" in str(screen.query_one("#ppc-verification").render())
+    on_disk = saved(folio)
+    assert on_disk.ppc_contact().register == "COM PPC register"
+    [session] = on_disk.ppc_sessions()
+    assert (session.date, session.ppc, session.hours, session.mode) == (today, "Dr Test Consultant", 1.5, "one-to-one")
+    assert (on_disk.verification().name, on_disk.verification().date) == ("Dr Test Consultant", today)
+
+
+async def test_profile_edit_is_saved(folio, folio_dir, today):
+    """p opens the profile; a new name, body and number are in the file after ctrl+s."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go(pilot, "7", ProfileScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "Sam Example")
+        await pilot.press("tab", "enter", "down", "down", "enter", "tab")
+        await type_text(pilot, "COM-12345")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Sam Example" in str(screen.query_one("#profile-summary").render())
+    profile = saved(folio).profile()
+    assert (profile.name, profile.membership_body, profile.membership_number) == ("Sam Example", "COM", "COM-12345")
+    assert profile.registration_anniversary == date(2024, 4, 1)
+
+
+async def test_course_covers_are_checked_by_the_record(folio, folio_dir, today):
+    """A SEND course ticked as covering a foundation item is refused under 'covers'; fixed, it is saved."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "7", ProfileScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "enter", "tab")
+        await type_text(pilot, "SEND mediation")
+        await pilot.press("tab")
+        await type_text(pilot, "Example Trainers")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "12")
+        await pilot.press("tab")
+        await type_text(pilot, "COM")
+        await pilot.press("tab", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-covers")
+        assert error.display and "not covered by send training" in str(error.render())
+        await pilot.press("space", "end", "space", "up", "space", "up", "space", "up", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+    [course] = saved(folio).training()
+    assert (course.kind, course.hours, course.recognised_by) == ("send", 12.0, "COM")
+    assert set(course.covers) == {"legislative-framework", "send-context", "mediation-practice", "local-processes"}

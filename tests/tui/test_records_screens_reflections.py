@@ -1,0 +1,149 @@
+"""The Reflections screen and editor, driven with keys through the real app on a real folio file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sendfolio.records import DEBRIEF_TITLES, Profile, Reflection
+from sendfolio.store import Folio
+from sendfolio.tui.app import SendfolioApp
+from sendfolio.tui.reflection_editor import ReflectionEditor
+from sendfolio.tui.reflection_templates import TEMPLATES, template_body, word_count
+from sendfolio.tui.reflections import ReflectionsScreen
+
+SIZE = (80, 24)
+"""The smallest terminal the app must be readable in."""
+
+
+@pytest.fixture
+def folio(folio_dir):
+    """A real folio with a profile, closed after the test."""
+    opened = Folio.open(folio_dir)
+    opened.put(Profile.from_dict({"name": "Test Mediator"}))
+    yield opened
+    if not opened.closed:
+        opened.close()
+
+
+def saved(folio: Folio) -> Folio:
+    """Close the app's folio and open the file again: what is really on disk."""
+    folio.close()
+    return Folio.open(folio.data_dir)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def new_from_template(pilot, downs: int) -> ReflectionEditor:
+    """Go to Reflections, press a and pick the template `downs` places below the blank page."""
+    await pilot.pause()
+    await pilot.press("4")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReflectionsScreen)
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*["down"] * downs, "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReflectionEditor)
+    return pilot.app.screen
+
+
+async def test_new_reflection_from_rolfe_is_saved_with_its_headings(folio, folio_dir, today):
+    """Rolfe's three headings start the body; title and hours typed; ctrl+s puts it in the file."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await new_from_template(pilot, 2)
+        assert "What? So what? Now what?" in editor.heading
+        await type_text(pilot, "A hard joint meeting")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "0.5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+        assert app.screen.query_one("#reflections-table").row_count == 1
+    [reflection] = saved(folio).reflections()
+    assert (reflection.title, reflection.hours, reflection.date) == ("A hard joint meeting", 0.5, today)
+    for heading in ("## What?", "## So what?", "## Now what?"):
+        assert heading in reflection.body
+
+
+async def test_bad_hours_are_shown_inline_and_nothing_is_saved(folio, folio_dir, today):
+    """Hours of 0 are refused beside the form; leaving asks first; the file stays empty."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await new_from_template(pilot, 1)
+        await type_text(pilot, "Gibbs on a withdrawn case")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "0")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(editor.query_one("#errors").render())
+        assert "hours: must be hours from more than 0 to 24" in errors
+        assert editor.query_one("#hours").has_class("-invalid")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "without saving" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+    assert saved(folio).reflections() == ()
+
+
+async def test_delete_asks_then_removes_the_reflection(folio, folio_dir, today):
+    """d asks; n keeps it, y removes it from the file."""
+    folio.put(Reflection.from_dict({"date": "2026-11-01", "hours": "1", "title": "To go", "body": "text"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(folio.reflections()) == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert saved(folio).reflections() == ()
+
+
+async def test_editing_keeps_the_id_and_links_the_case(folio, folio_dir, today):
+    """Enter opens the highlighted reflection; a changed title replaces it rather than adding one."""
+    folio.put(Reflection.from_dict({"date": "2026-11-01", "hours": "1", "title": "Draft", "body": "Words here"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ReflectionEditor)
+        assert "2 words" in str(editor.query_one("#word-count").render())
+        editor.query_one("#title").focus()
+        await pilot.press("end")
+        await type_text(pilot, " final")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [reflection] = saved(folio).reflections()
+    assert reflection.title == "Draft final"
+
+
+def test_templates_hold_the_models_headings():
+    """Gibbs, Rolfe, Kolb and the Form 3 de-brief headings are offered, as data."""
+    keys = [item.key for item in TEMPLATES]
+    assert keys == ["blank", "gibbs", "rolfe", "kolb", "debrief"]
+    assert "## Action plan" in template_body("gibbs")
+    assert "## Active experimentation" in template_body("kolb")
+    for title in DEBRIEF_TITLES.values():
+        assert f"## {title}" in template_body("debrief")
+    assert template_body("blank") == ""
+
+
+def test_word_count_ignores_markdown_marks():
+    """Heading marks and bullets are not words."""
+    assert word_count("## What?\n\n- one two\n\n_three_") == 4

@@ -1,0 +1,106 @@
+"""The shared widgets on their own: the record form (every kind of field) and the confirm dialog."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Checkbox, Label, SelectionList
+
+from sendfolio.records import SEND_MODULES, TRAINING_KINDS, Case, Training
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from tests.tui.conftest import choose, sample_case, type_text
+
+TRAINING_SPECS = (
+    FieldSpec("kind", "Kind", "choice", options=TRAINING_KINDS),
+    FieldSpec("title", "Title", "text"),
+    FieldSpec("provider", "Provider", "text"),
+    FieldSpec("date", "Date", "date"),
+    FieldSpec("hours", "Hours", "hours"),
+    FieldSpec("covers", "Covers", "list", options=SEND_MODULES),
+)
+"""A form with a choice, texts, a date, hours and a list with options."""
+
+
+class Host(App):
+    """A bare app that opens one dialog and keeps its answer."""
+
+    def __init__(self, dialog) -> None:
+        """Keep the dialog to open."""
+        super().__init__()
+        self.dialog = dialog
+        self.answers: list = []
+
+    def on_mount(self) -> None:
+        """Open the dialog, recording what it dismisses with."""
+        self.push_screen(self.dialog, self.answers.append)
+
+
+async def test_list_field_with_options_is_a_selection_list_and_validates():
+    host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
+    async with host.run_test(size=(100, 40)) as pilot:
+        await choose(pilot, "send")
+        await pilot.press("tab")
+        await type_text(pilot, "SEND course")
+        await pilot.press("tab")
+        await type_text(pilot, "Example Academy")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-03")
+        await pilot.press("tab")
+        await type_text(pilot, "12")
+        await pilot.press("tab")
+        assert isinstance(host.focused, SelectionList)
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await pilot.pause()
+    [course] = host.answers
+    assert course.covers == SEND_MODULES[:2] and course.hours == 12
+
+
+async def test_whole_record_problems_show_under_their_field():
+    host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
+    async with host.run_test(size=(100, 40)) as pilot:
+        await choose(pilot, "foundation")
+        await pilot.press("tab")
+        await type_text(pilot, "Course")
+        await pilot.press("tab")
+        await type_text(pilot, "Academy")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-03")
+        await pilot.press("tab")
+        await type_text(pilot, "40")
+        await pilot.press("tab", "space", "ctrl+s")
+        await pilot.pause()
+        error = host.screen.query_one("#error-covers", Label)
+        assert error.display and "not covered by foundation training" in str(error.render())
+    assert host.answers == []
+
+
+async def test_yes_no_field_and_fields_without_a_spec_are_kept():
+    original = sample_case("SM-W-1", "2026-05-05", notes="kept as it was")
+    specs = (FieldSpec("debriefed", "De-brief held", "yesno"), FieldSpec("meeting_hours", "Meeting hours", "hours"))
+    host = Host(EditRecordScreen(Case, specs, initial=original))
+    async with host.run_test(size=(100, 40)) as pilot:
+        assert isinstance(host.focused, Checkbox)
+        await pilot.press("space", "tab", "ctrl+a", "ctrl+k", "2", "ctrl+s")
+        await pilot.pause()
+    [case] = host.answers
+    assert case.debriefed and case.meeting_hours == 2 and case.notes == "kept as it was" and case.ref == "SM-W-1"
+
+
+async def test_escape_without_changes_closes_at_once():
+    host = Host(EditRecordScreen(Case, (FieldSpec("ref", "Ref", "text"),), initial=sample_case("SM-W-2", "2026-05-05")))
+    async with host.run_test() as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+    assert host.answers == [None]
+
+
+async def test_confirm_answers_and_defaults_to_no():
+    host = Host(ConfirmScreen("Delete it?"))
+    async with host.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+    host2 = Host(ConfirmScreen("Delete it?", yes_label="Remove"))
+    async with host2.run_test() as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+    assert host.answers == [False] and host2.answers == [True]
