@@ -46,6 +46,12 @@ def _day(today: date, days_ago: int) -> str:
     return (today - timedelta(days=days_ago)).isoformat()
 
 
+def _weekday(today: date, days_ago: int) -> str:
+    """Like `_day`, moved back to the Friday when it falls at a weekend (meetings, courses)."""
+    day = today - timedelta(days=days_ago)
+    return (day - timedelta(days=max(0, day.weekday() - 4))).isoformat()
+
+
 def _profile(today: date) -> Profile:
     """The demo mediator's profile, registered as a member of the College of Mediators."""
     anniversary = date(today.year - 2, 4, 1)
@@ -60,13 +66,13 @@ def _training(today: date) -> list[Training]:
     return [
         Training.from_dict({
             "id": "demo-foundation", "kind": "foundation", "title": "Foundation certificate in mediation",
-            "provider": "Northfield Mediation Training", "date": _day(today, 760), "hours": "40",
+            "provider": "Northfield Mediation Training", "date": _weekday(today, 760), "hours": "40",
             "recognised_by": "CMC",
             "covers": "process-principles;role-play-skills;role-play-assessment;written-assignment",
         }),
         Training.from_dict({
             "id": "demo-send", "kind": "send", "title": "SEND mediation: law, context and practice",
-            "provider": "Riverside SEND Mediation Academy", "date": _day(today, 330), "hours": "12",
+            "provider": "Riverside SEND Mediation Academy", "date": _weekday(today, 330), "hours": "12",
             "recognised_by": "COM",
             "covers": "legislative-framework;send-context;mediation-practice;local-processes",
         }),
@@ -91,11 +97,11 @@ def _cases(today: date) -> list[Case]:
     """The past cases with their timelines, and one case still in progress."""
     cases = [_past_case(today, *row) for row in CASES]
     cases.append(Case.from_dict({
-        "ref": "SM-DEMO-005", "kind": "mediation", "role": "lead", "date": _day(today, -12),
+        "ref": "SM-DEMO-005", "kind": "mediation", "role": "lead", "date": _weekday(today, -12),
         "prep_hours": "0.5", "meeting_hours": "0", "followup_hours": "0", "outcome": "not-held",
         "issues": "EHC plan content", "notes": "Arranged; meeting date fixed, parties to be told.",
-        "decision_notice": _day(today, 40), "adviser_contacted": _day(today, 30),
-        "la_informed": _day(today, 20), "date_fixed": _day(today, 5),
+        "decision_notice": _weekday(today, 40), "adviser_contacted": _weekday(today, 30),
+        "la_informed": _weekday(today, 20), "date_fixed": _weekday(today, 5),
     }))
     return cases
 
@@ -103,16 +109,16 @@ def _cases(today: date) -> list[Case]:
 def _past_case(today: date, ref: str, ago: int, kind: str, role: str, prep: float, meeting: float,
                followup: float, outcome: str, observer: str, issues: str, notes: str) -> Case:
     """One finished case with a plausible statutory timeline."""
-    held = today - timedelta(days=ago)
+    held = date.fromisoformat(_weekday(today, ago))
     timeline = {
-        "decision_notice": _day(held, 45), "adviser_contacted": _day(held, 35), "la_informed": _day(held, 28),
-        "date_fixed": _day(held, 14), "parties_notified": _day(held, 12), "mediation_concluded": held.isoformat(),
-        "certificate_issued": _day(held, -2),
+        "decision_notice": _weekday(held, 45), "adviser_contacted": _weekday(held, 35),
+        "la_informed": _weekday(held, 28), "date_fixed": _weekday(held, 14), "parties_notified": _weekday(held, 12),
+        "mediation_concluded": held.isoformat(), "certificate_issued": _weekday(held, -1),
     }
     if outcome in ("agreement", "partial-agreement"):
         timeline["agreement_reached"] = held.isoformat()
     if "health" in issues:
-        timeline["health_commissioner_told"] = _day(held, 27)
+        timeline["health_commissioner_told"] = _weekday(held, 27)
     return Case.from_dict({
         "ref": ref, "kind": kind, "role": role, "date": held.isoformat(), "prep_hours": str(prep),
         "meeting_hours": str(meeting), "followup_hours": str(followup), "outcome": outcome,
@@ -225,7 +231,7 @@ def _ppc(today: date) -> list[PPCSession]:
         for month in range(1, 6)
     ]
     sessions.append(PPCSession.from_dict({
-        "id": "demo-ppc-obs", "date": _day(today, 60), "ppc": PPC_NAME, "hours": "4",
+        "id": "demo-ppc-obs", "date": _weekday(today, 60), "ppc": PPC_NAME, "hours": "4",
         "mode": "observation", "topics": "Observed the led case SM-DEMO-004.", "actions": "De-brief held after the meeting.",
     }))
     return sessions

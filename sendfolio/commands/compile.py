@@ -67,7 +67,7 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None):
         return None
     from sendfolio.portfolio.model import Period, default_period, latest_date
 
-    fallback = default_period(data, as_of or latest_date(data))
+    fallback = default_period(data, as_of or latest_date(data, date.today()))
     period = Period(start=start or fallback.start, end=end or fallback.end)
     if period.start > period.end:
         fail(f"--from: {period.start} is after --to {period.end}; the period must run forwards")
@@ -77,7 +77,7 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None):
 def common_options(command):
     """--html, --pdf-ua and --date, shared by the three compile commands."""
     command = click.option("--date", "date_text", metavar="DATE",
-                           help="Compile date printed and judged as of (default: the latest record's date).")(command)
+                           help="Compile date printed and judged as of (default: the latest record's date up to today).")(command)
     command = click.option("--pdf-ua", is_flag=True, help="Write a tagged, accessible PDF (PDF/UA-1).")(command)
     command = click.option("--html", "html_out", type=OUTPUT, help="Also write the document as one HTML file.")(command)
     return click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF file to write.")(command)

@@ -77,21 +77,21 @@ def _check_table(report: dict) -> str:
 
 
 def _group(title: str, group: dict) -> str:
-    """One group of requirements as aligned rows, with why-not lines under unmet ones."""
+    """One group of requirements: a line per requirement, then need / have, and why when unmet."""
     verdict = "all met" if group["met"] else "NOT all met"
-    lines = [f"{title}: {verdict}", f"  {'':4} {'requirement':28} {'need':>16} {'have':>16}  source"]
+    lines = [f"{title}: {verdict}"]
     for item in group["requirements"]:
-        mark = "met " if item["met"] else "NOT "
-        lines.append(f"  {mark} {item['id']:28} {_cell(item['need']):>16} {_cell(item['have']):>16}  {item['source']}")
+        mark = "[met]" if item["met"] else "[NOT]"
+        lines.append(f"  {mark} {item['id']} — {item['title']} ({item['source']})")
+        lines += _wrapped(f"need: {item['need']}") + _wrapped(f"have: {item['have']}")
         if not item["met"] and item.get("detail"):
-            lines += textwrap.wrap(item["detail"], width=96, initial_indent="        ", subsequent_indent="        ")
+            lines += _wrapped("why: " + item["detail"])
     return "\n".join(lines)
 
 
-def _cell(value: object) -> str:
-    """A need / have value cut to fit its column."""
-    text = str(value)
-    return text if len(text) <= 16 else text[:15] + "…"
+def _wrapped(text: str) -> list[str]:
+    """Text wrapped under a requirement's line."""
+    return textwrap.wrap(text, width=100, initial_indent="        ", subsequent_indent="          ")
 
 
 @click.command()

@@ -95,7 +95,13 @@ def _report(plan: ImportPlan, heading: str) -> None:
 @click.pass_context
 def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
     """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV."""
+    from sendfolio.privacy import PrivacyFindings, ensure_clear
+
     with open_folio(ctx) as folio:
+        try:
+            ensure_clear(folio)
+        except PrivacyFindings as findings:
+            fail(f"nothing was exported: {findings}")
         data = folio.data()
         try:
             if kind is None:

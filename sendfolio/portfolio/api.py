@@ -43,14 +43,12 @@ class PrivacyProblem(ValueError):
 
 
 def check_privacy(folio: Any) -> None:
-    """Run the privacy guard, if that area is installed; raise `PrivacyProblem` with its message."""
-    try:
-        from sendfolio.privacy.identifiers import ensure_clear
-    except ImportError:
-        return
+    """Run the privacy guard; raise `PrivacyProblem` with its message while findings are open."""
+    from sendfolio.privacy import PrivacyFindings, ensure_clear
+
     try:
         ensure_clear(folio)
-    except Exception as problem:  # the guard's own exception type; its str is the message
+    except PrivacyFindings as problem:
         raise PrivacyProblem(str(problem)) from problem
 
 
@@ -99,7 +97,7 @@ def compile_portfolio(data: FolioData, out: Path, *, as_of: date | None = None, 
                       pdf_ua: bool = False, html_out: Path | None = None,
                       progress: Progress | None = None) -> CompileResult:
     """The written portfolio (standards §1.3) as a PDF at `out`."""
-    as_of = as_of or latest_date(data)
+    as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
     document = build_portfolio(data, as_of, period)
     return _finish("portfolio.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
@@ -108,7 +106,7 @@ def compile_portfolio(data: FolioData, out: Path, *, as_of: date | None = None, 
 def compile_renewal(data: FolioData, year: int, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
                     html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
     """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
-    as_of = as_of or latest_date(data)
+    as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
     document = build_renewal(data, year, as_of)
     return _finish("renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
@@ -117,7 +115,7 @@ def compile_renewal(data: FolioData, year: int, out: Path, *, as_of: date | None
 def compile_passport(data: FolioData, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
                      html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
     """The passported declaration (standards §1.6, Form 5) filled from the records."""
-    as_of = as_of or latest_date(data)
+    as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
     document = build_passport(data, as_of)
     return _finish("passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)

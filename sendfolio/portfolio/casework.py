@@ -11,7 +11,7 @@ from datetime import date
 
 from sendfolio import rules
 from sendfolio.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
-from sendfolio.standards import FORM_TITLES, Criterion, criterion, is_criterion
+from sendfolio.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
 from sendfolio.timescales import STATUSES, Deadline, case_deadlines
 from sendfolio.portfolio.wording import anchor, debrief_title
 
@@ -95,7 +95,7 @@ class Commentary:
 def shown_groups(observations: tuple[Observation, ...]) -> tuple[ShownGroup, ...]:
     """A case's observations grouped by form and section, in the forms' order."""
     known = [item for item in observations if is_criterion(item.criterion)]
-    order = {crit_id: index for index, crit_id in enumerate(_criteria_ids())}
+    order = {crit_id: index for index, crit_id in enumerate(CRITERIA_IDS)}
     known.sort(key=lambda item: order[item.criterion])
     groups: dict[tuple[int, str], list[Shown]] = {}
     for item in known:
@@ -105,13 +105,6 @@ def shown_groups(observations: tuple[Observation, ...]) -> tuple[ShownGroup, ...
         ShownGroup(form=form, form_title=FORM_TITLES[form], section=section, items=tuple(items))
         for (form, section), items in groups.items()
     )
-
-
-def _criteria_ids() -> tuple[str, ...]:
-    """Every criterion id in the forms' order."""
-    from sendfolio.standards import CRITERIA_IDS
-
-    return CRITERIA_IDS
 
 
 def _shown(crit: Criterion, observation: Observation) -> Shown:

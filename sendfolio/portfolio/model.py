@@ -132,11 +132,16 @@ class Portfolio:
     verification: object
 
 
-def latest_date(data: FolioData) -> date:
-    """The latest date of any record: the default compile date (never 'now', so output is reproducible)."""
+def latest_date(data: FolioData, not_after: date | None = None) -> date:
+    """The latest date of any record (none after `not_after`): the default compile date.
+
+    Never 'now', so the same records give the same file; records dated after `not_after`
+    (planned cases) do not move the date into the future.
+    """
     dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions, data.training)
              for item in group]
     dated += [item.date for item in (data.verification, data.passport_declaration) if item is not None]
+    dated = [day for day in dated if not_after is None or day <= not_after]
     return max(dated, default=date(2018, 5, 1))
 
 

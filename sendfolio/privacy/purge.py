@@ -116,13 +116,12 @@ def purge_tables(tables: dict[str, dict[str, Any]], before: date) -> bool:
 
 def backup_paths(folio: Any) -> list[Path]:
     """The store's backup files of this folio, newest first."""
-    storage = folio._storage  # hook requested from the store: a public Folio.backup_paths()
-    return storage.backup_paths()
+    return folio.backup_paths()
 
 
 def folio_codec(folio: Any) -> Any:
     """The codec the folio is saved through (None when it is not encrypted)."""
-    return folio._storage.codec  # hook requested from the store: a public Folio.codec
+    return folio.codec
 
 
 def scrub_backups(folio: Any, before: date) -> tuple[int, list[Path]]:

@@ -163,6 +163,7 @@ class CompileScreen(Screen):
         """Make the PDF off the screen's thread (imports the portfolio package and WeasyPrint only here)."""
 
         def progress(step: str, fraction: float) -> None:
+            """Pass the compiler's progress to the screen's thread."""
             self.app.call_from_thread(self._show_progress, step, fraction)
 
         return compile_pdf(kind, self.app.folio, data, path, year, self.app.today, progress)

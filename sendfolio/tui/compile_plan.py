@@ -68,6 +68,7 @@ def within(data: FolioData, start: date, end: date) -> FolioData:
     """Only the dated records from `start` to `end` (for counting a renewal year)."""
 
     def keep(items):
+        """The items dated within the period."""
         return tuple(item for item in items if rules.in_period(item.date, start, end))
 
     return FolioData(

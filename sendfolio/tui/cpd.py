@@ -19,7 +19,9 @@ from textual.widgets import Footer, Label, ProgressBar, Static
 from sendfolio.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.rules import cpd_totals, in_period, registration_year
 from sendfolio.standards import RULE_SET
-from sendfolio.tui.record_screen import YEAR_BINDINGS, RecordTableScreen, current_year, draft, show_date, year_span
+from sendfolio.tui.record_screen import (
+    YEAR_BINDINGS, RecordTableScreen, current_year, draft, record_bindings, show_date, year_span,
+)
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import FieldSpec
 
@@ -42,12 +44,12 @@ class CPDScreen(RecordTableScreen):
 
     HELP = (
         "Your CPD diary, one registration year at a time, with the year's hours against the 20 hours "
-        "needed to renew. [ and ] step to the previous or next year; t comes back to this year."
+        "needed to renew. The square-bracket keys step to the previous or next year; t comes back to this year."
     )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *RecordTableScreen.BINDINGS,
+        *record_bindings("CPD entry"),
         *YEAR_BINDINGS,
         Binding("t", "this_year", "This year", tooltip="Back to the registration year that holds today"),
     ]

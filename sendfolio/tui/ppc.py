@@ -18,7 +18,9 @@ from textual.widgets import Footer, Static
 from sendfolio.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
 from sendfolio.rules import current_registration_year, in_period, registration_year
 from sendfolio.tui.compile_plan import count
-from sendfolio.tui.record_screen import YEAR_BINDINGS, RecordTableScreen, current_year, draft, show_date, year_span
+from sendfolio.tui.record_screen import (
+    YEAR_BINDINGS, RecordTableScreen, current_year, draft, record_bindings, show_date, year_span,
+)
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
@@ -60,12 +62,12 @@ class PPCScreen(RecordTableScreen):
 
     HELP = (
         "Your Professional Practice Consultant: c for their details, v to record their verification of "
-        "your portfolio, and the supervision or mentoring sessions of each registration year ([ and ])."
+        "your portfolio, and the supervision or mentoring sessions of each registration year (the square-bracket keys step through the years)."
     )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *RecordTableScreen.BINDINGS,
+        *record_bindings("PPC session"),
         Binding("c", "contact", "PPC contact", tooltip="Edit your PPC's name, register, e-mail and phone"),
         Binding("v", "verification", "Verify", tooltip="Record your PPC's verification of the portfolio"),
         *YEAR_BINDINGS,

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from sendfolio.records import (
     FOUNDATION_COVERS, MEMBERSHIP_BODIES, ROUTES, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
 )
-from sendfolio.tui.record_screen import RecordTableScreen, draft, show_date
+from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
@@ -58,7 +58,7 @@ class ProfileScreen(RecordTableScreen):
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *RecordTableScreen.BINDINGS,
+        *record_bindings("course"),
         Binding("p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary and route"),
     ]
     """Courses: add / edit / delete; edit the profile."""

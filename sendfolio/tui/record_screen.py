@@ -1,4 +1,4 @@
-"""What the CPD, PPC and training screens share: a table of records to add, edit and delete.
+"""What the records screens share: a table of records to add, edit and delete, years, plain cells.
 
 A subclass names its record type, the form's fields, the table's columns and how
 a record becomes a row; this base class keeps the table in step with the folio,
@@ -35,6 +35,15 @@ YEAR_BINDINGS: list[BindingType] = [
 """`[` and `]` step to the previous or next registration year."""
 
 
+def record_bindings(noun: str) -> list[BindingType]:
+    """a adds a record, e edits the highlighted one (Enter too), d deletes it after asking."""
+    return [
+        Binding("a", "add", "Add", tooltip=f"Add a {noun}"),
+        Binding("e", "edit", "Edit", tooltip=f"Edit the highlighted {noun} (or press Enter on it)"),
+        Binding("d", "delete", "Delete", tooltip=f"Delete the highlighted {noun}, after asking"),
+    ]
+
+
 def year_span(profile: Profile, year: int) -> str:
     """A registration year in words, e.g. `2025: 1 Apr 2025 – 31 Mar 2026`."""
     start, end = registration_year(profile, year)
@@ -61,9 +70,7 @@ def binding_commands(screen: Screen) -> list[Any]:
     for binding in Binding.make_bindings(type(screen).BINDINGS):
         if binding.description and screen.check_action(binding.action.split("(")[0], ()) is not False:
             title = f"{screen.PALETTE_NAME}: {binding.description} ({screen.app.get_key_display(binding)})"
-            explain = getattr(screen, "explain", None)
-            words = explain(binding) if callable(explain) else binding.tooltip or binding.description
-            commands.append(PaletteCommand(title, words, _runner(screen, binding)))
+            commands.append(PaletteCommand(title, binding.tooltip or binding.description, _runner(screen, binding)))
     return commands
 
 
@@ -88,12 +95,8 @@ class RecordTableScreen(Screen):
     CSS_PATH = style_path("records.tcss")
     """The records screens' styles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-    ]
-    """Add a record, edit or delete the highlighted one (Enter also edits)."""
+    BINDINGS: ClassVar[list[BindingType]] = []
+    """Each subclass lists `record_bindings(NOUN)` and its own keys."""
 
     RECORD_TYPE: ClassVar[type[Record]] = Record
     """The kind of record in the table."""
@@ -111,15 +114,6 @@ class RecordTableScreen(Screen):
     def palette_commands(self) -> list[Any]:
         """This screen's keys, offered in the command palette."""
         return binding_commands(self)
-
-    def explain(self, binding: Binding) -> str:
-        """A key's action in a few words, for the command palette."""
-        words = {
-            "add": f"Add a {self.NOUN}",
-            "edit": f"Edit the highlighted {self.NOUN} (or press Enter on it)",
-            "delete": f"Delete the highlighted {self.NOUN}, after asking",
-        }
-        return words.get(binding.action, binding.tooltip or binding.description)
 
     def records(self) -> list[Record]:
         """The records the table shows, in order."""
