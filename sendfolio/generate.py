@@ -4,6 +4,9 @@
 observation checklists, 60 reflections of 300–800 words, 40 CPD entries and 12 PPC
 sessions. The same seed gives the same folio. Every record is built through the
 records' own validation; the text is made of mediation vocabulary, never names.
+The records are gathered first and saved with one `replace_all` (one save, linear in
+the number of records; a put per record inside a batch costs TinyDB a pass over the
+whole table each time, which made ten years take most of a minute).
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from sendfolio.records import (
-    CASE_KINDS, CPD_METHODS, OUTCOMES, PPC_MODES, Case, CPDEntry, Observation, PPCContact, PPCSession, Profile,
-    Reflection, Training,
+    CASE_KINDS, CPD_METHODS, OUTCOMES, PPC_MODES, Case, CPDEntry, FolioData, Observation, PPCContact, PPCSession,
+    Profile, Reflection, Record, Training,
 )
 
 PER_YEAR = {"cases": 60, "reflections": 60, "cpd": 40, "ppc": 12}
@@ -39,14 +42,15 @@ def generate_folio(folio: Any, years: int, seed: int, today: date) -> dict[str, 
 
     criteria = [criterion.id for criterion in CRITERIA]
     counts = {"cases": 0, "observations": 0, "reflections": 0, "cpd": 0, "ppc": 0}
-    with folio.batch():
-        folio.put(Profile.from_dict({"name": "Synthetic Mediator", "membership_body": "CMC",
-                                     "registration_anniversary": start.isoformat()}))
-        folio.put(PPCContact.from_dict({"name": "Synthetic PPC", "register": "College of Mediators PPC register"}))
-        for record in _training(start):
-            folio.put(record)
-        for year in range(years):
-            _one_year(folio, rng, date(start.year + year, 1, 1), year, criteria, counts)
+    bins: dict[str, list[Record]] = {"cases": [], "observations": [], "reflections": [], "cpd": [], "ppc_sessions": []}
+    for year in range(years):
+        _one_year(bins, rng, date(start.year + year, 1, 1), year, criteria, counts)
+    folio.replace_all(FolioData(
+        profile=Profile.from_dict({"name": "Synthetic Mediator", "membership_body": "CMC",
+                                   "registration_anniversary": start.isoformat()}),
+        ppc_contact=PPCContact.from_dict({"name": "Synthetic PPC", "register": "College of Mediators PPC register"}),
+        training=tuple(_training(start)), **{name: tuple(records) for name, records in bins.items()},
+    ))
     return counts
 
 
@@ -62,28 +66,28 @@ def _training(start: date) -> list[Training]:
     ]
 
 
-def _one_year(folio: Any, rng: random.Random, first: date, year: int, criteria: list[str],
+def _one_year(bins: dict[str, list[Record]], rng: random.Random, first: date, year: int, criteria: list[str],
               counts: dict[str, int]) -> None:
-    """Put one synthetic year of every kind of record."""
+    """Add one synthetic year of every kind of record to `bins` (lists by FolioData field)."""
     for number in range(PER_YEAR["cases"]):
         ref = f"SYN-{first.year}-{number + 1:03d}"
-        folio.put(_case(rng, ref, _day_in(rng, first)))
+        bins["cases"].append(_case(rng, ref, _day_in(rng, first)))
         for criterion in rng.sample(criteria, 20):
-            folio.put(Observation.from_dict({"ref": ref, "criterion": criterion, "observer": "Co-mediator",
+            bins["observations"].append(Observation.from_dict({"ref": ref, "criterion": criterion, "observer": "Co-mediator",
                                              "notes": _words(rng, 8, 20)}))
             counts["observations"] += 1
         counts["cases"] += 1
     for _ in range(PER_YEAR["reflections"]):
-        folio.put(Reflection.from_dict({"date": _day_in(rng, first).isoformat(), "hours": "0.5",
+        bins["reflections"].append(Reflection.from_dict({"date": _day_in(rng, first).isoformat(), "hours": "0.5",
                                         "title": _words(rng, 3, 6).capitalize(), "body": _reflection(rng)}))
         counts["reflections"] += 1
     for _ in range(PER_YEAR["cpd"]):
-        folio.put(CPDEntry.from_dict({"date": _day_in(rng, first).isoformat(), "hours": str(rng.choice([0.5, 1, 1.5, 2, 3])),
+        bins["cpd"].append(CPDEntry.from_dict({"date": _day_in(rng, first).isoformat(), "hours": str(rng.choice([0.5, 1, 1.5, 2, 3])),
                                       "method": rng.choice(CPD_METHODS), "title": _words(rng, 3, 7).capitalize(),
                                       "learning": _words(rng, 20, 60)}))
         counts["cpd"] += 1
     for month in range(PER_YEAR["ppc"]):
-        folio.put(PPCSession.from_dict({"date": date(first.year, month + 1, 10).isoformat(), "ppc": "Synthetic PPC",
+        bins["ppc_sessions"].append(PPCSession.from_dict({"date": date(first.year, month + 1, 10).isoformat(), "ppc": "Synthetic PPC",
                                         "hours": "1", "mode": rng.choice(PPC_MODES), "topics": _words(rng, 10, 30),
                                         "actions": _words(rng, 5, 15)}))
         counts["ppc"] += 1

@@ -103,6 +103,8 @@ def parse_folio_bytes(plain: bytes) -> tuple[int, Tables]:
         raise Unreadable("the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise Unreadable(f"the JSON is broken at line {error.lineno}, column {error.colno}") from None
+    except RecursionError:
+        raise Unreadable("the JSON is nested too deeply to be a folio") from None
     if not isinstance(whole, dict):
         raise Unreadable("the file does not hold a JSON object")
     meta = whole.pop(META_KEY, {"schema": 1})
@@ -129,12 +131,33 @@ def migrate(schema: int, tables: Tables) -> Tables:
     return tables
 
 
-def dump_tables(tables: Tables) -> bytes:
-    """The plain file bytes: the header, then each table with one record per line (readable, fast to write)."""
+TableCache = dict[str, tuple[dict[str, Any], str]]
+"""Per table name: the table dict last written and its JSON text (see `dump_tables`)."""
+
+
+def dump_table(name: str, table: dict[str, Any]) -> str:
+    """One table's part of the file: its name, then one record per line."""
+    rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}" for key, doc in table.items())
+    return f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}" if rows else f"{json.dumps(name, ensure_ascii=False)}: {{}}"
+
+
+def dump_tables(tables: Tables, cache: TableCache | None = None) -> bytes:
+    """The plain file bytes: the header, then each table with one record per line (readable, fast to write).
+
+    With a `cache`, a table that is the very same dict object as last time reuses its text:
+    TinyDB replaces a table's dict whenever it changes the table, so a save re-serialises
+    only the tables that changed. The cache holds the dicts, so their ids cannot be reused.
+    """
     parts = [f"{json.dumps(META_KEY)}: {json.dumps({'schema': SCHEMA})}"]
     for name, table in tables.items():
-        rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}" for key, doc in table.items())
-        parts.append(f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}" if rows else f"{json.dumps(name, ensure_ascii=False)}: {{}}")
+        hit = cache.get(name) if cache is not None else None
+        text = hit[1] if hit is not None and hit[0] is table else dump_table(name, table)
+        if cache is not None:
+            cache[name] = (table, text)
+        parts.append(text)
+    if cache is not None:
+        for gone in cache.keys() - tables.keys():
+            del cache[gone]
     return ("{\n " + ",\n ".join(parts) + "\n}\n").encode("utf-8")
 
 
@@ -161,14 +184,22 @@ class AtomicJSONStorage(Storage):
     when the transaction ends, or memory returns to the saved state if it raises.
     """
 
-    def __init__(self, path: str | os.PathLike, codec: Codec | None = None, backups: int = DEFAULT_BACKUPS):
-        """Load the file at `path` (if it exists) into memory; raise `FolioError` if unreadable."""
+    def __init__(self, path: str | os.PathLike, codec: Codec | None = None, backups: int = DEFAULT_BACKUPS,
+                 *, readonly: bool = False):
+        """Load the file at `path` (if it exists) into memory; raise `FolioError` if unreadable.
+
+        A read-only storage never writes and leaves temp files alone (another sendfolio may
+        be saving).
+        """
         super().__init__()
         self.path = Path(path)
         self.codec = codec
         self.backups = backups
+        self.readonly = readonly
         self._depth = 0
-        self.remove_leftovers()
+        self._texts: TableCache = {}
+        if not readonly:
+            self.remove_leftovers()
         self.schema_read, self._data, self._saved = self._load()
 
     # -- reading ---------------------------------------------------------------------
@@ -292,13 +323,14 @@ class AtomicJSONStorage(Storage):
             raise
         self._saved = plain
 
-    @staticmethod
-    def _dump(tables: Tables) -> bytes:
-        """The plain JSON bytes of the file for these tables (see `dump_tables`)."""
-        return dump_tables(tables)
+    def _dump(self, tables: Tables) -> bytes:
+        """The plain JSON bytes of the file for these tables (unchanged tables' text reused, see `dump_tables`)."""
+        return dump_tables(tables, self._texts)
 
     def save_bytes(self, plain: bytes, *, backup: bool = True) -> None:
         """Atomically replace the file with these plain bytes (encoded), first keeping a backup."""
+        if self.readonly:
+            raise FolioError(f"{self.path} was opened read-only; nothing was saved")
         stored = self.codec.encode(plain) if self.codec is not None else plain
         make_private_folder(self.path.parent)
         if backup and self.path.exists():

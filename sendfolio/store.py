@@ -66,6 +66,13 @@ SINGLETONS: dict[str, type[Record]] = {
 """Tables holding at most one record, named as FolioData's fields."""
 
 
+class ReadOnlyLock:
+    """Stands in for the lock of a folio opened read-only: nothing to release."""
+
+    def release(self) -> None:
+        """Nothing is held."""
+
+
 def _make_owner_only(folder: Path) -> None:
     """Close a folder we now keep a folio in to everyone but its owner (if we own it)."""
     if folder.stat().st_uid == os.getuid():
@@ -87,11 +94,19 @@ class Folio:
     # -- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | str, *, codec: Codec | None = None, create: bool = True) -> Folio:
-        """Open (or create) the folio in `data_dir`, load it into memory and take the lock."""
+    def open(cls, data_dir: Path | str, *, codec: Codec | None = None, create: bool = True,
+             readonly: bool = False) -> Folio:
+        """Open (or create) the folio in `data_dir`, load it into memory and take the lock.
+
+        `readonly=True` reads an existing folio without the lock (so reports work while the app
+        is open elsewhere) and refuses every change.
+        """
         data_dir = Path(data_dir).expanduser()
-        if not create and not (data_dir / FOLIO_FILE).exists():
-            raise FolioError(f"no folio in {data_dir}")
+        if (readonly or not create) and not (data_dir / FOLIO_FILE).exists():
+            raise FolioError(f"no folio in {data_dir}: open the app (sendfolio) to start one, or run `sendfolio demo`")
+        if readonly:
+            storage = AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True)
+            return cls(data_dir, storage, ReadOnlyLock())
         try:
             make_private_folder(data_dir)
         except OSError as error:
@@ -340,9 +355,11 @@ class Folio:
     # -- helpers ---------------------------------------------------------------------
 
     def _check_open(self) -> None:
-        """Refuse changes once the folio is closed (the lock is gone)."""
+        """Refuse changes once the folio is closed (the lock is gone), or when it was opened read-only."""
         if self._lock is None:
             raise FolioError(f"the folio in {self.data_dir} is closed; open it again to make changes")
+        if isinstance(self._lock, ReadOnlyLock):
+            raise FolioError(f"the folio in {self.data_dir} was opened read-only; nothing was saved")
 
     def _checked(self, record: Record) -> Record:
         """The record validated as `from_dict` would (raises `InvalidRecord`)."""

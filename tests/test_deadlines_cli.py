@@ -120,8 +120,16 @@ def test_unknown_case_exits_2(folio_with_cases):
     assert result.exit_code == 2 and "--case" in result.stderr and "SM-NOPE" in result.stderr
 
 
+def test_missing_folio_exits_2(folio_dir):
+    """No folio in the folder: one line saying so, exit 2, and no folio created."""
+    result = run(folio_dir, "--today", TODAY)
+    assert result.exit_code == 2 and "no folio" in result.stderr
+    assert not (folio_dir / "folio.json").exists()
+
+
 def test_empty_folio_says_so(folio_dir):
     """No cases: a plain sentence, exit 0; --json gives an empty list."""
+    Folio.open(folio_dir).close()
     result = run(folio_dir, "--today", TODAY)
     assert result.exit_code == 0 and "No deadlines" in result.stdout
     assert json.loads(run(folio_dir, "--json").stdout) == []

@@ -350,7 +350,7 @@ def test_leftover_temp_files_are_removed(tmp_path):
 
 def test_missing_folio_without_create(tmp_path):
     """create=False on a folder without a folio says so and creates nothing."""
-    with pytest.raises(FolioError, match=f"no folio in {tmp_path / 'none'}$"):
+    with pytest.raises(FolioError, match=f"no folio in {tmp_path / 'none'}:"):
         Folio.open(tmp_path / "none", create=False)
     assert not (tmp_path / "none").exists()
 
@@ -426,3 +426,24 @@ def test_change_codec_drops_old_backups(tmp_path):
     assert b"Plain" not in (tmp_path / "folio.json").read_bytes() + (tmp_path / "folio.json.1").read_bytes()
     with Folio.open(tmp_path, codec=Reverse()) as folio:
         assert len(folio.cpd()) == 2
+
+
+def test_read_only_open_needs_no_lock_and_refuses_changes(tmp_path):
+    """A report can read the folio while the app holds it; it cannot change it."""
+    with Folio.open(tmp_path) as writer:
+        writer.put(CPDEntry.from_dict({"date": "2025-01-01", "hours": "2", "method": "reading", "title": "Code"}))
+        before = (tmp_path / "folio.json").read_bytes()
+        reader = Folio.open(tmp_path, readonly=True)
+        assert [entry.title for entry in reader.cpd()] == ["Code"]
+        with pytest.raises(FolioError, match="read-only"):
+            reader.put(CPDEntry.from_dict({"date": "2025-01-02", "hours": "1", "method": "reading", "title": "X"}))
+        reader.close()
+        assert (tmp_path / "folio.json").read_bytes() == before
+        assert [entry.title for entry in reader.cpd()] == ["Code"]
+
+
+def test_read_only_open_of_missing_folio_creates_nothing(tmp_path):
+    """Reading a folder with no folio says so and leaves the folder as it was."""
+    with pytest.raises(FolioError, match="no folio"):
+        Folio.open(tmp_path / "none", readonly=True)
+    assert not (tmp_path / "none").exists()

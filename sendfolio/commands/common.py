@@ -32,12 +32,16 @@ def data_dir(ctx: click.Context) -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def open_folio(ctx: click.Context, *, create: bool = True):
-    """Open the folio in the data folder, or fail with one line saying why."""
+def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = False):
+    """Open the folio in the data folder, or fail with one line saying why.
+
+    Commands that only read (reports, exports) pass `readonly=True`: they work while the app
+    has the folio open, and fail clearly when there is no folio yet.
+    """
     from sendfolio.store import Folio, FolioError
 
     try:
-        return Folio.open(data_dir(ctx), codec=_codec(ctx), create=create)
+        return Folio.open(data_dir(ctx), codec=_codec(ctx), create=create, readonly=readonly)
     except FolioError as error:
         fail(str(error))
 

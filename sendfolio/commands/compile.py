@@ -36,7 +36,7 @@ def load(ctx: click.Context):
     """The folio's records, after the privacy guard has passed them."""
     from sendfolio.portfolio.api import PrivacyProblem, check_privacy
 
-    with open_folio(ctx) as folio:
+    with open_folio(ctx, readonly=True) as folio:
         try:
             check_privacy(folio)
         except PrivacyProblem as problem:
@@ -59,6 +59,9 @@ def run(compile_one, *args, **kwargs) -> None:
         where = getattr(problem, "filename", None) or "the output file"
         fail(f"cannot write {where}: {problem.strerror or problem}")
     report(result)
+    as_of = kwargs.get("as_of")
+    if as_of is not None:
+        click.echo(f"Compiled as of {as_of.isoformat()}: the same records with --date {as_of.isoformat()} give the same bytes.")
 
 
 def period_from(data, start: date | None, end: date | None, as_of: date | None):
@@ -77,7 +80,7 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None):
 def common_options(command):
     """--html, --pdf-ua and --date, shared by the three compile commands."""
     command = click.option("--date", "date_text", metavar="DATE",
-                           help="Compile date printed and judged as of (default: the latest record's date up to today).")(command)
+                           help="Compile date printed and judged as of (default: today); the same records and date give the same bytes.")(command)
     command = click.option("--pdf-ua", is_flag=True, help="Write a tagged, accessible PDF (PDF/UA-1).")(command)
     command = click.option("--html", "html_out", type=OUTPUT, help="Also write the document as one HTML file.")(command)
     return click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF file to write.")(command)
@@ -93,7 +96,7 @@ def portfolio(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool
     """Compile the written portfolio for accreditation (standards §1.3) to a PDF."""
     from sendfolio.portfolio.api import compile_portfolio
 
-    as_of = parse_optional_day(date_text, "--date")
+    as_of = parse_optional_day(date_text, "--date") or date.today()
     start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
     data = load(ctx)
     period = period_from(data, start, end, as_of)
@@ -111,7 +114,7 @@ def renewal(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, 
 
     if not 1970 <= year <= 2100:
         fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
-    as_of = parse_optional_day(date_text, "--date")
+    as_of = parse_optional_day(date_text, "--date") or date.today()
     data = load(ctx)
     run(compile_renewal, data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
 
@@ -123,7 +126,7 @@ def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool,
     """Compile the passported declaration (standards §1.6, Form 5) filled from the records."""
     from sendfolio.portfolio.api import compile_passport
 
-    as_of = parse_optional_day(date_text, "--date")
+    as_of = parse_optional_day(date_text, "--date") or date.today()
     data = load(ctx)
     run(compile_passport, data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
 

@@ -127,7 +127,7 @@ def write_ics(path: Path, deadlines: Sequence[Deadline]) -> int:
 
 def load_cases(ctx: click.Context, ref: str | None) -> list:
     """The folio's cases (only the one named by --case, when given), or exit 2 if it is not there."""
-    folio = open_folio(ctx)
+    folio = open_folio(ctx, readonly=True)
     try:
         cases = list(folio.cases())
     finally:

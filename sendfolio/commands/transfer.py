@@ -97,7 +97,7 @@ def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
     """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV."""
     from sendfolio.privacy import PrivacyFindings, ensure_clear
 
-    with open_folio(ctx) as folio:
+    with open_folio(ctx, readonly=True) as folio:
         try:
             ensure_clear(folio)
         except PrivacyFindings as findings:

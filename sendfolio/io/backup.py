@@ -76,6 +76,8 @@ def _document(file: str, raw: bytes) -> dict[str, Any]:
         raise ImportProblems([Problem(file, None, "", "is not UTF-8 text")]) from None
     except json.JSONDecodeError as error:
         raise ImportProblems([Problem(file, error.lineno, "", f"is not valid JSON ({error.msg}, column {error.colno})")]) from None
+    except RecursionError:
+        raise ImportProblems([Problem(file, None, "", "is not a sendfolio backup (its JSON is nested too deeply)")]) from None
     if not isinstance(document, dict) or BACKUP_KEY not in document:
         raise ImportProblems([Problem(file, None, "", f"is not a sendfolio backup (it has no \"{BACKUP_KEY}\" version)")])
     if document[BACKUP_KEY] != BACKUP_VERSION:

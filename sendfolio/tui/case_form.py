@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -103,7 +104,7 @@ class DebriefScreen(ModalScreen[Case | None]):
             case = self.case.with_changes(**self.values())
         except InvalidRecord as invalid:
             errors = self.query_one("#form-errors", Label)
-            errors.update("\n".join(str(error) for error in invalid.errors))
+            errors.update(Text("\n".join(str(error) for error in invalid.errors)))
             errors.display = True
             return
         self.dismiss(case)

@@ -22,6 +22,7 @@ from sendfolio.tui.commands import PaletteCommand
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.widgets.text import plain_cells
 
 COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
 """The case table's columns."""
@@ -41,8 +42,8 @@ def case_row(case: Case) -> tuple:
     """One case as a row of the table."""
     kind = "disagreement" if case.kind == "disagreement-resolution" else case.kind
     debrief = Text("yes", style="green") if case.debriefed else Text("no", style="bold red")
-    return (case.ref, case.date.isoformat(), kind, case.role, f"{case.total_hours:g}", case.outcome, debrief,
-            case.observed_by or "—")
+    return tuple(plain_cells((case.ref, case.date.isoformat(), kind, case.role, f"{case.total_hours:g}",
+                              case.outcome, debrief, case.observed_by or "—")))
 
 
 def matches(case: Case, words: str) -> bool:

@@ -117,7 +117,7 @@ class CoverageScreen(Screen):
         case = self._case_at(event.coordinate.column)
         where = f"  Enter: open {case.ref}'s checklist here." if case else ""
         shown = f"shown in {', '.join(row.refs)}" if row.refs else "not yet shown in any practice case"
-        self.query_one("#coverage-detail", Static).update(f"{row.criterion.text} ({shown}).{where}")
+        self.query_one("#coverage-detail", Static).update(Text(f"{row.criterion.text} ({shown}).{where}"))
 
     def _case_at(self, column: int):
         """The practice case of a column, or None for the criterion columns."""

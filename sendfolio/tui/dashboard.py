@@ -26,7 +26,7 @@ from sendfolio.records import FolioData
 from sendfolio.standards import RULE_SET
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.text import mark, short_date, status_text
+from sendfolio.tui.widgets.text import mark, plain_cells, short_date, status_text
 
 RULE_AREAS = (
     ("foundation.", "profile"), ("send-training.", "profile"), ("membership.", "profile"),
@@ -184,7 +184,7 @@ class DashboardScreen(Screen):
         """One row per requirement, the cursor on `row`."""
         table = self.query_one("#requirements", DataTable)
         for item in report.requirements:
-            table.add_row(mark(item.met), item.title, item.need, item.have, key=item.id)
+            table.add_row(*plain_cells((mark(item.met), item.title, item.need, item.have)), key=item.id)
         if report.requirements:
             table.move_cursor(row=min(row, len(report.requirements) - 1))
         self._requirements = {item.id: item for item in report.requirements}
@@ -206,7 +206,8 @@ class DashboardScreen(Screen):
         """The next deadlines, or a line saying there are none."""
         table = self.query_one("#deadlines", DataTable)
         for index, item in enumerate(deadlines):
-            table.add_row(item.case, item.event, short_date(item.due), status_text(item.status), key=str(index))
+            table.add_row(*plain_cells((item.case, item.event, short_date(item.due), status_text(item.status))),
+                          key=str(index))
         table.display = bool(deadlines)
         empty = self.query_one("#deadlines-empty", Static)
         empty.update("No statutory deadline is due or overdue.")
@@ -226,8 +227,8 @@ class DashboardScreen(Screen):
             return
         area = AREA_BY_MODE[area_for_rule(item.id)]
         words = item.detail if not item.met else "Met."
-        detail.update(f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
-                      f"(Enter: go to {area.key} {area.title})")
+        detail.update(Text(f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
+                           f"(Enter: go to {area.key} {area.title})"))
 
     def highlighted(self) -> rules.Requirement | None:
         """The requirement under the cursor, if any."""
@@ -259,13 +260,13 @@ def renewal_text(report: rules.RenewalReport) -> Text:
     text = Text()
     for item in report.requirements:
         text.append_text(mark(item.met))
-        text.append(f" {item.title}: {item.have} (need {item.need})\n")
+        text.append(f" {item.title}: {item.have} (need {item.need})\n")  # append() never reads markup
     text.append("Ready to renew." if report.met else "Not yet ready to renew.", style="bold")
     return text
 
 
-def recent_text(recent: tuple[tuple[date, str], ...]) -> str:
-    """The recent entries, one a line."""
+def recent_text(recent: tuple[tuple[date, str], ...]) -> Text:
+    """The recent entries, one a line (shown as typed, never as markup)."""
     if not recent:
-        return "Nothing recorded yet: add your training (7) and cases (2)."
-    return "\n".join(f"{short_date(when)}  {words}" for when, words in recent)
+        return Text("Nothing recorded yet: add your training (7) and cases (2).")
+    return Text("\n".join(f"{short_date(when)}  {words}" for when, words in recent))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -110,7 +111,7 @@ async def explore_demo(app, welcome: WelcomeScreen) -> None:
     try:
         folio = Folio.open(demo_dir(app.data_dir))
     except FolioError as error:
-        welcome.query_one("#welcome-text", Static).update(f"The demo folio could not be opened: {error}")
+        welcome.query_one("#welcome-text", Static).update(Text(f"The demo folio could not be opened: {error}"))
         return
     if folio.is_empty():
         from sendfolio.demo import write_demo
@@ -118,4 +119,5 @@ async def explore_demo(app, welcome: WelcomeScreen) -> None:
         write_demo(folio, app.today)
     welcome.dismiss(None)
     await app.use_folio(folio, demo=True)
-    app.notify(f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8)
+    app.notify(f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8,
+               markup=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -19,7 +20,7 @@ from sendfolio.tui.case_form import CASE_SPECS
 from sendfolio.tui.caseops import ref_in_use, save_case
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen
-from sendfolio.tui.widgets.text import short_date, status_text
+from sendfolio.tui.widgets.text import plain_cells, short_date, status_text
 
 NO_TIMELINE = ("No statutory timeline for this case: timelines apply to mediation cases with at least "
                "one timeline date. Press e to add the dates (decision notice, date fixed, …).")
@@ -75,8 +76,8 @@ class TimelineScreen(Screen):
         table = self.query_one("#timeline-table", DataTable)
         table.clear()
         for index, item in enumerate(self.deadlines):
-            table.add_row(item.event, short_date(item.due), short_date(item.done), status_text(item.status),
-                          key=str(index))
+            table.add_row(*plain_cells((item.event, short_date(item.due), short_date(item.done),
+                                        status_text(item.status))), key=str(index))
         rule = self.query_one("#timeline-rule", Static)
         rule.update("" if self.deadlines else NO_TIMELINE)
         table.display = bool(self.deadlines)
@@ -92,7 +93,7 @@ class TimelineScreen(Screen):
         if not self.deadlines:
             return
         item = self.deadlines[table.cursor_row]
-        self.query_one("#timeline-rule", Static).update(f"{item.event}: {item.rule}\nSource: {item.source}")
+        self.query_one("#timeline-rule", Static).update(Text(f"{item.event}: {item.rule}\nSource: {item.source}"))
 
     def action_edit(self) -> None:
         """Edit the case (its timeline dates are at the end of the form)."""

@@ -175,3 +175,25 @@ async def test_palette_offers_every_area_and_the_screen_actions(started_dir, tod
         titles = [command.title for command in SendfolioCommands(app.screen).commands()]
         assert all(any(area.title in title for title in titles) for area in AREAS)
         assert "Add a case (a)" in titles and "Toggle high contrast (F2)" in titles
+
+
+async def test_an_encrypted_folio_asks_for_its_passphrase_first(started_dir, today):
+    from sendfolio.privacy import crypto
+    from sendfolio.store import Folio
+    from sendfolio.tui.dashboard import DashboardScreen
+    from sendfolio.tui.unlock import UnlockScreen
+
+    with Folio.open(started_dir) as folio:
+        folio.change_codec(crypto.new_codec("fictional passphrase one", crypto.TEST_PARAMS))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        await type_text(pilot, "fictional passphrase one")
+        await pilot.press("enter")
+        for _ in range(20):
+            await settle(pilot)
+            if isinstance(app.screen, DashboardScreen):
+                break
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.folio.case("SM-T-001") is not None

@@ -59,3 +59,21 @@ async def test_coverage_marks_missing_criteria_and_opens_a_case_checklist(demo_f
         assert isinstance(app.screen, ChecklistScreen)
         assert app.screen.ref == matrix.cases[0].ref
         assert app.screen.highlighted() == matrix.missing[0]
+
+
+async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, today):
+    from sendfolio.records import CPDEntry
+    from sendfolio.store import Folio
+    from tests.tui.conftest import sample_case
+
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-001", "2026-10-01", observed_by="[b]PPC[/x]"))
+        folio.put(CPDEntry.from_dict({"date": "2026-11-01", "hours": 1, "method": "reading", "title": "[/ref] notes"}))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "[/ref] notes" in str(app.screen.query_one("#recent", Static).render())
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#case-table", DataTable)
+        assert str(table.get_cell_at((0, 7))) == "[b]PPC[/x]"

@@ -49,6 +49,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -158,7 +159,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         """The title, one labelled editor per field, and the buttons."""
         start = self.initial.to_dict() if self.initial is not None else {}
         with Vertical(id="form-dialog"):
-            yield Label(self.title_text, id="form-title")
+            yield Label(Text(self.title_text), id="form-title")
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     yield from self._compose_field(spec, start.get(spec.name))
@@ -171,10 +172,10 @@ class EditRecordScreen(ModalScreen[Record | None]):
         """One field: its label, editor, help and (empty) error line."""
         with Vertical(classes="form-field"):
             if spec.kind != "yesno":
-                yield Label(spec.label, classes="field-label")
+                yield Label(Text(spec.label), classes="field-label")
             yield make_editor(spec, value)
             if spec.help:
-                yield Static(spec.help, classes="field-help")
+                yield Static(Text(spec.help), classes="field-help")
             yield Label("", id=f"error-{spec.name}", classes="field-error")
 
     def on_mount(self) -> None:
@@ -222,11 +223,11 @@ class EditRecordScreen(ModalScreen[Record | None]):
         named = {spec.name for spec in self.specs}
         for spec in self.specs:
             label = self.query_one(f"#error-{spec.name}", Label)
-            label.update(by_field.get(spec.name, ""))
+            label.update(Text(by_field.get(spec.name, "")))
             label.display = spec.name in by_field
         others = [f"{name}: {problem}" for name, problem in by_field.items() if name not in named]
         general = self.query_one("#form-errors", Label)
-        general.update("\n".join(others))
+        general.update(Text("\n".join(others)))
         general.display = bool(others)
         first = next((spec.name for spec in self.specs if spec.name in by_field), None)
         if first is not None:

@@ -2,7 +2,10 @@
 
 API: `mark(met) -> Text` (✓ or ✗), `status_text(status) -> Text` (a deadline status,
 coloured), `short_date(d) -> str` ("02 Mar 2025", or "—" when there is none),
-`hours(h) -> str` ("1.5").
+`hours(h) -> str` ("1.5"), `plain_cells(values) -> list` (table cells shown as typed).
+
+User text must never be read as Textual / Rich markup (a title like "[draft]" would
+break the screen): wrap it in `Text(...)`, or pass table rows through `plain_cells`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ def status_text(status: str) -> Text:
 def short_date(value: date | None) -> str:
     """A date as the screens show it: `02 Mar 2025`, or a dash when there is none."""
     return f"{value:%d %b %Y}" if value else "—"
+
+
+def plain_cells(values) -> list:
+    """Table cells with every string made literal Text (DataTable reads plain strings as markup)."""
+    return [Text(value) if isinstance(value, str) else value for value in values]
 
 
 def hours(value: float) -> str:

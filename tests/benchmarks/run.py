@@ -1,0 +1,207 @@
+"""Run the sendfolio benchmarks and print the report (see tests/benchmarks/README.md).
+
+    .venv/bin/python tests/benchmarks/run.py [--repeats 5] [--compile-repeats 3]
+        [--big-compile-repeats 1] [--big-years 10] [--skip-compile] [--out report.md]
+
+It generates a 1-year and a `--big-years` (10) synthetic folio in a temporary folder
+(seeded, so every run measures the same records), then measures each pair side by side
+and prints one Markdown table of medians and ratios against the targets. Nothing here
+fails on slowness: the exit status is 0 whether targets are met or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import PYTHON, SENDFOLIO, Pair, alternate, median, run_child, table  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+"""This folder: the child programs live beside the runner."""
+
+TUI_CHILD = str(HERE / "tui_child.py")
+"""Starts an app headless and exits after its first paint."""
+
+WEASY_CHILD = str(HERE / "weasy_child.py")
+"""Renders an HTML file with WeasyPrint alone."""
+
+SEED = 20250601
+"""Seed of the synthetic folios."""
+
+TODAY = "2025-06-01"
+"""The date the synthetic archives end before, and the compile date."""
+
+TARGETS = {"start": 1.5, "save": 2.0, "compile": 1.15, "linear": 12.0, "rss": 200.0}
+"""The targets: ratios (start, save, compile, linearity) and peak RSS in MB."""
+
+
+def generate(work: Path, years: int, notes: list[str]) -> Path:
+    """A seeded synthetic folio of `years` years in `work`; notes how long generating took."""
+    folder = work / f"folio-{years}y"
+    started = time.perf_counter()
+    run_child([*SENDFOLIO, "--data-dir", str(folder), "generate", "--years", str(years), "--seed", str(SEED),
+               "--today", TODAY])
+    size = (folder / "folio.json").stat().st_size / 1e6
+    notes.append(f"generate --years {years}: {time.perf_counter() - started:.1f} s, folio.json {size:.1f} MB")
+    return folder
+
+
+def tui_start(folios: dict[int, Path], repeats: int, notes: list[str]) -> tuple[list[Pair], list[float]]:
+    """(1) SendfolioApp to the first painted dashboard vs a bare app painting one Static; peak RSS too."""
+    pairs, rss = [], []
+    for years, folder in folios.items():
+        pair = Pair("1", f"TUI cold start to painted dashboard, {years}-year folio", "SendfolioApp",
+                    "bare Textual app", TARGETS["start"])
+        opens = []
+
+        def ours() -> float:
+            """One cold start of the app on this folio."""
+            done = run_child([PYTHON, TUI_CHILD, "sendfolio", str(folder)])
+            opens.append(json.loads(done.stdout.strip().splitlines()[-1])["opens_after_load"])
+            if years == max(folios):
+                rss.append(done.max_rss_mb)
+            return done.seconds
+
+        pairs.append(alternate(pair, repeats, ours, lambda: run_child([PYTHON, TUI_CHILD, "bare"]).seconds))
+        notes.append(f"TUI start, {years}-year folio: folio.json opened {max(opens)} time(s) after load (must be 0)")
+    return pairs, rss
+
+
+def tour(folder: Path, years: int, notes: list[str]) -> float:
+    """Visit every area of the app on the big folio: its peak RSS (MB); notes each area's time."""
+    done = run_child([PYTHON, TUI_CHILD, "tour", str(folder)])
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    areas = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report["area_seconds"].items())
+    notes.append(f"TUI tour of all areas, {years}-year folio: {done.seconds:.1f} s in all, peak RSS {done.max_rss_mb:.0f} MB; "
+                 f"folio.json opened {report['opens_after_load']} time(s) after load; to settle each area: {areas}")
+    return done.max_rss_mb
+
+
+def save(folios: dict[int, Path], work: Path, repeats: int) -> list[Pair]:
+    """(2) Folio.put of one CPD entry vs json.dumps + write + fsync of the same data."""
+    from sendfolio.records import CPDEntry
+    from sendfolio.store import Folio
+
+    pairs = []
+    for years, folder in folios.items():
+        copy = work / f"save-{years}y"
+        shutil.copytree(folder, copy)
+        with Folio.open(copy) as folio:
+            data = json.loads(folio.path.read_bytes())
+            count = iter(range(10**6))
+
+            def ours() -> float:
+                """One put of a new CPD entry (one atomic save)."""
+                entry = CPDEntry.from_dict({"date": "2024-03-01", "hours": "1", "method": "reading",
+                                            "title": f"Benchmark entry {next(count)}", "learning": "Fictional."})
+                started = time.perf_counter()
+                folio.put(entry)
+                return time.perf_counter() - started
+
+            pair = Pair("2", f"one save (put of a CPD entry), {years}-year folio", "Folio.put",
+                        "json.dumps+write+fsync", TARGETS["save"])
+            pairs.append(alternate(pair, repeats, ours, lambda: raw_save(data, copy / "raw.json")))
+    return pairs
+
+
+def raw_save(data: dict, path: Path) -> float:
+    """The floor of a save: serialise the same data, write it, fsync it; seconds taken."""
+    started = time.perf_counter()
+    blob = json.dumps(data).encode("utf-8")
+    with open(path, "wb") as handle:
+        handle.write(blob)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return time.perf_counter() - started
+
+
+def check(folios: dict[int, Path], repeats: int) -> list[Pair]:
+    """(3) `sendfolio check` vs `python -c pass` (no target: how much a command costs over Python)."""
+    pairs = []
+    for years, folder in folios.items():
+        pair = Pair("3", f"`sendfolio check`, {years}-year folio", "sendfolio check", "python -c pass", None)
+        command = [*SENDFOLIO, "--data-dir", str(folder), "check", "--today", TODAY]
+        pairs.append(alternate(pair, repeats, lambda: run_child(command).seconds,
+                               lambda: run_child([PYTHON, "-c", "pass"]).seconds))
+    return pairs
+
+
+def compile_once(folder: Path, work: Path, name: str) -> tuple[float, Path]:
+    """One whole `sendfolio portfolio` command: its seconds and the HTML copy it wrote."""
+    html = work / f"{name}.html"
+    command = [*SENDFOLIO, "--data-dir", str(folder), "portfolio", "-o", str(work / f"{name}.pdf"),
+               "--html", str(html), "--date", TODAY]
+    return run_child(command).seconds, html
+
+
+def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, notes: list[str]) -> list[Pair]:
+    """(4) the command vs WeasyPrint alone on its HTML (small folio); (5) big vs small compile time."""
+    small, big = min(folios), max(folios)
+    html = work / "small.html"
+    pair = Pair("4", f"portfolio compile, {small}-year folio", "sendfolio portfolio", "WeasyPrint alone", TARGETS["compile"])
+    alternate(pair, options.compile_repeats, lambda: compile_once(folios[small], work, "small")[0],
+              lambda: run_child([PYTHON, WEASY_CHILD, str(html), str(work / "weasy.pdf")]).seconds)
+    pages = run_child([PYTHON, WEASY_CHILD, str(html), str(work / "weasy.pdf")]).stdout.strip()
+    notes.append(f"portfolio, {small}-year folio: {pages} pages, HTML {html.stat().st_size / 1e6:.1f} MB")
+    pairs = [pair]
+    if big != small and options.big_compile_repeats:
+        linear = Pair("5", f"full-archive compile, {big} years vs {small}", f"{big}-year", f"{small}-year",
+                      TARGETS["linear"], base=list(pair.ours))
+        for _ in range(options.big_compile_repeats):
+            linear.ours.append(compile_once(folios[big], work, "big")[0])
+        notes.append(f"portfolio, {big}-year folio: HTML {(work / 'big.html').stat().st_size / 1e6:.1f} MB")
+        pairs.append(linear)
+    return pairs
+
+
+def memory(rss: list[float]) -> Pair:
+    """(6) the TUI's peak RSS on the big folio (the largest seen), against its limit."""
+    return Pair("6", "peak RSS of the TUI, 10-year folio (cold start and all areas)", "ru_maxrss", "", TARGETS["rss"],
+                ours=[max(rss)], unit="MB")
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each cheap measure (median taken)")
+    parser.add_argument("--save-repeats", type=int, default=9, help="saves of each kind")
+    parser.add_argument("--compile-repeats", type=int, default=3, help="small-folio compiles and WeasyPrint runs")
+    parser.add_argument("--big-compile-repeats", type=int, default=1, help="big-folio compiles (0: skip measure 5)")
+    parser.add_argument("--big-years", type=int, default=10, help="years of the big folio")
+    parser.add_argument("--skip-compile", action="store_true", help="skip measures 4 and 5")
+    parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the folios, run every measure, print (and maybe write) the report."""
+    options = arguments(argv)
+    started, notes = time.perf_counter(), []
+    with tempfile.TemporaryDirectory(prefix="sendfolio-bench-") as scratch:
+        work = Path(scratch)
+        folios = {years: generate(work, years, notes) for years in sorted({1, options.big_years})}
+        pairs, rss = tui_start(folios, options.repeats, notes)
+        rss.append(tour(folios[max(folios)], max(folios), notes))
+        pairs += save(folios, work, options.save_repeats)
+        pairs += check(folios, options.repeats)
+        if not options.skip_compile:
+            pairs += compiles(folios, work, options, notes)
+        pairs.append(memory(rss))
+    notes.append(f"whole run: {time.perf_counter() - started:.0f} s on {os.cpu_count()} CPUs")
+    report = table(pairs) + "\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
+    print(report)
+    if options.out:
+        options.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
