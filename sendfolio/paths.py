@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
-SOURCE_STYLES = Path(__file__).resolve().parent.parent / "styles"
-"""`styles/` in a source checkout, beside the package."""
+PACKAGE_DIR = Path(__file__).resolve().parent
+"""The installed `sendfolio` package folder."""
+
+INSTALLED_STYLES = PACKAGE_DIR / "styles"
+"""`styles/` as a wheel installs it: inside the package, as `sendfolio.styles`."""
+
+SOURCE_STYLES = PACKAGE_DIR.parent / "styles"
+"""`styles/` in a source checkout (and an editable install), beside the package."""
 
 
 def styles_dir() -> Path:
-    """The styles folder: `sendfolio.styles` in an installed wheel, else the checkout's `styles/`."""
-    if SOURCE_STYLES.is_dir():
-        return SOURCE_STYLES
-    return Path(str(files("sendfolio.styles")))
+    """The styles folder: inside the installed package, else the checkout's `styles/`."""
+    if (INSTALLED_STYLES / "app.tcss").is_file():
+        return INSTALLED_STYLES
+    return SOURCE_STYLES
 
 
 def style_path(name: str) -> Path:
