@@ -177,6 +177,15 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _replace_or_remove(temp: Path, target: Path) -> None:
+    """Rename `temp` over `target`; if that fails, delete `temp` (no copy is left behind) and raise."""
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: data in memory after one read, every save atomic, backups kept.
 
@@ -336,8 +345,13 @@ class AtomicJSONStorage(Storage):
         if backup and self.path.exists():
             self._rotate_backups()
         temp = self._write_temp(stored)
-        os.replace(temp, self.path)
-        fsync_folder(self.path.parent)
+        _replace_or_remove(temp, self.path)
+        try:
+            fsync_folder(self.path.parent)
+        except OSError:
+            # The new file is complete (fsynced) and in place: saying "nothing was changed" would be
+            # false. Only the rename's durability is unconfirmed; the next save syncs the folder again.
+            pass
 
     def _write_temp(self, stored: bytes) -> Path:
         """A new private temporary file beside the folio holding these bytes, synced to disk."""
@@ -369,7 +383,7 @@ class AtomicJSONStorage(Storage):
             os.link(self.path, temp)
         except OSError:
             temp = self._write_temp(self.path.read_bytes())
-        os.replace(temp, target)
+        _replace_or_remove(temp, target)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files left by a save that crashed (call only while holding the lock)."""

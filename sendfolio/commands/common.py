@@ -61,4 +61,4 @@ def open_app(ctx: click.Context) -> None:
         from sendfolio.tui.app import run_app
     except ImportError:
         fail("the app is not built yet: use the commands (sendfolio --help)")
-    run_app(data_dir(ctx))
+    sys.exit(run_app(data_dir(ctx)))

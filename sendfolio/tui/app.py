@@ -216,7 +216,13 @@ class SendfolioApp(App[int]):
             self.theme = saved
 
     def _handle_exception(self, error: Exception) -> None:
-        """Replace Textual's crash report (which shows local variables) with a short message and a log file."""
+        """Replace Textual's crash report (which shows local variables) with a short message and a log file.
+
+        A save that failed (disk full, folder read-only) is not a crash: the folio has already
+        gone back to what the file holds, so the app says "not saved" and carries on.
+        """
+        if self._save_failed(error):
+            return
         self._return_code = 1
         if self._exception is None:
             self._exception = error
@@ -224,6 +230,16 @@ class SendfolioApp(App[int]):
         cause = getattr(error, "error", None) if type(error).__name__ == "WorkerFailed" else None
         log_path = self._write_crash_log(cause or error)
         self.panic(Text(crash_message(cause or error, log_path)))
+
+    def _save_failed(self, error: Exception) -> bool:
+        """Tell the user a save failed and keep the app running; False for any other error."""
+        from sendfolio.store import FolioError, FolioLocked
+
+        cause = getattr(error, "error", error) if type(error).__name__ == "WorkerFailed" else error
+        if not isinstance(cause, FolioError) or isinstance(cause, FolioLocked):
+            return False
+        self.notify(f"Not saved: {cause}", title="Save failed", severity="error", timeout=15)
+        return True
 
     def _write_crash_log(self, error: BaseException) -> Path | None:
         """Write the crash log; None if even that fails."""

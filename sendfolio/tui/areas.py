@@ -23,11 +23,17 @@ class Area:
     """One area of the app: its key, mode name, title, and where its screen lives."""
 
     key: str
+    """The key that switches to it ("1"–"8")."""
     mode: str
+    """The app mode that holds its screen."""
     title: str
+    """Its name in the area bar and the palette."""
     module: str
+    """The module of its screen class."""
     screen: str
+    """The name of its screen class."""
     about: str
+    """What the area holds, in a few words."""
 
 
 AREAS: tuple[Area, ...] = (
@@ -71,6 +77,7 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
     """A function making the area's screen, or a placeholder if its module is missing."""
 
     def make() -> Screen:
+        """The area's screen (imported now), or its placeholder."""
         try:
             module = importlib.import_module(area.module)
         except ModuleNotFoundError as missing:

@@ -185,6 +185,7 @@ class CaseLogScreen(Screen):
                                 check=lambda case: caseops.ref_in_use(folio, case, original))
 
         def saved(case: Case | None) -> None:
+            """Save the case the form returned (None: cancelled)."""
             if case is not None:
                 caseops.save_case(folio, case, original)
                 self.notify(f"Case {case.ref} saved.")
@@ -201,6 +202,7 @@ class CaseLogScreen(Screen):
         question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
 
         def answered(yes: bool | None) -> None:
+            """Delete when the user said yes, keeping what undo needs."""
             if yes:
                 self.undo = caseops.delete_case(self.app.folio, case)
                 self.notify(f"Case {case.ref} deleted. Press u to undo.")
@@ -241,6 +243,7 @@ class CaseLogScreen(Screen):
             return
 
         def saved(changed: Case | None) -> None:
+            """Save the de-brief the editor returned (None: cancelled)."""
             if changed is not None:
                 self.app.folio.put(changed)
                 self.notify(f"De-brief of {changed.ref} saved.")

@@ -17,7 +17,9 @@ class DeletedCase:
     """A deleted case with its observations, enough to put it back (undo)."""
 
     case: Case
+    """The deleted case."""
     observations: tuple[Observation, ...]
+    """Its observed criteria, deleted with it."""
 
 
 def ref_in_use(folio: Any, case: Case, original: Case | None) -> list[FieldError]:

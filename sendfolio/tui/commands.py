@@ -22,8 +22,11 @@ class PaletteCommand:
     """One entry of the command palette: its title, a line of help, and what it runs."""
 
     title: str
+    """What the palette lists (with the key, where there is one)."""
     help: str
+    """A line saying what it does."""
     run: Callable[[], object]
+    """What it runs when chosen."""
 
 
 def app_commands(app) -> list[PaletteCommand]:

@@ -2,13 +2,14 @@
 
 A matrix of criteria (rows) by practice cases (columns), from `rules.coverage`. A
 criterion not yet shown in any practice case stands out in the error colour and is
-marked "missing". Enter on a cell opens that case's checklist at that criterion.
+marked "missing" (style: `CoverageTable > .coverage--missing` in app.tcss). Enter on a cell opens that case's checklist at that criterion.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -27,10 +28,17 @@ CRITERION_WIDTH = 40
 """Width of the criterion column (the full text shows below the table)."""
 
 
-def criterion_cells(row: rules.CoverageRow, cases: tuple) -> list:
+class CoverageTable(DataTable):
+    """The matrix table; its component class `coverage--missing` styles criteria not yet shown (app.tcss)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"coverage--missing"}
+    """DataTable's component classes plus the style of a missing criterion."""
+
+
+def criterion_cells(row: rules.CoverageRow, cases: tuple, missing_style: Style | str) -> list:
     """One matrix row: form/section, criterion text, then a mark per practice case."""
     item = row.criterion
-    style = "" if row.shown else "bold red"
+    style = "" if row.shown else missing_style
     where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
     words = Text(("" if row.shown else "missing: ") + item.text, style=style)
     marks = [Text("✓", style="green") if case.ref in row.refs else Text("·", style="dim") for case in cases]
@@ -63,7 +71,7 @@ class CoverageScreen(Screen):
         """A summary, the matrix, and the highlighted criterion in full."""
         yield AreaBar()
         yield Static("Working it out…", id="coverage-summary")
-        yield DataTable(id="coverage-table", cursor_type="cell", fixed_columns=2)
+        yield CoverageTable(id="coverage-table", cursor_type="cell", fixed_columns=2)
         yield Static("", id="coverage-detail", classes="requirement-detail")
         yield Footer()
 
@@ -85,7 +93,8 @@ class CoverageScreen(Screen):
     def show(self, matrix: rules.Coverage) -> None:
         """Fill the table and the summary; keep the cursor where it was."""
         self.matrix = matrix
-        table = self.query_one("#coverage-table", DataTable)
+        table = self.query_one("#coverage-table", CoverageTable)
+        missing_style = table.get_component_rich_style("coverage--missing", partial=True)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("Form", width=4, key="form")
@@ -93,7 +102,7 @@ class CoverageScreen(Screen):
         for case in matrix.cases:
             table.add_column(case.ref, key=case.ref)
         for row in matrix.rows:
-            table.add_row(*criterion_cells(row, matrix.cases), key=row.criterion.id)
+            table.add_row(*criterion_cells(row, matrix.cases, missing_style), key=row.criterion.id)
         table.cursor_coordinate = cursor if cursor.row < table.row_count else table.cursor_coordinate
         self._show_summary(matrix)
         table.focus()

@@ -53,11 +53,17 @@ class DashboardView:
     """Everything the dashboard shows, worked out by the rules."""
 
     title: str
+    """The heading: route, rule set, how many requirements are met."""
     report: rules.Report
+    """Accreditation (or passport) requirements."""
     renewal_title: str
+    """The heading of the renewal section (the registration year)."""
     renewal: rules.RenewalReport
+    """This registration year's renewal requirements."""
     deadlines: tuple[timescales.Deadline, ...]
+    """The next deadlines, overdue first."""
     recent: tuple[tuple[date, str], ...]
+    """The latest entries as (date, words)."""
 
 
 def dashboard_view(data: FolioData, today: date) -> DashboardView:

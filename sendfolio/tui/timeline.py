@@ -102,6 +102,7 @@ class TimelineScreen(Screen):
             return
 
         def saved(changed) -> None:
+            """Save the edited case and show its new deadlines."""
             if changed is not None:
                 save_case(self.app.folio, changed, case)
                 self.ref = changed.ref

@@ -83,10 +83,12 @@ class Child:
 
     def _finish(self) -> Killed:
         """Wait for "done <seconds>", then kill the waiting child."""
-        line = self.process.stdout.readline().split()
+        line = ["started"]
+        while line and line[0] == "started":
+            line = self.process.stdout.readline().split()
         self.process.kill()
-        self.process.communicate()
-        assert line and line[0] == "done", f"child failed: {self.process.stderr.read() if self.process.stderr else ''}"
+        _, err = self.process.communicate()
+        assert line and line[0] == "done", f"child failed: {err[-2000:]}"
         return Killed(True, True, float(line[1]))
 
 

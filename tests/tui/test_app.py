@@ -77,6 +77,7 @@ def run_script(script: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_opening_the_app_does_not_import_weasyprint(started_dir):
+    """Opening the app does not import weasyprint."""
     done = run_script(HEADLESS_RUN, str(started_dir))
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
@@ -85,6 +86,7 @@ def test_opening_the_app_does_not_import_weasyprint(started_dir):
 
 
 def test_a_crash_shows_a_short_message_and_writes_a_private_log_without_locals(started_dir):
+    """A crash shows a short message and writes a private log without locals."""
     done = run_script(CRASHING_APP, str(started_dir))
     assert done.returncode == 1
     output = done.stdout + done.stderr
@@ -98,6 +100,7 @@ def test_a_crash_shows_a_short_message_and_writes_a_private_log_without_locals(s
 
 
 async def test_number_keys_switch_areas_and_each_shows_the_area_bar(started_dir, today):
+    """Number keys switch areas and each shows the area bar."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -109,6 +112,7 @@ async def test_number_keys_switch_areas_and_each_shows_the_area_bar(started_dir,
 
 
 async def test_a_locked_folio_shows_a_message_not_a_traceback(started_dir, today):
+    """A locked folio shows a message not a traceback."""
     from sendfolio.store import Folio
 
     with Folio.open(started_dir):
@@ -123,6 +127,7 @@ async def test_a_locked_folio_shows_a_message_not_a_traceback(started_dir, today
 
 
 async def test_help_lists_the_keys_of_the_current_screen(started_dir, today):
+    """Help lists the keys of the current screen."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -138,6 +143,7 @@ async def test_help_lists_the_keys_of_the_current_screen(started_dir, today):
 
 
 async def test_high_contrast_toggles_and_is_remembered(started_dir, today):
+    """High contrast toggles and is remembered."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -154,6 +160,7 @@ async def test_high_contrast_toggles_and_is_remembered(started_dir, today):
 
 
 async def test_command_palette_goes_to_an_area(started_dir, today):
+    """Command palette goes to an area."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -167,6 +174,7 @@ async def test_command_palette_goes_to_an_area(started_dir, today):
 
 
 async def test_palette_offers_every_area_and_the_screen_actions(started_dir, today):
+    """Palette offers every area and the screen actions."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -178,6 +186,7 @@ async def test_palette_offers_every_area_and_the_screen_actions(started_dir, tod
 
 
 async def test_an_encrypted_folio_asks_for_its_passphrase_first(started_dir, today):
+    """An encrypted folio asks for its passphrase first."""
     from sendfolio.privacy import crypto
     from sendfolio.store import Folio
     from sendfolio.tui.dashboard import DashboardScreen

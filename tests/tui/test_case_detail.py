@@ -19,6 +19,7 @@ async def open_case_log(pilot) -> None:
 
 
 async def test_ticking_a_criterion_stores_an_observation(started_dir, today):
+    """Ticking a criterion stores an observation."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_case_log(pilot)
@@ -33,6 +34,7 @@ async def test_ticking_a_criterion_stores_an_observation(started_dir, today):
 
 
 async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, today):
+    """Evidence note is saved and unticking it asks first."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_case_log(pilot)
@@ -55,6 +57,7 @@ async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, t
 
 
 async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today):
+    """Debrief notes are saved under form 3 headings."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_case_log(pilot)
@@ -73,6 +76,7 @@ async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today)
 
 
 async def test_timeline_shows_deadlines_and_the_rule_on_demand(started_dir, today):
+    """Timeline shows deadlines and the rule on demand."""
     from sendfolio.store import Folio
     from tests.tui.conftest import sample_case
 
@@ -95,6 +99,7 @@ async def test_timeline_shows_deadlines_and_the_rule_on_demand(started_dir, toda
 
 
 async def test_a_case_without_timeline_dates_says_so(started_dir, today):
+    """A case without timeline dates says so."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_case_log(pilot)

@@ -32,6 +32,7 @@ async def fill(pilot, steps) -> None:
 
 
 async def test_bad_hours_show_inline_error_and_save_nothing_until_fixed(started_dir, today):
+    """Bad hours show inline error and save nothing until fixed."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -56,6 +57,7 @@ async def test_bad_hours_show_inline_error_and_save_nothing_until_fixed(started_
 
 
 async def test_duplicate_reference_is_refused_in_the_form(started_dir, today):
+    """Duplicate reference is refused in the form."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -71,6 +73,7 @@ async def test_duplicate_reference_is_refused_in_the_form(started_dir, today):
 
 
 async def test_delete_asks_then_deletes_and_undo_restores(started_dir, today):
+    """Delete asks then deletes and undo restores."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -88,6 +91,7 @@ async def test_delete_asks_then_deletes_and_undo_restores(started_dir, today):
 
 
 async def test_undo_puts_the_case_and_its_observations_back(started_dir, today):
+    """Undo puts the case and its observations back."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -104,6 +108,7 @@ async def test_undo_puts_the_case_and_its_observations_back(started_dir, today):
 
 
 async def test_escape_with_changes_asks_before_discarding(started_dir, today):
+    """Escape with changes asks before discarding."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -121,6 +126,7 @@ async def test_escape_with_changes_asks_before_discarding(started_dir, today):
 
 
 async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
+    """Edit renames a case keeping its observations."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -136,6 +142,7 @@ async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
 
 
 async def test_filter_and_sort(started_dir, today):
+    """Filter and sort."""
     from tests.tui.conftest import sample_case
     from sendfolio.store import Folio
 

@@ -13,6 +13,7 @@ from tests.tui.conftest import SIZE, make_app, settle
 
 
 def test_every_rule_leads_to_an_area():
+    """Every rule leads to an area."""
     from sendfolio.tui.areas import AREA_BY_MODE
 
     for rule in RULE_SET.rules:
@@ -20,6 +21,7 @@ def test_every_rule_leads_to_an_area():
 
 
 async def test_dashboard_lists_every_requirement_and_explains_the_unmet(demo_folio, folio_dir, today):
+    """Dashboard lists every requirement and explains the unmet."""
     app = make_app(folio_dir, today, folio=demo_folio)
     report = rules.accreditation(demo_folio.data(), today)
     async with app.run_test(size=SIZE) as pilot:
@@ -38,6 +40,7 @@ async def test_dashboard_lists_every_requirement_and_explains_the_unmet(demo_fol
 
 
 async def test_coverage_marks_missing_criteria_and_opens_a_case_checklist(demo_folio, folio_dir, today):
+    """Coverage marks missing criteria and opens a case checklist."""
     app = make_app(folio_dir, today, folio=demo_folio)
     matrix = rules.coverage(demo_folio.data())
     async with app.run_test(size=SIZE) as pilot:
@@ -62,6 +65,7 @@ async def test_coverage_marks_missing_criteria_and_opens_a_case_checklist(demo_f
 
 
 async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, today):
+    """Square brackets in user text are shown as typed."""
     from sendfolio.records import CPDEntry
     from sendfolio.store import Folio
     from tests.tui.conftest import sample_case

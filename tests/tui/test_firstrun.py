@@ -11,6 +11,7 @@ from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
 
 
 async def test_start_my_folio_saves_the_profile(folio_dir, today):
+    """Start my folio saves the profile."""
     app = make_app(folio_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -41,6 +42,7 @@ async def test_start_my_folio_saves_the_profile(folio_dir, today):
 
 
 async def test_explore_the_demo_opens_a_separate_demo_folio(folio_dir, today):
+    """Explore the demo opens a separate demo folio."""
     app = make_app(folio_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -59,6 +61,7 @@ async def test_explore_the_demo_opens_a_separate_demo_folio(folio_dir, today):
 
 
 async def test_escape_leaves_the_folio_empty_on_the_dashboard(folio_dir, today):
+    """Escape leaves the folio empty on the dashboard."""
     app = make_app(folio_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -14,11 +14,14 @@ def demo_app(demo_folio, folio_dir, today):
 
 
 def test_dashboard_snapshot(snap_compare, demo_folio, folio_dir, today):
+    """Dashboard snapshot."""
     assert snap_compare(demo_app(demo_folio, folio_dir, today), terminal_size=SNAPSHOT_SIZE, run_before=settle)
 
 
 def test_case_log_snapshot(snap_compare, demo_folio, folio_dir, today):
+    """Case log snapshot."""
     async def to_cases(pilot):
+        """Go to the case log and wait for it."""
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
@@ -27,7 +30,9 @@ def test_case_log_snapshot(snap_compare, demo_folio, folio_dir, today):
 
 
 def test_coverage_snapshot(snap_compare, demo_folio, folio_dir, today):
+    """Coverage snapshot."""
     async def to_coverage(pilot):
+        """Go to the coverage matrix and wait for it."""
         await settle(pilot)
         await pilot.press("3")
         await settle(pilot)
@@ -36,7 +41,9 @@ def test_coverage_snapshot(snap_compare, demo_folio, folio_dir, today):
 
 
 def test_case_log_snapshot_at_80_by_24(snap_compare, demo_folio, folio_dir, today):
+    """Case log snapshot at 80 by 24."""
     async def to_cases(pilot):
+        """Go to the case log and wait for it."""
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)

@@ -36,6 +36,7 @@ class Host(App):
 
 
 async def test_list_field_with_options_is_a_selection_list_and_validates():
+    """List field with options is a selection list and validates."""
     host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
     async with host.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "send")
@@ -56,6 +57,7 @@ async def test_list_field_with_options_is_a_selection_list_and_validates():
 
 
 async def test_whole_record_problems_show_under_their_field():
+    """Whole record problems show under their field."""
     host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
     async with host.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "foundation")
@@ -75,6 +77,7 @@ async def test_whole_record_problems_show_under_their_field():
 
 
 async def test_yes_no_field_and_fields_without_a_spec_are_kept():
+    """Yes no field and fields without a spec are kept."""
     original = sample_case("SM-W-1", "2026-05-05", notes="kept as it was")
     specs = (FieldSpec("debriefed", "De-brief held", "yesno"), FieldSpec("meeting_hours", "Meeting hours", "hours"))
     host = Host(EditRecordScreen(Case, specs, initial=original))
@@ -87,6 +90,7 @@ async def test_yes_no_field_and_fields_without_a_spec_are_kept():
 
 
 async def test_escape_without_changes_closes_at_once():
+    """Escape without changes closes at once."""
     host = Host(EditRecordScreen(Case, (FieldSpec("ref", "Ref", "text"),), initial=sample_case("SM-W-2", "2026-05-05")))
     async with host.run_test() as pilot:
         await pilot.press("escape")
@@ -95,6 +99,7 @@ async def test_escape_without_changes_closes_at_once():
 
 
 async def test_confirm_answers_and_defaults_to_no():
+    """Confirm answers and defaults to no."""
     host = Host(ConfirmScreen("Delete it?"))
     async with host.run_test() as pilot:
         await pilot.press("enter")

@@ -73,10 +73,15 @@ class FieldSpec:
     """One field of a form: the record field's name, its label, and how it is edited."""
 
     name: str
+    """The record field it edits."""
     label: str
+    """The words above the editor."""
     kind: str = "text"
+    """How it is edited: one of FIELD_KINDS."""
     options: Sequence[str] = ()
+    """The choices of a "choice" or "list" field."""
     help: str = ""
+    """A line of help under the editor."""
 
     def __post_init__(self) -> None:
         """Refuse a kind the form cannot show."""
@@ -107,13 +112,14 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     if spec.kind == "multiline":
         return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
     if spec.kind == "choice":
-        return Select([(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)")
+        return Select([(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)",
+                      compact=True)
     if spec.kind == "yesno":
         return Checkbox(spec.label, shown, id=editor_id)
     if spec.kind == "list" and spec.options:
         selections = [Selection(option, option, option in shown) for option in spec.options]
         return SelectionList(*selections, id=editor_id, classes="form-selection")
-    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""))
+    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
 
 
 def editor_value(spec: FieldSpec, editor: Widget) -> Any:

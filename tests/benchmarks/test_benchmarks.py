@@ -1,0 +1,30 @@
+"""The benchmark runner, run small: every measure is reported (it never fails on slowness).
+
+Deselected by default (pyproject's addopts); run with
+`.venv/bin/python -m pytest tests/benchmarks -m benchmark -q`. The full benchmark is
+`.venv/bin/python tests/benchmarks/run.py` (see README.md).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RUNNER = Path(__file__).with_name("run.py")
+"""The benchmark runner."""
+
+
+@pytest.mark.benchmark
+def test_runner_reports_every_measure(tmp_path):
+    """A short run (1 and 2 years, one repeat) reports measures 1–6; no file is read after load."""
+    report = tmp_path / "report.md"
+    subprocess.run([sys.executable, str(RUNNER), "--repeats", "1", "--save-repeats", "2", "--compile-repeats", "1",
+                    "--big-years", "2", "--out", str(report)], check=True, timeout=1200, capture_output=True)
+    text = report.read_text(encoding="utf-8")
+    for number in range(1, 7):
+        assert f"| {number} |" in text, f"measure {number} missing:\n{text}"
+    assert "opened 0 time(s) after load" in text and "after load (must be 0)" in text
+    assert "opened 1" not in text and "opened 2" not in text, text
