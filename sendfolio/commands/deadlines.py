@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import click
+
+from sendfolio.atomic import write_atomic
 
 from sendfolio.commands.common import fail, open_folio
 from sendfolio.fields import FieldProblem, parse_date_value
@@ -98,28 +98,13 @@ def calendar_bytes(deadlines: Sequence[Deadline], stamp: datetime) -> bytes:
     return calendar.to_ical()
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write a file so that a crash leaves the old file or the new one, never half of either."""
-    path = path.expanduser().resolve()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_ics(path: Path, deadlines: Sequence[Deadline]) -> int:
     """Write the upcoming deadlines to an .ics file; return how many were written."""
     coming = upcoming(deadlines)
     if not path.expanduser().resolve().parent.is_dir():
         fail(f"--ics: the folder of {path} does not exist")
     try:
-        write_atomically(path, calendar_bytes(coming, datetime.now(timezone.utc)))
+        write_atomic(path.expanduser().resolve(), calendar_bytes(coming, datetime.now(timezone.utc)))
     except OSError as error:
         fail(f"--ics: cannot write {path}: {error.strerror or error}")
     return len(coming)

@@ -4,10 +4,9 @@ Markdown files. Every file is written atomically and never over the folio's own 
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
+from sendfolio.atomic import write_atomic
 from sendfolio.io.backup import backup_document, sort_key
 from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv
@@ -20,42 +19,8 @@ DATA_FIELDS = {"cases": "cases", "observations": "observations", "cpd": "cpd", "
 EXPORT_KINDS = (*CSV_KINDS, "reflections")
 """What `export --kind` accepts: each CSV kind, and reflections (a folder of Markdown files)."""
 
-FILE_MODE = 0o600
-"""Exported files hold case notes: readable and writable by their owner only."""
-
-
 class ExportRefused(Exception):
     """An export that would overwrite something it must not; the message says what and why."""
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write `content` to `path` so a crash leaves the old file or the new one, never half."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
-    try:
-        with open(fd, "wb", closefd=True) as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (where the platform allows it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def guard_target(target: Path, folio_path: Path) -> None:

@@ -10,8 +10,6 @@ the same bytes. The PDF is written atomically (temporary file, fsync, rename).
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +18,7 @@ from typing import Any
 
 from sendfolio.records import FolioData
 from sendfolio.portfolio import render
+from sendfolio.atomic import write_atomic
 from sendfolio.portfolio.model import Period, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 
@@ -58,22 +57,6 @@ def _tell(progress: Progress | None, what: str, fraction: float) -> None:
         progress(what, fraction)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to `path` through a temporary file in the same folder, fsync, rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _finish(template: str, document, out: Path, *, pdf_ua: bool, html_out: Path | None,
             progress: Progress | None) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
@@ -83,11 +66,13 @@ def _finish(template: str, document, out: Path, *, pdf_ua: bool, html_out: Path 
     html = render.render(template, document)
     if html_out is not None:
         standalone = render.render(template, document, inline_css=stylesheet_text())
-        write_atomically(Path(html_out), standalone.encode("utf-8"))
+        Path(html_out).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(Path(html_out), standalone.encode("utf-8"))
     _tell(progress, "Laying out pages", 0.3)
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
     _tell(progress, "Writing the PDF", 0.9)
-    write_atomically(Path(out), rendered.data)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(Path(out), rendered.data)
     _tell(progress, "Done", 1.0)
     return CompileResult(path=Path(out), pages=rendered.pages, sha256=hashlib.sha256(rendered.data).hexdigest(),
                          draft=document.info.draft, unmet=document.info.unmet)

@@ -10,15 +10,14 @@ store's backup files, for a mediator who wants the text gone from them at once.
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sendfolio.records import Case, FolioData, Observation
-from sendfolio.storage import FILE_MODE, META_KEY, SCHEMA, fsync_folder, migrate, parse_folio_bytes
+from sendfolio.atomic import write_atomic
+from sendfolio.storage import META_KEY, SCHEMA, migrate, parse_folio_bytes
 
 PURGED_FIELDS = ("notes", "issues", "debrief")
 """Case fields emptied by a purge (observation notes are emptied too)."""
@@ -150,16 +149,4 @@ def _dump(tables: dict[str, Any]) -> bytes:
 
 def _replace_file(path: Path, plain: bytes, codec: Any) -> None:
     """Atomically replace `path` with these bytes (encoded), private to the owner."""
-    stored = codec.encode(plain) if codec is not None else plain
-    temp = path.with_name(f".{path.name.rsplit('.', 1)[0]}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        with open(fd, "wb") as handle:
-            handle.write(stored)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
+    write_atomic(path, codec.encode(plain) if codec is not None else plain)
