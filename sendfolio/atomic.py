@@ -7,6 +7,7 @@ the target, then fsync the folder so the rename itself is durable.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -50,8 +51,14 @@ def fsync_folder(folder: Path) -> None:
 
 
 def write_atomic(path: Path | str, content: bytes, mode: int = FILE_MODE) -> None:
-    """Replace `path` with `content` atomically; the folder must exist."""
+    """Replace `path` with `content` atomically; the folder must exist.
+
+    Only a regular file is ever replaced: a folder, device or pipe at `path` is refused
+    (as root, renaming over /dev/null would replace the device).
+    """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise OSError(errno.EINVAL, "is not a regular file (a folder, device or pipe)", str(path))
     temp = write_temp(path, content, mode)
     try:
         os.replace(temp, path)

@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 COMMAND_MODULES = (
     "sendfolio.commands.core",
@@ -22,7 +25,44 @@ COMMAND_MODULES = (
 """Modules whose `COMMANDS` lists are added to the group."""
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineUsageError(click.UsageError):
+    """A usage error shown as one line on stderr (DESIGN §4): what is wrong and where to look."""
+
+    def show(self, file=None) -> None:
+        """Print `sendfolio: <what is wrong> (try '<command> --help')` as a single line."""
+        message = " ".join(self.format_message().split()).rstrip(".")
+        where = self.ctx.command_path if self.ctx is not None else "sendfolio"
+        click.echo(f"sendfolio: {message} (try '{where} --help')", err=True)
+
+
+@contextmanager
+def one_line_usage_errors() -> Iterator[None]:
+    """Turn click's usage errors (usage, hint and error on three lines) into one-line ones."""
+    try:
+        yield
+    except NoArgsIsHelpError:
+        raise
+    except click.UsageError as error:
+        if isinstance(error, OneLineUsageError):
+            raise
+        raise OneLineUsageError(error.format_message(), error.ctx) from None
+
+
+class SendfolioGroup(click.Group):
+    """The `sendfolio` group: like click's, but every usage error is one line on stderr, exit 2."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        """Parse the group's own options, reporting a bad one in one line."""
+        with one_line_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        """Run the chosen command, reporting an unknown command or a bad option in one line."""
+        with one_line_usage_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=SendfolioGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),

@@ -4,8 +4,8 @@
 something true to show: foundation and SEND training done, one observed case,
 three active cases with the last one led, reflections, a year of CPD and PPC
 sessions, and one case still in progress with deadlines ahead. Still missing, as
-for a real mediator part-way: a few hours of casework, some observation criteria
-and the PPC's verification.
+for a real mediator part-way: a quarter of an hour of reflection, four observation
+criteria and the PPC's verification (and, depending on the day, some of the year's CPD).
 
 Everything here is invented. Cases carry references, never names; the text names
 no child, family, school or local authority, and holds no contact details.
@@ -166,7 +166,7 @@ REFLECTIONS = (
 
 
 def _reflections(today: date) -> list[Reflection]:
-    """Three reflections on practice, 1.75 hours in all."""
+    """Three reflections on practice, 1.75 hours in all (the rule asks for 2)."""
     return [
         Reflection.from_dict({
             "id": rid, "date": _day(today, ago), "hours": str(hours), "case": case, "title": title,

@@ -23,7 +23,10 @@ LATEST_DATE = date(2100, 12, 31)
 """No record in a mediator's folio is dated after this."""
 
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+"""A UK date, DD/MM/YYYY (day and month may have one digit)."""
+
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+"""An ISO date, YYYY-MM-DD."""
 
 
 class FieldProblem(ValueError):
@@ -39,6 +42,7 @@ def text(*, required: bool = False, max_length: int = 20_000, single_line: bool 
     """A parser for free text, trimmed; `required` refuses an empty value."""
 
     def parse(raw: Any) -> str:
+        """The trimmed text, or `FieldProblem` when it is missing, too long or not one line."""
         if is_blank(raw):
             if required:
                 raise FieldProblem("is required")
@@ -89,6 +93,7 @@ def a_date(*, required: bool = True) -> Parser:
     """A parser for a date; optional dates give None when blank."""
 
     def parse(raw: Any) -> date | None:
+        """The date, None when blank and optional, or `FieldProblem` saying how to write it."""
         if is_blank(raw):
             if required:
                 raise FieldProblem("is required (a date written YYYY-MM-DD or DD/MM/YYYY)")
@@ -103,6 +108,7 @@ def hours(*, minimum: float = 0.0, maximum: float = 100.0, allow_zero: bool = Tr
     lower = "0" if allow_zero else f"more than {minimum:g}"
 
     def parse(raw: Any) -> float:
+        """The hours rounded to two places, or `FieldProblem` giving the allowed range."""
         if is_blank(raw):
             raise FieldProblem(f"is required (hours as a decimal, e.g. 1.5, from {lower} to {maximum:g})")
         value = _number(raw)
@@ -142,6 +148,7 @@ def choice(options: Iterable[str], *, required: bool = True) -> Parser:
     listed = " / ".join(allowed)
 
     def parse(raw: Any) -> str:
+        """The option as spelt in the list ('' when blank and optional), or `FieldProblem` listing them."""
         if is_blank(raw):
             if required:
                 raise FieldProblem(f"is required: one of {listed}")
@@ -175,6 +182,7 @@ def a_list(*, options: Iterable[str] | None = None, max_items: int = 50, item_le
     allowed = tuple(options) if options is not None else None
 
     def parse(raw: Any) -> tuple[str, ...]:
+        """The non-empty items (each checked), or `FieldProblem` naming the bad one."""
         if is_blank(raw):
             return ()
         if isinstance(raw, str):
@@ -208,6 +216,7 @@ def pattern(regex: str, explanation: str, *, required: bool = True) -> Parser:
     compiled = re.compile(regex)
 
     def parse(raw: Any) -> str:
+        """The trimmed token ('' when blank and optional), or `FieldProblem` with the explanation."""
         if is_blank(raw):
             if required:
                 raise FieldProblem(f"is required: {explanation}")
@@ -225,6 +234,7 @@ def text_map(keys: Iterable[str], *, max_length: int = 20_000) -> Parser:
     one = text(max_length=max_length)
 
     def parse(raw: Any) -> dict[str, str]:
+        """The headings that hold text, each trimmed, or `FieldProblem` naming an unknown heading."""
         if is_blank(raw):
             return {}
         if not isinstance(raw, dict):

@@ -324,6 +324,28 @@ class Folio:
                 self._delete_observations(record.ref)
         return True
 
+    def rename_case(self, old_ref: str, new_ref: str, case: Case | None = None) -> Case:
+        """Give a case a new reference in one save: its observations move, linked reflections follow.
+
+        `case` (optional) is the case's new content (an edited form) — its `ref` is set to `new_ref`.
+        Refuses, with `FolioError` and nothing changed, a case that is not there or a reference in use.
+        """
+        old = self.case(old_ref)
+        if old is None:
+            raise FolioError(f"no case {old_ref} in {self.path}: nothing renamed")
+        if new_ref != old_ref and self.case(new_ref) is not None:
+            raise FolioError(f"case {new_ref} already exists: choose another reference; nothing renamed")
+        renamed = self._checked((case or old).with_changes(ref=new_ref))
+        if new_ref == old_ref:
+            return self.put(renamed)
+        moved = [item.with_changes(ref=new_ref) for item in self.observations(old_ref)]
+        linked = [item.with_changes(case=new_ref) for item in self.reflections() if item.case == old_ref]
+        with self.batch():
+            self.delete(old)
+            for record in (renamed, *moved, *linked):
+                self.put(record)
+        return renamed
+
     def replace_all(self, data: FolioData) -> None:
         """Make the folio hold exactly `data` (a JSON restore), in one save; settings are kept."""
         with self.batch():

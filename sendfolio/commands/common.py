@@ -47,12 +47,21 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
 
 
 def _codec(ctx: click.Context):
-    """The encryption codec for an encrypted folio, or None (filled in by the privacy area)."""
+    """The encryption codec for an encrypted folio, or None (filled in by the privacy area).
+
+    A folio file that cannot even be read (a folder, no permission) ends the command with one
+    line naming it, rather than a traceback.
+    """
     try:
         from sendfolio.privacy.unlock import codec_for_cli
     except ImportError:
         return None
-    return codec_for_cli(data_dir(ctx))
+    from sendfolio.store import FOLIO_FILE
+
+    try:
+        return codec_for_cli(data_dir(ctx))
+    except OSError as error:
+        fail(f"cannot open {data_dir(ctx) / FOLIO_FILE}: {error.strerror or error}. The file has not been changed")
 
 
 def open_app(ctx: click.Context) -> None:

@@ -51,10 +51,10 @@ def check(ctx: click.Context, as_json: bool, year: int | None, today_text: str |
     from sendfolio import rules
 
     today = parse_day(today_text, "--today")
-    with open_folio(ctx, readonly=True) as folio:
-        data = folio.data()
     if year is not None and not 1970 <= year <= 2100:
         fail(f"--year: {year} is not a registration year (a year such as {today.year})")
+    with open_folio(ctx, readonly=True) as folio:
+        data = folio.data()
     year = year if year is not None else rules.current_registration_year(data.profile, today)
     report = rules.check_json(data, today, year)
     if as_json:

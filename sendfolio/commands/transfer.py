@@ -30,23 +30,36 @@ DRY_RUN = "Dry run, nothing was saved. The import would bring in"
 def import_command(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool) -> None:
     """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md)
     or a JSON backup. All files are checked first: any problem, and nothing is saved."""
-    from sendfolio.store import FOLIO_FILE
-
-    if dry_run and not (data_dir(ctx) / FOLIO_FILE).exists():
-        _report(_plan(files, FolioData()), DRY_RUN)  # no folio yet: do not create one for a dry run
+    if dry_run:
+        _dry_run(ctx, files, replace)
         return
     with open_folio(ctx) as folio:
         plan = _plan(files, folio.data())
-        if plan.backup is not None and not replace and not folio.is_empty():
-            fail(
-                f"the folio in {folio.data_dir} already holds records ({counts(folio.data())}); restoring a backup "
-                "replaces all of them. Export them first if you need them, then run again with --replace"
-            )
-        if dry_run:
-            _report(plan, DRY_RUN)
-            return
+        _refuse_restore_over(folio, plan, replace)
         _apply(folio, plan)
         _report(plan, "Imported" if plan.backup is None else "Restored the backup")
+
+
+def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+    """Check the files against the folio (read only, so it works while the app is open); save nothing."""
+    from sendfolio.store import FOLIO_FILE
+
+    if not (data_dir(ctx) / FOLIO_FILE).exists():
+        _report(_plan(files, FolioData()), DRY_RUN)  # no folio yet: do not create one for a dry run
+        return
+    with open_folio(ctx, readonly=True) as folio:
+        plan = _plan(files, folio.data())
+        _refuse_restore_over(folio, plan, replace)
+    _report(plan, DRY_RUN)
+
+
+def _refuse_restore_over(folio, plan: ImportPlan, replace: bool) -> None:
+    """Fail when a backup would replace a folio holding records and --replace was not given."""
+    if plan.backup is not None and not replace and not folio.is_empty():
+        fail(
+            f"the folio in {folio.data_dir} already holds records ({counts(folio.data())}); restoring a backup "
+            "replaces all of them. Export them first if you need them, then run again with --replace"
+        )
 
 
 def _apply(folio, plan: ImportPlan) -> None:
@@ -110,8 +123,10 @@ def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
                 what = export_reflections(data, out, folio.path)
             else:
                 what = export_csv(data, kind, out, folio.path)
-        except (ExportRefused, OSError) as error:
+        except ExportRefused as error:
             fail(f"nothing was exported: {error}")
+        except OSError as error:
+            fail(f"nothing was exported: cannot write {out}: {error.strerror or error}")
     click.echo(f"Exported {what} to {out}")
     click.echo(PLAINTEXT_WARNING)
 

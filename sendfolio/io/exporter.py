@@ -19,6 +19,7 @@ DATA_FIELDS = {"cases": "cases", "observations": "observations", "cpd": "cpd", "
 EXPORT_KINDS = (*CSV_KINDS, "reflections")
 """What `export --kind` accepts: each CSV kind, and reflections (a folder of Markdown files)."""
 
+
 class ExportRefused(Exception):
     """An export that would overwrite something it must not; the message says what and why."""
 
@@ -39,7 +40,7 @@ def guard_target(target: Path, folio_path: Path) -> None:
 def export_backup(data: FolioData, out: Path, folio_path: Path) -> str:
     """Write the whole folio as a JSON backup to `out`; return what was written, in words."""
     guard_target(out, folio_path)
-    _refuse_folder(out)
+    _refuse_bad_target(out)
     write_atomic(out, backup_document(data).encode("utf-8"))
     return f"a JSON backup of everything ({counts(data)})"
 
@@ -47,7 +48,7 @@ def export_backup(data: FolioData, out: Path, folio_path: Path) -> str:
 def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> str:
     """Write one kind of record to `out` as CSV (UTF-8 with a BOM, for spreadsheets)."""
     guard_target(out, folio_path)
-    _refuse_folder(out)
+    _refuse_bad_target(out)
     records = sorted(getattr(data, DATA_FIELDS[kind_name]), key=lambda record: sort_key(record.to_dict()))
     write_atomic(out, write_csv(CSV_KINDS[kind_name], records).encode("utf-8-sig"))
     return f"{plural(len(records), 'row')} of {kind_name} as CSV"
@@ -67,12 +68,17 @@ def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
     return f"{plural(len(data.reflections), 'reflection')} as Markdown files"
 
 
-def _refuse_folder(out: Path) -> None:
-    """Refuse to write a file where a folder is, or into a folder that does not exist."""
+def _refuse_bad_target(out: Path) -> None:
+    """Refuse a target that is a folder or a special file (a device, a pipe), or whose folder
+    does not exist: an export only ever creates or replaces a regular file."""
     if out.is_dir():
         raise ExportRefused(f"{out} is a folder: give a file name, e.g. {out / 'sendfolio-backup.json'}")
-    if not out.parent.is_dir():
+    if out.exists() and not out.is_file():
+        raise ExportRefused(f"{out} is not a regular file (a device or a pipe): give the name of a file to write")
+    if not out.parent.exists():
         raise ExportRefused(f"the folder {out.parent} does not exist")
+    if not out.parent.is_dir():
+        raise ExportRefused(f"{out.parent} is a file, not a folder: give a file name inside a folder")
 
 
 def counts(data: FolioData) -> str:

@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from sendfolio.paths import style_path
 from sendfolio.tui.areas import AREAS, screen_factory
@@ -28,6 +28,7 @@ from sendfolio.tui.commands import SendfolioCommands
 from sendfolio.tui.crash import crash_message, write_crash_log
 from sendfolio.tui.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
 
 START_MODE = "start"
 """The mode of the start-up screen, shown while the folio opens (or if it cannot)."""
@@ -59,7 +60,7 @@ class StartScreen(Screen):
             yield LoadingIndicator(id="startup-spinner")
             with Center():
                 yield Static("Opening your folio…", id="startup-message")
-        yield Footer()
+        yield AppFooter()
 
     def show_error(self, message: str) -> None:
         """Replace the spinner with an error message."""
@@ -90,11 +91,15 @@ class SendfolioApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in AREAS),
         Binding("question_mark", "help", "Help"),
-        Binding("f1", "help", "Help", show=False),
-        Binding("f2", "toggle_contrast", "Contrast", tooltip="Toggle the high-contrast theme"),
+        Binding("f1", "help", "Help", priority=True),
+        Binding("f2", "toggle_contrast", "Contrast", tooltip="Toggle the high-contrast theme", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    """1–8 switch areas; ? or F1 help; F2 high contrast; ctrl+q quit."""
+    """1–8 switch areas; ? or F1 help; F2 high contrast; ctrl+q quit.
+
+    The footer shows one key per action: "? Help", or "f1 Help" while typing in a field takes the "?".
+    F1 has priority, so it opens help from a form or dialog too.
+    """
 
     def __init__(self, data_dir: Path, *, today: date | None = None, folio: Any = None) -> None:
         """Remember where the folio is; it is opened once the app is running."""
@@ -194,10 +199,12 @@ class SendfolioApp(App[int]):
             bar.refresh_areas()
 
     def action_help(self) -> None:
-        """Show the keys of the current screen."""
+        """Show the keys of the current screen (or close the help if it is showing)."""
         from sendfolio.tui.help import HelpScreen
 
-        if type(self.screen).__name__ != "HelpScreen":
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_contrast(self) -> None:

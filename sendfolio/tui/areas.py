@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class PlaceholderScreen(Screen):
         """A short note and the footer."""
         yield AreaBar()
         yield Static(f"{self.area.title}: {self.area.about}.\n\nComing soon.", classes="placeholder")
-        yield Footer()
+        yield AppFooter()
 
 
 def screen_factory(area: Area) -> Callable[[], Screen]:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Label, TextArea
 from sendfolio.records import CASE_KINDS, CASE_ROLES, DEBRIEF_HEADINGS, DEBRIEF_TITLES, OUTCOMES, Case, InvalidRecord
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 TIMELINE_LABELS = {
     "decision_notice": "LA decision notice sent",
@@ -86,6 +87,7 @@ class DebriefScreen(ModalScreen[Case | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Remember the starting values and focus the checkbox."""

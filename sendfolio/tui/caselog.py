@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from sendfolio.records import Case
 from sendfolio.tui import caseops
@@ -22,7 +22,8 @@ from sendfolio.tui.commands import PaletteCommand
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen
-from sendfolio.tui.widgets.text import plain_cells
+from sendfolio.tui.widgets.text import count, plain_cells
+from sendfolio.tui.widgets.footer import AppFooter
 
 COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
 """The case table's columns."""
@@ -67,7 +68,7 @@ class CaseLogScreen(Screen):
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("u", "undo", "Undo delete", tooltip="Put back the case just deleted (shown after a delete)"),
         Binding("t", "timeline", "Timeline"),
         Binding("c", "checklist", "Checklist"),
         Binding("b", "debrief", "De-brief"),
@@ -90,7 +91,7 @@ class CaseLogScreen(Screen):
                     compact=True)
         yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="case-status")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and focus the table."""
@@ -122,8 +123,9 @@ class CaseLogScreen(Screen):
         if keep in refs:
             table.move_cursor(row=refs.index(keep))
         total = len(self.app.folio.cases())
-        shown = f"{len(cases)} of {total} cases" if words else f"{total} cases"
-        self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.")
+        shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
+        hint = " Press a to add your first case." if not total else ""
+        self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.{hint}")
 
     def selected_ref(self) -> str | None:
         """The reference of the highlighted case, if any."""
@@ -140,6 +142,12 @@ class CaseLogScreen(Screen):
             self.app.bell()
             self.notify("No case selected: add one with a.", severity="warning")
         return case
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Undo delete" only when there is a deleted case to put back."""
+        if action == "undo":
+            return self.undo is not None
+        return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
@@ -188,7 +196,7 @@ class CaseLogScreen(Screen):
             """Save the case the form returned (None: cancelled)."""
             if case is not None:
                 caseops.save_case(folio, case, original)
-                self.notify(f"Case {case.ref} saved.")
+                self.notify(f"Case {case.ref} saved.", markup=False)
                 self.reload(select=case.ref)
 
         self.app.push_screen(form, saved)
@@ -205,7 +213,8 @@ class CaseLogScreen(Screen):
             """Delete when the user said yes, keeping what undo needs."""
             if yes:
                 self.undo = caseops.delete_case(self.app.folio, case)
-                self.notify(f"Case {case.ref} deleted. Press u to undo.")
+                self.refresh_bindings()
+                self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
                 self.reload()
 
         self.app.push_screen(ConfirmScreen(question), answered)
@@ -217,7 +226,8 @@ class CaseLogScreen(Screen):
             return
         caseops.restore_case(self.app.folio, self.undo)
         ref, self.undo = self.undo.case.ref, None
-        self.notify(f"Case {ref} restored.")
+        self.refresh_bindings()
+        self.notify(f"Case {ref} restored.", markup=False)
         self.reload(select=ref)
 
     def action_timeline(self) -> None:
@@ -246,7 +256,7 @@ class CaseLogScreen(Screen):
             """Save the de-brief the editor returned (None: cancelled)."""
             if changed is not None:
                 self.app.folio.put(changed)
-                self.notify(f"De-brief of {changed.ref} saved.")
+                self.notify(f"De-brief of {changed.ref} saved.", markup=False)
                 self.reload(select=changed.ref)
 
         self.app.push_screen(DebriefScreen(case), saved)
@@ -262,4 +272,8 @@ class CaseLogScreen(Screen):
                            self.action_checklist),
             PaletteCommand("De-brief notes (b)", "Form 3 de-brief of the highlighted case", self.action_debrief),
             PaletteCommand("Sort cases (s)", "Cycle the sort order", self.action_sort),
+            PaletteCommand("Filter cases (/)", "Type part of a reference, kind, role, outcome or issue",
+                           self.action_filter),
+            *([PaletteCommand("Undo delete (u)", "Put back the case just deleted", self.action_undo)]
+              if self.undo is not None else []),
         ]

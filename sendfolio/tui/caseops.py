@@ -1,7 +1,7 @@
 """Changes to a case that touch more than one record, each saved as one change.
 
-The case screens call these; each goes through the Folio in one `batch()`, so a case
-and its observations are never half-changed. (Candidates for the store itself.)
+The case screens call these; each goes through the Folio in one save (a rename is
+`Folio.rename_case`), so a case and its observations are never half-changed.
 """
 
 from __future__ import annotations
@@ -31,19 +31,10 @@ def ref_in_use(folio: Any, case: Case, original: Case | None) -> list[FieldError
 
 
 def save_case(folio: Any, case: Case, original: Case | None) -> Case:
-    """Save a new or edited case; a renamed case keeps its observations and linked reflections."""
-    if original is None or original.ref == case.ref:
+    """Save a new or edited case; a renamed case keeps its observations and linked reflections (one save)."""
+    if original is None:
         return folio.put(case)
-    with folio.batch():
-        observations = folio.observations(original.ref)
-        linked = [item for item in folio.reflections() if item.case == original.ref]
-        folio.delete(original)
-        folio.put(case)
-        for item in observations:
-            folio.put(item.with_changes(ref=case.ref))
-        for item in linked:
-            folio.put(item.with_changes(case=case.ref))
-    return case
+    return folio.rename_case(original.ref, case.ref, case)
 
 
 def delete_case(folio: Any, case: Case) -> DeletedCase:

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendfolio.records import Observation
@@ -23,6 +23,7 @@ from sendfolio.tui import caseops
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 NOTE_SPECS = (
     FieldSpec("observer", "Observed by", "text", help="Who saw you demonstrate this (the case's observer by default)."),
@@ -70,7 +71,7 @@ class ChecklistScreen(Screen):
         yield Static(f"Criteria shown in case {self.ref}", id="checklist-title", classes="section-title")
         yield OptionList(*self._options(), id="checklist")
         yield Static("", id="checklist-note")
-        yield Footer()
+        yield AppFooter()
 
     def _options(self) -> list[Option]:
         """A heading per form and section, then one option per criterion."""
@@ -143,7 +144,9 @@ class ChecklistScreen(Screen):
             return
         found = caseops.observation(self.app.folio, self.ref, criterion_id)
         initial = found or Observation(ref=self.ref, criterion=criterion_id, observer=case.observed_by)
-        form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {criterion_id}")
+        item = next(item for item in CRITERIA if item.id == criterion_id)
+        form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}",
+                                focus="notes")
         self.app.push_screen(form, lambda record: self._note_saved(record))
 
     def _note_saved(self, record: Observation | None) -> None:

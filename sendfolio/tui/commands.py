@@ -32,7 +32,8 @@ class PaletteCommand:
 def app_commands(app) -> list[PaletteCommand]:
     """The app-wide commands: every area, help, high contrast and quit."""
     commands = [
-        PaletteCommand(f"Go to {area.title} ({area.key})", area.about.capitalize(), _area_runner(app, area.mode))
+        PaletteCommand(f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:],
+                       _area_runner(app, area.mode))
         for area in AREAS
     ]
     commands += [
@@ -50,9 +51,26 @@ def _area_runner(app, mode: str) -> Callable[[], object]:
 
 
 def screen_commands(screen) -> list[PaletteCommand]:
-    """The current screen's own commands, if it offers any."""
+    """The current screen's own commands: its `palette_commands()`, or else one per key it shows in help."""
     offer = getattr(screen, "palette_commands", None)
-    return list(offer()) if callable(offer) else []
+    if callable(offer):
+        return list(offer())
+    from textual.screen import Screen
+
+    from sendfolio.tui.help import class_bindings, key_name, screen_title
+
+    title = screen_title(screen)
+    return [
+        PaletteCommand(f"{title}: {binding.description} ({key_name(screen.app, binding)})",
+                       binding.tooltip or binding.description, _action_runner(screen, binding.action))
+        for binding in class_bindings(screen, Screen)
+        if screen.check_action(binding.action.split("(")[0], ()) is not False
+    ]
+
+
+def _action_runner(screen, action: str) -> Callable[[], object]:
+    """A callable that runs one of the screen's actions."""
+    return lambda: screen.run_action(action)
 
 
 class SendfolioCommands(Provider):

@@ -15,11 +15,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from sendfolio import rules
 from sendfolio.records import FolioData
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
 
 SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-brief and Supervision": "DS"}
 """Short names of the form sections, for the narrow first column."""
@@ -29,19 +30,31 @@ CRITERION_WIDTH = 40
 
 
 class CoverageTable(DataTable):
-    """The matrix table; its component class `coverage--missing` styles criteria not yet shown (app.tcss)."""
+    """The matrix table; its component classes style the marks (app.tcss), so they follow the theme.
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"coverage--missing"}
-    """DataTable's component classes plus the style of a missing criterion."""
+    `coverage--missing`: a criterion not yet shown; `coverage--shown`: the tick of a case that showed
+    it; `coverage--blank`: the dot of a case that did not.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
+        "coverage--missing", "coverage--shown", "coverage--blank",
+    }
+    """DataTable's component classes plus the styles of the matrix's marks."""
+
+    def mark_styles(self) -> dict[str, Style]:
+        """The theme's current style of each mark, by component class name (without the prefix)."""
+        return {name: self.get_component_rich_style(f"coverage--{name}", partial=True)
+                for name in ("missing", "shown", "blank")}
 
 
-def criterion_cells(row: rules.CoverageRow, cases: tuple, missing_style: Style | str) -> list:
+def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Style | str]) -> list:
     """One matrix row: form/section, criterion text, then a mark per practice case."""
     item = row.criterion
-    style = "" if row.shown else missing_style
+    style = "" if row.shown else styles.get("missing", "")
     where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
     words = Text(("" if row.shown else "missing: ") + item.text, style=style)
-    marks = [Text("✓", style="green") if case.ref in row.refs else Text("·", style="dim") for case in cases]
+    marks = [Text("✓", style=styles.get("shown", "")) if case.ref in row.refs else Text("·", style=styles.get("blank", ""))
+             for case in cases]
     return [where, words, *marks]
 
 
@@ -73,7 +86,16 @@ class CoverageScreen(Screen):
         yield Static("Working it out…", id="coverage-summary")
         yield CoverageTable(id="coverage-table", cursor_type="cell", fixed_columns=2)
         yield Static("", id="coverage-detail", classes="requirement-detail")
-        yield Footer()
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Redraw the matrix in the new colours whenever the theme changes (e.g. F2, high contrast)."""
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """Redraw after the new theme's styles are in place."""
+        if self.matrix is not None:
+            self.call_after_refresh(self.show, self.matrix)
 
     def on_screen_resume(self) -> None:
         """Work the matrix out again whenever the screen is shown."""
@@ -94,7 +116,7 @@ class CoverageScreen(Screen):
         """Fill the table and the summary; keep the cursor where it was."""
         self.matrix = matrix
         table = self.query_one("#coverage-table", CoverageTable)
-        missing_style = table.get_component_rich_style("coverage--missing", partial=True)
+        styles = table.mark_styles()
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("Form", width=4, key="form")
@@ -102,7 +124,7 @@ class CoverageScreen(Screen):
         for case in matrix.cases:
             table.add_column(case.ref, key=case.ref)
         for row in matrix.rows:
-            table.add_row(*criterion_cells(row, matrix.cases, missing_style), key=row.criterion.id)
+            table.add_row(*criterion_cells(row, matrix.cases, styles), key=row.criterion.id)
         table.cursor_coordinate = cursor if cursor.row < table.row_count else table.cursor_coordinate
         self._show_summary(matrix)
         table.focus()

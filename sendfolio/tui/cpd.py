@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
 from sendfolio.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.rules import cpd_totals, in_period, registration_year
@@ -24,6 +24,7 @@ from sendfolio.tui.record_screen import (
 )
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 CPD_RULE = "renewal.cpd-hours"
 """The rule whose threshold is the year's CPD target."""
@@ -83,12 +84,18 @@ class CPDScreen(RecordTableScreen):
                 yield Label("", id="cpd-total", markup=False)
             yield Static("", id="cpd-methods", classes="breakdown", markup=False)
             yield self.make_table()
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Open on the registration year that holds today."""
         self.year = current_year(self.app)
         super().on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "This year" only when another year is on show."""
+        if action == "this_year":
+            return self.year is not None and self.year != current_year(self.app)
+        return True
 
     def records(self) -> list[Record]:
         """The chosen year's entries, oldest first."""
@@ -126,11 +133,13 @@ class CPDScreen(RecordTableScreen):
         """Show the previous (-1) or next (+1) registration year."""
         self.year = self.chosen_year() + step
         self.refresh_view()
+        self.refresh_bindings()
 
     def action_this_year(self) -> None:
         """Go back to the registration year that holds today."""
         self.year = current_year(self.app)
         self.refresh_view()
+        self.refresh_bindings()
 
 
 def breakdown(by_method: dict[str, float]) -> str:

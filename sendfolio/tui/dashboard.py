@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio import rules, timescales
 from sendfolio.records import FolioData
@@ -27,6 +27,7 @@ from sendfolio.standards import RULE_SET
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.text import mark, plain_cells, short_date, status_text
+from sendfolio.tui.widgets.footer import AppFooter
 
 RULE_AREAS = (
     ("foundation.", "profile"), ("send-training.", "profile"), ("membership.", "profile"),
@@ -107,10 +108,10 @@ class DashboardScreen(Screen):
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "fix", "Fix this", show=False),
+        Binding("f", "fix", "Fix this", tooltip="Go to the area that fixes the highlighted requirement (or Enter)"),
         Binding("r", "reload", "Refresh"),
     ]
-    """Enter opens the area that fixes the highlighted requirement; r refreshes."""
+    """f (or Enter on a requirement) opens the area that fixes it; r refreshes."""
 
     def compose(self) -> ComposeResult:
         """The sections of the dashboard, top to bottom."""
@@ -128,7 +129,7 @@ class DashboardScreen(Screen):
             yield Static("", id="deadlines-empty")
             yield Static("Recent entries", classes="section-title")
             yield Static("", id="recent")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Focus the requirements; nothing shown until the rules have answered."""
@@ -142,13 +143,11 @@ class DashboardScreen(Screen):
             self.show(self.view)
 
     def _set_columns(self) -> None:
-        """(Re)make both tables' columns to fit the screen's width."""
+        """(Re)make both tables' columns to fit the screen's width (no Need column when narrow: the line below says it)."""
         rest = max(self.size.width - 12, 50)
-        title, need = (28, 16) if rest >= 70 else (24, 12)
         table = self.query_one("#requirements", DataTable)
         table.clear(columns=True)
-        for label, key, width in (("", "met", 1), ("Requirement", "title", title), ("Need", "need", need),
-                                  ("Have", "have", rest - title - need - 1)):
+        for label, key, width in requirement_columns(rest):
             table.add_column(label, width=width, key=key)
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear(columns=True)
@@ -171,8 +170,8 @@ class DashboardScreen(Screen):
         self.app.call_from_thread(self.show, view)
 
     def show(self, view: DashboardView) -> None:
-        """Fill every section from the rules' answer."""
-        self.view = view
+        """Fill every section from the rules' answer (the first time, from the top of the page)."""
+        first, self.view = self.view is None, view
         row = self.query_one("#requirements", DataTable).cursor_row
         self._set_columns()
         note = "Demo folio: fictional records; your own folio is untouched." if self.app.is_demo else ""
@@ -185,12 +184,16 @@ class DashboardScreen(Screen):
         self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
         self._show_deadlines(view.deadlines)
         self.query_one("#recent", Static).update(recent_text(view.recent))
+        if first:
+            self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
 
     def _show_requirements(self, report: rules.Report, row: int) -> None:
         """One row per requirement, the cursor on `row`."""
         table = self.query_one("#requirements", DataTable)
+        keys = [str(column.key.value) for column in table.columns.values()]
         for item in report.requirements:
-            table.add_row(*plain_cells((mark(item.met), item.title, item.need, item.have)), key=item.id)
+            cells = {"met": mark(item.met), "title": item.title, "need": item.need, "have": item.have}
+            table.add_row(*plain_cells([cells[key] for key in keys]), key=item.id)
         if report.requirements:
             table.move_cursor(row=min(row, len(report.requirements) - 1))
         self._requirements = {item.id: item for item in report.requirements}
@@ -259,6 +262,17 @@ class DashboardScreen(Screen):
         item = self.highlighted()
         if item is not None:
             self.app.action_area(area_for_rule(item.id))
+
+
+def requirement_columns(width: int) -> tuple[tuple[str, str, int], ...]:
+    """(label, key, width) of the requirements table's columns for `width` cells of text.
+
+    Wide enough (110+): tick, requirement, need, have. Narrower, the Need column goes (it would be cut
+    to a few letters) and the line under the table gives the need of the highlighted requirement.
+    """
+    if width >= 110:
+        return ("", "met", 1), ("Requirement", "title", 30), ("Need", "need", 34), ("Have", "have", width - 65)
+    return ("", "met", 1), ("Requirement", "title", 30), ("Have", "have", width - 31)
 
 
 def renewal_text(report: rules.RenewalReport) -> Text:

@@ -20,6 +20,7 @@ from textual.widgets import Button, Label, Static
 
 from sendfolio.records import MEMBERSHIP_BODIES, ROUTES, Profile
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 PROFILE_SPECS = (
     FieldSpec("name", "Your name", "text", help="As it should appear on your portfolio."),
@@ -68,6 +69,7 @@ class WelcomeScreen(ModalScreen[None]):
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start my folio (s)", id="welcome-start", variant="primary")
                 yield Button("Explore the demo folio (d)", id="welcome-demo")
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Focus "Start my folio"."""

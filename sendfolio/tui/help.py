@@ -19,6 +19,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from sendfolio.tui.widgets.footer import AppFooter
+
 
 def class_bindings(node: DOMNode, stop_at: type) -> list[Binding]:
     """The bindings declared by the node's own classes (not those of `stop_at` and its bases)."""
@@ -34,13 +36,29 @@ def class_bindings(node: DOMNode, stop_at: type) -> list[Binding]:
     return found
 
 
+def key_name(app, binding: Binding) -> str:
+    """A key as a newcomer reads it: `ctrl+s` rather than `^s`, `[` and `]` as they are."""
+    shown = app.get_key_display(binding)
+    return f"ctrl+{shown[1:]}" if shown.startswith("^") and len(shown) > 1 else shown
+
+
+def screen_title(screen: Screen) -> str:
+    """A screen's name in words: a form's title, the TITLE, the palette name, or the class name in words."""
+    title = getattr(screen, "title_text", None) or getattr(screen, "TITLE", None) or getattr(screen, "PALETTE_NAME", None)
+    if title:
+        return str(title)
+    name = type(screen).__name__.removesuffix("Screen")
+    words = "".join(f" {char.lower()}" if char.isupper() else char for char in name).strip()
+    return words[:1].upper() + words[1:]
+
+
 def keys_table(app, bindings: Iterable[Binding]) -> Table:
-    """A two-column table of keys and what they do."""
+    """A two-column table of keys and what they do (descriptions shown as typed, never as markup)."""
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), expand=True)
     table.add_column("Key", style="bold", no_wrap=True, width=16)
     table.add_column("What it does", ratio=1)
     for binding in bindings:
-        table.add_row(app.get_key_display(binding), binding.tooltip or binding.description)
+        table.add_row(Text(key_name(app, binding)), Text(binding.tooltip or binding.description))
     return table
 
 
@@ -64,15 +82,15 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             with VerticalScroll(id="help-text"):
                 yield from self._sections()
-            yield Label("Escape closes this help", id="help-close")
+            yield Label("Escape (or ? or F1) closes this help · ↑↓ scroll", id="help-close")
+        yield AppFooter()
 
     def _sections(self) -> ComposeResult:
         """One Static per section of the help."""
         screen = self.about_screen
-        title = getattr(screen, "TITLE", None) or type(screen).__name__.removesuffix("Screen")
-        yield Static(Text(f"Help: {title}", style="bold"), classes="section-title")
+        yield Static(Text(f"Help: {screen_title(screen)}", style="bold"), classes="section-title")
         if screen.HELP:
-            yield Static(screen.HELP)
+            yield Static(Text(screen.HELP))
         yield Static(Text("Keys on this screen", style="bold"), classes="section-title")
         own = class_bindings(screen, Screen)
         yield Static(keys_table(self.app, own) if own else "No keys of its own.")

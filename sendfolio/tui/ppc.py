@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sendfolio.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
 from sendfolio.rules import current_registration_year, in_period, registration_year
@@ -23,6 +23,7 @@ from sendfolio.tui.record_screen import (
 )
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 SESSION_SPECS = (
     FieldSpec("date", "Date", "date"),
@@ -101,7 +102,7 @@ class PPCScreen(RecordTableScreen):
             yield Static("", id="ppc-year", classes="summary", markup=False)
             yield Static("", id="ppc-years", classes="breakdown", markup=False)
             yield self.make_table()
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Open on the registration year that holds today."""

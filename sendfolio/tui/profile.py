@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sendfolio.records import (
     FOUNDATION_COVERS, MEMBERSHIP_BODIES, ROUTES, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
@@ -21,6 +21,7 @@ from sendfolio.records import (
 from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.footer import AppFooter
 
 TRAINING_SPECS = (
     FieldSpec("kind", "Kind of course", "choice", options=TRAINING_KINDS),
@@ -83,7 +84,7 @@ class ProfileScreen(RecordTableScreen):
             yield Static("", id="profile-summary", classes="summary", markup=False)
             yield Static("Training courses", id="training-heading", classes="summary", markup=False)
             yield self.make_table()
-        yield Footer()
+        yield AppFooter()
 
     def records(self) -> list[Record]:
         """The courses, oldest first."""

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Markdown, Select, Static, TextArea
+from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from sendfolio.paths import style_path
@@ -23,6 +23,7 @@ from sendfolio.records import InvalidRecord, Reflection
 from sendfolio.tui.record_screen import binding_commands
 from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
 
 PREVIEW_DELAY = 0.25
 """Seconds of quiet typing before the preview is redrawn."""
@@ -46,6 +47,9 @@ def markdown_editor(body: str) -> TextArea:
 
 class ReflectionEditor(Screen[Reflection | None]):
     """Write or edit one reflection; dismisses with the saved record, or None when left."""
+
+    TITLE = "Reflection editor"
+    """The screen's name in help."""
 
     HELP = (
         "Write in Markdown on the left (## for a heading, - for a list, _text_ for emphasis); the preview "
@@ -107,7 +111,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             yield markdown_editor(self.initial["body"])
             yield Markdown(self.initial["body"], id="preview", open_links=False)
         yield Static("", id="word-count", markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def _case_select(self) -> Select:
         """A list of the folio's cases by reference, newest first."""

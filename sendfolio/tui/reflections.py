@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Label, Markdown, OptionList, Static
+from textual.widgets import DataTable, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendfolio.paths import style_path
@@ -20,9 +20,20 @@ from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.text import count
+from sendfolio.tui.widgets.footer import AppFooter
 
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""
+
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~"
+"""Characters Markdown could read as formatting; escaped in a title so it shows as typed."""
+
+
+def markdown_literal(text: str) -> str:
+    """Text escaped so Markdown shows every character as typed (for a title in the preview)."""
+    return "".join(f"\\{char}" if char in MARKDOWN_SPECIALS else char for char in text)
 
 
 class TemplateChooser(ModalScreen[str | None]):
@@ -37,6 +48,7 @@ class TemplateChooser(ModalScreen[str | None]):
             yield Label("Start a new reflection from", id="template-question")
             yield OptionList(*(Option(item.label, id=item.key) for item in TEMPLATES), id="templates")
             yield Label("↑↓ choose · Enter start · Esc cancel", classes="hint")
+        yield AppFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Start from the chosen template."""
@@ -84,7 +96,7 @@ class ReflectionsScreen(Screen):
             table.add_columns(*COLUMNS)
             yield table
             yield Markdown("", id="reflection-preview", open_links=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Fill the table from the folio."""
@@ -115,7 +127,7 @@ class ReflectionsScreen(Screen):
     def _show_summary(self, items: list[Reflection]) -> None:
         """How many reflections, and their hours together."""
         hours = sum(item.hours for item in items)
-        text = f"{len(items)} reflections · {hours:g} hours" if items else "No reflections yet: press a to write one."
+        text = f"{count(len(items), 'reflection')} · {hours:g} hours" if items else "No reflections yet: press a to write one."
         self.query_one("#reflections-summary", Static).update(text)
 
     def _highlighted_id(self) -> str | None:
@@ -141,7 +153,8 @@ class ReflectionsScreen(Screen):
     def _show_preview(self) -> None:
         """Render the highlighted reflection's Markdown below the table."""
         item = self.highlighted()
-        self.query_one("#reflection-preview", Markdown).update(f"# {item.title}\n\n{item.body}" if item else "")
+        self.query_one("#reflection-preview", Markdown).update(f"# {markdown_literal(item.title)}\n\n{item.body}"
+                                                               if item else "")
 
     def action_new(self) -> None:
         """Choose a template, then open the editor on it."""

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from sendfolio import timescales
 from sendfolio.tui.case_form import CASE_SPECS
@@ -21,6 +21,7 @@ from sendfolio.tui.caseops import ref_in_use, save_case
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen
 from sendfolio.tui.widgets.text import plain_cells, short_date, status_text
+from sendfolio.tui.widgets.footer import AppFooter
 
 NO_TIMELINE = ("No statutory timeline for this case: timelines apply to mediation cases with at least "
                "one timeline date. Press e to add the dates (decision notice, date fixed, …).")
@@ -56,7 +57,7 @@ class TimelineScreen(Screen):
         yield Static(f"Timeline of case {self.ref}", classes="section-title")
         yield DataTable(id="timeline-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="timeline-rule")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Set up the columns."""

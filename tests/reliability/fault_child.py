@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 PASSPHRASES = ("first fictional passphrase", "second fictional passphrase")
-"""As in conftest.py: the first and second passphrase."""
+"""As in kill_tools.py: the first and second passphrase."""
 
 
 def prepare(mode: str, data_dir: Path, extra: list[str]):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import cpd, snapshot
+from kill_tools import cpd, snapshot
 from sendfolio.cli import main
 from sendfolio.records import InvalidRecord, Reflection
 from sendfolio.store import Folio, FolioError

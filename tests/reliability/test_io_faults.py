@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_folder, cpd
+from kill_tools import copy_folder, cpd
 from faults import ERRNOS, OSFaults, save_steps
 from sendfolio.store import Folio, FolioError
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSPHRASES, Child, copy_folder, cpd, kill_times
+from kill_tools import PASSPHRASES, Child, copy_folder, cpd, kill_times
 from sendfolio.privacy.crypto import TEST_PARAMS, WrongPassphrase, new_codec
 from sendfolio.privacy.unlock import codec_from_passphrase, is_encrypted
 from sendfolio.store import Folio
@@ -82,7 +82,7 @@ def kill_loop(tmp_path: Path, mode: str, runs: int, name: str) -> dict[str, int]
 @pytest.mark.parametrize("mode", ["encrypt", "rekey", "decrypt"])
 def test_killed_transition_opens_with_old_or_new_key(tmp_path, mode, loops):
     """About a dozen kills per transition: old key or new, every record, no plain leftovers."""
-    kill_loop(tmp_path, mode, loops // 2, f"{mode}")
+    kill_loop(tmp_path, mode, loops, f"{mode}")
 
 
 @pytest.mark.slow

@@ -1,4 +1,7 @@
-"""Kill -9 a process in the middle of a big CSV import: the folio holds all of it or none of it."""
+"""Kill -9 a process in the middle of a big CSV import: the folio holds all of it or none of it.
+
+Kills during ordinary saves are tests/test_storage_crash.py's (the store's); not repeated here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Child, copy_folder, cpd, kill_times, snapshot
+from kill_tools import Child, copy_folder, cpd, kill_times, snapshot
 from sendfolio.store import Folio
 
 ROWS = 2000

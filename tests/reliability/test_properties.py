@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import snapshot
+from kill_tools import snapshot
 from sendfolio.cli import main
 from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv

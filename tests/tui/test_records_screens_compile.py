@@ -114,3 +114,34 @@ async def test_privacy_findings_stop_the_pdf_with_a_clear_message(folio, folio_d
         result = await compile_now(pilot, screen)
     assert result.startswith("✗ Not compiled — the privacy check")
     assert not (folio_dir / "exports" / "portfolio.pdf").exists()
+
+
+def cli_compile(folio_dir, *args: str) -> None:
+    """Run `sendfolio --data-dir FOLIO_DIR ARGS` in a process of its own, as a mediator would, and expect success."""
+    command = [sys.executable, "-m", "sendfolio", "--data-dir", str(folio_dir), *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def sha256(path) -> str:
+    """The SHA-256 of a file's bytes."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_the_tui_and_the_cli_make_the_same_files(folio, folio_dir, today, tmp_path):
+    """Keys only on the real app with a fixed today, and the CLI with --date that day: byte-identical PDFs."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compile(pilot)
+        assert (await compile_now(pilot, screen)).startswith("✓ Saved")
+        await pilot.press("r")
+        await pilot.pause()
+        assert (await compile_now(pilot, screen)).startswith("✓ Saved")
+        year = screen.year
+    exports = folio_dir / "exports"
+    cli_compile(folio_dir, "portfolio", "-o", str(tmp_path / "p.pdf"), "--date", today.isoformat())
+    cli_compile(folio_dir, "renewal", "--year", str(year), "-o", str(tmp_path / "r.pdf"), "--date", today.isoformat())
+    assert sha256(exports / "portfolio.pdf") == sha256(tmp_path / "p.pdf")
+    assert sha256(exports / f"renewal-{year}.pdf") == sha256(tmp_path / "r.pdf")

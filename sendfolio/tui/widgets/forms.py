@@ -28,7 +28,7 @@ API::
 - "yesno": Checkbox (space toggles);
 - "list": with `options`, a SelectionList (space toggles each); without, an Input of items separated by ";".
 
-`EditRecordScreen(record_type, specs, initial=None, title="", check=None)` is a
+`EditRecordScreen(record_type, specs, initial=None, title="", check=None, focus=None)` is a
 `ModalScreen[Record | None]`.
 Save (ctrl+s, or the Save button) builds `record_type.from_dict(values)` -- the record's own
 validation -- from the initial record's values (so fields without a spec, e.g. `id`, are kept)
@@ -36,7 +36,7 @@ overlaid with the form's values. Each `FieldError` is shown under its field in a
 "field-error" (errors of fields without a spec go in `#form-errors`), nothing is dismissed, and
 the first bad field gets the focus. `check(record) -> list[FieldError]`, if given, adds the
 caller's own checks (e.g. a case reference already in use), shown the same way. A valid record
-dismisses the screen with it. Escape (or
+dismisses the screen with it. `focus` names the field the cursor starts in (default: the first). Escape (or
 Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
 
 Widget ids: each field's editor is `#field-<name>`, its error label `#error-<name>`.
@@ -60,12 +60,33 @@ from textual.widgets.selection_list import Selection
 
 from sendfolio.records import FieldError, InvalidRecord, Record
 from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
 
 FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
 """The kinds of field a form can show."""
 
 PLACEHOLDERS = {"date": "YYYY-MM-DD or DD/MM/YYYY", "hours": "hours as a decimal, e.g. 1.5"}
 """Placeholder text of the inputs that expect a particular form of value."""
+
+KIND_HELP = {
+    "date": "Write the date as DD/MM/YYYY (e.g. 02/03/2025) or YYYY-MM-DD.",
+    "choice": "Enter opens the list; ↑↓ then Enter chooses.",
+    "yesno": "Space ticks or unticks.",
+}
+"""How to fill each kind of field, added to its help line so a newcomer is never left guessing."""
+
+FORM_HINT = "Tab / shift+Tab: next / previous field · ctrl+s: save · Esc: cancel"
+"""The line under a form's title saying how to move around it."""
+
+
+def field_help(spec: FieldSpec) -> str:
+    """A field's help line: its own words, then how to fill its kind (unless the words already say)."""
+    how = KIND_HELP.get(spec.kind, "")
+    if spec.kind == "list" and spec.options:
+        how = "↑↓ move; Space ticks or unticks each."
+    if not how or how.split(";")[0].lower() in spec.help.lower() or "space ticks" in spec.help.lower():
+        return spec.help
+    return f"{spec.help} {how}".strip()
 
 
 @dataclass(frozen=True)
@@ -138,6 +159,12 @@ def editor_value(spec: FieldSpec, editor: Widget) -> Any:
 class EditRecordScreen(ModalScreen[Record | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
 
+    HELP = ("Fill in the fields, then press ctrl+s to save. Tab and shift+Tab move between fields; "
+            "Enter opens a list of choices; Space ticks a box. A field with a problem says what is allowed "
+            "under it, and nothing is saved until every field is right. Esc leaves, asking first if you "
+            "changed anything.")
+    """What a form is for, shown in help."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -151,9 +178,11 @@ class EditRecordScreen(ModalScreen[Record | None]):
         initial: Record | None = None,
         title: str = "",
         check: Callable[[Record], list[FieldError]] | None = None,
+        focus: str | None = None,
     ) -> None:
-        """Keep what to edit; the editors are built in `compose`."""
+        """Keep what to edit; the editors are built in `compose`; `focus` names the field to start in."""
         super().__init__()
+        self.first_focus = focus
         self.check = check
         self.record_type = record_type
         self.specs = tuple(specs)
@@ -166,6 +195,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         start = self.initial.to_dict() if self.initial is not None else {}
         with Vertical(id="form-dialog"):
             yield Label(Text(self.title_text), id="form-title")
+            yield Label(FORM_HINT, id="form-hint")
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     yield from self._compose_field(spec, start.get(spec.name))
@@ -173,6 +203,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+        yield AppFooter()
 
     def _compose_field(self, spec: FieldSpec, value: Any) -> ComposeResult:
         """One field: its label, editor, help and (empty) error line."""
@@ -180,8 +211,8 @@ class EditRecordScreen(ModalScreen[Record | None]):
             if spec.kind != "yesno":
                 yield Label(Text(spec.label), classes="field-label")
             yield make_editor(spec, value)
-            if spec.help:
-                yield Static(Text(spec.help), classes="field-help")
+            if field_help(spec):
+                yield Static(Text(field_help(spec)), classes="field-help")
             yield Label("", id=f"error-{spec.name}", classes="field-error")
 
     def on_mount(self) -> None:
@@ -191,7 +222,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         for label in self.query(".form-field .field-error"):
             label.display = False
         if self.specs:
-            self.editor(self.specs[0].name).focus()
+            self.editor(self.first_focus or self.specs[0].name).focus()
 
     def editor(self, name: str) -> Widget:
         """The editor widget of one field."""

@@ -2,7 +2,8 @@
 
 API: `mark(met) -> Text` (✓ or ✗), `status_text(status) -> Text` (a deadline status,
 coloured), `short_date(d) -> str` ("02 Mar 2025", or "—" when there is none),
-`hours(h) -> str` ("1.5"), `plain_cells(values) -> list` (table cells shown as typed).
+`hours(h) -> str` ("1.5"), `plain_cells(values) -> list` (table cells shown as typed),
+`count(n, "case") -> str` ("1 case", "3 cases").
 
 User text must never be read as Textual / Rich markup (a title like "[draft]" would
 break the screen): wrap it in `Text(...)`, or pass table rows through `plain_cells`.
@@ -36,6 +37,11 @@ def short_date(value: date | None) -> str:
 def plain_cells(values) -> list:
     """Table cells with every string made literal Text (DataTable reads plain strings as markup)."""
     return [Text(value) if isinstance(value, str) else value for value in values]
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """A number with its noun in the right form: `1 case`, `3 cases`."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def hours(value: float) -> str:
