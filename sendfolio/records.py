@@ -12,6 +12,7 @@ Cases carry a reference, never a person's name.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,17 +136,17 @@ class Record:
     def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True) -> Self:
         """Build a record from raw values, or raise `InvalidRecord` naming every bad field."""
         errors: list[FieldError] = []
-        names = [spec.name for spec in dataclasses.fields(cls)]
+        parsers = _parsers(cls)
         if strict:
-            errors += [FieldError(key, "is not a field of " + cls.KIND) for key in raw if key not in names]
+            errors += [FieldError(key, "is not a field of " + cls.KIND) for key in raw if key not in parsers]
         values: dict[str, Any] = {}
-        for spec in dataclasses.fields(cls):
-            if spec.name not in raw and _has_default(spec):
+        for name, (parse, optional) in parsers.items():
+            if optional and name not in raw:
                 continue
             try:
-                values[spec.name] = spec.metadata["parse"](raw.get(spec.name))
+                values[name] = parse(raw.get(name))
             except FieldProblem as problem:
-                errors.append(FieldError(spec.name, str(problem)))
+                errors.append(FieldError(name, str(problem)))
         if errors:
             raise InvalidRecord(cls.KIND, errors)
         record = cls(**values)
@@ -160,11 +161,17 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-safe form: dates as ISO text, lists as lists."""
-        return {spec.name: _plain(getattr(self, spec.name)) for spec in dataclasses.fields(self)}
+        return {name: _plain(getattr(self, name)) for name in _parsers(type(self))}
 
     def with_changes(self, **changes: Any) -> Self:
         """A validated copy with some fields changed."""
         return type(self).from_dict({**self.to_dict(), **changes})
+
+
+@functools.cache
+def _parsers(cls: type) -> dict[str, tuple[f.Parser, bool]]:
+    """Each field of a record type, in order, with its parser and whether it may be left out."""
+    return {spec.name: (spec.metadata["parse"], _has_default(spec)) for spec in dataclasses.fields(cls)}
 
 
 def _has_default(spec: dataclasses.Field) -> bool:

@@ -46,6 +46,9 @@ FOLDER_MODE = 0o700
 DEFAULT_BACKUPS = 5
 """How many previous versions of the file are kept."""
 
+PENDING = b"\0pending"
+"""Marks a loaded state whose plain JSON has not been dumped yet (it is dumped on first need)."""
+
 Tables = dict[str, dict[str, Any]]
 """TinyDB's data: table name -> {document id (text) -> document}."""
 
@@ -226,7 +229,13 @@ class AtomicJSONStorage(Storage):
         except Unreadable as why:
             raise self.unreadable(str(why)) from None
         tables = migrate(schema, tables)
-        return schema, tables, self._dump(tables)
+        return schema, tables, PENDING
+
+    def _saved_plain(self) -> bytes | None:
+        """The plain JSON of the last saved (or loaded) state; dumped on first need, not at open."""
+        if self._saved is PENDING:
+            self._saved = self._dump(self._data)
+        return self._saved
 
     def _decode(self, stored: bytes) -> bytes:
         """The plain bytes of the stored bytes, through the codec if there is one."""
@@ -280,6 +289,7 @@ class AtomicJSONStorage(Storage):
         """Take TinyDB's new tables: saved at once, or at the end of the open transaction."""
         if META_KEY in data:
             raise ValueError(f'"{META_KEY}" is reserved for the file header, not a table')
+        self._saved_plain()  # the state before this change, while memory still holds it
         if self._depth:
             self._data = data
             return
@@ -289,6 +299,7 @@ class AtomicJSONStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes into one save; if the block raises, memory goes back to the saved state."""
+        self._saved_plain()  # TinyDB changes memory in place inside a transaction
         self._depth += 1
         try:
             yield
@@ -303,7 +314,8 @@ class AtomicJSONStorage(Storage):
 
     def _rollback(self) -> None:
         """Forget unsaved changes: memory becomes the last saved (or loaded) state."""
-        whole = json.loads(self._saved) if self._saved is not None else {}
+        saved = self._saved_plain()
+        whole = json.loads(saved) if saved is not None else {}
         whole.pop(META_KEY, None)
         self._data = whole
 
@@ -320,7 +332,7 @@ class AtomicJSONStorage(Storage):
     def _commit(self) -> None:
         """Save memory to the file; if that fails, memory goes back to the file's state."""
         plain = self._dump(self._data)
-        if plain == self._saved and self.path.exists():
+        if plain == self._saved_plain() and self.path.exists():
             return
         try:
             self.save_bytes(plain)
@@ -402,7 +414,7 @@ class AtomicJSONStorage(Storage):
 
     def exists(self) -> bool:
         """True when the file has been saved at least once."""
-        return self._saved is not None
+        return self._saved is not None  # PENDING too: a file was loaded
 
     def close(self) -> None:
         """Nothing to release: the file is open only while it is read or replaced."""

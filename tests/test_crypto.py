@@ -163,3 +163,36 @@ def test_real_parameters_once():
     assert parse_header(blob).params == crypto.DEFAULT_PARAMS
     assert codec.decode(blob) == PLAIN
     assert 0.1 < elapsed < 10, f"key derivation took {elapsed:.2f} s"
+
+
+def header_with(params: KdfParams) -> bytes:
+    """A well-formed header (right checksum) naming these KDF parameters, as a damaged or crafted file might."""
+    return crypto.build_header(params, os.urandom(16), os.urandom(16)) + os.urandom(NONCE_SIZE + TAG_SIZE)
+
+
+@pytest.mark.parametrize("params", [
+    KdfParams(crypto.ARGON2ID, 8, 1, 2),               # fewer than 8 KiB per lane: Argon2 itself would refuse
+    KdfParams(crypto.ARGON2ID, 4 * 1024 * 1024, 1, 1),  # 4 GiB of memory
+    KdfParams(crypto.SCRYPT, 24, 32, 1),                # 128 * 32 * 2^24 bytes = 64 GiB
+])
+def test_header_parameters_the_kdf_cannot_or_should_not_run_are_refused_clearly(params):
+    """Before any key is derived, a header's parameters are checked: a clear error, never a KDF exception."""
+    with pytest.raises(UnsupportedFormat, match="outside the range"):
+        unlock(header_with(params), PASSPHRASE)
+
+
+def test_every_save_has_its_own_nonce_and_a_body_cannot_move_under_another_header(codec):
+    """A hundred saves of the same bytes use a hundred nonces; a header from another salt cannot be swapped in."""
+    blobs = [codec.encode(PLAIN) for _ in range(100)]
+    assert len({blob[HEADER_SIZE : HEADER_SIZE + NONCE_SIZE] for blob in blobs}) == 100
+    other = new_codec(PASSPHRASE, TEST_PARAMS)
+    swapped = other.header.raw + blobs[0][HEADER_SIZE:]
+    with pytest.raises(CorruptFile, match="authentication tag"):
+        other.decode(swapped)
+
+
+def test_the_codec_holds_no_passphrase():
+    """Nothing the codec keeps is the passphrase or its bytes."""
+    codec = new_codec(PASSPHRASE, TEST_PARAMS)
+    kept = repr(vars(codec)) + repr(codec.header)
+    assert PASSPHRASE not in kept and PASSPHRASE.encode().hex() not in kept

@@ -249,3 +249,13 @@ def test_encrypt_sweeps_stray_plain_copies_and_warns_of_other_files(folio_dir):
     assert not stray.exists() and not leftover.exists()
     assert str(log) in result.stderr and log.exists()
     assert_nothing_plain(folio_dir)
+
+
+def test_pdfs_of_an_encrypted_folio_are_proposed_outside_its_data_folder(folio_dir):
+    """The app's default place for PDFs is beside a plain folio, but never inside an encrypted one's folder."""
+    from sendfolio.privacy.files import export_folder
+
+    plain_folio(folio_dir, 1)
+    assert export_folder(folio_dir) == folio_dir / "exports"
+    encrypted_folio(folio_dir, 0)
+    assert folio_dir.resolve() not in export_folder(folio_dir).resolve().parents

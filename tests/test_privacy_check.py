@@ -151,7 +151,6 @@ def test_pdf_compiler_gate_refuses_open_findings(folio_dir):
             api.check_privacy(folio)
 
 
-@pytest.mark.xfail(reason="hook requested from io: export_command must call ensure_clear first", strict=False)
 def test_export_is_refused_while_findings_are_open(folio_dir, tmp_path):
     """`sendfolio export` writes nothing while the privacy check has open findings."""
     put_case(folio_dir, "Mum asked us to ring 07700 900123.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 
 import pytest
@@ -105,14 +104,6 @@ async def test_damaged_file_is_explained(encrypted_dir):
     assert app.result == "not dismissed"
 
 
-def app_handles_encryption() -> bool:
-    """True once the app shows the unlock screen for an encrypted folio (the hook in tui/app.py)."""
-    from sendfolio.tui import app
-
-    return "UnlockScreen" in inspect.getsource(app)
-
-
-@pytest.mark.skipif(not app_handles_encryption(), reason="tui/app.py does not yet push UnlockScreen (hook requested)")
 async def test_the_app_asks_for_the_passphrase_of_an_encrypted_folio(encrypted_dir, monkeypatch):
     """The real app on an encrypted folio shows the unlock screen and then the dashboard."""
     from sendfolio.tui.app import SendfolioApp
@@ -127,3 +118,55 @@ async def test_the_app_asks_for_the_passphrase_of_an_encrypted_folio(encrypted_d
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert app.folio is not None and app.folio.case("SM-T-001") is not None
+
+
+async def test_the_passphrase_in_the_environment_unlocks_without_typing(encrypted_dir, monkeypatch):
+    """$SENDFOLIO_PASSPHRASE set and right: the screen closes by itself with a working codec."""
+    monkeypatch.setenv("SENDFOLIO_PASSPHRASE", PASSPHRASE)
+    app = Host(encrypted_dir)
+    async with app.run_test() as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert isinstance(app.result, FolioCodec)
+
+
+async def test_a_wrong_passphrase_in_the_environment_asks_and_keeps_every_try(encrypted_dir, monkeypatch):
+    """$SENDFOLIO_PASSPHRASE wrong: the screen says so and still allows three typed tries."""
+    monkeypatch.setenv("SENDFOLIO_PASSPHRASE", "not the fictional passphrase")
+    app = Host(encrypted_dir)
+    async with app.run_test() as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "does not open this folio" in str(pilot.app.screen.query_one("#unlock-message", Static).render())
+        assert pilot.app.screen.tries_left == 3
+        await attempt(pilot, "wrong once")
+        await attempt(pilot, PASSPHRASE)
+    assert isinstance(app.result, FolioCodec)
+
+
+async def test_the_compile_screen_refuses_a_listed_name_and_says_where(encrypted_dir, tmp_path, monkeypatch):
+    """The Compile area of an unlocked folio: a name in a CPD learning note stops the PDF; the message names the entry."""
+    from sendfolio.privacy.check import add_word
+    from sendfolio.privacy.unlock import codec_from_passphrase
+    from sendfolio.records import CPDEntry
+    from sendfolio.tui.app import SendfolioApp
+
+    folio = Folio.open(encrypted_dir, codec=codec_from_passphrase(encrypted_dir, PASSPHRASE))
+    entry = folio.put(CPDEntry.from_dict({"date": "2025-04-01", "hours": 2, "method": "reading", "title": "Reading",
+                                          "learning": "Zebedee's school move showed me how to pace a meeting"}))
+    add_word(folio, "zebedee")
+    app = SendfolioApp(encrypted_dir, today=date(2026, 11, 29), folio=folio)
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("8")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            result = str(pilot.app.screen.query_one("#compile-result").render())
+    finally:
+        folio.close()
+    assert result.startswith("✗ Not compiled — the privacy check") and f"cpd {entry.id}, learning" in result
+    assert "Zebedee" not in result
+    assert not any(path.suffix == ".pdf" for path in encrypted_dir.rglob("*"))

@@ -222,8 +222,9 @@ def purge(ctx: click.Context, before_text: str, yes: bool, scrub_backups: bool) 
             _confirm("Remove these details?")
         if plan.cases:
             apply_purge(folio, plan)
-            click.echo(f"Removed the details of {len(plan.cases)} case(s). The folio as it was is kept in backup "
-                       f"{folio.path.name}.1 until later saves replace it.")
+            kept = "" if scrub_backups else (f" The folio as it was is kept in backup {folio.path.name}.1 until "
+                                              "later saves replace it.")
+            click.echo(f"Removed the details of {len(plan.cases)} case(s).{kept}")
         if scrub_backups:
             _scrub(folio, before)
         elif plan.cases:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendfolio.privacy.identifiers import Finding, scan
+from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan
 
 DO_NOT_PRINT_KEY = "privacy.do_not_print"
 """Folio setting: the private list of names and words that must never be printed."""
@@ -29,15 +29,27 @@ class PrivacyFindings(Exception):
     """Likely identifiers remain in the folio, so nothing may leave the machine yet."""
 
     def __init__(self, findings: list[Finding]):
-        """Keep the open findings; the message says how many and what to run."""
+        """Keep the open findings; the message says how many, where (record and field) and what to run."""
         self.findings = findings
         count = len(findings)
         noun = "possible identifier" if count == 1 else "possible identifiers"
         super().__init__(
-            f"{count} {noun} (names on the do-not-print list, contact details, NHS numbers or dates of birth) "
-            "found in the folio's text; nothing was written. Run `sendfolio privacy-check` to see them, then edit "
-            "the text or mark a false positive with `sendfolio privacy-check --ignore ID`"
+            f"{count} {noun} found in the folio's text, so nothing was written: {where(findings)}. "
+            "Run `sendfolio privacy-check` to see them in context, then edit the text, or mark a false positive "
+            "with `sendfolio privacy-check --ignore ID`"
         )
+
+
+MAX_LISTED = 5
+"""How many findings the refusal message names; the rest are counted."""
+
+
+def where(findings: list[Finding]) -> str:
+    """Each finding's id, kind and place (record and field), without the matched text itself."""
+    listed = [f"[{item.id}] {CATEGORY_TITLES[item.category]} in {item.kind} {item.record}, {item.field}"
+              for item in findings[:MAX_LISTED]]
+    more = len(findings) - MAX_LISTED
+    return "; ".join(listed) + (f"; and {more} more" if more > 0 else "")
 
 
 def do_not_print(folio: Any) -> list[str]:

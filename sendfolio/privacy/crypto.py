@@ -116,6 +116,9 @@ TEST_PARAMS = KdfParams(ARGON2ID, 1024, 1, 1)
 _LIMITS = {ARGON2ID: ((8, 4_194_304), (1, 64), (1, 64)), SCRYPT: ((10, 24), (1, 32), (1, 16))}
 """Sane ranges of each parameter: a header asking for more is refused as damaged, not obeyed."""
 
+MAX_KDF_MEMORY = 2 * 1024**3
+"""The most memory (bytes) a header may make the KDF use: 2 GiB, eight times the default."""
+
 
 @dataclass(frozen=True)
 class Header:
@@ -198,14 +201,28 @@ def parse_header(blob: bytes) -> Header:
     return Header(params, salt, key_check, blob[:HEADER_SIZE])
 
 
+def kdf_memory(params: KdfParams) -> int:
+    """Bytes of memory the KDF needs with these parameters."""
+    if params.kdf == SCRYPT:
+        return 128 * params.param2 * 2**params.param1
+    return params.param1 * 1024
+
+
 def _check_limits(params: KdfParams) -> None:
-    """Refuse an unknown KDF or parameters outside sane ranges."""
+    """Refuse an unknown KDF, parameters outside sane ranges, or ones the KDF itself would reject.
+
+    A header is read before anything is authenticated, so its parameters are checked here: a
+    damaged header must give a clear `UnsupportedFormat`, never an exception from the KDF or
+    a request for many gigabytes of memory.
+    """
     if params.kdf not in _LIMITS:
         raise UnsupportedFormat(f"it names key-derivation function {params.kdf}, which this sendfolio does not know")
     values = (params.param1, params.param2, params.param3)
-    for value, (low, high) in zip(values, _LIMITS[params.kdf]):
-        if not low <= value <= high:
-            raise UnsupportedFormat(f"its {KDF_NAMES[params.kdf]} parameters {values} are outside the range sendfolio accepts")
+    refused = UnsupportedFormat(f"its {KDF_NAMES[params.kdf]} parameters {values} are outside the range sendfolio accepts")
+    if any(not low <= value <= high for value, (low, high) in zip(values, _LIMITS[params.kdf])):
+        raise refused
+    if kdf_memory(params) > MAX_KDF_MEMORY or (params.kdf == ARGON2ID and params.param1 < 8 * params.param3):
+        raise refused
 
 
 class FolioCodec:

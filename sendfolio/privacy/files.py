@@ -39,3 +39,23 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
         else:
             others.append(path)
     return others
+
+
+EXPORTS_NAME = "exports"
+"""The folder the app proposes for PDFs when the folio is not encrypted: `<data dir>/exports`."""
+
+
+def export_folder(data_dir: Path) -> Path:
+    """Where the app should propose to save PDFs and exports of this folio.
+
+    A plain folio: `<data dir>/exports`, next to it. An encrypted folio: never inside its data
+    folder (a PDF there would be a plain copy of the records beside the encrypted file), but
+    `<Documents>/sendfolio` -- the user's documents folder, where they will look for it.
+    """
+    from sendfolio.privacy.unlock import is_encrypted
+
+    if not is_encrypted(data_dir):
+        return Path(data_dir) / EXPORTS_NAME
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "sendfolio"

@@ -5,13 +5,20 @@ an export or a PDF. `scan(data, do_not_print, ignored)` walks every free-text fi
 `FolioData` and returns a `Finding` for each likely identifier: an e-mail address, a UK
 phone number, a UK postcode, an NHS number (10 digits passing the modulus-11 check), a date
 of birth given in context ("DOB", "born", "date of birth"), or a word from the folio's
-private do-not-print list (whole words, any case). Pure: no files, no folio.
+private do-not-print list. Listed words match as whole words in any case and with or without
+accents ("Zoe" finds "ZOË"), followed by a possessive or plural ("Zoe's", "Zoes"), or as part
+of a hyphenated name ("Zoe-Rose"); the pieces of a listed name may be joined by spaces,
+hyphens or nothing ("Anne-Marie" finds "Anne Marie" and "annemarie"), and an apostrophe in a
+listed name is optional ("O'Brien" finds "OBrien" and "O’Brien"). Names of people the portfolio
+must show (the mediator, the PPC, the verifier) are checked against the list only. Pure: no
+files, no folio.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -36,6 +43,12 @@ PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(?0)(?:[\s(
 POSTCODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])")
 """A UK postcode in capitals (the inward code's letters never include C I K M O V)."""
 
+POSTCODE_LOWER = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,2}[0-9][a-z0-9]? ?([0-9][abd-hjlnp-uw-z]{2})(?![A-Za-z0-9])")
+"""A UK postcode typed in small letters; checked by `_is_lower_postcode` (so "ks2 2nd" is not one)."""
+
+ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)")
+"""An inward code that reads as an ordinal (1st, 2nd, 3rd, 4th): not taken as a small-letter postcode."""
+
 NHS_NUMBER = re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
 """A candidate NHS number (3-3-4 digits); checked by `is_nhs_number`."""
 
@@ -49,10 +62,11 @@ _DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 """A written date: 12/03/2015, 2015-03-12, 3rd March 2014, March 3, 2014, May 2016 or a year (regex text)."""
 
 DATE_OF_BIRTH = re.compile(
-    rf"(?:\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b(?:\s+(?:on|in))?(?:\s+the)?)[\s:;,(-]*{_DATE}(?![\w/])",
+    rf"(?:\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bborn\b(?:\s+(?:on|in))?(?:\s+the)?"
+    rf"|\bbirth\s?day\b(?:\s+(?:is|was))?(?:\s+on)?(?:\s+the)?)[\s:;,(-]*{_DATE}(?![\w/])",
     re.IGNORECASE,
 )
-"""A date (or year) of birth introduced by DOB, 'date of birth' or 'born'."""
+"""A date (or year) of birth introduced by DOB, 'date of birth', 'born' or 'birthday'."""
 
 CONTEXT = 30
 """Characters of text shown on each side of a match."""
@@ -66,6 +80,24 @@ class TextField:
     record: str
     field: str
     text: str
+    words_only: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match in a text: where it is and the text matched (a `re.Match` look-alike)."""
+
+    start: int
+    end: int
+    text: str
+
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the match in the scanned text."""
+        return self.start, self.end
+
+    def group(self) -> str:
+        """The matched text, as it is written in the record."""
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -122,13 +154,40 @@ def _is_uk_phone(candidate: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11) and digits[1] in "1235789"
 
 
+SEPARATORS = r"[\s\-\u2010-\u2015_.]*"
+"""What may join the pieces of a listed name in the text: spaces, hyphens, dashes, dots or nothing."""
+
+APOSTROPHES = "'\u2018\u2019`"
+"""Straight and curly apostrophes: one in a listed name matches any (or none) in the text."""
+
+SUFFIX = r"(?=(?:['\u2018\u2019]s|s['\u2018\u2019]?)?(?!\w))"
+"""After a listed word: optionally a possessive or plural, then no more letters (not part of the match)."""
+
+
+def fold(text: str) -> str:
+    """The text with accents taken off, one character for one (so positions still match the text)."""
+    return "".join(unicodedata.normalize("NFD", char)[:1] or char for char in text)
+
+
+def _word_regex(phrase: str) -> str:
+    """Regular-expression text for one listed name: pieces split at spaces/hyphens, optional apostrophes."""
+    pieces = [piece for piece in re.split(r"[\s\-\u2010-\u2015_.]+", fold(phrase)) if piece]
+    parts = ["".join(f"[{APOSTROPHES}]?" if char in APOSTROPHES else re.escape(char) for char in piece) for piece in pieces]
+    return SEPARATORS.join(parts)
+
+
 def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """One whole-word, any-case pattern for the do-not-print words and phrases (None if there are none)."""
-    phrases = sorted({" ".join(word.split()) for word in words if word.strip()}, key=len, reverse=True)
-    if not phrases:
+    """One pattern for the do-not-print words and phrases (None if there are none); see the module text.
+
+    It is meant for `fold`-ed text: accents are taken off the words and the text alike.
+    """
+    phrases = sorted({" ".join(unicodedata.normalize("NFC", word).split()) for word in words if word.strip()},
+                     key=len, reverse=True)
+    parts = [_word_regex(phrase) for phrase in phrases]
+    parts = [part for part in parts if part]
+    if not parts:
         return None
-    parts = [r"\s+".join(re.escape(piece) for piece in phrase.split(" ")) for phrase in phrases]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")" + SUFFIX, re.IGNORECASE)
 
 
 def free_text(data: FolioData) -> Iterator[TextField]:
@@ -150,38 +209,62 @@ def free_text(data: FolioData) -> Iterator[TextField]:
     for name in ("verification", "passport_declaration"):
         if getattr(data, name) is not None:
             yield from _fields(name, name, {"statement": getattr(data, name).statement})
+    yield from names(data)
 
 
-def _fields(kind: str, record: str, values: dict[str, str]) -> Iterator[TextField]:
+def names(data: FolioData) -> Iterator[TextField]:
+    """Names and contact details the documents must show: checked against the do-not-print list only."""
+    profile = data.profile
+    yield from _fields("profile", "profile", {"name": profile.name, "membership_number": profile.membership_number}, True)
+    for item in data.ppc_sessions:
+        yield from _fields("ppc", item.id, {"ppc": item.ppc}, True)
+    for item in data.training:
+        yield from _fields("training", item.id, {"recognised_by": item.recognised_by}, True)
+    if data.ppc_contact is not None:
+        contact = data.ppc_contact
+        yield from _fields("ppc_contact", "ppc_contact", {"name": contact.name, "register": contact.register,
+                                                          "email": contact.email, "phone": contact.phone}, True)
+    for name in ("verification", "passport_declaration"):
+        if getattr(data, name) is not None:
+            yield from _fields(name, name, {"name": getattr(data, name).name, "register": getattr(data, name).register}, True)
+
+
+def _fields(kind: str, record: str, values: dict[str, str], words_only: bool = False) -> Iterator[TextField]:
     """The non-empty text fields of one record."""
     for field, text in values.items():
         if text:
-            yield TextField(kind, record, field, text)
+            yield TextField(kind, record, field, text, words_only)
 
 
-def matches(text: str, words: re.Pattern | None = None) -> Iterator[tuple[str, re.Match]]:
-    """(category, match) for every likely identifier in one text, without overlaps."""
+def matches(text: str, words: re.Pattern | None = None, *, words_only: bool = False) -> Iterator[tuple[str, Hit]]:
+    """(category, hit) for every likely identifier in one (NFC) text, without overlaps.
+
+    With `words_only`, only the do-not-print words are looked for.
+    """
     taken: list[tuple[int, int]] = []
-    for category, found in _candidates(text, words):
+    for category, found in _candidates(text, words, words_only):
         span = found.span()
         if any(start < span[1] and span[0] < end for start, end in taken):
             continue
         taken.append(span)
-        yield category, found
+        yield category, Hit(span[0], span[1], text[span[0] : span[1]])
 
 
-def _candidates(text: str, words: re.Pattern | None) -> Iterator[tuple[str, re.Match]]:
+def _candidates(text: str, words: re.Pattern | None, words_only: bool) -> Iterator[tuple[str, re.Match]]:
     """Every candidate match, most specific first (so a phone number is not also an NHS number)."""
     if words is not None:
-        yield from (("do-not-print", found) for found in words.finditer(text))
+        yield from (("do-not-print", found) for found in words.finditer(fold(text)))
+    if words_only:
+        return
     yield from (("email", found) for found in EMAIL.finditer(text))
     yield from (("date-of-birth", found) for found in DATE_OF_BIRTH.finditer(text))
     yield from (("phone", found) for found in PHONE.finditer(text) if _is_uk_phone(found.group()))
     yield from (("nhs-number", found) for found in NHS_NUMBER.finditer(text) if is_nhs_number(found.group()))
     yield from (("postcode", found) for found in POSTCODE.finditer(text))
+    yield from (("postcode", found) for found in POSTCODE_LOWER.finditer(text) if not ORDINAL.fullmatch(found.group(1)))
 
 
-def context_of(text: str, found: re.Match) -> str:
+def context_of(text: str, found: Hit) -> str:
     """The match with up to `CONTEXT` characters either side, on one line, marked with » «."""
     start, end = found.span()
     before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
@@ -195,14 +278,15 @@ def scan(data: FolioData, do_not_print: Iterable[str] = (), ignored: Iterable[st
     skip = set(ignored)
     found: dict[str, Finding] = {}
     for piece in free_text(data):
-        for category, match in matches(piece.text, words):
+        text = unicodedata.normalize("NFC", piece.text)
+        for category, match in matches(text, words, words_only=piece.words_only):
             key = fingerprint(piece.kind, piece.record, piece.field, match.group())
             if key in skip:
                 continue
             if key in found:
                 found[key] = _counted(found[key])
                 continue
-            found[key] = Finding(key, category, piece.kind, piece.record, piece.field, match.group(), context_of(piece.text, match))
+            found[key] = Finding(key, category, piece.kind, piece.record, piece.field, match.group(), context_of(text, match))
     return list(found.values())
 
 

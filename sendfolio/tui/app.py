@@ -245,7 +245,7 @@ class SendfolioApp(App[int]):
         cause = getattr(error, "error", error) if type(error).__name__ == "WorkerFailed" else error
         if not isinstance(cause, FolioError) or isinstance(cause, FolioLocked):
             return False
-        self.notify(f"Not saved: {cause}", title="Save failed", severity="error", timeout=15)
+        self.notify(f"Not saved: {cause}", title="Save failed", severity="error", timeout=15, markup=False)
         return True
 
     def _write_crash_log(self, error: BaseException) -> Path | None:

@@ -68,7 +68,7 @@ class CaseLogScreen(Screen):
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete", tooltip="Put back the case just deleted (shown after a delete)"),
+        Binding("u", "undo", "Undo delete", tooltip="Undo delete: put back the case just deleted (offered after a delete)"),
         Binding("t", "timeline", "Timeline"),
         Binding("c", "checklist", "Checklist"),
         Binding("b", "debrief", "De-brief"),

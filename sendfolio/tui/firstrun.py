@@ -28,7 +28,8 @@ PROFILE_SPECS = (
               help="CMC (Civil Mediation Council) or COM (College of Mediators)."),
     FieldSpec("membership_number", "Membership number", "text"),
     FieldSpec("registration_anniversary", "Registration anniversary", "date",
-              help="The day your registration renews each year; leave empty to use calendar years."),
+              help="The day your registration renews each year (any year's date will do, e.g. 01/04/2024); "
+                   "leave empty to use calendar years."),
     FieldSpec("route", "Route", "choice", options=ROUTES,
               help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5)."),
 )

@@ -42,7 +42,8 @@ PROFILE_SPECS = (
     FieldSpec("membership_body", "Membership body", "choice", options=MEMBERSHIP_BODIES),
     FieldSpec("membership_number", "Membership number", "text"),
     FieldSpec("registration_anniversary", "Registration anniversary", "date",
-              help="the date your registration year starts; blank: the calendar year"),
+              help="the day your registration year starts (any year's date will do, e.g. 01/04/2024); "
+                   "blank: the calendar year"),
     FieldSpec("route", "Route", "choice", options=ROUTES, help="new accreditation, or passported (Form 5)"),
     FieldSpec("lead_since", "Lead SEND mediator since", "date", help="for the passported route; optional"),
 )

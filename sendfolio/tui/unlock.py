@@ -14,11 +14,14 @@ API::
 
 The key is derived in a thread (about half a second), so the screen stays responsive. The
 passphrase lives only in the Input widget, which is cleared after each try; it is never
-written anywhere. Styles: styles/privacy.tcss.
+written anywhere. When $SENDFOLIO_PASSPHRASE is set the screen tries it first, as every
+command does: if it fits, the screen closes by itself; if not, it says so and asks (a wrong
+variable does not use up a try). Styles: styles/privacy.tcss.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -31,7 +34,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from sendfolio.paths import style_path
 from sendfolio.privacy.crypto import CryptoError, WrongPassphrase
-from sendfolio.privacy.unlock import PROMPT_TRIES, codec_from_passphrase
+from sendfolio.privacy.unlock import PASSPHRASE_ENV, PROMPT_TRIES, codec_from_passphrase
 
 
 class UnlockScreen(ModalScreen[Any]):
@@ -65,8 +68,13 @@ class UnlockScreen(ModalScreen[Any]):
                 yield Button("Unlock (enter)", id="unlock-ok", variant="primary")
 
     def on_mount(self) -> None:
-        """Put the cursor in the passphrase field."""
+        """Put the cursor in the passphrase field, and try $SENDFOLIO_PASSPHRASE if it is set."""
         self.query_one("#unlock-passphrase", Input).focus()
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        if passphrase:
+            self.busy = True
+            self.show(f"Unlocking with ${PASSPHRASE_ENV}…")
+            self.derive(passphrase, from_env=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the field tries the passphrase."""
@@ -97,12 +105,12 @@ class UnlockScreen(ModalScreen[Any]):
         self.derive(passphrase)
 
     @work(thread=True, exclusive=True, group="unlock")
-    def derive(self, passphrase: str) -> None:
+    def derive(self, passphrase: str, from_env: bool = False) -> None:
         """Derive the key and check it against the folio's header (in a worker thread)."""
         try:
             codec = codec_from_passphrase(self.data_dir, passphrase)
         except WrongPassphrase:
-            self.app.call_from_thread(self.wrong)
+            self.app.call_from_thread(self.env_wrong if from_env else self.wrong)
         except (CryptoError, OSError) as error:
             self.app.call_from_thread(self.broken, str(error))
         else:
@@ -117,6 +125,11 @@ class UnlockScreen(ModalScreen[Any]):
             return
         word = "try" if self.tries_left == 1 else "tries"
         self.show(f"Wrong passphrase. {self.tries_left} {word} left.", error=True)
+
+    def env_wrong(self) -> None:
+        """$SENDFOLIO_PASSPHRASE does not open the folio: say so and let the user type it (no try used)."""
+        self.busy = False
+        self.show(f"${PASSPHRASE_ENV} does not open this folio. Type the passphrase.", error=True)
 
     def broken(self, message: str) -> None:
         """The file itself cannot be unlocked: say why; only quitting is left."""

@@ -53,7 +53,7 @@ CRASHING_APP = textwrap.dedent("""
             self.fail_now(case_text)
 
         def fail_now(self, words):
-            raise RuntimeError("something broke")
+            raise RuntimeError(f"something broke near {words}")
 
     app = Crashing(Path(sys.argv[1]))
     app.run(headless=True)
@@ -96,7 +96,29 @@ def test_a_crash_shows_a_short_message_and_writes_a_private_log_without_locals(s
     assert len(logs) == 1 and str(logs[0]) in output.replace("\n", "")
     assert oct(logs[0].stat().st_mode & 0o777) == "0o600"
     text = logs[0].read_text()
-    assert "RuntimeError: something broke" in text and "SECRET-CHILD-NAME" not in text
+    assert "RuntimeError" in text and "in fail_now" in text and "in folio_ready" in text
+    assert "SECRET-CHILD-NAME" not in text and "something broke" not in text
+
+
+def test_a_crash_log_never_holds_the_messages_of_chained_errors(tmp_path):
+    """Messages of an error and of those it came from stay out of the log; types and frames stay in."""
+    from sendfolio.tui.crash import write_crash_log
+
+    def parse(value):
+        raise ValueError(f"invalid value {value!r}")
+
+    try:
+        try:
+            parse("SECRET-CHILD-NAME")
+        except ValueError as error:
+            raise KeyError("SECRET-CHILD-NAME again") from error
+    except KeyError as error:
+        path = write_crash_log(tmp_path, error)
+    text = path.read_text()
+    assert path.parent == (tmp_path / "logs").resolve() and oct(path.stat().st_mode & 0o777) == "0o600"
+    assert "SECRET-CHILD-NAME" not in text and "invalid value" not in text
+    assert text.index("ValueError") < text.index("direct cause") < text.index("KeyError")
+    assert "in parse" in text and "test_app.py:" in text
 
 
 async def test_number_keys_switch_areas_and_each_shows_the_area_bar(started_dir, today):

@@ -40,9 +40,9 @@ async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, t
         await open_case_log(pilot)
         await pilot.press("c", "n")
         await pilot.pause()
+        await type_text(pilot, "Opened with both parties by phone")  # the cursor starts in the note
+        await pilot.press("shift+tab")
         await type_text(pilot, "PPC Jo")
-        await pilot.press("tab")
-        await type_text(pilot, "Opened with both parties by phone")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("space")
