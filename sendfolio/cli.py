@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,9 +58,22 @@ class SendfolioGroup(click.Group):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):
-        """Run the chosen command, reporting an unknown command or a bad option in one line."""
-        with one_line_usage_errors():
-            return super().invoke(ctx)
+        """Run the chosen command, reporting an unknown command or a bad option in one line.
+
+        An unexpected error is one line too, naming only its type: a Python traceback prints
+        values that can hold record text. `SENDFOLIO_DEBUG=1` shows the traceback instead.
+        """
+        try:
+            with one_line_usage_errors():
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if os.environ.get("SENDFOLIO_DEBUG"):
+                raise
+            click.echo(f"sendfolio: unexpected error ({type(error).__name__}); nothing was printed that could hold "
+                       "record text (set SENDFOLIO_DEBUG=1 to see the details)", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=SendfolioGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -152,3 +152,30 @@ def test_export_where_no_file_can_be_made_is_one_line(filled):
     """A folder no one can create files in (even root: /proc): one line naming the file, exit 2."""
     line = one_line(invoke(filled, "export", "/proc/sendfolio-out.json"))
     assert line.startswith("sendfolio: nothing was exported: cannot write /proc/sendfolio-out.json: "), line
+
+
+def test_unexpected_error_is_one_line_without_record_text(tmp_path):
+    """A fault injected inside a command (a bug we cannot otherwise provoke) prints its type only."""
+    import subprocess
+    import sys
+
+    (tmp_path / "folio").mkdir()
+    script = (
+        "import sys; from sendfolio import rules\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise ValueError('SECRET-CASE-TEXT')\n"
+        "rules.check_json = broken\n"
+        "from sendfolio.cli import main\n"
+        "sys.argv = ['sendfolio', '--data-dir', sys.argv[1], 'check']\n"
+        "main()\n"
+    )
+    from sendfolio.store import Folio
+
+    Folio.open(tmp_path / "folio").close()
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "folio")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "unexpected error (ValueError)" in result.stderr
+    assert "SECRET-CASE-TEXT" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -120,13 +120,27 @@ async def test_the_app_asks_for_the_passphrase_of_an_encrypted_folio(encrypted_d
         assert app.folio is not None and app.folio.case("SM-T-001") is not None
 
 
+async def wait_until(pilot, done) -> None:
+    """Let the app run until `done()` is true (the screen's worker starts only once it is mounted)."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if done():
+            return
+    raise AssertionError("the app never reached the expected state")
+
+
+def message(app) -> str:
+    """The unlock screen's message line, or "" when it is not showing."""
+    screen = app.screen
+    return str(screen.query_one("#unlock-message", Static).render()) if isinstance(screen, UnlockScreen) else ""
+
+
 async def test_the_passphrase_in_the_environment_unlocks_without_typing(encrypted_dir, monkeypatch):
     """$SENDFOLIO_PASSPHRASE set and right: the screen closes by itself with a working codec."""
     monkeypatch.setenv("SENDFOLIO_PASSPHRASE", PASSPHRASE)
     app = Host(encrypted_dir)
     async with app.run_test() as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.result != "not dismissed")
     assert isinstance(app.result, FolioCodec)
 
 
@@ -135,9 +149,7 @@ async def test_a_wrong_passphrase_in_the_environment_asks_and_keeps_every_try(en
     monkeypatch.setenv("SENDFOLIO_PASSPHRASE", "not the fictional passphrase")
     app = Host(encrypted_dir)
     async with app.run_test() as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "does not open this folio" in str(pilot.app.screen.query_one("#unlock-message", Static).render())
+        await wait_until(pilot, lambda: "does not open this folio" in message(app))
         assert pilot.app.screen.tries_left == 3
         await attempt(pilot, "wrong once")
         await attempt(pilot, PASSPHRASE)
@@ -162,9 +174,9 @@ async def test_the_compile_screen_refuses_a_listed_name_and_says_where(encrypted
             await pilot.press("8")
             await pilot.pause()
             await pilot.press("c")
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            result = str(pilot.app.screen.query_one("#compile-result").render())
+            line = pilot.app.screen.query_one("#compile-result")
+            await wait_until(pilot, lambda: str(line.render()).startswith(("✗", "✓")))
+            result = str(line.render())
     finally:
         folio.close()
     assert result.startswith("✗ Not compiled — the privacy check") and f"cpd {entry.id}, learning" in result

@@ -125,7 +125,7 @@ class SendfolioApp(App[int]):
     def _unlocked(self, codec: Any) -> None:
         """Open the encrypted folio with its codec, or close the app if the user gave up."""
         if codec is None:
-            self.exit(2)
+            self.exit(return_code=2, message="The folio was not opened: no passphrase given, or three wrong tries.")
         else:
             self.open_folio(codec)
 

@@ -105,9 +105,11 @@ class CompileScreen(Screen):
         self.refresh_bindings()
 
     def _update_default_path(self) -> None:
-        """Propose a path under the data folder, unless the mediator typed their own."""
+        """Propose a path for the PDF (outside an encrypted folio's folder), unless the mediator typed their own."""
+        from sendfolio.privacy.files import export_folder
+
         output = self.query_one("#compile-output", Input)
-        proposed = str(self.app.folio.data_dir / "exports" / DOCUMENTS[self.kind].file_name(self.year))
+        proposed = str(export_folder(self.app.folio.data_dir) / DOCUMENTS[self.kind].file_name(self.year))
         if output.value in ("", self._default_path):
             output.value = proposed
         self._default_path = proposed

@@ -113,7 +113,9 @@ class CoverageScreen(Screen):
         self.app.call_from_thread(self.show, matrix)
 
     def show(self, matrix: rules.Coverage) -> None:
-        """Fill the table and the summary; keep the cursor where it was."""
+        """Fill the table and the summary; keep the cursor where it was (nothing if the screen has gone)."""
+        if not self.is_attached or not self.query("#coverage-table"):
+            return
         self.matrix = matrix
         table = self.query_one("#coverage-table", CoverageTable)
         styles = table.mark_styles()

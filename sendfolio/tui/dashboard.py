@@ -170,7 +170,12 @@ class DashboardScreen(Screen):
         self.app.call_from_thread(self.show, view)
 
     def show(self, view: DashboardView) -> None:
-        """Fill every section from the rules' answer (the first time, from the top of the page)."""
+        """Fill every section from the rules' answer (the first time, from the top of the page).
+
+        A worker may answer after the screen has gone (the demo folio replaced the areas): then nothing is shown.
+        """
+        if not self.is_attached or not self.query("#requirements"):
+            return
         first, self.view = self.view is None, view
         row = self.query_one("#requirements", DataTable).cursor_row
         self._set_columns()

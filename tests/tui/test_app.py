@@ -105,6 +105,7 @@ def test_a_crash_log_never_holds_the_messages_of_chained_errors(tmp_path):
     from sendfolio.tui.crash import write_crash_log
 
     def parse(value):
+        """Fail the way a validator does: with the value in the message."""
         raise ValueError(f"invalid value {value!r}")
 
     try:
