@@ -197,9 +197,10 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
     watched = observation_case(data)
     active = practice_cases(data)
     if watched is None:
-        detail = (f"No case observed on or after the SEND training on {start}: the standards expect a period of "
-                  f"observation before co-working, so none of {len(active)} active cases counts yet.")
-        return result("practice.cases", need_text, "no observed case", False, detail, (need, 0.0))
+        detail = (f"No case in which you observed (role: observer) on or after the SEND training on {start}: "
+                  f"the standards expect a period of observation before co-working, so none of {len(active)} "
+                  "active cases counts yet. Being observed yourself (\"observed by\") is a different thing.")
+        return result("practice.cases", need_text, "no case observed by you", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
     counted = [case for case in after if case.outcome not in NOT_HELD]
     have = f"{len(counted)} cases after observing {watched.ref} on {watched.date}"

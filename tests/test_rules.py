@@ -175,7 +175,7 @@ def test_three_cases_need_a_period_of_observation_first():
     """Without an observed case after the SEND training, active cases do not count."""
     data = replace(accredited(), cases=accredited().cases[1:])
     found = requirement(data, "practice.cases")
-    assert not found.met and "No case observed on or after the SEND training" in found.detail
+    assert not found.met and "No case in which you observed (role: observer) on or after the SEND training" in found.detail
 
 
 def test_cases_not_held_or_before_the_observation_are_not_counted():

@@ -10,6 +10,8 @@ palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -113,6 +115,7 @@ class SendfolioApp(App[int]):
 
     def on_mount(self) -> None:
         """Open the folio (in a worker, after asking for the passphrase of an encrypted one), or use the one given."""
+        self._exit_on_signals()
         if self.folio is not None:
             self.folio_ready(self.folio)
         elif encrypted(self.data_dir):
@@ -121,6 +124,19 @@ class SendfolioApp(App[int]):
             self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
         else:
             self.open_folio()
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (terminal closed, system shutting down) close the app cleanly.
+
+        Every change is already saved, so closing loses nothing; exiting through Textual
+        restores the terminal (leaves the alternate screen, shows the cursor) and releases the lock.
+        """
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(number, self.exit)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return  # not the main thread, or a platform without these signals
 
     def _unlocked(self, codec: Any) -> None:
         """Open the encrypted folio with its codec, or close the app if the user gave up."""

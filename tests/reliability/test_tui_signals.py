@@ -71,9 +71,6 @@ def test_signal_ends_the_app_and_keeps_every_save(started, number):
     check_nothing_lost(started)
 
 
-@pytest.mark.xfail(reason="the app installs no SIGTERM/SIGHUP handler: it dies without restoring the terminal "
-                          "(reported to the lead: add loop.add_signal_handler(sig, self.exit) in SendfolioApp)",
-                   strict=False)
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_signal_gives_the_terminal_back(started, number):
     """After the signal the app leaves the alternate screen, shows the cursor and exits cleanly."""
