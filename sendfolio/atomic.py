@@ -50,6 +50,15 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def replace_or_remove(temp: Path, target: Path) -> None:
+    """Rename `temp` over `target`; if that fails, delete `temp` (no copy is left behind) and raise."""
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 def write_atomic(path: Path | str, content: bytes, mode: int = FILE_MODE) -> None:
     """Replace `path` with `content` atomically; the folder must exist.
 
@@ -59,10 +68,5 @@ def write_atomic(path: Path | str, content: bytes, mode: int = FILE_MODE) -> Non
     path = Path(path)
     if path.exists() and not path.is_file():
         raise OSError(errno.EINVAL, "is not a regular file (a folder, device or pipe)", str(path))
-    temp = write_temp(path, content, mode)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
+    replace_or_remove(write_temp(path, content, mode), path)
+    fsync_folder(path.parent)  # the new file is complete and in place; only the rename's durability is left

@@ -22,7 +22,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -31,14 +30,13 @@ from typing import Any, Protocol
 
 from tinydb.storages import Storage
 
+from sendfolio.atomic import FILE_MODE, replace_or_remove, temp_path, write_atomic, write_temp
+
 SCHEMA = 2
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
 """The top-level key of the file that holds the schema version, not a table."""
-
-FILE_MODE = 0o600
-"""Folio, backup and temporary files: readable and writable by the owner only."""
 
 FOLDER_MODE = 0o700
 """The data folder: open to the owner only."""
@@ -169,24 +167,6 @@ def make_private_folder(folder: Path) -> None:
     if not folder.is_dir():
         folder.mkdir(parents=True, mode=FOLDER_MODE, exist_ok=True)
         os.chmod(folder, FOLDER_MODE)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make renames inside the folder durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _replace_or_remove(temp: Path, target: Path) -> None:
-    """Rename `temp` over `target`; if that fails, delete `temp` (no copy is left behind) and raise."""
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 class AtomicJSONStorage(Storage):
@@ -356,28 +336,7 @@ class AtomicJSONStorage(Storage):
         make_private_folder(self.path.parent)
         if backup and self.path.exists():
             self._rotate_backups()
-        temp = self._write_temp(stored)
-        _replace_or_remove(temp, self.path)
-        try:
-            fsync_folder(self.path.parent)
-        except OSError:
-            # The new file is complete (fsynced) and in place: saying "nothing was changed" would be
-            # false. Only the rename's durability is unconfirmed; the next save syncs the folder again.
-            pass
-
-    def _write_temp(self, stored: bytes) -> Path:
-        """A new private temporary file beside the folio holding these bytes, synced to disk."""
-        temp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
-        try:
-            with open(fd, "wb", closefd=True) as handle:
-                handle.write(stored)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        return temp
+        write_atomic(self.path, stored)
 
     def _rotate_backups(self) -> None:
         """Shift backups one older (.1 -> .2 …) and make the current file backup .1."""
@@ -390,12 +349,12 @@ class AtomicJSONStorage(Storage):
 
     def _copy_to(self, target: Path) -> None:
         """Atomically make `target` a copy of the current file (a hard link where possible)."""
-        temp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        temp = temp_path(self.path)
         try:
             os.link(self.path, temp)
         except OSError:
-            temp = self._write_temp(self.path.read_bytes())
-        _replace_or_remove(temp, target)
+            temp = write_temp(self.path, self.path.read_bytes())
+        replace_or_remove(temp, target)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files left by a save that crashed (call only while holding the lock)."""

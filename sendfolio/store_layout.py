@@ -1,0 +1,64 @@
+"""How the folio file is laid out: its file names, its tables and their keys and order.
+
+The store (`store.py`) keeps each kind of record in the table named here, keyed and
+ordered as here, so a folio's file and its exports come out the same every time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from sendfolio.records import (
+    Case, CPDEntry, Observation, PPCContact, PPCSession, Profile, Record, Reflection, Training, Verification,
+)
+from sendfolio.storage import FOLDER_MODE
+
+FOLIO_FILE = "folio.json"
+"""The name of the folio file inside the data folder."""
+
+LOCK_FILE = "folio.lock"
+"""The name of the lock file inside the data folder (holds the pid of the sendfolio using it)."""
+
+SETTINGS_TABLE = "settings"
+"""The table of helpers' extra state: documents {"key": ..., "value": ...}."""
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    """How one kind of many-record data is kept: its table, its key fields and its order."""
+
+    name: str
+    key: tuple[str, ...]
+    order: Callable[[Any], tuple]
+
+
+TABLES: dict[type[Record], RecordTable] = {
+    Case: RecordTable("cases", ("ref",), lambda r: (r.date, r.ref)),
+    Observation: RecordTable("observations", ("ref", "criterion"), lambda r: (r.ref, r.criterion)),
+    Reflection: RecordTable("reflections", ("id",), lambda r: (r.date, r.title, r.id)),
+    CPDEntry: RecordTable("cpd", ("id",), lambda r: (r.date, r.title, r.id)),
+    PPCSession: RecordTable("ppc_sessions", ("id",), lambda r: (r.date, r.ppc, r.id)),
+    Training: RecordTable("training", ("id",), lambda r: (r.date, r.kind, r.title, r.id)),
+}
+"""The record kinds held many to a table, by type."""
+
+SINGLETONS: dict[str, type[Record]] = {
+    "profile": Profile, "ppc_contact": PPCContact, "verification": Verification, "passport_declaration": Verification,
+}
+"""Tables holding at most one record, named as FolioData's fields."""
+
+
+class ReadOnlyLock:
+    """Stands in for the lock of a folio opened read-only: nothing to release."""
+
+    def release(self) -> None:
+        """Nothing is held."""
+
+
+def make_owner_only(folder: Path) -> None:
+    """Close a folder we now keep a folio in to everyone but its owner (if we own it)."""
+    if folder.stat().st_uid == os.getuid():
+        os.chmod(folder, FOLDER_MODE)
