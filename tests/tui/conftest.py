@@ -25,6 +25,26 @@ def started_dir(folio_dir: Path) -> Path:
     return folio_dir
 
 
+@pytest.fixture
+def folio(folio_dir: Path):
+    """A real folio with a profile (registration year from 1 April), closed after the test."""
+    from sendfolio.store import Folio
+
+    opened = Folio.open(folio_dir)
+    opened.put(Profile.from_dict({"name": "Test Mediator", "registration_anniversary": "2024-04-01"}))
+    yield opened
+    if not opened.closed:
+        opened.close()
+
+
+def saved(folio):
+    """Close the app's folio and open the file again: what is really on disk."""
+    from sendfolio.store import Folio
+
+    folio.close()
+    return Folio.open(folio.data_dir)
+
+
 def sample_case(ref: str, when: str, **changes) -> Case:
     """A valid case for tests."""
     values = {"ref": ref, "kind": "mediation", "role": "lead", "date": when, "prep_hours": "1",

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 
-from sendfolio.records import CPDEntry, Profile
-from sendfolio.store import Folio
+from sendfolio.records import CPDEntry
+from tests.tui.conftest import saved, type_text
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.cpd import CPDScreen
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
-
-
-@pytest.fixture
-def folio(folio_dir):
-    """A real folio with a profile (registration year from 1 April), closed after the test."""
-    opened = Folio.open(folio_dir)
-    opened.put(Profile.from_dict({"name": "Test Mediator", "registration_anniversary": "2024-04-01"}))
-    yield opened
-    if not opened.closed:
-        opened.close()
-
-
-def saved(folio: Folio) -> Folio:
-    """Close the app's folio and open the file again: what is really on disk."""
-    folio.close()
-    return Folio.open(folio.data_dir)
-
-
-async def type_text(pilot, text: str) -> None:
-    """Type text key by key, as a person would."""
-    await pilot.press(*["space" if char == " " else char for char in text])
 
 
 async def open_cpd(pilot) -> CPDScreen:

@@ -9,7 +9,8 @@ from sendfolio.records import Profile
 from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.cpd import CPDScreen
-from tests.tui.test_records_screens_cpd import SIZE, type_text
+from tests.tui.conftest import type_text
+from tests.tui.test_records_screens_cpd import SIZE
 
 
 async def add_cpd(pilot, title: str) -> None:
