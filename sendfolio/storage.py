@@ -257,6 +257,10 @@ class AtomicJSONStorage(Storage):
             return path
         return None
 
+    def peek(self) -> Tables:
+        """The tables in memory without a copy: for reading only (the caller must not change them)."""
+        return self._data
+
     def read(self) -> Tables:
         """The tables from memory: a copy outside a transaction, the working data inside one."""
         if self._depth:

@@ -110,7 +110,7 @@ class Folio:
 
     def _load_index(self) -> None:
         """Parse every stored record into memory, or raise `FolioError` naming the bad one."""
-        tables = self._storage.read()
+        tables = self._storage.peek()  # only read here: records are parsed into new objects
         self._records: dict[type[Record], dict[tuple, Record]] = {
             kind: self._parse_table(tables, kind, spec) for kind, spec in TABLES.items()
         }
@@ -118,7 +118,7 @@ class Folio:
             name: self._parse_singleton(tables, name, kind) for name, kind in SINGLETONS.items()
         }
         self._settings: dict[str, Any] = {
-            doc.get("key"): doc.get("value") for doc in tables.get(SETTINGS_TABLE, {}).values()
+            doc.get("key"): json.loads(json.dumps(doc.get("value"))) for doc in tables.get(SETTINGS_TABLE, {}).values()
         }
         self._data: FolioData | None = None
 

@@ -4,7 +4,16 @@
 (whose message says how many findings and to run `sendfolio privacy-check`).
 """
 
-from sendfolio.privacy.check import PrivacyFindings, ensure_clear
+from typing import Any
 
 __all__ = ["PrivacyFindings", "ensure_clear"]
-"""What other areas import from here."""
+"""What other areas import from here (loaded on first use, so `privacy.mark` stays light)."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load `PrivacyFindings` and `ensure_clear` from `check` when first asked for."""
+    if name in __all__:
+        from sendfolio.privacy import check
+
+        return getattr(check, name)
+    raise AttributeError(f"module 'sendfolio.privacy' has no attribute {name!r}")

@@ -34,8 +34,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-MAGIC = b"SENDFOLIO-ENC\n"
-"""The first bytes of an encrypted folio file (readable, so `head` shows what the file is)."""
+from sendfolio.privacy.mark import MAGIC, has_magic  # noqa: F401  (part of this module's API)
+
 
 FORMAT_VERSION = 1
 """The version of the encrypted file format this module writes and reads."""
@@ -177,11 +177,6 @@ def build_header(params: KdfParams, salt: bytes, key_check: bytes) -> bytes:
     """The header bytes, checksum included."""
     fields = _FIELDS.pack(MAGIC, FORMAT_VERSION, params.kdf, params.param1, params.param2, params.param3, salt, key_check)
     return fields + hashlib.sha256(fields).digest()[:CHECKSUM_SIZE]
-
-
-def has_magic(blob: bytes) -> bool:
-    """True when the bytes begin like an encrypted folio."""
-    return blob.startswith(MAGIC)
 
 
 def parse_header(blob: bytes) -> Header:

@@ -12,18 +12,15 @@ from pathlib import Path
 
 from sendfolio.privacy.crypto import (
     HEADER_SIZE,
-    MAGIC,
     CorruptFile,
     CryptoError,
     FolioCodec,
     WrongPassphrase,
-    has_magic,
     parse_header,
     unlock,
 )
+from sendfolio.privacy.mark import FOLIO_NAME, is_encrypted  # noqa: F401  (is_encrypted: part of this API)
 
-FOLIO_NAME = "folio.json"
-"""The folio file's name inside the data folder (as the store names it)."""
 
 PASSPHRASE_ENV = "SENDFOLIO_PASSPHRASE"
 """Environment variable that may hold the passphrase (for scripts)."""
@@ -50,12 +47,6 @@ def _head(path: Path, size: int = HEADER_SIZE) -> bytes:
             return handle.read(size)
     except FileNotFoundError:
         return b""
-
-
-def is_encrypted(data_dir: Path) -> bool:
-    """True when the folio file starts with the encryption mark (or a cut-off piece of it)."""
-    head = _head(folio_path(data_dir), len(MAGIC))
-    return bool(head) and (has_magic(head) or MAGIC.startswith(head))
 
 
 def header_candidates(data_dir: Path) -> list[Path]:

@@ -43,10 +43,8 @@ def existing_styles(*names: str) -> list[Path]:
 
 def encrypted(data_dir: Path) -> bool:
     """True when the folio in `data_dir` is encrypted (so the unlock screen must ask first)."""
-    try:
-        from sendfolio.privacy.unlock import is_encrypted
-    except ImportError:
-        return False
+    from sendfolio.privacy.mark import is_encrypted
+
     return is_encrypted(data_dir)
 
 

@@ -1,0 +1,35 @@
+"""The mark an encrypted folio file starts with, and a quick look for it.
+
+Kept apart from `crypto.py` so the app can tell at start-up whether to ask for a
+passphrase without loading the cryptography stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MAGIC = b"SENDFOLIO-ENC\n"
+"""The first bytes of every encrypted folio file (and of its backups)."""
+
+FOLIO_NAME = "folio.json"
+"""The folio file's name inside the data folder (as the store names it)."""
+
+
+def has_magic(blob: bytes) -> bool:
+    """True when the bytes begin like an encrypted folio."""
+    return blob.startswith(MAGIC)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first bytes of a file, or b"" when it is missing or not a file."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return b""
+
+
+def is_encrypted(data_dir: Path) -> bool:
+    """True when the folio file starts with the encryption mark (or a cut-off piece of it)."""
+    head = read_head(Path(data_dir) / FOLIO_NAME, len(MAGIC))
+    return bool(head) and (has_magic(head) or MAGIC.startswith(head))
