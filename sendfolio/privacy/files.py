@@ -45,16 +45,17 @@ EXPORTS_NAME = "exports"
 """The folder the app proposes for PDFs when the folio is not encrypted: `<data dir>/exports`."""
 
 
-def export_folder(data_dir: Path) -> Path:
+def export_folder(data_dir: Path, encrypted: bool | None = None) -> Path:
     """Where the app should propose to save PDFs and exports of this folio.
 
     A plain folio: `<data dir>/exports`, next to it. An encrypted folio: never inside its data
     folder (a PDF there would be a plain copy of the records beside the encrypted file), but
     `<Documents>/sendfolio` -- the user's documents folder, where they will look for it.
+    `encrypted` is known to an open folio (its codec); when None, the file's mark is read.
     """
-    from sendfolio.privacy.unlock import is_encrypted
+    from sendfolio.privacy.mark import is_encrypted
 
-    if not is_encrypted(data_dir):
+    if not (is_encrypted(data_dir) if encrypted is None else encrypted):
         return Path(data_dir) / EXPORTS_NAME
     from platformdirs import user_documents_path
 

@@ -109,7 +109,9 @@ class CompileScreen(Screen):
         from sendfolio.privacy.files import export_folder
 
         output = self.query_one("#compile-output", Input)
-        proposed = str(export_folder(self.app.folio.data_dir) / DOCUMENTS[self.kind].file_name(self.year))
+        folio = self.app.folio
+        folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
+        proposed = str(folder / DOCUMENTS[self.kind].file_name(self.year))
         if output.value in ("", self._default_path):
             output.value = proposed
         self._default_path = proposed
