@@ -233,3 +233,11 @@ def test_bad_options_exit_2(demo_dir, tmp_path):
     backwards = runner.invoke(main, ["--data-dir", str(demo_dir), "portfolio", "-o", out,
                                      "--from", "2026-06-01", "--to", "2026-01-01"])
     assert backwards.exit_code == 2 and "--from" in backwards.output
+
+
+def test_running_head_names_the_case_being_read(draft):
+    """Every page carrying a de-brief names its case in the running head, not just the section."""
+    _, pages = draft
+    debriefs = [text for text in pages if "De-brief and supervision (Form 3)" in text]
+    assert debriefs
+    assert all(re.search(r"5 Case commentaries · Case \d+: SM-DEMO-\d+", text) for text in debriefs)

@@ -72,8 +72,11 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None):
 
     fallback = default_period(data, as_of or latest_date(data, date.today()))
     period = Period(start=start or fallback.start, end=end or fallback.end)
+    if period.start > period.end and start is None:
+        fail(f"--to: {period.end} is before the first record ({period.start}); the period would hold nothing")
     if period.start > period.end:
-        fail(f"--from: {period.start} is after --to {period.end}; the period must run forwards")
+        until = f"--to {period.end}" if end is not None else f"the compile date {period.end}"
+        fail(f"--from: {period.start} is after {until}; the period must run forwards")
     return period
 
 

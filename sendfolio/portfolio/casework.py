@@ -16,6 +16,10 @@ from sendfolio.timescales import STATUSES, Deadline, case_deadlines
 from sendfolio.portfolio.wording import anchor, debrief_title
 
 
+MATRIX_CASES_MAX = 12
+"""Up to this many practice cases the coverage is a criteria × cases matrix; beyond, a count per criterion."""
+
+
 def case_anchor(ref: str) -> str:
     """The HTML id of a case's commentary."""
     return anchor("case", ref)
@@ -192,6 +196,16 @@ class MatrixRow:
     marks: tuple[bool, ...]
     shown: bool
 
+    @property
+    def count(self) -> int:
+        """In how many practice cases the criterion was shown."""
+        return sum(self.marks)
+
+    @property
+    def first(self) -> int | None:
+        """The column (0-based) of the first practice case that showed it, None when none did."""
+        return self.marks.index(True) if self.shown else None
+
 
 @dataclass(frozen=True)
 class MatrixGroup:
@@ -213,6 +227,11 @@ class CoverageView:
     shown: int
     total: int
     missing: tuple[Criterion, ...]
+
+    @property
+    def wide(self) -> bool:
+        """True when there are too many practice cases for one column each: print counts instead."""
+        return len(self.refs) > MATRIX_CASES_MAX
 
 
 def coverage_view(data: FolioData) -> CoverageView:

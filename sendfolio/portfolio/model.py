@@ -17,7 +17,7 @@ from sendfolio.records import FolioData, Training
 from sendfolio.rules_evidence import dated_until
 from sendfolio.standards import RULE_SET
 from sendfolio.portfolio import casework, logs
-from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, long_date
+from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
 
 SECTIONS = (
     ("requirements", "Requirements index"),
@@ -56,6 +56,12 @@ EVIDENCE = {
     "membership.body": ("profile",),
 }
 """Where the evidence for each accreditation rule stands, by anchor (case rules are added per case)."""
+
+CASE_LINKS_MAX = 6
+"""Up to this many practice cases, the index links to each commentary; beyond, to the case log and section 5."""
+
+CONTENTS_CASES_MAX = 24
+"""Up to this many commentaries, the contents lists each; beyond, one line per calendar year."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ class Portfolio:
     ppc_name: str
     period: Period
     sections: tuple[Link, ...]
+    case_contents: tuple[Link, ...]
     index: tuple[IndexRow, ...]
     foundation: tuple[CourseView, ...]
     send_training: tuple[CourseView, ...]
@@ -173,9 +180,30 @@ def evidence_links(commentaries: tuple[casework.Commentary, ...]) -> dict[str, t
     """Where each accreditation rule's evidence stands, including the case commentaries."""
     found = {rule_id: tuple(Link(a, HEADINGS[a]) for a in anchors) for rule_id, anchors in EVIDENCE.items()}
     case_links = tuple(Link(item.anchor, item.case.ref) for item in commentaries)
-    found["practice.debriefs"] = case_links or (Link("case-log", HEADINGS["case-log"]),)
-    found["practice.final-lead"] = case_links[-1:] or (Link("case-log", HEADINGS["case-log"]),)
+    log_link = Link("case-log", HEADINGS["case-log"])
+    if len(case_links) > CASE_LINKS_MAX:
+        found["practice.debriefs"] = (log_link, Link("commentaries", HEADINGS["commentaries"]))
+    else:
+        found["practice.debriefs"] = case_links or (log_link,)
+    found["practice.final-lead"] = case_links[-1:] or (log_link,)
     return found
+
+
+def case_contents(commentaries: tuple[casework.Commentary, ...]) -> tuple[Link, ...]:
+    """The contents lines under "Case commentaries": one per case, or one per year when there are many."""
+    if len(commentaries) <= CONTENTS_CASES_MAX:
+        return tuple(
+            Link(item.anchor, f"Case {item.number}: {item.case.ref} ({label(item.case.role).lower()}, "
+                              f"{long_date(item.case.date)})")
+            for item in commentaries
+        )
+    years: dict[int, list[casework.Commentary]] = {}
+    for item in commentaries:
+        years.setdefault(item.case.date.year, []).append(item)
+    return tuple(
+        Link(items[0].anchor, f"Cases {items[0].number}–{items[-1].number}: {year} ({len(items)} cases)")
+        for year, items in years.items()
+    )
 
 
 def document_info(kind: str, name: str, report: rules.Report, compiled: date) -> DocumentInfo:
@@ -201,8 +229,13 @@ def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[C
 
 
 def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) -> Portfolio:
-    """The whole portfolio of the records in `period` (default: all of them up to `as_of`)."""
+    """The whole portfolio of the records in `period` (default: all of them up to `as_of`).
+
+    A period running past the compile date ends on it: records after `as_of` are never printed.
+    """
     period = period or default_period(data, as_of)
+    if period.end > as_of:
+        period = Period(start=min(period.start, as_of), end=as_of)
     shown = within(dated_until(data, min(as_of, period.end)), period)
     report = rules.accreditation(shown, as_of)
     reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
@@ -210,7 +243,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
     return Portfolio(
         info=document_info("Portfolio", data.profile.name, report, as_of),
         profile=data.profile, ppc_name=data.ppc_contact.name if data.ppc_contact else "",
-        period=period, sections=tuple(Link(a, title) for a, title in SECTIONS),
+        period=period, sections=tuple(Link(a, title) for a, title in SECTIONS), case_contents=case_contents(written),
         index=index_rows(report, evidence_links(written)),
         foundation=course_views(shown, "foundation", rules.foundation_course(shown)),
         send_training=course_views(shown, "send", rules.send_training(shown)),

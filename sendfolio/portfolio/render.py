@@ -3,12 +3,16 @@
 The user's text (reflections, case notes, de-briefs, CPD learning) is Markdown rendered
 by markdown-it-py's `js-default` preset: raw HTML is escaped, never passed through.
 On top of that, images in the user's text are not rendered at all (their alt text is
-printed instead), and the user's headings are moved below the document's own so they
-never enter the contents or the PDF outline. The PDF fetcher stays the real boundary.
+printed instead), links print as their text with the address after it (nothing to
+click), the user's headings are moved below the document's own so they never enter
+the contents or the PDF outline, and nesting is bounded: quotes and lists deeper than
+`BLOCK_DEPTH`, emphasis deeper than `INLINE_DEPTH` are flattened (the text is kept), so
+no reflection can make the layout crawl. The PDF fetcher stays the real boundary.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +27,30 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 HEADING_SHIFT = 3
 """How many levels the user's Markdown headings move down (# becomes h4)."""
 
+BLOCK_DEPTH = 12
+"""Quotes, lists and list items nested deeper than this are flattened (6 levels of list)."""
+
+INLINE_DEPTH = 6
+"""Emphasis and strikethrough nested deeper than this are flattened (links always print flat)."""
+
+DEEP_QUOTE = re.compile(r"^(?:[ \t]*>){%d,}" % (BLOCK_DEPTH + 1), re.MULTILINE)
+"""A line opening more quotes than `BLOCK_DEPTH` (the parser would drop what lies past its limit)."""
+
+LONG_RUN = re.compile(r"\S{32}(?=\S)")
+"""32 characters without a space, followed by more: a zero-width space goes after them."""
+
+BREAK_HERE = "\u200b"
+"""A zero-width space: where a very long word or address may wrap (WeasyPrint wraps long words slowly)."""
+
+INLINE_TOKENS_MAX = 400
+"""A paragraph with more inline tokens than this prints as its plain source text (bounded layout)."""
+
+BLOCK_CONTAINERS = frozenset({"blockquote", "bullet_list", "ordered_list", "list_item"})
+"""The block tokens whose nesting is bounded."""
+
+INLINE_CONTAINERS = frozenset({"em", "strong", "s"})
+"""The inline tokens whose nesting is bounded (links are printed flat anyway)."""
+
 
 def _shift_headings(state) -> None:
     """A markdown-it core rule: move the user's headings below the document's (h4 to h6)."""
@@ -30,6 +58,71 @@ def _shift_headings(state) -> None:
         if token.type in ("heading_open", "heading_close"):
             level = min(6, int(token.tag[1]) + HEADING_SHIFT)
             token.tag = f"h{level}"
+
+
+def _bounded(tokens: list, containers: frozenset, limit: int) -> list:
+    """The tokens with every container deeper than `limit` left out (its contents kept)."""
+    kept, dropped = [], []
+    for token in tokens:
+        kind = token.type.rsplit("_", 1)[0]
+        if kind in containers and token.nesting == 1:
+            dropped.append(len(dropped) >= limit)
+            if dropped[-1]:
+                continue
+        elif kind in containers and token.nesting == -1:
+            if dropped and dropped.pop():
+                continue
+        elif len(dropped) > limit and token.type in ("paragraph_open", "paragraph_close"):
+            token.hidden = False
+        kept.append(token)
+    return kept
+
+
+def _bound_nesting(state) -> None:
+    """A markdown-it core rule: flatten quotes, lists and emphasis nested too deep to lay out quickly."""
+    state.tokens = _bounded(state.tokens, BLOCK_CONTAINERS, BLOCK_DEPTH)
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            token.children = _plain_if_busy(token, _flat_links(_bounded(token.children, INLINE_CONTAINERS, INLINE_DEPTH)))
+            _breakable(token.children)
+        elif token.type in ("fence", "code_block"):
+            _breakable([token])
+
+
+def _breakable(tokens: list) -> None:
+    """Let very long words and addresses wrap: a zero-width space after every 32 characters of a run."""
+    for token in tokens:
+        if token.type in ("text", "code_inline", "fence", "code_block") and len(token.content) > 32:
+            token.content = LONG_RUN.sub(lambda found: found.group(0) + BREAK_HERE, token.content)
+
+
+def _plain_if_busy(token, children: list) -> list:
+    """The children, or one text token of the paragraph's source when it has too many pieces to lay out fast."""
+    if len(children) <= INLINE_TOKENS_MAX:
+        return children
+    from markdown_it.token import Token
+
+    return [Token("text", "", 0, content=token.content)]
+
+
+def _flat_links(children: list) -> list:
+    """Inline tokens with each link printed as its text and then its address, nothing to click."""
+    from markdown_it.token import Token
+
+    kept, href, text = [], None, []
+    for token in children:
+        if token.type == "link_open":
+            href, text = str(token.attrGet("href") or ""), []
+            continue
+        if token.type == "link_close":
+            if href and href != "".join(text):
+                kept.append(Token("text", "", 0, content=f" ({href})"))
+            href = None
+            continue
+        if href is not None and token.type == "text":
+            text.append(token.content)
+        kept.append(token)
+    return kept
 
 
 def _omit_image(renderer, tokens, index, options, env) -> str:
@@ -41,11 +134,12 @@ def _omit_image(renderer, tokens, index, options, env) -> str:
 
 @lru_cache(maxsize=1)
 def markdown_parser():
-    """The one Markdown parser: js-default (no raw HTML), images omitted, headings shifted."""
+    """The one Markdown parser: js-default (no raw HTML), images omitted, links flat, headings shifted, nesting bounded."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("js-default")
     parser.core.ruler.push("shift_headings", _shift_headings)
+    parser.core.ruler.push("bound_nesting", _bound_nesting)
     parser.add_render_rule("image", _omit_image)
     return parser
 
@@ -54,7 +148,7 @@ def markdown(text: str) -> Markup:
     """The user's Markdown as safe HTML."""
     if not text or not text.strip():
         return Markup("")
-    return Markup(markdown_parser().render(text))
+    return Markup(markdown_parser().render(DEEP_QUOTE.sub(">" * BLOCK_DEPTH, text)))
 
 
 @lru_cache(maxsize=1)
