@@ -124,21 +124,45 @@ def _past_case(today: date, ref: str, ago: int, kind: str, role: str, prep: floa
         "meeting_hours": str(meeting), "followup_hours": str(followup), "outcome": outcome,
         "observed_by": observer, "debriefed": "yes", "issues": issues, "notes": notes,
         "health_care": "yes" if "health" in issues else "no",
-        "debrief": _debrief(role), **timeline,
+        "debrief": DEBRIEFS[ref], **timeline,
     })
 
 
-def _debrief(role: str) -> dict[str, str]:
-    """Form 3 de-brief notes in the mediator's own words."""
-    return {
+DEBRIEFS = {
+    "SM-DEMO-001": {
+        "strengths": "Saw how the lead mediator set ground rules without sounding formal.",
+        "breakthroughs": "A separate meeting let the parent say what mattered most.",
+        "challenges": "Following the detail of section F while watching the process.",
+        "outcome": "Observed only: agreement on a phased move.",
+        "knowledge_gaps": "How phased transitions are written into an EHC plan.",
+        "learning_plan": "Read chapter 9 of the SEND Code before co-mediating.",
+    },
+    "SM-DEMO-002": {
         "strengths": "Clear opening; both parties said they felt heard.",
-        "breakthroughs": "Reframing the transport question around the young person's day.",
+        "breakthroughs": "Agreeing therapy hours first built momentum.",
         "challenges": "Keeping the LA officer and the parent from talking over each other.",
-        "outcome": "Agreement recorded in SMART terms." if role != "observer" else "Observed only.",
+        "outcome": "Partial agreement; the placement question goes to tribunal.",
         "skills_gaps": "Summarising sooner when emotions run high.",
+        "learning_plan": "Practise short summaries in the next role play; discuss with PPC.",
+    },
+    "SM-DEMO-003": {
+        "strengths": "Kept the agenda visible and agreed it at the start.",
+        "breakthroughs": "Reframing transport around the young person's school day.",
+        "challenges": "Separate meetings ran long.",
+        "outcome": "Agreement recorded in SMART terms.",
+        "skills_gaps": "Managing time in separate meetings.",
+        "learning_plan": "Agree timings for separate meetings at the start of the next case.",
+    },
+    "SM-DEMO-004": {
+        "strengths": "Led the whole case; balanced four parties including the health commissioner.",
+        "breakthroughs": "The young person's written views changed the tone of the joint session.",
+        "challenges": "Health and education duties overlapped; parties were unsure who decides what.",
+        "outcome": "Agreement, with actions for the LA and the health body.",
         "knowledge_gaps": "Post-16 duties on further education colleges.",
         "learning_plan": "Read the post-16 chapter of the SEND Code; discuss with PPC next month.",
-    }
+    },
+}
+"""Form 3 de-brief notes of each demo case, in the mediator's own words."""
 
 
 def _observations(today: date) -> list[Observation]:

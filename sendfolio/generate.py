@@ -71,7 +71,8 @@ def _one_year(bins: dict[str, list[Record]], rng: random.Random, first: date, ye
     """Add one synthetic year of every kind of record to `bins` (lists by FolioData field)."""
     for number in range(PER_YEAR["cases"]):
         ref = f"SYN-{first.year}-{number + 1:03d}"
-        bins["cases"].append(_case(rng, ref, _day_in(rng, first)))
+        observed = year == 0 and number == 0  # the period of observation that practice follows
+        bins["cases"].append(_case(rng, ref, first if observed else _day_in(rng, first), observed))
         for criterion in rng.sample(criteria, 20):
             bins["observations"].append(Observation.from_dict({"ref": ref, "criterion": criterion, "observer": "Co-mediator",
                                              "notes": _words(rng, 8, 20)}))
@@ -93,10 +94,11 @@ def _one_year(bins: dict[str, list[Record]], rng: random.Random, first: date, ye
         counts["ppc"] += 1
 
 
-def _case(rng: random.Random, ref: str, held: date) -> Case:
-    """One synthetic case with a plausible timeline."""
+def _case(rng: random.Random, ref: str, held: date, observed: bool = False) -> Case:
+    """One synthetic case with a plausible timeline (`observed`: the mediator only observed it)."""
+    role = "observer" if observed else rng.choice(["co-mediator", "lead", "lead"])
     return Case.from_dict({
-        "ref": ref, "kind": rng.choice(CASE_KINDS), "role": rng.choice(["co-mediator", "lead", "lead"]),
+        "ref": ref, "kind": rng.choice(CASE_KINDS), "role": role,
         "date": held.isoformat(), "prep_hours": str(rng.choice([0.5, 1, 1.5])), "meeting_hours": str(rng.choice([2, 3, 4])),
         "followup_hours": str(rng.choice([0.5, 1])), "outcome": rng.choice(OUTCOMES[:4]), "observed_by": "Co-mediator",
         "debriefed": "yes", "issues": "placement;provision", "notes": _words(rng, 20, 60),
