@@ -10,7 +10,9 @@ smuggled into the text fetches nothing and embeds nothing.
 
 from __future__ import annotations
 
+import atexit
 import calendar
+import gc
 import hashlib
 import logging
 import os
@@ -103,7 +105,19 @@ def font_configuration():
     """One FontConfiguration for every compile in this process (building one is slow)."""
     from weasyprint.text.fonts import FontConfiguration
 
+    atexit.register(release_fonts)
     return FontConfiguration()
+
+
+def release_fonts() -> None:
+    """Drop the cached stylesheet and fonts while the interpreter can still free them.
+
+    Left to interpreter shutdown, WeasyPrint's FontConfiguration is freed after the
+    libraries it calls have gone, and prints an ignored TypeError.
+    """
+    stylesheet.cache_clear()
+    font_configuration.cache_clear()
+    gc.collect()
 
 
 @lru_cache(maxsize=1)
