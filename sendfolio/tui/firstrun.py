@@ -32,8 +32,9 @@ PROFILE_SPECS = (
                    "leave empty to use calendar years."),
     FieldSpec("route", "Route", "choice", options=ROUTES,
               help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5)."),
+    FieldSpec("lead_since", "Lead SEND mediator since", "date", help="For the passported route; optional."),
 )
-"""The profile fields asked on the first run."""
+"""The mediator's profile form: asked on the first run, and edited later from Training & profile."""
 
 WELCOME_TEXT = (
     "sendfolio keeps your case log, reflections, CPD diary and PPC sessions, checks them against "

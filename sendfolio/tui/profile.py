@@ -16,8 +16,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sendfolio.records import (
-    FOUNDATION_COVERS, MEMBERSHIP_BODIES, ROUTES, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
+    FOUNDATION_COVERS, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
 )
+from sendfolio.tui.firstrun import PROFILE_SPECS
 from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
@@ -36,19 +37,6 @@ TRAINING_SPECS = (
     ),
 )
 """The fields of the course form."""
-
-PROFILE_SPECS = (
-    FieldSpec("name", "Your name", "text"),
-    FieldSpec("membership_body", "Membership body", "choice", options=MEMBERSHIP_BODIES),
-    FieldSpec("membership_number", "Membership number", "text"),
-    FieldSpec("registration_anniversary", "Registration anniversary", "date",
-              help="the day your registration year starts (any year's date will do, e.g. 01/04/2024); "
-                   "blank: the calendar year"),
-    FieldSpec("route", "Route", "choice", options=ROUTES, help="new accreditation, or passported (Form 5)"),
-    FieldSpec("lead_since", "Lead SEND mediator since", "date", help="for the passported route; optional"),
-)
-"""The fields of the mediator's profile form."""
-
 
 class ProfileScreen(RecordTableScreen):
     """The mediator's profile above the table of training courses."""
