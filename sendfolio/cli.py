@@ -71,8 +71,11 @@ class SendfolioGroup(click.Group):
         except Exception as error:
             if os.environ.get("SENDFOLIO_DEBUG"):
                 raise
-            click.echo(f"sendfolio: unexpected error ({type(error).__name__}); nothing was printed that could hold "
-                       "record text (set SENDFOLIO_DEBUG=1 to see the details)", err=True)
+            click.echo(
+                f"sendfolio: unexpected error ({type(error).__name__}); nothing was printed that could hold "
+                "record text (set SENDFOLIO_DEBUG=1 to see the details)",
+                err=True,
+            )
             ctx.exit(2)
 
 

@@ -27,7 +27,7 @@ def folio_dir(tmp_path):
 @pytest.fixture
 def demo_folio(folio_dir, today):
     """A real folio on disk filled with the demo records; closed after the test."""
-    from sendfolio.demo import write_demo
+    from sendfolio.samples.demo import write_demo
     from sendfolio.store import Folio
 
     folio = Folio.open(folio_dir)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from sendfolio.records import CPDEntry
+from sendfolio.domain.records import CPDEntry
 from sendfolio.store import Folio
 
 SLOTS = 8
@@ -20,8 +20,16 @@ SLOTS = 8
 def entry(run: int, seq: int) -> CPDEntry:
     """The CPD entry a run saves at step `seq`."""
     filler = "lorem ipsum " * ((seq * 7919) % 1500)
-    return CPDEntry.from_dict({"id": f"run-{run % SLOTS}", "date": "2025-01-01", "hours": 1,
-                               "method": "reading", "title": f"save {seq}", "learning": filler})
+    return CPDEntry.from_dict(
+        {
+            "id": f"run-{run % SLOTS}",
+            "date": "2025-01-01",
+            "hours": 1,
+            "method": "reading",
+            "title": f"save {seq}",
+            "learning": filler,
+        }
+    )
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from sendfolio.atomic import write_atomic
+from sendfolio.store.atomic import write_atomic
 
 
 def test_writes_whole_file_private_and_leaves_no_temp(tmp_path):

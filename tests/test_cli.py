@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
-from sendfolio.records import Profile, Verification
-from sendfolio.standards import CRITERIA, RULE_SET
+from sendfolio.domain.records import Profile, Verification
+from sendfolio.domain.standards import CRITERIA, RULE_SET
 from sendfolio.store import Folio
 
 TODAY = "2025-12-01"
@@ -29,10 +29,20 @@ YEAR = "2025"
 """The registration year checked (no anniversary in the profile: the calendar year)."""
 
 ACCREDITATION_IDS = (
-    "foundation.hours", "foundation.content", "foundation.provider", "send-training.hours",
-    "send-training.provider", "send-training.modules", "practice.casework-hours", "practice.reflection-hours",
-    "practice.cases", "practice.final-lead", "practice.debriefs", "practice.criteria-coverage",
-    "ppc.verification", "membership.body",
+    "foundation.hours",
+    "foundation.content",
+    "foundation.provider",
+    "send-training.hours",
+    "send-training.provider",
+    "send-training.modules",
+    "practice.casework-hours",
+    "practice.reflection-hours",
+    "practice.cases",
+    "practice.final-lead",
+    "practice.debriefs",
+    "practice.criteria-coverage",
+    "ppc.verification",
+    "membership.body",
 )
 """The accreditation rule ids of DESIGN §2, in order."""
 
@@ -91,7 +101,10 @@ def invoke(data_dir: Path, *args: str):
 def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `python -m sendfolio ARGS` in a subprocess, as a script would."""
     return subprocess.run(
-        [sys.executable, "-m", "sendfolio", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "sendfolio", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **(env or {})},
     )
 
@@ -106,7 +119,10 @@ def observations_csv() -> str:
 def write_import_files(folder: Path) -> list[Path]:
     """Every import file of the complete folio, written into `folder`."""
     files = {
-        "training.csv": TRAINING_CSV, "cases.csv": CASES_CSV, "cpd.csv": CPD_CSV, "ppc.csv": PPC_CSV,
+        "training.csv": TRAINING_CSV,
+        "cases.csv": CASES_CSV,
+        "cpd.csv": CPD_CSV,
+        "ppc.csv": PPC_CSV,
         "observations.csv": observations_csv(),
         "first.md": REFLECTION.format(date="12/03/2025", case="SM-T-002"),
         "second.md": REFLECTION.format(date="2025-09-20", case="SM-T-004"),
@@ -124,9 +140,16 @@ def complete_folio(folio_dir, tmp_path):
     assert result.exit_code == 0, result.output
     with Folio.open(folio_dir) as folio:
         folio.put(Profile.from_dict({"name": "Sam Fictional", "membership_body": "COM", "membership_number": "COM-1"}))
-        folio.put(Verification.from_dict({
-            "name": PPC, "register": "College of Mediators PPC register", "role": "PPC", "date": "2025-10-01",
-        }))
+        folio.put(
+            Verification.from_dict(
+                {
+                    "name": PPC,
+                    "register": "College of Mediators PPC register",
+                    "role": "PPC",
+                    "date": "2025-10-01",
+                }
+            )
+        )
     return folio_dir
 
 
@@ -211,8 +234,13 @@ def test_criteria_json_lists_every_criterion():
     rows = json.loads(result.stdout)
     assert [row["id"] for row in rows] == [item.id for item in CRITERIA]
     for row, item in zip(rows, CRITERIA):
-        assert row == {"id": item.id, "form": item.form, "form_title": item.form_title,
-                       "section": item.section, "text": item.text}
+        assert row == {
+            "id": item.id,
+            "form": item.form,
+            "form_title": item.form_title,
+            "section": item.section,
+            "text": item.text,
+        }
     assert {row["form"] for row in rows} == {1, 2, 3}
 
 

@@ -43,16 +43,19 @@ def filled(demo_folio):
     return demo_folio.data_dir
 
 
-@pytest.mark.parametrize("args, words", [
-    (["nosuch"], ["No such command 'nosuch'", "sendfolio --help"]),
-    (["check", "--year", "abc"], ["--year", "'abc' is not a valid integer", "sendfolio check --help"]),
-    (["check", "--bogus"], ["No such option '--bogus'"]),
-    (["export", "out.csv", "--kind", "bogus"], ["--kind", "'bogus' is not one of"]),
-    (["import"], ["Missing argument"]),
-    (["check", "--today", "31/02/2025"], ["--today", "not a real calendar date"]),
-    (["demo", "--today", "soon"], ["--today", "YYYY-MM-DD or DD/MM/YYYY"]),
-    (["deadlines", "--today", "soon"], ["--today"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["nosuch"], ["No such command 'nosuch'", "sendfolio --help"]),
+        (["check", "--year", "abc"], ["--year", "'abc' is not a valid integer", "sendfolio check --help"]),
+        (["check", "--bogus"], ["No such option '--bogus'"]),
+        (["export", "out.csv", "--kind", "bogus"], ["--kind", "'bogus' is not one of"]),
+        (["import"], ["Missing argument"]),
+        (["check", "--today", "31/02/2025"], ["--today", "not a real calendar date"]),
+        (["demo", "--today", "soon"], ["--today", "YYYY-MM-DD or DD/MM/YYYY"]),
+        (["deadlines", "--today", "soon"], ["--today"]),
+    ],
+)
 def test_bad_usage_is_one_line_and_exit_2(tmp_path, args, words):
     """Unknown commands and bad option values: one line saying what, where to look, exit 2."""
     line = one_line(invoke(tmp_path / "folio", *args))
@@ -118,12 +121,15 @@ def test_unknown_column_and_bad_row_save_nothing(filled, tmp_path):
     assert (filled / "folio.json").read_bytes() == before
 
 
-@pytest.mark.parametrize("target, words", [
-    ("missing-folder/out.json", "does not exist"),
-    ("afile/out.json", "is a file, not a folder"),
-    ("afolder", "is a folder"),
-    ("pipe", "not a regular file"),
-])
+@pytest.mark.parametrize(
+    "target, words",
+    [
+        ("missing-folder/out.json", "does not exist"),
+        ("afile/out.json", "is a file, not a folder"),
+        ("afolder", "is a folder"),
+        ("pipe", "not a regular file"),
+    ],
+)
 def test_export_to_a_path_it_cannot_write_is_one_line(filled, tmp_path, target, words):
     """Export into a missing folder, under a file, onto a folder or a pipe: one line, nothing written."""
     (tmp_path / "afile").write_text("keep")
@@ -172,8 +178,9 @@ def test_unexpected_error_is_one_line_without_record_text(tmp_path):
     from sendfolio.store import Folio
 
     Folio.open(tmp_path / "folio").close()
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "folio")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "folio")], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2
     assert "unexpected error (ValueError)" in result.stderr
     assert "SECRET-CASE-TEXT" not in result.stderr + result.stdout

@@ -1,4 +1,4 @@
-"""Quality bars every file of the package keeps (CONTRACT, DESIGN §5): docstrings and size.
+"""Quality bars every file of the package keeps (docs/ARCHITECTURE.md): docstrings and size.
 
 Every module, class, function and method in `sendfolio/` says what it is in a docstring, and
 no file grows past `MAX_LINES` lines (a sign it holds more than one idea).
@@ -12,8 +12,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "sendfolio"
 """The package whose files are checked."""
 
-MAX_LINES = 450
-"""No Python file in the package may reach this many lines."""
+MAX_LINES = 600
+"""No Python file in the package may reach this many lines (as laid out by `ruff format`)."""
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 """The kinds of node that must carry a docstring."""
@@ -30,7 +30,9 @@ def undocumented(source: str, name: str) -> list[str]:
     tree = ast.parse(source, filename=name)
     missing = [] if ast.get_docstring(tree) else [f"{name}:1: module"]
     bare = sorted(
-        (node.lineno, node.name) for node in ast.walk(tree) if isinstance(node, DEFINITIONS) and not ast.get_docstring(node)
+        (node.lineno, node.name)
+        for node in ast.walk(tree)
+        if isinstance(node, DEFINITIONS) and not ast.get_docstring(node)
     )
     return missing + [f"{name}:{line}: {what}" for line, what in bare] + undocumented_constants(tree, name)
 
@@ -42,7 +44,8 @@ def undocumented_constants(tree: ast.Module, name: str) -> list[str]:
         names = constant_names(node)
         following = tree.body[index + 1] if index + 1 < len(tree.body) else None
         documented = (
-            isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+            isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
             and isinstance(following.value.value, str)
         )
         if names and not documented:
@@ -95,9 +98,12 @@ def test_the_checker_finds_what_is_missing():
     source = (
         '"""A module."""\n\nLIMIT = 3\n\nNAMED = 4\n"""Documented."""\n\n'
         'def documented():\n    """Yes."""\n\n    def inner():\n        pass\n\n'
-        'class Bare:\n    def method(self):\n        pass\n'
+        "class Bare:\n    def method(self):\n        pass\n"
     )
     assert undocumented(source, "probe.py") == [
-        "probe.py:11: inner", "probe.py:14: Bare", "probe.py:15: method", "probe.py:3: constant LIMIT",
+        "probe.py:11: inner",
+        "probe.py:14: Bare",
+        "probe.py:15: method",
+        "probe.py:3: constant LIMIT",
     ]
     assert undocumented("x = 1\n", "bare.py") == ["bare.py:1: module"]

@@ -7,10 +7,21 @@ import time
 
 import pytest
 
-from sendfolio.privacy import crypto
-from sendfolio.privacy.crypto import (
-    HEADER_SIZE, MAGIC, MIN_FILE_SIZE, NONCE_SIZE, TAG_SIZE, TEST_PARAMS, CorruptFile, KdfParams,
-    UnsupportedFormat, WrongPassphrase, new_codec, parse_header, unlock,
+from sendfolio.store import crypto
+from sendfolio.store.crypto import (
+    HEADER_SIZE,
+    MAGIC,
+    MIN_FILE_SIZE,
+    NONCE_SIZE,
+    TAG_SIZE,
+    TEST_PARAMS,
+    CorruptFile,
+    KdfParams,
+    UnsupportedFormat,
+    WrongPassphrase,
+    new_codec,
+    parse_header,
+    unlock,
 )
 
 PASSPHRASE = "a long and fictional passphrase"
@@ -81,8 +92,12 @@ def test_flipped_bit_in_the_header_is_damage(codec, region):
 def test_flipped_bit_in_body_nonce_or_tag_fails_authentication(codec, where):
     """A flipped bit after the header fails the GCM tag: 'damaged or altered'."""
     blob = bytearray(codec.encode(PLAIN))
-    offsets = {"nonce": HEADER_SIZE + 2, "body-start": HEADER_SIZE + NONCE_SIZE, "body-end": len(blob) - TAG_SIZE - 1,
-               "tag": len(blob) - 1}
+    offsets = {
+        "nonce": HEADER_SIZE + 2,
+        "body-start": HEADER_SIZE + NONCE_SIZE,
+        "body-end": len(blob) - TAG_SIZE - 1,
+        "tag": len(blob) - 1,
+    }
     blob[offsets[where]] ^= 0x80
     with pytest.raises(CorruptFile, match="authentication tag"):
         codec.decode(bytes(blob))
@@ -142,8 +157,9 @@ def test_argon2_cffi_gives_the_same_key_as_cryptography():
 
     salt = os.urandom(16)
     ours = crypto.derive_master(PASSPHRASE, TEST_PARAMS, salt)
-    theirs = hash_secret_raw(PASSPHRASE.encode(), salt, TEST_PARAMS.param2, TEST_PARAMS.param1,
-                             TEST_PARAMS.param3, 32, Type.ID)
+    theirs = hash_secret_raw(
+        PASSPHRASE.encode(), salt, TEST_PARAMS.param2, TEST_PARAMS.param1, TEST_PARAMS.param3, 32, Type.ID
+    )
     assert ours == theirs
 
 
@@ -170,11 +186,14 @@ def header_with(params: KdfParams) -> bytes:
     return crypto.build_header(params, os.urandom(16), os.urandom(16)) + os.urandom(NONCE_SIZE + TAG_SIZE)
 
 
-@pytest.mark.parametrize("params", [
-    KdfParams(crypto.ARGON2ID, 8, 1, 2),               # fewer than 8 KiB per lane: Argon2 itself would refuse
-    KdfParams(crypto.ARGON2ID, 4 * 1024 * 1024, 1, 1),  # 4 GiB of memory
-    KdfParams(crypto.SCRYPT, 24, 32, 1),                # 128 * 32 * 2^24 bytes = 64 GiB
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        KdfParams(crypto.ARGON2ID, 8, 1, 2),  # fewer than 8 KiB per lane: Argon2 itself would refuse
+        KdfParams(crypto.ARGON2ID, 4 * 1024 * 1024, 1, 1),  # 4 GiB of memory
+        KdfParams(crypto.SCRYPT, 24, 32, 1),  # 128 * 32 * 2^24 bytes = 64 GiB
+    ],
+)
 def test_header_parameters_the_kdf_cannot_or_should_not_run_are_refused_clearly(params):
     """Before any key is derived, a header's parameters are checked: a clear error, never a KDF exception."""
     with pytest.raises(UnsupportedFormat, match="outside the range"):

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from sendfolio.privacy.crypto import TEST_PARAMS, WrongPassphrase, new_codec
 from sendfolio.privacy.unlock import codec_from_passphrase
 from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, WrongPassphrase, new_codec
 
 CANARY = "CANARY-Marrowbright-5120"
 """Plain text the child saves; it must never be found in any file."""
@@ -20,11 +20,11 @@ CANARY = "CANARY-Marrowbright-5120"
 PASSPHRASES = ("first fictional passphrase", "second fictional passphrase")
 """The child's passphrases: it switches between them when asked to."""
 
-CHILD = r'''
+CHILD = r"""
 import sys
-from sendfolio.privacy.crypto import KdfParams, new_codec
+from sendfolio.store.crypto import KdfParams, new_codec
 from sendfolio.privacy.unlock import codec_from_passphrase
-from sendfolio.records import CPDEntry
+from sendfolio.domain.records import CPDEntry
 from sendfolio.store import Folio
 
 data_dir, mode, canary = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -50,7 +50,7 @@ while True:
                                       "method": "reading", "title": f"save {seq}", "learning": filler}))
     print(seq, flush=True)
     seq += 1
-'''
+"""
 """A child process that saves (or changes passphrase) until it is killed."""
 
 
@@ -62,8 +62,12 @@ def start_encrypted(folio_dir) -> None:
 
 def kill_during(folio_dir, mode: str, wait: float) -> None:
     """Start the child, let it work for `wait` seconds after opening, then kill -9 it."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(folio_dir), mode, CANARY, *PASSPHRASES],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folio_dir), mode, CANARY, *PASSPHRASES],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "open", child.stderr.read()
         time.sleep(wait)

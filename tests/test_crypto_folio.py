@@ -8,11 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
-from sendfolio.privacy import crypto
-from sendfolio.privacy.crypto import HEADER_SIZE, WrongPassphrase
+from sendfolio.domain.records import Case
 from sendfolio.privacy.unlock import codec_from_passphrase, is_encrypted
-from sendfolio.records import Case
-from sendfolio.store import Folio
+from sendfolio.store import Folio, crypto
+from sendfolio.store.crypto import HEADER_SIZE, WrongPassphrase
 
 PASSPHRASE = "fictional passphrase one"
 """The first passphrase."""
@@ -34,9 +33,20 @@ def cheap_kdf(monkeypatch):
 
 def case(number: int, notes: str = CANARY) -> Case:
     """A fictional case whose notes hold the canary."""
-    return Case.from_dict({"ref": f"SM-T-{number:03d}", "kind": "mediation", "role": "lead", "date": "2025-03-02",
-                           "prep_hours": 1, "meeting_hours": 3, "followup_hours": 0.5, "outcome": "agreement",
-                           "notes": f"{notes} case {number}", "issues": [f"{CANARY} issue"]})
+    return Case.from_dict(
+        {
+            "ref": f"SM-T-{number:03d}",
+            "kind": "mediation",
+            "role": "lead",
+            "date": "2025-03-02",
+            "prep_hours": 1,
+            "meeting_hours": 3,
+            "followup_hours": 0.5,
+            "outcome": "agreement",
+            "notes": f"{notes} case {number}",
+            "issues": [f"{CANARY} issue"],
+        }
+    )
 
 
 def run(folio_dir, *args: str, env: dict | None = None, input: str | None = None):
@@ -139,9 +149,14 @@ def test_wrong_passphrase_exits_2_with_one_line_and_touches_nothing(folio_dir):
     assert after == before
 
 
-@pytest.mark.parametrize("offset, expected", [
-    (20, "header is damaged"), ("body", "damaged"), ("tag", "authentication tag"),
-])
+@pytest.mark.parametrize(
+    "offset, expected",
+    [
+        (20, "header is damaged"),
+        ("body", "damaged"),
+        ("tag", "authentication tag"),
+    ],
+)
 def test_damage_is_named_and_the_file_untouched(folio_dir, offset, expected):
     """A flipped bit in header, body or tag: one line naming the damage (not 'wrong passphrase'), exit 2."""
     encrypted_folio(folio_dir)
@@ -163,8 +178,24 @@ def test_truncated_files_are_reported_and_left_alone(folio_dir):
     encrypted_folio(folio_dir)
     path = folio_dir / "folio.json"
     whole = path.read_bytes()
-    for size in sorted({0, 1, 5, 13, 14, 40, HEADER_SIZE - 1, HEADER_SIZE, HEADER_SIZE + 11, HEADER_SIZE + 12,
-                        len(whole) // 2, len(whole) - 17, len(whole) - 16, len(whole) - 1}):
+    for size in sorted(
+        {
+            0,
+            1,
+            5,
+            13,
+            14,
+            40,
+            HEADER_SIZE - 1,
+            HEADER_SIZE,
+            HEADER_SIZE + 11,
+            HEADER_SIZE + 12,
+            len(whole) // 2,
+            len(whole) - 17,
+            len(whole) - 16,
+            len(whole) - 1,
+        }
+    ):
         path.write_bytes(whole[:size])
         result = run(folio_dir, "check", env={"SENDFOLIO_PASSPHRASE": PASSPHRASE})
         message = result.stderr.strip()
@@ -190,7 +221,9 @@ def test_change_passphrase(folio_dir):
     """After `passphrase`, only the new passphrase opens the folio; no backup is left under the old one."""
     encrypted_folio(folio_dir)
     old_header = (folio_dir / "folio.json").read_bytes()[:HEADER_SIZE]
-    result = run(folio_dir, "passphrase", env={"SENDFOLIO_PASSPHRASE": PASSPHRASE, "SENDFOLIO_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    result = run(
+        folio_dir, "passphrase", env={"SENDFOLIO_PASSPHRASE": PASSPHRASE, "SENDFOLIO_NEW_PASSPHRASE": NEW_PASSPHRASE}
+    )
     assert result.exit_code == 0, result.output
     with pytest.raises(WrongPassphrase):
         codec_from_passphrase(folio_dir, PASSPHRASE)

@@ -12,21 +12,45 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from sendfolio.cli import main
-from sendfolio.records import Case
+from sendfolio.domain.records import Case
 from sendfolio.store import Folio
 
 PRIVATE_NOTE = "Fictional note: the family asked about transport to Zebra Lane school"
 """Case notes that must never reach the calendar file or the output."""
 
 CASES = [
-    dict(ref="SM-2025-001", date="2025-03-20", outcome="agreement", decision_notice="2025-02-03",
-         adviser_contacted="2025-02-10", la_informed="2025-02-12", date_fixed="2025-02-20",
-         parties_notified="2025-03-10", mediation_concluded="2025-03-20", certificate_issued="2025-03-25",
-         agreement_reached="2025-03-20", notes=PRIVATE_NOTE),
-    dict(ref="SM-2025-002", date="2025-03-27", outcome="no-agreement", decision_notice="2025-02-20",
-         la_informed="2025-03-03", health_care=True, mediation_concluded="2025-03-27", notes=PRIVATE_NOTE),
-    dict(ref="SM-2025-003", date="2025-04-25", outcome="agreement", decision_notice="2025-03-14",
-         la_informed="2025-03-31", date_fixed="2025-04-07"),
+    dict(
+        ref="SM-2025-001",
+        date="2025-03-20",
+        outcome="agreement",
+        decision_notice="2025-02-03",
+        adviser_contacted="2025-02-10",
+        la_informed="2025-02-12",
+        date_fixed="2025-02-20",
+        parties_notified="2025-03-10",
+        mediation_concluded="2025-03-20",
+        certificate_issued="2025-03-25",
+        agreement_reached="2025-03-20",
+        notes=PRIVATE_NOTE,
+    ),
+    dict(
+        ref="SM-2025-002",
+        date="2025-03-27",
+        outcome="no-agreement",
+        decision_notice="2025-02-20",
+        la_informed="2025-03-03",
+        health_care=True,
+        mediation_concluded="2025-03-27",
+        notes=PRIVATE_NOTE,
+    ),
+    dict(
+        ref="SM-2025-003",
+        date="2025-04-25",
+        outcome="agreement",
+        decision_notice="2025-03-14",
+        la_informed="2025-03-31",
+        date_fixed="2025-04-07",
+    ),
     dict(ref="SM-2024-009", date="2024-06-01", outcome="agreement", kind="disagreement-resolution"),
 ]
 """Fictional cases: on time, late with health care, upcoming, and one with no statutory timeline."""
@@ -64,8 +88,14 @@ def test_json_shape_and_rows(folio_with_cases):
     assert {row["status"] for row in rows} <= {"met", "due", "overdue", "missed", "unknown"}
     assert "SM-2024-009" not in {row["case"] for row in rows}
     late = {row["event"]: row for row in rows if row["case"] == "SM-2025-002"}
-    assert (late["health commissioner told"]["due"], late["health commissioner told"]["status"]) == ("2025-03-06", "overdue")
-    assert (late["certificate after mediation"]["due"], late["certificate after mediation"]["status"]) == ("2025-04-01", "due")
+    assert (late["health commissioner told"]["due"], late["health commissioner told"]["status"]) == (
+        "2025-03-06",
+        "overdue",
+    )
+    assert (late["certificate after mediation"]["due"], late["certificate after mediation"]["status"]) == (
+        "2025-04-01",
+        "due",
+    )
     assert late["mediation held"]["status"] == "met" and late["mediation held"]["done"] == "2025-03-27"
     assert late["parent contacts mediation adviser"]["source"] == "SEND Regulations 2014 reg 33"
     assert rows[0]["status"] == "overdue"
@@ -78,9 +108,9 @@ def test_table_lists_overdue_and_upcoming_first(folio_with_cases):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["STATUS", "DUE", "CASE", "EVENT", "DONE"]
     assert lines[1].startswith("overdue") and "Thu 06 Mar 2025" in lines[1] and "SM-2025-002" in lines[1]
-    table = lines[1:lines.index("")]
+    table = lines[1 : lines.index("")]
     case_column = lines[0].index("CASE")
-    assert all(line[case_column:case_column + 3] == "SM-" for line in table)
+    assert all(line[case_column : case_column + 3] == "SM-" for line in table)
     statuses = [line.split()[0] for line in table]
     assert statuses[:3] == ["overdue", "overdue", "due"]
     assert lines[lines.index("") + 1].startswith("2 overdue, ")
@@ -89,8 +119,10 @@ def test_table_lists_overdue_and_upcoming_first(folio_with_cases):
 
 def test_today_in_uk_format_matches_iso(folio_with_cases):
     """--today accepts DD/MM/YYYY as well as YYYY-MM-DD."""
-    assert run(folio_with_cases, "--json", "--today", "01/04/2025").stdout == run(
-        folio_with_cases, "--json", "--today", TODAY).stdout
+    assert (
+        run(folio_with_cases, "--json", "--today", "01/04/2025").stdout
+        == run(folio_with_cases, "--json", "--today", TODAY).stdout
+    )
 
 
 @pytest.mark.parametrize("bad", ["2025-13-01", "1/4/25x", "tomorrow", "31/02/2025"])
@@ -144,7 +176,9 @@ def test_ics_holds_upcoming_deadlines_with_case_refs_only(folio_with_cases, tmp_
     raw = out.read_bytes()
     assert PRIVATE_NOTE.encode() not in raw and b"Zebra" not in raw
     events = Calendar.from_ical(raw).walk("VEVENT")
-    due = [row for row in json.loads(run(folio_with_cases, "--json", "--today", TODAY).stdout) if row["status"] == "due"]
+    due = [
+        row for row in json.loads(run(folio_with_cases, "--json", "--today", TODAY).stdout) if row["status"] == "due"
+    ]
     assert len(events) == len(due) > 0
     refs = {case["ref"] for case in CASES}
     for event in events:
@@ -165,8 +199,20 @@ def test_ics_into_missing_folder_exits_2(folio_with_cases, tmp_path):
 def test_real_command_line(folio_with_cases):
     """The installed entry point, as a mediator's script would call it."""
     done = subprocess.run(
-        [sys.executable, "-m", "sendfolio", "--data-dir", str(folio_with_cases), "deadlines", "--json", "--today", TODAY],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "sendfolio",
+            "--data-dir",
+            str(folio_with_cases),
+            "deadlines",
+            "--json",
+            "--today",
+            TODAY,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert {row["case"] for row in json.loads(done.stdout)} == {"SM-2025-001", "SM-2025-002", "SM-2025-003"}

@@ -9,7 +9,12 @@ import sys
 
 import pytest
 
-CORE_MODULES = ("sendfolio.records", "sendfolio.standards", "sendfolio.rules", "sendfolio.timescales")
+CORE_MODULES = (
+    "sendfolio.domain.records",
+    "sendfolio.domain.standards",
+    "sendfolio.rules",
+    "sendfolio.domain.timescales",
+)
 """The pure modules: records, the rule set, the rules engine, the statutory timescales."""
 
 SHELL_LIBRARIES = ("textual", "tinydb", "weasyprint", "click")

@@ -10,29 +10,91 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
+    Verification,
+)
 from sendfolio.io.columns import CSV_KINDS
-from sendfolio.records import Case, CPDEntry, Observation, PPCContact, PPCSession, Profile, Reflection, Training, Verification
 from sendfolio.store import Folio
 
 TRICKY_RECORDS = [
-    Case.from_dict({
-        "ref": "SM-2025-014", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": "1.25",
-        "meeting_hours": "3", "followup_hours": "0.5", "outcome": "partial-agreement", "debriefed": "yes",
-        "issues": "placement; transport", "notes": "- first point\n=SUM(A1), with a comma\n\"quoted\"",
-        "decision_notice": "2025-01-06", "la_informed": "2025-01-20", "date_fixed": "2025-02-01",
-        "health_care": "yes", "debrief": {"strengths": "+ calm pacing", "learning_plan": "@ read reg 42"},
-    }),
-    Case.from_dict({"ref": "SM-2025-015", "kind": "disagreement-resolution", "role": "observer", "date": "2025-04-02",
-                    "prep_hours": "0", "meeting_hours": "2", "followup_hours": "0", "outcome": "withdrawn"}),
-    Observation.from_dict({"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact", "observer": "=HYPERLINK(\"x\")",
-                           "notes": "'quoted' and -dashed"}),
-    CPDEntry.from_dict({"date": "2025-01-05", "hours": "2", "method": "reading", "title": "@home reading",
-                        "learning": "line one\r\nline two"}),
+    Case.from_dict(
+        {
+            "ref": "SM-2025-014",
+            "kind": "mediation",
+            "role": "lead",
+            "date": "2025-03-02",
+            "prep_hours": "1.25",
+            "meeting_hours": "3",
+            "followup_hours": "0.5",
+            "outcome": "partial-agreement",
+            "debriefed": "yes",
+            "issues": "placement; transport",
+            "notes": '- first point\n=SUM(A1), with a comma\n"quoted"',
+            "decision_notice": "2025-01-06",
+            "la_informed": "2025-01-20",
+            "date_fixed": "2025-02-01",
+            "health_care": "yes",
+            "debrief": {"strengths": "+ calm pacing", "learning_plan": "@ read reg 42"},
+        }
+    ),
+    Case.from_dict(
+        {
+            "ref": "SM-2025-015",
+            "kind": "disagreement-resolution",
+            "role": "observer",
+            "date": "2025-04-02",
+            "prep_hours": "0",
+            "meeting_hours": "2",
+            "followup_hours": "0",
+            "outcome": "withdrawn",
+        }
+    ),
+    Observation.from_dict(
+        {
+            "ref": "SM-2025-014",
+            "criterion": "f1.pm.initial-contact",
+            "observer": '=HYPERLINK("x")',
+            "notes": "'quoted' and -dashed",
+        }
+    ),
+    CPDEntry.from_dict(
+        {
+            "date": "2025-01-05",
+            "hours": "2",
+            "method": "reading",
+            "title": "@home reading",
+            "learning": "line one\r\nline two",
+        }
+    ),
     PPCSession.from_dict({"date": "2025-02-05", "ppc": "R. Example", "hours": "1.5", "mode": "group", "topics": "-"}),
-    Training.from_dict({"kind": "send", "title": "SEND module", "provider": "Example Mediation Ltd", "date": "2024-11-01",
-                        "hours": "14", "recognised_by": "CMC", "covers": "legislative-framework; send-context"}),
-    Reflection.from_dict({"date": "2025-03-03", "hours": "0.5", "title": "Case #14: what I learnt", "case": "SM-2025-014",
-                          "body": "## What happened\n\n- a list\n\n---\n\nThe end."}),
+    Training.from_dict(
+        {
+            "kind": "send",
+            "title": "SEND module",
+            "provider": "Example Mediation Ltd",
+            "date": "2024-11-01",
+            "hours": "14",
+            "recognised_by": "CMC",
+            "covers": "legislative-framework; send-context",
+        }
+    ),
+    Reflection.from_dict(
+        {
+            "date": "2025-03-03",
+            "hours": "0.5",
+            "title": "Case #14: what I learnt",
+            "case": "SM-2025-014",
+            "body": "## What happened\n\n- a list\n\n---\n\nThe end.",
+        }
+    ),
     Profile.from_dict({"name": "A. Fictional", "membership_body": "CMC", "registration_anniversary": "2024-09-01"}),
     PPCContact.from_dict({"name": "R. Example", "email": "ppc@example.org"}),
     Verification.from_dict({"name": "R. Example", "date": "2025-06-01", "statement": "Verified."}),
@@ -112,8 +174,22 @@ def test_csv_header_follows_design_order(filled, tmp_path):
     cli(filled, "export", str(out), "--kind", "cases")
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert header[:17] == [
-        "ref", "kind", "role", "date", "prep_hours", "meeting_hours", "followup_hours", "outcome", "observed_by",
-        "debriefed", "issues", "notes", "decision_notice", "adviser_contacted", "la_informed", "mediation_concluded",
+        "ref",
+        "kind",
+        "role",
+        "date",
+        "prep_hours",
+        "meeting_hours",
+        "followup_hours",
+        "outcome",
+        "observed_by",
+        "debriefed",
+        "issues",
+        "notes",
+        "decision_notice",
+        "adviser_contacted",
+        "la_informed",
+        "mediation_concluded",
         "certificate_issued",
     ]
     assert "health_care" in header[17:] and "debrief_strengths" in header[17:]

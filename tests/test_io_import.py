@@ -57,21 +57,38 @@ def test_cpd_ppc_training_and_observations_import_together(folio_dir, tmp_path):
     """Each other CSV kind imports from its own file, in one call with the cases it refers to."""
     files = [
         write(tmp_path, "cases.csv", CASES_CSV),
-        write(tmp_path, "cpd.csv", "\ufeffdate,hours,method,title,provider,learning\n"
-                                   "05/01/2025,2,Reading,SEND Code ch. 11,,Tribunal timescales\n\n"
-                                   "2025-02-10,6.5,training,Refresher day,Example Training Ltd,\n"),
-        write(tmp_path, "ppc.csv", "date,ppc,hours,mode,topics,actions\n2025-03-10,R. Example,1,one-to-one,SM-2025-001,Read reg 42\n"),
-        write(tmp_path, "training.csv", "kind,title,provider,date,hours,recognised_by,covers\n"
-                                        "foundation,Foundation course,Example Mediation Ltd,01/06/2023,40,CMC,"
-                                        "process-principles;role-play-skills;role-play-assessment;written-assignment\n"),
-        write(tmp_path, "obs.csv", "ref,criterion,observer,notes\nSM-2025-001,f1.pm.initial-contact,A. Mentor,Clear opening\n"),
+        write(
+            tmp_path,
+            "cpd.csv",
+            "\ufeffdate,hours,method,title,provider,learning\n"
+            "05/01/2025,2,Reading,SEND Code ch. 11,,Tribunal timescales\n\n"
+            "2025-02-10,6.5,training,Refresher day,Example Training Ltd,\n",
+        ),
+        write(
+            tmp_path,
+            "ppc.csv",
+            "date,ppc,hours,mode,topics,actions\n2025-03-10,R. Example,1,one-to-one,SM-2025-001,Read reg 42\n",
+        ),
+        write(
+            tmp_path,
+            "training.csv",
+            "kind,title,provider,date,hours,recognised_by,covers\n"
+            "foundation,Foundation course,Example Mediation Ltd,01/06/2023,40,CMC,"
+            "process-principles;role-play-skills;role-play-assessment;written-assignment\n",
+        ),
+        write(
+            tmp_path,
+            "obs.csv",
+            "ref,criterion,observer,notes\nSM-2025-001,f1.pm.initial-contact,A. Mentor,Clear opening\n",
+        ),
     ]
     result = cli(folio_dir, "import", *map(str, files))
     assert result.exit_code == 0, result.output
     with Folio.open(folio_dir) as folio:
         data = folio.data()
     assert sorted((entry.date, entry.hours, entry.method) for entry in data.cpd) == [
-        (date(2025, 1, 5), 2.0, "reading"), (date(2025, 2, 10), 6.5, "training"),
+        (date(2025, 1, 5), 2.0, "reading"),
+        (date(2025, 2, 10), 6.5, "training"),
     ]
     assert [(session.ppc, session.mode) for session in data.ppc_sessions] == [("R. Example", "one-to-one")]
     assert data.training[0].hours == 40 and len(data.training[0].covers) == 4
@@ -85,30 +102,80 @@ CPD_HEADER = "date,hours,method,title\n"
 """The required columns of a CPD file."""
 
 BAD_FILES = [
-    ("bad date", "cpd.csv", CPD_HEADER + "2025-01-01,1,reading,ok\n5th March,1,reading,x\n",
-     "cpd.csv:3: date: '5th March' is not a date: write YYYY-MM-DD or DD/MM/YYYY"),
-    ("impossible date", "cpd.csv", CPD_HEADER + "31/04/2025,1,reading,x\n",
-     "cpd.csv:2: date: '31/04/2025' is not a real calendar date"),
-    ("negative hours", "cpd.csv", CPD_HEADER + "2025-01-01,-2,reading,x\n", "cpd.csv:2: hours: must be hours from more than 0"),
+    (
+        "bad date",
+        "cpd.csv",
+        CPD_HEADER + "2025-01-01,1,reading,ok\n5th March,1,reading,x\n",
+        "cpd.csv:3: date: '5th March' is not a date: write YYYY-MM-DD or DD/MM/YYYY",
+    ),
+    (
+        "impossible date",
+        "cpd.csv",
+        CPD_HEADER + "31/04/2025,1,reading,x\n",
+        "cpd.csv:2: date: '31/04/2025' is not a real calendar date",
+    ),
+    (
+        "negative hours",
+        "cpd.csv",
+        CPD_HEADER + "2025-01-01,-2,reading,x\n",
+        "cpd.csv:2: hours: must be hours from more than 0",
+    ),
     ("text hours", "cpd.csv", CPD_HEADER + "2025-01-01,two,reading,x\n", "cpd.csv:2: hours: 'two' is not a number"),
-    ("bad choice", "cpd.csv", CPD_HEADER + "2025-01-01,1,podcast,x\n", "cpd.csv:2: method: 'podcast' is not allowed: use one of training"),
-    ("missing required column", "cpd.csv", "date,hours,title\n2025-01-01,1,x\n",
-     "cpd.csv:1: method: required column is missing (a cpd CSV needs date, hours, method, title)"),
-    ("unknown column", "cpd.csv", "date,hours,method,title,mood\n2025-01-01,1,reading,x,calm\n",
-     "cpd.csv:1: mood: is not a column of a cpd CSV: allowed columns are date, hours, method, title, provider, learning"),
+    (
+        "bad choice",
+        "cpd.csv",
+        CPD_HEADER + "2025-01-01,1,podcast,x\n",
+        "cpd.csv:2: method: 'podcast' is not allowed: use one of training",
+    ),
+    (
+        "missing required column",
+        "cpd.csv",
+        "date,hours,title\n2025-01-01,1,x\n",
+        "cpd.csv:1: method: required column is missing (a cpd CSV needs date, hours, method, title)",
+    ),
+    (
+        "unknown column",
+        "cpd.csv",
+        "date,hours,method,title,mood\n2025-01-01,1,reading,x,calm\n",
+        "cpd.csv:1: mood: is not a column of a cpd CSV: allowed columns are date, hours, method, title, provider, learning",
+    ),
     ("missing required cell", "cpd.csv", CPD_HEADER + "2025-01-01,1,reading,\n", "cpd.csv:2: title: is required"),
-    ("unknown criterion", "obs.csv", "ref,criterion\nSM-2025-001,f9.pm.made-up\n",
-     "obs.csv:2: criterion: 'f9.pm.made-up' is not a criterion id: see `sendfolio criteria`"),
-    ("observation for unknown case", "obs.csv", "ref,criterion\nSM-2099-999,f1.pm.initial-contact\n",
-     "obs.csv:2: ref: no case 'SM-2099-999' in the folio or in this import"),
-    ("bad front matter", "r.md", "---\ndate: 2025-03-02\nhours: 1\ntitle: T\nmood: calm\n---\nbody\n",
-     "r.md:5: mood: is not a front matter field: use date, hours, case, title, cpd"),
-    ("reflection on unknown case", "r.md", "---\ndate: 2025-03-02\nhours: 1\ncase: SM-0\ntitle: T\n---\n",
-     "r.md:4: case: no case 'SM-0' in the folio or in this import"),
-    ("too many cells", "cpd.csv", CPD_HEADER + "2025-01-01,1,reading,Books, and more\n",
-     "cpd.csv:2: row: has a value in column 5, which has no name in the header"),
-    ("repeated case", "cases.csv", CASES_CSV + "SM-2025-002,mediation,lead,2025-05-01,1,1,1,agreement,,,,,,,,,\n",
-     "cases.csv:5: ref: 'SM-2025-002' is given twice (also at line 4)"),
+    (
+        "unknown criterion",
+        "obs.csv",
+        "ref,criterion\nSM-2025-001,f9.pm.made-up\n",
+        "obs.csv:2: criterion: 'f9.pm.made-up' is not a criterion id: see `sendfolio criteria`",
+    ),
+    (
+        "observation for unknown case",
+        "obs.csv",
+        "ref,criterion\nSM-2099-999,f1.pm.initial-contact\n",
+        "obs.csv:2: ref: no case 'SM-2099-999' in the folio or in this import",
+    ),
+    (
+        "bad front matter",
+        "r.md",
+        "---\ndate: 2025-03-02\nhours: 1\ntitle: T\nmood: calm\n---\nbody\n",
+        "r.md:5: mood: is not a front matter field: use date, hours, case, title, cpd",
+    ),
+    (
+        "reflection on unknown case",
+        "r.md",
+        "---\ndate: 2025-03-02\nhours: 1\ncase: SM-0\ntitle: T\n---\n",
+        "r.md:4: case: no case 'SM-0' in the folio or in this import",
+    ),
+    (
+        "too many cells",
+        "cpd.csv",
+        CPD_HEADER + "2025-01-01,1,reading,Books, and more\n",
+        "cpd.csv:2: row: has a value in column 5, which has no name in the header",
+    ),
+    (
+        "repeated case",
+        "cases.csv",
+        CASES_CSV + "SM-2025-002,mediation,lead,2025-05-01,1,1,1,agreement,,,,,,,,,\n",
+        "cases.csv:5: ref: 'SM-2025-002' is given twice (also at line 4)",
+    ),
     ("unsupported file", "notes.txt", "hello\n", "notes.txt: is not a .csv, .md or .json file"),
 ]
 """(what, file name, content, expected message) for each class of bad value."""
@@ -182,22 +249,35 @@ def test_importing_the_same_file_again_changes_nothing(seeded, tmp_path):
 
 def test_updating_a_case_keeps_the_columns_the_file_lacks(seeded, tmp_path):
     """A short cases file updates the columns it has and keeps the case's other fields."""
-    short = write(tmp_path, "cases.csv", "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome\n"
-                                         "SM-2025-001,mediation,lead,02/03/2025,2,3,0.5,agreement\n")
+    short = write(
+        tmp_path,
+        "cases.csv",
+        "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome\n"
+        "SM-2025-001,mediation,lead,02/03/2025,2,3,0.5,agreement\n",
+    )
     result = cli(seeded, "import", str(short))
     assert "cases: 1 updated" in result.output, result.output
     with Folio.open(seeded) as folio:
         case = folio.case("SM-2025-001")
-    assert case.prep_hours == 2 and case.notes == "First line\nsecond line" and case.certificate_issued == date(2025, 3, 5)
+    assert (
+        case.prep_hours == 2 and case.notes == "First line\nsecond line" and case.certificate_issued == date(2025, 3, 5)
+    )
 
 
 def test_a_case_update_that_breaks_the_timeline_is_refused(seeded, tmp_path):
     """Merged with the case in the folio, a date out of order is reported at the file's line."""
-    bad = write(tmp_path, "cases.csv", "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome,decision_notice\n"
-                                       "SM-2025-001,mediation,lead,02/03/2025,2,3,0.5,agreement,2025-02-01\n")
+    bad = write(
+        tmp_path,
+        "cases.csv",
+        "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome,decision_notice\n"
+        "SM-2025-001,mediation,lead,02/03/2025,2,3,0.5,agreement,2025-02-01\n",
+    )
     result = cli(seeded, "import", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}:2: adviser_contacted: the mediation adviser cannot be contacted before the decision notice" in result.stderr
+    assert (
+        f"{bad}:2: adviser_contacted: the mediation adviser cannot be contacted before the decision notice"
+        in result.stderr
+    )
 
 
 def test_backup_is_refused_with_other_files(seeded, tmp_path):
@@ -233,7 +313,8 @@ def test_backup_restores_a_reflection_whose_case_was_deleted(folio_dir, tmp_path
     backup = tmp_path / "b.json"
     backup.write_text(
         '{"sendfolio_backup": 1, "reflections": [{"id": "r1", "date": "2025-03-02", "hours": 1, "title": "T",'
-        ' "case": "SM-GONE", "body": "", "cpd": ""}]}\n', encoding="utf-8",
+        ' "case": "SM-GONE", "body": "", "cpd": ""}]}\n',
+        encoding="utf-8",
     )
     result = cli(folio_dir, "import", str(backup))
     assert result.exit_code == 0, result.stderr
@@ -243,8 +324,10 @@ def test_backup_restores_a_reflection_whose_case_was_deleted(folio_dir, tmp_path
 
 def test_backup_with_a_case_twice_is_refused(folio_dir, tmp_path):
     """Two cases with one reference cannot be restored; nothing is saved."""
-    case = ('{"ref": "SM-1", "kind": "mediation", "role": "lead", "date": "2025-01-01", "prep_hours": 1,'
-            ' "meeting_hours": 1, "followup_hours": 1, "outcome": "agreement"}')
+    case = (
+        '{"ref": "SM-1", "kind": "mediation", "role": "lead", "date": "2025-01-01", "prep_hours": 1,'
+        ' "meeting_hours": 1, "followup_hours": 1, "outcome": "agreement"}'
+    )
     backup = write(tmp_path, "b.json", f'{{"sendfolio_backup": 1, "cases": [{case}, {case}]}}\n')
     result = cli(folio_dir, "import", str(backup))
     assert result.exit_code == 2
@@ -253,7 +336,11 @@ def test_backup_with_a_case_twice_is_refused(folio_dir, tmp_path):
 
 def test_header_names_are_read_loosely(folio_dir, tmp_path):
     """Header cells are matched ignoring case, spaces around them, and spaces for underscores."""
-    cases = write(tmp_path, "cases.csv", "Ref, Kind ,Role,Date,Prep Hours,Meeting_Hours,FOLLOWUP_HOURS,Outcome\n"
-                                         "SM-1,mediation,lead,2025-01-01,1,1,1,agreement\n")
+    cases = write(
+        tmp_path,
+        "cases.csv",
+        "Ref, Kind ,Role,Date,Prep Hours,Meeting_Hours,FOLLOWUP_HOURS,Outcome\n"
+        "SM-1,mediation,lead,2025-01-01,1,1,1,agreement\n",
+    )
     result = cli(folio_dir, "import", str(cases))
     assert result.exit_code == 0, result.stderr

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sendfolio.domain.records import Case, CPDEntry, FolioData, Observation, PPCSession, Reflection, Training
 from sendfolio.io.backup import backup_document, parse_backup
 from sendfolio.io.columns import CSV_KINDS, detect_kind
 from sendfolio.io.csv_io import parse_csv, protect, unprotect, write_csv
 from sendfolio.io.problems import ImportProblems
 from sendfolio.io.reflections_md import file_name, parse_reflection, reflection_markdown
-from sendfolio.records import Case, CPDEntry, FolioData, Observation, PPCSession, Reflection, Training
 
 HEADERS = {
     "cases": "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome",
@@ -62,7 +62,9 @@ def test_repeated_column_is_a_problem():
     assert [str(problem) for problem in problems] == ["f.csv:1: ref: column appears more than once in the header"]
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+44 20", "-3", "@SUM(A1)", "\tx", "\rx", "'=x", "''", "'''a", "'a", "'", "plain"])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+44 20", "-3", "@SUM(A1)", "\tx", "\rx", "'=x", "''", "'''a", "'a", "'", "plain"]
+)
 def test_protect_then_unprotect_gives_the_value_back(value):
     """Risky cells get a leading quote; reading removes exactly that quote."""
     assert unprotect(protect(value)) == value
@@ -87,7 +89,8 @@ def test_csv_rows_give_records_with_physical_lines():
     kind, records, problems = parse_csv("cpd.csv", text.encode("utf-8"))
     assert kind.name == "cpd"
     assert [(item.line, item.record.date, item.record.method) for item in records] == [
-        (3, date(2025, 3, 2), "reading"), (6, date(2025, 3, 4), "conference"),
+        (3, date(2025, 3, 2), "reading"),
+        (6, date(2025, 3, 4), "conference"),
     ]
     assert [str(problem) for problem in problems] == [
         "cpd.csv:7: date: '31/02/2025' is not a real calendar date",
@@ -104,21 +107,50 @@ def test_non_utf8_file_names_the_line():
 
 
 SAMPLE_RECORDS = {
-    "cases": Case.from_dict({
-        "ref": "SM-2025-014", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": "1.25",
-        "meeting_hours": "3", "followup_hours": "0.5", "outcome": "partial-agreement", "debriefed": "yes",
-        "issues": "placement; transport", "notes": "- first point\n= second, with a comma", "decision_notice": "2025-01-06",
-        "la_informed": "2025-01-20", "date_fixed": "2025-02-01", "health_care": "yes",
-        "debrief": {"strengths": "+ calm pacing", "learning_plan": "@ read reg 42"},
-    }),
-    "cpd": CPDEntry.from_dict({"date": "2025-01-05", "hours": "2", "method": "reading", "title": "SEND Code, ch. 11",
-                               "learning": "'quoted' start"}),
+    "cases": Case.from_dict(
+        {
+            "ref": "SM-2025-014",
+            "kind": "mediation",
+            "role": "lead",
+            "date": "2025-03-02",
+            "prep_hours": "1.25",
+            "meeting_hours": "3",
+            "followup_hours": "0.5",
+            "outcome": "partial-agreement",
+            "debriefed": "yes",
+            "issues": "placement; transport",
+            "notes": "- first point\n= second, with a comma",
+            "decision_notice": "2025-01-06",
+            "la_informed": "2025-01-20",
+            "date_fixed": "2025-02-01",
+            "health_care": "yes",
+            "debrief": {"strengths": "+ calm pacing", "learning_plan": "@ read reg 42"},
+        }
+    ),
+    "cpd": CPDEntry.from_dict(
+        {
+            "date": "2025-01-05",
+            "hours": "2",
+            "method": "reading",
+            "title": "SEND Code, ch. 11",
+            "learning": "'quoted' start",
+        }
+    ),
     "ppc": PPCSession.from_dict({"date": "2025-02-05", "ppc": "R. Example", "hours": "1", "mode": "one-to-one"}),
-    "training": Training.from_dict({"kind": "send", "title": "SEND module", "provider": "Example Mediation Ltd",
-                                    "date": "2024-11-01", "hours": "14", "recognised_by": "CMC",
-                                    "covers": "legislative-framework; send-context"}),
-    "observations": Observation.from_dict({"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact",
-                                           "observer": "=HYPERLINK(x)"}),
+    "training": Training.from_dict(
+        {
+            "kind": "send",
+            "title": "SEND module",
+            "provider": "Example Mediation Ltd",
+            "date": "2024-11-01",
+            "hours": "14",
+            "recognised_by": "CMC",
+            "covers": "legislative-framework; send-context",
+        }
+    ),
+    "observations": Observation.from_dict(
+        {"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact", "observer": "=HYPERLINK(x)"}
+    ),
 }
 """One full record of each CSV kind, with cells a spreadsheet would misread."""
 
@@ -161,28 +193,44 @@ def test_reflection_front_matter_and_body():
     assert item.record.body == "What happened ...\n\nSo what ... Now what ..."
 
 
-@pytest.mark.parametrize(("line", "title"), [
-    ('title: "Case #3: \\"hard\\" talk"  # comment', 'Case #3: "hard" talk'),
-    ("title: 'It''s #2'", "It's #2"),
-    ("title: plain # comment", "plain"),
-])
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ('title: "Case #3: \\"hard\\" talk"  # comment', 'Case #3: "hard" talk'),
+        ("title: 'It''s #2'", "It's #2"),
+        ("title: plain # comment", "plain"),
+    ],
+)
 def test_quoted_front_matter_values(line, title):
     """Quoted values keep # and quotes; unquoted ones lose a trailing comment."""
     raw = f"---\ndate: 2025-03-02\nhours: 1\n{line}\n---\nbody\n".encode()
     assert parse_reflection("r.md", raw).record.title == title
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"date: 2025-03-02\n", ["r.md:1: front matter: the file must start with a line '---'"]),
-    (b"---\ndate: 2025-03-02\n", ["r.md:1: front matter: has no closing '---' line"]),
-    (b"---\ndate: 2025-03-02\nhours 1\ntitle: T\n---\n", ["r.md:3: front matter: 'hours 1' is not a `key: value` line",
-                                                           "r.md:1: hours: is required"]),
-    (b"---\ndate: 2025-03-02\nhours: 1\ntitle: T\nmood: calm\n---\n", ["r.md:5: mood: is not a front matter field"]),
-    (b"---\ndate: 2025-03-02\ndate: 2025-03-03\nhours: 1\ntitle: T\n---\n", ["r.md:3: date: is given twice (also on line 2)"]),
-    (b"---\ndate: 2025-02-30\nhours: -1\ntitle: T\n---\n", ["r.md:2: date: '2025-02-30' is not a real calendar date",
-                                                            "r.md:3: hours: must be hours from more than 0"]),
-    (b'---\ndate: 2025-03-02\nhours: 1\ntitle: "open\n---\n', ['r.md:4: title: a value starting with "']),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"date: 2025-03-02\n", ["r.md:1: front matter: the file must start with a line '---'"]),
+        (b"---\ndate: 2025-03-02\n", ["r.md:1: front matter: has no closing '---' line"]),
+        (
+            b"---\ndate: 2025-03-02\nhours 1\ntitle: T\n---\n",
+            ["r.md:3: front matter: 'hours 1' is not a `key: value` line", "r.md:1: hours: is required"],
+        ),
+        (
+            b"---\ndate: 2025-03-02\nhours: 1\ntitle: T\nmood: calm\n---\n",
+            ["r.md:5: mood: is not a front matter field"],
+        ),
+        (
+            b"---\ndate: 2025-03-02\ndate: 2025-03-03\nhours: 1\ntitle: T\n---\n",
+            ["r.md:3: date: is given twice (also on line 2)"],
+        ),
+        (
+            b"---\ndate: 2025-02-30\nhours: -1\ntitle: T\n---\n",
+            ["r.md:2: date: '2025-02-30' is not a real calendar date", "r.md:3: hours: must be hours from more than 0"],
+        ),
+        (b'---\ndate: 2025-03-02\nhours: 1\ntitle: "open\n---\n', ['r.md:4: title: a value starting with "']),
+    ],
+)
 def test_bad_front_matter_names_line_and_field(raw, expected):
     """Each front matter problem is reported at its line, naming the field."""
     with pytest.raises(ImportProblems) as caught:
@@ -196,8 +244,16 @@ def test_bad_front_matter_names_line_and_field(raw, expected):
 @pytest.mark.parametrize("title", ["Plain title", "Case #3", '"Quoted" start', "'single' start", "colon: inside"])
 def test_written_reflection_reads_back(title):
     """A reflection written as Markdown reads back as the same record (apart from its id)."""
-    reflection = Reflection.from_dict({"id": "abc", "date": "2025-03-02", "hours": "1.25", "title": title,
-                                       "case": "SM-1", "body": "# Heading\n\n---\n\nText"})
+    reflection = Reflection.from_dict(
+        {
+            "id": "abc",
+            "date": "2025-03-02",
+            "hours": "1.25",
+            "title": title,
+            "case": "SM-1",
+            "body": "# Heading\n\n---\n\nText",
+        }
+    )
     again = parse_reflection("r.md", reflection_markdown(reflection).encode()).record
     assert again == reflection.with_changes(id="")
 
@@ -212,22 +268,30 @@ def test_reflection_file_names_are_unique():
 
 def test_backup_document_reads_back_to_the_same_folio():
     """A backup holds everything; reading it back gives the same data and the same text again."""
-    data = FolioData(cases=(SAMPLE_RECORDS["cases"],), observations=(SAMPLE_RECORDS["observations"],),
-                     cpd=(SAMPLE_RECORDS["cpd"].with_changes(id="c1"),))
+    data = FolioData(
+        cases=(SAMPLE_RECORDS["cases"],),
+        observations=(SAMPLE_RECORDS["observations"],),
+        cpd=(SAMPLE_RECORDS["cpd"].with_changes(id="c1"),),
+    )
     text = backup_document(data)
     assert text.endswith("}\n") and '"sendfolio_backup": 1' in text
     again, _ = parse_backup("b.json", text.encode())
     assert again == data and backup_document(again) == text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("[]", "b.json: is not a sendfolio backup"),
-    ('{"sendfolio_backup": 2}', "b.json: sendfolio_backup: is 2: this sendfolio reads backup version 1"),
-    ('{"sendfolio_backup": 1, "extra": []}', "b.json: extra: is not part of a sendfolio backup"),
-    ('{"sendfolio_backup": 1,\n "cases": [}', "b.json:2: is not valid JSON"),
-    ('{"sendfolio_backup": 1, "cpd": [{"date": "2025-01-01", "hours": 0, "method": "reading", "title": "T"}]}',
-     "b.json: cpd[0].hours: must be hours from more than 0"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[]", "b.json: is not a sendfolio backup"),
+        ('{"sendfolio_backup": 2}', "b.json: sendfolio_backup: is 2: this sendfolio reads backup version 1"),
+        ('{"sendfolio_backup": 1, "extra": []}', "b.json: extra: is not part of a sendfolio backup"),
+        ('{"sendfolio_backup": 1,\n "cases": [}', "b.json:2: is not valid JSON"),
+        (
+            '{"sendfolio_backup": 1, "cpd": [{"date": "2025-01-01", "hours": 0, "method": "reading", "title": "T"}]}',
+            "b.json: cpd[0].hours: must be hours from more than 0",
+        ),
+    ],
+)
 def test_bad_backup_says_what_and_where(text, expected):
     """A file that is not a valid backup is refused with the place of the problem."""
     with pytest.raises(ImportProblems) as caught:

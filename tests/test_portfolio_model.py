@@ -16,10 +16,10 @@ from datetime import date
 import pytest
 
 from sendfolio import rules
+from sendfolio.domain.records import Reflection
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.portfolio import model, packs, render
-from sendfolio.records import Reflection
-from sendfolio.rules_evidence import dated_until
-from sendfolio.standards import RULE_SET
+from sendfolio.rules.evidence import dated_until
 
 TODAY = date(2026, 11, 29)
 """The date the demo is written around and the portfolio compiled on."""
@@ -28,7 +28,7 @@ TODAY = date(2026, 11, 29)
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     """The demo folio's records (a real folio written with `write_demo`)."""
-    from sendfolio.demo import write_demo
+    from sendfolio.samples.demo import write_demo
     from sendfolio.store import Folio
 
     with Folio.open(tmp_path_factory.mktemp("demo")) as folio:
@@ -74,7 +74,7 @@ def test_totals_are_the_rules_engines(portfolio, data):
 
 def test_one_commentary_per_practice_case_with_timescales(portfolio, data):
     """A commentary for each practice case, in date order, with its deadlines."""
-    from sendfolio.timescales import case_deadlines
+    from sendfolio.domain.timescales import case_deadlines
 
     practice = rules.practice_cases(dated_until(data, TODAY))
     assert [item.case.ref for item in portfolio.commentaries] == [case.ref for case in practice]
@@ -147,7 +147,8 @@ def test_renewal_and_passport_models(data):
     assert all(start <= entry.date <= end for entry in pack.cpd.entries)
     assert pack.cpd.years[0].total == rules.cpd_totals(data, year)["total"]
     assert [row.requirement.id for row in pack.index if not row.requirement.met] == list(
-        rules.renewal(data, year).unmet and [item.id for item in rules.renewal(data, year).unmet])
+        rules.renewal(data, year).unmet and [item.id for item in rules.renewal(data, year).unmet]
+    )
     passport = packs.build_passport(data, TODAY)
     assert passport.info.draft is (not rules.passport(data, TODAY).met)
     assert "Form 5" in render.passport_html(passport)
@@ -155,8 +156,9 @@ def test_renewal_and_passport_models(data):
 
 def test_reflection_with_hostile_text_renders_escaped(data):
     """A reflection's raw HTML reaches the HTML escaped, not as markup."""
-    sneaky = Reflection.from_dict({"date": "2026-10-01", "hours": "0.5", "title": "Sneaky",
-                                   "body": '<img src="http://127.0.0.1:1/x">'})
+    sneaky = Reflection.from_dict(
+        {"date": "2026-10-01", "hours": "0.5", "title": "Sneaky", "body": '<img src="http://127.0.0.1:1/x">'}
+    )
     built = model.build_portfolio(dataclasses.replace(data, reflections=data.reflections + (sneaky,)), TODAY)
     html = render.portfolio_html(built)
     assert '<img src="http://127.0.0.1:1/x">' not in html
@@ -166,7 +168,7 @@ def test_reflection_with_hostile_text_renders_escaped(data):
 def test_model_and_html_do_not_import_weasyprint():
     """Building the model and the HTML never imports WeasyPrint (the TUI stays light)."""
     code = (
-        "import sys\nfrom datetime import date\nfrom sendfolio.records import FolioData\n"
+        "import sys\nfrom datetime import date\nfrom sendfolio.domain.records import FolioData\n"
         "from sendfolio.portfolio import model, render, packs, api\n"
         "render.portfolio_html(model.build_portfolio(FolioData(), date(2026, 1, 1)))\n"
         "render.passport_html(packs.build_passport(FolioData(), date(2026, 1, 1)))\n"

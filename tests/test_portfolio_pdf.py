@@ -16,9 +16,9 @@ from pypdf import PdfReader
 
 from sendfolio import rules
 from sendfolio.cli import main
+from sendfolio.domain.records import Observation, Reflection, Verification
 from sendfolio.portfolio import model
-from sendfolio.records import Observation, Reflection, Verification
-from sendfolio.rules_evidence import dated_until
+from sendfolio.rules.evidence import dated_until
 
 TODAY = date(2026, 11, 29)
 """The demo's 'today' and the compile date."""
@@ -70,14 +70,30 @@ def completed(data):
     """The demo's records with what was missing added: reflection hours, criteria, PPC verification."""
     final = rules.practice_cases(dated_until(data, TODAY))[-1]
     missing = rules.coverage(dated_until(data, TODAY)).missing
-    shown = tuple(Observation.from_dict({"ref": final.ref, "criterion": crit, "observer": "Dr Morgan Hale"})
-                  for crit in missing)
-    extra = Reflection.from_dict({"date": "2026-10-20", "hours": "0.5", "case": final.ref,
-                                  "title": "Looking back over the practice period", "body": "What I learnt."})
-    verified = Verification.from_dict({"name": "Dr Morgan Hale", "register": "College of Mediators PPC register",
-                                       "role": "PPC", "date": "2026-11-20", "statement": "Verified."})
-    return dataclasses.replace(data, observations=data.observations + shown,
-                               reflections=data.reflections + (extra,), verification=verified)
+    shown = tuple(
+        Observation.from_dict({"ref": final.ref, "criterion": crit, "observer": "Dr Morgan Hale"}) for crit in missing
+    )
+    extra = Reflection.from_dict(
+        {
+            "date": "2026-10-20",
+            "hours": "0.5",
+            "case": final.ref,
+            "title": "Looking back over the practice period",
+            "body": "What I learnt.",
+        }
+    )
+    verified = Verification.from_dict(
+        {
+            "name": "Dr Morgan Hale",
+            "register": "College of Mediators PPC register",
+            "role": "PPC",
+            "date": "2026-11-20",
+            "statement": "Verified.",
+        }
+    )
+    return dataclasses.replace(
+        data, observations=data.observations + shown, reflections=data.reflections + (extra,), verification=verified
+    )
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +185,11 @@ def test_index_page_numbers_point_at_the_evidence(draft):
     """Each evidence link on the index pages prints the page number of a page holding that evidence."""
     reader, texts = draft
     destinations = reader.named_destinations
-    index_pages = [n for n, text in enumerate(texts) if "Requirements for accreditation" in text
-                   or ("Requirements index" in text and "Evidence" in text)]
+    index_pages = [
+        n
+        for n, text in enumerate(texts)
+        if "Requirements for accreditation" in text or ("Requirements index" in text and "Evidence" in text)
+    ]
     checked = 0
     for number in index_pages:
         for annotation in reader.pages[number].get("/Annots", []):
@@ -212,14 +231,17 @@ def test_pdf_ua_is_tagged_with_language(final_pdf):
 def test_renewal_and_passport_commands(demo_dir, tmp_path):
     """`renewal --year Y` and `passport` write their PDFs with the year's totals and Form 5's text."""
     renewal_pdf, passport_pdf = tmp_path / "renewal.pdf", tmp_path / "passport.pdf"
-    run_cli("--data-dir", str(demo_dir), "renewal", "--year", "2026", "-o", str(renewal_pdf),
-            "--date", TODAY.isoformat())
+    run_cli(
+        "--data-dir", str(demo_dir), "renewal", "--year", "2026", "-o", str(renewal_pdf), "--date", TODAY.isoformat()
+    )
     run_cli("--data-dir", str(demo_dir), "passport", "-o", str(passport_pdf), "--date", TODAY.isoformat())
     renewal_text = "\n".join(page.extract_text() for page in PdfReader(renewal_pdf).pages)
     assert "Annual re-registration evidence, 2026" in renewal_text and "Declaration" in renewal_text
     assert DRAFT in renewal_text
     passport_text = " ".join(page.extract_text() for page in PdfReader(passport_pdf).pages).replace("\n", " ")
-    assert "This is to certify that Robin Fairweather has been successfully working as an SEND Mediator" in passport_text
+    assert (
+        "This is to certify that Robin Fairweather has been successfully working as an SEND Mediator" in passport_text
+    )
     assert "Northfield Mediation Training" in passport_text
     assert "Manager / PPC / Mentor" in passport_text
 
@@ -230,8 +252,9 @@ def test_bad_options_exit_2(demo_dir, tmp_path):
     out = str(tmp_path / "x.pdf")
     bad = runner.invoke(main, ["--data-dir", str(demo_dir), "portfolio", "-o", out, "--date", "31/02/2026"])
     assert bad.exit_code == 2 and "--date" in bad.output
-    backwards = runner.invoke(main, ["--data-dir", str(demo_dir), "portfolio", "-o", out,
-                                     "--from", "2026-06-01", "--to", "2026-01-01"])
+    backwards = runner.invoke(
+        main, ["--data-dir", str(demo_dir), "portfolio", "-o", out, "--from", "2026-06-01", "--to", "2026-01-01"]
+    )
     assert backwards.exit_code == 2 and "--from" in backwards.output
 
 

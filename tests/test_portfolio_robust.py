@@ -14,11 +14,19 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sendfolio.cli import main
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
+    Verification,
+)
 from sendfolio.portfolio import model, render
 from sendfolio.portfolio.api import compile_portfolio
-from sendfolio.records import (
-    Case, CPDEntry, FolioData, PPCContact, PPCSession, Profile, Reflection, Training, Verification,
-)
 from sendfolio.store import Folio
 
 TODAY = date(2026, 11, 29)
@@ -93,8 +101,14 @@ def test_profile_only_compiles_a_sensible_draft(folio_dir, tmp_path):
         assert all("DRAFT — requirements unmet" in page for page in pages)
         assert any("Avery Newcombe" in page for page in pages)
     portfolio = " ".join(texts(tmp_path / "portfolio.pdf"))
-    for words in ("No foundation course recorded.", "No cases recorded.", "No practice cases yet",
-                  "No reflections recorded.", "No CPD recorded.", "Not yet verified"):
+    for words in (
+        "No foundation course recorded.",
+        "No cases recorded.",
+        "No practice cases yet",
+        "No reflections recorded.",
+        "No CPD recorded.",
+        "Not yet verified",
+    ):
         assert words in portfolio
 
 
@@ -129,14 +143,16 @@ def test_hostile_reflections_compile_safely(tmp_path):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "deep inside" in text and "row 199" in text and "https://example.org/guide" in text
     assert "&lt;script" not in text and "<script>alert(1)</script>" in text
-    uris = [annot.get_object().get("/A", {}).get("/URI") for page in reader.pages for annot in page.get("/Annots") or ()]
+    uris = [
+        annot.get_object().get("/A", {}).get("/URI") for page in reader.pages for annot in page.get("/Annots") or ()
+    ]
     assert not [uri for uri in uris if uri]
 
 
 @pytest.fixture(scope="module")
 def many_years(tmp_path_factory):
     """Two years of synthetic records (120 practice cases) from the generator, as FolioData."""
-    from sendfolio.generate import generate_folio
+    from sendfolio.samples.generate import generate_folio
 
     folder = tmp_path_factory.mktemp("many")
     with Folio.open(folder) as folio:
@@ -164,9 +180,12 @@ def test_many_cases_keep_the_front_matter_short(many_years):
 def test_few_cases_keep_the_matrix_and_list_each_case(many_years):
     """Up to the limits, each case is listed in the contents and the coverage is a matrix."""
     refs = {case.ref for case in sorted(many_years.cases, key=lambda case: case.date)[:5]}
-    few = FolioData(profile=many_years.profile, training=many_years.training,
-                    cases=tuple(case for case in many_years.cases if case.ref in refs),
-                    observations=tuple(item for item in many_years.observations if item.ref in refs))
+    few = FolioData(
+        profile=many_years.profile,
+        training=many_years.training,
+        cases=tuple(case for case in many_years.cases if case.ref in refs),
+        observations=tuple(item for item in many_years.observations if item.ref in refs),
+    )
     document = model.build_portfolio(few, TODAY)
     assert [link.anchor for link in document.case_contents] == [item.anchor for item in document.commentaries]
     assert not document.coverage.wide
@@ -177,25 +196,68 @@ def test_few_cases_keep_the_matrix_and_list_each_case(many_years):
 def passported(folio_dir):
     """A passported mediator's folio: lead since 2011, foundation course, 4 lead cases and 24 h CPD a year."""
     with Folio.open(folio_dir) as folio, folio.batch():
-        folio.put(Profile.from_dict({"name": "Jordan Ashdown", "membership_body": "CMC", "membership_number": "CMC-7781",
-                                     "registration_anniversary": "2019-09-01", "route": "passported",
-                                     "lead_since": "2011-09-01"}))
+        folio.put(
+            Profile.from_dict(
+                {
+                    "name": "Jordan Ashdown",
+                    "membership_body": "CMC",
+                    "membership_number": "CMC-7781",
+                    "registration_anniversary": "2019-09-01",
+                    "route": "passported",
+                    "lead_since": "2011-09-01",
+                }
+            )
+        )
         folio.put(PPCContact.from_dict({"name": "Sam Ellery", "register": "College of Mediators PPC register"}))
-        folio.put(Training.from_dict({"kind": "foundation", "title": "Foundation mediation course",
-                                      "provider": "Westbridge Mediation", "date": "2009-03-14", "hours": "42"}))
+        folio.put(
+            Training.from_dict(
+                {
+                    "kind": "foundation",
+                    "title": "Foundation mediation course",
+                    "provider": "Westbridge Mediation",
+                    "date": "2009-03-14",
+                    "hours": "42",
+                }
+            )
+        )
         for year in range(2019, 2026):
             for number, month in enumerate((10, 1, 4, 7)):
                 held = date(year if month >= 9 else year + 1, month, 15)
-                folio.put(Case.from_dict({"ref": f"PP-{year}-{number}", "kind": "mediation", "role": "lead",
-                                          "date": held.isoformat(), "prep_hours": "2", "meeting_hours": "4",
-                                          "followup_hours": "1", "outcome": "agreement"}))
-                folio.put(CPDEntry.from_dict({"date": held.isoformat(), "hours": "6", "method": "reading",
-                                              "title": f"Reading {held}"}))
-            folio.put(PPCSession.from_dict({"date": f"{year}-12-05", "hours": "1.5", "mode": "one-to-one",
-                                            "ppc": "Sam Ellery"}))
-        folio.put_passport_declaration(Verification.from_dict({
-            "name": "Sam Ellery", "register": "College of Mediators PPC register", "role": "PPC",
-            "date": "2026-10-01", "statement": "I have known this mediator's work since 2011."}))
+                folio.put(
+                    Case.from_dict(
+                        {
+                            "ref": f"PP-{year}-{number}",
+                            "kind": "mediation",
+                            "role": "lead",
+                            "date": held.isoformat(),
+                            "prep_hours": "2",
+                            "meeting_hours": "4",
+                            "followup_hours": "1",
+                            "outcome": "agreement",
+                        }
+                    )
+                )
+                folio.put(
+                    CPDEntry.from_dict(
+                        {"date": held.isoformat(), "hours": "6", "method": "reading", "title": f"Reading {held}"}
+                    )
+                )
+            folio.put(
+                PPCSession.from_dict(
+                    {"date": f"{year}-12-05", "hours": "1.5", "mode": "one-to-one", "ppc": "Sam Ellery"}
+                )
+            )
+        folio.put_passport_declaration(
+            Verification.from_dict(
+                {
+                    "name": "Sam Ellery",
+                    "register": "College of Mediators PPC register",
+                    "role": "PPC",
+                    "date": "2026-10-01",
+                    "statement": "I have known this mediator's work since 2011.",
+                }
+            )
+        )
     return folio_dir
 
 
@@ -206,9 +268,17 @@ def test_passported_form_5_fills(passported, tmp_path):
     assert "DRAFT" not in said
     pages = texts(out)
     form = pages[0]
-    for words in ("Jordan Ashdown", "since 1 September 2011", "14 March 2009", "Westbridge Mediation", "(42 h)",
-                  "Sam Ellery (PPC)", "1 October 2026", "Not applicable: no SEND training recorded",
-                  "I have known this mediator's work since 2011."):
+    for words in (
+        "Jordan Ashdown",
+        "since 1 September 2011",
+        "14 March 2009",
+        "Westbridge Mediation",
+        "(42 h)",
+        "Sam Ellery (PPC)",
+        "1 October 2026",
+        "Not applicable: no SEND training recorded",
+        "I have known this mediator's work since 2011.",
+    ):
         assert words in form, words
     assert "Casework and CPD by registration year" not in form
     rest = " ".join(pages[1:])
@@ -220,18 +290,43 @@ def test_period_options_filter_the_records(demo_folio, folio_dir, tmp_path):
     """--from/--to keep the cases, reflections and CPD of the period; training stays; bad periods exit 2."""
     demo_folio.close()
     out = tmp_path / "period.pdf"
-    cli("--data-dir", str(folio_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat(),
-        "--from", "2026-06-01", "--to", "2026-10-31")
+    cli(
+        "--data-dir",
+        str(folio_dir),
+        "portfolio",
+        "-o",
+        str(out),
+        "--date",
+        TODAY.isoformat(),
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-10-31",
+    )
     text = " ".join(texts(out))
     assert "1 June 2026 to 31 October 2026" in text
     assert "SM-DEMO-003" in text and "SM-DEMO-004" in text
     assert "SM-DEMO-001" not in text and "SM-DEMO-002" not in text
     assert "Foundation certificate in mediation" in text
-    result = CliRunner().invoke(main, ["--data-dir", str(folio_dir), "portfolio", "-o", str(out),
-                                       "--date", TODAY.isoformat(), "--from", "2027-01-01"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--data-dir",
+            str(folio_dir),
+            "portfolio",
+            "-o",
+            str(out),
+            "--date",
+            TODAY.isoformat(),
+            "--from",
+            "2027-01-01",
+        ],
+    )
     assert result.exit_code == 2 and "after the compile date 2026-11-29" in result.output
-    result = CliRunner().invoke(main, ["--data-dir", str(folio_dir), "portfolio", "-o", str(out),
-                                       "--date", TODAY.isoformat(), "--to", "2020-01-01"])
+    result = CliRunner().invoke(
+        main,
+        ["--data-dir", str(folio_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat(), "--to", "2020-01-01"],
+    )
     assert result.exit_code == 2 and "--to: 2020-01-01 is before the first record" in result.output
 
 

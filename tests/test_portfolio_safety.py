@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from sendfolio.domain.records import FolioData, Profile, Reflection
 from sendfolio.paths import style_path
 from sendfolio.portfolio.pdf import RefusedURL, make_fetcher, render_pdf
-from sendfolio.records import FolioData, Profile, Reflection
 
 CANARY = "CANARY-7f3a-do-not-embed"
 """Text in the canary file; it must appear in no PDF."""
@@ -73,15 +73,17 @@ def canary(tmp_path):
 
 def hostile_markdown(port: int, canary_uri: str) -> str:
     """A reflection body trying every way in: raw HTML, images, attachments, stylesheets."""
-    return "\n\n".join([
-        f'<img src="http://127.0.0.1:{port}/raw.png">',
-        f"![remote](http://127.0.0.1:{port}/md.png)",
-        f"![local]({canary_uri})",
-        f'<link rel="attachment" href="{canary_uri}">',
-        f'<a rel="attachment" href="{canary_uri}">attach</a>',
-        f"<style>@import url(http://127.0.0.1:{port}/x.css);</style>",
-        f"[a link]({canary_uri})",
-    ])
+    return "\n\n".join(
+        [
+            f'<img src="http://127.0.0.1:{port}/raw.png">',
+            f"![remote](http://127.0.0.1:{port}/md.png)",
+            f"![local]({canary_uri})",
+            f'<link rel="attachment" href="{canary_uri}">',
+            f'<a rel="attachment" href="{canary_uri}">attach</a>',
+            f"<style>@import url(http://127.0.0.1:{port}/x.css);</style>",
+            f"[a link]({canary_uri})",
+        ]
+    )
 
 
 def hostile_html(port: int, canary_uri: str) -> str:
@@ -138,9 +140,15 @@ def test_fetcher_serves_only_data_and_our_own_files(canary, tmp_path):
     fetcher = make_fetcher()
     assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
     assert b"@page" in fetcher.fetch(style_path("portfolio.css").as_uri()).read()
-    refused = [canary.as_uri(), "file:///etc/passwd", "http://127.0.0.1:1/x", "https://example.org/x",
-               "ftp://127.0.0.1/x", "file://otherhost/etc/passwd",
-               style_path("portfolio.css").as_uri().replace("portfolio.css", "../pyproject.toml")]
+    refused = [
+        canary.as_uri(),
+        "file:///etc/passwd",
+        "http://127.0.0.1:1/x",
+        "https://example.org/x",
+        "ftp://127.0.0.1/x",
+        "file://otherhost/etc/passwd",
+        style_path("portfolio.css").as_uri().replace("portfolio.css", "../pyproject.toml"),
+    ]
     for url in refused:
         with pytest.raises(RefusedURL):
             fetcher.fetch(url)

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
+from sendfolio.domain.records import Case
 from sendfolio.privacy.check import DO_NOT_PRINT_KEY, PrivacyFindings, add_word, ensure_clear, open_findings
-from sendfolio.records import Case
 from sendfolio.store import Folio
 
 CASES_CSV = (
@@ -33,15 +33,29 @@ The parent rang me on **07700 900123** and mentioned that *Zephyrine* (DOB 02/05
 
 def run(folio_dir, *args: str, input: str | None = None):
     """Run `sendfolio --data-dir DIR args...` in-process."""
-    return CliRunner().invoke(main, ["--data-dir", str(folio_dir), *args], input=input, env={"SENDFOLIO_PASSPHRASE": None})
+    return CliRunner().invoke(
+        main, ["--data-dir", str(folio_dir), *args], input=input, env={"SENDFOLIO_PASSPHRASE": None}
+    )
 
 
 def put_case(folio_dir, notes: str) -> None:
     """Save one fictional case with these notes."""
     with Folio.open(folio_dir) as folio:
-        folio.put(Case.from_dict({"ref": "SM-T-001", "kind": "mediation", "role": "lead", "date": "2025-03-02",
-                                  "prep_hours": 1, "meeting_hours": 3, "followup_hours": 0.5,
-                                  "outcome": "agreement", "notes": notes}))
+        folio.put(
+            Case.from_dict(
+                {
+                    "ref": "SM-T-001",
+                    "kind": "mediation",
+                    "role": "lead",
+                    "date": "2025-03-02",
+                    "prep_hours": 1,
+                    "meeting_hours": 3,
+                    "followup_hours": 0.5,
+                    "outcome": "agreement",
+                    "notes": notes,
+                }
+            )
+        )
 
 
 def test_demo_folio_has_no_findings(demo_folio):
@@ -68,8 +82,11 @@ def test_imported_csv_and_markdown_are_checked(folio_dir, tmp_path):
     assert result.exit_code == 1
     found = {(item["kind"], item["field"], item["category"]) for item in json.loads(result.stdout)}
     assert found == {
-        ("case", "notes", "do-not-print"), ("case", "notes", "email"), ("reflection", "body", "phone"),
-        ("reflection", "body", "do-not-print"), ("reflection", "body", "date-of-birth"),
+        ("case", "notes", "do-not-print"),
+        ("case", "notes", "email"),
+        ("reflection", "body", "phone"),
+        ("reflection", "body", "do-not-print"),
+        ("reflection", "body", "date-of-birth"),
     }
 
 
@@ -146,9 +163,8 @@ def test_pdf_compiler_gate_refuses_open_findings(folio_dir):
     """The portfolio compiler's privacy gate (api.check_privacy) refuses while findings are open."""
     api = pytest.importorskip("sendfolio.portfolio.api")
     put_case(folio_dir, "Mum asked us to ring 07700 900123.")
-    with Folio.open(folio_dir) as folio:
-        with pytest.raises(api.PrivacyProblem, match="sendfolio privacy-check"):
-            api.check_privacy(folio)
+    with Folio.open(folio_dir) as folio, pytest.raises(api.PrivacyProblem, match="sendfolio privacy-check"):
+        api.check_privacy(folio)
 
 
 def test_export_is_refused_while_findings_are_open(folio_dir, tmp_path):

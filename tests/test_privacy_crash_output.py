@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from sendfolio.privacy.crypto import TEST_PARAMS, new_codec
-from sendfolio.records import Case
+from sendfolio.domain.records import Case
 from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, new_codec
 
 CANARY = "CANARY-Hollowmere-9917"
 """Record text that must never reach the terminal in an error."""
@@ -20,16 +20,33 @@ CANARY = "CANARY-Hollowmere-9917"
 def sendfolio(folio_dir, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run sendfolio as a separate process, as a user would."""
     environment = {key: value for key, value in os.environ.items() if not key.startswith("SENDFOLIO_")}
-    return subprocess.run([sys.executable, "-m", "sendfolio", "--data-dir", str(folio_dir), *args],
-                          capture_output=True, text=True, env={**environment, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sendfolio", "--data-dir", str(folio_dir), *args],
+        capture_output=True,
+        text=True,
+        env={**environment, **(env or {})},
+        timeout=120,
+    )
 
 
 def saved_case(folio_dir, codec=None) -> None:
     """A folio with one case whose notes hold the canary (encrypted when a codec is given)."""
     with Folio.open(folio_dir) as folio:
-        folio.put(Case.from_dict({"ref": "SM-T-001", "kind": "mediation", "role": "lead", "date": "2025-03-02",
-                                  "prep_hours": 1, "meeting_hours": 3, "followup_hours": 0.5,
-                                  "outcome": "agreement", "notes": CANARY}))
+        folio.put(
+            Case.from_dict(
+                {
+                    "ref": "SM-T-001",
+                    "kind": "mediation",
+                    "role": "lead",
+                    "date": "2025-03-02",
+                    "prep_hours": 1,
+                    "meeting_hours": 3,
+                    "followup_hours": 0.5,
+                    "outcome": "agreement",
+                    "notes": CANARY,
+                }
+            )
+        )
         if codec is not None:
             folio.change_codec(codec)
 
@@ -74,8 +91,13 @@ def test_damaged_encrypted_folio_prints_one_line(folio_dir):
 def test_encrypted_folio_without_a_passphrase_in_a_script(folio_dir):
     """No terminal and no $SENDFOLIO_PASSPHRASE: one line saying how to give it, exit 2."""
     saved_case(folio_dir, new_codec("fictional crash passphrase", TEST_PARAMS))
-    done = subprocess.run([sys.executable, "-m", "sendfolio", "--data-dir", str(folio_dir), "check"],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
-                          env={key: value for key, value in os.environ.items() if not key.startswith("SENDFOLIO_")})
+    done = subprocess.run(
+        [sys.executable, "-m", "sendfolio", "--data-dir", str(folio_dir), "check"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        env={key: value for key, value in os.environ.items() if not key.startswith("SENDFOLIO_")},
+    )
     assert done.returncode == 2 and "SENDFOLIO_PASSPHRASE" in done.stderr.splitlines()[-1]
     assert "Traceback" not in done.stderr

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
-from sendfolio.demo import write_demo
 from sendfolio.privacy.check import add_word, open_findings
-from sendfolio.privacy.crypto import TEST_PARAMS, new_codec
+from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, new_codec
 
 NAME = "Zebedee"
 """A fictional child's first name put on the do-not-print list."""
@@ -74,7 +74,9 @@ def with_text(folio_dir, place: str, words: str) -> str:
 
 def run(folio_dir, *args: str, env: dict | None = None):
     """Run `sendfolio --data-dir DIR args...` in-process."""
-    return CliRunner().invoke(main, ["--data-dir", str(folio_dir), *args], env={"SENDFOLIO_PASSPHRASE": None, **(env or {})})
+    return CliRunner().invoke(
+        main, ["--data-dir", str(folio_dir), *args], env={"SENDFOLIO_PASSPHRASE": None, **(env or {})}
+    )
 
 
 def leaving_commands(out) -> list[tuple[list[str], object]]:
@@ -116,10 +118,22 @@ def test_the_gate_holds_for_an_encrypted_folio(demo_dir, tmp_path):
     assert_all_refused(demo_dir, tmp_path / "out", where, env={"SENDFOLIO_PASSPHRASE": PASSPHRASE})
 
 
-@pytest.mark.parametrize("typed", [
-    "zebedee", "ZEBEDEE", "Zebedee's", "Zebedee’s", "zebedees", "Zebedees'", "Zebedee-Rose", "Rose-Zebedee",
-    "Zébédée", "(Zebedee)", "Zebedee.",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "zebedee",
+        "ZEBEDEE",
+        "Zebedee's",
+        "Zebedee’s",
+        "zebedees",
+        "Zebedees'",
+        "Zebedee-Rose",
+        "Rose-Zebedee",
+        "Zébédée",
+        "(Zebedee)",
+        "Zebedee.",
+    ],
+)
 def test_the_name_is_caught_however_it_is_typed(demo_dir, typed):
     """Other case, possessive, plural, hyphenated, accented or in punctuation: still the listed name."""
     with Folio.open(demo_dir) as folio:
@@ -135,10 +149,18 @@ def test_other_words_containing_the_name_are_not_caught(demo_dir, typed):
         assert open_findings(folio) == []
 
 
-@pytest.mark.parametrize("listed, typed", [
-    ("Anne-Marie", "anne marie"), ("Anne-Marie", "AnneMarie"), ("Anne Marie", "anne-marie"),
-    ("O'Brien", "OBrien"), ("O'Brien", "o’brien"), ("Zoë", "ZOE"), ("Zoe", "Zoë's"),
-])
+@pytest.mark.parametrize(
+    "listed, typed",
+    [
+        ("Anne-Marie", "anne marie"),
+        ("Anne-Marie", "AnneMarie"),
+        ("Anne Marie", "anne-marie"),
+        ("O'Brien", "OBrien"),
+        ("O'Brien", "o’brien"),
+        ("Zoë", "ZOE"),
+        ("Zoe", "Zoë's"),
+    ],
+)
 def test_listed_phrases_match_their_spellings(demo_dir, listed, typed):
     """Hyphens, spaces and apostrophes in a listed name are optional; accents are ignored."""
     with Folio.open(demo_dir) as folio:
@@ -147,17 +169,20 @@ def test_listed_phrases_match_their_spellings(demo_dir, listed, typed):
         assert [finding.match.casefold() for finding in open_findings(folio)] == [typed.casefold().removesuffix("'s")]
 
 
-@pytest.mark.parametrize("words, category", [
-    ("write to parent.example@example.org", "e-mail address"),
-    ("mum's mobile is 07700 900123", "UK phone number"),
-    ("they live near SW1A 1AA", "UK postcode"),
-    ("they live near sw1a 1aa", "UK postcode"),
-    ("NHS number 943 476 5919", "NHS number"),
-    ("DOB 12/03/2015", "date of birth"),
-    ("born on 3rd March 2015", "date of birth"),
-    ("date of birth: 2015-03-12", "date of birth"),
-    ("his birthday is 3 March 2015", "date of birth"),
-])
+@pytest.mark.parametrize(
+    "words, category",
+    [
+        ("write to parent.example@example.org", "e-mail address"),
+        ("mum's mobile is 07700 900123", "UK phone number"),
+        ("they live near SW1A 1AA", "UK postcode"),
+        ("they live near sw1a 1aa", "UK postcode"),
+        ("NHS number 943 476 5919", "NHS number"),
+        ("DOB 12/03/2015", "date of birth"),
+        ("born on 3rd March 2015", "date of birth"),
+        ("date of birth: 2015-03-12", "date of birth"),
+        ("his birthday is 3 March 2015", "date of birth"),
+    ],
+)
 def test_identifiers_not_on_the_list_are_refused_too(demo_dir, tmp_path, words, category):
     """E-mail, UK phone, postcode, NHS number and date-of-birth phrases stop a PDF and an export."""
     where = with_text(demo_dir, "case", words)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from sendfolio.privacy.identifiers import fingerprint, free_text, is_nhs_number, matches, do_not_print_pattern, scan
-from sendfolio.records import (
-    Case, CPDEntry, FolioData, Observation, PPCSession, Reflection, Training, Verification,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    Observation,
+    PPCSession,
+    Reflection,
+    Training,
+    Verification,
 )
+from sendfolio.privacy.identifiers import do_not_print_pattern, fingerprint, free_text, is_nhs_number, matches, scan
 
 
 def categories(text: str, words=()) -> list[tuple[str, str]]:
@@ -15,19 +22,35 @@ def categories(text: str, words=()) -> list[tuple[str, str]]:
     return [(category, found.group()) for category, found in matches(text, do_not_print_pattern(words))]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("write to parent.one@example.org today", "parent.one@example.org"),
-    ("cc: J_Smith+send@council.example.gov.uk", "J_Smith+send@council.example.gov.uk"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("write to parent.one@example.org today", "parent.one@example.org"),
+        ("cc: J_Smith+send@council.example.gov.uk", "J_Smith+send@council.example.gov.uk"),
+    ],
+)
 def test_email(text, expected):
     """E-mail addresses are found whole."""
     assert categories(text) == [("email", expected)]
 
 
-@pytest.mark.parametrize("number", [
-    "07700 900123", "07700900123", "07700-900-123", "+44 7700 900123", "+44 (0)7700 900123", "0044 7700 900123",
-    "(0161) 496 0000", "0161 496 0000", "020 7946 0000", "01632 960001", "0300 123 4567", "0800 123 456",
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "07700 900123",
+        "07700900123",
+        "07700-900-123",
+        "+44 7700 900123",
+        "+44 (0)7700 900123",
+        "0044 7700 900123",
+        "(0161) 496 0000",
+        "0161 496 0000",
+        "020 7946 0000",
+        "01632 960001",
+        "0300 123 4567",
+        "0800 123 456",
+    ],
+)
 def test_uk_phone_numbers(number):
     """Mobile, landline, non-geographic and international forms of UK numbers are found."""
     assert categories(f"ring {number} after 4pm") == [("phone", number)]
@@ -48,23 +71,35 @@ def test_nhs_number_needs_a_valid_check_digit():
     assert categories("number 9434765918 is not one") == []
 
 
-@pytest.mark.parametrize("text", [
-    "DOB 12/03/2015", "D.O.B.: 12.03.15", "dob - 2015-03-12", "date of birth 3rd March 2014",
-    "Date of Birth: 3 Mar 2014", "born on the 12th of March 2015", "born March 12, 2015", "born in May 2016",
-    "born 2016",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB 12/03/2015",
+        "D.O.B.: 12.03.15",
+        "dob - 2015-03-12",
+        "date of birth 3rd March 2014",
+        "Date of Birth: 3 Mar 2014",
+        "born on the 12th of March 2015",
+        "born March 12, 2015",
+        "born in May 2016",
+        "born 2016",
+    ],
+)
 def test_dates_of_birth_in_context(text):
     """A date or year introduced by DOB / date of birth / born is found."""
-    assert [category for category, _ in categories(f"Child ({text}) attends") ] == ["date-of-birth"]
+    assert [category for category, _ in categories(f"Child ({text}) attends")] == ["date-of-birth"]
 
 
-@pytest.mark.parametrize("text", [
-    "Case SM-2025-014 met on 2025-03-02 for 1.5 hours; follow-up 12/03/2025.",
-    "Observed f1.pm.initial-contact and f3.db.strengths; Year 10 2nd term, KS2 results.",
-    "Met 3 times in 2024, 20 hours CPD, EHC plan section F, 30 days, 0.5 h.",
-    "Tribunal reference EH123/24/00001 and LA decision notice dated 01/02/2025.",
-    "The mediation was born of a wish to agree; this is borne out by the notes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Case SM-2025-014 met on 2025-03-02 for 1.5 hours; follow-up 12/03/2025.",
+        "Observed f1.pm.initial-contact and f3.db.strengths; Year 10 2nd term, KS2 results.",
+        "Met 3 times in 2024, 20 hours CPD, EHC plan section F, 30 days, 0.5 h.",
+        "Tribunal reference EH123/24/00001 and LA decision notice dated 01/02/2025.",
+        "The mediation was born of a wish to agree; this is borne out by the notes.",
+    ],
+)
 def test_ordinary_mediation_text_is_clear(text):
     """References, dates, hours and criterion ids are not identifiers."""
     assert categories(text) == []
@@ -79,42 +114,116 @@ def test_do_not_print_words_whole_word_any_case():
 
 def every_field_folio(word: str) -> FolioData:
     """A folio with `word` in every free-text field that can leave the machine."""
-    case = Case.from_dict({
-        "ref": "SM-T-001", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": 1,
-        "meeting_hours": 3, "followup_hours": 0.5, "outcome": "agreement", "observed_by": f"{word} (PPC)",
-        "issues": [f"{word} placement"], "notes": f"Spoke with {word}.", "debriefed": "yes",
-        "debrief": {heading: f"{word} in {heading}" for heading in ("strengths", "learning_plan")},
-    })
+    case = Case.from_dict(
+        {
+            "ref": "SM-T-001",
+            "kind": "mediation",
+            "role": "lead",
+            "date": "2025-03-02",
+            "prep_hours": 1,
+            "meeting_hours": 3,
+            "followup_hours": 0.5,
+            "outcome": "agreement",
+            "observed_by": f"{word} (PPC)",
+            "issues": [f"{word} placement"],
+            "notes": f"Spoke with {word}.",
+            "debriefed": "yes",
+            "debrief": {heading: f"{word} in {heading}" for heading in ("strengths", "learning_plan")},
+        }
+    )
     return FolioData(
         cases=(case,),
-        observations=(Observation.from_dict({"ref": "SM-T-001", "criterion": "f1.pm.x", "observer": word,
-                                             "notes": f"{word} noted"}),),
-        reflections=(Reflection.from_dict({"id": "r1", "date": "2025-03-03", "hours": 1, "title": f"On {word}",
-                                           "body": f"# What happened\n\n**{word}** said…"}),),
-        cpd=(CPDEntry.from_dict({"id": "c1", "date": "2025-01-01", "hours": 2, "method": "reading",
-                                 "title": f"{word} reading", "provider": f"{word} Ltd", "learning": f"about {word}"}),),
-        ppc_sessions=(PPCSession.from_dict({"id": "p1", "date": "2025-02-01", "ppc": "Dr Example", "hours": 1,
-                                            "mode": "one-to-one", "topics": f"{word} case", "actions": f"call {word}"}),),
-        training=(Training.from_dict({"id": "t1", "kind": "refresher", "title": f"{word} course",
-                                      "provider": f"{word} Academy", "date": "2024-01-01", "hours": 3}),),
+        observations=(
+            Observation.from_dict(
+                {"ref": "SM-T-001", "criterion": "f1.pm.x", "observer": word, "notes": f"{word} noted"}
+            ),
+        ),
+        reflections=(
+            Reflection.from_dict(
+                {
+                    "id": "r1",
+                    "date": "2025-03-03",
+                    "hours": 1,
+                    "title": f"On {word}",
+                    "body": f"# What happened\n\n**{word}** said…",
+                }
+            ),
+        ),
+        cpd=(
+            CPDEntry.from_dict(
+                {
+                    "id": "c1",
+                    "date": "2025-01-01",
+                    "hours": 2,
+                    "method": "reading",
+                    "title": f"{word} reading",
+                    "provider": f"{word} Ltd",
+                    "learning": f"about {word}",
+                }
+            ),
+        ),
+        ppc_sessions=(
+            PPCSession.from_dict(
+                {
+                    "id": "p1",
+                    "date": "2025-02-01",
+                    "ppc": "Dr Example",
+                    "hours": 1,
+                    "mode": "one-to-one",
+                    "topics": f"{word} case",
+                    "actions": f"call {word}",
+                }
+            ),
+        ),
+        training=(
+            Training.from_dict(
+                {
+                    "id": "t1",
+                    "kind": "refresher",
+                    "title": f"{word} course",
+                    "provider": f"{word} Academy",
+                    "date": "2024-01-01",
+                    "hours": 3,
+                }
+            ),
+        ),
         verification=Verification.from_dict({"name": "Dr Example", "date": "2025-04-01", "statement": f"re {word}"}),
     )
 
 
 EVERY_FIELD = {
-    ("case", "observed_by"), ("case", "issues"), ("case", "notes"), ("case", "debrief.strengths"),
-    ("case", "debrief.learning_plan"), ("observation", "observer"), ("observation", "notes"),
-    ("reflection", "title"), ("reflection", "body"), ("cpd", "title"), ("cpd", "provider"), ("cpd", "learning"),
-    ("ppc", "topics"), ("ppc", "actions"), ("training", "title"), ("training", "provider"),
+    ("case", "observed_by"),
+    ("case", "issues"),
+    ("case", "notes"),
+    ("case", "debrief.strengths"),
+    ("case", "debrief.learning_plan"),
+    ("observation", "observer"),
+    ("observation", "notes"),
+    ("reflection", "title"),
+    ("reflection", "body"),
+    ("cpd", "title"),
+    ("cpd", "provider"),
+    ("cpd", "learning"),
+    ("ppc", "topics"),
+    ("ppc", "actions"),
+    ("training", "title"),
+    ("training", "provider"),
     ("verification", "statement"),
 }
 """Every (record kind, field) of free text the scan covers."""
 
 
-@pytest.mark.parametrize("word, category", [
-    ("Zephyrine", "do-not-print"), ("family@example.org", "email"), ("07700 900123", "phone"),
-    ("SW1A 1AA", "postcode"), ("943 476 5919", "nhs-number"), ("DOB 01/02/2015", "date-of-birth"),
-])
+@pytest.mark.parametrize(
+    "word, category",
+    [
+        ("Zephyrine", "do-not-print"),
+        ("family@example.org", "email"),
+        ("07700 900123", "phone"),
+        ("SW1A 1AA", "postcode"),
+        ("943 476 5919", "nhs-number"),
+        ("DOB 01/02/2015", "date-of-birth"),
+    ],
+)
 def test_every_field_is_scanned_for_every_kind(word, category):
     """Each kind of identifier is found in every free-text field of every record type."""
     findings = scan(every_field_folio(word), ["Zephyrine"])
@@ -124,8 +233,18 @@ def test_every_field_is_scanned_for_every_kind(word, category):
 
 def test_case_reference_holding_a_listed_name_is_found():
     """A case reference made from a listed surname is caught too."""
-    case = Case.from_dict({"ref": "SMITH-2025-1", "kind": "mediation", "role": "lead", "date": "2025-03-02",
-                           "prep_hours": 1, "meeting_hours": 1, "followup_hours": 0, "outcome": "agreement"})
+    case = Case.from_dict(
+        {
+            "ref": "SMITH-2025-1",
+            "kind": "mediation",
+            "role": "lead",
+            "date": "2025-03-02",
+            "prep_hours": 1,
+            "meeting_hours": 1,
+            "followup_hours": 0,
+            "outcome": "agreement",
+        }
+    )
     assert [(f.field, f.match) for f in scan(FolioData(cases=(case,)), ["smith"])] == [("ref", "SMITH")]
 
 
@@ -145,8 +264,18 @@ def test_findings_carry_place_context_and_a_stable_id():
 def test_repeats_in_one_field_are_one_finding():
     """The same word three times in one field is one finding counted three times."""
     data = every_field_folio("Zephyrine").__class__(
-        reflections=(Reflection.from_dict({"id": "r1", "date": "2025-03-03", "hours": 1, "title": "t",
-                                           "body": "Zephyrine, zephyrine and ZEPHYRINE"}),))
+        reflections=(
+            Reflection.from_dict(
+                {
+                    "id": "r1",
+                    "date": "2025-03-03",
+                    "hours": 1,
+                    "title": "t",
+                    "body": "Zephyrine, zephyrine and ZEPHYRINE",
+                }
+            ),
+        )
+    )
     (finding,) = scan(data, ["Zephyrine"])
     assert finding.count == 3
 

@@ -22,10 +22,12 @@ def no_network(monkeypatch):
 
     def refuse(name):
         """A replacement for the socket function `name` that records the attempt and raises."""
+
         def patched(*args, **kwargs):
             """Record the attempt, then refuse it."""
             attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
             raise NetworkUsed(f"network access attempted: {name}")
+
         return patched
 
     monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
@@ -55,12 +57,18 @@ def test_remote_images_and_links_in_a_reflection_fetch_nothing(demo_folio, tmp_p
     """A reflection carrying remote images and links compiles without any connection attempt."""
     api = pytest.importorskip("sendfolio.portfolio.api")
     pytest.importorskip("weasyprint")
-    from sendfolio.records import Reflection
+    from sendfolio.domain.records import Reflection
 
-    demo_folio.put(Reflection.from_dict({
-        "date": today.isoformat(), "hours": 0.5, "title": "Remote content test",
-        "body": "![tracker](http://198.51.100.7/pixel.png) <img src='https://example.org/x.png'> [link](http://example.org)",
-    }))
+    demo_folio.put(
+        Reflection.from_dict(
+            {
+                "date": today.isoformat(),
+                "hours": 0.5,
+                "title": "Remote content test",
+                "body": "![tracker](http://198.51.100.7/pixel.png) <img src='https://example.org/x.png'> [link](http://example.org)",
+            }
+        )
+    )
     result = api.compile_portfolio(demo_folio.data(), tmp_path / "portfolio.pdf", as_of=today)
     assert result.pages > 1
     assert no_network == []
@@ -68,8 +76,14 @@ def test_remote_images_and_links_in_a_reflection_fetch_nothing(demo_folio, tmp_p
 
 def test_commands_open_no_connection(folio_dir, tmp_path, no_network):
     """demo, check, deadlines, privacy-check, export and criteria work offline and try nothing."""
-    for args in (("demo",), ("check",), ("deadlines",), ("privacy-check",), ("criteria",),
-                 ("export", str(tmp_path / "backup.json"))):
+    for args in (
+        ("demo",),
+        ("check",),
+        ("deadlines",),
+        ("privacy-check",),
+        ("criteria",),
+        ("export", str(tmp_path / "backup.json")),
+    ):
         result = run(folio_dir, *args)
         assert result.exit_code in (0, 1), (args, result.output)
     assert no_network == []
@@ -77,7 +91,7 @@ def test_commands_open_no_connection(folio_dir, tmp_path, no_network):
 
 async def test_tui_session_opens_no_connection(folio_dir, no_network):
     """A Pilot session on the demo folio, visiting every area and the help, tries no connection."""
-    from sendfolio.demo import write_demo
+    from sendfolio.samples.demo import write_demo
     from sendfolio.store import Folio
     from sendfolio.tui.app import SendfolioApp
     from sendfolio.tui.areas import AREAS

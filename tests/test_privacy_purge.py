@@ -9,12 +9,11 @@ from click.testing import CliRunner
 
 from sendfolio import rules
 from sendfolio.cli import main
-from sendfolio.privacy import crypto
+from sendfolio.domain.records import CPDEntry, Observation
 from sendfolio.privacy.purge import plan_purge
 from sendfolio.privacy.unlock import codec_from_passphrase
-from sendfolio.records import CPDEntry, Observation
-from sendfolio.storage import DEFAULT_BACKUPS
-from sendfolio.store import Folio
+from sendfolio.store import Folio, crypto
+from sendfolio.store.storage import DEFAULT_BACKUPS
 
 CANARY = "CANARY-Thistlewick-0042"
 """Text in old case notes that a purge must remove."""
@@ -65,8 +64,18 @@ def test_purge_keeps_every_rule_result(folio_dir, marked_demo, today):
     assert rules.accreditation(after, today) == rules.accreditation(marked_demo, today)
     assert len(after.observations) == len(marked_demo.observations)
     for old, new in zip(marked_demo.cases, after.cases):
-        same = ("date", "role", "prep_hours", "meeting_hours", "followup_hours", "outcome", "debriefed", "observed_by",
-                "decision_notice", "certificate_issued")
+        same = (
+            "date",
+            "role",
+            "prep_hours",
+            "meeting_hours",
+            "followup_hours",
+            "outcome",
+            "debriefed",
+            "observed_by",
+            "decision_notice",
+            "certificate_issued",
+        )
         assert [getattr(old, name) for name in same] == [getattr(new, name) for name in same]
         if old.date < cutoff(today):
             assert (new.notes, new.issues, new.debrief) == ("", (), {})
@@ -98,7 +107,9 @@ def test_backup_keeps_the_old_text_until_it_rotates_out(folio_dir, marked_demo, 
     assert "folio.json" not in files_with(folio_dir, CANARY)
     with Folio.open(folio_dir) as folio:
         for number in range(DEFAULT_BACKUPS):
-            folio.put(CPDEntry.from_dict({"date": "2026-01-01", "hours": 1, "method": "reading", "title": f"r{number}"}))
+            folio.put(
+                CPDEntry.from_dict({"date": "2026-01-01", "hours": 1, "method": "reading", "title": f"r{number}"})
+            )
     assert files_with(folio_dir, CANARY) == []
 
 
@@ -131,8 +142,7 @@ def test_purge_of_an_encrypted_folio_scrubs_encrypted_backups(folio_dir, marked_
     assert run(folio_dir, "encrypt", env=env).exit_code == 0
     with Folio.open(folio_dir, codec=codec_from_passphrase(folio_dir, env["SENDFOLIO_PASSPHRASE"])) as folio:
         folio.put_setting("one more save", True)
-    result = run(folio_dir, "purge", "--before", "2100-01-01", "--yes", "--scrub-backups",
-                 env=env)
+    result = run(folio_dir, "purge", "--before", "2100-01-01", "--yes", "--scrub-backups", env=env)
     assert result.exit_code == 0, result.output
     assert "Removed the details from 2 backup(s)" in result.stdout
     codec = codec_from_passphrase(folio_dir, env["SENDFOLIO_PASSPHRASE"])

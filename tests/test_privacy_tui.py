@@ -8,9 +8,9 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
-from sendfolio.privacy.crypto import TEST_PARAMS, FolioCodec, new_codec
-from sendfolio.records import Case
+from sendfolio.domain.records import Case
 from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, FolioCodec, new_codec
 from sendfolio.tui.unlock import UnlockScreen
 
 PASSPHRASE = "fictional unlock passphrase"
@@ -21,8 +21,20 @@ PASSPHRASE = "fictional unlock passphrase"
 def encrypted_dir(folio_dir):
     """An encrypted folio holding one case (cheap KDF parameters)."""
     with Folio.open(folio_dir) as folio:
-        folio.put(Case.from_dict({"ref": "SM-T-001", "kind": "mediation", "role": "lead", "date": "2025-03-02",
-                                  "prep_hours": 1, "meeting_hours": 3, "followup_hours": 0.5, "outcome": "agreement"}))
+        folio.put(
+            Case.from_dict(
+                {
+                    "ref": "SM-T-001",
+                    "kind": "mediation",
+                    "role": "lead",
+                    "date": "2025-03-02",
+                    "prep_hours": 1,
+                    "meeting_hours": 3,
+                    "followup_hours": 0.5,
+                    "outcome": "agreement",
+                }
+            )
+        )
         folio.change_codec(new_codec(PASSPHRASE, TEST_PARAMS))
     return folio_dir
 
@@ -158,14 +170,23 @@ async def test_a_wrong_passphrase_in_the_environment_asks_and_keeps_every_try(en
 
 async def test_the_compile_screen_refuses_a_listed_name_and_says_where(encrypted_dir, tmp_path, monkeypatch):
     """The Compile area of an unlocked folio: a name in a CPD learning note stops the PDF; the message names the entry."""
+    from sendfolio.domain.records import CPDEntry
     from sendfolio.privacy.check import add_word
     from sendfolio.privacy.unlock import codec_from_passphrase
-    from sendfolio.records import CPDEntry
     from sendfolio.tui.app import SendfolioApp
 
     folio = Folio.open(encrypted_dir, codec=codec_from_passphrase(encrypted_dir, PASSPHRASE))
-    entry = folio.put(CPDEntry.from_dict({"date": "2025-04-01", "hours": 2, "method": "reading", "title": "Reading",
-                                          "learning": "Zebedee's school move showed me how to pace a meeting"}))
+    entry = folio.put(
+        CPDEntry.from_dict(
+            {
+                "date": "2025-04-01",
+                "hours": 2,
+                "method": "reading",
+                "title": "Reading",
+                "learning": "Zebedee's school move showed me how to pace a meeting",
+            }
+        )
+    )
     add_word(folio, "zebedee")
     app = SendfolioApp(encrypted_dir, today=date(2026, 11, 29), folio=folio)
     try:

@@ -8,14 +8,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendfolio.records import (
-    RECORD_TYPES, Case, CPDEntry, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Reflection,
-    Training, Verification,
+from sendfolio.domain.records import (
+    RECORD_TYPES,
+    Case,
+    CPDEntry,
+    InvalidRecord,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
+    Verification,
 )
 
 GOOD_CASE = {
-    "ref": "SM-2025-014", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": "1.5",
-    "meeting_hours": "3", "followup_hours": "0.5", "outcome": "agreement",
+    "ref": "SM-2025-014",
+    "kind": "mediation",
+    "role": "lead",
+    "date": "2025-03-02",
+    "prep_hours": "1.5",
+    "meeting_hours": "3",
+    "followup_hours": "0.5",
+    "outcome": "agreement",
 }
 """A valid case as CSV-like text."""
 
@@ -83,8 +98,14 @@ def test_certificate_cannot_predate_mediation():
 
 def test_training_covers_only_its_kind():
     """A foundation course cannot list SEND modules."""
-    raw = {"kind": "foundation", "title": "F", "provider": "P", "date": "2023-01-01", "hours": "40",
-           "covers": "legislative-framework"}
+    raw = {
+        "kind": "foundation",
+        "title": "F",
+        "provider": "P",
+        "date": "2023-01-01",
+        "hours": "40",
+        "covers": "legislative-framework",
+    }
     assert "not covered by foundation" in problems(Training, raw)["covers"]
 
 
@@ -119,19 +140,39 @@ hours_text = st.decimals(min_value=0, max_value=24, places=2).map(str)
 
 
 @given(
-    prep=hours_text, meeting=hours_text, followup=hours_text,
+    prep=hours_text,
+    meeting=hours_text,
+    followup=hours_text,
     day=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)),
     role=st.sampled_from(["observer", "co-mediator", "lead"]),
     notes=st.text(max_size=200),
 )
 def test_case_round_trips_through_dict(prep, meeting, followup, day, role, notes):
     """Any valid case survives to_dict → from_dict unchanged."""
-    case = Case.from_dict({**GOOD_CASE, "prep_hours": prep, "meeting_hours": meeting, "followup_hours": followup,
-                           "date": day.strftime("%d/%m/%Y"), "role": role, "notes": notes})
+    case = Case.from_dict(
+        {
+            **GOOD_CASE,
+            "prep_hours": prep,
+            "meeting_hours": meeting,
+            "followup_hours": followup,
+            "date": day.strftime("%d/%m/%Y"),
+            "role": role,
+            "notes": notes,
+        }
+    )
     assert Case.from_dict(case.to_dict()) == case
 
 
 def test_every_type_is_registered():
     """Each record type is known by its kind."""
-    assert {"case", "observation", "reflection", "cpd", "ppc", "training", "profile", "ppc_contact",
-            "verification"} <= set(RECORD_TYPES)
+    assert {
+        "case",
+        "observation",
+        "reflection",
+        "cpd",
+        "ppc",
+        "training",
+        "profile",
+        "ppc_contact",
+        "verification",
+    } <= set(RECORD_TYPES)

@@ -11,11 +11,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendfolio import rules
-from sendfolio.records import (
-    CPD_METHODS, OUTCOMES, Case, CPDEntry, FolioData, Observation, PPCSession, Profile, Reflection, Training,
+from sendfolio.domain.records import (
+    CPD_METHODS,
+    OUTCOMES,
+    Case,
+    CPDEntry,
+    FolioData,
+    Observation,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
     Verification,
 )
-from sendfolio.standards import CRITERIA_IDS, RULE_SET
+from sendfolio.domain.standards import CRITERIA_IDS, RULE_SET
 
 AS_OF = date(2024, 12, 31)
 """The check date of these tests."""
@@ -27,15 +36,33 @@ SEND_DAY = "2024-05-10"
 def make_case(ref, role="co-mediator", when="2024-06-10", hours=(1, 2, 1), **more) -> Case:
     """A case with (prep, meeting, follow-up) hours, de-briefed and held unless told otherwise."""
     prep, meeting, followup = hours
-    raw = {"ref": ref, "kind": "mediation", "role": role, "date": when, "prep_hours": prep,
-           "meeting_hours": meeting, "followup_hours": followup, "outcome": "agreement", "debriefed": True}
+    raw = {
+        "ref": ref,
+        "kind": "mediation",
+        "role": role,
+        "date": when,
+        "prep_hours": prep,
+        "meeting_hours": meeting,
+        "followup_hours": followup,
+        "outcome": "agreement",
+        "debriefed": True,
+    }
     return Case.from_dict({**raw, **more})
 
 
 def training(kind, when, hours, recognised_by, covers) -> Training:
     """A course record."""
-    return Training.from_dict({"kind": kind, "title": f"{kind} course", "provider": "Example Mediation Ltd",
-                               "date": when, "hours": hours, "recognised_by": recognised_by, "covers": covers})
+    return Training.from_dict(
+        {
+            "kind": kind,
+            "title": f"{kind} course",
+            "provider": "Example Mediation Ltd",
+            "date": when,
+            "hours": hours,
+            "recognised_by": recognised_by,
+            "covers": covers,
+        }
+    )
 
 
 def accredited() -> FolioData:
@@ -48,14 +75,19 @@ def accredited() -> FolioData:
     )
     return FolioData(
         profile=Profile.from_dict({"name": "Sam Example", "membership_body": "CMC"}),
-        training=(training("foundation", "2020-03-01", 40, "OCN", list(rules.FOUNDATION_WORDS)),
-                  training("send", SEND_DAY, 12, "CMC", list(rules.SEND_MODULE_WORDS))),
+        training=(
+            training("foundation", "2020-03-01", 40, "OCN", list(rules.FOUNDATION_WORDS)),
+            training("send", SEND_DAY, 12, "CMC", list(rules.SEND_MODULE_WORDS)),
+        ),
         cases=cases,
         observations=tuple(Observation.from_dict({"ref": "SM-1", "criterion": cid}) for cid in CRITERIA_IDS),
-        reflections=tuple(Reflection.from_dict({"date": day, "hours": 1, "title": "Reflection"})
-                          for day in ("2024-06-12", "2024-08-12")),
-        verification=Verification.from_dict({"name": "A. Example", "register": "COM PPC register",
-                                             "date": "2024-09-01"}),
+        reflections=tuple(
+            Reflection.from_dict({"date": day, "hours": 1, "title": "Reflection"})
+            for day in ("2024-06-12", "2024-08-12")
+        ),
+        verification=Verification.from_dict(
+            {"name": "A. Example", "register": "COM PPC register", "date": "2024-09-01"}
+        ),
     )
 
 
@@ -66,8 +98,7 @@ def requirement(data: FolioData, rule_id: str, as_of: date = AS_OF) -> rules.Req
 
 def with_case(data: FolioData, ref: str, **changes) -> FolioData:
     """The folio with one case changed."""
-    return replace(data, cases=tuple(case.with_changes(**changes) if case.ref == ref else case
-                                     for case in data.cases))
+    return replace(data, cases=tuple(case.with_changes(**changes) if case.ref == ref else case for case in data.cases))
 
 
 def test_the_accredited_folio_meets_every_rule_in_rule_set_order():
@@ -84,8 +115,9 @@ def test_casework_hours_boundary(followup, met):
     assert found.met is met
     assert (found.numeric_need, found.numeric_have) == (12.0, 11.9 if not met else 12.0)
     if not met:
-        assert found.detail == ("11.9 of 12 hours of casework after the SEND training on 2024-05-10; "
-                                "observed cases are not counted.")
+        assert found.detail == (
+            "11.9 of 12 hours of casework after the SEND training on 2024-05-10; observed cases are not counted."
+        )
 
 
 def test_observer_hours_are_shown_not_counted():
@@ -148,15 +180,18 @@ def test_send_training_provider_and_modules():
     assert "local processes and procedures" in modules.detail
 
 
-@pytest.mark.parametrize(("field", "value", "rule_id", "met"), [
-    ("hours", 39.5, "foundation.hours", False),
-    ("hours", 40, "foundation.hours", True),
-    ("covers", ["process-principles", "role-play-skills", "role-play-assessment"], "foundation.content", False),
-    ("recognised_by", "Civil Mediation Council", "foundation.provider", True),
-    ("recognised_by", "ilm", "foundation.provider", True),
-    ("recognised_by", "Another Awarding Body", "foundation.provider", False),
-    ("recognised_by", "", "foundation.provider", False),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "rule_id", "met"),
+    [
+        ("hours", 39.5, "foundation.hours", False),
+        ("hours", 40, "foundation.hours", True),
+        ("covers", ["process-principles", "role-play-skills", "role-play-assessment"], "foundation.content", False),
+        ("recognised_by", "Civil Mediation Council", "foundation.provider", True),
+        ("recognised_by", "ilm", "foundation.provider", True),
+        ("recognised_by", "Another Awarding Body", "foundation.provider", False),
+        ("recognised_by", "", "foundation.provider", False),
+    ],
+)
 def test_foundation_course_rules(field, value, rule_id, met):
     """40 hours, all four elements, and a recognised approving or awarding body."""
     data = accredited()
@@ -175,7 +210,9 @@ def test_three_cases_need_a_period_of_observation_first():
     """Without an observed case after the SEND training, active cases do not count."""
     data = replace(accredited(), cases=accredited().cases[1:])
     found = requirement(data, "practice.cases")
-    assert not found.met and "No case in which you observed (role: observer) on or after the SEND training" in found.detail
+    assert (
+        not found.met and "No case in which you observed (role: observer) on or after the SEND training" in found.detail
+    )
 
 
 def test_cases_not_held_or_before_the_observation_are_not_counted():
@@ -227,9 +264,11 @@ def test_coverage_missing_one_criterion():
 def test_coverage_rows_and_cases():
     """Rows say in which practice cases each criterion was shown; observer cases do not count."""
     data = accredited()
-    extra = (Observation.from_dict({"ref": "SM-3", "criterion": "f1.pm.initial-contact"}),
-             Observation.from_dict({"ref": "OBS-1", "criterion": "f1.sk.engage"}),
-             Observation.from_dict({"ref": "SM-2", "criterion": "f9.xx.unknown"}))
+    extra = (
+        Observation.from_dict({"ref": "SM-3", "criterion": "f1.pm.initial-contact"}),
+        Observation.from_dict({"ref": "OBS-1", "criterion": "f1.sk.engage"}),
+        Observation.from_dict({"ref": "SM-2", "criterion": "f9.xx.unknown"}),
+    )
     grid = rules.coverage(replace(data, observations=data.observations + extra))
     assert [case.ref for case in grid.cases] == ["SM-1", "SM-2", "SM-3"]
     assert grid.row("f1.pm.initial-contact").refs == ("SM-1", "SM-3")
@@ -239,12 +278,15 @@ def test_coverage_rows_and_cases():
     assert "f1.sk.engage" in rules.coverage(only_observed).missing
 
 
-@pytest.mark.parametrize(("changes", "why"), [
-    ({"register": ""}, "does not name the PPC's register"),
-    ({"role": "mentor"}, "not a PPC"),
-    ({"date": "2025-01-02"}, "after 2024-12-31"),
-    ({"date": "2024-08-01"}, "before the latest practice case on 2024-08-10"),
-])
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"register": ""}, "does not name the PPC's register"),
+        ({"role": "mentor"}, "not a PPC"),
+        ({"date": "2025-01-02"}, "after 2024-12-31"),
+        ({"date": "2024-08-01"}, "before the latest practice case on 2024-08-10"),
+    ],
+)
 def test_ppc_verification_needs_name_register_and_a_sound_date(changes, why):
     """The PPC's verification is complete and dated after the final case, by the check date."""
     data = accredited()
@@ -277,10 +319,15 @@ def test_requirement_to_dict_and_progress():
 
 def test_check_json_shape():
     """`check --json`: rule set, date, accreditation and renewal with the §2 ids."""
-    data = replace(accredited(), cpd=(CPDEntry.from_dict({"date": "2024-03-01", "hours": 20, "method": "training",
-                                                          "title": "SEND law update"}),),
-                   ppc_sessions=(PPCSession.from_dict({"date": "2024-04-01", "ppc": "A. Example", "hours": 1,
-                                                       "mode": "one-to-one"}),))
+    data = replace(
+        accredited(),
+        cpd=(
+            CPDEntry.from_dict({"date": "2024-03-01", "hours": 20, "method": "training", "title": "SEND law update"}),
+        ),
+        ppc_sessions=(
+            PPCSession.from_dict({"date": "2024-04-01", "ppc": "A. Example", "hours": 1, "mode": "one-to-one"}),
+        ),
+    )
     found = json.loads(json.dumps(rules.check_json(data, AS_OF, 2024)))
     assert set(found) == {"rule_set", "as_of", "accreditation", "renewal"}
     assert (found["rule_set"], found["as_of"]) == ("SEND 2018", "2024-12-31")
@@ -288,7 +335,10 @@ def test_check_json_shape():
     assert set(found["renewal"]) == {"year_start", "year_end", "met", "requirements"}
     assert (found["renewal"]["year_start"], found["renewal"]["year_end"]) == ("2024-01-01", "2024-12-31")
     assert [item["id"] for item in found["renewal"]["requirements"]] == [
-        "renewal.cpd-hours", "renewal.cases", "renewal.supervision"]
+        "renewal.cpd-hours",
+        "renewal.cases",
+        "renewal.supervision",
+    ]
     assert found["renewal"]["met"] is True
     for item in found["accreditation"]["requirements"] + found["renewal"]["requirements"]:
         assert set(item) == {"id", "title", "source", "need", "have", "met", "detail"}
@@ -307,12 +357,28 @@ REFS = st.sampled_from(["SM-1", "SM-2", "SM-3", "DR-4", "OBS-5"])
 """Case references, few so that observations often match a case."""
 
 CASES = st.builds(
-    lambda ref, role, day, hours, outcome, seen, briefed: Case.from_dict({
-        "ref": ref, "kind": "mediation", "role": role, "date": day, "prep_hours": hours[0],
-        "meeting_hours": hours[1], "followup_hours": hours[2], "outcome": outcome,
-        "observed_by": seen, "debriefed": briefed}),
-    REFS, st.sampled_from(["observer", "co-mediator", "lead"]), DAYS, st.tuples(HOURS, SHORT_HOURS, HOURS),
-    st.sampled_from(OUTCOMES), st.sampled_from(["", "A. Example"]), st.booleans())
+    lambda ref, role, day, hours, outcome, seen, briefed: Case.from_dict(
+        {
+            "ref": ref,
+            "kind": "mediation",
+            "role": role,
+            "date": day,
+            "prep_hours": hours[0],
+            "meeting_hours": hours[1],
+            "followup_hours": hours[2],
+            "outcome": outcome,
+            "observed_by": seen,
+            "debriefed": briefed,
+        }
+    ),
+    REFS,
+    st.sampled_from(["observer", "co-mediator", "lead"]),
+    DAYS,
+    st.tuples(HOURS, SHORT_HOURS, HOURS),
+    st.sampled_from(OUTCOMES),
+    st.sampled_from(["", "A. Example"]),
+    st.booleans(),
+)
 """Any valid case."""
 COVERS = {"foundation": tuple(rules.FOUNDATION_WORDS), "send": tuple(rules.SEND_MODULE_WORDS), "refresher": ()}
 """What each kind of course may cover."""
@@ -321,38 +387,88 @@ COVERS = {"foundation": tuple(rules.FOUNDATION_WORDS), "send": tuple(rules.SEND_
 def _course(kind, day, hours, body, picks) -> Training:
     """A generated course covering only what its kind can cover."""
     covers = [item for item in picks if item in COVERS[kind]]
-    return Training.from_dict({"kind": kind, "title": "Course", "provider": "Example", "date": day,
-                               "hours": hours, "recognised_by": body, "covers": covers})
+    return Training.from_dict(
+        {
+            "kind": kind,
+            "title": "Course",
+            "provider": "Example",
+            "date": day,
+            "hours": hours,
+            "recognised_by": body,
+            "covers": covers,
+        }
+    )
 
 
-TRAINING = st.builds(_course, st.sampled_from(list(COVERS)), DAYS, HOURS, st.sampled_from(["", "CMC", "OCN", "x"]),
-                     st.lists(st.sampled_from(COVERS["foundation"] + COVERS["send"]), max_size=8))
+TRAINING = st.builds(
+    _course,
+    st.sampled_from(list(COVERS)),
+    DAYS,
+    HOURS,
+    st.sampled_from(["", "CMC", "OCN", "x"]),
+    st.lists(st.sampled_from(COVERS["foundation"] + COVERS["send"]), max_size=8),
+)
 """Any valid course."""
 PROFILES = st.builds(
-    lambda body, anniversary, since: Profile.from_dict({"membership_body": body, "registration_anniversary":
-                                                       anniversary, "lead_since": since}),
-    st.sampled_from(["", "CMC", "COM"]), st.one_of(st.none(), DAYS, st.just(date(2020, 2, 29))),
-    st.one_of(st.none(), DAYS))
+    lambda body, anniversary, since: Profile.from_dict(
+        {"membership_body": body, "registration_anniversary": anniversary, "lead_since": since}
+    ),
+    st.sampled_from(["", "CMC", "COM"]),
+    st.one_of(st.none(), DAYS, st.just(date(2020, 2, 29))),
+    st.one_of(st.none(), DAYS),
+)
 """Any profile, some with a 29 February anniversary."""
-VERIFICATIONS = st.one_of(st.none(), st.builds(
-    lambda day, register, role: Verification.from_dict({"name": "A. Example", "date": day, "register": register,
-                                                        "role": role}),
-    DAYS, st.sampled_from(["", "COM"]), st.sampled_from(["PPC", "manager", "mentor"])))
+VERIFICATIONS = st.one_of(
+    st.none(),
+    st.builds(
+        lambda day, register, role: Verification.from_dict(
+            {"name": "A. Example", "date": day, "register": register, "role": role}
+        ),
+        DAYS,
+        st.sampled_from(["", "COM"]),
+        st.sampled_from(["PPC", "manager", "mentor"]),
+    ),
+)
 """No verification, or any valid one."""
 FOLIOS = st.builds(
-    FolioData, profile=PROFILES, cases=st.lists(CASES, max_size=8).map(tuple),
-    observations=st.lists(st.builds(lambda ref, cid: Observation.from_dict({"ref": ref, "criterion": cid}),
-                                    REFS, st.sampled_from(CRITERIA_IDS + ("f9.xx.other",))), max_size=10).map(tuple),
-    reflections=st.lists(st.builds(lambda day, hours: Reflection.from_dict({"date": day, "hours": hours,
-                                                                            "title": "R"}), DAYS, SHORT_HOURS.filter(bool)),
-                         max_size=4).map(tuple),
-    cpd=st.lists(st.builds(lambda day, hours, method: CPDEntry.from_dict({"date": day, "hours": hours,
-                                                                          "method": method, "title": "C"}),
-                           DAYS, HOURS, st.sampled_from(CPD_METHODS)), max_size=6).map(tuple),
-    ppc_sessions=st.lists(st.builds(lambda day: PPCSession.from_dict({"date": day, "ppc": "P", "hours": 1,
-                                                                       "mode": "group"}), DAYS), max_size=3).map(tuple),
-    training=st.lists(TRAINING, max_size=4).map(tuple), verification=VERIFICATIONS,
-    passport_declaration=VERIFICATIONS)
+    FolioData,
+    profile=PROFILES,
+    cases=st.lists(CASES, max_size=8).map(tuple),
+    observations=st.lists(
+        st.builds(
+            lambda ref, cid: Observation.from_dict({"ref": ref, "criterion": cid}),
+            REFS,
+            st.sampled_from(CRITERIA_IDS + ("f9.xx.other",)),
+        ),
+        max_size=10,
+    ).map(tuple),
+    reflections=st.lists(
+        st.builds(
+            lambda day, hours: Reflection.from_dict({"date": day, "hours": hours, "title": "R"}),
+            DAYS,
+            SHORT_HOURS.filter(bool),
+        ),
+        max_size=4,
+    ).map(tuple),
+    cpd=st.lists(
+        st.builds(
+            lambda day, hours, method: CPDEntry.from_dict(
+                {"date": day, "hours": hours, "method": method, "title": "C"}
+            ),
+            DAYS,
+            HOURS,
+            st.sampled_from(CPD_METHODS),
+        ),
+        max_size=6,
+    ).map(tuple),
+    ppc_sessions=st.lists(
+        st.builds(lambda day: PPCSession.from_dict({"date": day, "ppc": "P", "hours": 1, "mode": "group"}), DAYS),
+        max_size=3,
+    ).map(tuple),
+    training=st.lists(TRAINING, max_size=4).map(tuple),
+    verification=VERIFICATIONS,
+    passport_declaration=VERIFICATIONS,
+)
 """Any valid folio built from records."""
 
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from sendfolio import rules
-from sendfolio.records import Case, CPDEntry, FolioData, PPCSession, Profile, Training, Verification
-from sendfolio.standards import RULE_SET
+from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Profile, Training, Verification
+from sendfolio.domain.standards import RULE_SET
 
 
 def profile(**fields) -> Profile:
@@ -24,8 +24,18 @@ def cpd(when: str, hours: float, method: str = "training") -> CPDEntry:
 
 def case(ref: str, when: str, role: str = "lead", outcome: str = "agreement") -> Case:
     """A case of four hours."""
-    return Case.from_dict({"ref": ref, "kind": "mediation", "role": role, "date": when, "prep_hours": 1,
-                           "meeting_hours": 2, "followup_hours": 1, "outcome": outcome})
+    return Case.from_dict(
+        {
+            "ref": ref,
+            "kind": "mediation",
+            "role": role,
+            "date": when,
+            "prep_hours": 1,
+            "meeting_hours": 2,
+            "followup_hours": 1,
+            "outcome": outcome,
+        }
+    )
 
 
 def ppc(when: str) -> PPCSession:
@@ -34,6 +44,7 @@ def ppc(when: str) -> PPCSession:
 
 
 # ---------------------------------------------------------------- registration years
+
 
 def test_without_an_anniversary_the_registration_year_is_the_calendar_year():
     """No anniversary: 1 January to 31 December."""
@@ -62,6 +73,7 @@ def test_a_29_february_anniversary_falls_on_1_march_in_other_years():
 
 # ---------------------------------------------------------------- renewal
 
+
 def renewing() -> FolioData:
     """A folio that meets renewal in calendar 2025 exactly at the thresholds."""
     return FolioData(
@@ -88,8 +100,9 @@ def test_renewal_cpd_boundary(hours, met):
         assert found.detail == "19.5 of 20 hours of CPD from 2025-01-01 to 2025-12-31."
 
 
-@pytest.mark.parametrize("change", [{"outcome": "not-held"}, {"outcome": "withdrawn"}, {"role": "observer"},
-                                    {"date": "2024-12-31"}])
+@pytest.mark.parametrize(
+    "change", [{"outcome": "not-held"}, {"outcome": "withdrawn"}, {"role": "observer"}, {"date": "2024-12-31"}]
+)
 def test_renewal_cases_not_held_observed_or_outside_the_year_do_not_count(change):
     """Only cases co-mediated or led, held, within the year count towards 3."""
     data = replace(renewing(), cases=renewing().cases[:2] + (renewing().cases[2].with_changes(**change),))
@@ -108,8 +121,11 @@ def test_renewal_supervision_by_ppc_session_or_supervision_cpd():
 
 def test_renewal_follows_the_anniversary_year():
     """With a 6 April anniversary, CPD on 5 April 2026 belongs to the 2025 year."""
-    data = replace(renewing(), profile=profile(registration_anniversary="2018-04-06"),
-                   cpd=(cpd("2025-04-06", 10), cpd("2026-04-05", 10), cpd("2026-04-06", 5)))
+    data = replace(
+        renewing(),
+        profile=profile(registration_anniversary="2018-04-06"),
+        cpd=(cpd("2025-04-06", 10), cpd("2026-04-05", 10), cpd("2026-04-06", 5)),
+    )
     assert rules.cpd_totals(data, 2025)["total"] == 20
     assert rules.renewal(data, 2025).requirement("renewal.cpd-hours").met
     assert rules.cpd_totals(data, 2026)["total"] == 5
@@ -132,8 +148,17 @@ def passported() -> FolioData:
     cases = tuple(case(f"SM-{year}-{n}", f"{year}-0{n + 2}-01") for year in (2022, 2023, 2024) for n in (1, 2, 3))
     return FolioData(
         profile=profile(route="passported", lead_since="2012-09-01"),
-        training=(Training.from_dict({"kind": "foundation", "title": "Mediation foundation", "provider": "Example",
-                                      "date": "2010-05-01", "hours": 40}),),
+        training=(
+            Training.from_dict(
+                {
+                    "kind": "foundation",
+                    "title": "Mediation foundation",
+                    "provider": "Example",
+                    "date": "2010-05-01",
+                    "hours": 40,
+                }
+            ),
+        ),
         cases=cases,
         cpd=tuple(cpd(f"{year}-10-01", 20) for year in (2022, 2023, 2024)),
         passport_declaration=Verification.from_dict({"name": "B. Example", "role": "manager", "date": "2025-06-01"}),
@@ -160,8 +185,9 @@ def test_passport_send_training_is_informational():
     """SEND training is listed when there is one, and met either way."""
     assert rules.passport(passported(), AS_OF).requirement("passport.send-training").met
     data = passported()
-    send = Training.from_dict({"kind": "send", "title": "SEND", "provider": "Example SEND", "date": "2019-01-10",
-                               "hours": 12})
+    send = Training.from_dict(
+        {"kind": "send", "title": "SEND", "provider": "Example SEND", "date": "2019-01-10", "hours": 12}
+    )
     found = rules.passport(replace(data, training=data.training + (send,)), AS_OF).requirement("passport.send-training")
     assert found.met and "2019-01-10 by Example SEND" in found.have
 

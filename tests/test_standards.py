@@ -6,21 +6,43 @@ import re
 
 import pytest
 
-from sendfolio.records import Observation
-from sendfolio.standards import (
-    CRITERIA, CRITERIA_IDS, GROUPS, RULE_SET, Criterion, criteria_by_form_section, criterion, is_criterion,
+from sendfolio.domain.records import Observation
+from sendfolio.domain.standards import (
+    CRITERIA,
+    CRITERIA_IDS,
+    GROUPS,
+    RULE_SET,
+    Criterion,
+    criteria_by_form_section,
+    criterion,
+    is_criterion,
 )
 
 DESIGN_RULE_IDS = {
     "accreditation": [
-        "foundation.hours", "foundation.content", "foundation.provider", "send-training.hours",
-        "send-training.provider", "send-training.modules", "practice.casework-hours", "practice.reflection-hours",
-        "practice.cases", "practice.final-lead", "practice.debriefs", "practice.criteria-coverage",
-        "ppc.verification", "membership.body",
+        "foundation.hours",
+        "foundation.content",
+        "foundation.provider",
+        "send-training.hours",
+        "send-training.provider",
+        "send-training.modules",
+        "practice.casework-hours",
+        "practice.reflection-hours",
+        "practice.cases",
+        "practice.final-lead",
+        "practice.debriefs",
+        "practice.criteria-coverage",
+        "ppc.verification",
+        "membership.body",
     ],
     "renewal": ["renewal.cpd-hours", "renewal.cases", "renewal.supervision"],
-    "passport": ["passport.foundation", "passport.send-training", "passport.casework", "passport.cpd",
-                 "passport.declaration"],
+    "passport": [
+        "passport.foundation",
+        "passport.send-training",
+        "passport.casework",
+        "passport.cpd",
+        "passport.declaration",
+    ],
 }
 """The rule ids of DESIGN §2, by report."""
 
@@ -45,11 +67,21 @@ def test_every_rule_has_title_source_and_reading():
         assert rule.assumption == rule.text
 
 
-@pytest.mark.parametrize(("rule_id", "value"), [
-    ("foundation.hours", 40), ("send-training.hours", 12), ("practice.casework-hours", 12),
-    ("practice.reflection-hours", 2), ("practice.cases", 3), ("renewal.cpd-hours", 20), ("renewal.cases", 3),
-    ("passport.foundation", 40), ("passport.casework", 3), ("passport.cpd", 20),
-])
+@pytest.mark.parametrize(
+    ("rule_id", "value"),
+    [
+        ("foundation.hours", 40),
+        ("send-training.hours", 12),
+        ("practice.casework-hours", 12),
+        ("practice.reflection-hours", 2),
+        ("practice.cases", 3),
+        ("renewal.cpd-hours", 20),
+        ("renewal.cases", 3),
+        ("passport.foundation", 40),
+        ("passport.casework", 3),
+        ("passport.cpd", 20),
+    ],
+)
 def test_thresholds_are_data_by_rule_id(rule_id, value):
     """The numbers of the standards are looked up by rule id."""
     assert RULE_SET.threshold(rule_id) == float(value)
@@ -73,9 +105,13 @@ def test_criteria_counts_per_form_and_section():
     """Every bullet of Forms 1–3, sub-bullets one each."""
     counts = {key: len(items) for key, items in criteria_by_form_section().items()}
     assert counts == {
-        (1, "Process Management"): 14, (1, "Skills and Knowledge"): 9,
-        (2, "Process Management"): 18, (2, "Skills and Knowledge"): 21,
-        (3, "Process Management"): 3, (3, "Skills and Knowledge"): 3, (3, "De-brief and Supervision"): 7,
+        (1, "Process Management"): 14,
+        (1, "Skills and Knowledge"): 9,
+        (2, "Process Management"): 18,
+        (2, "Skills and Knowledge"): 21,
+        (3, "Process Management"): 3,
+        (3, "Skills and Knowledge"): 3,
+        (3, "De-brief and Supervision"): 7,
     }
     assert len(CRITERIA) == len(set(CRITERIA_IDS)) == 75
 
@@ -87,24 +123,47 @@ def test_criterion_ids_are_readable_and_valid_for_observations():
         assert Observation.from_dict({"ref": "SM-1", "criterion": item.id}).criterion == item.id
 
 
-@pytest.mark.parametrize(("criterion_id", "form_title", "section", "text"), [
-    ("f1.pm.initial-contact", "Pre-mediation", "Process Management", "Make initial contact with parties"),
-    ("f1.pm.identify-issues", "Pre-mediation", "Process Management", "Identify issues for mediation"),
-    ("f1.pm.determine.information", "Pre-mediation", "Process Management", "Determine: information required from whom"),
-    ("f1.pm.determine.attendees", "Pre-mediation", "Process Management", "Determine: who should attend the meeting"),
-    ("f1.sk.impartial", "Pre-mediation", "Skills and Knowledge", "Demonstrate impartial at all times"),
-    ("f1.sk.tribunal-info", "Pre-mediation", "Skills and Knowledge", "Give information about SEND Tribunal + COP"),
-    ("f2.pm.arena", "Mediation", "Process Management", "Establish arena (incl. ground rules)"),
-    ("f2.pm.close-positively", "Mediation", "Process Management", "Close positively"),
-    ("f2.sk.safe-environment.welcome", "Mediation", "Skills and Knowledge", "Create a safe environment: Positive welcome"),
-    ("f2.sk.safe-environment.confidence", "Mediation", "Skills and Knowledge", "Create a safe environment: Show confidence"),
-    ("f2.sk.smart-agreement", "Mediation", "Skills and Knowledge", "Write clear SMART agreement"),
-    ("f3.pm.close-file", "Post-mediation", "Process Management", "Close file"),
-    ("f3.sk.feedback", "Post-mediation", "Skills and Knowledge", "Clear feedback to service"),
-    ("f3.ds.key-strengths", "Post-mediation", "De-brief and Supervision", "Key Strengths"),
-    ("f3.ds.gaps.knowledge", "Post-mediation", "De-brief and Supervision", "Identification of Knowledge gaps"),
-    ("f3.ds.learning-plan", "Post-mediation", "De-brief and Supervision", "Plan for meeting learning needs"),
-])
+@pytest.mark.parametrize(
+    ("criterion_id", "form_title", "section", "text"),
+    [
+        ("f1.pm.initial-contact", "Pre-mediation", "Process Management", "Make initial contact with parties"),
+        ("f1.pm.identify-issues", "Pre-mediation", "Process Management", "Identify issues for mediation"),
+        (
+            "f1.pm.determine.information",
+            "Pre-mediation",
+            "Process Management",
+            "Determine: information required from whom",
+        ),
+        (
+            "f1.pm.determine.attendees",
+            "Pre-mediation",
+            "Process Management",
+            "Determine: who should attend the meeting",
+        ),
+        ("f1.sk.impartial", "Pre-mediation", "Skills and Knowledge", "Demonstrate impartial at all times"),
+        ("f1.sk.tribunal-info", "Pre-mediation", "Skills and Knowledge", "Give information about SEND Tribunal + COP"),
+        ("f2.pm.arena", "Mediation", "Process Management", "Establish arena (incl. ground rules)"),
+        ("f2.pm.close-positively", "Mediation", "Process Management", "Close positively"),
+        (
+            "f2.sk.safe-environment.welcome",
+            "Mediation",
+            "Skills and Knowledge",
+            "Create a safe environment: Positive welcome",
+        ),
+        (
+            "f2.sk.safe-environment.confidence",
+            "Mediation",
+            "Skills and Knowledge",
+            "Create a safe environment: Show confidence",
+        ),
+        ("f2.sk.smart-agreement", "Mediation", "Skills and Knowledge", "Write clear SMART agreement"),
+        ("f3.pm.close-file", "Post-mediation", "Process Management", "Close file"),
+        ("f3.sk.feedback", "Post-mediation", "Skills and Knowledge", "Clear feedback to service"),
+        ("f3.ds.key-strengths", "Post-mediation", "De-brief and Supervision", "Key Strengths"),
+        ("f3.ds.gaps.knowledge", "Post-mediation", "De-brief and Supervision", "Identification of Knowledge gaps"),
+        ("f3.ds.learning-plan", "Post-mediation", "De-brief and Supervision", "Plan for meeting learning needs"),
+    ],
+)
 def test_criteria_keep_the_seed_wording(criterion_id, form_title, section, text):
     """Criteria are in the words of the forms."""
     found = criterion(criterion_id)
@@ -115,7 +174,11 @@ def test_sub_bullets_carry_their_parent():
     """Each sub-bullet is a criterion under its parent's id, with the parent's words kept."""
     safe = [item for item in CRITERIA if item.id.startswith("f2.sk.safe-environment.")]
     assert [item.text.split(": ")[1] for item in safe] == [
-        "Positive welcome", "Offer reassurance", "Explain what will happen", "Show confidence"]
+        "Positive welcome",
+        "Offer reassurance",
+        "Explain what will happen",
+        "Show confidence",
+    ]
     assert {item.parent for item in safe} == {"Create a safe environment:"}
     assert not is_criterion("f2.sk.safe-environment")
 
@@ -136,6 +199,10 @@ def test_criteria_are_in_form_then_section_order():
 def test_criterion_to_dict():
     """The JSON form carries id, form, title, section and text."""
     assert criterion("f3.ds.outcome").to_dict() == {
-        "id": "f3.ds.outcome", "form": 3, "form_title": "Post-mediation",
-        "section": "De-brief and Supervision", "text": "Discussion of outcome"}
+        "id": "f3.ds.outcome",
+        "form": 3,
+        "form_title": "Post-mediation",
+        "section": "De-brief and Supervision",
+        "text": "Discussion of outcome",
+    }
     assert isinstance(CRITERIA[0], Criterion)

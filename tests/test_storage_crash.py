@@ -25,8 +25,9 @@ SEED = int(os.environ.get("SENDFOLIO_CRASH_SEED", "20250302"))
 
 def run_and_kill(data_dir: Path, run: int, delay: float) -> list[int]:
     """Start the child, SIGKILL it after `delay` seconds; the save numbers it printed."""
-    child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(run)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir), str(run)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     time.sleep(delay)
     child.kill()
     out, err = child.communicate()

@@ -13,35 +13,80 @@ from pathlib import Path
 
 import pytest
 
-from sendfolio.records import (
-    Case, CPDEntry, FolioData, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Reflection,
-    Training, Verification,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    InvalidRecord,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
+    Verification,
 )
-from sendfolio.storage import SCHEMA, AtomicJSONStorage
 from sendfolio.store import Folio, FolioError, FolioLocked
+from sendfolio.store.storage import SCHEMA, AtomicJSONStorage
 
 CASE = {
-    "ref": "SM-2025-014", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": 1.5,
-    "meeting_hours": 3, "followup_hours": 0.5, "outcome": "partial-agreement", "observed_by": "PPC A. Example",
-    "debriefed": True, "issues": ["placement", "section F"], "notes": "Joint meeting.\nSecond line.",
-    "debrief": {"strengths": "Kept the parties focused"}, "health_care": True, "decision_notice": "2025-01-10",
-    "la_informed": "2025-01-20", "date_fixed": "2025-02-01", "mediation_concluded": "2025-03-02",
+    "ref": "SM-2025-014",
+    "kind": "mediation",
+    "role": "lead",
+    "date": "2025-03-02",
+    "prep_hours": 1.5,
+    "meeting_hours": 3,
+    "followup_hours": 0.5,
+    "outcome": "partial-agreement",
+    "observed_by": "PPC A. Example",
+    "debriefed": True,
+    "issues": ["placement", "section F"],
+    "notes": "Joint meeting.\nSecond line.",
+    "debrief": {"strengths": "Kept the parties focused"},
+    "health_care": True,
+    "decision_notice": "2025-01-10",
+    "la_informed": "2025-01-20",
+    "date_fixed": "2025-02-01",
+    "mediation_concluded": "2025-03-02",
     "certificate_issued": "2025-03-04",
 }
 """A fictional case with most fields filled in."""
 
 RECORDS = [
     Case.from_dict(CASE),
-    Case.from_dict({**CASE, "ref": "SM-2024-001", "date": "2024-06-01", "role": "observer", "health_care": False,
-                    "decision_notice": None, "la_informed": None, "date_fixed": None, "mediation_concluded": None,
-                    "certificate_issued": None}),
-    Observation.from_dict({"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact", "observer": "PPC", "notes": "Good"}),
-    Reflection.from_dict({"date": "2025-03-05", "hours": 0.5, "title": "Multi-party meeting", "body": "# What\n…",
-                          "case": "SM-2025-014"}),
+    Case.from_dict(
+        {
+            **CASE,
+            "ref": "SM-2024-001",
+            "date": "2024-06-01",
+            "role": "observer",
+            "health_care": False,
+            "decision_notice": None,
+            "la_informed": None,
+            "date_fixed": None,
+            "mediation_concluded": None,
+            "certificate_issued": None,
+        }
+    ),
+    Observation.from_dict(
+        {"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact", "observer": "PPC", "notes": "Good"}
+    ),
+    Reflection.from_dict(
+        {"date": "2025-03-05", "hours": 0.5, "title": "Multi-party meeting", "body": "# What\n…", "case": "SM-2025-014"}
+    ),
     CPDEntry.from_dict({"date": "2025-02-01", "hours": 2, "method": "reading", "title": "SEND Code", "learning": "x"}),
     PPCSession.from_dict({"date": "2025-03-06", "ppc": "PPC A. Example", "hours": 1, "mode": "one-to-one"}),
-    Training.from_dict({"kind": "send", "title": "SEND mediation", "provider": "Example Training", "date": "2024-05-01",
-                        "hours": 12, "recognised_by": "CMC", "covers": ["legislative-framework", "send-context"]}),
+    Training.from_dict(
+        {
+            "kind": "send",
+            "title": "SEND mediation",
+            "provider": "Example Training",
+            "date": "2024-05-01",
+            "hours": 12,
+            "recognised_by": "CMC",
+            "covers": ["legislative-framework", "send-context"],
+        }
+    ),
     Profile.from_dict({"name": "Mediator Example", "membership_body": "CMC", "registration_anniversary": "2024-04-01"}),
     PPCContact.from_dict({"name": "PPC A. Example", "email": "ppc@example.org"}),
     Verification.from_dict({"name": "PPC A. Example", "date": "2025-04-01", "statement": "Verified."}),
@@ -196,7 +241,7 @@ BAD_FILES = {
     "list": b"[1, 2]",
     "table-not-records": json.dumps({"sendfolio": {"schema": SCHEMA}, "cases": [1]}).encode(),
     "bad-schema": json.dumps({"sendfolio": {"schema": "two"}}).encode(),
-    "latin-1": "{\"caf\xe9\": {}}".encode("latin-1"),
+    "latin-1": '{"caf\xe9": {}}'.encode("latin-1"),
 }
 """Files that are not a folio, by what is wrong with them."""
 
@@ -257,8 +302,10 @@ def test_no_backup_says_so(tmp_path):
 def test_schema_1_is_migrated(tmp_path):
     """A schema-1 file opens; the file changes only at the next save, which writes schema 2."""
     legacy = {
-        "case": {"1": RECORDS[0].to_dict()}, "observation": {"1": RECORDS[2].to_dict()},
-        "ppc": {"1": {**RECORDS[5].to_dict(), "id": "abc123"}}, "cpd": {"1": {**RECORDS[4].to_dict(), "id": "def456"}},
+        "case": {"1": RECORDS[0].to_dict()},
+        "observation": {"1": RECORDS[2].to_dict()},
+        "ppc": {"1": {**RECORDS[5].to_dict(), "id": "abc123"}},
+        "cpd": {"1": {**RECORDS[4].to_dict(), "id": "def456"}},
     }
     path = tmp_path / "folio.json"
     path.write_text(json.dumps(legacy))
@@ -275,8 +322,10 @@ def test_schema_1_is_migrated(tmp_path):
 
 def child_holding_lock(data_dir: Path) -> subprocess.Popen:
     """A second process that opens the folio and waits for its stdin to close."""
-    script = "import sys; from sendfolio.store import Folio\n" \
-             f"f = Folio.open({str(data_dir)!r}); print('ready', flush=True); sys.stdin.read()"
+    script = (
+        "import sys; from sendfolio.store import Folio\n"
+        f"f = Folio.open({str(data_dir)!r}); print('ready', flush=True); sys.stdin.read()"
+    )
     child = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ready"
     return child

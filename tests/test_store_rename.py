@@ -6,11 +6,20 @@ import json
 
 import pytest
 
-from sendfolio.records import Case, InvalidRecord, Observation, Reflection
+from sendfolio.domain.records import Case, InvalidRecord, Observation, Reflection
 from sendfolio.store import Folio, FolioError
 
-CASE = {"ref": "SM-2025-001", "kind": "mediation", "role": "lead", "date": "2025-03-02", "prep_hours": 1, "meeting_hours": 3, "followup_hours": 0,
-        "outcome": "agreement", "observed_by": "PPC A. Example"}
+CASE = {
+    "ref": "SM-2025-001",
+    "kind": "mediation",
+    "role": "lead",
+    "date": "2025-03-02",
+    "prep_hours": 1,
+    "meeting_hours": 3,
+    "followup_hours": 0,
+    "outcome": "agreement",
+    "observed_by": "PPC A. Example",
+}
 """A fictional case."""
 
 
@@ -24,10 +33,16 @@ def folio(tmp_path):
             for criterion in ("f1.pm.initial-contact", "f1.pm.identify-issues"):
                 folio.put(Observation.from_dict({"ref": "SM-2025-001", "criterion": criterion, "notes": "seen"}))
             folio.put(Observation.from_dict({"ref": "SM-2025-002", "criterion": "f1.pm.initial-contact"}))
-            folio.put(Reflection.from_dict({"date": "2025-03-05", "hours": 1, "title": "On 001", "body": "x",
-                                            "case": "SM-2025-001"}))
-            folio.put(Reflection.from_dict({"date": "2025-04-05", "hours": 1, "title": "On 002", "body": "y",
-                                            "case": "SM-2025-002"}))
+            folio.put(
+                Reflection.from_dict(
+                    {"date": "2025-03-05", "hours": 1, "title": "On 001", "body": "x", "case": "SM-2025-001"}
+                )
+            )
+            folio.put(
+                Reflection.from_dict(
+                    {"date": "2025-04-05", "hours": 1, "title": "On 002", "body": "y", "case": "SM-2025-002"}
+                )
+            )
         yield folio
 
 
@@ -41,8 +56,10 @@ def test_rename_moves_observations_and_reflections_in_one_save(folio):
     before = folio.path.stat().st_mtime_ns, len(folio.backup_paths())
     renamed = folio.rename_case("SM-2025-001", "SM-2025-009")
     assert renamed.ref == "SM-2025-009" and folio.case("SM-2025-001") is None
-    assert {item.criterion for item in folio.observations("SM-2025-009")} == {"f1.pm.initial-contact",
-                                                                             "f1.pm.identify-issues"}
+    assert {item.criterion for item in folio.observations("SM-2025-009")} == {
+        "f1.pm.initial-contact",
+        "f1.pm.identify-issues",
+    }
     assert folio.observations("SM-2025-001") == ()
     assert [item.case for item in folio.reflections()] == ["SM-2025-009", "SM-2025-002"]
     assert len(folio.observations("SM-2025-002")) == 1  # the other case is untouched

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendfolio.records import Case
-from sendfolio.timescales import (
+from sendfolio.domain.records import Case
+from sendfolio.domain.timescales import (
     RULES,
     STATUSES,
     Deadline,
@@ -37,16 +37,29 @@ D = date.fromisoformat
 def make_case(**changes) -> Case:
     """A fictional lead mediation case held on 2025-03-20, with any fields changed."""
     raw = dict(
-        ref="SM-2025-001", kind="mediation", role="lead", date="2025-03-20", prep_hours=1,
-        meeting_hours=3, followup_hours=1, outcome="agreement",
+        ref="SM-2025-001",
+        kind="mediation",
+        role="lead",
+        date="2025-03-20",
+        prep_hours=1,
+        meeting_hours=3,
+        followup_hours=1,
+        outcome="agreement",
     )
     return Case.from_dict({**raw, **changes})
 
 
 FULL_TIMELINE = dict(
-    decision_notice="2025-02-03", adviser_contacted="2025-02-10", la_informed="2025-02-12", health_care=True,
-    health_commissioner_told="2025-02-14", date_fixed="2025-02-20", parties_notified="2025-03-10",
-    mediation_concluded="2025-03-20", certificate_issued="2025-03-25", agreement_reached="2025-03-20",
+    decision_notice="2025-02-03",
+    adviser_contacted="2025-02-10",
+    la_informed="2025-02-12",
+    health_care=True,
+    health_commissioner_told="2025-02-14",
+    date_fixed="2025-02-20",
+    parties_notified="2025-03-10",
+    mediation_concluded="2025-03-20",
+    certificate_issued="2025-03-25",
+    agreement_reached="2025-03-20",
 )
 """A complete, on-time timeline for `make_case`."""
 
@@ -167,8 +180,9 @@ CERTIFICATE_STATUSES = [
 """(why, certificate issued, today, status, done) for the certificate after a mediation ending 2025-03-20."""
 
 
-@pytest.mark.parametrize(("why", "issued", "today", "status", "done"), CERTIFICATE_STATUSES,
-                         ids=[row[0] for row in CERTIFICATE_STATUSES])
+@pytest.mark.parametrize(
+    ("why", "issued", "today", "status", "done"), CERTIFICATE_STATUSES, ids=[row[0] for row in CERTIFICATE_STATUSES]
+)
 def test_certificate_statuses(why, issued, today, status, done):
     """Met, missed, due and overdue for one working-day deadline (due Tue 2025-03-25)."""
     case = make_case(decision_notice="2025-02-03", mediation_concluded="2025-03-20", certificate_issued=issued)
@@ -195,31 +209,53 @@ def test_every_status_occurs():
 
 def test_declined_case_has_only_its_deadlines():
     """Mediation not wanted: the adviser's certificate, no meeting deadlines."""
-    case = make_case(outcome="not-held", decision_notice="2025-02-03", adviser_contacted="2025-02-10",
-                     mediation_declined="2025-02-10", certificate_issued="2025-02-14")
+    case = make_case(
+        outcome="not-held",
+        decision_notice="2025-02-03",
+        adviser_contacted="2025-02-10",
+        mediation_declined="2025-02-10",
+        certificate_issued="2025-02-14",
+    )
     found = by_event(case, D("2025-03-01"))
-    assert set(found) == {"parent contacts mediation adviser", "certificate: mediation not wanted",
-                          "tribunal appeal deadline"}
+    assert set(found) == {
+        "parent contacts mediation adviser",
+        "certificate: mediation not wanted",
+        "tribunal appeal deadline",
+    }
     assert (found["certificate: mediation not wanted"].due, found["certificate: mediation not wanted"].status) == (
-        D("2025-02-13"), "missed")
+        D("2025-02-13"),
+        "missed",
+    )
     assert found["tribunal appeal deadline"].due == D("2025-04-03")
 
 
 def test_la_unable_to_arrange():
     """LA cannot arrange within 30 days: the adviser's certificate is due, and the 30 days were missed."""
-    case = make_case(outcome="not-held", decision_notice="2025-02-03", la_informed="2025-02-05",
-                     la_unable_to_arrange="2025-03-07", certificate_issued="2025-03-12")
+    case = make_case(
+        outcome="not-held",
+        decision_notice="2025-02-03",
+        la_informed="2025-02-05",
+        la_unable_to_arrange="2025-03-07",
+        certificate_issued="2025-03-12",
+    )
     found = by_event(case, D("2025-03-20"))
     assert (found["certificate: LA cannot arrange"].due, found["certificate: LA cannot arrange"].status) == (
-        D("2025-03-12"), "met")
+        D("2025-03-12"),
+        "met",
+    )
     assert (found["mediation held"].due, found["mediation held"].status) == (D("2025-03-07"), "missed")
     assert "certificate after mediation" not in found and "LA acts on agreement" not in found
 
 
 def test_parties_told_five_working_days_before_across_easter():
     """A meeting on Fri 2025-04-25: parties told by Wed 2025-04-16 (Easter Monday and Good Friday skipped)."""
-    case = make_case(date="2025-04-25", mediation_concluded="2025-04-25", la_informed="2025-04-01",
-                     date_fixed="2025-04-07", parties_notified="2025-04-17")
+    case = make_case(
+        date="2025-04-25",
+        mediation_concluded="2025-04-25",
+        la_informed="2025-04-01",
+        date_fixed="2025-04-07",
+        parties_notified="2025-04-17",
+    )
     item = by_event(case, D("2025-04-14"))["parties told of mediation date"]
     assert (item.due, item.status, item.done) == (D("2025-04-16"), "due", None)
     assert by_event(case, D("2025-05-01"))["parties told of mediation date"].status == "missed"
@@ -234,8 +270,9 @@ APPEAL_STATUSES = [
 """(why, certificate, today, due, status): the family's appeal deadline is never overdue."""
 
 
-@pytest.mark.parametrize(("why", "certificate", "today", "due", "status"), APPEAL_STATUSES,
-                         ids=[row[0] for row in APPEAL_STATUSES])
+@pytest.mark.parametrize(
+    ("why", "certificate", "today", "due", "status"), APPEAL_STATUSES, ids=[row[0] for row in APPEAL_STATUSES]
+)
 def test_appeal_status_is_informational(why, certificate, today, due, status):
     """Due while open, met once passed, unknown while it still depends on a certificate."""
     case = make_case(decision_notice="2025-02-03", mediation_concluded="2025-03-20", certificate_issued=certificate)
@@ -261,8 +298,10 @@ def test_cases_without_a_timeline_have_no_deadlines():
 
 def test_all_deadlines_order_and_upcoming():
     """Overdue first (oldest first), then due by date, then the rest; upcoming keeps only due."""
-    cases = [make_case(**FULL_TIMELINE),
-             make_case(ref="SM-2", decision_notice="2025-02-03", mediation_concluded="2025-03-20")]
+    cases = [
+        make_case(**FULL_TIMELINE),
+        make_case(ref="SM-2", decision_notice="2025-02-03", mediation_concluded="2025-03-20"),
+    ]
     found = all_deadlines(cases, D("2025-04-01"))
     ranks = [("overdue", "due", "missed", "unknown", "met").index(item.status) for item in found]
     assert ranks == sorted(ranks) and found[0].status == "overdue"
@@ -275,8 +314,13 @@ def test_to_dict_shape():
     """Exactly the keys of DESIGN §4b, dates as ISO text or null."""
     item = by_event(make_case(decision_notice="2025-02-03"), D("2025-02-05"))["parent contacts mediation adviser"]
     assert item.to_dict() == {
-        "case": "SM-2025-001", "event": "parent contacts mediation adviser", "due": "2025-04-03", "done": None,
-        "status": "due", "rule": item.rule, "source": "SEND Regulations 2014 reg 33",
+        "case": "SM-2025-001",
+        "event": "parent contacts mediation adviser",
+        "due": "2025-04-03",
+        "done": None,
+        "status": "due",
+        "rule": item.rule,
+        "source": "SEND Regulations 2014 reg 33",
     }
 
 
@@ -313,6 +357,6 @@ def test_add_months_property(start, n):
 
 def test_core_imports_no_shell():
     """timescales is pure: importing it loads no click, tinydb, textual or weasyprint."""
-    code = "import sys, sendfolio.timescales; print(sorted({m.split('.')[0] for m in sys.modules} & {'click', 'tinydb', 'textual', 'weasyprint'}))"
+    code = "import sys, sendfolio.domain.timescales; print(sorted({m.split('.')[0] for m in sys.modules} & {'click', 'tinydb', 'textual', 'weasyprint'}))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr

@@ -24,7 +24,7 @@ def parse_optional_day(value: str | None, option: str) -> date | None:
     """A date option (YYYY-MM-DD or DD/MM/YYYY), None when absent; exit 2 naming the option when bad."""
     if value is None:
         return None
-    from sendfolio.fields import FieldProblem, parse_date_value
+    from sendfolio.domain.fields import FieldProblem, parse_date_value
 
     try:
         return parse_date_value(value)
@@ -61,7 +61,9 @@ def run(compile_one, *args, **kwargs) -> None:
     report(result)
     as_of = kwargs.get("as_of")
     if as_of is not None:
-        click.echo(f"Compiled as of {as_of.isoformat()}: the same records with --date {as_of.isoformat()} give the same bytes.")
+        click.echo(
+            f"Compiled as of {as_of.isoformat()}: the same records with --date {as_of.isoformat()} give the same bytes."
+        )
 
 
 def period_from(data, start: date | None, end: date | None, as_of: date | None):
@@ -82,8 +84,12 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None):
 
 def common_options(command):
     """--html, --pdf-ua and --date, shared by the three compile commands."""
-    command = click.option("--date", "date_text", metavar="DATE",
-                           help="Compile date printed and judged as of (default: today); the same records and date give the same bytes.")(command)
+    command = click.option(
+        "--date",
+        "date_text",
+        metavar="DATE",
+        help="Compile date printed and judged as of (default: today); the same records and date give the same bytes.",
+    )(command)
     command = click.option("--pdf-ua", is_flag=True, help="Write a tagged, accessible PDF (PDF/UA-1).")(command)
     command = click.option("--html", "html_out", type=OUTPUT, help="Also write the document as one HTML file.")(command)
     return click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF file to write.")(command)
@@ -91,11 +97,20 @@ def common_options(command):
 
 @click.command()
 @common_options
-@click.option("--from", "from_text", metavar="DATE", help="First day of the period covered (default: the earliest record).")
+@click.option(
+    "--from", "from_text", metavar="DATE", help="First day of the period covered (default: the earliest record)."
+)
 @click.option("--to", "to_text", metavar="DATE", help="Last day of the period covered (default: the compile date).")
 @click.pass_context
-def portfolio(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None,
-              from_text: str | None, to_text: str | None) -> None:
+def portfolio(
+    ctx: click.Context,
+    out: Path,
+    html_out: Path | None,
+    pdf_ua: bool,
+    date_text: str | None,
+    from_text: str | None,
+    to_text: str | None,
+) -> None:
     """Compile the written portfolio for accreditation (standards §1.3) to a PDF."""
     from sendfolio.portfolio.api import compile_portfolio
 
@@ -110,8 +125,9 @@ def portfolio(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool
 @common_options
 @click.option("--year", type=int, required=True, help="The registration year: the year it begins in.")
 @click.pass_context
-def renewal(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None,
-            year: int) -> None:
+def renewal(
+    ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None, year: int
+) -> None:
     """Compile the annual re-registration evidence (standards §1.4.3) of one registration year."""
     from sendfolio.portfolio.api import compile_renewal
 

@@ -15,7 +15,7 @@ def parse_day(value: str | None, option: str) -> date:
     """A `--today`-style option as a date (today when absent), or exit 2 naming the option."""
     if value is None:
         return date.today()
-    from sendfolio.fields import FieldProblem, parse_date_value
+    from sendfolio.domain.fields import FieldProblem, parse_date_value
 
     try:
         return parse_date_value(value)
@@ -28,7 +28,7 @@ def parse_day(value: str | None, option: str) -> date:
 @click.pass_context
 def demo(ctx: click.Context, today_text: str | None) -> None:
     """Fill the data folder with a fictional, realistic portfolio to explore."""
-    from sendfolio.demo import write_demo
+    from sendfolio.samples.demo import write_demo
 
     today = parse_day(today_text, "--today")
     with open_folio(ctx) as folio:
@@ -98,7 +98,7 @@ def _wrapped(text: str) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the criteria as JSON.")
 def criteria(as_json: bool) -> None:
     """The observation criteria of Forms 1–3, with their ids."""
-    from sendfolio.standards import CRITERIA
+    from sendfolio.domain.standards import CRITERIA
 
     if as_json:
         rows = [

@@ -6,16 +6,15 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import click
 
-from sendfolio.atomic import write_atomic
-
 from sendfolio.commands.common import fail, open_folio
-from sendfolio.fields import FieldProblem, parse_date_value
-from sendfolio.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
+from sendfolio.domain.fields import FieldProblem, parse_date_value
+from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
+from sendfolio.store.atomic import write_atomic
 
 DATE_FORMATS = "YYYY-MM-DD or DD/MM/YYYY"
 """The date formats --today accepts, in words."""
@@ -104,7 +103,7 @@ def write_ics(path: Path, deadlines: Sequence[Deadline]) -> int:
     if not path.expanduser().resolve().parent.is_dir():
         fail(f"--ics: the folder of {path} does not exist")
     try:
-        write_atomic(path.expanduser().resolve(), calendar_bytes(coming, datetime.now(timezone.utc)))
+        write_atomic(path.expanduser().resolve(), calendar_bytes(coming, datetime.now(UTC)))
     except OSError as error:
         fail(f"--ics: cannot write {path}: {error.strerror or error}")
     return len(coming)
@@ -140,12 +139,21 @@ def print_human(deadlines: Sequence[Deadline], one_case: bool) -> None:
 
 @click.command("deadlines")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of deadlines instead of a table.")
-@click.option("--today", "today_text", metavar="D", help=f"Show the position on this day ({DATE_FORMATS}; default: today).")
+@click.option(
+    "--today", "today_text", metavar="D", help=f"Show the position on this day ({DATE_FORMATS}; default: today)."
+)
 @click.option("--case", "ref", metavar="REF", help="Only this case's deadlines.")
-@click.option("--ics", "ics_path", metavar="OUT.ics", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the upcoming deadlines to an iCalendar file (case references only).")
+@click.option(
+    "--ics",
+    "ics_path",
+    metavar="OUT.ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the upcoming deadlines to an iCalendar file (case references only).",
+)
 @click.pass_context
-def deadlines(ctx: click.Context, as_json: bool, today_text: str | None, ref: str | None, ics_path: Path | None) -> None:
+def deadlines(
+    ctx: click.Context, as_json: bool, today_text: str | None, ref: str | None, ics_path: Path | None
+) -> None:
     """Statutory SEND mediation deadlines of each case: overdue and upcoming first.
 
     Working days leave out weekends and England's bank holidays. Each deadline shows its

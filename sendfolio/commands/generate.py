@@ -15,7 +15,7 @@ from sendfolio.commands.common import data_dir, fail, open_folio
 def generate(ctx: click.Context, years: int, seed: int, today_text: str | None) -> None:
     """Write a synthetic folio of many years (for benchmarks) into an empty data folder."""
     from sendfolio.commands.core import parse_day
-    from sendfolio.generate import generate_folio
+    from sendfolio.samples.generate import generate_folio
 
     today = parse_day(today_text, "--today")
     with open_folio(ctx) as folio:

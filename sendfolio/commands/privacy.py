@@ -1,9 +1,9 @@
 """Privacy commands: encryption at rest, the identifier check, the do-not-print list, purge.
 
-    sendfolio encrypt | decrypt [--yes] | passphrase
-    sendfolio privacy-check [--json] [--ignore ID]
-    sendfolio do-not-print add WORD... | remove WORD... | list
-    sendfolio purge --before DATE [--yes] [--scrub-backups]
+sendfolio encrypt | decrypt [--yes] | passphrase
+sendfolio privacy-check [--json] [--ignore ID]
+sendfolio do-not-print add WORD... | remove WORD... | list
+sendfolio purge --before DATE [--yes] [--scrub-backups]
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from sendfolio.commands.common import data_dir, fail, open_folio
 
 def _new_passphrase(env_name: str, prompt: str) -> str:
     """A new passphrase from the environment or typed twice, checked for length."""
-    from sendfolio.privacy.crypto import check_new_passphrase
     from sendfolio.privacy.unlock import ask_passphrase
+    from sendfolio.store.crypto import check_new_passphrase
 
     passphrase = os.environ.get(env_name) or ask_passphrase(prompt, confirm=True)
     try:
@@ -62,16 +62,20 @@ def encrypt(ctx: click.Context) -> None:
     The passphrase comes from $SENDFOLIO_PASSPHRASE or is asked for twice. Without it the
     folio cannot be opened again: nobody can recover it, so keep it somewhere safe.
     """
-    from sendfolio.privacy import crypto
     from sendfolio.privacy.unlock import PASSPHRASE_ENV, is_encrypted
+    from sendfolio.store import crypto
 
     if is_encrypted(data_dir(ctx)):
         fail(f"the folio in {data_dir(ctx)} is already encrypted; use `sendfolio passphrase` to change the passphrase")
     with open_folio(ctx) as folio:
         passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase")
         codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
-        _change_codec(folio, codec, f"Encrypted {folio.path} ({codec.params.describe()}, AES-256-GCM); "
-                                    "plain backups were removed. Without the passphrase it cannot be opened.")
+        _change_codec(
+            folio,
+            codec,
+            f"Encrypted {folio.path} ({codec.params.describe()}, AES-256-GCM); "
+            "plain backups were removed. Without the passphrase it cannot be opened.",
+        )
 
 
 @click.command()
@@ -86,7 +90,9 @@ def decrypt(ctx: click.Context, yes: bool) -> None:
     with open_folio(ctx) as folio:
         if not yes:
             _confirm("Store the folio as plain text on this disk (case notes readable by anyone with the file)?")
-        _change_codec(folio, None, f"Decrypted {folio.path}: it is stored as plain text now; encrypted backups were removed.")
+        _change_codec(
+            folio, None, f"Decrypted {folio.path}: it is stored as plain text now; encrypted backups were removed."
+        )
 
 
 @click.command()
@@ -97,15 +103,17 @@ def passphrase(ctx: click.Context) -> None:
     The current passphrase comes from $SENDFOLIO_PASSPHRASE or a prompt, the new one from
     $SENDFOLIO_NEW_PASSPHRASE or a prompt (typed twice). The change is atomic.
     """
-    from sendfolio.privacy import crypto
     from sendfolio.privacy.unlock import NEW_PASSPHRASE_ENV, is_encrypted
+    from sendfolio.store import crypto
 
     if not is_encrypted(data_dir(ctx)):
         fail(f"the folio in {data_dir(ctx)} is not encrypted; use `sendfolio encrypt` first")
     with open_folio(ctx) as folio:
         new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase")
         codec = crypto.new_codec(new, crypto.DEFAULT_PARAMS)
-        _change_codec(folio, codec, f"Changed the passphrase of {folio.path}; backups under the old passphrase were removed.")
+        _change_codec(
+            folio, codec, f"Changed the passphrase of {folio.path}; backups under the old passphrase were removed."
+        )
 
 
 @click.command("privacy-check")
@@ -143,8 +151,10 @@ def _print_findings(findings: list, marked: int) -> None:
         click.echo(finding.describe())
     aside = f" ({marked} marked as not identifiers)" if marked else ""
     if findings:
-        click.echo(f"\n{len(findings)} possible identifier(s){aside}. Edit the text, or if one is not an identifier: "
-                   "sendfolio privacy-check --ignore ID")
+        click.echo(
+            f"\n{len(findings)} possible identifier(s){aside}. Edit the text, or if one is not an identifier: "
+            "sendfolio privacy-check --ignore ID"
+        )
     else:
         click.echo(f"No likely identifiers found{aside}.")
 
@@ -222,13 +232,18 @@ def purge(ctx: click.Context, before_text: str, yes: bool, scrub_backups: bool) 
             _confirm("Remove these details?")
         if plan.cases:
             apply_purge(folio, plan)
-            kept = "" if scrub_backups else (f" The folio as it was is kept in backup {folio.path.name}.1 until "
-                                              "later saves replace it.")
+            kept = (
+                ""
+                if scrub_backups
+                else (f" The folio as it was is kept in backup {folio.path.name}.1 until later saves replace it.")
+            )
             click.echo(f"Removed the details of {len(plan.cases)} case(s).{kept}")
         if scrub_backups:
             _scrub(folio, before)
         elif plan.cases:
-            click.echo("The removed text stays in the backups until they rotate out; add --scrub-backups to remove it now.")
+            click.echo(
+                "The removed text stays in the backups until they rotate out; add --scrub-backups to remove it now."
+            )
 
 
 def _print_plan(plan, scrub_backups: bool) -> None:
@@ -236,10 +251,14 @@ def _print_plan(plan, scrub_backups: bool) -> None:
     if not plan.cases:
         click.echo(f"No case dated before {plan.before.isoformat()} holds notes, issues or de-brief notes.")
     else:
-        click.echo(f"Purge removes the free-text details of {len(plan.cases)} case(s) dated before {plan.before.isoformat()}:")
+        click.echo(
+            f"Purge removes the free-text details of {len(plan.cases)} case(s) dated before {plan.before.isoformat()}:"
+        )
         for item in plan.cases:
             click.echo(f"  {item.describe()}")
-        click.echo("Kept: dates, kind, role, hours, outcome, observer, de-briefed flag, timeline dates, observed criteria.")
+        click.echo(
+            "Kept: dates, kind, role, hours, outcome, observer, de-briefed flag, timeline dates, observed criteria."
+        )
     if scrub_backups:
         click.echo("The same details are removed from the folio's backups too (the folio as it was is not kept).")
 

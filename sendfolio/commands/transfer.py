@@ -8,10 +8,10 @@ from typing import NoReturn
 import click
 
 from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.domain.records import FolioData
 from sendfolio.io.exporter import EXPORT_KINDS, ExportRefused, counts, export_backup, export_csv, export_reflections
 from sendfolio.io.importer import ImportPlan, apply_plan, plan_import
 from sendfolio.io.problems import ImportProblems
-from sendfolio.records import FolioData
 
 PLAINTEXT_WARNING = (
     "It is plaintext (not encrypted) and holds your case notes: keep it somewhere private and delete it when done."
@@ -102,7 +102,9 @@ def _report(plan: ImportPlan, heading: str) -> None:
 @click.command("export")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option(
-    "--kind", type=click.Choice(EXPORT_KINDS), default=None,
+    "--kind",
+    type=click.Choice(EXPORT_KINDS),
+    default=None,
     help="Export one kind as CSV (reflections: a folder of Markdown files); default: a JSON backup of everything.",
 )
 @click.pass_context

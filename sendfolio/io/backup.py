@@ -9,11 +9,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
-from sendfolio.records import (
-    Case, CPDEntry, FolioData, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Record, Reflection,
-    Training, Verification,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    InvalidRecord,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Record,
+    Reflection,
+    Training,
+    Verification,
 )
+from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 
 BACKUP_KEY = "sendfolio_backup"
 """The key whose value is the backup format's version; it marks a file as a sendfolio backup."""
@@ -22,13 +32,20 @@ BACKUP_VERSION = 1
 """The version of the backup format this sendfolio writes and reads."""
 
 RECORD_LISTS: dict[str, type[Record]] = {
-    "cases": Case, "observations": Observation, "reflections": Reflection, "cpd": CPDEntry,
-    "ppc_sessions": PPCSession, "training": Training,
+    "cases": Case,
+    "observations": Observation,
+    "reflections": Reflection,
+    "cpd": CPDEntry,
+    "ppc_sessions": PPCSession,
+    "training": Training,
 }
 """The lists of records in a backup, by their key (the `FolioData` field names)."""
 
 SINGLE_RECORDS: dict[str, type[Record]] = {
-    "profile": Profile, "ppc_contact": PPCContact, "verification": Verification, "passport_declaration": Verification,
+    "profile": Profile,
+    "ppc_contact": PPCContact,
+    "verification": Verification,
+    "passport_declaration": Verification,
 }
 """The single records of a backup (null when not set), by key."""
 
@@ -75,26 +92,41 @@ def _document(file: str, raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ImportProblems([Problem(file, None, "", "is not UTF-8 text")]) from None
     except json.JSONDecodeError as error:
-        raise ImportProblems([Problem(file, error.lineno, "", f"is not valid JSON ({error.msg}, column {error.colno})")]) from None
+        raise ImportProblems(
+            [Problem(file, error.lineno, "", f"is not valid JSON ({error.msg}, column {error.colno})")]
+        ) from None
     except RecursionError:
-        raise ImportProblems([Problem(file, None, "", "is not a sendfolio backup (its JSON is nested too deeply)")]) from None
+        raise ImportProblems(
+            [Problem(file, None, "", "is not a sendfolio backup (its JSON is nested too deeply)")]
+        ) from None
     if not isinstance(document, dict) or BACKUP_KEY not in document:
-        raise ImportProblems([Problem(file, None, "", f"is not a sendfolio backup (it has no \"{BACKUP_KEY}\" version)")])
+        raise ImportProblems([Problem(file, None, "", f'is not a sendfolio backup (it has no "{BACKUP_KEY}" version)')])
     if document[BACKUP_KEY] != BACKUP_VERSION:
-        raise ImportProblems([Problem(
-            file, None, BACKUP_KEY, f"is {document[BACKUP_KEY]!r}: this sendfolio reads backup version {BACKUP_VERSION}",
-        )])
+        raise ImportProblems(
+            [
+                Problem(
+                    file,
+                    None,
+                    BACKUP_KEY,
+                    f"is {document[BACKUP_KEY]!r}: this sendfolio reads backup version {BACKUP_VERSION}",
+                )
+            ]
+        )
     allowed = (BACKUP_KEY, *RECORD_LISTS, *SINGLE_RECORDS)
     unknown = [key for key in document if key not in allowed]
     if unknown:
-        raise ImportProblems([
-            Problem(file, None, key, f"is not part of a sendfolio backup: allowed keys are {', '.join(allowed)}")
-            for key in unknown
-        ])
+        raise ImportProblems(
+            [
+                Problem(file, None, key, f"is not part of a sendfolio backup: allowed keys are {', '.join(allowed)}")
+                for key in unknown
+            ]
+        )
     return document
 
 
-def _records(file: str, key: str, record_type: type[Record], items: Any, problems: list[Problem]) -> list[SourcedRecord]:
+def _records(
+    file: str, key: str, record_type: type[Record], items: Any, problems: list[Problem]
+) -> list[SourcedRecord]:
     """The records of one list of the backup; bad ones add to `problems`."""
     if not isinstance(items, list):
         problems.append(Problem(file, None, key, "must be a list of records"))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sendfolio.records import DEBRIEF_HEADINGS, TIMELINE_DATES, Case, CPDEntry, Observation, PPCSession, Record, Training
+from sendfolio.domain.records import (
+    DEBRIEF_HEADINGS,
+    TIMELINE_DATES,
+    Case,
+    CPDEntry,
+    Observation,
+    PPCSession,
+    Record,
+    Training,
+)
 from sendfolio.io.problems import Problem
 
 
@@ -46,7 +55,8 @@ CSV_KINDS: dict[str, CsvKind] = {
     kind.name: kind
     for kind in (
         CsvKind(
-            "cases", Case,
+            "cases",
+            Case,
             ("ref", "kind", "role", "date", "prep_hours", "meeting_hours", "followup_hours", "outcome"),
             ("observed_by", "debriefed", "issues", "notes") + _SECTION_4B_DATES + CASE_EXTRA_COLUMNS,
         ),
@@ -79,10 +89,7 @@ def _fits(kind: CsvKind, names: set[str]) -> bool:
 
 def _closest(names: set[str]) -> CsvKind | None:
     """The kind sharing the most columns with the header (fewest required missing on a tie)."""
-    scored = [
-        (len(names & set(kind.columns)), -len(set(kind.required) - names), kind)
-        for kind in CSV_KINDS.values()
-    ]
+    scored = [(len(names & set(kind.columns)), -len(set(kind.required) - names), kind) for kind in CSV_KINDS.values()]
     shared, _, kind = max(scored, key=lambda item: (item[0], item[1]))
     return kind if shared else None
 
@@ -92,11 +99,13 @@ def _mismatch(file: str, line: int, kind: CsvKind, names: list[str]) -> list[Pro
     allowed = ", ".join(kind.columns)
     unknown = [
         Problem(file, line, name, f"is not a column of {kind.label}: allowed columns are {allowed}")
-        for name in names if name not in kind.columns
+        for name in names
+        if name not in kind.columns
     ]
     missing = [
         Problem(file, line, name, f"required column is missing ({kind.label} needs {', '.join(kind.required)})")
-        for name in kind.required if name not in names
+        for name in kind.required
+        if name not in names
     ]
     return unknown + missing
 
@@ -105,7 +114,9 @@ def _duplicates(file: str, line: int, names: list[str]) -> list[Problem]:
     """Problems for columns named twice in the header."""
     seen: set[str] = set()
     repeated = [name for name in names if name in seen or seen.add(name)]
-    return [Problem(file, line, name, "column appears more than once in the header") for name in dict.fromkeys(repeated)]
+    return [
+        Problem(file, line, name, "column appears more than once in the header") for name in dict.fromkeys(repeated)
+    ]
 
 
 def _no_kind_message(names: list[str]) -> str:

@@ -12,9 +12,9 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sendfolio.domain.records import InvalidRecord, Record
 from sendfolio.io.columns import DEBRIEF_PREFIX, CsvKind, detect_kind
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord, read_text, record_problems
-from sendfolio.records import InvalidRecord, Record
 
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat a cell as a formula (CSV injection)."""
@@ -77,10 +77,17 @@ def _record(kind: CsvKind, file: str, line: int, header: list[str], cells: list[
     """One row as a record of `kind`, or `ImportProblems` naming each bad cell."""
     stray = [index for index, cell in enumerate(cells) if cell.strip() and (index >= len(header) or not header[index])]
     if stray:
-        raise ImportProblems([Problem(
-            file, line, "row", f"has a value in column {stray[0] + 1}, which has no name in the header "
-            f"(the header has {len(header)} columns; put text with commas in double quotes)",
-        )])
+        raise ImportProblems(
+            [
+                Problem(
+                    file,
+                    line,
+                    "row",
+                    f"has a value in column {stray[0] + 1}, which has no name in the header "
+                    f"(the header has {len(header)} columns; put text with commas in double quotes)",
+                )
+            ]
+        )
     try:
         return kind.record_type.from_dict(_raw_values(header, cells))
     except InvalidRecord as error:

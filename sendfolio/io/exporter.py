@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendfolio.atomic import write_atomic
+from sendfolio.domain.records import FolioData
 from sendfolio.io.backup import backup_document, sort_key
 from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv
 from sendfolio.io.reflections_md import file_name, reflection_markdown
-from sendfolio.records import FolioData
+from sendfolio.store.atomic import write_atomic
 
-DATA_FIELDS = {"cases": "cases", "observations": "observations", "cpd": "cpd", "ppc": "ppc_sessions", "training": "training"}
+DATA_FIELDS = {
+    "cases": "cases",
+    "observations": "observations",
+    "cpd": "cpd",
+    "ppc": "ppc_sessions",
+    "training": "training",
+}
 """The `FolioData` field holding each CSV kind."""
 
 EXPORT_KINDS = (*CSV_KINDS, "reflections")
@@ -60,7 +66,9 @@ def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
     if folder.suffix.lower() in (".csv", ".json", ".md"):
         raise ExportRefused(f"{folder} looks like a file name: reflections are written as .md files into a folder")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ExportRefused(f"{folder} is not an empty folder: reflections are written as .md files into a new or empty folder")
+        raise ExportRefused(
+            f"{folder} is not an empty folder: reflections are written as .md files into a new or empty folder"
+        )
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     taken: set[str] = set()
     for reflection in sorted(data.reflections, key=lambda item: (item.date, item.title, item.id)):
@@ -84,9 +92,12 @@ def _refuse_bad_target(out: Path) -> None:
 def counts(data: FolioData) -> str:
     """How many records of each kind `data` holds, in words."""
     parts = [
-        plural(len(data.cases), "case"), plural(len(data.observations), "observation"),
-        plural(len(data.reflections), "reflection"), plural(len(data.cpd), "CPD entry", "CPD entries"),
-        plural(len(data.ppc_sessions), "PPC session"), plural(len(data.training), "training course"),
+        plural(len(data.cases), "case"),
+        plural(len(data.observations), "observation"),
+        plural(len(data.reflections), "reflection"),
+        plural(len(data.cpd), "CPD entry", "CPD entries"),
+        plural(len(data.ppc_sessions), "PPC session"),
+        plural(len(data.training), "training course"),
     ]
     return ", ".join(parts)
 

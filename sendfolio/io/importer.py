@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sendfolio.domain.records import Case, CPDEntry, FolioData, InvalidRecord, Observation, Record, Reflection
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reading import read_files
-from sendfolio.records import Case, CPDEntry, FolioData, InvalidRecord, Observation, Record, Reflection
 
 KIND_LABELS = {
-    "case": "cases", "observation": "observations", "reflection": "reflections",
-    "cpd": "CPD entries", "ppc": "PPC sessions", "training": "training courses",
+    "case": "cases",
+    "observation": "observations",
+    "reflection": "reflections",
+    "cpd": "CPD entries",
+    "ppc": "PPC sessions",
+    "training": "training courses",
 }
 """How a report names each kind of record."""
 
@@ -47,7 +51,9 @@ class ImportPlan:
         for kind in SAVE_ORDER:
             counter = self.counts.get(kind)
             if counter:
-                parts = [f"{counter[outcome]} {outcome}" for outcome in ("added", "updated", "unchanged") if counter[outcome]]
+                parts = [
+                    f"{counter[outcome]} {outcome}" for outcome in ("added", "updated", "unchanged") if counter[outcome]
+                ]
                 lines.append(f"{KIND_LABELS[kind]}: {', '.join(parts)}")
         return lines
 
@@ -77,8 +83,12 @@ def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_k
     When some records could not be read (`cases_known` false), references to cases and CPD
     entries are not checked: the missing one may be on a row with a problem of its own.
     """
-    case_refs = {case.ref for case in existing.cases} | {item.record.ref for item in items if isinstance(item.record, Case)}
-    cpd_ids = {entry.id for entry in existing.cpd} | {item.record.id for item in items if isinstance(item.record, CPDEntry)}
+    case_refs = {case.ref for case in existing.cases} | {
+        item.record.ref for item in items if isinstance(item.record, Case)
+    }
+    cpd_ids = {entry.id for entry in existing.cpd} | {
+        item.record.id for item in items if isinstance(item.record, CPDEntry)
+    }
     problems = _repeated(items)
     for item in items:
         record = item.record
@@ -91,11 +101,13 @@ def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_k
 
 def _observation_problems(item: SourcedRecord, case_refs: set[str] | None) -> list[Problem]:
     """An observation must name a criterion of Forms 1–3 and a case (unless `case_refs` is None)."""
-    from sendfolio.standards import is_criterion
+    from sendfolio.domain.standards import is_criterion
 
     problems = []
     if not is_criterion(item.record.criterion):
-        problems.append(item.problem("criterion", f"'{item.record.criterion}' is not a criterion id: see `sendfolio criteria`"))
+        problems.append(
+            item.problem("criterion", f"'{item.record.criterion}' is not a criterion id: see `sendfolio criteria`")
+        )
     if case_refs is not None and item.record.ref not in case_refs:
         problems.append(item.problem("ref", f"no case '{item.record.ref}' in the folio or in this import"))
     return problems
@@ -151,7 +163,10 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
     """Sort records into added, updated (merged with what the folio holds) and unchanged."""
     plan, problems = ImportPlan(), []
     keyed = {_key(record): record for record in (*existing.cases, *existing.observations)}
-    contents = {_content(record) for record in (*existing.reflections, *existing.cpd, *existing.ppc_sessions, *existing.training)}
+    contents = {
+        _content(record)
+        for record in (*existing.reflections, *existing.cpd, *existing.ppc_sessions, *existing.training)
+    }
     for item in items:
         old = keyed.get(_key(item.record))
         if old is None:
@@ -161,7 +176,10 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
             try:
                 new = _merged(old, item)
             except InvalidRecord as error:
-                problems += [item.problem(bad.field, f"{bad.problem} (after updating the case already in the folio)") for bad in error.errors]
+                problems += [
+                    item.problem(bad.field, f"{bad.problem} (after updating the case already in the folio)")
+                    for bad in error.errors
+                ]
                 continue
             outcome = "unchanged" if new == old else "updated"
         plan.count(new.KIND, outcome)

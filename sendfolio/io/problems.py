@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sendfolio.records import InvalidRecord
+from sendfolio.domain.records import InvalidRecord
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ class ImportProblems(Exception):
         super().__init__(f"{len(problems)} problem(s)")
 
 
-def record_problems(file: str, line: int | None, error: InvalidRecord, columns: dict[str, str] | None = None) -> list[Problem]:
+def record_problems(
+    file: str, line: int | None, error: InvalidRecord, columns: dict[str, str] | None = None
+) -> list[Problem]:
     """Turn a record's field errors into problems at one place; `columns` renames fields."""
     columns = columns or {}
     return [Problem(file, line, columns.get(item.field, item.field), item.problem) for item in error.errors]
@@ -44,9 +46,16 @@ def read_text(file: str, raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ImportProblems([Problem(
-            file, line, "", "is not UTF-8 text: save the file as UTF-8 (in Excel: Save As 'CSV UTF-8')",
-        )]) from None
+        raise ImportProblems(
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    "is not UTF-8 text: save the file as UTF-8 (in Excel: Save As 'CSV UTF-8')",
+                )
+            ]
+        ) from None
 
 
 @dataclass(frozen=True)

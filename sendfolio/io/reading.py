@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sendfolio.domain.records import FolioData
 from sendfolio.io.backup import parse_backup
 from sendfolio.io.csv_io import parse_csv
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reflections_md import parse_reflection
-from sendfolio.records import FolioData
 
 SUFFIXES = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "backup"}
 """What each file extension holds."""
@@ -33,9 +33,14 @@ def read_files(paths: list[Path]) -> tuple[ReadFiles, list[Problem]]:
         except ImportProblems as bad:
             problems += bad.problems
     if found.backup is not None and len(paths) > 1:
-        problems.append(Problem(
-            found.backup_file, None, "", "a backup restores the whole folio: import it on its own, not with other files",
-        ))
+        problems.append(
+            Problem(
+                found.backup_file,
+                None,
+                "",
+                "a backup restores the whole folio: import it on its own, not with other files",
+            )
+        )
     return found, problems
 
 
@@ -44,7 +49,9 @@ def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
     name = str(path)
     what = SUFFIXES.get(path.suffix.lower())
     if what is None:
-        raise ImportProblems([Problem(name, None, "", "is not a .csv, .md or .json file: sendfolio cannot tell what it holds")])
+        raise ImportProblems(
+            [Problem(name, None, "", "is not a .csv, .md or .json file: sendfolio cannot tell what it holds")]
+        )
     raw = _bytes(path)
     if what == "csv":
         _, records, problems = parse_csv(name, raw)

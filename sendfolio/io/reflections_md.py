@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 
+from sendfolio.domain.records import InvalidRecord, Reflection
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord, read_text
-from sendfolio.records import InvalidRecord, Reflection
 
 FRONT_MATTER_KEYS = ("date", "hours", "case", "title", "cpd")
 """The fields a reflection's front matter may hold, in the order export writes them."""
@@ -38,14 +38,15 @@ def parse_reflection(file: str, raw: bytes) -> SourcedRecord:
     closing = _closing_fence(file, lines)
     values, field_lines, problems = _front_matter(file, lines[1:closing])
     field_lines["body"] = closing + 2
-    values["body"] = "\n".join(lines[closing + 1:])
+    values["body"] = "\n".join(lines[closing + 1 :])
     try:
         record = Reflection.from_dict(values)
     except InvalidRecord as error:
         reported = {problem.column for problem in problems}
         problems += [
             Problem(file, field_lines.get(item.field, 1), item.field, item.problem)
-            for item in error.errors if item.field not in reported
+            for item in error.errors
+            if item.field not in reported
         ]
     if problems:
         raise ImportProblems(sorted(problems, key=lambda problem: problem.line or 0))
@@ -55,10 +56,17 @@ def parse_reflection(file: str, raw: bytes) -> SourcedRecord:
 def _closing_fence(file: str, lines: list[str]) -> int:
     """The index of the line closing the front matter, or a problem saying it is missing."""
     if lines[0].strip() != FENCE:
-        raise ImportProblems([Problem(
-            file, 1, "front matter", "the file must start with a line '---', then date, hours, title "
-            "(and optionally case, cpd) one per line as `key: value`, then a line '---'",
-        )])
+        raise ImportProblems(
+            [
+                Problem(
+                    file,
+                    1,
+                    "front matter",
+                    "the file must start with a line '---', then date, hours, title "
+                    "(and optionally case, cpd) one per line as `key: value`, then a line '---'",
+                )
+            ]
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
             return index
@@ -79,7 +87,9 @@ def _front_matter(file: str, lines: list[str]) -> tuple[dict[str, str], dict[str
             problems.append(Problem(file, number, bad.key or "front matter", str(bad)))
             continue
         if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(file, number, key, f"is not a front matter field: use {', '.join(FRONT_MATTER_KEYS)}"))
+            problems.append(
+                Problem(file, number, key, f"is not a front matter field: use {', '.join(FRONT_MATTER_KEYS)}")
+            )
         elif key in values:
             problems.append(Problem(file, number, key, f"is given twice (also on line {field_lines[key]})"))
         else:
@@ -124,11 +134,11 @@ def _single_quoted(text: str) -> tuple[str, str]:
     """A single-quoted value (two quotes '' stand for one) and the text after it."""
     index, value = 1, []
     while index < len(text):
-        if text[index] == "'" and text[index + 1:index + 2] == "'":
+        if text[index] == "'" and text[index + 1 : index + 2] == "'":
             value.append("'")
             index += 2
         elif text[index] == "'":
-            return "".join(value), text[index + 1:]
+            return "".join(value), text[index + 1 :]
         else:
             value.append(text[index])
             index += 1

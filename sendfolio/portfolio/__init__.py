@@ -5,11 +5,21 @@ points for the CLI and the TUI. Importing this package does not import WeasyPrin
 """
 
 from sendfolio.portfolio.api import (
-    CompileResult, PrivacyProblem, check_privacy, compile_passport, compile_portfolio, compile_renewal,
+    CompileResult,
+    PrivacyProblem,
+    check_privacy,
+    compile_passport,
+    compile_portfolio,
+    compile_renewal,
 )
 from sendfolio.portfolio.model import Period
 
 __all__ = [
-    "CompileResult", "Period", "PrivacyProblem", "check_privacy", "compile_passport", "compile_portfolio",
+    "CompileResult",
+    "Period",
+    "PrivacyProblem",
+    "check_privacy",
+    "compile_passport",
+    "compile_portfolio",
     "compile_renewal",
 ]

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendfolio.records import FolioData
+from sendfolio.domain.records import FolioData
 from sendfolio.portfolio import render
-from sendfolio.atomic import write_atomic
 from sendfolio.portfolio.model import Period, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
+from sendfolio.store.atomic import write_atomic
 
 Progress = Callable[[str, float], None]
 """A callback told what is being done and how far along (0.0 to 1.0)."""
@@ -57,8 +57,9 @@ def _tell(progress: Progress | None, what: str, fraction: float) -> None:
         progress(what, fraction)
 
 
-def _finish(template: str, document, out: Path, *, pdf_ua: bool, html_out: Path | None,
-            progress: Progress | None) -> CompileResult:
+def _finish(
+    template: str, document, out: Path, *, pdf_ua: bool, html_out: Path | None, progress: Progress | None
+) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
     from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
 
@@ -74,13 +75,25 @@ def _finish(template: str, document, out: Path, *, pdf_ua: bool, html_out: Path 
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_atomic(Path(out), rendered.data)
     _tell(progress, "Done", 1.0)
-    return CompileResult(path=Path(out), pages=rendered.pages, sha256=hashlib.sha256(rendered.data).hexdigest(),
-                         draft=document.info.draft, unmet=document.info.unmet)
+    return CompileResult(
+        path=Path(out),
+        pages=rendered.pages,
+        sha256=hashlib.sha256(rendered.data).hexdigest(),
+        draft=document.info.draft,
+        unmet=document.info.unmet,
+    )
 
 
-def compile_portfolio(data: FolioData, out: Path, *, as_of: date | None = None, period: Period | None = None,
-                      pdf_ua: bool = False, html_out: Path | None = None,
-                      progress: Progress | None = None) -> CompileResult:
+def compile_portfolio(
+    data: FolioData,
+    out: Path,
+    *,
+    as_of: date | None = None,
+    period: Period | None = None,
+    pdf_ua: bool = False,
+    html_out: Path | None = None,
+    progress: Progress | None = None,
+) -> CompileResult:
     """The written portfolio (standards §1.3) as a PDF at `out`."""
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
@@ -88,8 +101,16 @@ def compile_portfolio(data: FolioData, out: Path, *, as_of: date | None = None, 
     return _finish("portfolio.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
 
 
-def compile_renewal(data: FolioData, year: int, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
-                    html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
+def compile_renewal(
+    data: FolioData,
+    year: int,
+    out: Path,
+    *,
+    as_of: date | None = None,
+    pdf_ua: bool = False,
+    html_out: Path | None = None,
+    progress: Progress | None = None,
+) -> CompileResult:
     """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
@@ -97,8 +118,15 @@ def compile_renewal(data: FolioData, year: int, out: Path, *, as_of: date | None
     return _finish("renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
 
 
-def compile_passport(data: FolioData, out: Path, *, as_of: date | None = None, pdf_ua: bool = False,
-                     html_out: Path | None = None, progress: Progress | None = None) -> CompileResult:
+def compile_passport(
+    data: FolioData,
+    out: Path,
+    *,
+    as_of: date | None = None,
+    pdf_ua: bool = False,
+    html_out: Path | None = None,
+    progress: Progress | None = None,
+) -> CompileResult:
     """The passported declaration (standards §1.6, Form 5) filled from the records."""
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)

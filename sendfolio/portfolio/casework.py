@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
-from sendfolio.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
-from sendfolio.timescales import STATUSES, Deadline, case_deadlines
+from sendfolio.domain.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
+from sendfolio.domain.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
+from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines
 from sendfolio.portfolio.wording import anchor, debrief_title
-
 
 MATRIX_CASES_MAX = 12
 """Up to this many practice cases the coverage is a criteria × cases matrix; beyond, a count per criterion."""
@@ -58,8 +57,13 @@ def case_log(data: FolioData) -> CaseLog:
         CaseRow(case=case, practice=case.ref in practice, anchor=case_anchor(case.ref) if case.ref in practice else "")
         for case in ordered
     )
-    return CaseLog(rows=rows, casework_hours=rules.casework_hours(data), observer_hours=rules.observer_hours(data),
-                   practice_start=rules.practice_start(data), practice_count=len(practice))
+    return CaseLog(
+        rows=rows,
+        casework_hours=rules.casework_hours(data),
+        observer_hours=rules.observer_hours(data),
+        practice_start=rules.practice_start(data),
+        practice_count=len(practice),
+    )
 
 
 @dataclass(frozen=True)
@@ -129,18 +133,19 @@ def commentaries(data: FolioData, as_of: date, reflection_ids: dict[str, str]) -
     )
 
 
-def _commentary(data: FolioData, case: Case, number: int, as_of: date,
-                reflection_ids: dict[str, str]) -> Commentary:
+def _commentary(data: FolioData, case: Case, number: int, as_of: date, reflection_ids: dict[str, str]) -> Commentary:
     """The commentary of one practice case."""
     groups = shown_groups(data.observations_for(case.ref))
-    linked = tuple(
-        (reflection_ids[item_key], item.title)
-        for item_key, item in _reflections_on(data, case.ref)
-    )
+    linked = tuple((reflection_ids[item_key], item.title) for item_key, item in _reflections_on(data, case.ref))
     return Commentary(
-        number=number, case=case, anchor=case_anchor(case.ref),
-        deadlines=tuple(case_deadlines(case, as_of)), groups=groups,
-        shown_count=sum(len(group.items) for group in groups), debrief=debrief_rows(case), reflections=linked,
+        number=number,
+        case=case,
+        anchor=case_anchor(case.ref),
+        deadlines=tuple(case_deadlines(case, as_of)),
+        groups=groups,
+        shown_count=sum(len(group.items) for group in groups),
+        debrief=debrief_rows(case),
+        reflections=linked,
     )
 
 
@@ -180,9 +185,14 @@ def timescale_summary(items: tuple[Commentary, ...]) -> TimescaleSummary:
     rows = []
     for item in items:
         counts = Counter(deadline.status for deadline in item.deadlines)
-        rows.append(TimescaleRow(ref=item.case.ref, anchor=item.anchor,
-                                 counts=tuple(counts.get(status, 0) for status in STATUSES),
-                                 tracked=bool(item.deadlines)))
+        rows.append(
+            TimescaleRow(
+                ref=item.case.ref,
+                anchor=item.anchor,
+                counts=tuple(counts.get(status, 0) for status in STATUSES),
+                tracked=bool(item.deadlines),
+            )
+        )
     totals = tuple(sum(row.counts[index] for row in rows) for index in range(len(STATUSES)))
     problems = tuple(d for item in items for d in item.deadlines if d.status in ("missed", "overdue"))
     return TimescaleSummary(statuses=STATUSES, rows=tuple(rows), totals=totals, problems=problems)
@@ -244,11 +254,12 @@ def coverage_view(data: FolioData) -> CoverageView:
         marks = tuple(ref in row.refs for ref in refs)
         groups.setdefault((crit.form, crit.section), []).append(MatrixRow(crit, marks, bool(row.refs)))
     return CoverageView(
-        refs=refs, anchors=tuple(case_anchor(ref) for ref in refs),
-        groups=tuple(MatrixGroup(form, FORM_TITLES[form], section, tuple(items))
-                     for (form, section), items in groups.items()),
-        shown=len(grid.rows) - len(grid.missing), total=len(grid.rows),
+        refs=refs,
+        anchors=tuple(case_anchor(ref) for ref in refs),
+        groups=tuple(
+            MatrixGroup(form, FORM_TITLES[form], section, tuple(items)) for (form, section), items in groups.items()
+        ),
+        shown=len(grid.rows) - len(grid.missing),
+        total=len(grid.rows),
         missing=tuple(criterion(crit_id) for crit_id in grid.missing),
     )
-
-

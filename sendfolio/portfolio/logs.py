@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
-from sendfolio.rules_base import year_label
+from sendfolio.domain.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
 from sendfolio.portfolio.casework import case_anchor, reflection_anchor, reflection_key
+from sendfolio.rules.years import year_label
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,18 @@ def reflections(data: FolioData, practice_refs: set[str]) -> Reflections:
     """Every reflection in date order, linked to its case's commentary where there is one."""
     ordered = sorted(data.reflections, key=lambda item: (item.date, item.title))
     items = tuple(
-        ReflectionView(reflection=item, anchor=reflection_anchor(item, index),
-                       case_anchor=case_anchor(item.case) if item.case in practice_refs else "")
+        ReflectionView(
+            reflection=item,
+            anchor=reflection_anchor(item, index),
+            case_anchor=case_anchor(item.case) if item.case in practice_refs else "",
+        )
         for index, item in enumerate(ordered)
     )
-    return Reflections(items=items, total_hours=round(sum(item.hours for item in ordered), 2),
-                       counted_hours=rules.reflection_hours(data))
+    return Reflections(
+        items=items,
+        total_hours=round(sum(item.hours for item in ordered), 2),
+        counted_hours=rules.reflection_hours(data),
+    )
 
 
 def reflection_anchors(section: Reflections) -> dict[str, str]:
@@ -92,16 +98,26 @@ def cpd_log(data: FolioData, years: tuple[int, ...] | None = None) -> CPDLog:
         years = registration_years(data, [item.date for item in entries])
     totals = tuple(_year_totals(data, year) for year in years)
     used = {method for year in totals for method in year.by_method}
-    return CPDLog(entries=entries, years=totals, methods=tuple(m for m in CPD_METHODS if m in used),
-                  total=round(sum(year.total for year in totals), 2))
+    return CPDLog(
+        entries=entries,
+        years=totals,
+        methods=tuple(m for m in CPD_METHODS if m in used),
+        total=round(sum(year.total for year in totals), 2),
+    )
 
 
 def _year_totals(data: FolioData, year: int) -> YearTotals:
     """One registration year's CPD totals from `rules.cpd_totals`."""
     start, end = rules.registration_year(data.profile, year)
     found = rules.cpd_totals(data, year)
-    return YearTotals(year=year, label=year_label(data.profile, year), start=start, end=end,
-                      total=found["total"], by_method=dict(found["by_method"]))
+    return YearTotals(
+        year=year,
+        label=year_label(data.profile, year),
+        start=start,
+        end=end,
+        total=found["total"],
+        by_method=dict(found["by_method"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -122,5 +138,9 @@ def ppc_log(data: FolioData) -> PPCLog:
         for mode in PPC_MODES
         if (found := [item for item in sessions if item.mode == mode])
     )
-    return PPCLog(contact=data.ppc_contact, sessions=sessions,
-                  total_hours=round(sum(item.hours for item in sessions), 2), by_mode=by_mode)
+    return PPCLog(
+        contact=data.ppc_contact,
+        sessions=sessions,
+        total_hours=round(sum(item.hours for item in sessions), 2),
+        by_mode=by_mode,
+    )

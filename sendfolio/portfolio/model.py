@@ -2,7 +2,7 @@
 
 Pure and testable without WeasyPrint: `build_portfolio(data, as_of, period)` gives a
 frozen `Portfolio` that the templates only print. Every number printed comes from
-the rules engine (`sendfolio.rules`) or the timescales (`sendfolio.timescales`),
+the rules engine (`sendfolio.rules`) or the timescales (`sendfolio.domain.timescales`),
 never recomputed here, so the PDF and `sendfolio check` always agree.
 """
 
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.records import FolioData, Training
-from sendfolio.rules_evidence import dated_until
-from sendfolio.standards import RULE_SET
+from sendfolio.domain.records import FolioData, Training
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.portfolio import casework, logs
 from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
+from sendfolio.rules.evidence import dated_until
 
 SECTIONS = (
     ("requirements", "Requirements index"),
@@ -145,8 +145,11 @@ def latest_date(data: FolioData, not_after: date | None = None) -> date:
     Never 'now', so the same records give the same file; records dated after `not_after`
     (planned cases) do not move the date into the future.
     """
-    dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions, data.training)
-             for item in group]
+    dated = [
+        item.date
+        for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions, data.training)
+        for item in group
+    ]
     dated += [item.date for item in (data.verification, data.passport_declaration) if item is not None]
     dated = [day for day in dated if not_after is None or day <= not_after]
     return max(dated, default=date(2018, 5, 1))
@@ -163,7 +166,9 @@ def within(data: FolioData, period: Period) -> FolioData:
     cases = tuple(case for case in data.cases if period.holds(case.date))
     refs = {case.ref for case in cases}
     return dataclasses.replace(
-        data, cases=cases, observations=tuple(item for item in data.observations if item.ref in refs),
+        data,
+        cases=cases,
+        observations=tuple(item for item in data.observations if item.ref in refs),
         reflections=tuple(item for item in data.reflections if period.holds(item.date)),
         cpd=tuple(item for item in data.cpd if period.holds(item.date)),
         ppc_sessions=tuple(item for item in data.ppc_sessions if period.holds(item.date)),
@@ -193,8 +198,10 @@ def case_contents(commentaries: tuple[casework.Commentary, ...]) -> tuple[Link, 
     """The contents lines under "Case commentaries": one per case, or one per year when there are many."""
     if len(commentaries) <= CONTENTS_CASES_MAX:
         return tuple(
-            Link(item.anchor, f"Case {item.number}: {item.case.ref} ({label(item.case.role).lower()}, "
-                              f"{long_date(item.case.date)})")
+            Link(
+                item.anchor,
+                f"Case {item.number}: {item.case.ref} ({label(item.case.role).lower()}, {long_date(item.case.date)})",
+            )
             for item in commentaries
         )
     years: dict[int, list[casework.Commentary]] = {}
@@ -211,8 +218,12 @@ def document_info(kind: str, name: str, report: rules.Report, compiled: date) ->
     who = name or "Unnamed mediator"
     subject = f"{kind} for accreditation as a SEND mediator ({RULE_SET.name} standards)"
     return DocumentInfo(
-        title=f"{kind}: {who}", author=who, subject=subject, compiled=compiled,
-        rule_set=f"{RULE_SET.name}, version {RULE_SET.version}", draft=not report.met,
+        title=f"{kind}: {who}",
+        author=who,
+        subject=subject,
+        compiled=compiled,
+        rule_set=f"{RULE_SET.name}, version {RULE_SET.version}",
+        draft=not report.met,
         unmet=tuple(item.id for item in report.unmet),
     )
 
@@ -222,8 +233,11 @@ def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[C
     words = FOUNDATION_CRITERIA if kind == "foundation" else SEND_MODULE_TITLES
     courses = sorted((item for item in data.training if item.kind == kind), key=lambda item: item.date)
     return tuple(
-        CourseView(course=item, checklist=tuple((text, key in item.covers) for key, text in words.items()),
-                   judged=item == judged)
+        CourseView(
+            course=item,
+            checklist=tuple((text, key in item.covers) for key, text in words.items()),
+            judged=item == judged,
+        )
         for item in courses
     )
 
@@ -242,16 +256,24 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
     written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))
     return Portfolio(
         info=document_info("Portfolio", data.profile.name, report, as_of),
-        profile=data.profile, ppc_name=data.ppc_contact.name if data.ppc_contact else "",
-        period=period, sections=tuple(Link(a, title) for a, title in SECTIONS), case_contents=case_contents(written),
+        profile=data.profile,
+        ppc_name=data.ppc_contact.name if data.ppc_contact else "",
+        period=period,
+        sections=tuple(Link(a, title) for a, title in SECTIONS),
+        case_contents=case_contents(written),
         index=index_rows(report, evidence_links(written)),
         foundation=course_views(shown, "foundation", rules.foundation_course(shown)),
         send_training=course_views(shown, "send", rules.send_training(shown)),
         other_training=tuple(item for item in shown.training if item.kind not in ("foundation", "send")),
-        practice_start=rules.practice_start(shown), case_log=casework.case_log(shown),
-        commentaries=written, timescales=casework.timescale_summary(written),
-        coverage=casework.coverage_view(shown), reflections=reflection_section,
-        cpd=logs.cpd_log(shown), ppc=logs.ppc_log(shown), verification=shown.verification,
+        practice_start=rules.practice_start(shown),
+        case_log=casework.case_log(shown),
+        commentaries=written,
+        timescales=casework.timescale_summary(written),
+        coverage=casework.coverage_view(shown),
+        reflections=reflection_section,
+        cpd=logs.cpd_log(shown),
+        ppc=logs.ppc_log(shown),
+        verification=shown.verification,
     )
 
 

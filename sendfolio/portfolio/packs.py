@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.records import FolioData, Training, Verification
-from sendfolio.rules_base import year_label
-from sendfolio.rules_evidence import dated_until
-from sendfolio.rules_passport import cpd_hours_in, judged_years, lead_cases_in
+from sendfolio.domain.records import FolioData, Training, Verification
 from sendfolio.portfolio import logs
 from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
+from sendfolio.rules.evidence import dated_until
+from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in
+from sendfolio.rules.years import year_label
 
 RENEWAL_SECTIONS = (
     ("requirements", "Requirements for re-registration"),
@@ -76,9 +76,13 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
     info = document_info("Renewal evidence", data.profile.name, report, as_of)
     return RenewalPack(
         info=dataclasses.replace(info, subject=f"Annual re-registration evidence, {year_label(data.profile, year)}"),
-        profile=data.profile, year_label=year_label(data.profile, year), period=Period(start, end),
-        sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS), index=index_rows(report, links),
-        cpd=logs.cpd_log(in_year, (year,)), cases=tuple(sorted(in_year.cases, key=lambda c: (c.date, c.ref))),
+        profile=data.profile,
+        year_label=year_label(data.profile, year),
+        period=Period(start, end),
+        sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
+        index=index_rows(report, links),
+        cpd=logs.cpd_log(in_year, (year,)),
+        cases=tuple(sorted(in_year.cases, key=lambda c: (c.date, c.ref))),
         supervision=logs.ppc_log(in_year),
         supervision_cpd=tuple(item for item in in_year.cpd if item.method == "supervision"),
     )
@@ -118,10 +122,13 @@ def build_passport(data: FolioData, as_of: date) -> PassportPack:
     info = document_info("Passported declaration", data.profile.name, report, as_of)
     return PassportPack(
         info=dataclasses.replace(info, subject="Accreditation as a SEND mediator, passported (Form 5)"),
-        profile=data.profile, ppc_name=data.ppc_contact.name if data.ppc_contact else "",
-        index=index_rows(report, links), foundation=rules.foundation_course(shown),
+        profile=data.profile,
+        ppc_name=data.ppc_contact.name if data.ppc_contact else "",
+        index=index_rows(report, links),
+        foundation=rules.foundation_course(shown),
         send_training=tuple(sorted((t for t in shown.training if t.kind == "send"), key=lambda t: t.date)),
-        lead_since=data.profile.lead_since, years=passport_years(shown, as_of),
+        lead_since=data.profile.lead_since,
+        years=passport_years(shown, as_of),
         declaration=data.passport_declaration,
     )
 
@@ -131,6 +138,13 @@ def passport_years(data: FolioData, as_of: date) -> tuple[PassportYear, ...]:
     found = []
     for year in judged_years(data, as_of):
         start, end = rules.registration_year(data.profile, year)
-        found.append(PassportYear(label=year_label(data.profile, year), start=start, end=end,
-                                  lead_cases=lead_cases_in(data, year), cpd_hours=cpd_hours_in(data, year)))
+        found.append(
+            PassportYear(
+                label=year_label(data.profile, year),
+                start=start,
+                end=end,
+                lead_cases=lead_cases_in(data, year),
+                cpd_hours=cpd_hours_in(data, year),
+            )
+        )
     return tuple(found)

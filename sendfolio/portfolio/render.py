@@ -83,7 +83,9 @@ def _bound_nesting(state) -> None:
     state.tokens = _bounded(state.tokens, BLOCK_CONTAINERS, BLOCK_DEPTH)
     for token in state.tokens:
         if token.type == "inline" and token.children:
-            token.children = _plain_if_busy(token, _flat_links(_bounded(token.children, INLINE_CONTAINERS, INLINE_DEPTH)))
+            token.children = _plain_if_busy(
+                token, _flat_links(_bounded(token.children, INLINE_CONTAINERS, INLINE_DEPTH))
+            )
             _breakable(token.children)
         elif token.type in ("fence", "code_block"):
             _breakable([token])
@@ -155,8 +157,12 @@ def markdown(text: str) -> Markup:
 def environment() -> Environment:
     """The Jinja2 environment: templates from the package, autoescape on, strict about names."""
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
     env.filters["markdown"] = markdown

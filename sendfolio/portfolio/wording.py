@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sendfolio.records import DEBRIEF_TITLES
+from sendfolio.domain.records import DEBRIEF_TITLES
 
 LABELS = {
     "mediation": "Mediation",
@@ -69,8 +69,18 @@ BODY_TITLES = {
 """Full names of the membership bodies."""
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 """Month names, for dates written the British way."""
 

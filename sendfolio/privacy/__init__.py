@@ -7,7 +7,7 @@
 from typing import Any
 
 __all__ = ["PrivacyFindings", "ensure_clear"]
-"""What other areas import from here (loaded on first use, so `privacy.mark` stays light)."""
+"""What other areas import from here (loaded on first use, so importing the package stays light)."""
 
 
 def __getattr__(name: str) -> Any:

@@ -46,8 +46,10 @@ MAX_LISTED = 5
 
 def where(findings: list[Finding]) -> str:
     """Each finding's id, kind and place (record and field), without the matched text itself."""
-    listed = [f"[{item.id}] {CATEGORY_TITLES[item.category]} in {item.kind} {item.record}, {item.field}"
-              for item in findings[:MAX_LISTED]]
+    listed = [
+        f"[{item.id}] {CATEGORY_TITLES[item.category]} in {item.kind} {item.record}, {item.field}"
+        for item in findings[:MAX_LISTED]
+    ]
     more = len(findings) - MAX_LISTED
     return "; ".join(listed) + (f"; and {more} more" if more > 0 else "")
 

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendfolio.privacy.crypto import has_magic
-
-FOLIO_NAME = "folio.json"
-"""The folio file's name (as the store names it)."""
-
-LOCK_NAME = "folio.lock"
-"""The store's lock file: it holds only a process id."""
+from sendfolio.store.crypto import has_magic
+from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 
 
 def is_folio_copy(path: Path) -> bool:
     """True for a numbered backup of the folio or a temporary file of a save (never the folio itself)."""
     name = path.name
-    if name.startswith(FOLIO_NAME + ".") and name[len(FOLIO_NAME) + 1 :].isdigit():
+    if name.startswith(FOLIO_FILE + ".") and name[len(FOLIO_FILE) + 1 :].isdigit():
         return True
-    return name.startswith(f".{FOLIO_NAME}.") and name.endswith(".tmp")
+    return name.startswith(f".{FOLIO_FILE}.") and name.endswith(".tmp")
 
 
 def _starts_encrypted(path: Path) -> bool:
@@ -32,7 +27,7 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
     folder = Path(data_dir)
     others: list[Path] = []
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name == LOCK_NAME or path.stat().st_size == 0 or _starts_encrypted(path):
+        if not path.is_file() or path.name == LOCK_FILE or path.stat().st_size == 0 or _starts_encrypted(path):
             continue
         if path.parent == folder and is_folio_copy(path):
             path.unlink()
@@ -53,7 +48,7 @@ def export_folder(data_dir: Path, encrypted: bool | None = None) -> Path:
     `<Documents>/sendfolio` -- the user's documents folder, where they will look for it.
     `encrypted` is known to an open folio (its codec); when None, the file's mark is read.
     """
-    from sendfolio.privacy.mark import is_encrypted
+    from sendfolio.store.mark import is_encrypted
 
     if not (is_encrypted(data_dir) if encrypted is None else encrypted):
         return Path(data_dir) / EXPORTS_NAME

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sendfolio.records import FolioData
+from sendfolio.domain.records import FolioData
 
 CATEGORY_TITLES = {
     "email": "e-mail address",
@@ -52,13 +52,17 @@ ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)")
 NHS_NUMBER = re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
 """A candidate NHS number (3-3-4 digits); checked by `is_nhs_number`."""
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 """A month name, in full or short (regular-expression text)."""
 
-_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{2,4}}"
-         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})")
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{2,4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
+)
 """A written date: 12/03/2015, 2015-03-12, 3rd March 2014, March 3, 2014, May 2016 or a year (regex text)."""
 
 DATE_OF_BIRTH = re.compile(
@@ -115,8 +119,16 @@ class Finding:
 
     def to_dict(self) -> dict:
         """The JSON form shown by `sendfolio privacy-check --json`."""
-        return {"id": self.id, "category": self.category, "kind": self.kind, "record": self.record,
-                "field": self.field, "match": self.match, "context": self.context, "count": self.count}
+        return {
+            "id": self.id,
+            "category": self.category,
+            "kind": self.kind,
+            "record": self.record,
+            "field": self.field,
+            "match": self.match,
+            "context": self.context,
+            "count": self.count,
+        }
 
     def describe(self) -> str:
         """One line: id, what it is, where, and the text around it."""
@@ -172,7 +184,9 @@ def fold(text: str) -> str:
 def _word_regex(phrase: str) -> str:
     """Regular-expression text for one listed name: pieces split at spaces/hyphens, optional apostrophes."""
     pieces = [piece for piece in re.split(r"[\s\-\u2010-\u2015_.]+", fold(phrase)) if piece]
-    parts = ["".join(f"[{APOSTROPHES}]?" if char in APOSTROPHES else re.escape(char) for char in piece) for piece in pieces]
+    parts = [
+        "".join(f"[{APOSTROPHES}]?" if char in APOSTROPHES else re.escape(char) for char in piece) for piece in pieces
+    ]
     return SEPARATORS.join(parts)
 
 
@@ -181,8 +195,9 @@ def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
 
     It is meant for `fold`-ed text: accents are taken off the words and the text alike.
     """
-    phrases = sorted({" ".join(unicodedata.normalize("NFC", word).split()) for word in words if word.strip()},
-                     key=len, reverse=True)
+    phrases = sorted(
+        {" ".join(unicodedata.normalize("NFC", word).split()) for word in words if word.strip()}, key=len, reverse=True
+    )
     parts = [_word_regex(phrase) for phrase in phrases]
     parts = [part for part in parts if part]
     if not parts:
@@ -193,11 +208,16 @@ def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
 def free_text(data: FolioData) -> Iterator[TextField]:
     """Every piece of free text in the folio that an export or a PDF can carry."""
     for case in data.cases:
-        yield from _fields("case", case.ref, {"ref": case.ref, "observed_by": case.observed_by,
-                                              "issues": "; ".join(case.issues), "notes": case.notes})
+        yield from _fields(
+            "case",
+            case.ref,
+            {"ref": case.ref, "observed_by": case.observed_by, "issues": "; ".join(case.issues), "notes": case.notes},
+        )
         yield from _fields("case", case.ref, {f"debrief.{key}": value for key, value in case.debrief.items()})
     for item in data.observations:
-        yield from _fields("observation", f"{item.ref}/{item.criterion}", {"observer": item.observer, "notes": item.notes})
+        yield from _fields(
+            "observation", f"{item.ref}/{item.criterion}", {"observer": item.observer, "notes": item.notes}
+        )
     for item in data.reflections:
         yield from _fields("reflection", item.id, {"title": item.title, "body": item.body})
     for item in data.cpd:
@@ -215,18 +235,26 @@ def free_text(data: FolioData) -> Iterator[TextField]:
 def names(data: FolioData) -> Iterator[TextField]:
     """Names and contact details the documents must show: checked against the do-not-print list only."""
     profile = data.profile
-    yield from _fields("profile", "profile", {"name": profile.name, "membership_number": profile.membership_number}, True)
+    yield from _fields(
+        "profile", "profile", {"name": profile.name, "membership_number": profile.membership_number}, True
+    )
     for item in data.ppc_sessions:
         yield from _fields("ppc", item.id, {"ppc": item.ppc}, True)
     for item in data.training:
         yield from _fields("training", item.id, {"recognised_by": item.recognised_by}, True)
     if data.ppc_contact is not None:
         contact = data.ppc_contact
-        yield from _fields("ppc_contact", "ppc_contact", {"name": contact.name, "register": contact.register,
-                                                          "email": contact.email, "phone": contact.phone}, True)
+        yield from _fields(
+            "ppc_contact",
+            "ppc_contact",
+            {"name": contact.name, "register": contact.register, "email": contact.email, "phone": contact.phone},
+            True,
+        )
     for name in ("verification", "passport_declaration"):
         if getattr(data, name) is not None:
-            yield from _fields(name, name, {"name": getattr(data, name).name, "register": getattr(data, name).register}, True)
+            yield from _fields(
+                name, name, {"name": getattr(data, name).name, "register": getattr(data, name).register}, True
+            )
 
 
 def _fields(kind: str, record: str, values: dict[str, str], words_only: bool = False) -> Iterator[TextField]:
@@ -286,7 +314,9 @@ def scan(data: FolioData, do_not_print: Iterable[str] = (), ignored: Iterable[st
             if key in found:
                 found[key] = _counted(found[key])
                 continue
-            found[key] = Finding(key, category, piece.kind, piece.record, piece.field, match.group(), context_of(text, match))
+            found[key] = Finding(
+                key, category, piece.kind, piece.record, piece.field, match.group(), context_of(text, match)
+            )
     return list(found.values())
 
 

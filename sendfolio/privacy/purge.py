@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendfolio.records import Case, FolioData, Observation
-from sendfolio.atomic import write_atomic
-from sendfolio.storage import META_KEY, SCHEMA, migrate, parse_folio_bytes
+from sendfolio.domain.records import Case, FolioData, Observation
+from sendfolio.store.atomic import write_atomic
+from sendfolio.store.storage import META_KEY, SCHEMA, migrate, parse_folio_bytes
 
 PURGED_FIELDS = ("notes", "issues", "debrief")
 """Case fields emptied by a purge (observation notes are emptied too)."""
@@ -41,7 +41,8 @@ class CaseDetails:
             f"{self.issues} issue{'s' if self.issues != 1 else ''}" if self.issues else "",
             f"{self.debrief_notes} de-brief note{'s' if self.debrief_notes != 1 else ''}" if self.debrief_notes else "",
             f"{self.observation_notes} observation note{'s' if self.observation_notes != 1 else ''}"
-            if self.observation_notes else "",
+            if self.observation_notes
+            else "",
         ]
         return f"{self.ref}  {self.date.isoformat()}  " + ", ".join(part for part in parts if part)
 
@@ -70,8 +71,16 @@ def plan_purge(data: FolioData, before: date) -> PurgePlan:
     for case in data.cases:
         observations = data.observations_for(case.ref)
         if case.date < before and _has_details(case, observations):
-            found.append(CaseDetails(case.ref, case.date, len(case.notes), len(case.issues), len(case.debrief),
-                                     sum(1 for item in observations if item.notes)))
+            found.append(
+                CaseDetails(
+                    case.ref,
+                    case.date,
+                    len(case.notes),
+                    len(case.issues),
+                    len(case.debrief),
+                    sum(1 for item in observations if item.notes),
+                )
+            )
     return PurgePlan(before, tuple(found))
 
 

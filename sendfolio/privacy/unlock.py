@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from sendfolio.privacy.crypto import (
+from sendfolio.store.crypto import (
     HEADER_SIZE,
     CorruptFile,
     CryptoError,
@@ -19,8 +19,8 @@ from sendfolio.privacy.crypto import (
     parse_header,
     unlock,
 )
-from sendfolio.privacy.mark import FOLIO_NAME, is_encrypted  # noqa: F401  (is_encrypted: part of this API)
-
+from sendfolio.store.mark import is_encrypted
+from sendfolio.store.names import FOLIO_FILE
 
 PASSPHRASE_ENV = "SENDFOLIO_PASSPHRASE"
 """Environment variable that may hold the passphrase (for scripts)."""
@@ -37,7 +37,7 @@ __all__ = ["WrongPassphrase", "CorruptFile", "is_encrypted", "codec_from_passphr
 
 def folio_path(data_dir: Path) -> Path:
     """The folio file in a data folder."""
-    return Path(data_dir) / FOLIO_NAME
+    return Path(data_dir) / FOLIO_FILE
 
 
 def _head(path: Path, size: int = HEADER_SIZE) -> bytes:

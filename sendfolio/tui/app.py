@@ -43,7 +43,7 @@ def existing_styles(*names: str) -> list[Path]:
 
 def encrypted(data_dir: Path) -> bool:
     """True when the folio in `data_dir` is encrypted (so the unlock screen must ask first)."""
-    from sendfolio.privacy.mark import is_encrypted
+    from sendfolio.store.mark import is_encrypted
 
     return is_encrypted(data_dir)
 
@@ -67,7 +67,9 @@ class StartScreen(Screen):
         self.query_one("#startup-spinner").display = False
         notice = self.query_one("#startup-message", Static)
         notice.add_class("-error")
-        notice.update(Text.assemble(("Your folio could not be opened\n\n", "bold"), message, "\n\nPress ctrl+q to quit."))
+        notice.update(
+            Text.assemble(("Your folio could not be opened\n\n", "bold"), message, "\n\nPress ctrl+q to quit.")
+        )
 
 
 class SendfolioApp(App[int]):

@@ -38,20 +38,39 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area("1", "dashboard", "Dashboard", "sendfolio.tui.dashboard", "DashboardScreen",
-         "requirements met and missing, renewal, deadlines"),
-    Area("2", "cases", "Cases", "sendfolio.tui.caselog", "CaseLogScreen",
-         "the case log, timelines, observation checklists, de-briefs"),
-    Area("3", "coverage", "Coverage", "sendfolio.tui.coverage", "CoverageScreen",
-         "which criteria each practice case showed"),
-    Area("4", "reflections", "Reflections", "sendfolio.tui.reflections", "ReflectionsScreen",
-         "reflections on practice"),
+    Area(
+        "1",
+        "dashboard",
+        "Dashboard",
+        "sendfolio.tui.dashboard",
+        "DashboardScreen",
+        "requirements met and missing, renewal, deadlines",
+    ),
+    Area(
+        "2",
+        "cases",
+        "Cases",
+        "sendfolio.tui.caselog",
+        "CaseLogScreen",
+        "the case log, timelines, observation checklists, de-briefs",
+    ),
+    Area(
+        "3",
+        "coverage",
+        "Coverage",
+        "sendfolio.tui.coverage",
+        "CoverageScreen",
+        "which criteria each practice case showed",
+    ),
+    Area(
+        "4", "reflections", "Reflections", "sendfolio.tui.reflections", "ReflectionsScreen", "reflections on practice"
+    ),
     Area("5", "cpd", "CPD", "sendfolio.tui.cpd", "CPDScreen", "the CPD diary"),
     Area("6", "ppc", "PPC", "sendfolio.tui.ppc", "PPCScreen", "supervision with your PPC"),
-    Area("7", "profile", "Training", "sendfolio.tui.profile", "ProfileScreen",
-         "training courses and your profile"),
-    Area("8", "compile", "Compile", "sendfolio.tui.compile", "CompileScreen",
-         "the portfolio, renewal and passport PDFs"),
+    Area("7", "profile", "Training", "sendfolio.tui.profile", "ProfileScreen", "training courses and your profile"),
+    Area(
+        "8", "compile", "Compile", "sendfolio.tui.compile", "CompileScreen", "the portfolio, renewal and passport PDFs"
+    ),
 )
 """Every area in key order."""
 

@@ -16,10 +16,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, TextArea
 
-from sendfolio.records import CASE_KINDS, CASE_ROLES, DEBRIEF_HEADINGS, DEBRIEF_TITLES, OUTCOMES, Case, InvalidRecord
+from sendfolio.domain.records import (
+    CASE_KINDS,
+    CASE_ROLES,
+    DEBRIEF_HEADINGS,
+    DEBRIEF_TITLES,
+    OUTCOMES,
+    Case,
+    InvalidRecord,
+)
 from sendfolio.tui.widgets.confirm import ConfirmScreen
-from sendfolio.tui.widgets.forms import FieldSpec
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import FieldSpec
 
 TIMELINE_LABELS = {
     "decision_notice": "LA decision notice sent",
@@ -81,8 +89,12 @@ class DebriefScreen(ModalScreen[Case | None]):
                 yield Checkbox("De-brief held", self.case.debriefed, id="field-debriefed")
                 for heading in DEBRIEF_HEADINGS:
                     yield Label(DEBRIEF_TITLES[heading], classes="field-label")
-                    yield TextArea(self.case.debrief.get(heading, ""), id=f"field-{heading}",
-                                   soft_wrap=True, classes="debrief-area")
+                    yield TextArea(
+                        self.case.debrief.get(heading, ""),
+                        id=f"field-{heading}",
+                        soft_wrap=True,
+                        classes="debrief-area",
+                    )
                 yield Label("", id="form-errors", classes="field-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")

@@ -15,15 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from sendfolio.records import Case
+from sendfolio.domain.records import Case
 from sendfolio.tui import caseops
 from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.commands import PaletteCommand
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
 from sendfolio.tui.widgets.text import count, plain_cells
-from sendfolio.tui.widgets.footer import AppFooter
 
 COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
 """The case table's columns."""
@@ -43,8 +43,20 @@ def case_row(case: Case) -> tuple:
     """One case as a row of the table."""
     kind = "disagreement" if case.kind == "disagreement-resolution" else case.kind
     debrief = Text("yes", style="green") if case.debriefed else Text("no", style="bold red")
-    return tuple(plain_cells((case.ref, case.date.isoformat(), kind, case.role, f"{case.total_hours:g}",
-                              case.outcome, debrief, case.observed_by or "—")))
+    return tuple(
+        plain_cells(
+            (
+                case.ref,
+                case.date.isoformat(),
+                kind,
+                case.role,
+                f"{case.total_hours:g}",
+                case.outcome,
+                debrief,
+                case.observed_by or "—",
+            )
+        )
+    )
 
 
 def matches(case: Case, words: str) -> bool:
@@ -59,16 +71,20 @@ class CaseLogScreen(Screen):
     TITLE = "Cases"
     """The screen's name in help."""
 
-    HELP = ("Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
-            "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
-            "t shows its statutory timeline, c its observation checklist, b its de-brief notes.")
+    HELP = (
+        "Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
+        "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
+        "t shows its statutory timeline, c its observation checklist, b its de-brief notes."
+    )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete", tooltip="Undo delete: put back the case just deleted (offered after a delete)"),
+        Binding(
+            "u", "undo", "Undo delete", tooltip="Undo delete: put back the case just deleted (offered after a delete)"
+        ),
         Binding("t", "timeline", "Timeline"),
         Binding("c", "checklist", "Checklist"),
         Binding("b", "debrief", "De-brief"),
@@ -87,8 +103,9 @@ class CaseLogScreen(Screen):
     def compose(self) -> ComposeResult:
         """The filter, the table, a status line."""
         yield AreaBar()
-        yield Input(placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter",
-                    compact=True)
+        yield Input(
+            placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter", compact=True
+        )
         yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="case-status")
         yield AppFooter()
@@ -189,8 +206,13 @@ class CaseLogScreen(Screen):
         """The case form; save what it returns at once."""
         folio = self.app.folio
         title = "New case" if original is None else f"Case {original.ref}"
-        form = EditRecordScreen(Case, CASE_SPECS, initial=original, title=title,
-                                check=lambda case: caseops.ref_in_use(folio, case, original))
+        form = EditRecordScreen(
+            Case,
+            CASE_SPECS,
+            initial=original,
+            title=title,
+            check=lambda case: caseops.ref_in_use(folio, case, original),
+        )
 
         def saved(case: Case | None) -> None:
             """Save the case the form returned (None: cancelled)."""
@@ -268,12 +290,17 @@ class CaseLogScreen(Screen):
             PaletteCommand("Edit the selected case (e)", "Open the highlighted case's form", self.action_edit),
             PaletteCommand("Delete the selected case (d)", "Asks first; u undoes", self.action_delete),
             PaletteCommand("Case timeline (t)", "Statutory deadlines of the highlighted case", self.action_timeline),
-            PaletteCommand("Observation checklist (c)", "Forms 1–3 criteria shown in the highlighted case",
-                           self.action_checklist),
+            PaletteCommand(
+                "Observation checklist (c)", "Forms 1–3 criteria shown in the highlighted case", self.action_checklist
+            ),
             PaletteCommand("De-brief notes (b)", "Form 3 de-brief of the highlighted case", self.action_debrief),
             PaletteCommand("Sort cases (s)", "Cycle the sort order", self.action_sort),
-            PaletteCommand("Filter cases (/)", "Type part of a reference, kind, role, outcome or issue",
-                           self.action_filter),
-            *([PaletteCommand("Undo delete (u)", "Put back the case just deleted", self.action_undo)]
-              if self.undo is not None else []),
+            PaletteCommand(
+                "Filter cases (/)", "Type part of a reference, kind, role, outcome or issue", self.action_filter
+            ),
+            *(
+                [PaletteCommand("Undo delete (u)", "Put back the case just deleted", self.action_undo)]
+                if self.undo is not None
+                else []
+            ),
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sendfolio.records import Case, FieldError, Observation
+from sendfolio.domain.records import Case, FieldError, Observation
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sendfolio.records import Observation
-from sendfolio.standards import CRITERIA, Criterion, criteria_by_form_section
+from sendfolio.domain.records import Observation
+from sendfolio.domain.standards import CRITERIA, Criterion, criteria_by_form_section
 from sendfolio.tui import caseops
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
 NOTE_SPECS = (
     FieldSpec("observer", "Observed by", "text", help="Who saw you demonstrate this (the case's observer by default)."),
@@ -47,9 +47,11 @@ class ChecklistScreen(Screen):
     TITLE = "Observation checklist"
     """The screen's name in help."""
 
-    HELP = ("The criteria of observation Forms 1–3. Tick those you demonstrated in this case: over your "
-            "practice cases every criterion must be shown at least once (Coverage, 3). Space or Enter ticks; "
-            "n writes the evidence note.")
+    HELP = (
+        "The criteria of observation Forms 1–3. Tick those you demonstrated in this case: over your "
+        "practice cases every criterion must be shown at least once (Coverage, 3). Space or Enter ticks; "
+        "n writes the evidence note."
+    )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,8 +147,7 @@ class ChecklistScreen(Screen):
         found = caseops.observation(self.app.folio, self.ref, criterion_id)
         initial = found or Observation(ref=self.ref, criterion=criterion_id, observer=case.observed_by)
         item = next(item for item in CRITERIA if item.id == criterion_id)
-        form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}",
-                                focus="notes")
+        form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
         self.app.push_screen(form, lambda record: self._note_saved(record))
 
     def _note_saved(self, record: Observation | None) -> None:

@@ -32,14 +32,18 @@ class PaletteCommand:
 def app_commands(app) -> list[PaletteCommand]:
     """The app-wide commands: every area, help, high contrast and quit."""
     commands = [
-        PaletteCommand(f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:],
-                       _area_runner(app, area.mode))
+        PaletteCommand(
+            f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)
+        )
         for area in AREAS
     ]
     commands += [
         PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
-        PaletteCommand("Toggle high contrast (F2)", "Switch between the normal and the high-contrast theme",
-                       app.action_toggle_contrast),
+        PaletteCommand(
+            "Toggle high contrast (F2)",
+            "Switch between the normal and the high-contrast theme",
+            app.action_toggle_contrast,
+        ),
         PaletteCommand("Quit (ctrl+q)", "Close sendfolio; everything is already saved", app.action_quit),
     ]
     return commands
@@ -61,8 +65,11 @@ def screen_commands(screen) -> list[PaletteCommand]:
 
     title = screen_title(screen)
     return [
-        PaletteCommand(f"{title}: {binding.description} ({key_name(screen.app, binding)})",
-                       binding.tooltip or binding.description, _action_runner(screen, binding.action))
+        PaletteCommand(
+            f"{title}: {binding.description} ({key_name(screen.app, binding)})",
+            binding.tooltip or binding.description,
+            _action_runner(screen, binding.action),
+        )
         for binding in class_bindings(screen, Screen)
         if screen.check_action(binding.action.split("(")[0], ()) is not False
     ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio import rules
-from sendfolio.records import FolioData
+from sendfolio.domain.records import FolioData
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,12 @@ def within(data: FolioData, start: date, end: date) -> FolioData:
         return tuple(item for item in items if rules.in_period(item.date, start, end))
 
     return FolioData(
-        profile=data.profile, cases=keep(data.cases), reflections=keep(data.reflections), cpd=keep(data.cpd),
-        ppc_sessions=keep(data.ppc_sessions), training=keep(data.training),
+        profile=data.profile,
+        cases=keep(data.cases),
+        reflections=keep(data.reflections),
+        cpd=keep(data.cpd),
+        ppc_sessions=keep(data.ppc_sessions),
+        training=keep(data.training),
     )
 
 
@@ -101,8 +105,9 @@ def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
     return "\n".join(lines)
 
 
-def compile_pdf(kind: str, folio: Any, data: FolioData, path: Path, year: int, today: date,
-                progress: Progress | None = None) -> Any:
+def compile_pdf(
+    kind: str, folio: Any, data: FolioData, path: Path, year: int, today: date, progress: Progress | None = None
+) -> Any:
     """Check the folio's privacy, then make the chosen PDF of `data` at `path`; returns the compiler's result.
 
     The result has the path, the number of pages and whether the PDF is marked as a draft.

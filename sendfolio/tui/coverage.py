@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from sendfolio import rules
-from sendfolio.records import FolioData
+from sendfolio.domain.records import FolioData
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -37,14 +37,18 @@ class CoverageTable(DataTable):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
-        "coverage--missing", "coverage--shown", "coverage--blank",
+        "coverage--missing",
+        "coverage--shown",
+        "coverage--blank",
     }
     """DataTable's component classes plus the styles of the matrix's marks."""
 
     def mark_styles(self) -> dict[str, Style]:
         """The theme's current style of each mark, by component class name (without the prefix)."""
-        return {name: self.get_component_rich_style(f"coverage--{name}", partial=True)
-                for name in ("missing", "shown", "blank")}
+        return {
+            name: self.get_component_rich_style(f"coverage--{name}", partial=True)
+            for name in ("missing", "shown", "blank")
+        }
 
 
 def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Style | str]) -> list:
@@ -53,8 +57,10 @@ def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Styl
     style = "" if row.shown else styles.get("missing", "")
     where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
     words = Text(("" if row.shown else "missing: ") + item.text, style=style)
-    marks = [Text("✓", style=styles.get("shown", "")) if case.ref in row.refs else Text("·", style=styles.get("blank", ""))
-             for case in cases]
+    marks = [
+        Text("✓", style=styles.get("shown", "")) if case.ref in row.refs else Text("·", style=styles.get("blank", ""))
+        for case in cases
+    ]
     return [where, words, *marks]
 
 
@@ -64,9 +70,11 @@ class CoverageScreen(Screen):
     TITLE = "Coverage"
     """The screen's name in help."""
 
-    HELP = ("Every criterion of observation Forms 1–3 against your practice cases (co-mediated or led, after "
-            "your SEND training). Each criterion must be shown at least once over the practice period. Move with "
-            "the arrow keys; Enter on a case's cell opens its checklist there.")
+    HELP = (
+        "Every criterion of observation Forms 1–3 against your practice cases (co-mediated or led, after "
+        "your SEND training). Each criterion must be shown at least once over the practice period. Move with "
+        "the arrow keys; Enter on a case's cell opens its checklist there."
+    )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,8 +146,10 @@ class CoverageScreen(Screen):
         if not matrix.cases:
             summary.update("No practice cases yet: cases you co-mediate or lead after your SEND training count here.")
         else:
-            summary.update(f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases; "
-                           f"{missing} missing (m jumps to the next).")
+            summary.update(
+                f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases; "
+                f"{missing} missing (m jumps to the next)."
+            )
         summary.set_class(bool(missing), "missing")
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:

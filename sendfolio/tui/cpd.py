@@ -16,15 +16,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, ProgressBar, Static
 
-from sendfolio.records import CPD_METHODS, CPDEntry, Record
+from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.rules import cpd_totals, in_period, registration_year
-from sendfolio.standards import RULE_SET
 from sendfolio.tui.record_screen import (
-    YEAR_BINDINGS, RecordTableScreen, current_year, draft, record_bindings, show_date, year_span,
+    YEAR_BINDINGS,
+    RecordTableScreen,
+    current_year,
+    draft,
+    record_bindings,
+    show_date,
+    year_span,
 )
 from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.forms import FieldSpec
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import FieldSpec
 
 CPD_RULE = "renewal.cpd-hours"
 """The rule whose threshold is the year's CPD target."""

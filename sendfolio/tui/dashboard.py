@@ -21,19 +21,28 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
-from sendfolio import rules, timescales
-from sendfolio.records import FolioData
-from sendfolio.standards import RULE_SET
+from sendfolio import rules
+from sendfolio.domain import timescales
+from sendfolio.domain.records import FolioData
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.text import mark, plain_cells, short_date, status_text
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.text import mark, plain_cells, short_date, status_text
 
 RULE_AREAS = (
-    ("foundation.", "profile"), ("send-training.", "profile"), ("membership.", "profile"),
-    ("practice.reflection-hours", "reflections"), ("practice.criteria-coverage", "coverage"),
-    ("practice.", "cases"), ("ppc.", "ppc"), ("renewal.cpd-hours", "cpd"), ("renewal.cases", "cases"),
-    ("renewal.supervision", "ppc"), ("passport.cpd", "cpd"), ("passport.", "profile"),
+    ("foundation.", "profile"),
+    ("send-training.", "profile"),
+    ("membership.", "profile"),
+    ("practice.reflection-hours", "reflections"),
+    ("practice.criteria-coverage", "coverage"),
+    ("practice.", "cases"),
+    ("ppc.", "ppc"),
+    ("renewal.cpd-hours", "cpd"),
+    ("renewal.cases", "cases"),
+    ("renewal.supervision", "ppc"),
+    ("passport.cpd", "cpd"),
+    ("passport.", "profile"),
 )
 """(rule id prefix, area): where the mediator goes to fix a requirement; first match wins."""
 
@@ -102,9 +111,11 @@ class DashboardScreen(Screen):
     TITLE = "Dashboard"
     """The screen's name in help."""
 
-    HELP = ("What your records show against the standards. Move along the requirements with the arrow keys; "
-            "the lines under the table say what is missing. Enter opens the area where you fix it. "
-            "Tab moves to the deadlines; Enter on one opens its case's timeline.")
+    HELP = (
+        "What your records show against the standards. Move along the requirements with the arrow keys; "
+        "the lines under the table say what is missing. Enter opens the area where you fix it. "
+        "Tab moves to the deadlines; Enter on one opens its case's timeline."
+    )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -213,15 +224,17 @@ class DashboardScreen(Screen):
                 bar = ProgressBar(total=item.numeric_need, show_eta=False, show_percentage=False)
                 bar.progress = min(item.numeric_have, item.numeric_need)
                 amount = Label(f" {item.numeric_have:g} of {item.numeric_need:g}", classes="progress-amount")
-                box.mount(Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount,
-                                     classes="progress-row"))
+                box.mount(
+                    Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount, classes="progress-row")
+                )
 
     def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...]) -> None:
         """The next deadlines, or a line saying there are none."""
         table = self.query_one("#deadlines", DataTable)
         for index, item in enumerate(deadlines):
-            table.add_row(*plain_cells((item.case, item.event, short_date(item.due), status_text(item.status))),
-                          key=str(index))
+            table.add_row(
+                *plain_cells((item.case, item.event, short_date(item.due), status_text(item.status))), key=str(index)
+            )
         table.display = bool(deadlines)
         empty = self.query_one("#deadlines-empty", Static)
         empty.update("No statutory deadline is due or overdue.")
@@ -241,8 +254,12 @@ class DashboardScreen(Screen):
             return
         area = AREA_BY_MODE[area_for_rule(item.id)]
         words = item.detail if not item.met else "Met."
-        detail.update(Text(f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
-                           f"(Enter: go to {area.key} {area.title})"))
+        detail.update(
+            Text(
+                f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
+                f"(Enter: go to {area.key} {area.title})"
+            )
+        )
 
     def highlighted(self) -> rules.Requirement | None:
         """The requirement under the cursor, if any."""

@@ -18,20 +18,34 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from sendfolio.records import MEMBERSHIP_BODIES, ROUTES, Profile
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.domain.records import MEMBERSHIP_BODIES, ROUTES, Profile
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
 PROFILE_SPECS = (
     FieldSpec("name", "Your name", "text", help="As it should appear on your portfolio."),
-    FieldSpec("membership_body", "Membership body", "choice", options=MEMBERSHIP_BODIES,
-              help="CMC (Civil Mediation Council) or COM (College of Mediators)."),
+    FieldSpec(
+        "membership_body",
+        "Membership body",
+        "choice",
+        options=MEMBERSHIP_BODIES,
+        help="CMC (Civil Mediation Council) or COM (College of Mediators).",
+    ),
     FieldSpec("membership_number", "Membership number", "text"),
-    FieldSpec("registration_anniversary", "Registration anniversary", "date",
-              help="The day your registration renews each year (any year's date will do, e.g. 01/04/2024); "
-                   "leave empty to use calendar years."),
-    FieldSpec("route", "Route", "choice", options=ROUTES,
-              help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5)."),
+    FieldSpec(
+        "registration_anniversary",
+        "Registration anniversary",
+        "date",
+        help="The day your registration renews each year (any year's date will do, e.g. 01/04/2024); "
+        "leave empty to use calendar years.",
+    ),
+    FieldSpec(
+        "route",
+        "Route",
+        "choice",
+        options=ROUTES,
+        help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5).",
+    ),
     FieldSpec("lead_since", "Lead SEND mediator since", "date", help="For the passported route; optional."),
 )
 """The mediator's profile form: asked on the first run, and edited later from Training & profile."""
@@ -118,10 +132,11 @@ async def explore_demo(app, welcome: WelcomeScreen) -> None:
         welcome.query_one("#welcome-text", Static).update(Text(f"The demo folio could not be opened: {error}"))
         return
     if folio.is_empty():
-        from sendfolio.demo import write_demo
+        from sendfolio.samples.demo import write_demo
 
         write_demo(folio, app.today)
     welcome.dismiss(None)
     await app.use_folio(folio, demo=True)
-    app.notify(f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8,
-               markup=False)
+    app.notify(
+        f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8, markup=False
+    )

@@ -44,7 +44,9 @@ def key_name(app, binding: Binding) -> str:
 
 def screen_title(screen: Screen) -> str:
     """A screen's name in words: a form's title, the TITLE, the palette name, or the class name in words."""
-    title = getattr(screen, "title_text", None) or getattr(screen, "TITLE", None) or getattr(screen, "PALETTE_NAME", None)
+    title = (
+        getattr(screen, "title_text", None) or getattr(screen, "TITLE", None) or getattr(screen, "PALETTE_NAME", None)
+    )
     if title:
         return str(title)
     name = type(screen).__name__.removesuffix("Screen")
@@ -100,7 +102,9 @@ class HelpScreen(ModalScreen[None]):
     def _app_bindings(self) -> list[Binding]:
         """The app's bindings, plus the command palette's key."""
         bindings = list(Binding.make_bindings(self.app.BINDINGS))
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette: find any area or action")
+        palette = Binding(
+            self.app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette: find any area or action"
+        )
         return [item for item in bindings if item.description] + [palette]
 
     def action_close(self) -> None:

@@ -15,15 +15,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from sendfolio.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
+from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
 from sendfolio.rules import current_registration_year, in_period, registration_year
 from sendfolio.tui.compile_plan import count
 from sendfolio.tui.record_screen import (
-    YEAR_BINDINGS, RecordTableScreen, current_year, draft, record_bindings, show_date, year_span,
+    YEAR_BINDINGS,
+    RecordTableScreen,
+    current_year,
+    draft,
+    record_bindings,
+    show_date,
+    year_span,
 )
 from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
 SESSION_SPECS = (
     FieldSpec("date", "Date", "date"),
@@ -179,8 +185,12 @@ class PPCScreen(RecordTableScreen):
         """A verification prefilled with the PPC's name and register, dated today."""
         contact = self.app.folio.ppc_contact()
         return draft(
-            Verification, name=contact.name if contact else "", register=contact.register if contact else "",
-            role="PPC", date=self.app.today, statement=DEFAULT_STATEMENT,
+            Verification,
+            name=contact.name if contact else "",
+            register=contact.register if contact else "",
+            role="PPC",
+            date=self.app.today,
+            statement=DEFAULT_STATEMENT,
         )
 
     def _save_singleton(self, record: Record | None) -> None:

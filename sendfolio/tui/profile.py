@@ -15,14 +15,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from sendfolio.records import (
-    FOUNDATION_COVERS, SEND_MODULES, TRAINING_KINDS, Profile, Record, Training,
+from sendfolio.domain.records import (
+    FOUNDATION_COVERS,
+    SEND_MODULES,
+    TRAINING_KINDS,
+    Profile,
+    Record,
+    Training,
 )
 from sendfolio.tui.firstrun import PROFILE_SPECS
 from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
 from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
 TRAINING_SPECS = (
     FieldSpec("kind", "Kind of course", "choice", options=TRAINING_KINDS),
@@ -32,11 +37,15 @@ TRAINING_SPECS = (
     FieldSpec("hours", "Hours", "hours", help="e.g. 40"),
     FieldSpec("recognised_by", "Recognised by", "text", help="CMC, COM, OCN, ILM or another body"),
     FieldSpec(
-        "covers", "What it covered", "list", options=FOUNDATION_COVERS + SEND_MODULES,
+        "covers",
+        "What it covered",
+        "list",
+        options=FOUNDATION_COVERS + SEND_MODULES,
         help="space ticks; foundation: the first four; SEND training: the last four modules",
     ),
 )
 """The fields of the course form."""
+
 
 class ProfileScreen(RecordTableScreen):
     """The mediator's profile above the table of training courses."""
@@ -82,8 +91,15 @@ class ProfileScreen(RecordTableScreen):
     def row(self, record: Any) -> Sequence[Any]:
         """One course as table cells."""
         covers = f"{len(record.covers)} of 4" if record.kind in ("foundation", "send") else "—"
-        return (record.kind, record.title, record.provider, show_date(record.date), f"{record.hours:g}",
-                record.recognised_by or "—", covers)
+        return (
+            record.kind,
+            record.title,
+            record.provider,
+            show_date(record.date),
+            f"{record.hours:g}",
+            record.recognised_by or "—",
+            covers,
+        )
 
     def new_record(self) -> Record | None:
         """A new course starts dated today."""
@@ -113,7 +129,9 @@ class ProfileScreen(RecordTableScreen):
 
 def profile_text(profile: Profile) -> str:
     """The profile in a few lines, with a dash for what is not filled in."""
-    anniversary = f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
+    anniversary = (
+        f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
+    )
     membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
     lines = [
         f"Name: {profile.name or '—'}    Membership: {membership}",

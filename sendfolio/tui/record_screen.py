@@ -18,12 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from sendfolio.domain.records import Profile, Record
 from sendfolio.paths import style_path
-from sendfolio.records import Profile, Record
 from sendfolio.rules import current_registration_year, registration_year
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
-
 
 YEAR_KEYS = Binding.Group("Year", compact=True)
 """The footer shows the two year keys together as `[] Year`."""
@@ -57,8 +56,13 @@ def current_year(app: Any) -> int:
 
 def draft(record_type: type[Record], **values: Any) -> Record:
     """An unchecked record holding only `values` (other required fields blank), to prefill a new form."""
-    blank = {spec.name: "" for spec in dataclasses.fields(record_type) if spec.name not in values
-             and spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING}
+    blank = {
+        spec.name: ""
+        for spec in dataclasses.fields(record_type)
+        if spec.name not in values
+        and spec.default is dataclasses.MISSING
+        and spec.default_factory is dataclasses.MISSING
+    }
     return record_type(**blank, **values)
 
 

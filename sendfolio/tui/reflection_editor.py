@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
+from sendfolio.domain.records import InvalidRecord, Reflection
 from sendfolio.paths import style_path
-from sendfolio.records import InvalidRecord, Reflection
 from sendfolio.tui.record_screen import binding_commands
 from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
@@ -199,7 +199,9 @@ class ReflectionEditor(Screen[Reflection | None]):
             self.dismiss(None)
             return
         question = "Leave this reflection without saving your changes?"
-        self.app.push_screen(ConfirmScreen(question, yes_label="Discard", no_label="Keep writing"), self._leave_if_confirmed)
+        self.app.push_screen(
+            ConfirmScreen(question, yes_label="Discard", no_label="Keep writing"), self._leave_if_confirmed
+        )
 
     def _leave_if_confirmed(self, leave: bool | None) -> None:
         """Drop the changes when the mediator said yes."""
@@ -210,4 +212,3 @@ class ReflectionEditor(Screen[Reflection | None]):
         """Show or hide the preview, giving the editor the whole width."""
         preview = self.query_one("#preview", Markdown)
         preview.display = not preview.display
-

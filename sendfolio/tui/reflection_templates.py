@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sendfolio.records import DEBRIEF_HEADINGS, DEBRIEF_TITLES
+from sendfolio.domain.records import DEBRIEF_HEADINGS, DEBRIEF_TITLES
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sendfolio.domain.records import Reflection
 from sendfolio.paths import style_path
-from sendfolio.records import Reflection
 from sendfolio.tui.record_screen import binding_commands, plain_cells
 from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
-from sendfolio.tui.widgets.text import count
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.text import count
 
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""
@@ -117,7 +117,13 @@ class ReflectionsScreen(Screen):
         table.clear()
         items = self.reflections()
         for item in items:
-            cells = (f"{item.date:%d %b %Y}", item.title, f"{item.hours:g}", item.case or "—", str(word_count(item.body)))
+            cells = (
+                f"{item.date:%d %b %Y}",
+                item.title,
+                f"{item.hours:g}",
+                item.case or "—",
+                str(word_count(item.body)),
+            )
             table.add_row(*plain_cells(cells), key=item.id)
         self._show_summary(items)
         if current and any(item.id == current for item in items):
@@ -127,7 +133,11 @@ class ReflectionsScreen(Screen):
     def _show_summary(self, items: list[Reflection]) -> None:
         """How many reflections, and their hours together."""
         hours = sum(item.hours for item in items)
-        text = f"{count(len(items), 'reflection')} · {hours:g} hours" if items else "No reflections yet: press a to write one."
+        text = (
+            f"{count(len(items), 'reflection')} · {hours:g} hours"
+            if items
+            else "No reflections yet: press a to write one."
+        )
         self.query_one("#reflections-summary", Static).update(text)
 
     def _highlighted_id(self) -> str | None:
@@ -153,8 +163,9 @@ class ReflectionsScreen(Screen):
     def _show_preview(self) -> None:
         """Render the highlighted reflection's Markdown below the table."""
         item = self.highlighted()
-        self.query_one("#reflection-preview", Markdown).update(f"# {markdown_literal(item.title)}\n\n{item.body}"
-                                                               if item else "")
+        self.query_one("#reflection-preview", Markdown).update(
+            f"# {markdown_literal(item.title)}\n\n{item.body}" if item else ""
+        )
 
     def action_new(self) -> None:
         """Choose a template, then open the editor on it."""

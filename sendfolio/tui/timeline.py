@@ -15,16 +15,18 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from sendfolio import timescales
+from sendfolio.domain import timescales
 from sendfolio.tui.case_form import CASE_SPECS
 from sendfolio.tui.caseops import ref_in_use, save_case
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
 from sendfolio.tui.widgets.text import plain_cells, short_date, status_text
-from sendfolio.tui.widgets.footer import AppFooter
 
-NO_TIMELINE = ("No statutory timeline for this case: timelines apply to mediation cases with at least "
-               "one timeline date. Press e to add the dates (decision notice, date fixed, …).")
+NO_TIMELINE = (
+    "No statutory timeline for this case: timelines apply to mediation cases with at least "
+    "one timeline date. Press e to add the dates (decision notice, date fixed, …)."
+)
 """What the screen says when a case has no deadlines."""
 
 
@@ -34,8 +36,10 @@ class TimelineScreen(Screen):
     TITLE = "Case timeline"
     """The screen's name in help."""
 
-    HELP = ("The statutory deadlines of this case, worked out from its timeline dates (England's working days "
-            "and bank holidays). Enter or w shows the rule behind the highlighted deadline and its source.")
+    HELP = (
+        "The statutory deadlines of this case, worked out from its timeline dates (England's working days "
+        "and bank holidays). Enter or w shows the rule behind the highlighted deadline and its source."
+    )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,8 +81,10 @@ class TimelineScreen(Screen):
         table = self.query_one("#timeline-table", DataTable)
         table.clear()
         for index, item in enumerate(self.deadlines):
-            table.add_row(*plain_cells((item.event, short_date(item.due), short_date(item.done),
-                                        status_text(item.status))), key=str(index))
+            table.add_row(
+                *plain_cells((item.event, short_date(item.due), short_date(item.done), status_text(item.status))),
+                key=str(index),
+            )
         rule = self.query_one("#timeline-rule", Static)
         rule.update("" if self.deadlines else NO_TIMELINE)
         table.display = bool(self.deadlines)
@@ -109,8 +115,13 @@ class TimelineScreen(Screen):
                 self.ref = changed.ref
                 self.reload()
 
-        form = EditRecordScreen(type(case), CASE_SPECS, initial=case, title=f"Case {case.ref}",
-                                check=lambda changed: ref_in_use(self.app.folio, changed, case))
+        form = EditRecordScreen(
+            type(case),
+            CASE_SPECS,
+            initial=case,
+            title=f"Case {case.ref}",
+            check=lambda changed: ref_in_use(self.app.folio, changed, case),
+        )
         self.app.push_screen(form, saved)
 
     def action_back(self) -> None:

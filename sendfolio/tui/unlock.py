@@ -33,8 +33,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from sendfolio.paths import style_path
-from sendfolio.privacy.crypto import CryptoError, WrongPassphrase
 from sendfolio.privacy.unlock import PASSPHRASE_ENV, PROMPT_TRIES, codec_from_passphrase
+from sendfolio.store.crypto import CryptoError, WrongPassphrase
 
 
 class UnlockScreen(ModalScreen[Any]):

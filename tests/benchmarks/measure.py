@@ -103,13 +103,19 @@ def show(value: float, unit: str) -> str:
 
 def table(pairs: list[Pair]) -> str:
     """The Markdown report table: medians, ratio, target, met."""
-    lines = ["| # | measure | sendfolio (median) | baseline (median) | ratio | target | met |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| # | measure | sendfolio (median) | baseline (median) | ratio | target | met |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for pair in pairs:
         ours = f"{show(median(pair.ours), pair.unit)} ({pair.ours_label}, n={len(pair.ours)})"
         base = f"{show(median(pair.base), pair.unit)} ({pair.base_label}, n={len(pair.base)})" if pair.base else "–"
         ratio = f"{pair.ratio:.2f}×" if pair.ratio is not None else "–"
-        target = "–" if pair.target is None else (f"≤ {pair.target:g}×" if pair.base else f"≤ {show(pair.target, pair.unit)}")
+        target = (
+            "–"
+            if pair.target is None
+            else (f"≤ {pair.target:g}×" if pair.base else f"≤ {show(pair.target, pair.unit)}")
+        )
         met = {True: "yes", False: "**no**", None: "–"}[pair.met]
         lines.append(f"| {pair.number} | {pair.what} | {ours} | {base} | {ratio} | {target} | {met} |")
     return "\n".join(lines)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import PYTHON, SENDFOLIO, Pair, alternate, median, run_child, table  # noqa: E402
+from measure import PYTHON, SENDFOLIO, Pair, alternate, run_child, table
 
 HERE = Path(__file__).resolve().parent
 """This folder: the child programs live beside the runner."""
@@ -48,8 +48,20 @@ def generate(work: Path, years: int, notes: list[str]) -> Path:
     """A seeded synthetic folio of `years` years in `work`; notes how long generating took."""
     folder = work / f"folio-{years}y"
     started = time.perf_counter()
-    run_child([*SENDFOLIO, "--data-dir", str(folder), "generate", "--years", str(years), "--seed", str(SEED),
-               "--today", TODAY])
+    run_child(
+        [
+            *SENDFOLIO,
+            "--data-dir",
+            str(folder),
+            "generate",
+            "--years",
+            str(years),
+            "--seed",
+            str(SEED),
+            "--today",
+            TODAY,
+        ]
+    )
     size = (folder / "folio.json").stat().st_size / 1e6
     notes.append(f"generate --years {years}: {time.perf_counter() - started:.1f} s, folio.json {size:.1f} MB")
     return folder
@@ -59,8 +71,13 @@ def tui_start(folios: dict[int, Path], repeats: int, notes: list[str]) -> tuple[
     """(1) SendfolioApp to the first painted dashboard vs a bare app painting one Static; peak RSS too."""
     pairs, rss = [], []
     for years, folder in folios.items():
-        pair = Pair("1", f"TUI cold start to painted dashboard, {years}-year folio", "SendfolioApp",
-                    "bare Textual app", TARGETS["start"])
+        pair = Pair(
+            "1",
+            f"TUI cold start to painted dashboard, {years}-year folio",
+            "SendfolioApp",
+            "bare Textual app",
+            TARGETS["start"],
+        )
         opens = []
 
         def ours() -> float:
@@ -81,14 +98,16 @@ def tour(folder: Path, years: int, notes: list[str]) -> float:
     done = run_child([PYTHON, TUI_CHILD, "tour", str(folder)])
     report = json.loads(done.stdout.strip().splitlines()[-1])
     areas = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report["area_seconds"].items())
-    notes.append(f"TUI tour of all areas, {years}-year folio: {done.seconds:.1f} s in all, peak RSS {done.max_rss_mb:.0f} MB; "
-                 f"folio.json opened {report['opens_after_load']} time(s) after load; to settle each area: {areas}")
+    notes.append(
+        f"TUI tour of all areas, {years}-year folio: {done.seconds:.1f} s in all, peak RSS {done.max_rss_mb:.0f} MB; "
+        f"folio.json opened {report['opens_after_load']} time(s) after load; to settle each area: {areas}"
+    )
     return done.max_rss_mb
 
 
 def save(folios: dict[int, Path], work: Path, repeats: int) -> list[Pair]:
     """(2) Folio.put of one CPD entry vs json.dumps + write + fsync of the same data."""
-    from sendfolio.records import CPDEntry
+    from sendfolio.domain.records import CPDEntry
     from sendfolio.store import Folio
 
     pairs = []
@@ -101,14 +120,26 @@ def save(folios: dict[int, Path], work: Path, repeats: int) -> list[Pair]:
 
             def ours() -> float:
                 """One put of a new CPD entry (one atomic save)."""
-                entry = CPDEntry.from_dict({"date": "2024-03-01", "hours": "1", "method": "reading",
-                                            "title": f"Benchmark entry {next(count)}", "learning": "Fictional."})
+                entry = CPDEntry.from_dict(
+                    {
+                        "date": "2024-03-01",
+                        "hours": "1",
+                        "method": "reading",
+                        "title": f"Benchmark entry {next(count)}",
+                        "learning": "Fictional.",
+                    }
+                )
                 started = time.perf_counter()
                 folio.put(entry)
                 return time.perf_counter() - started
 
-            pair = Pair("2", f"one save (put of a CPD entry), {years}-year folio", "Folio.put",
-                        "json.dumps+write+fsync", TARGETS["save"])
+            pair = Pair(
+                "2",
+                f"one save (put of a CPD entry), {years}-year folio",
+                "Folio.put",
+                "json.dumps+write+fsync",
+                TARGETS["save"],
+            )
             pairs.append(alternate(pair, repeats, ours, lambda: raw_save(data, copy / "raw.json")))
     return pairs
 
@@ -130,8 +161,11 @@ def check(folios: dict[int, Path], repeats: int) -> list[Pair]:
     for years, folder in folios.items():
         pair = Pair("3", f"`sendfolio check`, {years}-year folio", "sendfolio check", "python -c pass", None)
         command = [*SENDFOLIO, "--data-dir", str(folder), "check", "--today", TODAY]
-        pairs.append(alternate(pair, repeats, lambda: run_child(command).seconds,
-                               lambda: run_child([PYTHON, "-c", "pass"]).seconds))
+        pairs.append(
+            alternate(
+                pair, repeats, lambda: run_child(command).seconds, lambda: run_child([PYTHON, "-c", "pass"]).seconds
+            )
+        )
     return pairs
 
 
@@ -142,8 +176,18 @@ BIG_RSS: list[float] = []
 def compile_once(folder: Path, work: Path, name: str) -> tuple[float, Path]:
     """One whole `sendfolio portfolio` command: its seconds and the HTML copy it wrote."""
     html = work / f"{name}.html"
-    command = [*SENDFOLIO, "--data-dir", str(folder), "portfolio", "-o", str(work / f"{name}.pdf"),
-               "--html", str(html), "--date", TODAY]
+    command = [
+        *SENDFOLIO,
+        "--data-dir",
+        str(folder),
+        "portfolio",
+        "-o",
+        str(work / f"{name}.pdf"),
+        "--html",
+        str(html),
+        "--date",
+        TODAY,
+    ]
     done = run_child(command)
     if name == "big":
         BIG_RSS.append(done.max_rss_mb)
@@ -159,29 +203,56 @@ def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, n
     """
     small, big = min(folios), max(folios)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        bigs = [] if big == small or not options.big_compile_repeats else [
-            pool.submit(compile_once, folios[big], work, "big")]
+        bigs = (
+            []
+            if big == small or not options.big_compile_repeats
+            else [pool.submit(compile_once, folios[big], work, "big")]
+        )
         html = work / "small.html"
-        pair = Pair("4", f"portfolio compile, {small}-year folio", "sendfolio portfolio", "WeasyPrint alone",
-                    TARGETS["compile"])
-        alternate(pair, options.compile_repeats, lambda: compile_once(folios[small], work, "small")[0],
-                  lambda: run_child([PYTHON, WEASY_CHILD, str(html), str(work / "weasy.pdf")]).seconds)
+        pair = Pair(
+            "4", f"portfolio compile, {small}-year folio", "sendfolio portfolio", "WeasyPrint alone", TARGETS["compile"]
+        )
+        alternate(
+            pair,
+            options.compile_repeats,
+            lambda: compile_once(folios[small], work, "small")[0],
+            lambda: run_child([PYTHON, WEASY_CHILD, str(html), str(work / "weasy.pdf")]).seconds,
+        )
         big_seconds = [future.result()[0] for future in bigs]
         big_seconds += [compile_once(folios[big], work, "big")[0] for _ in range(options.big_compile_repeats - 1)]
     pages = run_child([PYTHON, WEASY_CHILD, str(html), str(work / "weasy.pdf")]).stdout.strip()
     notes.append(f"portfolio, {small}-year folio: {pages} pages, HTML {html.stat().st_size / 1e6:.1f} MB")
     if not big_seconds:
         return [pair]
-    notes.append(f"portfolio, {big}-year folio: HTML {(work / 'big.html').stat().st_size / 1e6:.1f} MB, "
-                 f"peak RSS {BIG_RSS[-1]:.0f} MB (the {big}-year compile ran beside the small pairs)")
-    return [pair, Pair("5", f"full-archive compile, {big} years vs {small}", f"{big}-year", f"{small}-year",
-                       TARGETS["linear"], ours=big_seconds, base=list(pair.ours))]
+    notes.append(
+        f"portfolio, {big}-year folio: HTML {(work / 'big.html').stat().st_size / 1e6:.1f} MB, "
+        f"peak RSS {BIG_RSS[-1]:.0f} MB (the {big}-year compile ran beside the small pairs)"
+    )
+    return [
+        pair,
+        Pair(
+            "5",
+            f"full-archive compile, {big} years vs {small}",
+            f"{big}-year",
+            f"{small}-year",
+            TARGETS["linear"],
+            ours=big_seconds,
+            base=list(pair.ours),
+        ),
+    ]
 
 
 def memory(rss: list[float], years: int) -> Pair:
     """(6) the TUI's peak RSS on the big folio (the largest seen), against its limit."""
-    return Pair("6", f"peak RSS of the TUI, {years}-year folio (cold start and all areas)", "ru_maxrss", "", TARGETS["rss"],
-                ours=[max(rss)], unit="MB")
+    return Pair(
+        "6",
+        f"peak RSS of the TUI, {years}-year folio (cold start and all areas)",
+        "ru_maxrss",
+        "",
+        TARGETS["rss"],
+        ours=[max(rss)],
+        unit="MB",
+    )
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

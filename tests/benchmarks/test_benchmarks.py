@@ -21,8 +21,25 @@ RUNNER = Path(__file__).with_name("run.py")
 def test_runner_reports_every_measure(tmp_path):
     """A short run (1 and 2 years, one repeat) reports measures 1–6; no file is read after load."""
     report = tmp_path / "report.md"
-    subprocess.run([sys.executable, str(RUNNER), "--repeats", "1", "--save-repeats", "2", "--compile-repeats", "1",
-                    "--big-years", "2", "--out", str(report)], check=True, timeout=1200, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(RUNNER),
+            "--repeats",
+            "1",
+            "--save-repeats",
+            "2",
+            "--compile-repeats",
+            "1",
+            "--big-years",
+            "2",
+            "--out",
+            str(report),
+        ],
+        check=True,
+        timeout=1200,
+        capture_output=True,
+    )
     text = report.read_text(encoding="utf-8")
     for number in range(1, 7):
         assert f"| {number} |" in text, f"measure {number} missing:\n{text}"

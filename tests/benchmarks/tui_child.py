@@ -127,8 +127,15 @@ def main() -> None:
         asyncio.run(tour(Path(sys.argv[2])))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
-    print(json.dumps({"opens_before_load": len(OPENS["before"]), "opens_after_load": len(OPENS["after"]),
-                      "area_seconds": AREA_SECONDS}))
+    print(
+        json.dumps(
+            {
+                "opens_before_load": len(OPENS["before"]),
+                "opens_after_load": len(OPENS["after"]),
+                "area_seconds": AREA_SECONDS,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -24,9 +24,9 @@ PASSPHRASES = ("first fictional passphrase", "second fictional passphrase")
 
 def prepare(mode: str, data_dir: Path, extra: list[str]):
     """Open the folio and get everything ready; returns the operation to run."""
-    from sendfolio.privacy.crypto import TEST_PARAMS, new_codec
     from sendfolio.privacy.unlock import codec_from_passphrase
     from sendfolio.store import Folio
+    from sendfolio.store.crypto import TEST_PARAMS, new_codec
 
     if mode == "import":
         from sendfolio.io.importer import apply_plan, plan_import

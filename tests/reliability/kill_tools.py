@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sendfolio.records import CPDEntry
+from sendfolio.domain.records import CPDEntry
 
 HERE = Path(__file__).resolve().parent
 """This folder (the child programs live here)."""
@@ -38,7 +38,11 @@ def cpd(title: str = "Fictional reading", **changes) -> CPDEntry:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file in a folder (not the lock) by name, with its bytes."""
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file() and path.name != "folio.lock"}
+    return {
+        path.name: path.read_bytes()
+        for path in sorted(folder.iterdir())
+        if path.is_file() and path.name != "folio.lock"
+    }
 
 
 def rng(name: str) -> random.Random:
@@ -60,8 +64,13 @@ class Child:
 
     def __init__(self, *args: str):
         """Start the child and wait until it has prepared its operation."""
-        self.process = subprocess.Popen([sys.executable, str(FAULT_CHILD), *args], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, str(FAULT_CHILD), *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         line = self.process.stdout.readline().strip()
         if line != "ready":
             self.process.kill()

@@ -41,8 +41,14 @@ class PtyApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS)}
         env.pop("TEXTUAL", None)
-        self.process = subprocess.Popen([sys.executable, "-m", "sendfolio", "--data-dir", str(data_dir)],
-                                        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sendfolio", "--data-dir", str(data_dir)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
         os.close(slave)
         self.master = master
         self.output = bytearray()

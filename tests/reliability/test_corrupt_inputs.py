@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from kill_tools import cpd, snapshot
+
 from sendfolio.cli import main
-from sendfolio.records import InvalidRecord, Reflection
+from sendfolio.domain.records import InvalidRecord, Reflection
 from sendfolio.store import Folio, FolioError
 
 TEN_MB = 10_000_000

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from kill_tools import copy_folder, cpd
 from faults import ERRNOS, OSFaults, save_steps
+from kill_tools import copy_folder, cpd
+
 from sendfolio.store import Folio, FolioError
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from kill_tools import PASSPHRASES, Child, copy_folder, cpd, kill_times
-from sendfolio.privacy.crypto import TEST_PARAMS, WrongPassphrase, new_codec
+
 from sendfolio.privacy.unlock import codec_from_passphrase, is_encrypted
 from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, WrongPassphrase, new_codec
 
 CANARY = "Canary-Quillfeather-7731"
 """Fictional text in the records: no plain file may hold it once the folio is encrypted."""

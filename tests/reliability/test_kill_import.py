@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from kill_tools import Child, copy_folder, cpd, kill_times, snapshot
+
 from sendfolio.store import Folio
 
 ROWS = 2000
@@ -19,8 +19,10 @@ ROWS = 2000
 def big_csv(path: Path, rows: int = ROWS) -> Path:
     """A CPD diary CSV file of many fictional rows."""
     lines = ["date,hours,method,title,learning"]
-    lines += [f"2024-{row % 12 + 1:02d}-{row % 28 + 1:02d},1.5,reading,Imported entry {row},Fictional learning {row}"
-              for row in range(rows)]
+    lines += [
+        f"2024-{row % 12 + 1:02d}-{row % 28 + 1:02d},1.5,reading,Imported entry {row},Fictional learning {row}"
+        for row in range(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

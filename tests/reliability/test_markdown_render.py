@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from sendfolio.domain.records import Reflection
 from sendfolio.portfolio.render import markdown
-from sendfolio.records import Reflection
 
 LIMIT = 200_000
 """The longest reflection body a record allows (records.py)."""

@@ -17,15 +17,15 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from kill_tools import snapshot
+from strategies import CPD, folios
+
 from sendfolio.cli import main
+from sendfolio.domain.records import FolioData
 from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv
 from sendfolio.io.exporter import export_backup, export_csv, export_reflections
-from sendfolio.records import FolioData
 from sendfolio.store import Folio
-from strategies import CPD, folios
 
 FEW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 """The default run: a couple of dozen examples per property."""
@@ -33,7 +33,13 @@ FEW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthChec
 MANY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 """Under `-m slow`: hundreds."""
 
-CSV_FIELDS = {"cases": "cases", "cpd": "cpd", "ppc": "ppc_sessions", "training": "training", "observations": "observations"}
+CSV_FIELDS = {
+    "cases": "cases",
+    "cpd": "cpd",
+    "ppc": "ppc_sessions",
+    "training": "training",
+    "observations": "observations",
+}
 """Each CSV kind and the FolioData field it holds."""
 
 
@@ -51,7 +57,9 @@ def stored(data: FolioData, folder: Path) -> FolioData:
 
 def without_ids(records) -> list[str]:
     """Records as sorted text without their store ids (CSV and Markdown do not carry them all)."""
-    return sorted(repr(sorted((key, value) for key, value in record.to_dict().items() if key != "id")) for record in records)
+    return sorted(
+        repr(sorted((key, value) for key, value in record.to_dict().items() if key != "id")) for record in records
+    )
 
 
 def imported(folder: Path, *files: Path) -> FolioData:
@@ -180,8 +188,13 @@ def apply_op(folio: Folio, op: tuple, data: FolioData) -> None:
         folio.replace_all(data)
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["put", "replace", "delete", "setting", "failed-batch", "restore"]),
-                         st.integers(min_value=0, max_value=1000)), max_size=12)
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["put", "replace", "delete", "setting", "failed-batch", "restore"]),
+        st.integers(min_value=0, max_value=1000),
+    ),
+    max_size=12,
+)
 """Sequences of changes."""
 
 

@@ -10,14 +10,15 @@ import time
 from pathlib import Path
 
 import pytest
-
 from pty_app import ALT_SCREEN_OFF, CURSOR_ON, PtyApp
-from sendfolio.records import Profile
+
+from sendfolio.domain.records import Profile
 from sendfolio.store import Folio, FolioLocked
 from sendfolio.tui.theme import THEME_SETTING
 
 PAINTED = b"Accreditation"
 """Text of the dashboard's heading: once it is on the terminal, the dashboard has painted."""
+
 
 @pytest.fixture
 def started(folio_dir: Path) -> Path:

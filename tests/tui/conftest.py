@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sendfolio.records import Case, Profile
+from sendfolio.domain.records import Case, Profile
 
 SIZE = (100, 32)
 """The terminal size of the Pilot tests."""
@@ -47,8 +47,16 @@ def saved(folio):
 
 def sample_case(ref: str, when: str, **changes) -> Case:
     """A valid case for tests."""
-    values = {"ref": ref, "kind": "mediation", "role": "lead", "date": when, "prep_hours": "1",
-              "meeting_hours": "3", "followup_hours": "0.5", "outcome": "agreement"}
+    values = {
+        "ref": ref,
+        "kind": "mediation",
+        "role": "lead",
+        "date": when,
+        "prep_hours": "1",
+        "meeting_hours": "3",
+        "followup_hours": "0.5",
+        "outcome": "agreement",
+    }
     return Case.from_dict({**values, **changes})
 
 

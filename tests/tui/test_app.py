@@ -72,8 +72,7 @@ def plain(content) -> str:
 def run_script(script: str, *args: str) -> subprocess.CompletedProcess:
     """Run a Python script in a fresh interpreter from the repository root."""
     root = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
-    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=root,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=root, timeout=120)
 
 
 def test_opening_the_app_does_not_import_weasyprint(started_dir):
@@ -210,8 +209,7 @@ async def test_palette_offers_every_area_and_the_screen_actions(started_dir, tod
 
 async def test_an_encrypted_folio_asks_for_its_passphrase_first(started_dir, today):
     """An encrypted folio asks for its passphrase first."""
-    from sendfolio.privacy import crypto
-    from sendfolio.store import Folio
+    from sendfolio.store import Folio, crypto
     from sendfolio.tui.dashboard import DashboardScreen
     from sendfolio.tui.unlock import UnlockScreen
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from sendfolio.records import DEBRIEF_HEADINGS
-from sendfolio.standards import CRITERIA
+from sendfolio.domain.records import DEBRIEF_HEADINGS
+from sendfolio.domain.standards import CRITERIA
 from sendfolio.tui.checklist import ChecklistScreen
 from sendfolio.tui.timeline import TimelineScreen
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
@@ -52,8 +52,11 @@ async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, t
         assert isinstance(app.screen, ChecklistScreen)
     with reopen(started_dir) as folio:
         [found] = folio.observations("SM-T-001")
-        assert (found.criterion, found.observer, found.notes) == (CRITERIA[0].id, "PPC Jo",
-                                                                  "Opened with both parties by phone")
+        assert (found.criterion, found.observer, found.notes) == (
+            CRITERIA[0].id,
+            "PPC Jo",
+            "Opened with both parties by phone",
+        )
 
 
 async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today):

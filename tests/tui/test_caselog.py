@@ -62,8 +62,19 @@ async def test_duplicate_reference_is_refused_in_the_form(started_dir, today):
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
         await pilot.press("a")
-        await fill(pilot, [("type", "SM-T-001"), ("type", "2026-11-02"), ("choose", "mediation"), ("choose", "lead"),
-                           ("type", "1"), ("type", "1"), ("type", "1"), ("choose", "agreement")])
+        await fill(
+            pilot,
+            [
+                ("type", "SM-T-001"),
+                ("type", "2026-11-02"),
+                ("choose", "mediation"),
+                ("choose", "lead"),
+                ("type", "1"),
+                ("type", "1"),
+                ("type", "1"),
+                ("choose", "agreement"),
+            ],
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = app.screen.query_one("#error-ref", Label)
@@ -143,8 +154,8 @@ async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
 
 async def test_filter_and_sort(started_dir, today):
     """Filter and sort."""
-    from tests.tui.conftest import sample_case
     from sendfolio.store import Folio
+    from tests.tui.conftest import sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("AB-1", "2026-09-01", kind="disagreement-resolution", role="co-mediator"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from sendfolio import rules
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.tui.checklist import ChecklistScreen
 from sendfolio.tui.coverage import CoverageScreen
 from sendfolio.tui.dashboard import DashboardScreen, area_for_rule
-from sendfolio.standards import RULE_SET
 from tests.tui.conftest import SIZE, make_app, settle
 
 
@@ -66,7 +66,7 @@ async def test_coverage_marks_missing_criteria_and_opens_a_case_checklist(demo_f
 
 async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, today):
     """Square brackets in user text are shown as typed."""
-    from sendfolio.records import CPDEntry
+    from sendfolio.domain.records import CPDEntry
     from sendfolio.store import Folio
     from tests.tui.conftest import sample_case
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Markdown, Static
 
-from sendfolio.records import (
-    CPDEntry, Observation, PPCContact, PPCSession, Profile, Reflection, Training, Verification,
+from sendfolio.domain.records import (
+    CPDEntry,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
+    Verification,
 )
 from sendfolio.tui.areas import AREAS
 from sendfolio.tui.commands import SendfolioCommands
@@ -33,21 +40,75 @@ def fill_odd_folio(folio_dir) -> None:
 
     with Folio.open(folio_dir) as folio, folio.batch():
         folio.put(Profile.from_dict({"name": f"Alex {ODD}", "membership_body": "COM", "route": "new"}))
-        folio.put(Training.from_dict({"kind": "foundation", "title": f"Course {ODD}", "provider": ODD,
-                                      "date": "2024-01-10", "hours": 40, "recognised_by": ODD}))
-        folio.put(sample_case("SM-T-001", "2026-10-01", role="co-mediator", observed_by=f"Obs {ODD}",
-                              notes=ODD, issues=[ODD], decision_notice="2026-09-01"))
-        folio.put(Observation.from_dict({"ref": "SM-T-001", "criterion": "f1.pm.initial-contact",
-                                         "observer": ODD, "notes": f"Evidence {ODD}"}))
-        folio.put(Reflection.from_dict({"date": "2026-10-02", "hours": 1, "title": f"Reflection {ODD}",
-                                        "body": f"Body {ODD}", "case": "SM-T-001"}))
-        folio.put(CPDEntry.from_dict({"date": "2026-11-01", "hours": 2, "method": "reading", "title": f"CPD {ODD}",
-                                      "provider": ODD, "learning": ODD}))
-        folio.put(PPCSession.from_dict({"date": "2026-11-02", "ppc": f"PPC {ODD}", "hours": 1, "mode": "one-to-one",
-                                        "topics": f"Topic {ODD}", "actions": ODD}))
+        folio.put(
+            Training.from_dict(
+                {
+                    "kind": "foundation",
+                    "title": f"Course {ODD}",
+                    "provider": ODD,
+                    "date": "2024-01-10",
+                    "hours": 40,
+                    "recognised_by": ODD,
+                }
+            )
+        )
+        folio.put(
+            sample_case(
+                "SM-T-001",
+                "2026-10-01",
+                role="co-mediator",
+                observed_by=f"Obs {ODD}",
+                notes=ODD,
+                issues=[ODD],
+                decision_notice="2026-09-01",
+            )
+        )
+        folio.put(
+            Observation.from_dict(
+                {"ref": "SM-T-001", "criterion": "f1.pm.initial-contact", "observer": ODD, "notes": f"Evidence {ODD}"}
+            )
+        )
+        folio.put(
+            Reflection.from_dict(
+                {
+                    "date": "2026-10-02",
+                    "hours": 1,
+                    "title": f"Reflection {ODD}",
+                    "body": f"Body {ODD}",
+                    "case": "SM-T-001",
+                }
+            )
+        )
+        folio.put(
+            CPDEntry.from_dict(
+                {
+                    "date": "2026-11-01",
+                    "hours": 2,
+                    "method": "reading",
+                    "title": f"CPD {ODD}",
+                    "provider": ODD,
+                    "learning": ODD,
+                }
+            )
+        )
+        folio.put(
+            PPCSession.from_dict(
+                {
+                    "date": "2026-11-02",
+                    "ppc": f"PPC {ODD}",
+                    "hours": 1,
+                    "mode": "one-to-one",
+                    "topics": f"Topic {ODD}",
+                    "actions": ODD,
+                }
+            )
+        )
         folio.put(PPCContact.from_dict({"name": f"Contact {ODD}", "register": ODD}))
-        folio.put(Verification.from_dict({"name": f"Verifier {ODD}", "register": ODD, "role": "PPC",
-                                          "date": "2026-11-03", "statement": ODD}))
+        folio.put(
+            Verification.from_dict(
+                {"name": f"Verifier {ODD}", "register": ODD, "role": "PPC", "date": "2026-11-03", "statement": ODD}
+            )
+        )
 
 
 EXPECTED = {
@@ -156,8 +217,15 @@ async def test_every_area_offers_its_keys_in_the_palette(started_dir, today):
     app = make_app(started_dir, today)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        wanted = {"dashboard": "Fix this", "cases": "Add a case", "coverage": "Next missing", "reflections": "New reflection",
-                  "cpd": "Add", "ppc": "PPC contact", "profile": "Edit profile"}
+        wanted = {
+            "dashboard": "Fix this",
+            "cases": "Add a case",
+            "coverage": "Next missing",
+            "reflections": "New reflection",
+            "cpd": "Add",
+            "ppc": "PPC contact",
+            "profile": "Edit profile",
+        }
         for area in AREAS:
             await pilot.press(area.key)
             await settle(pilot)

@@ -8,7 +8,6 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.compile import CompileScreen
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
-from sendfolio.records import CPDEntry
-from tests.tui.conftest import saved, type_text
+from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.cpd import CPDScreen
+from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

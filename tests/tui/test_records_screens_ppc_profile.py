@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-
-from tests.tui.conftest import saved, type_text
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.ppc import PPCScreen
 from sendfolio.tui.profile import ProfileScreen
+from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

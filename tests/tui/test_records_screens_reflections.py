@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
-from sendfolio.records import DEBRIEF_TITLES, Reflection
-from tests.tui.conftest import saved, type_text
+from sendfolio.domain.records import DEBRIEF_TITLES, Reflection
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template_body, word_count
 from sendfolio.tui.reflections import ReflectionsScreen
+from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

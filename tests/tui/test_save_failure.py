@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 
-from sendfolio.records import Profile
+from sendfolio.domain.records import Profile
 from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.cpd import CPDScreen

@@ -20,6 +20,7 @@ def test_dashboard_snapshot(snap_compare, demo_folio, folio_dir, today):
 
 def test_case_log_snapshot(snap_compare, demo_folio, folio_dir, today):
     """Case log snapshot."""
+
     async def to_cases(pilot):
         """Go to the case log and wait for it."""
         await settle(pilot)
@@ -31,6 +32,7 @@ def test_case_log_snapshot(snap_compare, demo_folio, folio_dir, today):
 
 def test_coverage_snapshot(snap_compare, demo_folio, folio_dir, today):
     """Coverage snapshot."""
+
     async def to_coverage(pilot):
         """Go to the coverage matrix and wait for it."""
         await settle(pilot)
@@ -42,6 +44,7 @@ def test_coverage_snapshot(snap_compare, demo_folio, folio_dir, today):
 
 def test_case_log_snapshot_at_80_by_24(snap_compare, demo_folio, folio_dir, today):
     """Case log snapshot at 80 by 24."""
+
     async def to_cases(pilot):
         """Go to the case log and wait for it."""
         await settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Checkbox, Label, SelectionList
 
-from sendfolio.records import SEND_MODULES, TRAINING_KINDS, Case, Training
+from sendfolio.domain.records import SEND_MODULES, TRAINING_KINDS, Case, Training
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from tests.tui.conftest import choose, sample_case, type_text

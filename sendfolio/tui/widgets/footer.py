@@ -51,8 +51,13 @@ class AppFooter(Footer):
             yield FooterKey(key, "f1" if key == "f1" else "?", "help", "app.help", tooltip="The keys of this screen")
             palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-                yield FooterKey(palette.binding.key, self.app.get_key_display(palette.binding), "palette",
-                                palette.binding.action, tooltip="Find any area or action")
+                yield FooterKey(
+                    palette.binding.key,
+                    self.app.get_key_display(palette.binding),
+                    "palette",
+                    palette.binding.action,
+                    tooltip="Find any area or action",
+                )
 
     def _question_mark_is_typing(self) -> bool:
         """True when the focused widget (a text field) would take `?` as a typed character."""

@@ -2,7 +2,7 @@
 
 API::
 
-    from sendfolio.records import CPDEntry, CPD_METHODS
+    from sendfolio.domain.records import CPDEntry, CPD_METHODS
     from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 
     SPECS = (
@@ -58,7 +58,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from sendfolio.records import FieldError, InvalidRecord, Record
+from sendfolio.domain.records import FieldError, InvalidRecord, Record
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -133,8 +133,9 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     if spec.kind == "multiline":
         return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
     if spec.kind == "choice":
-        return Select([(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)",
-                      compact=True)
+        return Select(
+            [(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)", compact=True
+        )
     if spec.kind == "yesno":
         return Checkbox(spec.label, shown, id=editor_id)
     if spec.kind == "list" and spec.options:
@@ -159,10 +160,12 @@ def editor_value(spec: FieldSpec, editor: Widget) -> Any:
 class EditRecordScreen(ModalScreen[Record | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
 
-    HELP = ("Fill in the fields, then press ctrl+s to save. Tab and shift+Tab move between fields; "
-            "Enter opens a list of choices; Space ticks a box. A field with a problem says what is allowed "
-            "under it, and nothing is saved until every field is right. Esc leaves, asking first if you "
-            "changed anything.")
+    HELP = (
+        "Fill in the fields, then press ctrl+s to save. Tab and shift+Tab move between fields; "
+        "Enter opens a list of choices; Space ticks a box. A field with a problem says what is allowed "
+        "under it, and nothing is saved until every field is right. Esc leaves, asking first if you "
+        "changed anything."
+    )
     """What a form is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -108,107 +108,222 @@ _A, _R, _P = GROUPS
 """Short names of the three groups, so the rule table below stays readable."""
 
 SEND_2018_RULES = (
-    _rule("foundation.hours", "Foundation course of 40 hours", "§1.1", _A,
-          "A foundation mediation course of at least 40 hours. Read as one course of 40 hours or more; "
-          "shorter courses are not added together."),
-    _rule("foundation.content", "Foundation course content", "§1.1", _A,
-          "The foundation course covered the process and principles of mediation, developed skills through "
-          "role play, and assessed by role play and by a written assignment (all four must be recorded)."),
-    _rule("foundation.provider", "Foundation course provider", "§1.1", _A,
-          "The foundation provider is approved by the CMC or the COM, or the programme is verified by a "
-          "national awarding body. Only CMC, COM, OCN and ILM are recognised automatically; any other body "
-          "must be shown to the assessor, so it is not counted as met."),
-    _rule("send-training.hours", "SEND training of 12 hours", "§1.1, §2.2", _A,
-          "SEND-specific training of at least 12 hours, completed after the foundation course (one programme; "
-          "separate shorter sessions are not added together). Its date starts the supported practice."),
-    _rule("send-training.provider", "SEND training provider", "§1.1", _A,
-          "The SEND training was delivered by a recognised provider of the COM or the CMC "
-          "(recorded as recognised by CMC or COM)."),
-    _rule("send-training.modules", "SEND training modules", "§2.2, App. B", _A,
-          "The SEND training covered the four modules: legislative framework; contextual knowledge of SEND; "
-          "mediation practice and the conduct of cases; local processes and procedures."),
-    _rule("practice.casework-hours", "12 hours of casework", "§1.2", _A,
-          "At least 12 hours of casework (preparation, meeting and follow-up) dated on or after the SEND "
-          "training, in cases where the mediator co-mediated or led. Hours spent only observing are shown "
-          "but not counted."),
-    _rule("practice.reflection-hours", "2 hours of reflection", "§1.2, §2.3", _A,
-          "At least 2 hours of written reflection on practice dated on or after the SEND training."),
-    _rule("practice.cases", "3 cases after observation", "§1.2, §1.3", _A,
-          "At least 3 cases co-mediated or led after a period of observation: read as at least one case "
-          "observed on or after the SEND training, then 3 active cases dated after it. Cases not held or "
-          "withdrawn are not counted."),
-    _rule("practice.final-lead", "Final case led and observed", "§1.3", _A,
-          "The latest practice case (co-mediated or led, on or after the SEND training) was led by the "
-          "mediator and observed by an experienced mediator or PPC (an observer is recorded)."),
-    _rule("practice.debriefs", "De-brief after each case", "§1.2", _A,
-          "A de-brief is recorded after every practice case (co-mediated or led, on or after the SEND training)."),
-    _rule("practice.criteria-coverage", "Forms 1–3 criteria demonstrated", "§1.2, App. A", _A,
-          "Every criterion of observation Forms 1–3 was demonstrated at least once over the practice cases "
-          "(not necessarily in each case). Observations recorded against cases only observed do not count."),
-    _rule("ppc.verification", "Verified by a PPC", "§1.3", _A,
-          "The portfolio is verified by a PPC: their name, register and the date are recorded, the date is "
-          "not after the check date nor before the latest practice case."),
-    _rule("membership.body", "Member of CMC or COM", "§1.4.1", _A,
-          "The mediator is a member of the Civil Mediation Council (CMC) or the College of Mediators (COM)."),
-    _rule("renewal.cpd-hours", "20 hours of CPD", "§1.4.3", _R,
-          "At least 20 hours of CPD dated in the registration year. Only CPD diary entries count; a PPC "
-          "session counts only if it is also entered in the CPD diary."),
-    _rule("renewal.cases", "3 cases in the year", "§1.4.3", _R,
-          "At least 3 mediation or disagreement-resolution cases completed in the registration year, read "
-          "as co-mediated or led and held: cases only observed, not held or withdrawn are not counted."),
-    _rule("renewal.supervision", "Supervision accessed", "§1.4.3, §1.5.2", _R,
-          "Mentoring support or supervision accessed in the registration year: at least one PPC session, or "
-          "a CPD entry with the method supervision."),
-    _rule("passport.foundation", "Foundation training of 40 hours", "§1.6, Form 5", _P,
-          "A foundation training in mediation of at least 40 hours, with its date and provider."),
-    _rule("passport.send-training", "Specialised SEND training (if applicable)", "§1.6, Form 5", _P,
-          "Any SEND training is listed with its date and provider; it is not required for passporting, so "
-          "this is always met."),
-    _rule("passport.casework", "Lead SEND mediator, 3 cases a year", "§1.6, Form 5", _P,
-          "Lead SEND mediator since the date in the profile, with at least 3 cases led (and held) in each "
-          "full registration year since then that the records cover (from the first year with any case, "
-          "CPD, PPC or reflection record). The current, unfinished year is not judged."),
-    _rule("passport.cpd", "CPD every year", "§1.6, Form 5", _P,
-          "Relevant CPD on an annual basis, read as the §1.4.3 minimum of 20 hours in each full registration "
-          "year judged for casework."),
-    _rule("passport.declaration", "Declaration of competence", "§1.6, Form 5", _P,
-          "A declaration by a manager, PPC or mentor is recorded with their name and a date not after the "
-          "check date."),
+    _rule(
+        "foundation.hours",
+        "Foundation course of 40 hours",
+        "§1.1",
+        _A,
+        "A foundation mediation course of at least 40 hours. Read as one course of 40 hours or more; "
+        "shorter courses are not added together.",
+    ),
+    _rule(
+        "foundation.content",
+        "Foundation course content",
+        "§1.1",
+        _A,
+        "The foundation course covered the process and principles of mediation, developed skills through "
+        "role play, and assessed by role play and by a written assignment (all four must be recorded).",
+    ),
+    _rule(
+        "foundation.provider",
+        "Foundation course provider",
+        "§1.1",
+        _A,
+        "The foundation provider is approved by the CMC or the COM, or the programme is verified by a "
+        "national awarding body. Only CMC, COM, OCN and ILM are recognised automatically; any other body "
+        "must be shown to the assessor, so it is not counted as met.",
+    ),
+    _rule(
+        "send-training.hours",
+        "SEND training of 12 hours",
+        "§1.1, §2.2",
+        _A,
+        "SEND-specific training of at least 12 hours, completed after the foundation course (one programme; "
+        "separate shorter sessions are not added together). Its date starts the supported practice.",
+    ),
+    _rule(
+        "send-training.provider",
+        "SEND training provider",
+        "§1.1",
+        _A,
+        "The SEND training was delivered by a recognised provider of the COM or the CMC "
+        "(recorded as recognised by CMC or COM).",
+    ),
+    _rule(
+        "send-training.modules",
+        "SEND training modules",
+        "§2.2, App. B",
+        _A,
+        "The SEND training covered the four modules: legislative framework; contextual knowledge of SEND; "
+        "mediation practice and the conduct of cases; local processes and procedures.",
+    ),
+    _rule(
+        "practice.casework-hours",
+        "12 hours of casework",
+        "§1.2",
+        _A,
+        "At least 12 hours of casework (preparation, meeting and follow-up) dated on or after the SEND "
+        "training, in cases where the mediator co-mediated or led. Hours spent only observing are shown "
+        "but not counted.",
+    ),
+    _rule(
+        "practice.reflection-hours",
+        "2 hours of reflection",
+        "§1.2, §2.3",
+        _A,
+        "At least 2 hours of written reflection on practice dated on or after the SEND training.",
+    ),
+    _rule(
+        "practice.cases",
+        "3 cases after observation",
+        "§1.2, §1.3",
+        _A,
+        "At least 3 cases co-mediated or led after a period of observation: read as at least one case "
+        "observed on or after the SEND training, then 3 active cases dated after it. Cases not held or "
+        "withdrawn are not counted.",
+    ),
+    _rule(
+        "practice.final-lead",
+        "Final case led and observed",
+        "§1.3",
+        _A,
+        "The latest practice case (co-mediated or led, on or after the SEND training) was led by the "
+        "mediator and observed by an experienced mediator or PPC (an observer is recorded).",
+    ),
+    _rule(
+        "practice.debriefs",
+        "De-brief after each case",
+        "§1.2",
+        _A,
+        "A de-brief is recorded after every practice case (co-mediated or led, on or after the SEND training).",
+    ),
+    _rule(
+        "practice.criteria-coverage",
+        "Forms 1–3 criteria demonstrated",
+        "§1.2, App. A",
+        _A,
+        "Every criterion of observation Forms 1–3 was demonstrated at least once over the practice cases "
+        "(not necessarily in each case). Observations recorded against cases only observed do not count.",
+    ),
+    _rule(
+        "ppc.verification",
+        "Verified by a PPC",
+        "§1.3",
+        _A,
+        "The portfolio is verified by a PPC: their name, register and the date are recorded, the date is "
+        "not after the check date nor before the latest practice case.",
+    ),
+    _rule(
+        "membership.body",
+        "Member of CMC or COM",
+        "§1.4.1",
+        _A,
+        "The mediator is a member of the Civil Mediation Council (CMC) or the College of Mediators (COM).",
+    ),
+    _rule(
+        "renewal.cpd-hours",
+        "20 hours of CPD",
+        "§1.4.3",
+        _R,
+        "At least 20 hours of CPD dated in the registration year. Only CPD diary entries count; a PPC "
+        "session counts only if it is also entered in the CPD diary.",
+    ),
+    _rule(
+        "renewal.cases",
+        "3 cases in the year",
+        "§1.4.3",
+        _R,
+        "At least 3 mediation or disagreement-resolution cases completed in the registration year, read "
+        "as co-mediated or led and held: cases only observed, not held or withdrawn are not counted.",
+    ),
+    _rule(
+        "renewal.supervision",
+        "Supervision accessed",
+        "§1.4.3, §1.5.2",
+        _R,
+        "Mentoring support or supervision accessed in the registration year: at least one PPC session, or "
+        "a CPD entry with the method supervision.",
+    ),
+    _rule(
+        "passport.foundation",
+        "Foundation training of 40 hours",
+        "§1.6, Form 5",
+        _P,
+        "A foundation training in mediation of at least 40 hours, with its date and provider.",
+    ),
+    _rule(
+        "passport.send-training",
+        "Specialised SEND training (if applicable)",
+        "§1.6, Form 5",
+        _P,
+        "Any SEND training is listed with its date and provider; it is not required for passporting, so "
+        "this is always met.",
+    ),
+    _rule(
+        "passport.casework",
+        "Lead SEND mediator, 3 cases a year",
+        "§1.6, Form 5",
+        _P,
+        "Lead SEND mediator since the date in the profile, with at least 3 cases led (and held) in each "
+        "full registration year since then that the records cover (from the first year with any case, "
+        "CPD, PPC or reflection record). The current, unfinished year is not judged.",
+    ),
+    _rule(
+        "passport.cpd",
+        "CPD every year",
+        "§1.6, Form 5",
+        _P,
+        "Relevant CPD on an annual basis, read as the §1.4.3 minimum of 20 hours in each full registration "
+        "year judged for casework.",
+    ),
+    _rule(
+        "passport.declaration",
+        "Declaration of competence",
+        "§1.6, Form 5",
+        _P,
+        "A declaration by a manager, PPC or mentor is recorded with their name and a date not after the check date.",
+    ),
 )
 """Every rule of the SEND 2018 standards, in the order reports list them."""
 
-SEND_2018_THRESHOLDS = MappingProxyType({
-    "foundation.hours": 40.0,
-    "send-training.hours": 12.0,
-    "practice.casework-hours": 12.0,
-    "practice.reflection-hours": 2.0,
-    "practice.cases": 3.0,
-    "practice.observations": 1.0,
-    "renewal.cpd-hours": 20.0,
-    "renewal.cases": 3.0,
-    "renewal.supervision": 1.0,
-    "passport.foundation": 40.0,
-    "passport.casework": 3.0,
-    "passport.cpd": 20.0,
-})
+SEND_2018_THRESHOLDS = MappingProxyType(
+    {
+        "foundation.hours": 40.0,
+        "send-training.hours": 12.0,
+        "practice.casework-hours": 12.0,
+        "practice.reflection-hours": 2.0,
+        "practice.cases": 3.0,
+        "practice.observations": 1.0,
+        "renewal.cpd-hours": 20.0,
+        "renewal.cases": 3.0,
+        "renewal.supervision": 1.0,
+        "passport.foundation": 40.0,
+        "passport.casework": 3.0,
+        "passport.cpd": 20.0,
+    }
+)
 """The numbers each rule needs, by rule id (hours, or counts of cases / sessions)."""
 
-SEND_2018_RECOGNISED = MappingProxyType({
-    "foundation.provider": ("CMC", "COM", "OCN", "ILM"),
-    "send-training.provider": ("CMC", "COM"),
-    "membership.body": ("CMC", "COM"),
-})
+SEND_2018_RECOGNISED = MappingProxyType(
+    {
+        "foundation.provider": ("CMC", "COM", "OCN", "ILM"),
+        "send-training.provider": ("CMC", "COM"),
+        "membership.body": ("CMC", "COM"),
+    }
+)
 """The bodies each rule recognises, by rule id (abbreviations as recorded)."""
 
-BODY_NAMES = MappingProxyType({
-    "CIVIL MEDIATION COUNCIL": "CMC",
-    "THE CIVIL MEDIATION COUNCIL": "CMC",
-    "COLLEGE OF MEDIATORS": "COM",
-    "THE COLLEGE OF MEDIATORS": "COM",
-    "OPEN COLLEGE NETWORK": "OCN",
-    "INSTITUTE OF LEADERSHIP AND MANAGEMENT": "ILM",
-    "INSTITUTE OF LEADERSHIP & MANAGEMENT": "ILM",
-})
+BODY_NAMES = MappingProxyType(
+    {
+        "CIVIL MEDIATION COUNCIL": "CMC",
+        "THE CIVIL MEDIATION COUNCIL": "CMC",
+        "COLLEGE OF MEDIATORS": "COM",
+        "THE COLLEGE OF MEDIATORS": "COM",
+        "OPEN COLLEGE NETWORK": "OCN",
+        "INSTITUTE OF LEADERSHIP AND MANAGEMENT": "ILM",
+        "INSTITUTE OF LEADERSHIP & MANAGEMENT": "ILM",
+    }
+)
 """Full names of the recognised bodies, upper-case, to the abbreviations rules compare."""
 
 RULE_SET = RuleSet(
@@ -234,8 +349,13 @@ class Criterion:
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-safe form, as `sendfolio criteria --json` prints it."""
-        return {"id": self.id, "form": self.form, "form_title": self.form_title,
-                "section": self.section, "text": self.text}
+        return {
+            "id": self.id,
+            "form": self.form,
+            "form_title": self.form_title,
+            "section": self.section,
+            "text": self.text,
+        }
 
 
 def _items(form: int, code: str, rows: tuple[tuple[str, ...], ...]) -> tuple[Criterion, ...]:
@@ -254,16 +374,26 @@ def _items(form: int, code: str, rows: tuple[tuple[str, ...], ...]) -> tuple[Cri
 
 def _criterion(form: int, code: str, slug: str, text: str, parent: str = "") -> Criterion:
     """One criterion with its id built from form, section and slug."""
-    return Criterion(id=f"f{form}.{code}.{slug}", form=form, form_title=FORM_TITLES[form],
-                     section=SECTIONS[code], text=text, parent=parent)
+    return Criterion(
+        id=f"f{form}.{code}.{slug}",
+        form=form,
+        form_title=FORM_TITLES[form],
+        section=SECTIONS[code],
+        text=text,
+        parent=parent,
+    )
 
 
 _FORM_1_PM = (
     ("initial-contact", "Make initial contact with parties"),
     ("identify-issues", "Identify issues for mediation"),
     ("screen-safety", "Screen for safety and suitability"),
-    ("determine", "Determine:", ("information", "information required from whom"),
-     ("attendees", "who should attend the meeting")),
+    (
+        "determine",
+        "Determine:",
+        ("information", "information required from whom"),
+        ("attendees", "who should attend the meeting"),
+    ),
     ("child-views", "Ensure child's or young person's views are incorporated appropriately"),
     ("child-participation", "Explore the active participation of the child or young person in mediation"),
     ("informed-consent", "Establish informed consent"),
@@ -313,9 +443,14 @@ _FORM_2_PM = (
 
 _FORM_2_SK = (
     ("engage", "Engage effectively with all parties"),
-    ("safe-environment", "Create a safe environment:", ("welcome", "Positive welcome"),
-     ("reassurance", "Offer reassurance"), ("explain", "Explain what will happen"),
-     ("confidence", "Show confidence")),
+    (
+        "safe-environment",
+        "Create a safe environment:",
+        ("welcome", "Positive welcome"),
+        ("reassurance", "Offer reassurance"),
+        ("explain", "Explain what will happen"),
+        ("confidence", "Show confidence"),
+    ),
     ("listen-actively", "Listen actively: reflect, summarise, show understanding, clarify"),
     ("opportunity-to-speak", "Ensure all have opportunity to speak"),
     ("child-views", "Ensure the views of the child or young person are considered and understood"),
@@ -360,9 +495,13 @@ _FORM_3_DS = (
 """Form 3 (Post-mediation), De-brief and Supervision."""
 
 CRITERIA: tuple[Criterion, ...] = (
-    _items(1, "pm", _FORM_1_PM) + _items(1, "sk", _FORM_1_SK)
-    + _items(2, "pm", _FORM_2_PM) + _items(2, "sk", _FORM_2_SK)
-    + _items(3, "pm", _FORM_3_PM) + _items(3, "sk", _FORM_3_SK) + _items(3, "ds", _FORM_3_DS)
+    _items(1, "pm", _FORM_1_PM)
+    + _items(1, "sk", _FORM_1_SK)
+    + _items(2, "pm", _FORM_2_PM)
+    + _items(2, "sk", _FORM_2_SK)
+    + _items(3, "pm", _FORM_3_PM)
+    + _items(3, "sk", _FORM_3_SK)
+    + _items(3, "ds", _FORM_3_DS)
 )
 """Every observation criterion of Forms 1–3, in form and section order."""
 

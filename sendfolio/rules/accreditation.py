@@ -1,52 +1,41 @@
-"""The rules engine: a folio's records in, requirement results out. Pure functions.
+"""Accreditation: the requirements of the standards' §1.1–1.3, judged on a folio. Pure.
 
-Every rule of `standards.RULE_SET` gives a `Requirement` saying what was needed, what
-the records show, whether it is met and, when it is not, why in plain words. The
-numbers come from the rule set by rule id; the readings assumed are stated in each
-rule's text (`standards.py`). The main readings:
-
-* Supported practice starts on the date of the first SEND training of 12 hours or
-  more that came after the foundation course; activity dated on or after it counts.
-* Casework hours are preparation + meeting + follow-up of cases co-mediated or led;
-  hours spent only observing are shown, never counted.
-* Accreditation judges only records dated on or before the check date (`as_of`).
-* A registration year starts on the anniversary in the profile (a 29 February
-  anniversary falls on 1 March in other years); without one, the calendar year.
-
-This module is the public face: `Requirement`, `Report` and registration years come
-from `rules_base.py`, what counts as evidence (the foundation course, the SEND training,
-practice cases, coverage) from `rules_evidence.py`, and the passport rules (Form 5)
-from `rules_passport.py`; all are importable from here.
+Supported practice starts on the date of the first SEND training of 12 hours or more
+that came after the foundation course; activity dated on or after it counts. Casework
+hours are preparation + meeting + follow-up of cases co-mediated or led; hours spent
+only observing are shown, never counted. Accreditation judges only records dated on or
+before the check date (`as_of`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from sendfolio.records import Case, FolioData
-from sendfolio.rules_base import (
-    RenewalReport, Report, Requirement, at_least, current_registration_year, in_period, registration_year, result,
+from sendfolio.domain.records import Case, FolioData
+from sendfolio.domain.standards import RULE_SET
+from sendfolio.rules.coverage import coverage
+from sendfolio.rules.evidence import (
+    FOUNDATION_WORDS,
+    NOT_HELD,
+    SEND_MODULE_WORDS,
+    casework_hours,
+    dated_until,
+    foundation_course,
+    hours_text,
+    is_recognised,
+    observation_case,
+    observer_hours,
+    practice_cases,
+    practice_start,
+    reflection_hours,
+    send_training,
+    send_training_candidate,
 )
-from sendfolio.rules_evidence import (
-    FOUNDATION_WORDS, NOT_HELD, SEND_MODULE_WORDS, Coverage, CoverageRow, casework_hours, coverage,
-    dated_until, foundation_course, hours_text, is_recognised, observation_case, observer_hours,
-    practice_cases, practice_start, reflection_hours, send_training, send_training_candidate,
-)
-from sendfolio.rules_passport import judged_years, passport
-from sendfolio.standards import RULE_SET
-
-__all__ = [
-    "Requirement", "Report", "RenewalReport", "Coverage", "CoverageRow", "accreditation", "renewal",
-    "passport", "registration_year", "current_registration_year", "practice_cases", "coverage",
-    "cpd_totals", "casework_hours", "observer_hours", "reflection_hours", "practice_start",
-    "foundation_course", "send_training", "check_json", "hours_text", "judged_years",
-]
-"""The public API of the rules engine."""
-
+from sendfolio.rules.results import Report, Requirement, at_least, result
 
 # ---------------------------------------------------------------- accreditation: training
+
 
 def either(bodies: tuple[str, ...]) -> str:
     """Bodies as words: "CMC or COM", "CMC, COM, OCN or ILM"."""
@@ -58,12 +47,19 @@ def foundation_hours(data: FolioData, as_of: date) -> Requirement:
     need = RULE_SET.threshold("foundation.hours")
     course = foundation_course(data)
     if course is None:
-        return result("foundation.hours", f"{hours_text(need)} hours", "no foundation course recorded", False,
-                      "No foundation mediation course is recorded; add it under Training with its hours.",
-                      (need, 0.0))
+        return result(
+            "foundation.hours",
+            f"{hours_text(need)} hours",
+            "no foundation course recorded",
+            False,
+            "No foundation mediation course is recorded; add it under Training with its hours.",
+            (need, 0.0),
+        )
     met = at_least(course.hours, need)
-    detail = (f"The foundation course '{course.title}' on {course.date} is {hours_text(course.hours)} of "
-              f"{hours_text(need)} hours; the standards ask for one course of at least {hours_text(need)} hours.")
+    detail = (
+        f"The foundation course '{course.title}' on {course.date} is {hours_text(course.hours)} of "
+        f"{hours_text(need)} hours; the standards ask for one course of at least {hours_text(need)} hours."
+    )
     have = f"{hours_text(course.hours)} hours: {course.title} ({course.provider}, {course.date})"
     return result("foundation.hours", f"{hours_text(need)} hours", have, met, detail, (need, course.hours))
 
@@ -88,13 +84,25 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
         return result("send-training.hours", need_text, have, True, numeric=(need, chosen.hours))
     candidate = send_training_candidate(data)
     if candidate is None:
-        return result("send-training.hours", need_text, "no SEND training recorded", False,
-                      "No SEND training is recorded; add it under Training (kind: send).", (need, 0.0))
+        return result(
+            "send-training.hours",
+            need_text,
+            "no SEND training recorded",
+            False,
+            "No SEND training is recorded; add it under Training (kind: send).",
+            (need, 0.0),
+        )
     foundation = foundation_course(data)
     after = foundation is not None and candidate.date > foundation.date
     have = f"{hours_text(candidate.hours)} hours on {candidate.date}: {candidate.title}"
-    return result("send-training.hours", need_text, have, False,
-                  _send_hours_why(candidate, foundation, need), (need, candidate.hours if after else 0.0))
+    return result(
+        "send-training.hours",
+        need_text,
+        have,
+        False,
+        _send_hours_why(candidate, foundation, need),
+        (need, candidate.hours if after else 0.0),
+    )
 
 
 def _send_hours_why(candidate, foundation, need: float) -> str:
@@ -139,17 +147,22 @@ def _provider(rule_id: str, course, what: str) -> Requirement:
         return result(rule_id, need, f"no {what} recorded", False, f"No {what} is recorded.")
     shown = course.recognised_by or "no recognising body recorded"
     have = f"{course.provider}: {shown}"
-    detail = (f"The {what} '{course.title}' by {course.provider} is recorded as recognised by '{shown}'; "
-              f"this rule set accepts {either(bodies)} (another body must be shown to the assessor).")
+    detail = (
+        f"The {what} '{course.title}' by {course.provider} is recorded as recognised by '{shown}'; "
+        f"this rule set accepts {either(bodies)} (another body must be shown to the assessor)."
+    )
     return result(rule_id, need, have, is_recognised(course.recognised_by, bodies), detail)
 
 
 # ---------------------------------------------------------------- accreditation: practice
 
+
 def _no_start(rule_id: str, need_text: str, numeric_need: float | None) -> Requirement:
     """A practice rule that cannot be met because supported practice has not started."""
-    detail = ("Supported practice starts with SEND training of 12 hours after the foundation course, which is "
-              "not recorded yet; nothing before it counts.")
+    detail = (
+        "Supported practice starts with SEND training of 12 hours after the foundation course, which is "
+        "not recorded yet; nothing before it counts."
+    )
     numeric = (numeric_need, 0.0) if numeric_need is not None else None
     return result(rule_id, need_text, "supported practice not started", False, detail, numeric)
 
@@ -166,8 +179,10 @@ def practice_casework_hours(data: FolioData, as_of: date) -> Requirement:
     if observed:
         have += f"; {hours_text(observed)} observer hours not counted"
     earlier = sum(case.total_hours for case in data.cases if case.is_active and case.date < start)
-    detail = (f"{hours_text(counted)} of {hours_text(need)} hours of casework after the SEND training on "
-              f"{start}; observed cases are not counted")
+    detail = (
+        f"{hours_text(counted)} of {hours_text(need)} hours of casework after the SEND training on "
+        f"{start}; observed cases are not counted"
+    )
     detail += f", nor {hours_text(earlier)} hours before the SEND training." if earlier else "."
     return result("practice.casework-hours", need_text, have, at_least(counted, need), detail, (need, counted))
 
@@ -197,17 +212,20 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
     watched = observation_case(data)
     active = practice_cases(data)
     if watched is None:
-        detail = (f"No case in which you observed (role: observer) on or after the SEND training on {start}: "
-                  f"the standards expect a period of observation before co-working, so none of {len(active)} "
-                  "active cases counts yet. Being observed yourself (\"observed by\") is a different thing.")
+        detail = (
+            f"No case in which you observed (role: observer) on or after the SEND training on {start}: "
+            f"the standards expect a period of observation before co-working, so none of {len(active)} "
+            'active cases counts yet. Being observed yourself ("observed by") is a different thing.'
+        )
         return result("practice.cases", need_text, "no case observed by you", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
     counted = [case for case in after if case.outcome not in NOT_HELD]
     have = f"{len(counted)} cases after observing {watched.ref} on {watched.date}"
     detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led after the observed case on {watched.date}"
     notes = _not_counted(len(after) - len(counted), len(active) - len(after))
-    return result("practice.cases", need_text, have, len(counted) >= need, detail + notes + ".",
-                  (need, float(len(counted))))
+    return result(
+        "practice.cases", need_text, have, len(counted) >= need, detail + notes + ".", (need, float(len(counted)))
+    )
 
 
 def _not_counted(not_held: int, before: int) -> str:
@@ -227,8 +245,13 @@ def practice_final_lead(data: FolioData, as_of: date) -> Requirement:
         return _no_start("practice.final-lead", need_text, None)
     final = final_case(practice_cases(data))
     if final is None:
-        return result("practice.final-lead", need_text, "no practice case yet", False,
-                      "No case co-mediated or led after the SEND training is recorded yet.")
+        return result(
+            "practice.final-lead",
+            need_text,
+            "no practice case yet",
+            False,
+            "No case co-mediated or led after the SEND training is recorded yet.",
+        )
     seen = f"observed by {final.observed_by}" if final.observed_by else "no observer recorded"
     have = f"{final.ref} on {final.date}: {final.role}, {seen}"
     if final.role != "lead":
@@ -253,13 +276,19 @@ def practice_debriefs(data: FolioData, as_of: date) -> Requirement:
         return _no_start("practice.debriefs", need_text, None)
     cases = practice_cases(data)
     if not cases:
-        return result("practice.debriefs", need_text, "no practice case yet", False,
-                      "No case co-mediated or led after the SEND training is recorded yet.")
+        return result(
+            "practice.debriefs",
+            need_text,
+            "no practice case yet",
+            False,
+            "No case co-mediated or led after the SEND training is recorded yet.",
+        )
     missing = [case.ref for case in cases if not case.debriefed]
     have = f"{len(cases) - len(missing)} of {len(cases)} cases de-briefed"
     detail = f"No de-brief recorded for {', '.join(missing)}."
-    return result("practice.debriefs", need_text, have, not missing, detail,
-                  (float(len(cases)), float(len(cases) - len(missing))))
+    return result(
+        "practice.debriefs", need_text, have, not missing, detail, (float(len(cases)), float(len(cases) - len(missing)))
+    )
 
 
 def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
@@ -271,23 +300,27 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
     have = f"{shown} of {total} criteria over {len(grid.cases)} practice cases"
     listed = ", ".join(grid.missing[:6]) + (", …" if len(grid.missing) > 6 else "")
     detail = f"{len(grid.missing)} criteria not yet shown in a practice case: {listed}."
-    return result("practice.criteria-coverage", need_text, have, not grid.missing, detail,
-                  (float(total), float(shown)))
+    return result("practice.criteria-coverage", need_text, have, not grid.missing, detail, (float(total), float(shown)))
 
 
 # ---------------------------------------------------------------- accreditation: verification, membership
+
 
 def ppc_verification(data: FolioData, as_of: date) -> Requirement:
     """ppc.verification: the PPC's name, register and date, dated after the final case."""
     need_text = "verified by a PPC (name, register, date)"
     found = data.verification
     if found is None:
-        return result("ppc.verification", need_text, "not verified", False,
-                      "No PPC verification is recorded; your PPC verifies the portfolio (name, register, date).")
+        return result(
+            "ppc.verification",
+            need_text,
+            "not verified",
+            False,
+            "No PPC verification is recorded; your PPC verifies the portfolio (name, register, date).",
+        )
     have = f"{found.name} ({found.role}; {found.register or 'no register'}) on {found.date}"
     problems = _verification_problems(found, as_of, practice_cases(data))
-    return result("ppc.verification", need_text, have, not problems,
-                  "The verification " + "; ".join(problems) + ".")
+    return result("ppc.verification", need_text, have, not problems, "The verification " + "; ".join(problems) + ".")
 
 
 def _verification_problems(found, as_of: date, cases: tuple[Case, ...]) -> list[str]:
@@ -315,9 +348,20 @@ def membership_body(data: FolioData, as_of: date) -> Requirement:
 
 
 ACCREDITATION_RULES: tuple[Callable[[FolioData, date], Requirement], ...] = (
-    foundation_hours, foundation_content, foundation_provider, send_training_hours, send_training_provider,
-    send_training_modules, practice_casework_hours, practice_reflection_hours, practice_cases_rule,
-    practice_final_lead, practice_debriefs, practice_criteria_coverage, ppc_verification, membership_body,
+    foundation_hours,
+    foundation_content,
+    foundation_provider,
+    send_training_hours,
+    send_training_provider,
+    send_training_modules,
+    practice_casework_hours,
+    practice_reflection_hours,
+    practice_cases_rule,
+    practice_final_lead,
+    practice_debriefs,
+    practice_criteria_coverage,
+    ppc_verification,
+    membership_body,
 )
 """The accreditation rules, in the order of the rule set."""
 
@@ -327,75 +371,3 @@ def accreditation(data: FolioData, as_of: date) -> Report:
     until = dated_until(data, as_of)
     found = tuple(rule(until, as_of) for rule in ACCREDITATION_RULES)
     return Report(met=all(item.met for item in found), requirements=found)
-
-
-# ---------------------------------------------------------------- renewal
-
-def cpd_totals(data: FolioData, year: int) -> dict[str, Any]:
-    """CPD hours of one registration year: {"total": hours, "by_method": {method: hours}}."""
-    start, end = registration_year(data.profile, year)
-    by_method: dict[str, float] = {}
-    for entry in data.cpd:
-        if in_period(entry.date, start, end):
-            by_method[entry.method] = round(by_method.get(entry.method, 0.0) + entry.hours, 2)
-    return {"total": round(sum(by_method.values()), 2), "by_method": by_method}
-
-
-def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
-    """renewal.cpd-hours: 20 hours of CPD in the registration year."""
-    need = RULE_SET.threshold("renewal.cpd-hours")
-    total = round(sum(entry.hours for entry in data.cpd if in_period(entry.date, start, end)), 2)
-    detail = f"{hours_text(total)} of {hours_text(need)} hours of CPD from {start} to {end}."
-    return result("renewal.cpd-hours", f"{hours_text(need)} hours", f"{hours_text(total)} hours",
-                  at_least(total, need), detail, (need, total))
-
-
-def renewal_cases(data: FolioData, start: date, end: date) -> Requirement:
-    """renewal.cases: 3 cases co-mediated or led and held in the registration year."""
-    need = RULE_SET.threshold("renewal.cases")
-    in_year = [case for case in data.cases if in_period(case.date, start, end)]
-    counted = [case for case in in_year if case.is_active and case.outcome not in NOT_HELD]
-    left_out = len(in_year) - len(counted)
-    have = f"{len(counted)} cases held" + (f"; {left_out} observed only, not held or withdrawn not counted"
-                                           if left_out else "")
-    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led and held from {start} to {end}."
-    return result("renewal.cases", f"{hours_text(need)} cases", have, len(counted) >= need, detail,
-                  (need, float(len(counted))))
-
-
-def renewal_supervision(data: FolioData, start: date, end: date) -> Requirement:
-    """renewal.supervision: a PPC session or supervision CPD entry in the registration year."""
-    need = RULE_SET.threshold("renewal.supervision")
-    sessions = [item for item in data.ppc_sessions if in_period(item.date, start, end)]
-    entries = [item for item in data.cpd if item.method == "supervision" and in_period(item.date, start, end)]
-    found = len(sessions) + len(entries)
-    have = f"{len(sessions)} PPC sessions, {len(entries)} supervision CPD entries"
-    detail = f"No PPC session or supervision recorded from {start} to {end}."
-    return result("renewal.supervision", "mentoring support or supervision accessed", have, found >= need, detail,
-                  (need, float(found)))
-
-
-RENEWAL_RULES = (renewal_cpd_hours, renewal_cases, renewal_supervision)
-"""The annual re-registration rules, in the order of the rule set."""
-
-
-def renewal(data: FolioData, year: int) -> RenewalReport:
-    """Every re-registration rule judged on the registration year beginning in `year`."""
-    start, end = registration_year(data.profile, year)
-    found = tuple(rule(data, start, end) for rule in RENEWAL_RULES)
-    return RenewalReport(met=all(item.met for item in found), requirements=found, year_start=start, year_end=end)
-
-
-# ---------------------------------------------------------------- the check command
-
-def check_json(data: FolioData, as_of: date, year: int | None = None) -> dict[str, Any]:
-    """The object `sendfolio check --json` prints (DESIGN §4b); `year` defaults to the current one."""
-    if year is None:
-        year = current_registration_year(data.profile, as_of)
-    return {
-        "rule_set": RULE_SET.name,
-        "as_of": as_of.isoformat(),
-        "accreditation": accreditation(data, as_of).to_dict(),
-        "renewal": renewal(data, year).to_dict(),
-    }
-

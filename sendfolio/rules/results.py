@@ -1,19 +1,17 @@
-"""The shapes of the rules engine's answers, and registration years. Pure.
+"""The shapes of the rules' answers. Pure.
 
 `Requirement` is one rule's result; `Report` and `RenewalReport` gather them.
 `result()` builds a Requirement from a rule of `standards.RULE_SET`, so titles and
-sources are never retyped. A registration year starts on the anniversary in the
-profile (29 February falls on 1 March in other years); without one, the calendar year.
+sources are never retyped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sendfolio.records import Profile
-from sendfolio.standards import RULE_SET
+from sendfolio.domain.standards import RULE_SET
 
 
 @dataclass(frozen=True)
@@ -32,8 +30,15 @@ class Requirement:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of `sendfolio check --json`."""
-        return {"id": self.id, "title": self.title, "source": self.source, "need": self.need,
-                "have": self.have, "met": self.met, "detail": self.detail}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "need": self.need,
+            "have": self.have,
+            "met": self.met,
+            "detail": self.detail,
+        }
 
     @property
     def progress(self) -> float | None:
@@ -78,55 +83,28 @@ class RenewalReport(Report):
 
     def to_dict(self) -> dict[str, Any]:
         """{"year_start", "year_end", "met", "requirements"} as in `sendfolio check --json`."""
-        return {"year_start": self.year_start.isoformat(), "year_end": self.year_end.isoformat(),
-                **super().to_dict()}
+        return {"year_start": self.year_start.isoformat(), "year_end": self.year_end.isoformat(), **super().to_dict()}
 
 
-def result(rule_id: str, need: str, have: str, met: bool, detail: str = "",
-           numeric: tuple[float, float] | None = None) -> Requirement:
+def result(
+    rule_id: str, need: str, have: str, met: bool, detail: str = "", numeric: tuple[float, float] | None = None
+) -> Requirement:
     """A Requirement for a rule of the rule set; `numeric` is (need, have) for progress bars."""
     rule = RULE_SET.rule(rule_id)
     numeric_need, numeric_have = numeric if numeric else (None, None)
-    return Requirement(id=rule.id, title=rule.title, source=rule.source, need=need, have=have, met=met,
-                       detail="" if met else detail, numeric_need=numeric_need, numeric_have=numeric_have)
+    return Requirement(
+        id=rule.id,
+        title=rule.title,
+        source=rule.source,
+        need=need,
+        have=have,
+        met=met,
+        detail="" if met else detail,
+        numeric_need=numeric_need,
+        numeric_have=numeric_have,
+    )
 
 
 def at_least(have: float, need: float) -> bool:
     """True when `have` reaches `need`, comparing hours to the hundredth (no float dust)."""
     return round(have, 2) >= round(need, 2)
-
-
-# ---------------------------------------------------------------- registration years
-
-def anniversary_in(anniversary: date, year: int) -> date:
-    """The anniversary's day in `year`; 29 February falls on 1 March in other years."""
-    try:
-        return anniversary.replace(year=year)
-    except ValueError:
-        return date(year, 3, 1)
-
-
-def registration_year(profile: Profile, year: int) -> tuple[date, date]:
-    """(first day, last day) of the registration year beginning in `year`."""
-    anniversary = profile.registration_anniversary
-    if anniversary is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    start = anniversary_in(anniversary, year)
-    return start, anniversary_in(anniversary, year + 1) - timedelta(days=1)
-
-
-def current_registration_year(profile: Profile, today: date) -> int:
-    """The year in which the registration year containing `today` began."""
-    start, _ = registration_year(profile, today.year)
-    return today.year if today >= start else today.year - 1
-
-
-def in_period(when: date, start: date, end: date) -> bool:
-    """True when `when` falls from `start` to `end`, both included."""
-    return start <= when <= end
-
-
-def year_label(profile: Profile, year: int) -> str:
-    """A registration year as people say it: "2024", or "2024–25" when it starts after 1 January."""
-    start, end = registration_year(profile, year)
-    return str(year) if start.year == end.year else f"{year}–{str(end.year)[-2:]}"

@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from sendfolio.records import FolioData
-from sendfolio.rules_base import (
-    Report, Requirement, at_least, current_registration_year, in_period, registration_year, result, year_label,
-)
-from sendfolio.rules_evidence import NOT_HELD, dated_until, foundation_course, hours_text
-from sendfolio.standards import RULE_SET
+from sendfolio.domain.records import FolioData
+from sendfolio.domain.standards import RULE_SET
+from sendfolio.rules.evidence import NOT_HELD, dated_until, foundation_course, hours_text
+from sendfolio.rules.results import Report, Requirement, at_least, result
+from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
 
 
 def passport_foundation(data: FolioData, as_of: date) -> Requirement:
@@ -32,8 +31,14 @@ def passport_foundation(data: FolioData, as_of: date) -> Requirement:
     need_text = f"{hours_text(need)} hours, with date and provider"
     course = foundation_course(data)
     if course is None:
-        return result("passport.foundation", need_text, "no foundation training recorded", False,
-                      "No foundation training in mediation is recorded; add it under Training.", (need, 0.0))
+        return result(
+            "passport.foundation",
+            need_text,
+            "no foundation training recorded",
+            False,
+            "No foundation training in mediation is recorded; add it under Training.",
+            (need, 0.0),
+        )
     have = f"{hours_text(course.hours)} hours on {course.date} by {course.provider}"
     detail = f"The foundation training '{course.title}' is {hours_text(course.hours)} of {hours_text(need)} hours."
     return result("passport.foundation", need_text, have, at_least(course.hours, need), detail, (need, course.hours))
@@ -64,8 +69,11 @@ def judged_years(data: FolioData, as_of: date) -> tuple[int, ...]:
 def lead_cases_in(data: FolioData, year: int) -> int:
     """Cases led and held in one registration year."""
     start, end = registration_year(data.profile, year)
-    return sum(1 for case in data.cases
-               if case.role == "lead" and case.outcome not in NOT_HELD and in_period(case.date, start, end))
+    return sum(
+        1
+        for case in data.cases
+        if case.role == "lead" and case.outcome not in NOT_HELD and in_period(case.date, start, end)
+    )
 
 
 def cpd_hours_in(data: FolioData, year: int) -> float:
@@ -74,26 +82,39 @@ def cpd_hours_in(data: FolioData, year: int) -> float:
     return round(sum(item.hours for item in data.cpd if in_period(item.date, start, end)), 2)
 
 
-def _each_year(rule_id: str, data: FolioData, as_of: date, measure: Callable[[FolioData, int], float],
-               unit: str) -> Requirement:
+def _each_year(
+    rule_id: str, data: FolioData, as_of: date, measure: Callable[[FolioData, int], float], unit: str
+) -> Requirement:
     """A rule that `measure` reaches the rule's threshold in every judged year."""
     need = RULE_SET.threshold(rule_id)
     since = data.profile.lead_since
     need_text = f"{hours_text(need)} {unit} in each year since {since or 'the lead date'}"
     if since is None:
-        return result(rule_id, need_text, "no 'lead since' date", False,
-                      "Your profile has no date since which you have been lead SEND mediator.")
+        return result(
+            rule_id,
+            need_text,
+            "no 'lead since' date",
+            False,
+            "Your profile has no date since which you have been lead SEND mediator.",
+        )
     years = judged_years(data, as_of)
     if not years:
-        return result(rule_id, need_text, "no full year recorded", False,
-                      f"No registration year since {since} has both ended by {as_of} and records in the folio.",
-                      (1.0, 0.0))
+        return result(
+            rule_id,
+            need_text,
+            "no full year recorded",
+            False,
+            f"No registration year since {since} has both ended by {as_of} and records in the folio.",
+            (1.0, 0.0),
+        )
     found = {year: measure(data, year) for year in years}
     short = [year for year, value in found.items() if not at_least(value, need)]
     have = ", ".join(f"{year_label(data.profile, year)}: {hours_text(value)}" for year, value in found.items())
     detail = "Fewer than {} {} in {}.".format(
-        hours_text(need), unit,
-        ", ".join(f"{year_label(data.profile, year)} ({hours_text(found[year])})" for year in short))
+        hours_text(need),
+        unit,
+        ", ".join(f"{year_label(data.profile, year)} ({hours_text(found[year])})" for year in short),
+    )
     return result(rule_id, need_text, have, not short, detail, (float(len(years)), float(len(years) - len(short))))
 
 
@@ -112,15 +133,24 @@ def passport_declaration(data: FolioData, as_of: date) -> Requirement:
     need_text = "declaration by a manager, PPC or mentor"
     found = data.passport_declaration
     if found is None:
-        return result("passport.declaration", need_text, "no declaration", False,
-                      "No declaration of competence is recorded from a manager, PPC or mentor.")
+        return result(
+            "passport.declaration",
+            need_text,
+            "no declaration",
+            False,
+            "No declaration of competence is recorded from a manager, PPC or mentor.",
+        )
     have = f"{found.name} ({found.role}) on {found.date}"
     detail = f"The declaration is dated {found.date}, after {as_of}."
     return result("passport.declaration", need_text, have, found.date <= as_of, detail)
 
 
 PASSPORT_RULES: tuple[Callable[[FolioData, date], Requirement], ...] = (
-    passport_foundation, passport_send_training, passport_casework, passport_cpd, passport_declaration,
+    passport_foundation,
+    passport_send_training,
+    passport_casework,
+    passport_cpd,
+    passport_declaration,
 )
 """The Form 5 rules, in the order of the rule set."""
 

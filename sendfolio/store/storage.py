@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from tinydb.storages import Storage
 
-from sendfolio.atomic import FILE_MODE, replace_or_remove, temp_path, write_atomic, write_temp
+from sendfolio.store.atomic import FILE_MODE, replace_or_remove, temp_path, write_atomic, write_temp
 
 SCHEMA = 2
 """The schema version this sendfolio writes (and the newest it reads)."""
@@ -113,7 +113,9 @@ def parse_folio_bytes(plain: bytes) -> tuple[int, Tables]:
     if type(schema) is not int or schema < 1:
         raise Unreadable(f'"{META_KEY}" does not give a schema version')
     if schema > SCHEMA:
-        raise Unreadable(f"it was saved by a newer sendfolio (schema {schema}; this one reads up to {SCHEMA}): update sendfolio")
+        raise Unreadable(
+            f"it was saved by a newer sendfolio (schema {schema}; this one reads up to {SCHEMA}): update sendfolio"
+        )
     _check_tables(whole)
     return schema, whole
 
@@ -139,7 +141,11 @@ TableCache = dict[str, tuple[dict[str, Any], str]]
 def dump_table(name: str, table: dict[str, Any]) -> str:
     """One table's part of the file: its name, then one record per line."""
     rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}" for key, doc in table.items())
-    return f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}" if rows else f"{json.dumps(name, ensure_ascii=False)}: {{}}"
+    return (
+        f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}"
+        if rows
+        else f"{json.dumps(name, ensure_ascii=False)}: {{}}"
+    )
 
 
 def dump_tables(tables: Tables, cache: TableCache | None = None) -> bytes:
@@ -176,8 +182,14 @@ class AtomicJSONStorage(Storage):
     when the transaction ends, or memory returns to the saved state if it raises.
     """
 
-    def __init__(self, path: str | os.PathLike, codec: Codec | None = None, backups: int = DEFAULT_BACKUPS,
-                 *, readonly: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        codec: Codec | None = None,
+        backups: int = DEFAULT_BACKUPS,
+        *,
+        readonly: bool = False,
+    ):
         """Load the file at `path` (if it exists) into memory; raise `FolioError` if unreadable.
 
         A read-only storage never writes and leaves temp files alone (another sendfolio may
@@ -235,7 +247,9 @@ class AtomicJSONStorage(Storage):
             advice = "no readable backup was found"
         else:
             when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            advice = f"the newest readable backup is {backup} (saved {when}): copy it over {self.path.name} to go back to it"
+            advice = (
+                f"the newest readable backup is {backup} (saved {when}): copy it over {self.path.name} to go back to it"
+            )
         return FolioError(f"cannot open {self.path}: {why}. The file has not been changed; {advice}")
 
     def backup_paths(self) -> list[Path]:
@@ -395,7 +409,9 @@ class FolioLock:
         except OSError:
             holder = self._holder()
             self.release()
-            raise FolioLocked(f"the folio in {path.parent} is open in another sendfolio (pid {holder}); close it first") from None
+            raise FolioLocked(
+                f"the folio in {path.parent} is open in another sendfolio (pid {holder}); close it first"
+            ) from None
         os.ftruncate(self._fd, 0)
         os.write(self._fd, f"{os.getpid()}\n".encode())
 

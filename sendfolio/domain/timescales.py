@@ -44,8 +44,8 @@ from typing import Any
 
 import holidays
 
-from sendfolio.fields import EARLIEST_DATE, LATEST_DATE
-from sendfolio.records import TIMELINE_DATES, Case
+from sendfolio.domain.fields import EARLIEST_DATE, LATEST_DATE
+from sendfolio.domain.records import TIMELINE_DATES, Case
 
 STATUSES = ("met", "due", "overdue", "missed", "unknown")
 """Every status a deadline can have."""
@@ -266,70 +266,118 @@ def _appeal_due(case: Case, today: date) -> date | None:
 
 RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
-        "adviser-contact", "parent contacts mediation adviser",
+        "adviser-contact",
+        "parent contacts mediation adviser",
         "The parent or young person contacts the mediation adviser within 2 months after the LA's decision "
         "notice was sent, to say they wish to appeal and whether they want mediation.",
-        "SEND Regulations 2014 reg 33", "decision_notice", Period(2, "months"), "adviser_contacted", _always,
+        "SEND Regulations 2014 reg 33",
+        "decision_notice",
+        Period(2, "months"),
+        "adviser_contacted",
+        _always,
     ),
     DeadlineRule(
-        "declined-certificate", "certificate: mediation not wanted",
+        "declined-certificate",
+        "certificate: mediation not wanted",
         "The mediation adviser issues a certificate within 3 working days of being told the parent or young "
         "person does not want mediation.",
-        "SEND Regulations 2014 reg 34; " + ADVICE_SERVICES, "mediation_declined", Period(3, "working days"),
-        "certificate_issued", _declined,
+        "SEND Regulations 2014 reg 34; " + ADVICE_SERVICES,
+        "mediation_declined",
+        Period(3, "working days"),
+        "certificate_issued",
+        _declined,
     ),
     DeadlineRule(
-        "mediation-held", "mediation held",
+        "mediation-held",
+        "mediation held",
         "The LA ensures the mediation takes place within 30 days of being told the parent or young person "
         "wants it (done: the mediation date).",
-        "SEND Regulations 2014 (IPSEA reading)", "la_informed", Period(30, "days"), "date", _wanted,
+        "SEND Regulations 2014 (IPSEA reading)",
+        "la_informed",
+        Period(30, "days"),
+        "date",
+        _wanted,
         closed=_not_held,
     ),
     DeadlineRule(
-        "health-commissioner", "health commissioner told",
+        "health-commissioner",
+        "health commissioner told",
         "When health care is among the mediation issues, the LA tells the health commissioning body (ICB) "
         "within 3 working days of being told the parent or young person wants mediation.",
-        "SEND Regulations 2014 (IPSEA reading)", "la_informed", Period(3, "working days"),
-        "health_commissioner_told", _health_wanted,
+        "SEND Regulations 2014 (IPSEA reading)",
+        "la_informed",
+        Period(3, "working days"),
+        "health_commissioner_told",
+        _health_wanted,
     ),
     DeadlineRule(
-        "parties-notified", "parties told of mediation date",
+        "parties-notified",
+        "parties told of mediation date",
         "Once the mediation date is fixed, the parties are told at least 5 working days before it "
         "(due: the 5th working day before the meeting), unless they agree otherwise.",
-        ADVICE_SERVICES, "date", Period(-5, "working days"), "parties_notified", _meeting_planned,
+        ADVICE_SERVICES,
+        "date",
+        Period(-5, "working days"),
+        "parties_notified",
+        _meeting_planned,
     ),
     DeadlineRule(
-        "unable-certificate", "certificate: LA cannot arrange",
+        "unable-certificate",
+        "certificate: LA cannot arrange",
         "When the LA cannot arrange mediation within 30 days, the mediation adviser issues a certificate "
         "within 3 working days of being told.",
-        ADVICE_SERVICES, "la_unable_to_arrange", Period(3, "working days"), "certificate_issued", _la_unable,
+        ADVICE_SERVICES,
+        "la_unable_to_arrange",
+        Period(3, "working days"),
+        "certificate_issued",
+        _la_unable,
     ),
     DeadlineRule(
-        "concluded-certificate", "certificate after mediation",
+        "concluded-certificate",
+        "certificate after mediation",
         "The mediator issues a certificate within 3 working days of the mediation concluding.",
-        ADVICE_SERVICES, "mediation_concluded", Period(3, "working days"), "certificate_issued", _concluded,
+        ADVICE_SERVICES,
+        "mediation_concluded",
+        Period(3, "working days"),
+        "certificate_issued",
+        _concluded,
     ),
     DeadlineRule(
-        "tribunal-appeal", "tribunal appeal deadline",
+        "tribunal-appeal",
+        "tribunal appeal deadline",
         "For information (the family's deadline, not the mediator's): appeal by the later of 2 months from "
         "the decision notice and 1 month from the certificate; a date falling 25 December-1 January or in "
         "August moves to the first working day after 1 January / 31 August, any other non-working day to "
         "the next working day. Shown as due until it passes, then met.",
         "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c), r.12(2)-(3)",
-        "decision_notice", Period(2, "months"), None, _always, due_rule=_appeal_due,
+        "decision_notice",
+        Period(2, "months"),
+        None,
+        _always,
+        due_rule=_appeal_due,
     ),
     DeadlineRule(
-        "la-acts-on-agreement", "LA acts on agreement",
+        "la-acts-on-agreement",
+        "LA acts on agreement",
         "For information (the LA's duty): after an agreement, the LA does what it agreed on matters that "
         "cannot be appealed within 2 weeks. Shown as due until it passes, then met.",
-        "SEND Regulations 2014 reg 42", "agreement_reached", Period(14, "days"), None, _agreed,
+        "SEND Regulations 2014 reg 42",
+        "agreement_reached",
+        Period(14, "days"),
+        None,
+        _agreed,
     ),
     DeadlineRule(
-        "health-body-tells-la", "health body tells LA",
+        "health-body-tells-la",
+        "health body tells LA",
         "For information (the health body's duty): when the agreement needs a health commissioning body "
         "that was not party to the mediation, it tells the LA within 1 week what it will do. Shown as due "
         "until it passes, then met.",
-        "SEND Regulations 2014 reg 42", "agreement_reached", Period(7, "days"), None, _health_agreed,
+        "SEND Regulations 2014 reg 42",
+        "agreement_reached",
+        Period(7, "days"),
+        None,
+        _health_agreed,
     ),
 )
 """Every statutory timescale of DESIGN §2b, each with its rule in words and its citation."""

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sendfolio.store.names import FOLIO_FILE
+
 MAGIC = b"SENDFOLIO-ENC\n"
 """The first bytes of every encrypted folio file (and of its backups)."""
-
-FOLIO_NAME = "folio.json"
-"""The folio file's name inside the data folder (as the store names it)."""
 
 
 def has_magic(blob: bytes) -> bool:
@@ -31,5 +30,5 @@ def read_head(path: Path, size: int) -> bytes:
 
 def is_encrypted(data_dir: Path) -> bool:
     """True when the folio file starts with the encryption mark (or a cut-off piece of it)."""
-    head = read_head(Path(data_dir) / FOLIO_NAME, len(MAGIC))
+    head = read_head(Path(data_dir) / FOLIO_FILE, len(MAGIC))
     return bool(head) and (has_magic(head) or MAGIC.startswith(head))

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Self
 
-from sendfolio import fields as f
-from sendfolio.fields import FieldProblem
+from sendfolio.domain import fields as f
+from sendfolio.domain.fields import FieldProblem
 
 CASE_KINDS = ("mediation", "disagreement-resolution")
 """What kind of process a case was (SEND Code of Practice 2015)."""
@@ -34,8 +34,16 @@ OUTCOMES = ("agreement", "partial-agreement", "no-agreement", "withdrawn", "not-
 """How a case ended."""
 
 CPD_METHODS = (
-    "training", "refresher", "reading", "role-play", "team-discussion", "conference",
-    "peer-observation", "user-feedback", "supervision", "other",
+    "training",
+    "refresher",
+    "reading",
+    "role-play",
+    "team-discussion",
+    "conference",
+    "peer-observation",
+    "user-feedback",
+    "supervision",
+    "other",
 )
 """Ways of doing CPD (standards §1.4.3, §1.5)."""
 
@@ -58,7 +66,13 @@ ROUTES = ("new", "passported")
 """New accreditation (§1.1–1.3) or the passported route (§1.6, Form 5)."""
 
 DEBRIEF_HEADINGS = (
-    "strengths", "breakthroughs", "challenges", "outcome", "skills_gaps", "knowledge_gaps", "learning_plan",
+    "strengths",
+    "breakthroughs",
+    "challenges",
+    "outcome",
+    "skills_gaps",
+    "knowledge_gaps",
+    "learning_plan",
 )
 """Form 3 de-brief and supervision headings, as keys."""
 
@@ -74,8 +88,16 @@ DEBRIEF_TITLES = {
 """Form 3 de-brief headings in the seed's words."""
 
 TIMELINE_DATES = (
-    "decision_notice", "adviser_contacted", "mediation_declined", "la_informed", "health_commissioner_told",
-    "date_fixed", "parties_notified", "la_unable_to_arrange", "mediation_concluded", "certificate_issued",
+    "decision_notice",
+    "adviser_contacted",
+    "mediation_declined",
+    "la_informed",
+    "health_commissioner_told",
+    "date_fixed",
+    "parties_notified",
+    "la_unable_to_arrange",
+    "mediation_concluded",
+    "certificate_issued",
     "agreement_reached",
 )
 """A case's optional statutory timeline dates (DESIGN §2b), in the order they happen."""
@@ -194,14 +216,22 @@ CASE_DATE_ORDER = (
     ("adviser_contacted", "decision_notice", "the mediation adviser cannot be contacted before the decision notice"),
     ("mediation_declined", "adviser_contacted", "mediation cannot be declined before the adviser was contacted"),
     ("la_informed", "decision_notice", "the LA cannot be told of a wish to mediate before its decision notice"),
-    ("health_commissioner_told", "la_informed", "the health commissioner is told after the LA learns of the wish to mediate"),
+    (
+        "health_commissioner_told",
+        "la_informed",
+        "the health commissioner is told after the LA learns of the wish to mediate",
+    ),
     ("date_fixed", "la_informed", "the mediation date cannot be fixed before the LA was told"),
     ("parties_notified", "date_fixed", "parties cannot be told of a date before it was fixed"),
     ("la_unable_to_arrange", "la_informed", "the LA cannot say it is unable to arrange mediation before it was told"),
     ("mediation_concluded", "date_fixed", "mediation cannot conclude before its date was fixed"),
     ("mediation_concluded", "decision_notice", "mediation cannot conclude before the decision notice"),
     ("certificate_issued", "mediation_concluded", "a certificate cannot predate the mediation it follows"),
-    ("certificate_issued", "mediation_declined", "a certificate cannot predate the adviser being told mediation is not wanted"),
+    (
+        "certificate_issued",
+        "mediation_declined",
+        "a certificate cannot predate the adviser being told mediation is not wanted",
+    ),
     ("certificate_issued", "decision_notice", "a certificate cannot predate the decision notice"),
     ("agreement_reached", "date_fixed", "an agreement cannot be reached before the mediation date was fixed"),
 )
@@ -358,8 +388,12 @@ class PPCContact(Record):
     KIND: ClassVar[str] = "ppc_contact"
     name: str = _spec(f.text(required=True, max_length=120, single_line=True))
     register: str = _spec(f.text(max_length=120, single_line=True), "")
-    email: str = _spec(f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False), "")
-    phone: str = _spec(f.pattern(r"[0-9+() \-]{6,20}", "a phone number of digits, spaces and + ( ) -", required=False), "")
+    email: str = _spec(
+        f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False), ""
+    )
+    phone: str = _spec(
+        f.pattern(r"[0-9+() \-]{6,20}", "a phone number of digits, spaces and + ( ) -", required=False), ""
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -375,7 +409,8 @@ class Verification(Record):
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Case, Observation, Reflection, CPDEntry, PPCSession, Training, Profile, PPCContact, Verification)
+    cls.KIND: cls
+    for cls in (Case, Observation, Reflection, CPDEntry, PPCSession, Training, Profile, PPCContact, Verification)
 }
 """Every record type by its kind."""
 

@@ -34,8 +34,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from sendfolio.privacy.mark import MAGIC, has_magic  # noqa: F401  (part of this module's API)
-
+from sendfolio.store.mark import MAGIC, has_magic
 
 FORMAT_VERSION = 1
 """The version of the encrypted file format this module writes and reads."""
@@ -175,7 +174,9 @@ def _key_check(check_key: bytes) -> bytes:
 
 def build_header(params: KdfParams, salt: bytes, key_check: bytes) -> bytes:
     """The header bytes, checksum included."""
-    fields = _FIELDS.pack(MAGIC, FORMAT_VERSION, params.kdf, params.param1, params.param2, params.param3, salt, key_check)
+    fields = _FIELDS.pack(
+        MAGIC, FORMAT_VERSION, params.kdf, params.param1, params.param2, params.param3, salt, key_check
+    )
     return fields + hashlib.sha256(fields).digest()[:CHECKSUM_SIZE]
 
 
@@ -190,7 +191,9 @@ def parse_header(blob: bytes) -> Header:
         raise CorruptFile("the encryption header is damaged (its checksum does not match)")
     _magic, version, kdf, p1, p2, p3, salt, key_check = _FIELDS.unpack(fields)
     if version != FORMAT_VERSION:
-        raise UnsupportedFormat(f"it uses encryption format {version}; this sendfolio reads format {FORMAT_VERSION}: update sendfolio")
+        raise UnsupportedFormat(
+            f"it uses encryption format {version}; this sendfolio reads format {FORMAT_VERSION}: update sendfolio"
+        )
     params = KdfParams(kdf, p1, p2, p3)
     _check_limits(params)
     return Header(params, salt, key_check, blob[:HEADER_SIZE])
@@ -213,7 +216,9 @@ def _check_limits(params: KdfParams) -> None:
     if params.kdf not in _LIMITS:
         raise UnsupportedFormat(f"it names key-derivation function {params.kdf}, which this sendfolio does not know")
     values = (params.param1, params.param2, params.param3)
-    refused = UnsupportedFormat(f"its {KDF_NAMES[params.kdf]} parameters {values} are outside the range sendfolio accepts")
+    refused = UnsupportedFormat(
+        f"its {KDF_NAMES[params.kdf]} parameters {values} are outside the range sendfolio accepts"
+    )
     if any(not low <= value <= high for value, (low, high) in zip(values, _LIMITS[params.kdf])):
         raise refused
     if kdf_memory(params) > MAX_KDF_MEMORY or (params.kdf == ARGON2ID and params.param1 < 8 * params.param3):
@@ -256,7 +261,9 @@ class FolioCodec:
         try:
             return self._aead.decrypt(nonce, sealed, header.raw)
         except InvalidTag:
-            raise CorruptFile("the encrypted content is damaged, truncated or altered: its authentication tag does not match") from None
+            raise CorruptFile(
+                "the encrypted content is damaged, truncated or altered: its authentication tag does not match"
+            ) from None
 
 
 def new_codec(passphrase: str, params: KdfParams = DEFAULT_PARAMS) -> FolioCodec:

@@ -18,17 +18,30 @@ from typing import Any
 
 from tinydb import TinyDB, where
 
-from sendfolio.records import (
-    Case, CPDEntry, FolioData, InvalidRecord, Observation, PPCContact, PPCSession, Profile, Record,
-    Reflection, Training, Verification,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    InvalidRecord,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Record,
+    Reflection,
+    Training,
+    Verification,
 )
-from sendfolio.storage import AtomicJSONStorage, Codec, FolioError, FolioLock, FolioLocked, make_private_folder
-from sendfolio.store_layout import (
-    FOLIO_FILE, LOCK_FILE, SETTINGS_TABLE, SINGLETONS, TABLES, ReadOnlyLock, RecordTable, make_owner_only,
+from sendfolio.store.layout import (
+    SETTINGS_TABLE,
+    SINGLETONS,
+    TABLES,
+    ReadOnlyLock,
+    RecordTable,
+    make_owner_only,
 )
-
-__all__ = ["Folio", "FolioError", "FolioLocked", "FOLIO_FILE", "LOCK_FILE"]
-"""What other parts import from the store."""
+from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
+from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, FolioLock, make_private_folder
 
 
 class Folio:
@@ -46,8 +59,9 @@ class Folio:
     # -- opening and closing ---------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | str, *, codec: Codec | None = None, create: bool = True,
-             readonly: bool = False) -> Folio:
+    def open(
+        cls, data_dir: Path | str, *, codec: Codec | None = None, create: bool = True, readonly: bool = False
+    ) -> Folio:
         """Open (or create) the folio in `data_dir`, load it into memory and take the lock.
 
         `readonly=True` reads an existing folio without the lock (so reports work while the app
@@ -151,15 +165,19 @@ class Folio:
         """The one-line error for a stored record that is not valid."""
         backup = self._storage.newest_readable_backup()
         advice = f"; the newest readable backup is {backup}" if backup else ""
-        return FolioError(f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
-                          f"The file has not been changed{advice}")
+        return FolioError(
+            f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
+            f"The file has not been changed{advice}"
+        )
 
     # -- reading ---------------------------------------------------------------------
 
     def data(self) -> FolioData:
         """Everything in the folio, from memory, each kind in its stable order."""
         if self._data is None:
-            many = {spec.name: tuple(sorted(self._records[kind].values(), key=spec.order)) for kind, spec in TABLES.items()}
+            many = {
+                spec.name: tuple(sorted(self._records[kind].values(), key=spec.order)) for kind, spec in TABLES.items()
+            }
             ones = {name: record for name, record in self._singletons.items() if name != "profile"}
             self._data = FolioData(profile=self.profile(), **many, **ones)
         return self._data
@@ -211,8 +229,11 @@ class Folio:
 
     def is_empty(self) -> bool:
         """True when the folio holds no records and an untouched profile (settings aside)."""
-        return (not any(self._records.values()) and self.profile() == Profile()
-                and all(self._singletons[name] is None for name in SINGLETONS if name != "profile"))
+        return (
+            not any(self._records.values())
+            and self.profile() == Profile()
+            and all(self._singletons[name] is None for name in SINGLETONS if name != "profile")
+        )
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A helper's saved value (a copy), or `default`."""
@@ -373,7 +394,9 @@ class Folio:
                 record = record.with_changes(id=self._new_id(kind, keyed))
             key = tuple(getattr(record, name) for name in spec.key)
             if key in keyed:
-                raise FolioError(f"{spec.name}: {'/'.join(spec.key)} {'/'.join(key)} appears twice; each must be unique")
+                raise FolioError(
+                    f"{spec.name}: {'/'.join(spec.key)} {'/'.join(key)} appears twice; each must be unique"
+                )
             keyed[key] = record
         return keyed
 
@@ -387,7 +410,9 @@ class Folio:
 
     def _delete_singleton(self, record: Record) -> bool:
         """Clear the singleton slot holding this record (the profile goes back to empty)."""
-        names = [name for name, kind in SINGLETONS.items() if isinstance(record, kind) and self._singletons[name] == record]
+        names = [
+            name for name, kind in SINGLETONS.items() if isinstance(record, kind) and self._singletons[name] == record
+        ]
         if not names:
             return False
         self._put_singleton(names[0], None)

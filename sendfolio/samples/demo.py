@@ -16,8 +16,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sendfolio.records import (
-    Case, CPDEntry, Observation, PPCContact, PPCSession, Profile, Reflection, Training,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Reflection,
+    Training,
 )
 
 MEDIATOR = "Robin Fairweather"
@@ -55,40 +62,101 @@ def _weekday(today: date, days_ago: int) -> str:
 def _profile(today: date) -> Profile:
     """The demo mediator's profile, registered as a member of the College of Mediators."""
     anniversary = date(today.year - 2, 4, 1)
-    return Profile.from_dict({
-        "name": MEDIATOR, "membership_body": "COM", "membership_number": "COM-48213",
-        "registration_anniversary": anniversary.isoformat(), "route": "new",
-    })
+    return Profile.from_dict(
+        {
+            "name": MEDIATOR,
+            "membership_body": "COM",
+            "membership_number": "COM-48213",
+            "registration_anniversary": anniversary.isoformat(),
+            "route": "new",
+        }
+    )
 
 
 def _training(today: date) -> list[Training]:
     """A 40-hour foundation course two years back and 12-hour SEND training a year back."""
     return [
-        Training.from_dict({
-            "id": "demo-foundation", "kind": "foundation", "title": "Foundation certificate in mediation",
-            "provider": "Northfield Mediation Training", "date": _weekday(today, 760), "hours": "40",
-            "recognised_by": "CMC",
-            "covers": "process-principles;role-play-skills;role-play-assessment;written-assignment",
-        }),
-        Training.from_dict({
-            "id": "demo-send", "kind": "send", "title": "SEND mediation: law, context and practice",
-            "provider": "Riverside SEND Mediation Academy", "date": _weekday(today, 330), "hours": "12",
-            "recognised_by": "COM",
-            "covers": "legislative-framework;send-context;mediation-practice;local-processes",
-        }),
+        Training.from_dict(
+            {
+                "id": "demo-foundation",
+                "kind": "foundation",
+                "title": "Foundation certificate in mediation",
+                "provider": "Northfield Mediation Training",
+                "date": _weekday(today, 760),
+                "hours": "40",
+                "recognised_by": "CMC",
+                "covers": "process-principles;role-play-skills;role-play-assessment;written-assignment",
+            }
+        ),
+        Training.from_dict(
+            {
+                "id": "demo-send",
+                "kind": "send",
+                "title": "SEND mediation: law, context and practice",
+                "provider": "Riverside SEND Mediation Academy",
+                "date": _weekday(today, 330),
+                "hours": "12",
+                "recognised_by": "COM",
+                "covers": "legislative-framework;send-context;mediation-practice;local-processes",
+            }
+        ),
     ]
 
 
 CASES = (
     # ref, days ago, kind, role, prep, meeting, follow-up, outcome, observer, issues, notes
-    ("SM-DEMO-001", 300, "mediation", "observer", 1.0, 3.0, 0.5, "agreement", "",
-     "placement", "Observed an experienced mediator; parent and LA officer, agreement on a phased move."),
-    ("SM-DEMO-002", 240, "mediation", "co-mediator", 1.5, 3.0, 0.5, "partial-agreement", "Lead mediator (PPC)",
-     "section F provision;speech and language therapy", "Co-mediated; agreed therapy hours, not the placement."),
-    ("SM-DEMO-003", 150, "disagreement-resolution", "co-mediator", 1.0, 2.5, 0.5, "agreement", "Co-mediator",
-     "school transport", "Disagreement resolution between a parent and a school about transport support."),
-    ("SM-DEMO-004", 60, "mediation", "lead", 1.0, 3.0, 1.0, "agreement", PPC_NAME,
-     "EHC needs assessment;health provision", "Led the case, observed by my PPC; health commissioner attended."),
+    (
+        "SM-DEMO-001",
+        300,
+        "mediation",
+        "observer",
+        1.0,
+        3.0,
+        0.5,
+        "agreement",
+        "",
+        "placement",
+        "Observed an experienced mediator; parent and LA officer, agreement on a phased move.",
+    ),
+    (
+        "SM-DEMO-002",
+        240,
+        "mediation",
+        "co-mediator",
+        1.5,
+        3.0,
+        0.5,
+        "partial-agreement",
+        "Lead mediator (PPC)",
+        "section F provision;speech and language therapy",
+        "Co-mediated; agreed therapy hours, not the placement.",
+    ),
+    (
+        "SM-DEMO-003",
+        150,
+        "disagreement-resolution",
+        "co-mediator",
+        1.0,
+        2.5,
+        0.5,
+        "agreement",
+        "Co-mediator",
+        "school transport",
+        "Disagreement resolution between a parent and a school about transport support.",
+    ),
+    (
+        "SM-DEMO-004",
+        60,
+        "mediation",
+        "lead",
+        1.0,
+        3.0,
+        1.0,
+        "agreement",
+        PPC_NAME,
+        "EHC needs assessment;health provision",
+        "Led the case, observed by my PPC; health commissioner attended.",
+    ),
 )
 """The demo's past cases: one observed, then three active with the last led."""
 
@@ -96,36 +164,77 @@ CASES = (
 def _cases(today: date) -> list[Case]:
     """The past cases with their timelines, and one case still in progress."""
     cases = [_past_case(today, *row) for row in CASES]
-    cases.append(Case.from_dict({
-        "ref": "SM-DEMO-005", "kind": "mediation", "role": "lead", "date": _weekday(today, -12),
-        "prep_hours": "0.5", "meeting_hours": "0", "followup_hours": "0", "outcome": "not-held",
-        "issues": "EHC plan content", "notes": "Arranged; meeting date fixed, parties to be told.",
-        "decision_notice": _weekday(today, 40), "adviser_contacted": _weekday(today, 30),
-        "la_informed": _weekday(today, 20), "date_fixed": _weekday(today, 5),
-    }))
+    cases.append(
+        Case.from_dict(
+            {
+                "ref": "SM-DEMO-005",
+                "kind": "mediation",
+                "role": "lead",
+                "date": _weekday(today, -12),
+                "prep_hours": "0.5",
+                "meeting_hours": "0",
+                "followup_hours": "0",
+                "outcome": "not-held",
+                "issues": "EHC plan content",
+                "notes": "Arranged; meeting date fixed, parties to be told.",
+                "decision_notice": _weekday(today, 40),
+                "adviser_contacted": _weekday(today, 30),
+                "la_informed": _weekday(today, 20),
+                "date_fixed": _weekday(today, 5),
+            }
+        )
+    )
     return cases
 
 
-def _past_case(today: date, ref: str, ago: int, kind: str, role: str, prep: float, meeting: float,
-               followup: float, outcome: str, observer: str, issues: str, notes: str) -> Case:
+def _past_case(
+    today: date,
+    ref: str,
+    ago: int,
+    kind: str,
+    role: str,
+    prep: float,
+    meeting: float,
+    followup: float,
+    outcome: str,
+    observer: str,
+    issues: str,
+    notes: str,
+) -> Case:
     """One finished case with a plausible statutory timeline."""
     held = date.fromisoformat(_weekday(today, ago))
     timeline = {
-        "decision_notice": _weekday(held, 45), "adviser_contacted": _weekday(held, 35),
-        "la_informed": _weekday(held, 28), "date_fixed": _weekday(held, 14), "parties_notified": _weekday(held, 12),
-        "mediation_concluded": held.isoformat(), "certificate_issued": _weekday(held, -1),
+        "decision_notice": _weekday(held, 45),
+        "adviser_contacted": _weekday(held, 35),
+        "la_informed": _weekday(held, 28),
+        "date_fixed": _weekday(held, 14),
+        "parties_notified": _weekday(held, 12),
+        "mediation_concluded": held.isoformat(),
+        "certificate_issued": _weekday(held, -1),
     }
     if outcome in ("agreement", "partial-agreement"):
         timeline["agreement_reached"] = held.isoformat()
     if "health" in issues:
         timeline["health_commissioner_told"] = _weekday(held, 27)
-    return Case.from_dict({
-        "ref": ref, "kind": kind, "role": role, "date": held.isoformat(), "prep_hours": str(prep),
-        "meeting_hours": str(meeting), "followup_hours": str(followup), "outcome": outcome,
-        "observed_by": observer, "debriefed": "yes", "issues": issues, "notes": notes,
-        "health_care": "yes" if "health" in issues else "no",
-        "debrief": DEBRIEFS[ref], **timeline,
-    })
+    return Case.from_dict(
+        {
+            "ref": ref,
+            "kind": kind,
+            "role": role,
+            "date": held.isoformat(),
+            "prep_hours": str(prep),
+            "meeting_hours": str(meeting),
+            "followup_hours": str(followup),
+            "outcome": outcome,
+            "observed_by": observer,
+            "debriefed": "yes",
+            "issues": issues,
+            "notes": notes,
+            "health_care": "yes" if "health" in issues else "no",
+            "debrief": DEBRIEFS[ref],
+            **timeline,
+        }
+    )
 
 
 DEBRIEFS = {
@@ -167,16 +276,19 @@ DEBRIEFS = {
 
 def _observations(today: date) -> list[Observation]:
     """Forms 1-3 criteria spread over the active cases, all but a few demonstrated."""
-    from sendfolio.standards import CRITERIA
+    from sendfolio.domain.standards import CRITERIA
 
     active = [row[0] for row in CASES if row[3] != "observer"]
     shown = CRITERIA[: len(CRITERIA) - UNSHOWN_CRITERIA]
     return [
-        Observation.from_dict({
-            "ref": active[index % len(active)], "criterion": criterion.id,
-            "observer": PPC_NAME if index % len(active) == len(active) - 1 else "Co-mediator",
-            "notes": "Seen and discussed at the de-brief." if index % 5 == 0 else "",
-        })
+        Observation.from_dict(
+            {
+                "ref": active[index % len(active)],
+                "criterion": criterion.id,
+                "observer": PPC_NAME if index % len(active) == len(active) - 1 else "Co-mediator",
+                "notes": "Seen and discussed at the de-brief." if index % 5 == 0 else "",
+            }
+        )
         for index, criterion in enumerate(shown)
     ]
 
@@ -192,10 +304,16 @@ REFLECTIONS = (
 def _reflections(today: date) -> list[Reflection]:
     """Three reflections on practice, 1.75 hours in all (the rule asks for 2)."""
     return [
-        Reflection.from_dict({
-            "id": rid, "date": _day(today, ago), "hours": str(hours), "case": case, "title": title,
-            "body": _reflection_body(model),
-        })
+        Reflection.from_dict(
+            {
+                "id": rid,
+                "date": _day(today, ago),
+                "hours": str(hours),
+                "case": case,
+                "title": title,
+                "body": _reflection_body(model),
+            }
+        )
         for rid, ago, hours, case, title, model in REFLECTIONS
     ]
 
@@ -235,11 +353,17 @@ def _cpd(today: date) -> list[CPDEntry]:
     """About a year of CPD entries, spread every six weeks."""
     count = len(CPD)
     return [
-        CPDEntry.from_dict({
-            "id": f"demo-cpd-{index + 1}", "date": _day(today, 42 * (count - index)), "hours": str(hours),
-            "method": method, "title": title, "provider": provider,
-            "learning": "What I will do differently: " + title.lower() + " informs how I prepare.",
-        })
+        CPDEntry.from_dict(
+            {
+                "id": f"demo-cpd-{index + 1}",
+                "date": _day(today, 42 * (count - index)),
+                "hours": str(hours),
+                "method": method,
+                "title": title,
+                "provider": provider,
+                "learning": "What I will do differently: " + title.lower() + " informs how I prepare.",
+            }
+        )
         for index, (method, hours, title, provider) in enumerate(CPD)
     ]
 
@@ -247,15 +371,30 @@ def _cpd(today: date) -> list[CPDEntry]:
 def _ppc(today: date) -> list[PPCSession]:
     """PPC supervision every two months, and the observation of the led case."""
     sessions = [
-        PPCSession.from_dict({
-            "id": f"demo-ppc-{month}", "date": _day(today, 60 * month + 10), "ppc": PPC_NAME, "hours": "1",
-            "mode": "one-to-one", "topics": "Reviewing recent casework and reflections.",
-            "actions": "Prepare the next reflection before the following session.",
-        })
+        PPCSession.from_dict(
+            {
+                "id": f"demo-ppc-{month}",
+                "date": _day(today, 60 * month + 10),
+                "ppc": PPC_NAME,
+                "hours": "1",
+                "mode": "one-to-one",
+                "topics": "Reviewing recent casework and reflections.",
+                "actions": "Prepare the next reflection before the following session.",
+            }
+        )
         for month in range(1, 6)
     ]
-    sessions.append(PPCSession.from_dict({
-        "id": "demo-ppc-obs", "date": _weekday(today, 60), "ppc": PPC_NAME, "hours": "4",
-        "mode": "observation", "topics": "Observed the led case SM-DEMO-004.", "actions": "De-brief held after the meeting.",
-    }))
+    sessions.append(
+        PPCSession.from_dict(
+            {
+                "id": "demo-ppc-obs",
+                "date": _weekday(today, 60),
+                "ppc": PPC_NAME,
+                "hours": "4",
+                "mode": "observation",
+                "topics": "Observed the led case SM-DEMO-004.",
+                "actions": "De-brief held after the meeting.",
+            }
+        )
+    )
     return sessions

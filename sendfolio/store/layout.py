@@ -7,20 +7,24 @@ ordered as here, so a folio's file and its exports come out the same every time.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from sendfolio.records import (
-    Case, CPDEntry, Observation, PPCContact, PPCSession, Profile, Record, Reflection, Training, Verification,
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    Observation,
+    PPCContact,
+    PPCSession,
+    Profile,
+    Record,
+    Reflection,
+    Training,
+    Verification,
 )
-from sendfolio.storage import FOLDER_MODE
-
-FOLIO_FILE = "folio.json"
-"""The name of the folio file inside the data folder."""
-
-LOCK_FILE = "folio.lock"
-"""The name of the lock file inside the data folder (holds the pid of the sendfolio using it)."""
+from sendfolio.store.storage import FOLDER_MODE
 
 SETTINGS_TABLE = "settings"
 """The table of helpers' extra state: documents {"key": ..., "value": ...}."""
@@ -46,7 +50,10 @@ TABLES: dict[type[Record], RecordTable] = {
 """The record kinds held many to a table, by type."""
 
 SINGLETONS: dict[str, type[Record]] = {
-    "profile": Profile, "ppc_contact": PPCContact, "verification": Verification, "passport_declaration": Verification,
+    "profile": Profile,
+    "ppc_contact": PPCContact,
+    "verification": Verification,
+    "passport_declaration": Verification,
 }
 """Tables holding at most one record, named as FolioData's fields."""
 

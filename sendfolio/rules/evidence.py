@@ -1,6 +1,6 @@
 """What the rules read from a folio: the courses that count, the supported practice, totals.
 
-Pure functions over `FolioData`, shared by `rules.py` and `rules_passport.py`, and
+Pure functions over `FolioData`, shared by the accreditation, renewal and passport rules, and
 useful to screens that show a breakdown (which course was taken as *the* foundation
 course, when supported practice started, which cases are practice cases).
 """
@@ -8,11 +8,10 @@ course, when supported practice started, which cases are practice cases).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 
-from sendfolio.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
-from sendfolio.standards import BODY_NAMES, CRITERIA, RULE_SET, Criterion
+from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
+from sendfolio.domain.standards import BODY_NAMES, RULE_SET
 
 NOT_HELD = ("not-held", "withdrawn")
 """Outcomes of a case whose mediation did not go ahead to the end: not counted as a case held."""
@@ -49,6 +48,7 @@ def is_recognised(recognised_by: str, bodies: tuple[str, ...]) -> bool:
 
 def dated_until(data: FolioData, as_of: date) -> FolioData:
     """The folio as it stood on `as_of`: dated records after it left out."""
+
     def keep(items):
         """The items dated on or before `as_of`."""
         return tuple(item for item in items if item.date <= as_of)
@@ -56,8 +56,12 @@ def dated_until(data: FolioData, as_of: date) -> FolioData:
     cases = keep(data.cases)
     refs = {case.ref for case in cases}
     return dataclasses.replace(
-        data, cases=cases, reflections=keep(data.reflections), cpd=keep(data.cpd),
-        ppc_sessions=keep(data.ppc_sessions), training=keep(data.training),
+        data,
+        cases=cases,
+        reflections=keep(data.reflections),
+        cpd=keep(data.cpd),
+        ppc_sessions=keep(data.ppc_sessions),
+        training=keep(data.training),
         observations=tuple(item for item in data.observations if item.ref in refs),
     )
 
@@ -73,8 +77,9 @@ def foundation_course(data: FolioData) -> Training | None:
     courses = [item for item in data.training if item.kind == "foundation"]
     if not courses:
         return None
-    return max(courses, key=lambda item: (item.hours >= need, len(set(item.covers)), item.hours,
-                                          -item.date.toordinal()))
+    return max(
+        courses, key=lambda item: (item.hours >= need, len(set(item.covers)), item.hours, -item.date.toordinal())
+    )
 
 
 def send_training(data: FolioData) -> Training | None:
@@ -83,8 +88,9 @@ def send_training(data: FolioData) -> Training | None:
     foundation = foundation_course(data)
     if foundation is None:
         return None
-    qualifying = [item for item in data.training
-                  if item.kind == "send" and item.hours >= need and item.date > foundation.date]
+    qualifying = [
+        item for item in data.training if item.kind == "send" and item.hours >= need and item.date > foundation.date
+    ]
     return min(qualifying, key=lambda item: (item.date, item.title), default=None)
 
 
@@ -141,53 +147,3 @@ def reflection_hours(data: FolioData) -> float:
     if start is None:
         return 0.0
     return round(sum(item.hours for item in data.reflections if item.date >= start), 2)
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """One criterion and the practice cases in which it was shown."""
-
-    criterion: Criterion
-    refs: tuple[str, ...]
-
-    @property
-    def shown(self) -> bool:
-        """True when the criterion was shown in at least one practice case."""
-        return bool(self.refs)
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The criteria × practice cases matrix of Forms 1–3."""
-
-    cases: tuple[Case, ...]
-    rows: tuple[CoverageRow, ...]
-    missing: tuple[str, ...]
-    unknown: tuple[str, ...] = ()
-
-    @property
-    def complete(self) -> bool:
-        """True when every criterion was shown at least once."""
-        return not self.missing
-
-    def row(self, criterion_id: str) -> CoverageRow:
-        """The row of one criterion, or KeyError."""
-        for item in self.rows:
-            if item.criterion.id == criterion_id:
-                return item
-        raise KeyError(f"'{criterion_id}' is not a criterion of Forms 1–3")
-
-
-def coverage(data: FolioData) -> Coverage:
-    """Which criteria were shown in which practice cases; `missing` lists those never shown."""
-    cases = practice_cases(data)
-    order = {case.ref: index for index, case in enumerate(cases)}
-    shown: dict[str, set[str]] = {}
-    for item in data.observations:
-        if item.ref in order:
-            shown.setdefault(item.criterion, set()).add(item.ref)
-    rows = tuple(CoverageRow(criterion=crit, refs=tuple(sorted(shown.get(crit.id, ()), key=order.__getitem__)))
-                 for crit in CRITERIA)
-    known = {crit.id for crit in CRITERIA}
-    return Coverage(cases=cases, rows=rows, missing=tuple(row.criterion.id for row in rows if not row.refs),
-                    unknown=tuple(sorted(set(shown) - known)))

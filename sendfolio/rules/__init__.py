@@ -1,0 +1,82 @@
+"""The rules: a folio's records in, requirement results out. Pure functions.
+
+See docs/ARCHITECTURE.md. `results` holds the shapes of the answers, `years` the
+registration years, `evidence` what counts as evidence (the foundation course, the SEND
+training, practice cases, hours), `coverage` the Forms 1–3 criteria shown, and
+`accreditation`, `renewal` and `passport` the three sets of requirements.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sendfolio.domain.records import FolioData
+from sendfolio.domain.standards import RULE_SET
+from sendfolio.rules.accreditation import accreditation, final_case
+from sendfolio.rules.coverage import Coverage, CoverageRow, coverage
+from sendfolio.rules.evidence import (
+    FOUNDATION_WORDS,
+    SEND_MODULE_WORDS,
+    casework_hours,
+    dated_until,
+    foundation_course,
+    hours_text,
+    observation_case,
+    observer_hours,
+    practice_cases,
+    practice_start,
+    reflection_hours,
+    send_training,
+)
+from sendfolio.rules.passport import judged_years, passport
+from sendfolio.rules.renewal import cpd_totals, renewal
+from sendfolio.rules.results import RenewalReport, Report, Requirement
+from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
+
+__all__ = [
+    "FOUNDATION_WORDS",
+    "SEND_MODULE_WORDS",
+    "in_period",
+    "Coverage",
+    "CoverageRow",
+    "RenewalReport",
+    "Report",
+    "Requirement",
+    "accreditation",
+    "casework_hours",
+    "check_json",
+    "coverage",
+    "cpd_totals",
+    "current_registration_year",
+    "dated_until",
+    "final_case",
+    "foundation_course",
+    "hours_text",
+    "judged_years",
+    "observation_case",
+    "observer_hours",
+    "passport",
+    "practice_cases",
+    "practice_start",
+    "reflection_hours",
+    "registration_year",
+    "renewal",
+    "send_training",
+    "year_label",
+]
+
+
+# ---------------------------------------------------------------- the check command
+
+
+def check_json(data: FolioData, as_of: date, year: int | None = None) -> dict[str, Any]:
+    """The object `sendfolio check --json` prints (docs/ARCHITECTURE.md); `year` defaults to the current one."""
+    if year is None:
+        year = current_registration_year(data.profile, as_of)
+    return {
+        "rule_set": RULE_SET.name,
+        "as_of": as_of.isoformat(),
+        "accreditation": accreditation(data, as_of).to_dict(),
+        "renewal": renewal(data, year).to_dict(),
+    }

@@ -1,0 +1,83 @@
+"""Re-registration: the rules judged on one registration year. Pure."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sendfolio.domain.records import FolioData
+from sendfolio.domain.standards import RULE_SET
+from sendfolio.rules.evidence import NOT_HELD, hours_text
+from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
+from sendfolio.rules.years import in_period, registration_year
+
+# ---------------------------------------------------------------- renewal
+
+
+def cpd_totals(data: FolioData, year: int) -> dict[str, Any]:
+    """CPD hours of one registration year: {"total": hours, "by_method": {method: hours}}."""
+    start, end = registration_year(data.profile, year)
+    by_method: dict[str, float] = {}
+    for entry in data.cpd:
+        if in_period(entry.date, start, end):
+            by_method[entry.method] = round(by_method.get(entry.method, 0.0) + entry.hours, 2)
+    return {"total": round(sum(by_method.values()), 2), "by_method": by_method}
+
+
+def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
+    """renewal.cpd-hours: 20 hours of CPD in the registration year."""
+    need = RULE_SET.threshold("renewal.cpd-hours")
+    total = round(sum(entry.hours for entry in data.cpd if in_period(entry.date, start, end)), 2)
+    detail = f"{hours_text(total)} of {hours_text(need)} hours of CPD from {start} to {end}."
+    return result(
+        "renewal.cpd-hours",
+        f"{hours_text(need)} hours",
+        f"{hours_text(total)} hours",
+        at_least(total, need),
+        detail,
+        (need, total),
+    )
+
+
+def renewal_cases(data: FolioData, start: date, end: date) -> Requirement:
+    """renewal.cases: 3 cases co-mediated or led and held in the registration year."""
+    need = RULE_SET.threshold("renewal.cases")
+    in_year = [case for case in data.cases if in_period(case.date, start, end)]
+    counted = [case for case in in_year if case.is_active and case.outcome not in NOT_HELD]
+    left_out = len(in_year) - len(counted)
+    have = f"{len(counted)} cases held" + (
+        f"; {left_out} observed only, not held or withdrawn not counted" if left_out else ""
+    )
+    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led and held from {start} to {end}."
+    return result(
+        "renewal.cases", f"{hours_text(need)} cases", have, len(counted) >= need, detail, (need, float(len(counted)))
+    )
+
+
+def renewal_supervision(data: FolioData, start: date, end: date) -> Requirement:
+    """renewal.supervision: a PPC session or supervision CPD entry in the registration year."""
+    need = RULE_SET.threshold("renewal.supervision")
+    sessions = [item for item in data.ppc_sessions if in_period(item.date, start, end)]
+    entries = [item for item in data.cpd if item.method == "supervision" and in_period(item.date, start, end)]
+    found = len(sessions) + len(entries)
+    have = f"{len(sessions)} PPC sessions, {len(entries)} supervision CPD entries"
+    detail = f"No PPC session or supervision recorded from {start} to {end}."
+    return result(
+        "renewal.supervision",
+        "mentoring support or supervision accessed",
+        have,
+        found >= need,
+        detail,
+        (need, float(found)),
+    )
+
+
+RENEWAL_RULES = (renewal_cpd_hours, renewal_cases, renewal_supervision)
+"""The annual re-registration rules, in the order of the rule set."""
+
+
+def renewal(data: FolioData, year: int) -> RenewalReport:
+    """Every re-registration rule judged on the registration year beginning in `year`."""
+    start, end = registration_year(data.profile, year)
+    found = tuple(rule(data, start, end) for rule in RENEWAL_RULES)
+    return RenewalReport(met=all(item.met for item in found), requirements=found, year_start=start, year_end=end)

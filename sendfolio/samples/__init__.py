@@ -1,0 +1,1 @@
+"""Fictional folios: the demo a newcomer explores, and large generated archives for benchmarks."""

@@ -1,0 +1,9 @@
+"""The names of the files in a data folder: defined here once, for the store and its helpers."""
+
+from __future__ import annotations
+
+FOLIO_FILE = "folio.json"
+"""The folio file inside the data folder."""
+
+LOCK_FILE = "folio.lock"
+"""The lock file beside it: it holds only the writer's process id."""
