@@ -13,10 +13,26 @@ APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
 
 
+class CommandError(click.ClickException):
+    """What a command reports when it cannot go on: one line on stderr, `sendfolio: <message>`.
+
+    The library raises its own exceptions (`FolioError`, `ImportProblems`, `CryptoError`…);
+    commands turn them into this, and click prints it and exits with `exit_code`.
+    """
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        """A one-line error ending the command with `exit_code` (2: bad usage or bad data)."""
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: object = None) -> None:
+        """Print `sendfolio: <message>` on stderr."""
+        click.echo(f"sendfolio: {self.format_message()}", err=True)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one clear line on stderr and exit (2: bad usage or bad data)."""
-    click.echo(f"sendfolio: {message}", err=True)
-    sys.exit(code)
+    """End the command with one clear line on stderr and exit status `code` (2: bad usage or bad data)."""
+    raise CommandError(message, code)
 
 
 def data_dir(ctx: click.Context) -> Path:
@@ -47,15 +63,12 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
 
 
 def _codec(ctx: click.Context):
-    """The encryption codec for an encrypted folio, or None (filled in by the privacy area).
+    """The encryption codec for an encrypted folio, or None for a plain one.
 
     A folio file that cannot even be read (a folder, no permission) ends the command with one
     line naming it, rather than a traceback.
     """
-    try:
-        from sendfolio.privacy.unlock import codec_for_cli
-    except ImportError:
-        return None
+    from sendfolio.commands.passphrase import codec_for_cli
     from sendfolio.store import FOLIO_FILE
 
     try:

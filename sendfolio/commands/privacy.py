@@ -18,7 +18,7 @@ from sendfolio.commands.common import data_dir, fail, open_folio
 
 def _new_passphrase(env_name: str, prompt: str) -> str:
     """A new passphrase from the environment or typed twice, checked for length."""
-    from sendfolio.privacy.unlock import ask_passphrase
+    from sendfolio.commands.passphrase import ask_passphrase
     from sendfolio.store.crypto import check_new_passphrase
 
     passphrase = os.environ.get(env_name) or ask_passphrase(prompt, confirm=True)

@@ -12,7 +12,6 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
 from sendfolio.portfolio.casework import case_anchor, reflection_anchor, reflection_key
-from sendfolio.rules.years import year_label
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _year_totals(data: FolioData, year: int) -> YearTotals:
     found = rules.cpd_totals(data, year)
     return YearTotals(
         year=year,
-        label=year_label(data.profile, year),
+        label=rules.year_label(data.profile, year),
         start=start,
         end=end,
         total=found["total"],

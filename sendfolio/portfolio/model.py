@@ -17,7 +17,6 @@ from sendfolio.domain.records import FolioData, Training
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.portfolio import casework, logs
 from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
-from sendfolio.rules.evidence import dated_until
 
 SECTIONS = (
     ("requirements", "Requirements index"),
@@ -250,7 +249,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
     period = period or default_period(data, as_of)
     if period.end > as_of:
         period = Period(start=min(period.start, as_of), end=as_of)
-    shown = within(dated_until(data, min(as_of, period.end)), period)
+    shown = within(rules.dated_until(data, min(as_of, period.end)), period)
     report = rules.accreditation(shown, as_of)
     reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
     written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))

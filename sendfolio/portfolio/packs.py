@@ -13,9 +13,6 @@ from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training, Verification
 from sendfolio.portfolio import logs
 from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
-from sendfolio.rules.evidence import dated_until
-from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in
-from sendfolio.rules.years import year_label
 
 RENEWAL_SECTIONS = (
     ("requirements", "Requirements for re-registration"),
@@ -75,9 +72,11 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
     links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}
     info = document_info("Renewal evidence", data.profile.name, report, as_of)
     return RenewalPack(
-        info=dataclasses.replace(info, subject=f"Annual re-registration evidence, {year_label(data.profile, year)}"),
+        info=dataclasses.replace(
+            info, subject=f"Annual re-registration evidence, {rules.year_label(data.profile, year)}"
+        ),
         profile=data.profile,
-        year_label=year_label(data.profile, year),
+        year_label=rules.year_label(data.profile, year),
         period=Period(start, end),
         sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
         index=index_rows(report, links),
@@ -116,7 +115,7 @@ class PassportPack:
 
 def build_passport(data: FolioData, as_of: date) -> PassportPack:
     """The passported declaration (Form 5) as of `as_of`."""
-    shown = dated_until(data, as_of)
+    shown = rules.dated_until(data, as_of)
     report = rules.passport(data, as_of)
     links = {rule_id: (Link(a, PASSPORT_HEADINGS[a]),) for rule_id, a in PASSPORT_EVIDENCE.items()}
     info = document_info("Passported declaration", data.profile.name, report, as_of)
@@ -136,15 +135,15 @@ def build_passport(data: FolioData, as_of: date) -> PassportPack:
 def passport_years(data: FolioData, as_of: date) -> tuple[PassportYear, ...]:
     """Cases led and CPD hours in each registration year the passport rules judge."""
     found = []
-    for year in judged_years(data, as_of):
+    for year in rules.judged_years(data, as_of):
         start, end = rules.registration_year(data.profile, year)
         found.append(
             PassportYear(
-                label=year_label(data.profile, year),
+                label=rules.year_label(data.profile, year),
                 start=start,
                 end=end,
-                lead_cases=lead_cases_in(data, year),
-                cpd_hours=cpd_hours_in(data, year),
+                lead_cases=rules.lead_cases_in(data, year),
+                cpd_hours=rules.cpd_hours_in(data, year),
             )
         )
     return tuple(found)

@@ -323,10 +323,3 @@ def scan(data: FolioData, do_not_print: Iterable[str] = (), ignored: Iterable[st
 def _counted(finding: Finding) -> Finding:
     """The same finding seen once more in its field."""
     return Finding(**{**finding.__dict__, "count": finding.count + 1})
-
-
-def ensure_clear(folio) -> None:
-    """Raise `PrivacyFindings` while the folio has open findings (the gate lives in `privacy.check`)."""
-    from sendfolio.privacy.check import ensure_clear as gate
-
-    gate(folio)

@@ -17,7 +17,7 @@ from typing import Any
 
 from sendfolio.domain.records import Case, FolioData, Observation
 from sendfolio.store.atomic import write_atomic
-from sendfolio.store.storage import META_KEY, SCHEMA, migrate, parse_folio_bytes
+from sendfolio.store.storage import dump_tables, migrate, parse_folio_bytes
 
 PURGED_FIELDS = ("notes", "issues", "debrief")
 """Case fields emptied by a purge (observation notes are emptied too)."""
@@ -144,16 +144,9 @@ def scrub_backups(folio: Any, before: date) -> tuple[int, list[Path]]:
             continue
         tables = migrate(schema, tables)
         if purge_tables(tables, before):
-            _replace_file(path, _dump(tables), codec)
+            _replace_file(path, dump_tables(tables), codec)
             changed += 1
     return changed, unreadable
-
-
-def _dump(tables: dict[str, Any]) -> bytes:
-    """The plain file bytes for these tables, in the store's layout."""
-    import json
-
-    return json.dumps({META_KEY: {"schema": SCHEMA}, **tables}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _replace_file(path: Path, plain: bytes, codec: Any) -> None:

@@ -29,7 +29,7 @@ from sendfolio.rules.evidence import (
     reflection_hours,
     send_training,
 )
-from sendfolio.rules.passport import judged_years, passport
+from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
@@ -54,6 +54,8 @@ __all__ = [
     "foundation_course",
     "hours_text",
     "judged_years",
+    "cpd_hours_in",
+    "lead_cases_in",
     "observation_case",
     "observer_hours",
     "passport",
