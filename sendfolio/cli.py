@@ -27,7 +27,7 @@ COMMAND_MODULES = (
 
 
 class OneLineUsageError(click.UsageError):
-    """A usage error shown as one line on stderr (DESIGN §4): what is wrong and where to look."""
+    """A usage error shown as one line on stderr (docs/ARCHITECTURE.md, "Command line"): what is wrong and where to look."""
 
     def show(self, file=None) -> None:
         """Print `sendfolio: <what is wrong> (try '<command> --help')` as a single line."""

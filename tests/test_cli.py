@@ -1,4 +1,4 @@
-"""The command line of DESIGN §4 as a user meets it: demo, check, criteria, import and help.
+"""The command line of docs/ARCHITECTURE.md, "Command line" as a user meets it: demo, check, criteria, import and help.
 
 Every test runs the real commands on a real folio in a temporary folder, in-process through
 click's CliRunner or as `python -m sendfolio` in a subprocess. A complete folio is built the
@@ -44,13 +44,13 @@ ACCREDITATION_IDS = (
     "ppc.verification",
     "membership.body",
 )
-"""The accreditation rule ids of DESIGN §2, in order."""
+"""The accreditation rule ids of docs/ARCHITECTURE.md, "Rule ids", in order."""
 
 RENEWAL_IDS = ("renewal.cpd-hours", "renewal.cases", "renewal.supervision")
-"""The re-registration rule ids of DESIGN §2, in order."""
+"""The re-registration rule ids of docs/ARCHITECTURE.md, "Rule ids", in order."""
 
 REQUIREMENT_KEYS = ["id", "title", "source", "need", "have", "met", "detail"]
-"""The keys of each requirement in `check --json` (DESIGN §4b)."""
+"""The keys of each requirement in `check --json` (docs/ARCHITECTURE.md, "Formats")."""
 
 PPC = "Dr Ada Quill"
 """The fictional PPC who observes the led case and verifies the portfolio."""
@@ -182,7 +182,7 @@ def test_complete_folio_passes_check_with_exit_0(complete_folio):
 
 
 def test_check_json_has_exactly_the_design_shape(complete_folio):
-    """`check --json`: one object with exactly the keys of DESIGN §4b, the rule ids of §2 in order."""
+    """`check --json`: one object with exactly the keys of docs/ARCHITECTURE.md, "Formats", the rule ids of §2 in order."""
     result = invoke(complete_folio, "check", "--json", "--today", TODAY, "--year", YEAR)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -253,7 +253,7 @@ def test_criteria_table_shows_each_id_and_section():
 
 
 def test_module_help_lists_the_design_commands():
-    """`python -m sendfolio --help` works and lists every command of DESIGN §4."""
+    """`python -m sendfolio --help` works and lists every command of docs/ARCHITECTURE.md, "Command line"."""
     result = run_module("--help")
     assert result.returncode == 0, result.stderr
     for command in ("demo", "import", "export", "check", "portfolio", "renewal", "passport", "deadlines", "criteria"):

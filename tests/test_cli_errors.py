@@ -1,6 +1,6 @@
 """Bad usage and bad data on the command line: exit status 2 and one clear line on stderr.
 
-DESIGN §4: "2 bad usage or bad data, with one clear line on stderr saying what and where".
+docs/ARCHITECTURE.md, "Command line": "2 bad usage or bad data, with one clear line on stderr saying what and where".
 Import problems are the one exception by design: each bad cell gets its own
 `file:line: column: problem` line, then one line says nothing was imported.
 """

@@ -80,7 +80,7 @@ def run(folio_dir, *args: str):
 
 
 def test_json_shape_and_rows(folio_with_cases):
-    """A list of DESIGN §4b objects; hand-checked rows for the late health case."""
+    """A list of docs/ARCHITECTURE.md, "Formats" objects; hand-checked rows for the late health case."""
     result = run(folio_with_cases, "--json", "--today", TODAY)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)

@@ -16,7 +16,7 @@ SM-2025-001,mediation,lead,02/03/2025,1.5,3,0.5,agreement,A. Mentor,yes,placemen
 second line",06/01/2025,2025-01-10,20/01/2025,2025-03-02,05/03/2025
 SM-2025-002,disagreement-resolution,co-mediator,2025-04-01,1,2.25,0,no-agreement,,no,,,,,,,
 """
-"""Two cases: UK and ISO dates, the timeline columns of DESIGN \u00a74b, a quoted multi-line note."""
+"""Two cases: UK and ISO dates, the timeline columns of docs/ARCHITECTURE.md, "Formats", a quoted multi-line note."""
 
 
 def cli(folio_dir: Path, *args: str):

@@ -182,7 +182,7 @@ What happened ...
 
 So what ... Now what ...
 """
-"""A reflection as DESIGN \u00a74b shows it (with a UK date and comments)."""
+"""A reflection as docs/ARCHITECTURE.md, "Formats" shows it (with a UK date and comments)."""
 
 
 def test_reflection_front_matter_and_body():

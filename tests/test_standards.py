@@ -44,7 +44,7 @@ DESIGN_RULE_IDS = {
         "passport.declaration",
     ],
 }
-"""The rule ids of DESIGN §2, by report."""
+"""The rule ids of docs/ARCHITECTURE.md, "Rule ids", by report."""
 
 
 def test_rule_set_is_named_and_versioned():
@@ -55,7 +55,7 @@ def test_rule_set_is_named_and_versioned():
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_every_design_rule_id_is_in_its_group(group):
-    """Every rule id of DESIGN §2 is present, in order, in the right report."""
+    """Every rule id of docs/ARCHITECTURE.md, "Rule ids" is present, in order, in the right report."""
     assert [rule.id for rule in RULE_SET.in_group(group)] == DESIGN_RULE_IDS[group]
 
 

@@ -311,7 +311,7 @@ def test_all_deadlines_order_and_upcoming():
 
 
 def test_to_dict_shape():
-    """Exactly the keys of DESIGN §4b, dates as ISO text or null."""
+    """Exactly the keys of docs/ARCHITECTURE.md, "Formats", dates as ISO text or null."""
     item = by_event(make_case(decision_notice="2025-02-03"), D("2025-02-05"))["parent contacts mediation adviser"]
     assert item.to_dict() == {
         "case": "SM-2025-001",

@@ -79,8 +79,6 @@ def _codec(ctx: click.Context):
 
 def open_app(ctx: click.Context) -> None:
     """Open the TUI on the folio in the data folder."""
-    try:
-        from sendfolio.tui.app import run_app
-    except ImportError:
-        fail("the app is not built yet: use the commands (sendfolio --help)")
+    from sendfolio.tui.app import run_app
+
     sys.exit(run_app(data_dir(ctx)))

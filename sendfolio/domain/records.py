@@ -100,7 +100,7 @@ TIMELINE_DATES = (
     "certificate_issued",
     "agreement_reached",
 )
-"""A case's optional statutory timeline dates (DESIGN §2b), in the order they happen."""
+"""A case's optional statutory timeline dates (docs/ARCHITECTURE.md, "Timescales"), in the order they happen."""
 
 CASE_REF = r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}"
 """A case reference: letters, digits and - / _ . ; no spaces, so no names."""

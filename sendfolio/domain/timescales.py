@@ -1,4 +1,4 @@
-"""Statutory timescales around SEND mediation in England (DESIGN §2b), as data.
+"""Statutory timescales around SEND mediation in England (docs/ARCHITECTURE.md, "Timescales"), as data.
 
 Each `DeadlineRule` keeps its rule in words and its citation together; `case_deadlines`
 derives, from a case's timeline dates, the deadlines that apply to it and their status
@@ -135,7 +135,7 @@ class Deadline:
     source: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN §4b: dates as ISO text or null."""
+        """The JSON form of docs/ARCHITECTURE.md, "Formats": dates as ISO text or null."""
         return {
             "case": self.case,
             "event": self.event,
@@ -380,7 +380,7 @@ RULES: tuple[DeadlineRule, ...] = (
         _health_agreed,
     ),
 )
-"""Every statutory timescale of DESIGN §2b, each with its rule in words and its citation."""
+"""Every statutory timescale of docs/ARCHITECTURE.md, "Timescales", each with its rule in words and its citation."""
 
 
 INFORMATIONAL_EVENTS = frozenset(rule.event for rule in RULES if rule.informational)

@@ -1,4 +1,4 @@
-"""The CSV kinds of DESIGN §4b: which columns each holds, and telling them apart by header."""
+"""The CSV kinds of docs/ARCHITECTURE.md, "Formats": which columns each holds, and telling them apart by header."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ DEBRIEF_COLUMNS = tuple(DEBRIEF_PREFIX + heading for heading in DEBRIEF_HEADINGS
 """The de-brief columns of a cases CSV, in the order of the Form 3 headings."""
 
 _SECTION_4B_DATES = ("decision_notice", "adviser_contacted", "la_informed", "mediation_concluded", "certificate_issued")
-"""The case timeline columns DESIGN §4b lists, in its order."""
+"""The case timeline columns docs/ARCHITECTURE.md, "Formats" lists, in its order."""
 
 CASE_EXTRA_COLUMNS = (
     ("health_care",) + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES) + DEBRIEF_COLUMNS

@@ -1,4 +1,4 @@
-"""Reading and writing the CSV files of DESIGN §4b.
+"""Reading and writing the CSV files of docs/ARCHITECTURE.md, "Formats".
 
 Reading turns each row into a raw mapping of strings and hands it to the record type's
 `from_dict`, the one validation; this module only checks the shape of the file (header,

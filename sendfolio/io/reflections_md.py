@@ -1,4 +1,4 @@
-"""Reflections as Markdown files with front matter (DESIGN §4b), read and written.
+"""Reflections as Markdown files with front matter (docs/ARCHITECTURE.md, "Formats"), read and written.
 
 The front matter is read by a small strict `key: value` parser (no YAML library): one
 field per line, `# comments` stripped, values optionally in double or single quotes.

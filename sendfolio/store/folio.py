@@ -236,7 +236,7 @@ class Folio:
         )
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        """A helper's saved value (a copy), or `default`."""
+        """A saved setting (a copy), or `default`."""
         if key not in self._settings:
             return default
         return json.loads(json.dumps(self._settings[key]))
@@ -331,7 +331,7 @@ class Folio:
                 self._put_singleton(name, self._checked(value) if value is not None else None)
 
     def put_setting(self, key: str, value: Any) -> None:
-        """Save a helper's value (anything JSON can hold) under `key`, at once."""
+        """Save a setting (anything JSON can hold) under `key`, at once."""
         try:
             plain = json.loads(json.dumps(value))
         except (TypeError, ValueError) as error:

@@ -79,7 +79,7 @@ class SendfolioApp(App[int]):
     """The app's name."""
 
     CSS_PATH: ClassVar[Any] = existing_styles("app.tcss", "records.tcss")
-    """The app's styles (styles/app.tcss and tui2's styles/records.tcss)."""
+    """The app's styles (styles/app.tcss and styles/records.tcss)."""
 
     COMMANDS: ClassVar[Any] = App.COMMANDS | {SendfolioCommands}
     """The command palette offers Textual's commands and every sendfolio area and action."""
