@@ -13,6 +13,7 @@ from sendfolio.cli import main
 from sendfolio.domain.records import (
     Case,
     CPDEntry,
+    LearningNeed,
     Observation,
     PPCContact,
     PPCSession,
@@ -98,6 +99,14 @@ TRICKY_RECORDS = [
     Profile.from_dict({"name": "A. Fictional", "membership_body": "CMC", "registration_anniversary": "2024-09-01"}),
     PPCContact.from_dict({"name": "R. Example", "email": "ppc@example.org"}),
     Verification.from_dict({"name": "R. Example", "date": "2025-06-01", "statement": "Verified."}),
+    LearningNeed.from_dict(
+        {
+            "need": '=Chairing, with "quotes"',
+            "action": "Observe a colleague; then lead\nwith support",
+            "due": "2025-09-30",
+            "source": "case:SM-2025-014",
+        }
+    ),
 ]
 """Records of every kind with text a spreadsheet or a front matter parser could misread."""
 
@@ -155,10 +164,10 @@ def test_csv_export_reimports_to_equal_records(filled, tmp_path, kind):
     result = cli(filled, "export", str(out), "--kind", kind)
     assert result.exit_code == 0, result.output
     assert "plaintext" in result.output
-    field = {"ppc": "ppc_sessions"}.get(kind, kind)
+    field = {"ppc": "ppc_sessions", "plan": "learning_plan"}.get(kind, kind)
     fresh = tmp_path / "fresh"
     files = [str(out)]
-    if kind == "observations":
+    if kind in ("observations", "plan"):
         cases = tmp_path / "cases.csv"
         cli(filled, "export", str(cases), "--kind", "cases")
         files.append(str(cases))

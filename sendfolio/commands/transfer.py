@@ -111,6 +111,7 @@ def _report(plan: ImportPlan, heading: str) -> None:
 def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
     """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV."""
     from sendfolio.privacy import PrivacyFindings, ensure_clear
+    from sendfolio.store import FolioError
 
     with open_folio(ctx, readonly=True) as folio:
         try:
@@ -120,12 +121,13 @@ def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
         data = folio.data()
         try:
             if kind is None:
-                what = export_backup(data, out, folio.path)
+                files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
+                what = export_backup(data, out, folio.path, files)
             elif kind == "reflections":
                 what = export_reflections(data, out, folio.path)
             else:
                 what = export_csv(data, kind, out, folio.path)
-        except ExportRefused as error:
+        except (ExportRefused, FolioError) as error:
             fail(f"nothing was exported: {error}")
         except OSError as error:
             fail(f"nothing was exported: cannot write {out}: {error.strerror or error}")

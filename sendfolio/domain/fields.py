@@ -246,3 +246,21 @@ def text_map(keys: Iterable[str], *, max_length: int = 20_000) -> Parser:
         return {key: value for key, value in cleaned.items() if value}
 
     return parse
+
+
+def whole_number(*, minimum: int = 0, maximum: int = 10**12) -> Parser:
+    """A parser for a whole number (a count or a size in bytes)."""
+
+    def parse(raw: Any) -> int:
+        """The number, or `FieldProblem` giving the allowed range."""
+        if isinstance(raw, bool) or is_blank(raw):
+            raise FieldProblem(f"is required: a whole number from {minimum} to {maximum}")
+        try:
+            value = int(raw.strip()) if isinstance(raw, str) else raw
+        except ValueError:
+            raise FieldProblem(f"'{_show(raw)}' is not a whole number") from None
+        if not isinstance(value, int) or not minimum <= value <= maximum:
+            raise FieldProblem(f"must be a whole number from {minimum} to {maximum}, not {_show(raw)}")
+        return value
+
+    return parse

@@ -6,14 +6,20 @@ and exporting again gives the same bytes.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sendfolio.domain.records import (
+    Attachment,
     Case,
     CPDEntry,
     FolioData,
     InvalidRecord,
+    LearningNeed,
     Observation,
     PPCContact,
     PPCSession,
@@ -38,6 +44,8 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "cpd": CPDEntry,
     "ppc_sessions": PPCSession,
     "training": Training,
+    "learning_plan": LearningNeed,
+    "attachments": Attachment,
 }
 """The lists of records in a backup, by their key (the `FolioData` field names)."""
 
@@ -49,12 +57,28 @@ SINGLE_RECORDS: dict[str, type[Record]] = {
 }
 """The single records of a backup (null when not set), by key."""
 
+CONTENT_KEY = "content"
+"""The key of an attachment in a backup holding its file's bytes, base64-encoded."""
 
-def backup_document(data: FolioData) -> str:
-    """Everything in `data` as the backup's JSON text: sorted keys, sorted records, a final newline."""
+OPTIONAL_LISTS = ("learning_plan", "attachments")
+"""Lists a backup holds only when the folio has such records (older backups have none)."""
+
+
+def backup_document(data: FolioData, files: Mapping[str, bytes] | None = None) -> str:
+    """Everything in `data` as the backup's JSON text: sorted keys, sorted records, a final newline.
+
+    `files` gives the bytes of each attachment by id; each attachment carries them base64-encoded.
+    """
     document: dict[str, Any] = {BACKUP_KEY: BACKUP_VERSION}
     for key in RECORD_LISTS:
+        if key in OPTIONAL_LISTS and not getattr(data, key):
+            continue
         document[key] = sorted((record.to_dict() for record in getattr(data, key)), key=sort_key)
+    for values in document.get("attachments", []):
+        content = (files or {}).get(values["id"])
+        if content is None:
+            raise ValueError(f"attachment {values['id']} ({values['title']}): its file was not given")
+        values[CONTENT_KEY] = base64.b64encode(content).decode("ascii")
     for key in SINGLE_RECORDS:
         record = getattr(data, key)
         document[key] = record.to_dict() if record is not None else None
@@ -66,10 +90,16 @@ def sort_key(values: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(values.get(name) or "") for name in ("date", "ref", "criterion", "id"))
 
 
-def parse_backup(file: str, raw: bytes) -> tuple[FolioData, list[SourcedRecord]]:
-    """The folio in a backup file and its records with their places, or `ImportProblems`."""
+def parse_backup(file: str, raw: bytes, files: dict[str, bytes] | None = None) -> tuple[FolioData, list[SourcedRecord]]:
+    """The folio in a backup file and its records with their places, or `ImportProblems`.
+
+    The attachments' file bytes are put in `files` by id when it is given.
+    """
     document = _document(file, raw)
     problems: list[Problem] = []
+    contents = _attachment_contents(file, document, problems)
+    if files is not None:
+        files.update(contents)
     values: dict[str, Any] = {}
     sourced: list[SourcedRecord] = []
     for key, record_type in RECORD_LISTS.items():
@@ -122,6 +152,32 @@ def _document(file: str, raw: bytes) -> dict[str, Any]:
             ]
         )
     return document
+
+
+def _attachment_contents(file: str, document: dict[str, Any], problems: list[Problem]) -> dict[str, bytes]:
+    """Take each attachment's file out of the document (so its record can be checked), decoded and checked."""
+    contents: dict[str, bytes] = {}
+    items = document.get("attachments", [])
+    if not isinstance(items, list):
+        return contents
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        where = f"attachments[{index}].{CONTENT_KEY}"
+        encoded = item.pop(CONTENT_KEY, None)
+        if not isinstance(encoded, str):
+            problems.append(Problem(file, None, where, "is missing: each attachment carries its file, base64-encoded"))
+            continue
+        try:
+            content = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            problems.append(Problem(file, None, where, "is not base64 text"))
+            continue
+        if hashlib.sha256(content).hexdigest() != item.get("sha256"):
+            problems.append(Problem(file, None, where, "does not match the attachment's sha256: the file is damaged"))
+            continue
+        contents[str(item.get("id", ""))] = content
+    return contents
 
 
 def _records(

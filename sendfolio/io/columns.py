@@ -9,6 +9,7 @@ from sendfolio.domain.records import (
     TIMELINE_DATES,
     Case,
     CPDEntry,
+    LearningNeed,
     Observation,
     PPCSession,
     Record,
@@ -64,6 +65,7 @@ CSV_KINDS: dict[str, CsvKind] = {
         CsvKind("ppc", PPCSession, ("date", "ppc", "hours", "mode"), ("topics", "actions")),
         CsvKind("training", Training, ("kind", "title", "provider", "date", "hours"), ("recognised_by", "covers")),
         CsvKind("observations", Observation, ("ref", "criterion"), ("observer", "notes")),
+        CsvKind("plan", LearningNeed, ("need", "action", "due"), ("status", "source", "met_by")),
     )
 }
 """Every CSV kind by name, with its columns (required first, in §4b order)."""

@@ -4,6 +4,7 @@ Markdown files. Every file is written atomically and never over the folio's own 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sendfolio.domain.records import FolioData
@@ -19,6 +20,7 @@ DATA_FIELDS = {
     "cpd": "cpd",
     "ppc": "ppc_sessions",
     "training": "training",
+    "plan": "learning_plan",
 }
 """The `FolioData` field holding each CSV kind."""
 
@@ -43,11 +45,11 @@ def guard_target(target: Path, folio_path: Path) -> None:
         raise ExportRefused(f"{target} is one of the folio's own files in {folder}: export somewhere else")
 
 
-def export_backup(data: FolioData, out: Path, folio_path: Path) -> str:
-    """Write the whole folio as a JSON backup to `out`; return what was written, in words."""
+def export_backup(data: FolioData, out: Path, folio_path: Path, files: Mapping[str, bytes] | None = None) -> str:
+    """Write the whole folio (with the attachments' `files` by id) as a JSON backup to `out`; say what, in words."""
     guard_target(out, folio_path)
     _refuse_bad_target(out)
-    write_atomic(out, backup_document(data).encode("utf-8"))
+    write_atomic(out, backup_document(data, files).encode("utf-8"))
     return f"a JSON backup of everything ({counts(data)})"
 
 
@@ -99,6 +101,10 @@ def counts(data: FolioData) -> str:
         plural(len(data.ppc_sessions), "PPC session"),
         plural(len(data.training), "training course"),
     ]
+    if data.learning_plan:
+        parts.append(plural(len(data.learning_plan), "learning need"))
+    if data.attachments:
+        parts.append(plural(len(data.attachments), "attachment"))
     return ", ".join(parts)
 
 

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendfolio.domain.records import Case, CPDEntry, FolioData, InvalidRecord, Observation, Record, Reflection
+from sendfolio.domain.records import (
+    Case,
+    CPDEntry,
+    FolioData,
+    InvalidRecord,
+    LearningNeed,
+    Observation,
+    Record,
+    Reflection,
+)
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reading import read_files
@@ -26,10 +35,12 @@ KIND_LABELS = {
     "cpd": "CPD entries",
     "ppc": "PPC sessions",
     "training": "training courses",
+    "plan": "learning needs",
+    "attachment": "attachments",
 }
 """How a report names each kind of record."""
 
-SAVE_ORDER = ("case", "training", "cpd", "ppc", "reflection", "observation")
+SAVE_ORDER = ("case", "training", "cpd", "ppc", "reflection", "observation", "plan", "attachment")
 """Kinds in the order they are put: cases before the observations and reflections naming them."""
 
 
@@ -40,6 +51,7 @@ class ImportPlan:
     to_put: list[Record] = field(default_factory=list)
     counts: dict[str, Counter] = field(default_factory=dict)
     backup: FolioData | None = None
+    backup_files: dict[str, bytes] = field(default_factory=dict)
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -70,7 +82,7 @@ def plan_import(paths: list[Path], existing: FolioData) -> ImportPlan:
         order = {str(path): index for index, path in enumerate(paths)}
         raise ImportProblems(sorted(problems, key=lambda problem: (order.get(problem.file, 0), problem.line or 0)))
     if found.backup is not None:
-        plan = ImportPlan(backup=found.backup)
+        plan = ImportPlan(backup=found.backup, backup_files=found.backup_files)
         for item in items:
             plan.count(item.record.KIND, "added")
         return plan
@@ -96,6 +108,26 @@ def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_k
             problems += _observation_problems(item, case_refs if cases_known else None)
         elif isinstance(record, Reflection) and cases_known:
             problems += _reflection_problems(item, case_refs, cpd_ids)
+        elif isinstance(record, LearningNeed) and cases_known:
+            problems += _need_problems(item, case_refs, existing)
+    return problems
+
+
+def _need_problems(item: SourcedRecord, case_refs: set[str], existing: FolioData) -> list[Problem]:
+    """A learning need's case, PPC session, CPD entries and reflections, when given, must exist."""
+    known = {
+        "case": case_refs,
+        "ppc": {session.id for session in existing.ppc_sessions},
+        "cpd": {entry.id for entry in existing.cpd},
+        "reflection": {reflection.id for reflection in existing.reflections},
+    }
+    words = {"case": "case", "ppc": "PPC session", "cpd": "CPD entry", "reflection": "reflection"}
+    problems = []
+    for column, links in (("source", (item.record.source,)), ("met_by", item.record.met_by)):
+        for link in links:
+            kind, _, ident = link.partition(":")
+            if kind in known and ident not in known[kind]:
+                problems.append(item.problem(column, f"no {words[kind]} '{ident}' in the folio"))
     return problems
 
 
@@ -165,7 +197,13 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
     keyed = {_key(record): record for record in (*existing.cases, *existing.observations)}
     contents = {
         _content(record)
-        for record in (*existing.reflections, *existing.cpd, *existing.ppc_sessions, *existing.training)
+        for record in (
+            *existing.reflections,
+            *existing.cpd,
+            *existing.ppc_sessions,
+            *existing.training,
+            *existing.learning_plan,
+        )
     }
     for item in items:
         old = keyed.get(_key(item.record))
@@ -214,7 +252,7 @@ def _merged(old: Record, item: SourcedRecord) -> Record:
 def apply_plan(folio: Any, plan: ImportPlan) -> None:
     """Save the plan: restore a backup whole, or put every record in one batch."""
     if plan.backup is not None:
-        folio.replace_all(plan.backup)
+        folio.replace_all(plan.backup, plan.backup_files)
         return
     with folio.batch():
         for record in plan.to_put:

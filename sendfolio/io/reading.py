@@ -22,6 +22,7 @@ class ReadFiles:
     records: list[SourcedRecord] = field(default_factory=list)
     backup: FolioData | None = None
     backup_file: str = ""
+    backup_files: dict[str, bytes] = field(default_factory=dict)
 
 
 def read_files(paths: list[Path]) -> tuple[ReadFiles, list[Problem]]:
@@ -62,7 +63,7 @@ def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
     elif found.backup is not None:
         raise ImportProblems([Problem(name, None, "", "only one backup can be restored at a time")])
     else:
-        found.backup, records = parse_backup(name, raw)
+        found.backup, records = parse_backup(name, raw, found.backup_files)
         found.backup_file = name
         found.records += records
     return []

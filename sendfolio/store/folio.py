@@ -19,10 +19,12 @@ from typing import Any
 from tinydb import TinyDB, where
 
 from sendfolio.domain.records import (
+    Attachment,
     Case,
     CPDEntry,
     FolioData,
     InvalidRecord,
+    LearningNeed,
     Observation,
     PPCContact,
     PPCSession,
@@ -32,6 +34,7 @@ from sendfolio.domain.records import (
     Training,
     Verification,
 )
+from sendfolio.store.attachments import AttachmentFiles
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
@@ -54,6 +57,7 @@ class Folio:
         self._storage = storage
         self._lock: FolioLock | None = lock
         self._db = TinyDB(storage=lambda: storage)
+        self._files = AttachmentFiles(data_dir)
         self._load_index()
 
     # -- opening and closing ---------------------------------------------------------
@@ -215,6 +219,10 @@ class Folio:
         """Every course, by date."""
         return self.data().training
 
+    def learning_plan(self) -> tuple[LearningNeed, ...]:
+        """Every learning need, by target date."""
+        return self.data().learning_plan
+
     def ppc_contact(self) -> PPCContact | None:
         """The mediator's PPC, if recorded."""
         return self._singletons["ppc_contact"]
@@ -319,8 +327,32 @@ class Folio:
                 self.put(record)
         return renamed
 
-    def replace_all(self, data: FolioData) -> None:
-        """Make the folio hold exactly `data` (a JSON restore), in one save; settings are kept."""
+    def replace_all(self, data: FolioData, files: dict[str, bytes] | None = None) -> None:
+        """Make the folio hold exactly `data` (a JSON restore), in one save; settings are kept.
+
+        `files` holds the bytes of the attachments by id: they are written first (beside the old
+        files), put in place once the records are saved, and files of attachments no longer held
+        are deleted.
+        """
+        self._check_open()
+        files = files or {}
+        missing = [item.id for item in data.attachments if item.id not in files]
+        if missing:
+            raise FolioError(f"attachment {missing[0]}: the backup holds its record but not its file; nothing restored")
+        pending = []
+        try:
+            for attachment in data.attachments:
+                pending.append(self._files.stage(attachment, files[attachment.id], self.codec))
+            self._replace_records(data)
+        except BaseException:
+            self._files.discard(pending)
+            raise
+        self._files.commit(pending)
+        for stray in self._files.strays(data.attachments):
+            stray.unlink(missing_ok=True)
+
+    def _replace_records(self, data: FolioData) -> None:
+        """Make the records exactly `data`, in one save."""
         with self.batch():
             for kind, spec in TABLES.items():
                 self._records[kind] = self._unique(kind, spec, getattr(data, spec.name))
@@ -343,9 +375,45 @@ class Folio:
             self._settings[key] = plain
 
     def change_codec(self, codec: Codec | None) -> None:
-        """Re-save the folio through a new codec (e.g. to encrypt it); old backups are deleted."""
+        """Re-save the folio and its attached files through a new codec (e.g. to encrypt it); old backups are deleted."""
         self._check_open()
-        self._storage.change_codec(codec)
+        pending = self._files.recode(self.attachments(), self.codec, codec)
+        try:
+            self._storage.change_codec(codec)
+        except BaseException:
+            self._files.discard(pending)
+            raise
+        self._files.commit(pending)
+
+    # -- attached files ----------------------------------------------------------------
+
+    def attachments(self) -> tuple[Attachment, ...]:
+        """Every attachment, by what it is evidence for, then date added."""
+        return self.data().attachments
+
+    def attach(self, attachment: Attachment, content: bytes) -> Attachment:
+        """Keep a file and its record (the file first, encrypted when the folio is); returns the record."""
+        self._check_open()
+        attachment = self._checked(attachment)
+        if not attachment.id:
+            attachment = attachment.with_changes(id=self._new_id(Attachment))
+        self._files.write(attachment, content, self.codec)
+        try:
+            return self.put(attachment)
+        except BaseException:
+            self._files.remove(attachment)
+            raise
+
+    def attachment_bytes(self, attachment: Attachment) -> bytes:
+        """The plain bytes of an attached file, or `FolioError` when it cannot be read."""
+        return self._files.read(attachment, self.codec)
+
+    def detach(self, attachment: Attachment) -> bool:
+        """Remove an attachment's record, then its file; False if it was not there."""
+        removed = self.delete(attachment)
+        if removed:
+            self._files.remove(attachment)
+        return removed
 
     # -- helpers ---------------------------------------------------------------------
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio.domain.records import (
+    Attachment,
     Case,
     CPDEntry,
+    LearningNeed,
     Observation,
     PPCContact,
     PPCSession,
@@ -46,6 +48,8 @@ TABLES: dict[type[Record], RecordTable] = {
     CPDEntry: RecordTable("cpd", ("id",), lambda r: (r.date, r.title, r.id)),
     PPCSession: RecordTable("ppc_sessions", ("id",), lambda r: (r.date, r.ppc, r.id)),
     Training: RecordTable("training", ("id",), lambda r: (r.date, r.kind, r.title, r.id)),
+    LearningNeed: RecordTable("learning_plan", ("id",), lambda r: (r.due, r.need, r.id)),
+    Attachment: RecordTable("attachments", ("id",), lambda r: (r.evidence_for, r.added, r.title, r.id)),
 }
 """The record kinds held many to a table, by type."""
 

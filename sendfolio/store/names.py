@@ -7,3 +7,6 @@ FOLIO_FILE = "folio.json"
 
 LOCK_FILE = "folio.lock"
 """The lock file beside it: it holds only the writer's process id."""
+
+ATTACHMENTS_FOLDER = "attachments"
+"""The folder beside the folio holding attached files (`<id>.pdf`, `<id>.png`, `<id>.jpg`)."""

@@ -1,0 +1,130 @@
+"""The files of attachments: kept in `<data dir>/attachments/`, through the folio's codec.
+
+Each attached file is one file `<id>.<ext>` (mode 0600, written atomically). When the folio
+is encrypted, the file is encrypted with the same codec (the same header, key and format as
+the folio file), so nothing of a certificate is on disk in plain text. When the codec
+changes (encrypt, decrypt, new passphrase) every file is re-encoded: the new versions are
+first written as temporary files beside the old ones, the folio is re-saved, and only then
+do the new versions replace the old. A crash in between leaves a temporary file that reads
+with the folio's (new) codec; `read` finds and keeps it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from sendfolio.domain.records import Attachment
+from sendfolio.store.atomic import fsync_folder, replace_or_remove, write_atomic, write_temp
+from sendfolio.store.mark import has_magic
+from sendfolio.store.names import ATTACHMENTS_FOLDER
+from sendfolio.store.storage import Codec, FolioError, make_private_folder
+
+
+class AttachmentFiles:
+    """The attachments folder of one data folder, read and written through a codec."""
+
+    def __init__(self, data_dir: Path):
+        """Files live in `<data_dir>/attachments`."""
+        self.folder = Path(data_dir) / ATTACHMENTS_FOLDER
+
+    def path(self, attachment: Attachment) -> Path:
+        """Where the file of this attachment is kept."""
+        return self.folder / attachment.file_name
+
+    def write(self, attachment: Attachment, content: bytes, codec: Codec | None) -> None:
+        """Store the file's bytes, encoded with `codec`, atomically."""
+        make_private_folder(self.folder)
+        write_atomic(self.path(attachment), _encode(content, codec))
+
+    def read(self, attachment: Attachment, codec: Codec | None) -> bytes:
+        """The plain bytes of an attachment, or `FolioError` saying why they cannot be read."""
+        path = self.path(attachment)
+        try:
+            return _decode(path.read_bytes(), codec)
+        except FileNotFoundError:
+            pass
+        except ValueError:
+            pass
+        for leftover in sorted(self.folder.glob(f".{path.name}.*.tmp")):
+            with contextlib.suppress(ValueError, OSError):
+                plain = _decode(leftover.read_bytes(), codec)
+                replace_or_remove(leftover, path)  # a re-encoding cut short: its new version is the good one
+                return plain
+        if not path.exists():
+            raise FolioError(f"the file of attachment {attachment.id} ({attachment.title}) is missing from {path}")
+        raise FolioError(f"the file of attachment {attachment.id} ({attachment.title}) cannot be read: {path}")
+
+    def remove(self, attachment: Attachment) -> None:
+        """Delete the file of an attachment (nothing when it is already gone)."""
+        self.path(attachment).unlink(missing_ok=True)
+
+    def recode(
+        self, attachments: Iterable[Attachment], old: Codec | None, new: Codec | None
+    ) -> list[tuple[Path, Path]]:
+        """Write each file's new version as a temporary file beside it; return (temporary, final) pairs.
+
+        Call `commit` once the folio is saved through the new codec, or `discard` if it was not.
+        """
+        pending: list[tuple[Path, Path]] = []
+        try:
+            for attachment in attachments:
+                target = self.path(attachment)
+                plain = self.read(attachment, old)
+                pending.append((write_temp(target, _encode(plain, new)), target))
+        except BaseException:
+            self.discard(pending)
+            raise
+        return pending
+
+    @staticmethod
+    def commit(pending: list[tuple[Path, Path]]) -> None:
+        """Put each new version in place of the old."""
+        for temp, target in pending:
+            os.replace(temp, target)
+        if pending:
+            fsync_folder(pending[0][1].parent)
+
+    @staticmethod
+    def discard(pending: list[tuple[Path, Path]]) -> None:
+        """Delete new versions that will not be used."""
+        for temp, _ in pending:
+            temp.unlink(missing_ok=True)
+
+    def stage(self, attachment: Attachment, content: bytes, codec: Codec | None) -> tuple[Path, Path]:
+        """A new file written beside its final place (see `commit`), e.g. while restoring a backup."""
+        make_private_folder(self.folder)
+        target = self.path(attachment)
+        return write_temp(target, _encode(content, codec)), target
+
+    def strays(self, keep: Iterable[Attachment]) -> list[Path]:
+        """Files in the folder that belong to no attachment in `keep` (temporary files aside)."""
+        if not self.folder.is_dir():
+            return []
+        names = {attachment.file_name for attachment in keep}
+        return [
+            path
+            for path in self.folder.iterdir()
+            if path.is_file() and not path.name.startswith(".") and path.name not in names
+        ]
+
+
+def _encode(content: bytes, codec: Codec | None) -> bytes:
+    """The stored bytes of a file."""
+    return codec.encode(content) if codec is not None else content
+
+
+def _decode(stored: bytes, codec: Codec | None) -> bytes:
+    """The plain bytes of a stored file, or `ValueError` when it does not fit the codec."""
+    if codec is None:
+        if has_magic(stored):
+            raise ValueError("encrypted, but the folio is not")
+        return stored
+    if not has_magic(stored):
+        raise ValueError("not encrypted, but the folio is")
+    try:
+        return codec.decode(stored)
+    except Exception as error:  # the codec's own errors (wrong key, damage)
+        raise ValueError(str(error)) from None
