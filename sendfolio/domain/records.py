@@ -112,6 +112,15 @@ CASE_REF_HELP = "a case reference of letters, digits and - / _ . with no spaces 
 RECORD_ID = r"[a-z0-9\-]{1,40}"
 """The store's identifier of a record."""
 
+RECORDED_BY = ("mediator", "returned-form")
+"""Who recorded an observation: the mediator, or an observer on a returned Form 1–3."""
+
+OBSERVER_ROLES = ("co-mediator", "PPC", "manager", "mentor")
+"""Who may complete Forms 1–3 (Appendix A): the header's "Co-mediator / PPC / Manager / Mentor"."""
+
+OBSERVER_ROLE_HELP = "co-mediator, PPC, manager or mentor (or the observer's own words)"
+"""What an observer's role may be, in words."""
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -269,6 +278,10 @@ class Case(Record):
     mediation_concluded: date | None = _spec(f.a_date(required=False), None)
     certificate_issued: date | None = _spec(f.a_date(required=False), None)
     agreement_reached: date | None = _spec(f.a_date(required=False), None)
+    debrief_by: str = _spec(f.text(max_length=120, single_line=True), "")
+    debrief_by_role: str = _spec(f.text(max_length=60, single_line=True), "")
+    debrief_returned_on: date | None = _spec(f.a_date(required=False), None)
+    debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
 
     @property
     def total_hours(self) -> float:
@@ -289,7 +302,17 @@ class Case(Record):
         ]
         if self.mediation_concluded and self.mediation_concluded < self.date and self.outcome != "not-held":
             found.append(FieldError("mediation_concluded", "cannot be before the case date"))
+        if self.debrief_returned and not (self.debrief_by and self.debrief_returned_on):
+            found.append(
+                FieldError("debrief_returned", "a de-brief from a returned form needs the observer's name and date")
+            )
         return found
+
+    def debrief_provenance(self, heading: str) -> str:
+        """Who recorded one de-brief heading: "returned by … on …" or "entered by the mediator"."""
+        if heading in self.debrief_returned:
+            return returned_words(self.debrief_by, self.debrief_returned_on)
+        return ENTERED_BY_MEDIATOR
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -301,6 +324,40 @@ class Observation(Record):
     criterion: str = _spec(f.pattern(r"[a-z0-9.\-]{3,60}", "a criterion id listed by `sendfolio criteria`"))
     observer: str = _spec(f.text(max_length=120, single_line=True), "")
     notes: str = _spec(f.text(max_length=5_000), "")
+    observer_role: str = _spec(f.text(max_length=60, single_line=True), "")
+    recorded_by: str = _spec(f.choice(RECORDED_BY), "mediator")
+    returned_on: date | None = _spec(f.a_date(required=False), None)
+
+    @property
+    def returned(self) -> bool:
+        """True when the observation came from a form the observer returned."""
+        return self.recorded_by == "returned-form"
+
+    @property
+    def provenance(self) -> str:
+        """Who recorded it: "returned by ⟨observer⟩ on ⟨date⟩" or "entered by the mediator"."""
+        return returned_words(self.observer, self.returned_on) if self.returned else ENTERED_BY_MEDIATOR
+
+    def problems(self) -> list[FieldError]:
+        """An observation from a returned form names its observer and the form's date."""
+        if not self.returned:
+            return []
+        found = []
+        if not self.observer:
+            found.append(FieldError("observer", "is required for an observation from a returned form"))
+        if self.returned_on is None:
+            found.append(FieldError("returned_on", "is required for an observation from a returned form"))
+        return found
+
+
+ENTERED_BY_MEDIATOR = "entered by the mediator"
+"""The provenance of what the mediator recorded without a returned form."""
+
+
+def returned_words(observer: str, on: date | None) -> str:
+    """ "returned by ⟨observer⟩ on ⟨date⟩", the provenance of what came back on a form."""
+    when = f" on {on.day} {on.strftime('%B %Y')}" if on else ""
+    return f"returned by {observer}{when}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -380,6 +437,7 @@ class Profile(Record):
     registration_anniversary: date | None = _spec(f.a_date(required=False), None)
     route: str = _spec(f.choice(ROUTES), "new")
     lead_since: date | None = _spec(f.a_date(required=False), None)
+    returned_forms_only: bool = _spec(f.yes_no, False)
 
 
 @dataclass(frozen=True, kw_only=True)

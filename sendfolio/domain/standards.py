@@ -203,7 +203,10 @@ SEND_2018_RULES = (
         "§1.2, App. A",
         _A,
         "Every criterion of observation Forms 1–3 was demonstrated at least once over the practice cases "
-        "(not necessarily in each case). Observations recorded against cases only observed do not count.",
+        "(not necessarily in each case). Observations recorded against cases only observed do not count. "
+        "A De-brief and Supervision criterion of Form 3 is shown by a de-brief that records its heading. "
+        "Criteria entered by the mediator count alongside those on forms returned by observers (the standards "
+        "do not ask for returned forms), unless the profile asks for returned forms only.",
     ),
     _rule(
         "ppc.verification",
@@ -507,6 +510,20 @@ CRITERIA: tuple[Criterion, ...] = (
 
 CRITERIA_IDS: tuple[str, ...] = tuple(item.id for item in CRITERIA)
 """The id of every criterion, in order."""
+
+DEBRIEF_CRITERIA = MappingProxyType(
+    {
+        "f3.ds.key-strengths": "strengths",
+        "f3.ds.breakthroughs": "breakthroughs",
+        "f3.ds.challenges": "challenges",
+        "f3.ds.outcome": "outcome",
+        "f3.ds.gaps.skills": "skills_gaps",
+        "f3.ds.gaps.knowledge": "knowledge_gaps",
+        "f3.ds.learning-plan": "learning_plan",
+    }
+)
+"""Form 3's De-brief and Supervision criteria, each shown by a de-brief recording its heading (a case's
+`debrief` key). A de-brief that writes under a heading demonstrates that criterion in that case."""
 
 _BY_ID = MappingProxyType({item.id: item for item in CRITERIA})
 """Criteria by id, for `criterion()`."""

@@ -246,7 +246,19 @@ def _merged(old: Record, item: SourcedRecord) -> Record:
             values["debrief"] = {**values.get("debrief", {}), heading: new.get("debrief", {}).get(heading, "")}
         else:
             values[column] = new[column]
-    return type(old).from_dict(values)
+    return _entered_where_changed(type(old).from_dict(values), old)
+
+
+def _entered_where_changed(merged: Record, old: Record) -> Record:
+    """A CSV row that changes what an observer returned makes it the mediator's entry (never misattributed)."""
+    if isinstance(merged, Observation) and old.returned and (merged.observer, merged.notes) != (old.observer, old.notes):
+        return merged.with_changes(recorded_by="mediator", returned_on=None, observer_role="")
+    if isinstance(merged, Case) and merged.debrief_returned:
+        kept = [key for key in merged.debrief_returned if merged.debrief.get(key) == old.debrief.get(key)]
+        if kept != list(merged.debrief_returned):
+            cleared = {} if kept else {"debrief_by": "", "debrief_by_role": "", "debrief_returned_on": None}
+            return merged.with_changes(debrief_returned=kept, **cleared)
+    return merged
 
 
 def apply_plan(folio: Any, plan: ImportPlan) -> None:

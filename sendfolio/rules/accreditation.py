@@ -297,9 +297,17 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
     total = len(grid.rows)
     shown = total - len(grid.missing)
     need_text = f"all {total} criteria of Forms 1–3"
-    have = f"{shown} of {total} criteria over {len(grid.cases)} practice cases"
+    if grid.returned_only:
+        need_text += " on forms returned by observers"
+        have = f"{shown} of {total} criteria on returned forms over {len(grid.cases)} practice cases"
+    else:
+        have = (
+            f"{shown} of {total} criteria over {len(grid.cases)} practice cases; "
+            f"{grid.backed} of them on forms returned by observers"
+        )
     listed = ", ".join(grid.missing[:6]) + (", …" if len(grid.missing) > 6 else "")
-    detail = f"{len(grid.missing)} criteria not yet shown in a practice case: {listed}."
+    where = "on a returned form in a practice case" if grid.returned_only else "in a practice case"
+    detail = f"{len(grid.missing)} criteria not yet shown {where}: {listed}."
     return result("practice.criteria-coverage", need_text, have, not grid.missing, detail, (float(total), float(shown)))
 
 

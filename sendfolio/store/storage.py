@@ -32,7 +32,7 @@ from tinydb.storages import Storage
 
 from sendfolio.store.atomic import FILE_MODE, replace_or_remove, temp_path, write_atomic, write_temp
 
-SCHEMA = 2
+SCHEMA = 3
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -79,7 +79,21 @@ def _tables_named_by_folio_field(tables: Tables) -> Tables:
     return {renamed.get(name, name): table for name, table in tables.items()}
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _tables_named_by_folio_field}
+def _provenance_recorded(tables: Tables) -> Tables:
+    """Schema 2 -> 3: observations and de-briefs say who recorded them; all earlier ones were the mediator's.
+
+    Schema 3 adds `observer_role`, `recorded_by` and `returned_on` to observations and the
+    `debrief_by…` fields to cases (a returned observer's form); a schema 2 sendfolio would
+    refuse those fields, so the version moves on.
+    """
+    observations = {
+        key: {**doc, "recorded_by": doc.get("recorded_by", "mediator")}
+        for key, doc in tables.get("observations", {}).items()
+    }
+    return {**tables, "observations": observations} if "observations" in tables else tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _tables_named_by_folio_field, 2: _provenance_recorded}
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 
 
