@@ -251,7 +251,11 @@ def _merged(old: Record, item: SourcedRecord) -> Record:
 
 def _entered_where_changed(merged: Record, old: Record) -> Record:
     """A CSV row that changes what an observer returned makes it the mediator's entry (never misattributed)."""
-    if isinstance(merged, Observation) and old.returned and (merged.observer, merged.notes) != (old.observer, old.notes):
+    if (
+        isinstance(merged, Observation)
+        and old.returned
+        and (merged.observer, merged.notes) != (old.observer, old.notes)
+    ):
         return merged.with_changes(recorded_by="mediator", returned_on=None, observer_role="")
     if isinstance(merged, Case) and merged.debrief_returned:
         kept = [key for key in merged.debrief_returned if merged.debrief.get(key) == old.debrief.get(key)]

@@ -301,10 +301,7 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
         need_text += " on forms returned by observers"
         have = f"{shown} of {total} criteria on returned forms over {len(grid.cases)} practice cases"
     else:
-        have = (
-            f"{shown} of {total} criteria over {len(grid.cases)} practice cases; "
-            f"{grid.backed} of them on forms returned by observers"
-        )
+        have = f"{shown} of {total} criteria over {len(grid.cases)} practice cases ({grid.backed} on returned forms)"
     listed = ", ".join(grid.missing[:6]) + (", …" if len(grid.missing) > 6 else "")
     where = "on a returned form in a practice case" if grid.returned_only else "in a practice case"
     detail = f"{len(grid.missing)} criteria not yet shown {where}: {listed}."
