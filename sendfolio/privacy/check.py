@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan
+from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan, scan_record
 
 DO_NOT_PRINT_KEY = "privacy.do_not_print"
 """Folio setting: the private list of names and words that must never be printed."""
@@ -73,6 +73,13 @@ def open_findings(folio: Any) -> list[Finding]:
     """The findings not marked as false positives."""
     marked = ignored(folio)
     return [finding for finding in all_findings(folio) if finding.id not in marked]
+
+
+def record_findings(record: Any, folio: Any = None) -> list[Finding]:
+    """Likely identifiers in one record about to be saved, less those marked; `folio` gives the lists."""
+    if folio is None:
+        return scan_record(record)
+    return scan_record(record, do_not_print(folio), ignored(folio))
 
 
 def ensure_clear(folio: Any) -> None:

@@ -320,6 +320,29 @@ def scan(data: FolioData, do_not_print: Iterable[str] = (), ignored: Iterable[st
     return list(found.values())
 
 
+RECORD_PLACES = {
+    "case": "cases",
+    "observation": "observations",
+    "reflection": "reflections",
+    "cpd": "cpd",
+    "ppc": "ppc_sessions",
+    "training": "training",
+    "profile": "profile",
+    "ppc_contact": "ppc_contact",
+    "verification": "verification",
+}
+"""Where each kind of record sits in a `FolioData`."""
+
+
+def scan_record(record, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
+    """The open findings in one record's free text (as `scan` would report them once it is saved)."""
+    place = RECORD_PLACES.get(getattr(record, "KIND", ""))
+    if place is None:
+        return []
+    value = (record,) if isinstance(getattr(FolioData(), place), tuple) else record
+    return scan(FolioData(**{place: value}), do_not_print, ignored)
+
+
 def _counted(finding: Finding) -> Finding:
     """The same finding seen once more in its field."""
     return Finding(**{**finding.__dict__, "count": finding.count + 1})

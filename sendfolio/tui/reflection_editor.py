@@ -3,7 +3,8 @@
 The editor builds the record with `Reflection.from_dict`, so a bad date or a
 number of hours out of range is reported beside the form exactly as the CSV
 import or a JSON backup would report it. Saving puts the record in the folio at
-once; leaving with unsaved changes asks first.
+once; leaving with unsaved changes asks first. A likely identifier in the text is warned
+about under the form, and the next ctrl+s with the same text saves it as it is.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from textual.widgets.text_area import LanguageDoesNotExist
 
 from sendfolio.domain.records import InvalidRecord, Reflection
 from sendfolio.paths import style_path
+from sendfolio.privacy.check import record_findings
 from sendfolio.tui.record_screen import binding_commands
 from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.forms import SAVE_ANYWAY, identifier_warning
 
 PREVIEW_DELAY = 0.25
 """Seconds of quiet typing before the preview is redrawn."""
@@ -82,6 +85,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         self.heading = heading or ("Edit reflection" if reflection else "New reflection")
         self.initial = self._raw_from(reflection, body)
         self._preview_timer = None
+        self._warned: dict[str, str] | None = None
 
     def _raw_from(self, reflection: Reflection | None, body: str) -> dict[str, str]:
         """The form's starting values as text."""
@@ -178,9 +182,26 @@ class ReflectionEditor(Screen[Reflection | None]):
         except InvalidRecord as invalid:
             self._show_errors(invalid)
             return
+        if self._warned_of_identifiers(record, raw):
+            return
         saved = self.app.folio.put(record)
         self.notify(f"Reflection saved: {saved.title}", markup=False)
         self.dismiss(saved)
+
+    def _warned_of_identifiers(self, record: Reflection, raw: dict[str, Any]) -> bool:
+        """Show likely identifiers under the form and return True, once for the same text."""
+        if raw == self._warned:
+            return False
+        findings = record_findings(record, self.app.folio)
+        if not findings:
+            return False
+        self._warned = raw
+        errors = self.query_one("#errors", Static)
+        errors.update("\n".join(f"{finding.field}: {identifier_warning(finding)}" for finding in findings))
+        errors.set_class(True, "-warning")
+        errors.display = True
+        self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
+        return True
 
     def _show_errors(self, invalid: InvalidRecord) -> None:
         """List each field's problem under the form and mark the field."""
@@ -189,6 +210,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             self.query_one(f"#{name}").set_class(name in bad, "-invalid")
         errors = self.query_one("#errors", Static)
         errors.update("\n".join(f"⚠ {error}" for error in invalid.errors))
+        errors.set_class(False, "-warning")
         errors.display = True
         first = next((name for name in (*TEXT_FIELDS, *CHOICE_FIELDS) if name in bad), "body")
         self.query_one(f"#{first}").focus()

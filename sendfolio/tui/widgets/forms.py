@@ -34,7 +34,10 @@ Save (ctrl+s, or the Save button) builds `record_type.from_dict(values)` -- the 
 validation -- from the initial record's values (so fields without a spec, e.g. `id`, are kept)
 overlaid with the form's values. Each `FieldError` is shown under its field in a Label with class
 "field-error" (errors of fields without a spec go in `#form-errors`), nothing is dismissed, and
-the first bad field gets the focus. `check(record) -> list[FieldError]`, if given, adds the
+the first bad field gets the focus. A valid record whose free text holds a likely identifier (the
+privacy check's findings, with the folio's do-not-print list) is only warned about: the finding
+is shown under its field (class "field-warning") and the next ctrl+s with the same values saves.
+`check(record) -> list[FieldError]`, if given, adds the
 caller's own checks (e.g. a case reference already in use), shown the same way. A valid record
 dismisses the screen with it. `focus` names the field the cursor starts in (default: the first). Escape (or
 Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
@@ -59,6 +62,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from textual.widgets.selection_list import Selection
 
 from sendfolio.domain.records import FieldError, InvalidRecord, Record
+from sendfolio.privacy.check import record_findings
+from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -192,6 +197,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         self.initial = initial
         self.title_text = title or f"Edit {record_type.KIND}"
         self._start: dict[str, Any] = {}
+        self._warned: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         """The title, one labelled editor per field, and the buttons."""
@@ -255,25 +261,45 @@ class EditRecordScreen(ModalScreen[Record | None]):
         if problems:
             self.show_errors(problems)
             return
+        if self.warned_of_identifiers(record):
+            return
         self.dismiss(record)
 
-    def show_errors(self, errors: Sequence[Any]) -> None:
-        """Put each field's problem under it; focus the first bad field."""
+    def warned_of_identifiers(self, record: Record) -> bool:
+        """Show likely identifiers under their fields and return True, once for the same values."""
+        values = self.values()
+        if values == self._warned:
+            return False
+        findings = record_findings(record, getattr(self.app, "folio", None))
+        if not findings:
+            return False
+        self._warned = values
+        warnings = [FieldError(finding.field.split(".")[0], identifier_warning(finding)) for finding in findings]
+        self.show_errors(warnings, warning=True)
+        return True
+
+    def show_errors(self, errors: Sequence[Any], *, warning: bool = False) -> None:
+        """Put each field's problem (or `warning`) under it; focus the first field named."""
         by_field = _errors_by_field(errors)
         named = {spec.name for spec in self.specs}
         for spec in self.specs:
             label = self.query_one(f"#error-{spec.name}", Label)
             label.update(Text(by_field.get(spec.name, "")))
             label.display = spec.name in by_field
+            label.set_class(warning, "field-warning")
         others = [f"{name}: {problem}" for name, problem in by_field.items() if name not in named]
         general = self.query_one("#form-errors", Label)
         general.update(Text("\n".join(others)))
         general.display = bool(others)
+        general.set_class(warning, "field-warning")
         first = next((spec.name for spec in self.specs if spec.name in by_field), None)
         if first is not None:
             self.editor(first).focus()
             self.query_one(f"#error-{first}").scroll_visible()
-        self.notify(f"Not saved: {len(by_field)} field(s) to fix", severity="error")
+        if warning:
+            self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
+        else:
+            self.notify(f"Not saved: {len(by_field)} field(s) to fix", severity="error")
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""
@@ -297,6 +323,20 @@ class EditRecordScreen(ModalScreen[Record | None]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+SAVE_ANYWAY = "Not saved yet: edit it out, or press ctrl+s again to save it as it is."
+"""What the form says after showing a likely identifier."""
+
+
+def identifier_warning(finding: Finding) -> str:
+    """One finding as a warning under its field, e.g. `⚠ looks like a UK postcode: »SW1A 1AA«`."""
+    title = CATEGORY_TITLES[finding.category]
+    article = "an" if title[0] in "aeiouN" else "a"
+    return (
+        f"⚠ looks like {article} {title}: »{finding.match}«. PDFs and exports are held back while it stays; "
+        "ctrl+s again saves it as it is."
+    )
 
 
 def _errors_by_field(errors: Sequence[Any]) -> Mapping[str, str]:

@@ -1,0 +1,105 @@
+"""Saving a form whose text holds a likely identifier: warned under the field, saved on the second ctrl+s."""
+
+from __future__ import annotations
+
+from sendfolio.privacy import check
+from sendfolio.tui.app import SendfolioApp
+from sendfolio.tui.cpd import CPDScreen
+from sendfolio.tui.reflection_editor import ReflectionEditor
+from sendfolio.tui.reflections import ReflectionsScreen
+from sendfolio.tui.widgets.forms import EditRecordScreen
+from tests.tui.conftest import saved, type_text
+
+SIZE = (80, 24)
+"""The smallest terminal the app must be readable in."""
+
+
+async def new_cpd_entry(pilot, title: str) -> None:
+    """Open the CPD area's add form and fill hours, method and title."""
+    await pilot.pause()
+    await pilot.press("5")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press("tab")
+    await type_text(pilot, "1.5")
+    await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
+    await type_text(pilot, title)
+
+
+async def test_a_phone_number_is_warned_about_under_its_field_then_saved(folio, folio_dir, today):
+    """The first ctrl+s shows the finding under the title and keeps the form; the second saves."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await new_cpd_entry(pilot, "Call back on 07700 900123")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditRecordScreen)
+        warning = app.screen.query_one("#error-title")
+        assert warning.display and warning.has_class("field-warning")
+        text = str(warning.render())
+        assert "looks like a UK phone number" in text and "ctrl+s again saves" in text
+        assert folio.cpd() == ()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CPDScreen)
+    [entry] = saved(folio).cpd()
+    assert entry.title == "Call back on 07700 900123"
+
+
+async def test_changing_the_text_after_a_warning_checks_it_again(folio, folio_dir, today):
+    """A warning is for the values shown: editing the field and saving warns about the new text."""
+    check.add_word(folio, "Zephyrine")
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await new_cpd_entry(pilot, "Notes on Zephyrine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "word on the do-not-print list: »Zephyrine«" in str(app.screen.query_one("#error-title").render())
+        await type_text(pilot, " and SW1A 1AA")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditRecordScreen)
+        assert "UK postcode: »SW1A 1AA«" in str(app.screen.query_one("#error-title").render())
+    assert saved(folio).cpd() == ()
+
+
+async def test_clean_text_saves_at_once(folio, folio_dir, today):
+    """Ordinary text is saved on the first ctrl+s, with no warning."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await new_cpd_entry(pilot, "Section 19 and EHCP 2024-25, 10:30-12:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CPDScreen)
+    assert len(saved(folio).cpd()) == 1
+
+
+async def test_reflection_editor_warns_then_saves(folio, folio_dir, today):
+    """The reflection editor shows the finding under the form; ctrl+s again saves the reflection."""
+    check.add_word(folio, "Zoe")
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ReflectionEditor)
+        await type_text(pilot, "After Zoe's meeting")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        errors = editor.query_one("#errors")
+        assert errors.has_class("-warning")
+        assert "title: ⚠ looks like a word on the do-not-print list: »Zoe«" in str(errors.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+    [reflection] = saved(folio).reflections()
+    assert reflection.title == "After Zoe's meeting"
