@@ -71,7 +71,7 @@ def _finish(
         write_atomic(Path(html_out), standalone.encode("utf-8"))
     _tell(progress, "Laying out pages", 0.3)
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
-    _tell(progress, "Writing the PDF", 0.9)
+    _tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_atomic(Path(out), rendered.data)
     _tell(progress, "Done", 1.0)

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen, Screen
 from textual.widgets import LoadingIndicator, Static
+from textual.worker import WorkerFailed
 
 from sendfolio.paths import style_path
 from sendfolio.tui.areas import AREAS, screen_factory
@@ -250,7 +251,7 @@ class SendfolioApp(App[int]):
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
-        cause = getattr(error, "error", None) if type(error).__name__ == "WorkerFailed" else None
+        cause = error.error if isinstance(error, WorkerFailed) else None
         log_path = self._write_crash_log(cause or error)
         self.panic(Text(crash_message(cause or error, log_path)))
 
@@ -258,7 +259,7 @@ class SendfolioApp(App[int]):
         """Tell the user a save failed and keep the app running; False for any other error."""
         from sendfolio.store import FolioError, FolioLocked
 
-        cause = getattr(error, "error", error) if type(error).__name__ == "WorkerFailed" else error
+        cause = error.error if isinstance(error, WorkerFailed) else error
         if not isinstance(cause, FolioError) or isinstance(cause, FolioLocked):
             return False
         self.notify(f"Not saved: {cause}", title="Save failed", severity="error", timeout=15, markup=False)

@@ -1,8 +1,8 @@
 """The app's areas: one key, one mode, one screen each.
 
-Each `Area` names the module and class of its screen. Screens written by other
-helpers are imported by name when first shown; a module that does not exist yet
-gives a "coming soon" placeholder, so the app still runs while it is being built.
+Each `Area` names the module and class of its screen, imported by name when the
+area is first shown (so start-up loads only the Dashboard). This module holds data
+only: widgets import it, never the other way round.
 """
 
 from __future__ import annotations
@@ -11,12 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Static
-
-from sendfolio.tui.widgets.areabar import AreaBar
-from sendfolio.tui.widgets.footer import AppFooter
 
 
 @dataclass(frozen=True)
@@ -78,33 +73,12 @@ AREA_BY_MODE = {area.mode: area for area in AREAS}
 """Areas by mode name."""
 
 
-class PlaceholderScreen(Screen):
-    """Stands in for an area whose screen is not built yet."""
-
-    def __init__(self, area: Area) -> None:
-        """Remember which area this stands in for."""
-        super().__init__()
-        self.area = area
-
-    def compose(self) -> ComposeResult:
-        """A short note and the footer."""
-        yield AreaBar()
-        yield Static(f"{self.area.title}: {self.area.about}.\n\nComing soon.", classes="placeholder")
-        yield AppFooter()
-
-
 def screen_factory(area: Area) -> Callable[[], Screen]:
-    """A function making the area's screen, or a placeholder if its module is missing."""
+    """A function making the area's screen (its module imported when first needed)."""
 
     def make() -> Screen:
-        """The area's screen (imported now), or its placeholder."""
-        try:
-            module = importlib.import_module(area.module)
-        except ModuleNotFoundError as missing:
-            if missing.name != area.module:
-                raise
-            return PlaceholderScreen(area)
-        screen_class = getattr(module, area.screen, None)
-        return screen_class() if screen_class is not None else PlaceholderScreen(area)
+        """The area's screen."""
+        screen_class = getattr(importlib.import_module(area.module), area.screen)
+        return screen_class()
 
     return make

@@ -1,17 +1,22 @@
 """Compile: choose a document, see what goes in and what is still unmet, and make the PDF.
 
 The PDF is made in a thread worker so the screen stays responsive; WeasyPrint and
-the portfolio package are imported only inside that worker. The requirements
+the portfolio package are imported only inside that worker. While it runs, the screen
+lists the compiler's stages as they are reported through the progress callback
+(`progress(what, fraction)`; a `what` of "Stage: detail", such as "Laying out pages:
+24 pages", updates that stage's line in place, so a page count grows on one line).
+x cancels: the next progress report stops the compile, and no PDF is written. The requirements
 shown come from the rules (accreditation, renewal of one registration year, or
 the passported route), so this screen says exactly what `sendfolio check` says.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,7 +25,15 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButt
 from textual.worker import Worker, WorkerState
 
 from sendfolio.paths import style_path
-from sendfolio.tui.compile_plan import DOCUMENTS, PDFCompilerMissing, compile_pdf, contents, is_privacy_problem, unmet
+from sendfolio.tui.compile_plan import (
+    DOCUMENTS,
+    CompileCancelled,
+    PDFCompilerMissing,
+    compile_pdf,
+    contents,
+    is_privacy_problem,
+    unmet,
+)
 from sendfolio.tui.record_screen import YEAR_BINDINGS, binding_commands, current_year, year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 
@@ -42,6 +55,7 @@ class CompileScreen(Screen):
         Binding("p", "choose('portfolio')", "Portfolio", tooltip="The written portfolio for accreditation"),
         Binding("r", "choose('renewal')", "Renewal", tooltip="The renewal pack of one registration year"),
         Binding("f", "choose('passport')", "Passport", tooltip="The passported declaration (Form 5)"),
+        Binding("x", "cancel", "Cancel", tooltip="Stop making the PDF (nothing is written)"),
         *YEAR_BINDINGS,
     ]
     """Compile; choose the document; step the renewal year (when the renewal pack is chosen)."""
@@ -59,6 +73,8 @@ class CompileScreen(Screen):
         self.kind = "portfolio"
         self.year: int | None = None
         self._default_path = ""
+        self._cancel = threading.Event()
+        self._stages: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         """The choice, the contents, the unmet requirements, the output path and the result."""
@@ -78,6 +94,7 @@ class CompileScreen(Screen):
             with Horizontal(id="compile-progress-line"):
                 yield ProgressBar(total=1.0, show_eta=False, id="compile-progress")
                 yield Label("", id="compile-step", markup=False)
+                yield Button("Cancel (x)", id="compile-cancel", compact=True)
             yield Static("", id="compile-result", markup=False)
         yield Footer()
 
@@ -117,10 +134,19 @@ class CompileScreen(Screen):
         self._default_path = proposed
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The year keys only apply to the renewal pack."""
+        """The year keys only apply to the renewal pack; cancelling only while compiling."""
         if action == "year":
             return self.kind == "renewal"
+        if action == "cancel":
+            return self.compiling
+        if action == "compile":
+            return not self.compiling
         return True
+
+    @property
+    def compiling(self) -> bool:
+        """True while a PDF is being made."""
+        return any(worker.group == "compile" and worker.is_running for worker in self.workers)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Follow the document chosen with the arrows or the mouse."""
@@ -138,14 +164,20 @@ class CompileScreen(Screen):
         self.year = (self.year or current_year(self.app)) + step
         self.refresh_view()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the output box compiles."""
+    @on(Input.Submitted, "#compile-output")
+    @on(Button.Pressed, "#compile-button")
+    def _compile_pressed(self) -> None:
+        """Enter in the output box, or the Compile button, compiles."""
         self.action_compile()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The Compile button compiles."""
-        if event.button.id == "compile-button":
-            self.action_compile()
+    @on(Button.Pressed, "#compile-cancel")
+    def action_cancel(self) -> None:
+        """Stop the compile at its next step; nothing is written."""
+        if not self.compiling:
+            return
+        self._cancel.set()
+        self.query_one("#compile-cancel", Button).disabled = True
+        self.query_one("#compile-step", Label).update("Cancelling…")
 
     def action_compile(self) -> None:
         """Start making the PDF in a worker, showing progress."""
@@ -156,26 +188,40 @@ class CompileScreen(Screen):
         path = Path(raw).expanduser()
         if not path.suffix:
             path = path.with_suffix(".pdf")
+        self._cancel = threading.Event()
+        self._stages = []
         self._show_progress("Starting", 0.0)
         self.query_one("#compile-progress-line").display = True
         self.query_one("#compile-button", Button).disabled = True
+        self.query_one("#compile-cancel", Button).disabled = False
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
-        self.compile_worker(self.kind, self.app.folio.data(), path, self.year or current_year(self.app))
+        self.compile_worker(self.kind, self.app.folio.data(), path, self.year or current_year(self.app), self._cancel)
+        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False)
-    def compile_worker(self, kind: str, data: Any, path: Path, year: int) -> Any:
+    def compile_worker(self, kind: str, data: Any, path: Path, year: int, cancel: threading.Event) -> Any:
         """Make the PDF off the screen's thread (imports the portfolio package and WeasyPrint only here)."""
 
         def progress(step: str, fraction: float) -> None:
-            """Pass the compiler's progress to the screen's thread."""
+            """Pass the compiler's progress to the screen's thread; stop here if cancelled."""
+            if cancel.is_set():
+                raise CompileCancelled
             self.app.call_from_thread(self._show_progress, step, fraction)
 
         return compile_pdf(kind, self.app.folio, data, path, year, self.app.today, progress)
 
     def _show_progress(self, step: str, fraction: float) -> None:
-        """Move the progress bar and say what the compiler is doing."""
+        """Move the progress bar, say what the compiler is doing, and list the stages so far."""
         self.query_one("#compile-progress", ProgressBar).update(progress=fraction)
+        if self._cancel.is_set():
+            return
         self.query_one("#compile-step", Label).update(step)
+        stage, _, detail = step.partition(": ")
+        if self._stages and self._stages[-1][0] == stage:
+            self._stages[-1] = (stage, detail)
+        elif stage != "Starting":
+            self._stages.append((stage, detail))
+        self._show_result(stage_lines(self._stages, done=fraction >= 1.0))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the result (path and pages) or the error when the worker ends."""
@@ -183,8 +229,9 @@ class CompileScreen(Screen):
             return
         self.query_one("#compile-progress-line").display = False
         self.query_one("#compile-button", Button).disabled = False
+        self.refresh_bindings()
         if event.state == WorkerState.SUCCESS:
-            self._show_result(result_text(event.worker.result))
+            self._show_result(f"{stage_lines(self._stages, done=True)}\n{result_text(event.worker.result)}".strip())
             self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
             return
         self._show_result(error_text(event.worker.error), error=True)
@@ -194,6 +241,16 @@ class CompileScreen(Screen):
         result = self.query_one("#compile-result", Static)
         result.update(text)
         result.set_class(error, "-error")
+
+
+def stage_lines(stages: list[tuple[str, str]], *, done: bool = False) -> str:
+    """The stages reported so far, one a line: ✓ for those finished, ▸ for the one running."""
+    lines = []
+    for index, (stage, detail) in enumerate(stages):
+        running = index == len(stages) - 1 and not done
+        text = f"{stage} ({detail})" if detail else stage
+        lines.append(f"{'▸' if running else '✓'} {text}{'…' if running else ''}")
+    return "\n".join(lines)
 
 
 def result_text(done: Any) -> str:
@@ -206,6 +263,8 @@ def result_text(done: Any) -> str:
 
 def error_text(error: BaseException | None) -> str:
     """One clear line about why compiling failed."""
+    if isinstance(error, CompileCancelled):
+        return "Cancelled: no PDF was written."
     if isinstance(error, PDFCompilerMissing):
         return f"✗ PDF compiler not available yet ({error})."
     if error is not None and is_privacy_problem(error):

@@ -47,6 +47,10 @@ class PDFCompilerMissing(RuntimeError):
     """The portfolio package cannot compile (yet)."""
 
 
+class CompileCancelled(Exception):
+    """The mediator cancelled the compile; raised from the progress callback, so nothing is written."""
+
+
 def contents(kind: str, data: FolioData, year: int, today: date) -> str:
     """What will go in the document, as counts."""
     if kind == "renewal":

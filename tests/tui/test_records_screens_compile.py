@@ -52,6 +52,24 @@ async def test_compile_writes_the_portfolio_pdf(folio, folio_dir, today):
     pages = len(PdfReader(out).pages)
     assert pages > 1
     assert f"Saved {pages} pages to {out}" in result
+    assert "✓ Laying out pages" in result
+    assert f"✓ Writing the PDF ({pages} pages)" in result
+
+
+async def test_cancelling_a_compile_writes_no_pdf(folio, folio_dir, today):
+    """x while compiling stops at the compiler's next step: no PDF, a line saying so, and c works again."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compile(pilot)
+        await pilot.press("c", "x")
+        for _ in range(600):
+            await pilot.pause(0.1)
+            if not screen.query_one("#compile-progress-line").display:
+                break
+        result = str(screen.query_one("#compile-result").render())
+        assert result == "Cancelled: no PDF was written."
+        assert screen.check_action("compile", ()) and not screen.check_action("cancel", ())
+    assert not (folio_dir / "exports" / "portfolio.pdf").exists()
 
 
 async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today):

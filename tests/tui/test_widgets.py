@@ -109,3 +109,14 @@ async def test_confirm_answers_and_defaults_to_no():
         await pilot.press("y")
         await pilot.pause()
     assert host.answers == [False] and host2.answers == [True]
+
+
+def test_the_areas_are_data_that_widgets_import_not_the_other_way_round():
+    """tui/areas.py imports no widget, so the area bar can import it without a cycle."""
+    import subprocess
+    import sys
+
+    code = "import sys, sendfolio.tui.areas; print(sorted(m for m in sys.modules if m.startswith('sendfolio.tui.')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "sendfolio.tui.widgets" not in loaded
+    assert "sendfolio.tui.areas" in loaded

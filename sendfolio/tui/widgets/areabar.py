@@ -12,6 +12,8 @@ from rich.text import Text
 from textual.events import Click
 from textual.widgets import Static
 
+from sendfolio.tui.areas import AREAS
+
 
 class AreaBar(Static):
     """The areas and their keys, the current one highlighted."""
@@ -22,8 +24,6 @@ class AreaBar(Static):
 
     def refresh_areas(self) -> None:
         """Redraw with the app's current area highlighted."""
-        from sendfolio.tui.areas import AREAS
-
         current = self.app.current_mode
         line = Text(no_wrap=True, overflow="ellipsis")
         for area in AREAS:
@@ -34,8 +34,6 @@ class AreaBar(Static):
 
     def on_click(self, event: Click) -> None:
         """Switch to the area under the mouse."""
-        from sendfolio.tui.areas import AREAS
-
         offset = 0
         for area in AREAS:
             width = len(area.key) + len(area.title) + 2
