@@ -63,13 +63,14 @@ def test_every_requirement_links_to_an_anchor_in_the_html(portfolio):
 
 
 def test_totals_are_the_rules_engines(portfolio, data):
-    """Casework, reflection and CPD totals are exactly what the rules engine counts as of the compile date."""
-    report = rules.accreditation(data, TODAY)
+    """Casework, reflection and CPD totals are exactly what the rules engine counts of the period's records."""
+    shown = model.within(data, portfolio.period)
+    report = rules.accreditation(shown, TODAY)
     assert portfolio.case_log.casework_hours == report.requirement("practice.casework-hours").numeric_have
     assert portfolio.reflections.counted_hours == report.requirement("practice.reflection-hours").numeric_have
     for year in portfolio.cpd.years:
-        assert year.total == rules.cpd_totals(data, year.year)["total"]
-        assert year.by_method == rules.cpd_totals(data, year.year)["by_method"]
+        assert year.total == rules.cpd_totals(shown, year.year)["total"]
+        assert year.by_method == rules.cpd_totals(shown, year.year)["by_method"]
 
 
 def test_one_commentary_per_practice_case_with_timescales(portfolio, data):
@@ -130,6 +131,43 @@ def test_period_keeps_only_its_records(data):
     assert all(period.holds(entry.date) for entry in built.cpd.entries)
     assert built.foundation and built.send_training
     assert built.period == period
+
+
+def test_default_period_is_the_practice_period(data):
+    """By default the portfolio covers the SEND training to the compile date (no verification yet).
+
+    The demo's CPD entry from before the SEND training is in the whole archive, not in the practice period.
+    """
+    send = rules.send_training(data)
+    built = model.build_portfolio(data, TODAY)
+    assert built.period == model.Period(send.date, TODAY) == model.default_period(data, TODAY)
+    early = [entry for entry in data.cpd if entry.date < send.date]
+    assert early and not any(entry in built.cpd.entries for entry in early)
+    whole = model.build_portfolio(data, TODAY, model.whole_period(data, TODAY))
+    assert whole.period.start == min(entry.date for entry in early)
+    assert all(entry in whole.cpd.entries for entry in early)
+
+
+def test_practice_period_ends_at_the_verification(data):
+    """A PPC verification ends the default period on its date; one dated after the compile date does not."""
+    send = rules.send_training(data)
+    verified = dataclasses.replace(data, verification=_verification(date(2026, 10, 1)))
+    assert model.default_period(verified, TODAY) == model.Period(send.date, date(2026, 10, 1))
+    built = model.build_portfolio(verified, TODAY)
+    assert all(row.case.date <= date(2026, 10, 1) for row in built.case_log.rows)
+    later = dataclasses.replace(data, verification=_verification(date(2027, 1, 5)))
+    assert model.default_period(later, TODAY) == model.Period(send.date, TODAY)
+    untrained = dataclasses.replace(data, training=tuple(item for item in data.training if item.kind != "send"))
+    assert model.default_period(untrained, TODAY) == model.whole_period(untrained, TODAY)
+
+
+def _verification(day: date):
+    """A PPC verification dated `day` (fictional names)."""
+    from sendfolio.domain.records import Verification
+
+    return Verification.from_dict(
+        {"name": "Pat Example", "role": "PPC", "register": "Fictional PPC register", "date": day.isoformat()}
+    )
 
 
 def test_compile_date_is_the_latest_record_not_today(data):

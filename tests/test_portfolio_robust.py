@@ -327,7 +327,20 @@ def test_period_options_filter_the_records(demo_folio, folio_dir, tmp_path):
         main,
         ["--data-dir", str(folio_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat(), "--to", "2020-01-01"],
     )
-    assert result.exit_code == 2 and "--to: 2020-01-01 is before the first record" in result.output
+    assert result.exit_code == 2 and "--to: 2020-01-01 is before the period's first day (2026-01-02)" in result.output
+
+
+def test_all_and_from_to_are_either_or(demo_folio, folio_dir, tmp_path):
+    """--all (the whole archive) with --from or --to is a usage error naming both; nothing is written."""
+    demo_folio.close()
+    out = tmp_path / "both.pdf"
+    for extra in (["--from", "2026-01-01"], ["--to", "2026-06-01"]):
+        result = CliRunner().invoke(
+            main,
+            ["--data-dir", str(folio_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat(), "--all", *extra],
+        )
+        assert result.exit_code == 2 and "--all" in result.output and "--from/--to" in result.output, result.output
+    assert not out.exists()
 
 
 def test_a_period_past_the_compile_date_ends_on_it(demo_folio):

@@ -66,18 +66,24 @@ def run(compile_one, *args, **kwargs) -> None:
         )
 
 
-def period_from(data, start: date | None, end: date | None, as_of: date | None):
-    """The --from/--to period (defaults: the earliest record, the compile date), or None for all."""
-    if start is None and end is None:
-        return None
-    from sendfolio.portfolio.model import Period, default_period, latest_date
+def period_from(data, start: date | None, end: date | None, as_of: date | None, *, whole: bool = False):
+    """The period the portfolio covers: the practice period unless --from/--to (or --all) say otherwise.
 
-    fallback = default_period(data, as_of or latest_date(data, date.today()))
+    The practice period runs from the SEND training to the PPC's verification (or the compile
+    date); --all is the whole archive, from the earliest record. --from and --to replace either end.
+    """
+    from sendfolio.portfolio.model import Period, default_period, latest_date, whole_period
+
+    if whole and (start is not None or end is not None):
+        fail("--all: give either --all (the whole archive) or --from/--to, not both")
+    as_of = as_of or latest_date(data, date.today())
+    fallback = whole_period(data, as_of) if whole else default_period(data, as_of)
     period = Period(start=start or fallback.start, end=end or fallback.end)
     if period.start > period.end and start is None:
-        fail(f"--to: {period.end} is before the first record ({period.start}); the period would hold nothing")
+        fail(f"--to: {period.end} is before the period's first day ({period.start}); the period would hold nothing")
     if period.start > period.end:
-        until = f"--to {period.end}" if end is not None else f"the compile date {period.end}"
+        ends = "the compile date" if period.end == as_of else "the PPC's verification on"
+        until = f"--to {period.end}" if end is not None else f"{ends} {period.end}"
         fail(f"--from: {period.start} is after {until}; the period must run forwards")
     return period
 
@@ -98,9 +104,20 @@ def common_options(command):
 @click.command()
 @common_options
 @click.option(
-    "--from", "from_text", metavar="DATE", help="First day of the period covered (default: the earliest record)."
+    "--from",
+    "from_text",
+    metavar="DATE",
+    help="First day of the period covered (default: the date of the SEND training that started practice).",
 )
-@click.option("--to", "to_text", metavar="DATE", help="Last day of the period covered (default: the compile date).")
+@click.option(
+    "--to",
+    "to_text",
+    metavar="DATE",
+    help="Last day of the period covered (default: the PPC's verification, else the compile date).",
+)
+@click.option(
+    "--all", "whole", is_flag=True, help="Cover the whole archive, from the earliest record to the compile date."
+)
 @click.pass_context
 def portfolio(
     ctx: click.Context,
@@ -110,14 +127,19 @@ def portfolio(
     date_text: str | None,
     from_text: str | None,
     to_text: str | None,
+    whole: bool,
 ) -> None:
-    """Compile the written portfolio for accreditation (standards §1.3) to a PDF."""
+    """Compile the written portfolio for accreditation (standards §1.3) to a PDF.
+
+    It covers the practice period, from the SEND training to the PPC's verification, unless
+    --from/--to narrow or widen it or --all asks for the whole archive.
+    """
     from sendfolio.portfolio.api import compile_portfolio
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
     start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
     data = load(ctx)
-    period = period_from(data, start, end, as_of)
+    period = period_from(data, start, end, as_of, whole=whole)
     run(compile_portfolio, data, out, as_of=as_of, period=period, pdf_ua=pdf_ua, html_out=html_out)
 
 

@@ -154,10 +154,21 @@ def latest_date(data: FolioData, not_after: date | None = None) -> date:
     return max(dated, default=date(2018, 5, 1))
 
 
-def default_period(data: FolioData, as_of: date) -> Period:
-    """From the earliest case, reflection, CPD entry or PPC session to the compile date."""
+def whole_period(data: FolioData, as_of: date) -> Period:
+    """From the earliest case, reflection, CPD entry or PPC session to the compile date: the whole archive."""
     dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions) for item in group]
     return Period(start=min(dated, default=as_of), end=as_of)
+
+
+def practice_period(data: FolioData, as_of: date) -> Period | None:
+    """The period of supported practice: from the SEND training to the PPC's verification (or `as_of`)."""
+    found = rules.practice_period(data, as_of)
+    return Period(*found) if found else None
+
+
+def default_period(data: FolioData, as_of: date) -> Period:
+    """What the portfolio covers unless told otherwise: the practice period, else the whole archive."""
+    return practice_period(data, as_of) or whole_period(data, as_of)
 
 
 def within(data: FolioData, period: Period) -> FolioData:
@@ -242,7 +253,7 @@ def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[C
 
 
 def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) -> Portfolio:
-    """The whole portfolio of the records in `period` (default: all of them up to `as_of`).
+    """The whole portfolio of the records in `period` (default: the practice period, see `default_period`).
 
     A period running past the compile date ends on it: records after `as_of` are never printed.
     """

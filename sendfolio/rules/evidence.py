@@ -109,6 +109,19 @@ def practice_start(data: FolioData) -> date | None:
     return chosen.date if chosen else None
 
 
+def practice_period(data: FolioData, as_of: date) -> tuple[date, date] | None:
+    """The period of supported practice (first and last day): the SEND training to the PPC's verification.
+
+    It ends on `as_of` while there is no verification, or the verification is dated before the
+    training or after `as_of`. None without a qualifying SEND training on or before `as_of`.
+    """
+    start = practice_start(dated_until(data, as_of))
+    if start is None:
+        return None
+    verified = data.verification.date if data.verification is not None else None
+    return start, verified if verified is not None and start <= verified <= as_of else as_of
+
+
 def practice_cases(data: FolioData) -> tuple[Case, ...]:
     """Cases co-mediated or led on or after the SEND training, in date order."""
     start = practice_start(data)

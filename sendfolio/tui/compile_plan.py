@@ -52,10 +52,15 @@ class CompileCancelled(Exception):
 
 
 def contents(kind: str, data: FolioData, year: int, today: date) -> str:
-    """What will go in the document, as counts."""
+    """What will go in the document, as counts (the portfolio: those of the practice period)."""
+    period = ""
     if kind == "renewal":
         start, end = rules.registration_year(data.profile, year)
         data = within(data, start, end)
+    elif kind == "portfolio" and (practice := rules.practice_period(data, today)) is not None:
+        start, end = practice
+        period = f"Covers the practice period, {start:%-d %B %Y} to {end:%-d %B %Y} (SEND training to verification).\n"
+        data = within(data, start, end, keep_training=True)
     parts = [
         count(len(data.cases), "case"),
         count(len(data.reflections), "reflection"),
@@ -65,23 +70,26 @@ def contents(kind: str, data: FolioData, year: int, today: date) -> str:
     if kind != "renewal":
         parts.insert(1, count(len(data.observations), "observed criterion", "observed criteria"))
         parts.append(count(len(data.training), "course"))
-    return "Goes in: " + " · ".join(parts)
+    return period + "Goes in: " + " · ".join(parts)
 
 
-def within(data: FolioData, start: date, end: date) -> FolioData:
-    """Only the dated records from `start` to `end` (for counting a renewal year)."""
+def within(data: FolioData, start: date, end: date, *, keep_training: bool = False) -> FolioData:
+    """Only the dated records from `start` to `end` (training whatever its date if `keep_training`)."""
 
     def keep(items):
         """The items dated within the period."""
         return tuple(item for item in items if rules.in_period(item.date, start, end))
 
+    cases = keep(data.cases)
+    refs = {case.ref for case in cases}
     return FolioData(
         profile=data.profile,
-        cases=keep(data.cases),
+        cases=cases,
+        observations=tuple(item for item in data.observations if item.ref in refs),
         reflections=keep(data.reflections),
         cpd=keep(data.cpd),
         ppc_sessions=keep(data.ppc_sessions),
-        training=keep(data.training),
+        training=data.training if keep_training else keep(data.training),
     )
 
 

@@ -72,6 +72,20 @@ async def test_cancelling_a_compile_writes_no_pdf(folio, folio_dir, today):
     assert not (folio_dir / "exports" / "portfolio.pdf").exists()
 
 
+async def test_the_portfolio_covers_the_practice_period(folio, folio_dir, today):
+    """The portfolio's contents line names the practice period and counts only its records."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compile(pilot)
+        shown = str(screen.query_one("#compile-contents").render())
+    data = folio.data()
+    send = min(item.date for item in data.training if item.kind == "send")
+    assert f"Covers the practice period, {send:%-d %B %Y} to {today:%-d %B %Y}" in shown.replace("\n", " ")
+    in_period = [entry for entry in data.cpd if send <= entry.date <= today]
+    assert len(in_period) < len(data.cpd)
+    assert f"{len(in_period)} CPD entr" in shown
+
+
 async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today):
     """r chooses the renewal pack, [ the previous year; its PDF is named after the year."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
