@@ -132,18 +132,23 @@ def test_the_gate_holds_for_an_encrypted_folio(demo_dir, tmp_path):
         "Zébédée",
         "(Zebedee)",
         "Zebedee.",
+        "Zebedee2",
+        "zebedee_smith",
+        "Ze\u00adbe\u200bdee",
+        "Ｚｅｂｅｄｅｅ",
     ],
 )
 def test_the_name_is_caught_however_it_is_typed(demo_dir, typed):
-    """Other case, possessive, plural, hyphenated, accented or in punctuation: still the listed name."""
+    """Other case, possessive, plural, hyphenated, accented, with digits or _ attached, hidden characters or
+    full-width letters: still the listed name."""
     with Folio.open(demo_dir) as folio:
         put_text(folio, "reflection", f"Met {typed} today")
         assert [finding.category for finding in open_findings(folio)] == ["do-not-print"]
 
 
-@pytest.mark.parametrize("typed", ["Zebedeeville", "Zebedee2", "AZebedee"])
+@pytest.mark.parametrize("typed", ["Zebedeeville", "AZebedee", "Zebedeeé"])
 def test_other_words_containing_the_name_are_not_caught(demo_dir, typed):
-    """A longer word that contains the name is a different word."""
+    """A longer word that contains the name is a different word (digits and _ attached do not make one)."""
     with Folio.open(demo_dir) as folio:
         put_text(folio, "reflection", f"Met {typed} today")
         assert open_findings(folio) == []

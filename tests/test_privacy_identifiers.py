@@ -291,3 +291,22 @@ def test_ignored_fingerprints_are_left_out():
 def test_free_text_skips_empty_fields():
     """Only fields holding text are scanned."""
     assert list(free_text(FolioData())) == []
+
+
+def test_findings_are_shown_in_the_words_as_written():
+    """Hidden characters and odd spaces are read through, but the finding shows the text as it was typed."""
+    text = "Met Zo\u00ade at SW1A\u00a01AA; NHS 943\u00a0476\u00a05919; jo\u00ad@example.com"
+    found = [(category, hit.group(), hit.span()) for category, hit in matches(text, do_not_print_pattern(["Zoe"]))]
+    assert found == [
+        ("email", "jo\u00ad@example.com", (text.index("jo"), len(text))),
+        ("do-not-print", "Zo\u00ade", (4, 8)),
+        ("nhs-number", "943\u00a0476\u00a05919", (text.index("943"), text.index("943") + 12)),
+        ("postcode", "SW1A\u00a01AA", (12, 20)),
+    ]
+
+
+def test_a_finding_in_a_folio_keeps_its_context_as_written():
+    """scan() gives the match and its context from the record's own text."""
+    data = every_field_folio("Zo\u00ade\u2019s")
+    [notes] = [item for item in scan(data, ["Zoë"]) if (item.kind, item.field) == ("case", "notes")]
+    assert notes.match == "Zo\u00ade" and "»Zo\u00ade«\u2019s" in notes.context
