@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sendfolio.commands.compile",
     "sendfolio.commands.privacy",
     "sendfolio.commands.generate",
+    "sendfolio.commands.forms",
     "sendfolio.commands.attachments",
 )
 """Modules whose `COMMANDS` lists are added to the group."""

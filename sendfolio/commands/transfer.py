@@ -28,13 +28,14 @@ DRY_RUN = "Dry run, nothing was saved. The import would bring in"
 @click.option("--replace", is_flag=True, help="Let a JSON backup replace a folio that already holds records.")
 @click.pass_context
 def import_command(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool) -> None:
-    """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md)
-    or a JSON backup. All files are checked first: any problem, and nothing is saved."""
+    """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md),
+    observer forms returned as PDF (.pdf) or a JSON backup. All files are checked first: any
+    problem, and nothing is saved."""
     if dry_run:
         _dry_run(ctx, files, replace)
         return
     with open_folio(ctx) as folio:
-        plan = _plan(files, folio.data())
+        plan = _plan(files, folio.data(), _folio_id(folio))
         _refuse_restore_over(folio, plan, replace)
         _apply(folio, plan)
         _report(plan, "Imported" if plan.backup is None else "Restored the backup")
@@ -48,7 +49,7 @@ def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None
         _report(_plan(files, FolioData()), DRY_RUN)  # no folio yet: do not create one for a dry run
         return
     with open_folio(ctx, readonly=True) as folio:
-        plan = _plan(files, folio.data())
+        plan = _plan(files, folio.data(), _folio_id(folio))
         _refuse_restore_over(folio, plan, replace)
     _report(plan, DRY_RUN)
 
@@ -72,16 +73,25 @@ def _apply(folio, plan: ImportPlan) -> None:
         fail(f"nothing was imported: {error}")
 
 
-def _plan(files: tuple[Path, ...], existing: FolioData) -> ImportPlan:
+def _folio_id(folio) -> str | None:
+    """The id this folio prints on the observer forms it makes (None until it has made some)."""
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+
+    return folio.get_setting(FOLIO_ID_SETTING)
+
+
+def _plan(files: tuple[Path, ...], existing: FolioData, folio_id: str | None = None) -> ImportPlan:
     """The import of these files against `existing`, or fail listing every problem."""
     try:
-        return plan_import(list(files), existing)
+        return plan_import(list(files), existing, folio_id)
     except ImportProblems as bad:
         _report_problems(bad)
 
 
 def _report_problems(bad: ImportProblems) -> NoReturn:
-    """Print every problem on stderr, then fail saying nothing was imported."""
+    """Fail saying nothing was imported: one line for one problem, else each problem and then a summary."""
+    if len(bad.problems) == 1:
+        fail(f"nothing was imported: {bad.problems[0]}")
     for problem in bad.problems:
         click.echo(str(problem), err=True)
     files = len({problem.file for problem in bad.problems})
@@ -91,6 +101,8 @@ def _report_problems(bad: ImportProblems) -> NoReturn:
 def _report(plan: ImportPlan, heading: str) -> None:
     """Print what the import did (or would do), one line per kind."""
     lines = plan.summary()
+    for line in plan.forms:
+        click.echo(line)
     if not lines:
         click.echo(f"{heading}: no records (the files hold none)")
         return

@@ -26,7 +26,8 @@ from sendfolio.domain.records import (
 )
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
-from sendfolio.io.reading import read_files
+from sendfolio.io.reading import ReadFiles, read_files
+from sendfolio.io.returned_form import returned_records
 
 KIND_LABELS = {
     "case": "cases",
@@ -51,6 +52,7 @@ class ImportPlan:
     to_put: list[Record] = field(default_factory=list)
     counts: dict[str, Counter] = field(default_factory=dict)
     backup: FolioData | None = None
+    forms: list[str] = field(default_factory=list)
     backup_files: dict[str, bytes] = field(default_factory=dict)
 
     def count(self, kind: str, outcome: str) -> None:
@@ -70,9 +72,15 @@ class ImportPlan:
         return lines
 
 
-def plan_import(paths: list[Path], existing: FolioData) -> ImportPlan:
-    """Read, validate and check every file against `existing`; `ImportProblems` lists all problems."""
+def plan_import(paths: list[Path], existing: FolioData, folio_id: str | None = None) -> ImportPlan:
+    """Read, validate and check every file against `existing`; `ImportProblems` lists all problems.
+
+    `folio_id` is the id this folio prints on the observer forms it makes: a returned form
+    carrying another id is refused.
+    """
     found, problems = read_files(paths)
+    if found.forms:
+        problems += _returned_records(found, existing, folio_id)
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
     if found.backup is None:
         problems += check_references(items, existing, cases_known=not problems)
@@ -86,7 +94,23 @@ def plan_import(paths: list[Path], existing: FolioData) -> ImportPlan:
         for item in items:
             plan.count(item.record.KIND, "added")
         return plan
-    return _plan_records(items, existing)
+    plan = _plan_records(items, existing)
+    plan.forms = [line for form in found.forms for line in form.describe()]
+    return plan
+
+
+def _returned_records(found: ReadFiles, existing: FolioData, folio_id: str | None) -> list[Problem]:
+    """Add the records of each returned form to `found`; the problems of those that cannot be imported."""
+    case_refs = {case.ref for case in existing.cases} | {
+        item.record.ref for item in found.records if isinstance(item.record, Case)
+    }
+    problems: list[Problem] = []
+    for form in found.forms:
+        try:
+            found.records += returned_records(form, existing, folio_id, case_refs)
+        except ImportProblems as bad:
+            problems += bad.problems
+    return problems
 
 
 def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_known: bool = True) -> list[Problem]:

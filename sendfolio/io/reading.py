@@ -10,18 +10,20 @@ from sendfolio.io.backup import parse_backup
 from sendfolio.io.csv_io import parse_csv
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reflections_md import parse_reflection
+from sendfolio.io.returned_form import ReturnedForm, read_returned_form
 
-SUFFIXES = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "backup"}
+SUFFIXES = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "backup", ".pdf": "returned-form"}
 """What each file extension holds."""
 
 
 @dataclass
 class ReadFiles:
-    """What a set of import files holds: records (CSV, Markdown) or one backup."""
+    """What a set of import files holds: records (CSV, Markdown), returned observer forms (PDF) or one backup."""
 
     records: list[SourcedRecord] = field(default_factory=list)
     backup: FolioData | None = None
     backup_file: str = ""
+    forms: list[ReturnedForm] = field(default_factory=list)
     backup_files: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -51,7 +53,7 @@ def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
     what = SUFFIXES.get(path.suffix.lower())
     if what is None:
         raise ImportProblems(
-            [Problem(name, None, "", "is not a .csv, .md or .json file: sendfolio cannot tell what it holds")]
+            [Problem(name, None, "", "is not a .csv, .md, .json or .pdf file: sendfolio cannot tell what it holds")]
         )
     raw = _bytes(path)
     if what == "csv":
@@ -60,6 +62,8 @@ def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
         return problems
     if what == "markdown":
         found.records.append(parse_reflection(name, raw))
+    elif what == "returned-form":
+        found.forms.append(read_returned_form(name, raw))
     elif found.backup is not None:
         raise ImportProblems([Problem(name, None, "", "only one backup can be restored at a time")])
     else:
