@@ -176,7 +176,7 @@ BAD_FILES = [
         CASES_CSV + "SM-2025-002,mediation,lead,2025-05-01,1,1,1,agreement,,,,,,,,,\n",
         "cases.csv:5: ref: 'SM-2025-002' is given twice (also at line 4)",
     ),
-    ("unsupported file", "notes.txt", "hello\n", "notes.txt: is not a .csv, .md or .json file"),
+    ("unsupported file", "notes.txt", "hello\n", "notes.txt: is not a .csv, .md, .json or .pdf file"),
 ]
 """(what, file name, content, expected message) for each class of bad value."""
 

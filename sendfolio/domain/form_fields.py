@@ -19,9 +19,9 @@ REFERENCE_FIELD = "form_reference"
 """The read-only field holding the form reference."""
 
 REFERENCE = re.compile(
-    r"^SF1 folio:(?P<folio>[0-9a-f]{16}|-) case:(?P<case>\S+) forms:(?P<forms>[123](?:,[123]){0,2})$"
+    r"^SF1 folio:(?P<folio>[0-9a-f]{16}|-) case:(?P<case>\S+) forms:(?P<forms>[123](?:-[123]){0,2})$"
 )
-"""A form reference: `SF1 folio:<id or -> case:<ref or -> forms:1,2,3`."""
+"""A form reference: `SF1 folio:<id or -> case:<ref or -> forms:1-2-3`."""
 
 KEYWORDS_PREFIX = "Observer forms; "
 """The document keywords start with this, then the form reference."""
@@ -36,8 +36,8 @@ class FormReference:
     forms: tuple[int, ...]
 
     def __str__(self) -> str:
-        """`SF1 folio:<id> case:<ref> forms:1,2,3` (a `-` for what a blank form leaves open)."""
-        return f"SF1 folio:{self.folio or '-'} case:{self.case or '-'} forms:{','.join(map(str, self.forms))}"
+        """`SF1 folio:<id> case:<ref> forms:1-2-3` (a `-` for what a blank form leaves open)."""
+        return f"SF1 folio:{self.folio or '-'} case:{self.case or '-'} forms:{'-'.join(map(str, self.forms))}"
 
     @classmethod
     def parse(cls, text: str) -> FormReference | None:
@@ -47,7 +47,7 @@ class FormReference:
             return None
         folio, case = found["folio"], found["case"]
         return cls(
-            "" if folio == "-" else folio, "" if case == "-" else case, tuple(map(int, found["forms"].split(",")))
+            "" if folio == "-" else folio, "" if case == "-" else case, tuple(map(int, found["forms"].split("-")))
         )
 
 

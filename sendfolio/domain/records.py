@@ -115,12 +115,6 @@ RECORD_ID = r"[a-z0-9\-]{1,40}"
 RECORDED_BY = ("mediator", "returned-form")
 """Who recorded an observation: the mediator, or an observer on a returned Form 1–3."""
 
-OBSERVER_ROLES = ("co-mediator", "PPC", "manager", "mentor")
-"""Who may complete Forms 1–3 (Appendix A): the header's "Co-mediator / PPC / Manager / Mentor"."""
-
-OBSERVER_ROLE_HELP = "co-mediator, PPC, manager or mentor (or the observer's own words)"
-"""What an observer's role may be, in words."""
-
 
 @dataclass(frozen=True)
 class FieldError:
