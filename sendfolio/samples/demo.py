@@ -42,9 +42,10 @@ def write_demo(folio: Any, today: date) -> None:
     with folio.batch():
         folio.put(_profile(today))
         folio.put(PPCContact.from_dict({"name": PPC_NAME, "register": "College of Mediators PPC register"}))
-        for record in (*_training(today), *_cases(today), *_reflections(today), *_cpd(today), *_ppc(today)):
+        for record in (*_training(today), *_returned(_cases(today)), *_reflections(today), *_cpd(today), *_ppc(today)):
             folio.put(record)
-        for observation in _observations(today):
+        cases = {case.ref: case for case in _cases(today)}
+        for observation in _returned(_observations(today), cases):
             folio.put(observation)
 
 
@@ -292,6 +293,62 @@ def _observations(today: date) -> list[Observation]:
         )
         for index, criterion in enumerate(shown)
     ]
+
+
+RETURNED_FORMS = {
+    "SM-DEMO-003": (
+        "Alex Penrose",
+        "co-mediator",
+        2,
+        (
+            "Both parties were called within a day and knew what to expect.",
+            "Checked early whether the young person wanted to take part.",
+            "Kept the agenda on the wall and returned to it after each break.",
+        ),
+    ),
+    "SM-DEMO-004": (
+        PPC_NAME,
+        "PPC",
+        3,
+        (
+            "Prepared the health commissioner as carefully as the parent.",
+            "The young person's written views were read out and referred to throughout.",
+            "Agreement written in SMART terms with named actions for each body.",
+        ),
+    ),
+}
+"""Cases whose Forms 1–3 came back from the observer: (observer, role, days after the case, comments)."""
+
+
+def _returned(records: list, cases: dict | None = None) -> list:
+    """Cases and observations of `RETURNED_FORMS` as the observers returned them (the rest as entered)."""
+    made, commented = [], {ref: 0 for ref in RETURNED_FORMS}
+    for record in records:
+        if record.ref not in RETURNED_FORMS:
+            made.append(record)
+            continue
+        observer, role, after, comments = RETURNED_FORMS[record.ref]
+        case = record if cases is None else cases[record.ref]
+        on = (case.date + timedelta(days=after)).isoformat()
+        if isinstance(record, Case):
+            made.append(
+                record.with_changes(
+                    observed_by=f"{observer} ({role})",
+                    debrief_by=observer,
+                    debrief_by_role=role,
+                    debrief_returned_on=on,
+                    debrief_returned=[key for key in record.debrief if record.debrief[key]],
+                )
+            )
+            continue
+        note = comments[commented[record.ref]] if commented[record.ref] < len(comments) else record.notes
+        commented[record.ref] += 1
+        made.append(
+            record.with_changes(
+                observer=observer, observer_role=role, recorded_by="returned-form", returned_on=on, notes=note
+            )
+        )
+    return made
 
 
 REFLECTIONS = (
