@@ -145,7 +145,7 @@ hours_text = st.decimals(min_value=0, max_value=24, places=2).map(str)
     followup=hours_text,
     day=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)),
     role=st.sampled_from(["observer", "co-mediator", "lead"]),
-    notes=st.text(max_size=200),
+    notes=st.text(st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from("\t\n"), max_size=200),
 )
 def test_case_round_trips_through_dict(prep, meeting, followup, day, role, notes):
     """Any valid case survives to_dict → from_dict unchanged."""

@@ -42,14 +42,15 @@ def text(*, required: bool = False, max_length: int = 20_000, single_line: bool 
     """A parser for free text, trimmed; `required` refuses an empty value."""
 
     def parse(raw: Any) -> str:
-        """The trimmed text, or `FieldProblem` when it is missing, too long or not one line."""
+        """The trimmed text with Windows and old Mac line ends read as new lines, or `FieldProblem`
+        when it is missing, too long or not one line."""
         if is_blank(raw):
             if required:
                 raise FieldProblem("is required")
             return ""
         if not isinstance(raw, str):
             raise FieldProblem("must be text")
-        value = raw.strip()
+        value = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
         if len(value) > max_length:
             raise FieldProblem(f"is too long ({len(value):,} characters; at most {max_length:,})")
         if single_line and ("\n" in value or "\r" in value):

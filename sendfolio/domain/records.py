@@ -1,9 +1,13 @@
 """The record types of a mediator's folio and their one validation.
 
-Every way in -- a TUI form, a CSV row, a JSON backup -- builds records with
-`RecordType.from_dict(raw)`, which parses each field with the parser in
-`fields.py` and then checks the record as a whole. A bad value raises
-`InvalidRecord`, listing each field with what is allowed. Records are frozen;
+Every way in -- a TUI form, a CSV row, a Markdown file, a JSON backup -- builds
+records with `RecordType.from_dict(raw)`, which parses each field with the parser
+in `fields.py` and then checks the record as a whole, and what is entered: no
+control characters but tab and new line in any text, and Markdown no bigger or
+deeper than `markdown_limits` allows. A bad value raises `InvalidRecord`, listing
+each field with what is allowed. The store reads its own file with `stored=True`,
+which leaves out the entry checks, so a folio written before a check existed
+still opens (and its record is checked when it is next saved). Records are frozen;
 `to_dict()` gives the JSON-safe form that the store and the backup hold.
 
 Cases carry a reference, never a person's name.
@@ -21,6 +25,8 @@ from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import FieldProblem
+from sendfolio.domain.markdown_limits import markdown_problem
+from sendfolio.domain.text import control_characters, describe_control
 
 CASE_KINDS = ("mediation", "disagreement-resolution")
 """What kind of process a case was (SEND Code of Practice 2015)."""
@@ -138,13 +144,47 @@ class InvalidRecord(ValueError):
         super().__init__("; ".join(str(error) for error in errors))
 
 
-def _spec(parser: f.Parser, default: Any = dataclasses.MISSING) -> Any:
-    """A dataclass field carrying its parser in metadata."""
+def _spec(parser: f.Parser, default: Any = dataclasses.MISSING, *, markdown: bool = False) -> Any:
+    """A dataclass field carrying its parser in metadata; `markdown` marks text printed as Markdown."""
+    metadata = {"parse": parser, "markdown": markdown}
     if default is dataclasses.MISSING:
-        return field(metadata={"parse": parser})
+        return field(metadata=metadata)
     if isinstance(default, (dict, list)):
-        return field(default_factory=lambda: type(default)(), metadata={"parse": parser})
-    return field(default=default, metadata={"parse": parser})
+        return field(default_factory=lambda: type(default)(), metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def _texts(value: Any) -> list[tuple[str, str]]:
+    """(where, text) of each piece of text in a field's value: itself, a list's items, a mapping's values."""
+    if isinstance(value, str):
+        return [("", value)]
+    if isinstance(value, tuple):
+        return [("", item) for item in value if isinstance(item, str)]
+    if isinstance(value, dict):
+        return [(f".{key}", item) for key, item in value.items() if isinstance(item, str)]
+    return []
+
+
+def entry_problems(record: Any) -> list[FieldError]:
+    """Control characters in any text, and Markdown too big or too deep, field by field."""
+    found: list[FieldError] = []
+    for spec in dataclasses.fields(record):
+        for where, text in _texts(getattr(record, spec.name)):
+            controls = control_characters(text)
+            if controls:
+                position, char = controls[0]
+                found.append(
+                    FieldError(
+                        spec.name + where,
+                        f"holds a control character, {describe_control(char)}, at character {position + 1}: "
+                        "only tab and new line are allowed in text (remove it; it may have come from a copy and paste)",
+                    )
+                )
+            elif spec.metadata.get("markdown"):
+                problem = markdown_problem(text)
+                if problem:
+                    found.append(FieldError(spec.name + where, problem))
+    return found
 
 
 def _id() -> Any:
@@ -159,8 +199,11 @@ class Record:
     """The name of this kind of record, as used in the store, CSV and messages."""
 
     @classmethod
-    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True) -> Self:
-        """Build a record from raw values, or raise `InvalidRecord` naming every bad field."""
+    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True, stored: bool = False) -> Self:
+        """Build a record from raw values, or raise `InvalidRecord` naming every bad field.
+
+        `stored` (the store reading its own file) leaves out the checks of what is entered.
+        """
         errors: list[FieldError] = []
         parsers = _parsers(cls)
         if strict:
@@ -176,7 +219,7 @@ class Record:
         if errors:
             raise InvalidRecord(cls.KIND, errors)
         record = cls(**values)
-        whole = record.problems()
+        whole = record.problems() if stored else [*entry_problems(record), *record.problems()]
         if whole:
             raise InvalidRecord(cls.KIND, whole)
         return record
@@ -258,8 +301,8 @@ class Case(Record):
     observed_by: str = _spec(f.text(max_length=120, single_line=True), "")
     debriefed: bool = _spec(f.yes_no, False)
     issues: tuple[str, ...] = _spec(f.a_list(), ())
-    notes: str = _spec(f.text(), "")
-    debrief: dict = _spec(f.text_map(DEBRIEF_HEADINGS), {})
+    notes: str = _spec(f.text(), "", markdown=True)
+    debrief: dict = _spec(f.text_map(DEBRIEF_HEADINGS), {}, markdown=True)
     health_care: bool = _spec(f.yes_no, False)
     decision_notice: date | None = _spec(f.a_date(required=False), None)
     adviser_contacted: date | None = _spec(f.a_date(required=False), None)
@@ -363,7 +406,7 @@ class Reflection(Record):
     date: date = _spec(f.a_date())
     hours: float = _spec(f.hours(maximum=24, allow_zero=False))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
-    body: str = _spec(f.text(max_length=200_000), "")
+    body: str = _spec(f.text(max_length=200_000), "", markdown=True)
     case: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP, required=False), "")
     cpd: str = _spec(f.pattern(RECORD_ID, "the id of a CPD entry", required=False), "")
 
@@ -379,7 +422,7 @@ class CPDEntry(Record):
     method: str = _spec(f.choice(CPD_METHODS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(max_length=200, single_line=True), "")
-    learning: str = _spec(f.text(max_length=20_000), "")
+    learning: str = _spec(f.text(max_length=20_000), "", markdown=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -392,8 +435,8 @@ class PPCSession(Record):
     ppc: str = _spec(f.text(required=True, max_length=120, single_line=True))
     hours: float = _spec(f.hours(maximum=24, allow_zero=False))
     mode: str = _spec(f.choice(PPC_MODES))
-    topics: str = _spec(f.text(max_length=20_000), "")
-    actions: str = _spec(f.text(max_length=20_000), "")
+    topics: str = _spec(f.text(max_length=20_000), "", markdown=True)
+    actions: str = _spec(f.text(max_length=20_000), "", markdown=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -458,7 +501,7 @@ class Verification(Record):
     register: str = _spec(f.text(max_length=120, single_line=True), "")
     role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
     date: date = _spec(f.a_date())
-    statement: str = _spec(f.text(max_length=5_000), "")
+    statement: str = _spec(f.text(max_length=5_000), "", markdown=True)
 
 
 NEED_STATUSES = ("open", "met", "dropped")

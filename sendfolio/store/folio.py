@@ -161,7 +161,7 @@ class Folio:
     def _parse(self, kind: type[Record], table: str, doc_id: str, doc: dict) -> Record:
         """One stored record, checked by its type, or a `FolioError` naming where it is."""
         try:
-            return kind.from_dict(doc)
+            return kind.from_dict(doc, stored=True)
         except InvalidRecord as error:
             raise self._bad(table, doc_id, str(error)) from None
 

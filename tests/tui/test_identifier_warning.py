@@ -103,3 +103,20 @@ async def test_reflection_editor_warns_then_saves(folio, folio_dir, today):
         assert isinstance(app.screen, ReflectionsScreen)
     [reflection] = saved(folio).reflections()
     assert reflection.title == "After Zoe's meeting"
+
+
+async def test_a_pasted_control_character_is_refused_under_its_field(folio, folio_dir, today):
+    """Text pasted with an escape character is refused at save, naming the character; nothing is saved."""
+    from textual.widgets import Input
+
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await new_cpd_entry(pilot, "Course")
+        app.screen.query_one("#field-title", Input).value = "Course\x1b[2J notes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditRecordScreen)
+        error = app.screen.query_one("#error-title")
+        assert error.display and not error.has_class("field-warning")
+        assert "holds a control character, U+001B (escape), at character 7" in str(error.render())
+    assert saved(folio).cpd() == ()
