@@ -131,9 +131,13 @@ def test_links_print_their_address_and_are_not_clickable():
 
 
 def test_hostile_reflections_compile_safely(tmp_path):
-    """Every hostile body in one folio: the PDF compiles, keeps the text, links to nothing outside."""
+    """Every hostile body in one folio: the PDF compiles, keeps the text, links to nothing outside.
+
+    Read as the store reads its file (`stored=True`): nesting this deep is refused on entry now,
+    but a folio written before that must still compile.
+    """
     reflections = tuple(
-        Reflection.from_dict({"date": "2026-03-01", "hours": "0.5", "title": name, "body": body})
+        Reflection.from_dict({"date": "2026-03-01", "hours": "0.5", "title": name, "body": body}, stored=True)
         for name, body in HOSTILE.items()
     )
     data = FolioData(profile=Profile.from_dict({"name": "Test Mediator"}), reflections=reflections)

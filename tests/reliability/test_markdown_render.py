@@ -47,7 +47,9 @@ SLOW_HOSTILE = {
 
 def render_checked(text: str, seconds: float) -> str:
     """Render `text` as a reflection body; check time, size and that no raw HTML tag survives."""
-    body = Reflection.from_dict({"date": "2025-01-01", "hours": "1", "title": "Hostile", "body": text}).body
+    body = Reflection.from_dict(
+        {"date": "2025-01-01", "hours": "1", "title": "Hostile", "body": text}, stored=True
+    ).body
     started = time.perf_counter()
     html = str(markdown(body))
     took = time.perf_counter() - started
