@@ -23,8 +23,8 @@ from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 from tests.conftest import FIXED_TODAY
 
-CASE = "SM-DEMO-003"
-"""A demo practice case (the mediator's 2nd) that the forms are made for."""
+CASE = "SM-DEMO-002"
+"""A demo practice case (the mediator's 1st, no form returned yet) that the forms are made for."""
 
 FOLIO_ID = "0123456789abcdef"
 """The form id of the folio the forms come from."""
@@ -103,7 +103,7 @@ def test_the_forms_hold_every_criterion_as_fields_and_the_reference_is_read_only
     assert fields[REFERENCE_FIELD]["/V"] == f"SF1 folio:{FOLIO_ID} case:{CASE} forms:1-2-3"
     assert int(fields[REFERENCE_FIELD]["/Ff"]) & 1 and int(fields["f1_case"]["/Ff"]) & 1
     assert fields["f2_case"]["/V"] == CASE and fields["f1_mediator"]["/V"] == "Robin Fairweather"
-    assert fields["f2_place"]["/V"] == "2nd"
+    assert fields["f2_place"]["/V"] == "1st"
     assert reader.metadata["/Keywords"].endswith(fields[REFERENCE_FIELD]["/V"])
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "How to fill in and return these forms" in text
@@ -123,7 +123,7 @@ def test_a_new_user_round_trip(made, tmp_path):
     before = json.loads(invoke(folder, "check", "--json").output)
     result = invoke(folder, "import", str(returned))
     assert result.exit_code == 0, result.output
-    assert "Form 1 for SM-DEMO-003: Alex Penrose (co-mediator), 03/10/2025: 2 criteria seen" in result.output
+    assert "Form 1 for SM-DEMO-002: Alex Penrose (co-mediator), 03/10/2025: 2 criteria seen" in result.output
     with Folio.open(folder, readonly=True) as folio:
         seen = {item.criterion: item for item in folio.observations(CASE) if item.returned}
         case = folio.case(CASE)
@@ -137,8 +137,8 @@ def test_a_new_user_round_trip(made, tmp_path):
     after = json.loads(invoke(folder, "check", "--json").output)
     have = {item["id"]: item["have"] for item in after["accreditation"]["requirements"]}
     old = {item["id"]: item["have"] for item in before["accreditation"]["requirements"]}
-    assert old["practice.criteria-coverage"].endswith("(0 on returned forms)")
-    assert have["practice.criteria-coverage"].endswith("(5 on returned forms)")
+    assert old["practice.criteria-coverage"].endswith("(49 on returned forms)")
+    assert have["practice.criteria-coverage"].endswith("(51 on returned forms)")
     invoke(folder, "export", str(tmp_path / "one.json"))
     again = invoke(folder, "import", str(returned))
     assert again.exit_code == 0 and "observations: 3 unchanged" in again.output and "added" not in again.output
@@ -153,7 +153,9 @@ def test_a_dry_run_says_what_would_be_recorded_and_saves_nothing(made, tmp_path)
     before = (folder / "folio.json").read_bytes()
     result = invoke(folder, "import", "--dry-run", str(returned))
     assert (
-        result.exit_code == 0 and "Form 3 for SM-DEMO-003" in result.output and "observations: 3 added" in result.output
+        result.exit_code == 0
+        and "Form 3 for SM-DEMO-002" in result.output
+        and "observations: 2 added, 1 updated" in result.output
     )
     assert (folder / "folio.json").read_bytes() == before
 
@@ -279,3 +281,30 @@ def test_pdf_bytes_read_back_without_the_file_name(made):
     form = read_returned_form("returned.pdf", raw.getvalue())
     assert form.case_ref == CASE and [sheet.form for sheet in form.sheets] == [1, 3]
     assert set(form.sheets[1].debrief) <= set(DEBRIEF_HEADINGS)
+
+
+def test_the_portfolio_prints_the_returned_forms_and_the_coverage_agrees_with_the_debriefs(made, tmp_path):
+    """After an import the case's forms name the observer and carry the comment; every de-brief tick matches."""
+    from sendfolio import rules
+    from sendfolio.portfolio import render
+    from sendfolio.portfolio.model import build_portfolio, latest_date
+
+    folder = folio_copy(made, tmp_path)
+    assert invoke(folder, "import", str(fill(made / "case.pdf", tmp_path / "r.pdf", OBSERVED))).exit_code == 0
+    with Folio.open(folder, readonly=True) as folio:
+        data = folio.data()
+    document = build_portfolio(data, latest_date(data, FIXED_TODAY))
+    (item,) = [entry for entry in document.commentaries if entry.case.ref == CASE]
+    returned = [sheet for sheet in item.forms.sheets if sheet.returned and sheet.observer == "Alex Penrose"]
+    assert [sheet.form for sheet in returned] == [1, 3]
+    html = render.portfolio_html(document)
+    assert "Called both parties within a day." in html and f'id="{returned[0].anchor}"' in html
+    assert f'href="#{returned[0].anchor}"' in html  # a coverage tick links to the returned form
+    grid = rules.coverage(data)
+    for entry in document.commentaries:
+        printed = set(entry.forms.debrief_headings())
+        for crit_id, heading in DEBRIEF_CRITERIA.items():
+            from sendfolio.portfolio.wording import debrief_title
+
+            ticked = entry.case.ref in grid.row(crit_id).refs
+            assert ticked == (debrief_title(heading) in printed), (entry.case.ref, crit_id)

@@ -13,6 +13,7 @@ from sendfolio import rules
 from sendfolio.domain.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
 from sendfolio.domain.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
 from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines
+from sendfolio.portfolio.case_forms import CaseForms, case_forms, link_for
 from sendfolio.portfolio.wording import anchor, debrief_title
 
 MATRIX_CASES_MAX = 12
@@ -98,6 +99,8 @@ class Commentary:
     shown_count: int
     debrief: tuple[tuple[str, str], ...]
     reflections: tuple[tuple[str, str], ...]
+    forms: CaseForms | None = None
+    final: bool = False
 
 
 def shown_groups(observations: tuple[Observation, ...]) -> tuple[ShownGroup, ...]:
@@ -146,6 +149,8 @@ def _commentary(data: FolioData, case: Case, number: int, as_of: date, reflectio
         shown_count=sum(len(group.items) for group in groups),
         debrief=debrief_rows(case),
         reflections=linked,
+        forms=case_forms(data, case, number),
+        final=case == rules.final_case(rules.practice_cases(data)) and case.role == "lead" and bool(case.observed_by),
     )
 
 
@@ -205,6 +210,8 @@ class MatrixRow:
     criterion: Criterion
     marks: tuple[bool, ...]
     shown: bool
+    links: tuple[str, ...] = ()
+    returned: tuple[bool, ...] = ()
 
     @property
     def count(self) -> int:
@@ -237,6 +244,8 @@ class CoverageView:
     shown: int
     total: int
     missing: tuple[Criterion, ...]
+    returned_only: bool = False
+    backed: int = 0
 
     @property
     def wide(self) -> bool:
@@ -252,7 +261,12 @@ def coverage_view(data: FolioData) -> CoverageView:
     for row in grid.rows:
         crit = row.criterion
         marks = tuple(ref in row.refs for ref in refs)
-        groups.setdefault((crit.form, crit.section), []).append(MatrixRow(crit, marks, bool(row.refs)))
+        showings = [row.showing(ref) for ref in refs]
+        links = tuple(
+            link_for(ref, crit.id, item.returned, item.observer) if item else "" for ref, item in zip(refs, showings)
+        )
+        returned = tuple(bool(item and item.returned) for item in showings)
+        groups.setdefault((crit.form, crit.section), []).append(MatrixRow(crit, marks, bool(row.refs), links, returned))
     return CoverageView(
         refs=refs,
         anchors=tuple(case_anchor(ref) for ref in refs),
@@ -262,4 +276,6 @@ def coverage_view(data: FolioData) -> CoverageView:
         shown=len(grid.rows) - len(grid.missing),
         total=len(grid.rows),
         missing=tuple(criterion(crit_id) for crit_id in grid.missing),
+        returned_only=grid.returned_only,
+        backed=grid.backed,
     )

@@ -24,6 +24,7 @@ class Showing:
     returned: bool
     provenance: str
     from_debrief: bool = False
+    observer: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def showings(data: FolioData, cases: tuple[Case, ...]) -> dict[str, list[Showing
     found: dict[tuple[str, str], Showing] = {}
     for item in data.observations:
         if item.ref in wanted:
-            found[(item.criterion, item.ref)] = Showing(item.ref, item.returned, item.provenance)
+            observer = item.observer if item.returned else ""
+            found[(item.criterion, item.ref)] = Showing(item.ref, item.returned, item.provenance, observer=observer)
     for case in cases:
         for crit_id, heading in DEBRIEF_CRITERIA.items():
             if not case.debrief.get(heading, "").strip():
@@ -96,7 +98,10 @@ def showings(data: FolioData, cases: tuple[Case, ...]) -> dict[str, list[Showing
             returned = heading in case.debrief_returned
             old = found.get((crit_id, case.ref))
             if old is None or (returned and not old.returned):
-                found[(crit_id, case.ref)] = Showing(case.ref, returned, case.debrief_provenance(heading), True)
+                observer = case.debrief_by if returned else ""
+                found[(crit_id, case.ref)] = Showing(
+                    case.ref, returned, case.debrief_provenance(heading), True, observer
+                )
     order = {case.ref: index for index, case in enumerate(cases)}
     grouped: dict[str, list[Showing]] = {}
     for (crit_id, _), showing in sorted(found.items(), key=lambda pair: order[pair[0][1]]):

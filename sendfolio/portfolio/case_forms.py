@@ -1,0 +1,161 @@
+"""Each practice case's Forms 1–3 as the portfolio prints them: as returned by the observer, or as entered.
+
+Pure. A case's observations and de-brief are grouped into sheets: one per form and per
+who recorded it (an observer on a returned form, or the mediator), each with the header
+of Appendix A's forms (mediator, observer and role, date, the case's place) and the
+criteria seen with comments; Form 3's sheets carry the de-brief. The de-brief rows come
+from the same showings the coverage counts (`sendfolio.rules.coverage.showings`), so the
+coverage matrix and a case's de-brief can never disagree. Each sheet has an anchor the
+coverage matrix links its ticks to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sendfolio.domain.records import Case, FolioData, Observation
+from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
+from sendfolio.portfolio.wording import anchor, debrief_title
+
+PLACES = {1: "1st", 2: "2nd", 3: "3rd"}
+"""A case's place in the practice period as the forms' header says it."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A criterion seen (or a de-brief heading written), with the comment."""
+
+    text: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class SheetSection:
+    """Process Management, Skills and Knowledge or De-brief and Supervision on one sheet."""
+
+    title: str
+    rows: tuple[SheetRow, ...]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One form of one case as returned by one observer, or as entered by the mediator."""
+
+    form: int
+    title: str
+    anchor: str
+    returned: bool
+    observer: str
+    role: str
+    completed: date | None
+    sections: tuple[SheetSection, ...]
+
+    @property
+    def seen(self) -> int:
+        """How many criteria the sheet records as seen (de-brief headings included)."""
+        return sum(len(section.rows) for section in self.sections)
+
+
+@dataclass(frozen=True)
+class CaseForms:
+    """A practice case's forms: its place, and its sheets in form order (returned before entered)."""
+
+    place: str
+    sheets: tuple[Sheet, ...]
+
+    def debrief_headings(self) -> tuple[str, ...]:
+        """The de-brief criteria the sheets print (what the coverage counts for this case)."""
+        return tuple(
+            row.text for sheet in self.sheets for section in sheet.sections if section.title == SECTIONS["ds"]
+            for row in section.rows
+        )  # fmt: skip
+
+
+def sheet_anchor(ref: str, form: int, observer: str, returned: bool) -> str:
+    """The HTML id of one sheet (the coverage matrix links here)."""
+    return anchor("case", ref, "form", str(form), observer if returned else "entered")
+
+
+def _key(returned: bool, observer: str, role: str, completed: date | None) -> tuple:
+    """Who recorded something: what makes a sheet (one observer's returns of a form make one sheet)."""
+    return (not returned, observer if returned else "", role if returned else "", completed if returned else None)
+
+
+def _merged_by_observer(sheets: dict[tuple, dict[str, list[SheetRow]]]) -> dict[tuple, dict[str, list[SheetRow]]]:
+    """Sheets of the same form and observer returned on different days as one, dated the latest day."""
+    merged: dict[tuple, dict[str, list[SheetRow]]] = {}
+    latest: dict[tuple, tuple] = {}
+    for key, sections in sorted(sheets.items(), key=_sheet_order):
+        who = key[:4]
+        latest[who] = key
+        target = merged.setdefault(who, {})
+        for title, rows in sections.items():
+            target.setdefault(title, []).extend(rows)
+    return {latest[who]: sections for who, sections in merged.items()}
+
+
+def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
+    """The sheets of one practice case (its `place`, 1-based, in the practice period)."""
+    sheets: dict[tuple, dict[str, list[SheetRow]]] = {}
+    seen = {item.criterion: item for item in data.observations_for(case.ref)}
+    for crit in CRITERIA:
+        if crit.id in DEBRIEF_CRITERIA:
+            row, key = _debrief_row(case, crit.id, seen.get(crit.id))
+        elif crit.id in seen:
+            item = seen[crit.id]
+            row, key = (
+                SheetRow(crit.text, item.notes),
+                _key(item.returned, item.observer, item.observer_role, item.returned_on),
+            )
+        else:
+            continue
+        if row is None:
+            continue
+        per_form = sheets.setdefault((crit.form, *key), {})
+        per_form.setdefault(crit.section, []).append(row)
+    made = []
+    for (form, entered, observer, role, completed), sections in sorted(
+        _merged_by_observer(sheets).items(), key=_sheet_order
+    ):
+        made.append(
+            Sheet(
+                form=form,
+                title=FORM_TITLES[form],
+                anchor=sheet_anchor(case.ref, form, observer, not entered),
+                returned=not entered,
+                observer=observer,
+                role=role,
+                completed=completed,
+                sections=tuple(SheetSection(title, tuple(rows)) for title, rows in sections.items()),
+            )
+        )
+    return CaseForms(place=PLACES.get(place, f"{place}th"), sheets=tuple(made))
+
+
+def _sheet_order(item: tuple) -> tuple:
+    """Sheets in form order, returned ones first, then by date and observer."""
+    form, entered, observer, _, completed = item[0]
+    return (form, entered, completed or date.min, observer)
+
+
+def _debrief_row(case: Case, crit_id: str, observation: Observation | None) -> tuple[SheetRow | None, tuple]:
+    """A Form 3 de-brief criterion as printed: the de-brief's text under its heading, else an observation of it."""
+    heading = DEBRIEF_CRITERIA[crit_id]
+    text = case.debrief.get(heading, "").strip()
+    if text:
+        returned = heading in case.debrief_returned
+        key = _key(returned, case.debrief_by, case.debrief_by_role, case.debrief_returned_on)
+        if observation is not None and observation.returned and not returned:
+            key = _key(True, observation.observer, observation.observer_role, observation.returned_on)
+        return SheetRow(debrief_title(heading), text), key
+    if observation is None:
+        return None, ()
+    key = _key(observation.returned, observation.observer, observation.observer_role, observation.returned_on)
+    return SheetRow(debrief_title(heading), observation.notes or "Discussed at the de-brief."), key
+
+
+def link_for(ref: str, crit_id: str, returned: bool, observer: str) -> str:
+    """The sheet anchor a coverage tick of `crit_id` in case `ref` links to."""
+    form = int(crit_id[1])
+    return sheet_anchor(ref, form, observer, returned)
