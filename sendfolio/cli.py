@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 from click.exceptions import NoArgsIsHelpError
 
+from sendfolio.domain.text import for_terminal
+
 COMMAND_MODULES = (
     "sendfolio.commands.core",
     "sendfolio.commands.transfer",
@@ -35,7 +37,7 @@ class OneLineUsageError(click.UsageError):
         """Print `sendfolio: <what is wrong> (try '<command> --help')` as a single line."""
         message = " ".join(self.format_message().split()).rstrip(".")
         where = self.ctx.command_path if self.ctx is not None else "sendfolio"
-        click.echo(f"sendfolio: {message} (try '{where} --help')", err=True)
+        click.echo(f"sendfolio: {for_terminal(message)} (try '{where} --help')", err=True)
 
 
 @contextmanager
@@ -95,9 +97,13 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 
     With no command, opens the app.
     """
+    from sendfolio.commands.common import terminal_safe_output
+
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is not None:
+        ctx.with_resource(terminal_safe_output())
+    else:
         from sendfolio.commands.common import open_app
 
         open_app(ctx)

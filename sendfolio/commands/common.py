@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
+
+from sendfolio.domain.text import for_terminal
 
 APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
@@ -27,7 +31,41 @@ class CommandError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         """Print `sendfolio: <message>` on stderr."""
-        click.echo(f"sendfolio: {self.format_message()}", err=True)
+        click.echo(f"sendfolio: {for_terminal(self.format_message())}", err=True)
+
+
+class TerminalSafe:
+    """A text stream that takes escape sequences and control characters out of what is written to it.
+
+    Record text reaches the terminal in findings, listings and messages; a note holding
+    `ESC[2J` must print as text, never clear the screen. Everything else is the wrapped stream's.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        """Wrap `stream` (sys.stdout or sys.stderr)."""
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write the text with `for_terminal` applied; returns the length given (as a stream does)."""
+        if not isinstance(text, str):
+            raise TypeError("a text stream writes str")
+        self._stream.write(for_terminal(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (flush, encoding, isatty...) is the wrapped stream's."""
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """While a command runs, what it prints to stdout and stderr goes through `for_terminal`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
+from sendfolio.domain.identifier_patterns import excerpt
+
 Parser = Callable[[Any], Any]
 """A function from a raw value to a clean one; raises `FieldProblem`."""
 
@@ -83,11 +85,11 @@ def _date_from_text(value: str) -> date:
     elif uk:
         day, month, year = (int(part) for part in uk.groups())
     else:
-        raise FieldProblem(f"'{value}' is not a date: write YYYY-MM-DD or DD/MM/YYYY")
+        raise FieldProblem(f"{excerpt(value)} is not a date: write YYYY-MM-DD or DD/MM/YYYY")
     try:
         return date(year, month, day)
     except ValueError:
-        raise FieldProblem(f"'{value}' is not a real calendar date") from None
+        raise FieldProblem(f"{excerpt(value)} is not a real calendar date") from None
 
 
 def a_date(*, required: bool = True) -> Parser:
@@ -130,7 +132,7 @@ def _number(raw: Any) -> float:
         try:
             value = float(raw.strip())
         except ValueError:
-            raise FieldProblem(f"'{raw.strip()}' is not a number: write hours as a decimal, e.g. 1.5") from None
+            raise FieldProblem(f"{excerpt(raw)} is not a number: write hours as a decimal, e.g. 1.5") from None
     else:
         raise FieldProblem("must be a number of hours, e.g. 1.5")
     if not math.isfinite(value):
@@ -139,8 +141,8 @@ def _number(raw: Any) -> float:
 
 
 def _show(raw: Any) -> str:
-    """A raw value as the user would recognise it in a message."""
-    return raw.strip() if isinstance(raw, str) else repr(raw)
+    """A raw value as a message may show it: quoted, short, printable, identifiers masked."""
+    return excerpt(raw) if isinstance(raw, str) else repr(raw)
 
 
 def choice(options: Iterable[str], *, required: bool = True) -> Parser:
@@ -160,7 +162,7 @@ def choice(options: Iterable[str], *, required: bool = True) -> Parser:
         for option in allowed:
             if value == option.lower():
                 return option
-        raise FieldProblem(f"'{raw.strip()}' is not allowed: use one of {listed}")
+        raise FieldProblem(f"{excerpt(raw)} is not allowed: use one of {listed}")
 
     return parse
 
@@ -209,7 +211,7 @@ def _list_item(item: str, allowed: tuple[str, ...] | None, item_length: int) -> 
     for option in allowed:
         if item.lower() == option.lower():
             return option
-    raise FieldProblem(f"'{item}' is not allowed: use any of {' ; '.join(allowed)}")
+    raise FieldProblem(f"{excerpt(item)} is not allowed: use any of {' ; '.join(allowed)}")
 
 
 def pattern(regex: str, explanation: str, *, required: bool = True) -> Parser:
@@ -223,7 +225,7 @@ def pattern(regex: str, explanation: str, *, required: bool = True) -> Parser:
                 raise FieldProblem(f"is required: {explanation}")
             return ""
         if not isinstance(raw, str) or not compiled.fullmatch(raw.strip()):
-            raise FieldProblem(f"'{_show(raw)}' is not allowed: {explanation}")
+            raise FieldProblem(f"{_show(raw)} is not allowed: {explanation}")
         return raw.strip()
 
     return parse
@@ -242,7 +244,7 @@ def text_map(keys: Iterable[str], *, max_length: int = 20_000) -> Parser:
             raise FieldProblem(f"must be a mapping of {', '.join(allowed)} to text")
         unknown = sorted(set(raw) - set(allowed))
         if unknown:
-            raise FieldProblem(f"'{unknown[0]}' is not a heading: use {', '.join(allowed)}")
+            raise FieldProblem(f"{excerpt(unknown[0])} is not a heading: use {', '.join(allowed)}")
         cleaned = {key: one(raw[key]) for key in allowed if key in raw}
         return {key: value for key, value in cleaned.items() if value}
 
@@ -259,7 +261,7 @@ def whole_number(*, minimum: int = 0, maximum: int = 10**12) -> Parser:
         try:
             value = int(raw.strip()) if isinstance(raw, str) else raw
         except ValueError:
-            raise FieldProblem(f"'{_show(raw)}' is not a whole number") from None
+            raise FieldProblem(f"{_show(raw)} is not a whole number") from None
         if not isinstance(value, int) or not minimum <= value <= maximum:
             raise FieldProblem(f"must be a whole number from {minimum} to {maximum}, not {_show(raw)}")
         return value

@@ -45,11 +45,12 @@ EMAIL = re.compile(
 """An e-mail address (on normalised text: accented domains read as plain letters)."""
 
 PHONE = re.compile(
-    r"(?<![\w+])(?<!\d[./-])(?:(?:\+|00)44 ?(?:\(0\) ?)?|\(0(?=\d{2,4}\))|0)(?:[\s()./-]{0,2}\d){9,10}(?![./-]?\d)"
+    r"(?<![^\W_])(?<!\+)(?<!\d[./-])(?:(?:\+|00)44[ _]?(?:\(0\)[ _]?)?|\(0(?=\d{2,4}\))|0)"
+    r"(?:[\s()./_-]{0,2}\d){9,10}(?![./-]?\d)"
 )
 """A candidate UK phone number (+44 / 0044 / 0, then 9 or 10 digits); checked by `_is_uk_phone`."""
 
-_PHONE_PREFIX = re.compile(r"^(?:\+|00)44 ?(?:\(0\) ?)?")
+_PHONE_PREFIX = re.compile(r"^(?:\+|00)44[ _]?(?:\(0\)[ _]?)?")
 """The international prefix of a UK number, with the optional (0)."""
 
 POSTCODE = re.compile(
@@ -61,7 +62,9 @@ POSTCODE = re.compile(
 NOT_INWARD = re.compile(r"[0-9](?:st|nd|rd|th|hr)", re.IGNORECASE)
 """An inward code that reads as an ordinal or hours (1st, 2nd, 3rd, 4th, 2hr): not taken unless in capitals."""
 
-NHS_NUMBER = re.compile(r"(?<![\w.])(?<!\d[/-])\d{3}(?:([ .-]?)\d{3}\1\d{4}|([ .-])\d{3}\2\d{2}\2\d{2})(?![./-]?\d)")
+NHS_NUMBER = re.compile(
+    r"(?<![^\W_])(?<![.\d][/.-])\d{3}(?:[ ._-]?\d{3}[ ._-]?\d{4}|([ ._-])\d{3}\1\d{2}\1\d{2})(?![./-]?\d)"
+)
 """A candidate NHS number (3-3-4 or 3-3-2-2 digits); checked by `is_nhs_number`."""
 
 _MONTH = (
@@ -207,13 +210,13 @@ SHOWN_START = 2
 def excerpt(value: object) -> str:
     """A bad value as an error message may show it: quoted, short, printable, identifiers masked.
 
-    "1,5" stays "1,5"; a long value or one that looks like an identifier is cut to its first
-    characters and its length: "Zo… (41 characters)".
+    '1,5' stays '1,5'; a long value, one holding control characters or one that looks like an
+    identifier is cut to its first characters and its length: 'Zo…' (41 characters).
     """
     written = value if isinstance(value, str) else repr(value)
     written = written.strip()
     shown = for_terminal(written, one_line=True)
     if len(shown) <= SHOWN_WHOLE and shown == written and not any(True for _ in matches(written)):
-        return f'"{shown}"'
+        return f"'{shown}'"
     start = for_terminal(written[:SHOWN_START], one_line=True)
-    return f'"{start}… ({len(written)} characters)"'
+    return f"'{start}…' ({len(written):,} characters)"

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sendfolio.domain.identifier_patterns import excerpt, matches
 from sendfolio.domain.records import InvalidRecord
+from sendfolio.domain.text import for_terminal
+
+COLUMN_SHOWN = 40
+"""A column name from a file's header is shown whole up to this length (and without identifiers)."""
 
 
 @dataclass(frozen=True)
@@ -18,9 +23,21 @@ class Problem:
     problem: str
 
     def __str__(self) -> str:
-        """`file:line: column: problem`; the line or column is left out when there is none."""
+        """`file:line: column: problem`; the line or column is left out when there is none.
+
+        Printable on a terminal: no control characters, and a column name taken from a file's
+        header is cut short and masked when it is long or looks like an identifier.
+        """
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.column}: {self.problem}" if self.column else f"{where}: {self.problem}"
+        line = f"{where}: {_column(self.column)}: {self.problem}" if self.column else f"{where}: {self.problem}"
+        return for_terminal(line, one_line=True)
+
+
+def _column(name: str) -> str:
+    """A column name as a message shows it (see `Problem.__str__`)."""
+    if len(name) <= COLUMN_SHOWN and for_terminal(name, one_line=True) == name and not any(True for _ in matches(name)):
+        return name
+    return excerpt(name)
 
 
 class ImportProblems(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from sendfolio.domain.identifier_patterns import excerpt
 from sendfolio.domain.records import InvalidRecord, Reflection
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord, read_text
 
@@ -103,7 +104,7 @@ def _key_value(line: str) -> tuple[str, str]:
         raise _BadLine("a line must not be indented: write one `key: value` per line")
     key, colon, rest = line.partition(":")
     if not colon or not key.strip():
-        raise _BadLine(f"'{line.strip()}' is not a `key: value` line")
+        raise _BadLine(f"{excerpt(line)} is not a `key: value` line")
     key = key.strip().lower()
     try:
         return key, _value(rest.strip())
@@ -148,7 +149,7 @@ def _single_quoted(text: str) -> tuple[str, str]:
 def _after_quote(value: str, rest: str) -> str:
     """The quoted value, once checked that only a comment follows it."""
     if rest.strip() and not rest.strip().startswith("#"):
-        raise _BadLine(f"unexpected text after the quoted value: '{rest.strip()}'")
+        raise _BadLine(f"unexpected text after the quoted value: {excerpt(rest)}")
     return value
 
 

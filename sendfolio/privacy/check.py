@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sendfolio.domain.text import control_characters
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan, scan_record
 
 DO_NOT_PRINT_KEY = "privacy.do_not_print"
@@ -112,6 +113,8 @@ def clean_word(word: str) -> str:
         raise ValueError(f"word: too long ({len(cleaned)} characters; at most {MAX_WORD})")
     if not any(char.isalnum() for char in cleaned):
         raise ValueError("word: must contain a letter or digit")
+    if control_characters(cleaned):
+        raise ValueError("word: holds a control character; give the name as plain text")
     return cleaned
 
 

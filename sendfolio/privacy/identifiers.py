@@ -26,6 +26,7 @@ from sendfolio.domain.identifier_patterns import (
     matches,
 )
 from sendfolio.domain.records import FolioData
+from sendfolio.domain.text import for_terminal
 
 __all__ = [
     "CATEGORY_TITLES",
@@ -155,10 +156,19 @@ def _fields(kind: str, record: str, values: dict[str, str], words_only: bool = F
 
 
 def context_of(text: str, found: Hit) -> str:
-    """The match with up to `CONTEXT` characters either side, on one line, marked with » «."""
+    """The match with up to `CONTEXT` printable characters either side, on one line, marked with » «.
+
+    Escape sequences and control characters are taken out (`text.for_terminal`), so the context
+    is safe to print and its length counts what is seen.
+    """
     start, end = found.span()
-    before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
-    line = f"{'…' if start > CONTEXT else ''}{before}»{found.group()}«{after}{'…' if end + CONTEXT < len(text) else ''}"
+    reach = 4 * CONTEXT
+    before = for_terminal(text[max(0, start - reach) : start], one_line=True)
+    after = for_terminal(text[end : end + reach], one_line=True)
+    more_before = len(before) > CONTEXT or start > reach
+    more_after = len(after) > CONTEXT or end + reach < len(text)
+    match = for_terminal(found.group(), one_line=True)
+    line = f"{'…' if more_before else ''}{before[-CONTEXT:]}»{match}«{after[:CONTEXT]}{'…' if more_after else ''}"
     return " ".join(line.split())
 
 
