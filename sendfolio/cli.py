@@ -20,6 +20,7 @@ from sendfolio.domain.text import for_terminal
 COMMAND_MODULES = (
     "sendfolio.commands.core",
     "sendfolio.commands.transfer",
+    "sendfolio.commands.backups",
     "sendfolio.commands.deadlines",
     "sendfolio.commands.compile",
     "sendfolio.commands.privacy",

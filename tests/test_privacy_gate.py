@@ -80,12 +80,14 @@ def run(folio_dir, *args: str, env: dict | None = None):
 
 
 def leaving_commands(out) -> list[tuple[list[str], object]]:
-    """Every command that writes records out of the folio, with the file or folder it would write."""
+    """Every command that writes records out of the folio, with the file or folder it would write.
+
+    The JSON backup is not one of them: it hands nothing to a third party, so it is never refused
+    (`test_the_backup_is_never_refused`)."""
     commands = [
         (["portfolio", "-o", str(out / "p.pdf"), "--date", "2026-11-29"], out / "p.pdf"),
         (["renewal", "-o", str(out / "r.pdf"), "--year", "2026", "--date", "2026-11-29"], out / "r.pdf"),
         (["passport", "-o", str(out / "f.pdf"), "--date", "2026-11-29"], out / "f.pdf"),
-        (["export", str(out / "all.json")], out / "all.json"),
         (["export", "--kind", "reflections", str(out / "reflections")], out / "reflections"),
     ]
     kinds = ["cases", "cpd", "ppc", "training", "observations"]
@@ -193,16 +195,33 @@ def test_identifiers_not_on_the_list_are_refused_too(demo_dir, tmp_path, words, 
     where = with_text(demo_dir, "case", words)
     out = tmp_path / "out"
     out.mkdir()
-    for args in (["portfolio", "-o", str(out / "p.pdf")], ["export", str(out / "all.json")]):
+    for args in (["portfolio", "-o", str(out / "p.pdf")], ["export", "--kind", "cases", str(out / "cases.csv")]):
         result = run(demo_dir, *args)
         assert result.exit_code == 2 and f"{category} in {where}" in result.stderr, result.stderr
     assert list(out.iterdir()) == []
 
 
+def test_the_backup_is_never_refused(demo_dir, tmp_path):
+    """With a listed name in the records, the JSON backup is still written, carrying the
+    do-not-print list and the ignored findings, so a folio restored from it guards the same."""
+    with_text(demo_dir, "cpd", f"{NAME} was anxious before the meeting.")
+    with_text(demo_dir, "ppc", "Course ticket 943 476 5919 (not a person)")
+    listed = json.loads(run(demo_dir, "privacy-check", "--json").stdout)
+    (finding,) = [item for item in listed if item["category"] == "nhs-number"]
+    assert run(demo_dir, "privacy-check", "--ignore", finding["id"]).exit_code == 1  # the name is still open
+    result = run(demo_dir, "export", str(tmp_path / "all.json"))
+    assert result.exit_code == 0, result.output
+    restored = tmp_path / "restored"
+    assert run(restored, "import", str(tmp_path / "all.json")).exit_code == 0
+    with Folio.open(restored) as folio:
+        found = open_findings(folio)
+    assert [item.category for item in found] == ["do-not-print"], found
+
+
 def test_the_refusal_never_prints_the_name_itself(demo_dir, tmp_path):
     """The message says where, not what: the listed name stays off the screen and out of logs."""
     with_text(demo_dir, "debrief", f"{NAME} did well")
-    result = run(demo_dir, "export", str(tmp_path / "all.json"))
+    result = run(demo_dir, "export", "--kind", "cases", str(tmp_path / "cases.csv"))
     assert result.exit_code == 2 and NAME not in result.output and NAME.lower() not in result.output
 
 

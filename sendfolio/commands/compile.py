@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.common import fail, open_folio, output_path
 
 OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 """An output file option: a file path (not a folder)."""
@@ -30,6 +30,13 @@ def parse_optional_day(value: str | None, option: str) -> date | None:
         return parse_date_value(value)
     except FieldProblem as problem:
         fail(f"{option}: {problem}")
+
+
+def check_outputs(ctx: click.Context, out: Path, html_out: Path | None) -> None:
+    """Exit 2 when -o or --html would write onto the folio's own files (its data folder)."""
+    output_path(ctx, out, "-o")
+    if html_out is not None:
+        output_path(ctx, html_out, "--html")
 
 
 def load(ctx: click.Context):
@@ -138,6 +145,7 @@ def portfolio(
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
     start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
+    check_outputs(ctx, out, html_out)
     data = load(ctx)
     period = period_from(data, start, end, as_of, whole=whole)
     run(compile_portfolio, data, out, as_of=as_of, period=period, pdf_ua=pdf_ua, html_out=html_out)
@@ -156,6 +164,7 @@ def renewal(
     if not 1970 <= year <= 2100:
         fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
     as_of = parse_optional_day(date_text, "--date") or date.today()
+    check_outputs(ctx, out, html_out)
     data = load(ctx)
     run(compile_renewal, data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
 
@@ -168,6 +177,7 @@ def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool,
     from sendfolio.portfolio.api import compile_passport
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
+    check_outputs(ctx, out, html_out)
     data = load(ctx)
     run(compile_passport, data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.common import fail, open_folio, output_path
 from sendfolio.domain.fields import FieldProblem, parse_date_value
 from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
 from sendfolio.store.atomic import write_atomic
@@ -160,6 +160,8 @@ def deadlines(
     status (met, due, overdue, missed, unknown); --case REF shows each rule and its source.
     """
     today = parse_today(today_text)
+    if ics_path is not None:
+        output_path(ctx, ics_path, "--ics")
     found = all_deadlines(load_cases(ctx, ref), today)
     written = write_ics(ics_path, found) if ics_path else None
     if as_json:

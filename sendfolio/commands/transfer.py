@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.commands.common import data_dir, fail, open_folio, output_path
 from sendfolio.domain.records import FolioData
 from sendfolio.io.exporter import EXPORT_KINDS, ExportRefused, counts, export_backup, export_csv, export_reflections
 from sendfolio.io.importer import ImportPlan, apply_plan, plan_import
@@ -17,6 +18,12 @@ PLAINTEXT_WARNING = (
     "It is plaintext (not encrypted) and holds your case notes: keep it somewhere private and delete it when done."
 )
 """What every export says about the file it wrote."""
+
+ENCRYPTED_NOTE = (
+    "It is encrypted like an encrypted folio: `sendfolio import` reads it with the same passphrase, "
+    "and without it nobody can."
+)
+"""What an encrypted backup export says about the file it wrote."""
 
 DRY_RUN = "Dry run, nothing was saved. The import would bring in"
 """The heading of a dry run's report."""
@@ -35,7 +42,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, r
         _dry_run(ctx, files, replace)
         return
     with open_folio(ctx) as folio:
-        plan = _plan(files, folio.data(), _folio_id(folio))
+        plan = _plan(files, folio.data(), _folio_id(folio), folio.codec)
         _refuse_restore_over(folio, plan, replace)
         _apply(folio, plan)
         _report(plan, "Imported" if plan.backup is None else "Restored the backup")
@@ -49,7 +56,7 @@ def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None
         _report(_plan(files, FolioData()), DRY_RUN)  # no folio yet: do not create one for a dry run
         return
     with open_folio(ctx, readonly=True) as folio:
-        plan = _plan(files, folio.data(), _folio_id(folio))
+        plan = _plan(files, folio.data(), _folio_id(folio), folio.codec)
         _refuse_restore_over(folio, plan, replace)
     _report(plan, DRY_RUN)
 
@@ -80,12 +87,32 @@ def _folio_id(folio) -> str | None:
     return folio.get_setting(FOLIO_ID_SETTING)
 
 
-def _plan(files: tuple[Path, ...], existing: FolioData, folio_id: str | None = None) -> ImportPlan:
+def _plan(files: tuple[Path, ...], existing: FolioData, folio_id: str | None = None, codec=None) -> ImportPlan:
     """The import of these files against `existing`, or fail listing every problem."""
     try:
-        return plan_import(list(files), existing, folio_id)
+        return plan_import(list(files), existing, folio_id, decrypt=_decrypter(codec))
     except ImportProblems as bad:
         _report_problems(bad)
+
+
+def _decrypter(folio_codec):
+    """Opens an encrypted backup: with the folio's own key when it fits, else with the passphrase
+    from $SENDFOLIO_PASSPHRASE or asked for."""
+
+    def decrypt(name: str, raw: bytes) -> bytes:
+        """The plain bytes of the encrypted backup `name`, or `ValueError` saying why not."""
+        from sendfolio.privacy.unlock import PASSPHRASE_ENV, ask_passphrase
+        from sendfolio.store.crypto import CryptoError, parse_header, unlock
+
+        try:
+            if folio_codec is not None and parse_header(raw).raw == folio_codec.header.raw:
+                return folio_codec.decode(raw)
+            passphrase = os.environ.get(PASSPHRASE_ENV) or ask_passphrase(f"Passphrase for the backup {name}")
+            return unlock(raw, passphrase).decode(raw)
+        except CryptoError as error:
+            raise ValueError(str(error)) from None
+
+    return decrypt
 
 
 def _report_problems(bad: ImportProblems) -> NoReturn:
@@ -119,22 +146,38 @@ def _report(plan: ImportPlan, heading: str) -> None:
     default=None,
     help="Export one kind as CSV (reflections: a folder of Markdown files); default: a JSON backup of everything.",
 )
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt the JSON backup as an encrypted folio is: with the folio's passphrase when it is encrypted, "
+    "else one from $SENDFOLIO_PASSPHRASE or asked for twice.",
+)
 @click.pass_context
-def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
-    """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV."""
+def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: bool) -> None:
+    """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV.
+
+    The backup is for you alone, so it is always written, with the do-not-print list and the
+    findings marked as not identifiers; CSV and Markdown exports are refused while the privacy
+    check has open findings.
+    """
     from sendfolio.privacy import PrivacyFindings, ensure_clear
     from sendfolio.store import FolioError
 
+    if encrypt and kind is not None:
+        fail("--encrypt: only the JSON backup can be encrypted; CSV and Markdown are for other programs to read")
+    output_path(ctx, out, "export")
     with open_folio(ctx, readonly=True) as folio:
-        try:
-            ensure_clear(folio)
-        except PrivacyFindings as findings:
-            fail(f"nothing was exported: {findings}")
+        if kind is not None:
+            try:
+                ensure_clear(folio)
+            except PrivacyFindings as findings:
+                fail(f"nothing was exported: {findings}")
         data = folio.data()
+        codec = _backup_codec(folio) if encrypt else None
         try:
             if kind is None:
                 files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
-                what = export_backup(data, out, folio.path, files)
+                what = export_backup(data, out, folio.path, files, settings=folio.settings(), codec=codec)
             elif kind == "reflections":
                 what = export_reflections(data, out, folio.path)
             else:
@@ -144,7 +187,23 @@ def export_command(ctx: click.Context, out: Path, kind: str | None) -> None:
         except OSError as error:
             fail(f"nothing was exported: cannot write {out}: {error.strerror or error}")
     click.echo(f"Exported {what} to {out}")
-    click.echo(PLAINTEXT_WARNING)
+    click.echo(ENCRYPTED_NOTE if encrypt else PLAINTEXT_WARNING)
+
+
+def _backup_codec(folio):
+    """The key an encrypted backup is written with: the folio's own when it is encrypted, else a
+    new one from $SENDFOLIO_PASSPHRASE or a passphrase typed twice."""
+    from sendfolio.privacy.unlock import PASSPHRASE_ENV, ask_passphrase
+    from sendfolio.store import crypto
+
+    if folio.codec is not None:
+        return folio.codec
+    passphrase = os.environ.get(PASSPHRASE_ENV) or ask_passphrase("Passphrase for the backup", confirm=True)
+    try:
+        crypto.check_new_passphrase(passphrase)
+    except ValueError as problem:
+        fail(f"passphrase: {problem}")
+    return crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
 
 
 COMMANDS = [import_command, export_command]

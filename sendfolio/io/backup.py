@@ -1,7 +1,9 @@
 """The JSON backup: everything in a folio as one versioned, stable document, and back.
 
 The document holds no time stamp, sorts its keys and its records, so exporting, restoring
-and exporting again gives the same bytes.
+and exporting again gives the same bytes. Besides the records it carries the folio's settings
+(`SETTINGS_KEY`): the do-not-print list and the findings marked as not identifiers live there,
+so a restored folio guards what the original guarded.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ RECORD_LISTS: dict[str, type[Record]] = {
 }
 """The lists of records in a backup, by their key (the `FolioData` field names)."""
 
+SETTINGS_KEY = "settings"
+"""The key of the folio's settings (an object: setting name -> value) in a backup; optional."""
+
 SINGLE_RECORDS: dict[str, type[Record]] = {
     "profile": Profile,
     "ppc_contact": PPCContact,
@@ -64,12 +69,17 @@ OPTIONAL_LISTS = ("learning_plan", "attachments")
 """Lists a backup holds only when the folio has such records (older backups have none)."""
 
 
-def backup_document(data: FolioData, files: Mapping[str, bytes] | None = None) -> str:
+def backup_document(
+    data: FolioData, files: Mapping[str, bytes] | None = None, settings: dict[str, Any] | None = None
+) -> str:
     """Everything in `data` as the backup's JSON text: sorted keys, sorted records, a final newline.
 
     `files` gives the bytes of each attachment by id; each attachment carries them base64-encoded.
+    `settings` (the folio's, when given) are carried under `SETTINGS_KEY`.
     """
     document: dict[str, Any] = {BACKUP_KEY: BACKUP_VERSION}
+    if settings is not None:
+        document[SETTINGS_KEY] = settings
     for key in RECORD_LISTS:
         if key in OPTIONAL_LISTS and not getattr(data, key):
             continue
@@ -95,11 +105,26 @@ def parse_backup(file: str, raw: bytes, files: dict[str, bytes] | None = None) -
 
     The attachments' file bytes are put in `files` by id when it is given.
     """
+    data, sourced, _settings = read_backup(file, raw, files)
+    return data, sourced
+
+
+def read_backup(
+    file: str, raw: bytes, files: dict[str, bytes] | None = None
+) -> tuple[FolioData, list[SourcedRecord], dict[str, Any]]:
+    """The folio in a backup file, its records with their places and its settings, or `ImportProblems`.
+
+    The attachments' file bytes are put in `files` by id when it is given.
+    """
     document = _document(file, raw)
     problems: list[Problem] = []
     contents = _attachment_contents(file, document, problems)
     if files is not None:
         files.update(contents)
+    settings = document.get(SETTINGS_KEY, {})
+    if not isinstance(settings, dict):
+        problems.append(Problem(file, None, SETTINGS_KEY, "must be an object of settings (name: value)"))
+        settings = {}
     values: dict[str, Any] = {}
     sourced: list[SourcedRecord] = []
     for key, record_type in RECORD_LISTS.items():
@@ -112,7 +137,7 @@ def parse_backup(file: str, raw: bytes, files: dict[str, bytes] | None = None) -
             values[key] = item
     if problems:
         raise ImportProblems(problems)
-    return FolioData(**values), sourced
+    return FolioData(**values), sourced, settings
 
 
 def _document(file: str, raw: bytes) -> dict[str, Any]:
@@ -142,7 +167,7 @@ def _document(file: str, raw: bytes) -> dict[str, Any]:
                 )
             ]
         )
-    allowed = (BACKUP_KEY, *RECORD_LISTS, *SINGLE_RECORDS)
+    allowed = (BACKUP_KEY, *RECORD_LISTS, *SINGLE_RECORDS, SETTINGS_KEY)
     unknown = [key for key in document if key not in allowed]
     if unknown:
         raise ImportProblems(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.io.backup import backup_document, sort_key
@@ -13,6 +14,8 @@ from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv
 from sendfolio.io.reflections_md import file_name, reflection_markdown
 from sendfolio.store.atomic import write_atomic
+from sendfolio.store.outputs import OutputRefused, check_output, make_output_folder
+from sendfolio.store.storage import Codec
 
 DATA_FIELDS = {
     "cases": "cases",
@@ -33,24 +36,34 @@ class ExportRefused(Exception):
 
 
 def guard_target(target: Path, folio_path: Path) -> None:
-    """Refuse a target that is the folio, one of its backups or temporary files, or any
-    existing file in the folio's folder."""
-    target, folio_path = target.resolve(), folio_path.resolve()
-    folder = folio_path.parent
-    if target == folder:
-        raise ExportRefused(f"{target} is the folio's own folder: export somewhere else")
-    if target.parent != folder and folder not in target.parents:
-        return
-    if target.name.startswith((folio_path.name, ".")) or target.exists():
-        raise ExportRefused(f"{target} is one of the folio's own files in {folder}: export somewhere else")
+    """Refuse a target that is the folio, one of its backups, its lock or anything else in its
+    data folder (links resolved; see `sendfolio.store.outputs.check_output`)."""
+    try:
+        check_output(target, Path(folio_path).parent)
+    except OutputRefused as refused:
+        raise ExportRefused(str(refused)) from None
 
 
-def export_backup(data: FolioData, out: Path, folio_path: Path, files: Mapping[str, bytes] | None = None) -> str:
-    """Write the whole folio (with the attachments' `files` by id) as a JSON backup to `out`; say what, in words."""
+def export_backup(
+    data: FolioData,
+    out: Path,
+    folio_path: Path,
+    files: Mapping[str, bytes] | None = None,
+    *,
+    settings: dict[str, Any] | None = None,
+    codec: Codec | None = None,
+) -> str:
+    """Write the whole folio (with the attachments' `files` by id, and the folio's `settings`
+    when given) as a JSON backup to `out`; say what, in words.
+
+    With a `codec` the file is encrypted exactly as an encrypted folio is (`store.crypto`'s
+    format); `sendfolio import` opens it with the passphrase.
+    """
     guard_target(out, folio_path)
     _refuse_bad_target(out)
-    write_atomic(out, backup_document(data, files).encode("utf-8"))
-    return f"a JSON backup of everything ({counts(data)})"
+    plain = backup_document(data, files, settings).encode("utf-8")
+    write_atomic(out, codec.encode(plain) if codec is not None else plain)
+    return f"{'an encrypted' if codec is not None else 'a'} JSON backup of everything ({counts(data)})"
 
 
 def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> str:
@@ -71,7 +84,7 @@ def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
         raise ExportRefused(
             f"{folder} is not an empty folder: reflections are written as .md files into a new or empty folder"
         )
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_output_folder(folder)
     taken: set[str] = set()
     for reflection in sorted(data.reflections, key=lambda item: (item.date, item.title, item.id)):
         write_atomic(folder / file_name(reflection, taken), reflection_markdown(reflection).encode("utf-8"))

@@ -26,7 +26,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
-from sendfolio.io.reading import ReadFiles, read_files
+from sendfolio.io.reading import Decrypt, ReadFiles, read_files
 from sendfolio.io.returned_form import returned_records
 
 KIND_LABELS = {
@@ -54,6 +54,8 @@ class ImportPlan:
     backup: FolioData | None = None
     forms: list[str] = field(default_factory=list)
     backup_files: dict[str, bytes] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    duplicates: list[tuple[SourcedRecord, SourcedRecord]] = field(default_factory=list)
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -69,20 +71,33 @@ class ImportPlan:
                     f"{counter[outcome]} {outcome}" for outcome in ("added", "updated", "unchanged") if counter[outcome]
                 ]
                 lines.append(f"{KIND_LABELS[kind]}: {', '.join(parts)}")
+        if self.duplicates:
+            shown = [f"{_where(item)} repeats {_place(first, item.file)}" for item, first in self.duplicates[:5]]
+            more = f" and {len(self.duplicates) - 5} more" if len(self.duplicates) > 5 else ""
+            lines.append(
+                f"skipped {len(self.duplicates)} exact duplicate row(s), each the same as an earlier one: "
+                f"{'; '.join(shown)}{more}"
+            )
         return lines
 
 
-def plan_import(paths: list[Path], existing: FolioData, folio_id: str | None = None) -> ImportPlan:
+def plan_import(
+    paths: list[Path], existing: FolioData, folio_id: str | None = None, decrypt: Decrypt | None = None
+) -> ImportPlan:
     """Read, validate and check every file against `existing`; `ImportProblems` lists all problems.
 
     `folio_id` is the id this folio prints on the observer forms it makes: a returned form
-    carrying another id is refused.
+    carrying another id is refused. `decrypt` opens an encrypted JSON backup (see `read_files`).
+    Rows that repeat an earlier row of the import exactly are skipped and listed in the plan's
+    `duplicates`.
     """
-    found, problems = read_files(paths)
+    found, problems = read_files(paths, decrypt)
     if found.forms:
         problems += _returned_records(found, existing, folio_id)
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
+    duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
+        items, duplicates = _without_duplicates(items)
         problems += check_references(items, existing, cases_known=not problems)
     else:  # a backup is restored as the folio held it: only what the store refuses is checked
         problems += _repeated(items)
@@ -90,12 +105,13 @@ def plan_import(paths: list[Path], existing: FolioData, folio_id: str | None = N
         order = {str(path): index for index, path in enumerate(paths)}
         raise ImportProblems(sorted(problems, key=lambda problem: (order.get(problem.file, 0), problem.line or 0)))
     if found.backup is not None:
-        plan = ImportPlan(backup=found.backup, backup_files=found.backup_files)
+        plan = ImportPlan(backup=found.backup, backup_files=found.backup_files, settings=found.settings)
         for item in items:
             plan.count(item.record.KIND, "added")
         return plan
     plan = _plan_records(items, existing)
     plan.forms = [line for form in found.forms for line in form.describe()]
+    plan.duplicates = duplicates
     return plan
 
 
@@ -111,6 +127,27 @@ def _returned_records(found: ReadFiles, existing: FolioData, folio_id: str | Non
         except ImportProblems as bad:
             problems += bad.problems
     return problems
+
+
+def _without_duplicates(
+    items: list[SourcedRecord],
+) -> tuple[list[SourcedRecord], list[tuple[SourcedRecord, SourcedRecord]]]:
+    """The items without exact repeats of an earlier item, and each repeat with the item it repeats."""
+    first: dict[tuple, SourcedRecord] = {}
+    kept, repeats = [], []
+    for item in items:
+        content = (item.record.KIND, repr(sorted(item.record.to_dict().items())), tuple(sorted(item.given)))
+        if content in first:
+            repeats.append((item, first[content]))
+        else:
+            first[content] = item
+            kept.append(item)
+    return kept, repeats
+
+
+def _where(item: SourcedRecord) -> str:
+    """Where a record was, in full: its file and line (or place in a backup)."""
+    return f"{item.file}:{item.line}" if item.line is not None else f"{item.file} {item.where}"
 
 
 def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_known: bool = True) -> list[Problem]:
@@ -292,8 +329,6 @@ def _entered_where_changed(merged: Record, old: Record) -> Record:
 def apply_plan(folio: Any, plan: ImportPlan) -> None:
     """Save the plan: restore a backup whole, or put every record in one batch."""
     if plan.backup is not None:
-        folio.replace_all(plan.backup, plan.backup_files)
+        folio.replace_all(plan.backup, plan.backup_files, plan.settings)
         return
-    with folio.batch():
-        for record in plan.to_put:
-            folio.put(record)
+    folio.put_many(plan.to_put)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sendfolio.domain.records import FolioData
-from sendfolio.io.backup import parse_backup
+from sendfolio.io.backup import read_backup
 from sendfolio.io.csv_io import parse_csv
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reflections_md import parse_reflection
 from sendfolio.io.returned_form import ReturnedForm, read_returned_form
+from sendfolio.store.mark import has_magic
+
+Decrypt = Callable[[str, bytes], bytes]
+"""Opens an encrypted backup: (file name, its bytes) -> the plain bytes; raises `ValueError` saying why not."""
 
 SUFFIXES = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "backup", ".pdf": "returned-form"}
 """What each file extension holds."""
@@ -25,14 +31,19 @@ class ReadFiles:
     backup_file: str = ""
     forms: list[ReturnedForm] = field(default_factory=list)
     backup_files: dict[str, bytes] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
-def read_files(paths: list[Path]) -> tuple[ReadFiles, list[Problem]]:
-    """Read and validate every file: the valid records, and every problem in all of them."""
+def read_files(paths: list[Path], decrypt: Decrypt | None = None) -> tuple[ReadFiles, list[Problem]]:
+    """Read and validate every file: the valid records, and every problem in all of them.
+
+    An encrypted JSON backup (written by `export --encrypt`) is opened with `decrypt`; without
+    one it is reported as a problem asking for its passphrase.
+    """
     found, problems = ReadFiles(), []
     for path in paths:
         try:
-            problems += _read_one(path, found)
+            problems += _read_one(path, found, decrypt)
         except ImportProblems as bad:
             problems += bad.problems
     if found.backup is not None and len(paths) > 1:
@@ -47,7 +58,7 @@ def read_files(paths: list[Path]) -> tuple[ReadFiles, list[Problem]]:
     return found, problems
 
 
-def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
+def _read_one(path: Path, found: ReadFiles, decrypt: Decrypt | None = None) -> list[Problem]:
     """Read one file into `found`, by its extension; return the problems of its bad rows."""
     name = str(path)
     what = SUFFIXES.get(path.suffix.lower())
@@ -67,10 +78,22 @@ def _read_one(path: Path, found: ReadFiles) -> list[Problem]:
     elif found.backup is not None:
         raise ImportProblems([Problem(name, None, "", "only one backup can be restored at a time")])
     else:
-        found.backup, records = parse_backup(name, raw, found.backup_files)
+        found.backup, records, found.settings = read_backup(name, _opened(name, raw, decrypt), found.backup_files)
         found.backup_file = name
         found.records += records
     return []
+
+
+def _opened(name: str, raw: bytes, decrypt: Decrypt | None) -> bytes:
+    """A backup's plain bytes: as they are, or decrypted when the file is an encrypted backup."""
+    if not has_magic(raw):
+        return raw
+    if decrypt is None:
+        raise ImportProblems([Problem(name, None, "", "is an encrypted backup: its passphrase is needed to read it")])
+    try:
+        return decrypt(name, raw)
+    except ValueError as why:
+        raise ImportProblems([Problem(name, None, "", f"cannot be decrypted: {why}")]) from None
 
 
 def _bytes(path: Path) -> bytes:

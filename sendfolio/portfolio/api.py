@@ -21,6 +21,7 @@ from sendfolio.portfolio import render
 from sendfolio.portfolio.model import Period, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 from sendfolio.store.atomic import write_atomic
+from sendfolio.store.outputs import make_output_folder
 
 Progress = Callable[[str, float], None]
 """A callback told what is being done and how far along (0.0 to 1.0)."""
@@ -67,12 +68,12 @@ def _finish(
     html = render.render(template, document)
     if html_out is not None:
         standalone = render.render(template, document, inline_css=stylesheet_text())
-        Path(html_out).parent.mkdir(parents=True, exist_ok=True)
+        make_output_folder(Path(html_out).parent)
         write_atomic(Path(html_out), standalone.encode("utf-8"))
     _tell(progress, "Laying out pages", 0.3)
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
     _tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    make_output_folder(Path(out).parent)
     write_atomic(Path(out), rendered.data)
     _tell(progress, "Done", 1.0)
     return CompileResult(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendfolio.store.crypto import has_magic
-from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
+from sendfolio.store.names import EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
 
 
 def is_folio_copy(path: Path) -> bool:
@@ -36,7 +36,7 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
     return others
 
 
-EXPORTS_NAME = "exports"
+EXPORTS_NAME = EXPORTS_FOLDER
 """The folder the app proposes for PDFs when the folio is not encrypted: `<data dir>/exports`."""
 
 

@@ -10,10 +10,80 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 FILE_MODE = 0o600
 """Files sendfolio writes are readable and writable by their owner only."""
+
+FOLDER_MODE = 0o700
+"""Folders sendfolio creates (the data folder, output folders) are open to their owner only."""
+
+
+def special_kind(path: Path) -> str | None:
+    """What is at `path` when it is not a plain regular file: "a symbolic link to …", "a named
+    pipe (FIFO)", "a device", "a socket", "a folder"; None for a regular file or nothing at all.
+
+    Looks with `lstat` only: nothing is opened, so a pipe cannot block and a link is not followed.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return f"a symbolic link to {os.readlink(path)}"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file at `path`, never following a link nor waiting on a pipe.
+
+    Raises `FileNotFoundError` when nothing is there, and `OSError(EINVAL)` saying what is
+    there instead when it is a link, pipe, device, socket or folder.
+    """
+    kind = special_kind(path)
+    if kind is not None:
+        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        kind = special_kind(path) if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO) else None
+        if kind is not None:
+            raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path)) from None
+        raise
+    with open(fd, "rb", closefd=True) as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(
+                errno.EINVAL, f"it is {special_kind(path) or 'not a regular file'}, not a regular file", str(path)
+            )
+        return handle.read()
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and any missing parents open to the owner only (0700, whatever the umask);
+    folders that already exist are left as they are."""
+    folder = Path(folder)
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for created in reversed(missing):
+        created.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(created, FOLDER_MODE)
 
 
 def temp_path(path: Path) -> Path:

@@ -129,13 +129,27 @@ class Header:
     raw: bytes
 
 
+class BadPassphrase(CryptoError, ValueError):
+    """The passphrase cannot be used at all (it is not valid text)."""
+
+
 def normalise(passphrase: str) -> bytes:
-    """The passphrase as NFC UTF-8 bytes, so the same words typed anywhere give the same key."""
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    """The passphrase as NFC UTF-8 bytes, so the same words typed anywhere give the same key.
+
+    Raises `BadPassphrase` for one that is not valid text (bytes that are not UTF-8, as an
+    environment variable can hold).
+    """
+    try:
+        return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadPassphrase(
+            "the passphrase is not valid UTF-8 text (check the terminal's or $SENDFOLIO_PASSPHRASE's encoding)"
+        ) from None
 
 
 def check_new_passphrase(passphrase: str) -> None:
-    """Raise `ValueError` saying what is allowed unless the passphrase is long enough."""
+    """Raise `ValueError` saying what is allowed unless the passphrase is long enough and valid text."""
+    normalise(passphrase)
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise ValueError(f"the passphrase must have at least {MIN_PASSPHRASE} characters (a few words are best)")
 

@@ -10,8 +10,9 @@ them, in a stable order, so `data()` is cheap and exports are deterministic.
 from __future__ import annotations
 
 import json
+import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from sendfolio.domain.records import (
     Verification,
 )
 from sendfolio.store.attachments import AttachmentFiles
+from sendfolio.store.backups import backup_files, missing_folio
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
@@ -72,7 +74,9 @@ class Folio:
         is open elsewhere) and refuses every change.
         """
         data_dir = Path(data_dir).expanduser()
-        if (readonly or not create) and not (data_dir / FOLIO_FILE).exists():
+        if not os.path.lexists(data_dir / FOLIO_FILE) and backup_files(data_dir / FOLIO_FILE):
+            raise missing_folio(data_dir / FOLIO_FILE, codec=codec)
+        if (readonly or not create) and not os.path.lexists(data_dir / FOLIO_FILE):
             raise FolioError(f"no folio in {data_dir}: open the app (sendfolio) to start one, or run `sendfolio demo`")
         if readonly:
             storage = AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True)
@@ -167,11 +171,12 @@ class Folio:
 
     def _bad(self, table: str, doc_id: str, why: str) -> FolioError:
         """The one-line error for a stored record that is not valid."""
-        backup = self._storage.newest_readable_backup()
-        advice = f"; the newest readable backup is {backup}" if backup else ""
+        from sendfolio.store.backups import recovery_advice
+
+        advice = recovery_advice(self.path, codec=self._storage.codec)
         return FolioError(
             f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
-            f"The file has not been changed{advice}"
+            f"The file has not been changed; {advice}"
         )
 
     # -- reading ---------------------------------------------------------------------
@@ -243,6 +248,10 @@ class Folio:
             and all(self._singletons[name] is None for name in SINGLETONS if name != "profile")
         )
 
+    def settings(self) -> dict[str, Any]:
+        """Every saved setting (a copy), by key: what a JSON backup carries besides the records."""
+        return {key: json.loads(json.dumps(value)) for key, value in sorted(self._settings.items(), key=str)}
+
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A saved setting (a copy), or `default`."""
         if key not in self._settings:
@@ -283,6 +292,43 @@ class Folio:
             self._db.table(spec.name).insert(record.to_dict())
             self._records[type(record)][key] = record
         return record
+
+    def put_many(self, records: Iterable[Record]) -> list[Record]:
+        """Add or replace many records in one save, in time linear in their number; returns them as stored.
+
+        Does what `put` does for each record (checked, given an id if it has none; a record
+        whose key is already there replaces it, and a later one of the same key wins), but each
+        table is changed once: one removal pass and one insert of all its new documents, where
+        a `put` per record makes TinyDB rebuild the table every time (quadratic in bulk imports).
+        If any record is refused, nothing changes.
+        """
+        self._check_open()
+        keyed: dict[type[Record], dict[tuple, Record]] = {}
+        singles: list[Record] = []
+        stored: list[Record] = []
+        for record in records:
+            record = self._checked(record)
+            if isinstance(record, (Profile, PPCContact, Verification)):
+                singles.append(record)
+                stored.append(record)
+                continue
+            spec = self._spec(record)
+            pending = keyed.setdefault(type(record), {})
+            if "id" in spec.key and not record.id:
+                record = record.with_changes(id=self._new_id(type(record), pending))
+            pending[tuple(getattr(record, name) for name in spec.key)] = record
+            stored.append(record)
+        with self.batch():
+            for kind, new in keyed.items():
+                spec, table = TABLES[kind], self._db.table(TABLES[kind].name)
+                replaced = new.keys() & self._records[kind].keys()
+                if replaced:
+                    table.remove(lambda doc, spec=spec, replaced=replaced: _doc_key(doc, spec) in replaced)
+                table.insert_multiple(record.to_dict() for record in new.values())
+                self._records[kind].update(new)
+            for record in singles:
+                self.put(record)
+        return stored
 
     def put_passport_declaration(self, declaration: Verification) -> Verification:
         """Record the Form 5 declaration of the passported route, saved at once."""
@@ -327,8 +373,13 @@ class Folio:
                 self.put(record)
         return renamed
 
-    def replace_all(self, data: FolioData, files: dict[str, bytes] | None = None) -> None:
-        """Make the folio hold exactly `data` (a JSON restore), in one save; settings are kept.
+    def replace_all(
+        self, data: FolioData, files: dict[str, bytes] | None = None, settings: dict[str, Any] | None = None
+    ) -> None:
+        """Make the folio hold exactly `data` (a JSON restore), in one save.
+
+        `settings` (a backup's) are saved too, each replacing the setting of its key; settings
+        it does not name are kept.
 
         `files` holds the bytes of the attachments by id: they are written first (beside the old
         files), put in place once the records are saved, and files of attachments no longer held
@@ -343,7 +394,7 @@ class Folio:
         try:
             for attachment in data.attachments:
                 pending.append(self._files.stage(attachment, files[attachment.id], self.codec))
-            self._replace_records(data)
+            self._replace_records(data, settings)
         except BaseException:
             self._files.discard(pending)
             raise
@@ -351,9 +402,11 @@ class Folio:
         for stray in self._files.strays(data.attachments):
             stray.unlink(missing_ok=True)
 
-    def _replace_records(self, data: FolioData) -> None:
-        """Make the records exactly `data`, in one save."""
+    def _replace_records(self, data: FolioData, settings: dict[str, Any] | None = None) -> None:
+        """Make the records exactly `data` (and save `settings`), in one save."""
         with self.batch():
+            for key, value in (settings or {}).items():
+                self.put_setting(key, value)
             for kind, spec in TABLES.items():
                 self._records[kind] = self._unique(kind, spec, getattr(data, spec.name))
                 self._db.table(spec.name).truncate()
@@ -490,3 +543,8 @@ class Folio:
         """Remove every observation of one case (inside a batch)."""
         self._db.table(TABLES[Observation].name).remove(where("ref") == ref)
         self._records[Observation] = {key: item for key, item in self._records[Observation].items() if item.ref != ref}
+
+
+def _doc_key(doc: dict, spec: RecordTable) -> tuple:
+    """The key of a stored document in its table (as `RecordTable.key` names it)."""
+    return tuple(doc.get(name) for name in spec.key)

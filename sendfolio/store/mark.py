@@ -6,6 +6,8 @@ passphrase without loading the cryptography stack.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from sendfolio.store.names import FOLIO_FILE
@@ -20,12 +22,26 @@ def has_magic(blob: bytes) -> bool:
 
 
 def read_head(path: Path, size: int) -> bytes:
-    """The first bytes of a file, or b"" when it is missing or not a file."""
+    """The first bytes of a file, or b"" when it is missing or not a regular file.
+
+    A link, pipe or device is not opened (a pipe would block): opening the folio then
+    refuses it with a clear line (`storage.AtomicJSONStorage`).
+    """
+    if not stat.S_ISREG(_lstat_mode(path)):
+        return b""
     try:
         with open(path, "rb") as handle:
             return handle.read(size)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return b""
+
+
+def _lstat_mode(path: Path) -> int:
+    """The file's mode without following a link; 0 when nothing is there."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def is_encrypted(data_dir: Path) -> bool:

@@ -10,3 +10,6 @@ LOCK_FILE = "folio.lock"
 
 ATTACHMENTS_FOLDER = "attachments"
 """The folder beside the folio holding attached files (`<id>.pdf`, `<id>.png`, `<id>.jpg`)."""
+
+EXPORTS_FOLDER = "exports"
+"""The one folder inside the data folder that outputs may be written to (the app proposes it for a plain folio)."""

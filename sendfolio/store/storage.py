@@ -3,8 +3,9 @@
 TinyDB's own `JSONStorage` rewrites the file in place, so a crash mid-write leaves half
 a file. `AtomicJSONStorage` instead writes a private temporary file beside the folio,
 flushes and fsyncs it, renames it over the old one and fsyncs the folder: a crash at any
-instant leaves the previous file or the new one. Before each save the previous file
-becomes backup `.1` (older backups shift to `.2` … `.N`).
+instant leaves the previous file or the new one. Once the new file is in place, the file it
+replaced becomes backup `.1` (older backups shift to `.2` … `.N`); a save that fails changes
+no file at all (`replace_keeping_backups`).
 
 The file holds one JSON object: `{"sendfolio": {"schema": N}, "<table>": {...}, ...}`.
 Older schemas are upgraded in memory by `MIGRATIONS` when read; the file itself changes
@@ -13,33 +14,40 @@ at the next save. The whole file passes through an optional `codec` (encryption)
 
 After the first read the data live in memory: TinyDB's many `read()` calls never touch
 the disk. A file that cannot be read raises `FolioError` naming it and its newest
-readable backup, and is never written over. `FolioLock` keeps a second process from
+readable backup, and is never written over; so is anything but a regular file at the folio's
+path (a link, pipe or device), and a missing file while backups remain. `FolioLock` keeps a second process from
 opening the same folio while one has it open.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from tinydb.storages import Storage
 
-from sendfolio.store.atomic import FILE_MODE, replace_or_remove, temp_path, write_atomic, write_temp
+from sendfolio.store.atomic import (
+    FILE_MODE,
+    FOLDER_MODE,
+    fsync_folder,
+    read_regular,
+    replace_or_remove,
+    special_kind,
+    temp_path,
+    write_temp,
+)
 
 SCHEMA = 3
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
 """The top-level key of the file that holds the schema version, not a table."""
-
-FOLDER_MODE = 0o700
-"""The data folder: open to the owner only."""
 
 DEFAULT_BACKUPS = 5
 """How many previous versions of the file are kept."""
@@ -182,6 +190,60 @@ def dump_tables(tables: Tables, cache: TableCache | None = None) -> bytes:
     return ("{\n " + ",\n ".join(parts) + "\n}\n").encode("utf-8")
 
 
+def backup_path(path: Path, number: int) -> Path:
+    """Backup `number` of the file at `path` (1 is the newest): `folio.json.1`, `.2`, …"""
+    return path.with_name(f"{path.name}.{number}")
+
+
+def replace_keeping_backups(path: Path, stored: bytes, backups: int = DEFAULT_BACKUPS) -> None:
+    """Put `stored` at `path` atomically, then keep the file it replaced as backup `.1`.
+
+    The order is what makes a failure harmless: the new bytes are written and synced to a
+    temporary file beside `path`; the old file is kept under a second temporary name (a hard
+    link, else a copy); only then is the new file renamed into place and the folder synced;
+    the backups rotate last (`.1` -> `.2` …, the kept old file -> `.1`). Any failure up to the
+    rename removes both temporaries and changes no file. Once the new file is in place the
+    save stands: a rotation that fails then only leaves the backups as they were.
+    """
+    new = write_temp(path, stored)
+    kept: Path | None = None
+    try:
+        if backups > 0 and os.path.lexists(path):
+            kept = _keep_old(path)
+        replace_or_remove(new, path)
+    except BaseException:
+        new.unlink(missing_ok=True)
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+    if kept is not None:
+        _rotate(path, kept, backups)
+
+
+def _keep_old(path: Path) -> Path:
+    """A temporary second name for the current file (a hard link where possible, else a synced copy)."""
+    temp = temp_path(path)
+    try:
+        os.link(path, temp)
+    except OSError:
+        temp = write_temp(path, read_regular(path))
+    return temp
+
+
+def _rotate(path: Path, kept: Path, backups: int) -> None:
+    """Shift the backups one older and make `kept` backup `.1`; on failure drop `kept` and stop."""
+    try:
+        for number in range(backups - 1, 0, -1):
+            if os.path.lexists(backup_path(path, number)):
+                os.replace(backup_path(path, number), backup_path(path, number + 1))
+        os.replace(kept, backup_path(path, 1))
+    except OSError:
+        kept.unlink(missing_ok=True)
+        return
+    fsync_folder(path.parent)
+
+
 def make_private_folder(folder: Path) -> None:
     """Create the data folder (and parents) open to the owner only, if it is missing."""
     if not folder.is_dir():
@@ -223,10 +285,24 @@ class AtomicJSONStorage(Storage):
     # -- reading ---------------------------------------------------------------------
 
     def _load(self) -> tuple[int, Tables, bytes | None]:
-        """The file's schema, its tables (migrated) and their plain JSON; empty tables if there is no file."""
+        """The file's schema, its tables (migrated) and their plain JSON; empty tables if there is no file.
+
+        Refused with `FolioError`, the folder left as it is: a link, pipe, device or folder at
+        the path (`special_kind`), and a missing file while backups of it remain (a new, empty
+        folio would soon rotate the backups away).
+        """
+        kind = special_kind(self.path)
+        if kind is not None:
+            raise FolioError(
+                f"cannot open {self.path}: it is {kind}, not a regular file. sendfolio keeps the folio as a plain "
+                f"file in its data folder and will not read or save through it: put the folio file itself at "
+                f"{self.path}. Nothing was changed"
+            )
         try:
-            stored = self.path.read_bytes()
+            stored = read_regular(self.path)
         except FileNotFoundError:
+            if self.backup_paths():
+                raise self.missing() from None
             return SCHEMA, {}, None
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
@@ -256,34 +332,33 @@ class AtomicJSONStorage(Storage):
 
     def unreadable(self, why: str) -> FolioError:
         """The one-line error for a file that cannot be read, naming its newest readable backup."""
-        backup = self.newest_readable_backup()
-        if backup is None:
-            advice = "no readable backup was found"
-        else:
-            when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            advice = (
-                f"the newest readable backup is {backup} (saved {when}): copy it over {self.path.name} to go back to it"
-            )
+        from sendfolio.store.backups import recovery_advice
+
+        advice = recovery_advice(self.path, codec=self.codec)
         return FolioError(f"cannot open {self.path}: {why}. The file has not been changed; {advice}")
+
+    def missing(self) -> FolioError:
+        """The one-line error for a folio file that is gone while its backups remain."""
+        from sendfolio.store.backups import missing_folio
+
+        return missing_folio(self.path, codec=self.codec)
 
     def backup_paths(self) -> list[Path]:
         """The existing backups, newest first."""
         numbered = (self.backup_path(n) for n in range(1, max(self.backups, 1) + 1))
-        return [path for path in numbered if path.exists()]
+        return [path for path in numbered if os.path.lexists(path)]
 
     def backup_path(self, number: int) -> Path:
         """The path of backup `number` (1 is the newest)."""
-        return self.path.with_name(f"{self.path.name}.{number}")
+        return backup_path(self.path, number)
 
     def newest_readable_backup(self) -> Path | None:
-        """The newest backup that opens as a folio, if any."""
-        for path in self.backup_paths():
-            try:
-                parse_folio_bytes(self._decode(path.read_bytes()))
-            except (OSError, Unreadable, FolioError):
-                continue
-            return path
-        return None
+        """The newest backup that opens as a folio (an encrypted one whose header is intact counts
+        when this storage has no key for it), if any."""
+        from sendfolio.store.backups import newest_readable
+
+        found = newest_readable(self.path, codec=self.codec)
+        return found.path if found is not None else None
 
     def peek(self) -> Tables:
         """The tables in memory without a copy: for reading only (the caller must not change them)."""
@@ -361,32 +436,15 @@ class AtomicJSONStorage(Storage):
         return dump_tables(tables, self._texts)
 
     def save_bytes(self, plain: bytes, *, backup: bool = True) -> None:
-        """Atomically replace the file with these plain bytes (encoded), first keeping a backup."""
+        """Atomically replace the file with these plain bytes (encoded), then keep the old file as backup .1."""
         if self.readonly:
             raise FolioError(f"{self.path} was opened read-only; nothing was saved")
+        kind = special_kind(self.path)
+        if kind is not None:  # it appeared after the folio was opened: never save through it
+            raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(self.path))
         stored = self.codec.encode(plain) if self.codec is not None else plain
         make_private_folder(self.path.parent)
-        if backup and self.path.exists():
-            self._rotate_backups()
-        write_atomic(self.path, stored)
-
-    def _rotate_backups(self) -> None:
-        """Shift backups one older (.1 -> .2 …) and make the current file backup .1."""
-        if self.backups < 1:
-            return
-        for number in range(self.backups - 1, 0, -1):
-            if self.backup_path(number).exists():
-                os.replace(self.backup_path(number), self.backup_path(number + 1))
-        self._copy_to(self.backup_path(1))
-
-    def _copy_to(self, target: Path) -> None:
-        """Atomically make `target` a copy of the current file (a hard link where possible)."""
-        temp = temp_path(self.path)
-        try:
-            os.link(self.path, temp)
-        except OSError:
-            temp = write_temp(self.path, self.path.read_bytes())
-        replace_or_remove(temp, target)
+        replace_keeping_backups(self.path, stored, self.backups if backup else 0)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files left by a save that crashed (call only while holding the lock)."""
@@ -394,14 +452,38 @@ class AtomicJSONStorage(Storage):
             temp.unlink(missing_ok=True)
 
     def change_codec(self, codec: Codec | None) -> None:
-        """Re-save the file through a new codec and delete backups made with the old one."""
+        """Re-save the file through a new codec and delete the backups made with the old one.
+
+        The new file is written and synced first, the old backups deleted next, and the new file
+        renamed into place last: a folder that refuses the write (read-only, full disk) gives a
+        `FolioError` with the file and its backups as they were, and a crash at any instant
+        leaves the old file or the new one, with no backup under the old codec beside a new one.
+        """
         if self._depth:
             raise FolioError("the codec cannot change inside a batch of changes")
-        for backup in self.backup_paths():
-            backup.unlink()
+        if self.readonly:
+            raise FolioError(f"{self.path} was opened read-only; nothing was saved")
+        plain = self._dump(self._data)
+        stored = codec.encode(plain) if codec is not None else plain
+        try:
+            kind = special_kind(self.path)
+            if kind is not None:
+                raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(self.path))
+            new = write_temp(self.path, stored)
+        except OSError as error:
+            raise FolioError(f"could not save {self.path}: {error.strerror or error}; nothing was changed") from None
+        try:
+            for backup in self.backup_paths():
+                backup.unlink(missing_ok=True)
+            replace_or_remove(new, self.path)
+        except OSError as error:
+            new.unlink(missing_ok=True)
+            raise FolioError(
+                f"could not save {self.path}: {error.strerror or error}; the file was not changed"
+            ) from None
+        fsync_folder(self.path.parent)
         self.codec = codec
-        self._saved = self._dump(self._data)
-        self.save_bytes(self._saved, backup=False)
+        self._saved = plain
 
     def exists(self) -> bool:
         """True when the file has been saved at least once."""

@@ -124,13 +124,17 @@ def compile_pdf(
 
     The result has the path, the number of pages and whether the PDF is marked as a draft.
 
-    Raises PDFCompilerMissing when the portfolio package cannot compile yet, the
-    privacy guard's `PrivacyProblem`, or OSError when the file cannot be written.
+    Raises PDFCompilerMissing when the portfolio package cannot compile yet, `OutputRefused`
+    for a path in the folio's data folder, the privacy guard's `PrivacyProblem`, or OSError
+    when the file cannot be written.
     """
     try:
         from sendfolio.portfolio import api
     except ImportError as missing:
         raise PDFCompilerMissing("the portfolio package cannot be loaded") from missing
+    from sendfolio.store.outputs import check_output
+
+    check_output(path, folio.data_dir)  # never onto the folio's own files (OutputRefused)
     api.check_privacy(folio)
     if kind == "renewal":
         return api.compile_renewal(data, year, path, as_of=today, progress=progress)

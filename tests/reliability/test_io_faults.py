@@ -33,10 +33,15 @@ def titles_on_disk(folder: Path) -> set[str]:
         return {entry.title for entry in folio.cpd()}
 
 
+def files_in(folder: Path) -> dict[str, bytes]:
+    """Every file in the folder (the folio and its backups) with its bytes, but the lock."""
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path.name != "folio.lock"}
+
+
 def fault_one_step(folder: Path, index: int, code: int) -> str:
     """Put one entry with OS call `index` failing; check the folio; return "saved" or the error."""
     with Folio.open(folder) as folio:
-        before, data = folio.path.read_bytes(), folio.data()
+        before, data, every = folio.path.read_bytes(), folio.data(), files_in(folder)
         try:
             with OSFaults(index, code).installed():
                 folio.put(cpd("Faulted save"))
@@ -45,6 +50,7 @@ def fault_one_step(folder: Path, index: int, code: int) -> str:
             outcome = str(error)
             assert "\n" not in outcome and str(folio.path) in outcome and os.strerror(code) in outcome, outcome
             assert folio.path.read_bytes() == before, "the failed save changed the folio file"
+            assert files_in(folder) == every, "the failed save changed a backup"
             assert folio.data() == data, "the failed save changed the folio in memory"
             assert not list(folder.glob(".folio.json.*.tmp")), "the failed save left a temporary file"
         folio.put(cpd("After the fault"))
@@ -54,22 +60,27 @@ def fault_one_step(folder: Path, index: int, code: int) -> str:
 
 
 def test_a_save_makes_the_expected_os_calls(base):
-    """The save being faulted writes a temporary file, fsyncs it, renames it and fsyncs the folder."""
+    """The save being faulted writes and fsyncs a temporary file, keeps the old file (a hard link),
+    renames the new file into place and fsyncs the folder, and only then rotates the backups."""
     with Folio.open(base) as folio:
         steps = save_steps(lambda: folio.put(cpd("Traced")))
-    assert {"open", "write", "fsync", "replace"} <= set(steps), steps
+    assert {"open", "write", "fsync", "replace", "link"} <= set(steps), steps
+    first = steps.index("replace")
+    assert steps.index("link") < first and steps[first + 1 : first + 3] == ["open", "fsync"], steps
     assert steps[-3:] == ["replace", "open", "fsync"], steps
 
 
 def test_every_step_of_a_save_fails_cleanly(tmp_path, base):
     """Each OS call of a save, failing with ENOSPC, EIO or EACCES in turn: clear error, nothing lost.
 
-    A failed hard link (a backup) falls back to a copy; a failed sync of the folder after the
-    rename leaves the new, complete file in place, so the save stands (memory matches the file).
+    A failed hard link (a backup) falls back to a copy; once the new file is renamed into place
+    the save stands (memory matches the file): a failed sync of the folder, or a failed rotation
+    of the backups after it, only leaves the backups as they were. A save that fails changes no
+    file at all, backups included.
     """
     with Folio.open(copy_folder(base, tmp_path / "trace")) as folio:
         steps = save_steps(lambda: folio.put(cpd("Traced")))
-    renamed = len(steps) - 1 - steps[::-1].index("replace")  # after this call the new file is in place
+    renamed = steps.index("replace")  # the new file is in place after the first rename; the backups rotate after it
     problems = []
     for index, name in enumerate(steps):
         for code in ERRNOS:

@@ -1,0 +1,74 @@
+"""`sendfolio restore [BACKUP]`: list the folio's backups, or bring one back.
+
+A shell over `sendfolio.store.backups` (which the app's restore screen uses too): listing
+changes nothing; restoring is atomic and keeps the current folio file as backup 1.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from sendfolio.commands.common import data_dir, fail
+
+
+@click.command()
+@click.argument("backup", required=False)
+@click.pass_context
+def restore(ctx: click.Context, backup: str | None) -> None:
+    """List the folio's backups (date, records, encrypted or not), or restore one: `sendfolio restore 2`.
+
+    A backup is kept each time the folio is saved (1 is the newest). Restoring one makes it the
+    folio, at once and whole, and keeps the current folio file as backup 1, so a restore can be
+    undone with another. Encrypted backups are read with $SENDFOLIO_PASSPHRASE; restoring one
+    asks for the passphrase when it is not set.
+    """
+    from sendfolio.privacy.unlock import PASSPHRASE_ENV
+    from sendfolio.store import FOLIO_FILE, FolioError
+    from sendfolio.store.backups import backup_number, list_backups, restore_backup
+
+    folder = data_dir(ctx)
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    try:
+        found = list_backups(folder, passphrase=passphrase)
+        if backup is None:
+            _print_list(found, folder / FOLIO_FILE, passphrase is not None)
+            return
+        number = backup_number(backup)
+        chosen = next((info for info in found if info.number == number), None)
+        if chosen is not None and chosen.encrypted and passphrase is None:
+            from sendfolio.privacy.unlock import ask_passphrase
+
+            passphrase = ask_passphrase(f"Passphrase of backup {number}")
+        had_folio = os.path.lexists(folder / FOLIO_FILE)
+        done = restore_backup(folder, number, passphrase=passphrase)
+    except FolioError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot restore in {folder}: {error.strerror or error}; nothing was changed")
+    kept = "the file it replaced is now backup 1" if had_folio else "there was no folio file to keep"
+    click.echo(
+        f"Restored backup {done.number} (saved {done.saved_text()}, {done.counts_text()}) as {folder / FOLIO_FILE}; "
+        f"{kept}."
+    )
+    if not done.encrypted and any(info.encrypted for info in found):
+        click.echo("The restored folio is not encrypted: run `sendfolio encrypt` to encrypt it again.")
+
+
+def _print_list(found: list, folio_path, with_passphrase: bool) -> None:
+    """The backups, one a line, newest first, and how to restore one."""
+    if not found:
+        click.echo(f"There are no backups of {folio_path} yet: one is kept each time the folio is saved.")
+        return
+    click.echo(f"Backups of {folio_path}, newest first:")
+    for info in found:
+        click.echo(f"  {info.describe()}")
+    state = "present" if os.path.lexists(folio_path) else "missing"
+    click.echo(f"The folio file itself is {state}. Restore a backup with `sendfolio restore N`.")
+    if any(info.locked for info in found) and not with_passphrase:
+        click.echo("Record counts of encrypted backups need the passphrase: set $SENDFOLIO_PASSPHRASE to see them.")
+
+
+COMMANDS = [restore]
+"""The click commands this module adds to `sendfolio`."""

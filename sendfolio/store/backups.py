@@ -1,0 +1,310 @@
+"""The folio's backups: what each one holds, advice naming the newest readable one, and restoring one.
+
+Every save keeps the file it replaced as `folio.json.1`, older ones shifting to `.2` … `.5`
+(`storage.replace_keeping_backups`). This module reads them without changing them:
+
+- `list_backups(data_dir, passphrase=None, codec=None) -> list[BackupInfo]`, newest first: the
+  date each was saved, whether it is encrypted, and its record counts (an encrypted backup's
+  counts are known only with its passphrase or an unlocked codec);
+- `recovery_advice(folio_path, codec=None) -> str`: the sentence an error about an unreadable or
+  missing folio ends with, naming the newest readable backup with its date and record count;
+- `restore_backup(data_dir, which, passphrase=None, codec=None) -> BackupInfo`: makes backup
+  `which` (its number, or its file name) the folio, atomically, keeping the current file as
+  backup `.1`. It takes the folder's lock, so it refuses while the folio is open elsewhere.
+
+Everything raises `FolioError` with one line; nothing here prints or asks. The CLI's
+`sendfolio restore` and the app's restore screen are shells over these functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sendfolio.store.atomic import read_regular, special_kind
+from sendfolio.store.layout import TABLES
+from sendfolio.store.mark import MAGIC, has_magic
+from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
+from sendfolio.store.storage import (
+    DEFAULT_BACKUPS,
+    Codec,
+    FolioError,
+    FolioLock,
+    Unreadable,
+    migrate,
+    parse_folio_bytes,
+    replace_keeping_backups,
+)
+
+COUNT_LABELS: dict[str, tuple[str, str]] = {
+    "cases": ("case", "cases"),
+    "observations": ("observation", "observations"),
+    "reflections": ("reflection", "reflections"),
+    "cpd": ("CPD entry", "CPD entries"),
+    "ppc_sessions": ("PPC session", "PPC sessions"),
+    "training": ("training course", "training courses"),
+}
+"""How each record table is named when counted, singular and plural."""
+
+LOCKED = "encrypted: its record count needs the passphrase"
+"""What is said of an encrypted backup read without its passphrase."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file of the folio, as found on disk (nothing about it is changed by looking).
+
+    `counts` holds the records per table (`COUNT_LABELS` keys) when the backup was read, None
+    when it could not be (encrypted without its passphrase, or unreadable). `problem` says
+    why the backup cannot be used; None when it reads, or when it is encrypted and no
+    passphrase was given but its encryption header is intact (`locked`).
+    """
+
+    path: Path
+    number: int
+    saved: datetime
+    size: int
+    encrypted: bool
+    counts: dict[str, int] | None
+    problem: str | None = None
+    wrong_key: bool = False
+
+    @property
+    def readable(self) -> bool:
+        """True when the backup reads as a folio (or, encrypted and locked, its header is intact)."""
+        return self.problem is None
+
+    @property
+    def locked(self) -> bool:
+        """True for an encrypted backup whose contents were not read (no passphrase, or another one, was given)."""
+        return self.encrypted and self.counts is None and self.problem is None
+
+    @property
+    def records(self) -> int | None:
+        """How many records it holds in all, when known."""
+        return sum(self.counts.values()) if self.counts is not None else None
+
+    @property
+    def empty(self) -> bool:
+        """True when it was read and holds no records."""
+        return self.records == 0
+
+    def counts_text(self) -> str:
+        """What it holds, in words: "12 cases, 3 reflections", "empty: no records", or why not known."""
+        if self.problem is not None:
+            return f"unreadable: {self.problem}"
+        if self.counts is None:
+            return "encrypted: the passphrase given does not open it" if self.wrong_key else LOCKED
+        if not self.records:
+            return "empty: no records"
+        parts = [
+            f"{count} {COUNT_LABELS[name][0 if count == 1 else 1]}" for name, count in self.counts.items() if count
+        ]
+        return ", ".join(parts)
+
+    def saved_text(self) -> str:
+        """When it was saved, to the minute (local time)."""
+        return self.saved.strftime("%Y-%m-%d %H:%M")
+
+    def describe(self) -> str:
+        """One line: number, file name, date, encrypted or plain, and what it holds."""
+        state, held = ("encrypted" if self.encrypted else "plain"), self.counts_text()
+        return (
+            f"{self.number}  {self.path.name}  saved {self.saved_text()}  {state}  {held.removeprefix('encrypted: ')}"
+        )
+
+
+def backup_files(folio_path: Path) -> list[tuple[int, Path]]:
+    """The numbered backups beside `folio_path` (`folio.json.1`, `.2`, …), newest first."""
+    numbered = []
+    for path in folio_path.parent.glob(f"{folio_path.name}.*"):
+        suffix = path.name[len(folio_path.name) + 1 :]
+        if suffix.isdigit() and suffix == str(int(suffix)):
+            numbered.append((int(suffix), path))
+    return sorted(numbered)
+
+
+def list_backups(
+    data_dir: Path | str, *, passphrase: str | None = None, codec: Codec | None = None
+) -> list[BackupInfo]:
+    """The folio's backups in `data_dir`, newest first, each described (see `BackupInfo`).
+
+    An encrypted backup is read with `codec` (an unlocked folio's) when it fits, else with
+    `passphrase` when given; otherwise only its header is checked and its counts stay unknown.
+    """
+    return scan(Path(data_dir).expanduser() / FOLIO_FILE, passphrase=passphrase, codec=codec)
+
+
+def scan(folio_path: Path, *, passphrase: str | None = None, codec: Codec | None = None) -> list[BackupInfo]:
+    """`list_backups` for a folio file of any name."""
+    keys = _Keys(codec, passphrase)
+    return [_describe(number, path, keys) for number, path in backup_files(folio_path)]
+
+
+def newest_readable(folio_path: Path, *, codec: Codec | None = None) -> BackupInfo | None:
+    """The newest backup of `folio_path` that reads (an intact, locked encrypted one counts), if any."""
+    keys = _Keys(codec, None)
+    for number, path in backup_files(folio_path):
+        info = _describe(number, path, keys)
+        if info.readable:
+            return info
+    return None
+
+
+def recovery_advice(folio_path: Path, *, codec: Codec | None = None) -> str:
+    """Which backup to go back to, in words: the newest readable one with its date and record count.
+
+    Says when that backup is empty, and when the backups there are all unreadable.
+    """
+    found = newest_readable(folio_path, codec=codec)
+    if found is None:
+        existing = backup_files(folio_path)
+        if existing:
+            return f"no readable backup was found ({len(existing)} backup file(s), none of them readable)"
+        return "no readable backup was found"
+    state = "encrypted, " if found.encrypted and not found.locked else ""
+    return (
+        f"the newest readable backup is {found.path} (saved {found.saved_text()}, {state}{found.counts_text()}): "
+        f"run `sendfolio restore {found.number}` to go back to it"
+    )
+
+
+def missing_folio(folio_path: Path, *, codec: Codec | None = None) -> FolioError:
+    """The error for a folio file that is gone while backups of it remain: nothing may be written,
+    or a new, empty folio would push the backups out one save at a time."""
+    advice = recovery_advice(folio_path, codec=codec)
+    return FolioError(
+        f"{folio_path} is missing, but backups of it remain, so nothing was written (a new, empty folio would push "
+        f"them out). {advice[0].upper()}{advice[1:]}; `sendfolio restore` lists them all"
+    )
+
+
+def restore_backup(
+    data_dir: Path | str, which: int | str, *, passphrase: str | None = None, codec: Codec | None = None
+) -> BackupInfo:
+    """Make backup `which` the folio, atomically, keeping the current folio file as backup `.1`.
+
+    `which` is the backup's number (1 is the newest) or its file name (`folio.json.2`). The
+    backup is read and every record in it checked before anything is written; an encrypted one
+    needs `passphrase` (or a `codec` that opens it) and stays encrypted under it. Takes the
+    folder's lock (`FolioLocked` while the folio is open elsewhere). Returns the restored
+    backup as it was described before the restore (the other backups shift one older).
+    Raises `FolioError` with nothing changed when the backup is missing, unreadable or locked.
+    """
+    data_dir = Path(data_dir).expanduser()
+    folio_path = data_dir / FOLIO_FILE
+    number = backup_number(which)
+    lock = FolioLock(data_dir / LOCK_FILE)
+    try:
+        found = dict(backup_files(folio_path))
+        if number not in found:
+            have = ", ".join(str(n) for n in sorted(found)) or "none"
+            raise FolioError(
+                f"there is no backup {number} of {folio_path} (backups there: {have}); nothing was changed"
+            )
+        keys = _Keys(codec, passphrase)
+        info = _describe(number, found[number], keys)
+        if info.problem is not None:
+            raise FolioError(f"cannot restore {info.path}: {info.problem}; nothing was changed")
+        if info.locked:
+            given = "the passphrase given does not open it" if info.wrong_key else "give its passphrase to restore it"
+            raise FolioError(f"{info.path} is encrypted: {given}; nothing was changed")
+        stored = read_regular(info.path)
+        _check_records(info.path, keys.codec_for(stored) if info.encrypted else None)
+        kind = special_kind(folio_path)
+        if kind is not None:
+            raise FolioError(f"{folio_path} is {kind}: move it away first, then restore; nothing was changed")
+        try:
+            replace_keeping_backups(folio_path, stored, DEFAULT_BACKUPS)
+        except OSError as error:
+            raise FolioError(f"could not restore {info.path}: {error.strerror or error}; nothing was changed") from None
+    finally:
+        lock.release()
+    return info
+
+
+def backup_number(which: int | str) -> int:
+    """The backup number named by `which`: 2, "2", "folio.json.2" or a path to it; else `FolioError`."""
+    text = str(which).strip()
+    name = Path(text).name
+    if name.startswith(FOLIO_FILE + "."):
+        text = name[len(FOLIO_FILE) + 1 :]
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise FolioError(f"'{which}' is not a backup: give its number (1 is the newest) or its name, e.g. {FOLIO_FILE}.1")
+
+
+def _check_records(path: Path, codec: Codec | None) -> None:
+    """Raise `FolioError` naming the first record of the backup at `path` that is not valid."""
+    from sendfolio.store.folio import Folio
+    from sendfolio.store.layout import ReadOnlyLock
+    from sendfolio.store.storage import AtomicJSONStorage
+
+    storage = AtomicJSONStorage(path, codec=codec, readonly=True)
+    Folio(path.parent, storage, ReadOnlyLock())
+
+
+class _Keys:
+    """The keys tried on encrypted backups: an unlocked codec, then a passphrase (each header's key derived once)."""
+
+    def __init__(self, codec: Codec | None, passphrase: str | None):
+        """Remember what may open an encrypted backup."""
+        self.codec = codec
+        self.passphrase = passphrase
+        self._derived: dict[bytes, Any] = {}
+
+    def codec_for(self, blob: bytes) -> Codec | None:
+        """A codec that opens `blob`, or None when no key was given; raises `CryptoError` when none fits."""
+        from sendfolio.store.crypto import HEADER_SIZE, WrongPassphrase, parse_header, unlock
+
+        header = parse_header(blob)
+        if self.codec is not None:
+            raw = getattr(getattr(self.codec, "header", None), "raw", None)
+            if raw is None or raw == header.raw:
+                return self.codec
+            if self.passphrase is None:
+                raise WrongPassphrase("it was encrypted with another passphrase")
+        if self.passphrase is None:
+            return None
+        if header.raw not in self._derived:
+            self._derived[header.raw] = unlock(blob[:HEADER_SIZE], self.passphrase)
+        return self._derived[header.raw]
+
+
+def _describe(number: int, path: Path, keys: _Keys) -> BackupInfo:
+    """Read one backup (never following a link nor waiting on a pipe) and say what it holds."""
+    try:
+        saved = datetime.fromtimestamp(path.lstat().st_mtime)
+    except OSError as error:
+        return BackupInfo(path, number, datetime.fromtimestamp(0), 0, False, None, error.strerror or str(error))
+    try:
+        blob = read_regular(path)
+    except OSError as error:
+        return BackupInfo(path, number, saved, 0, False, None, error.strerror or str(error))
+    encrypted = has_magic(blob)
+    info = {"path": path, "number": number, "saved": saved, "size": len(blob), "encrypted": encrypted}
+    try:
+        plain = _plain(blob, keys) if encrypted else blob
+    except Exception as error:  # the codec's own error: wrong passphrase, damaged file
+        if type(error).__name__ == "WrongPassphrase":
+            return BackupInfo(**info, counts=None, wrong_key=True)
+        return BackupInfo(**info, counts=None, problem=str(error) or type(error).__name__)
+    if not encrypted and MAGIC.startswith(blob[: len(MAGIC)]) and blob:
+        return BackupInfo(**info, counts=None, problem="it is a cut-off piece of an encrypted file")
+    if plain is None:
+        return BackupInfo(**info, counts=None)
+    try:
+        schema, tables = parse_folio_bytes(plain)
+    except Unreadable as why:
+        return BackupInfo(**info, counts=None, problem=str(why))
+    tables = migrate(schema, tables)
+    counts = {spec.name: len(tables.get(spec.name, {})) for spec in TABLES.values()}
+    return BackupInfo(**info, counts=counts)
+
+
+def _plain(blob: bytes, keys: _Keys) -> bytes | None:
+    """The plain bytes of an encrypted backup, or None when no key was given (its header is checked)."""
+    codec = keys.codec_for(blob)
+    return codec.decode(blob) if codec is not None else None
