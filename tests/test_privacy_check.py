@@ -148,15 +148,20 @@ def test_ensure_clear_raises_with_a_clear_message(folio_dir):
     assert "Zephyrine" not in message and "07700" not in message
 
 
-def test_do_not_print_list_never_leaves_in_an_export(folio_dir, tmp_path):
-    """A JSON backup export carries records, never the private do-not-print list."""
+def test_do_not_print_list_never_leaves_in_a_csv_export(folio_dir, tmp_path):
+    """CSV and Markdown exports (for other programs) carry records, never the private do-not-print
+    list; the JSON backup (the mediator's own copy) carries it, so a restored folio guards the same."""
     assert run(folio_dir, "demo").exit_code == 0
     run(folio_dir, "do-not-print", "add", "Zephyrine-Private-Name")
-    out = tmp_path / "backup.json"
-    result = run(folio_dir, "export", str(out))
-    assert result.exit_code == 0, result.output
-    text = out.read_text()
-    assert "Zephyrine-Private-Name" not in text and DO_NOT_PRINT_KEY not in text
+    for kind in ("cases", "cpd", "ppc", "training", "observations"):
+        out = tmp_path / f"{kind}.csv"
+        result = run(folio_dir, "export", "--kind", kind, str(out))
+        assert result.exit_code == 0, result.output
+        assert "Zephyrine-Private-Name" not in out.read_text() and DO_NOT_PRINT_KEY not in out.read_text()
+    assert run(folio_dir, "export", "--kind", "reflections", str(tmp_path / "md")).exit_code == 0
+    assert not any("Zephyrine" in path.read_text() for path in (tmp_path / "md").iterdir())
+    assert run(folio_dir, "export", str(tmp_path / "backup.json")).exit_code == 0
+    assert "Zephyrine-Private-Name" in (tmp_path / "backup.json").read_text()
 
 
 def test_pdf_compiler_gate_refuses_open_findings(folio_dir):
@@ -168,10 +173,10 @@ def test_pdf_compiler_gate_refuses_open_findings(folio_dir):
 
 
 def test_export_is_refused_while_findings_are_open(folio_dir, tmp_path):
-    """`sendfolio export` writes nothing while the privacy check has open findings."""
+    """`sendfolio export --kind` (CSV) writes nothing while the privacy check has open findings."""
     put_case(folio_dir, "Mum asked us to ring 07700 900123.")
-    out = tmp_path / "backup.json"
-    result = run(folio_dir, "export", str(out))
+    out = tmp_path / "cases.csv"
+    result = run(folio_dir, "export", "--kind", "cases", str(out))
     assert result.exit_code == 2 and "sendfolio privacy-check" in result.stderr
     assert not out.exists()
 

@@ -40,7 +40,7 @@ SEED = 20250601
 TODAY = "2025-06-01"
 """The date the synthetic archives end before, and the compile date."""
 
-TARGETS = {"start": 1.5, "save": 2.0, "compile": 1.15, "linear": 12.0, "rss": 200.0}
+TARGETS = {"start": 1.5, "save": 2.0, "compile": 1.15, "linear": 12.0, "rss": 200.0, "import": 3.0}
 """The targets: ratios (start, save, compile, linearity) and peak RSS in MB."""
 
 
@@ -255,6 +255,53 @@ def memory(rss: list[float], years: int) -> Pair:
     )
 
 
+CPD_METHODS = ("training", "reading", "supervision", "conference")
+"""CPD methods the generated import rows cycle through (all valid)."""
+
+
+def cpd_csv(path: Path, rows: int) -> Path:
+    """A CPD import file of `rows` distinct, fictional entries (seeded by their number only)."""
+    lines = ["date,hours,method,title,provider,learning"]
+    for number in range(rows):
+        day = f"20{15 + number % 10:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        hours = f"{1 + number % 6 / 2:g}"
+        lines.append(
+            f"{day},{hours},{CPD_METHODS[number % len(CPD_METHODS)]},Fictional reading {number},"
+            f"Fictional Press,Notes on fictional chapter {number % 97}."
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def bulk_import(work: Path, rows: int, repeats: int, notes: list[str]) -> Pair:
+    """(7) `sendfolio import` of `rows` CPD rows into an empty folio vs `--dry-run` of the same file.
+
+    Both read and check every row; the import also saves them (one batch, one atomic save).
+    Each import goes into a fresh data folder, so every run imports the same rows into nothing.
+    """
+    csv = cpd_csv(work / "cpd-import.csv", rows)
+    pair = Pair(
+        "7", f"bulk import, {rows:,} CPD rows into an empty folio", "import", "import --dry-run", TARGETS["import"]
+    )
+    runs = iter(range(repeats))
+
+    def ours() -> float:
+        """One real import into a new folder."""
+        folder = work / f"import-{next(runs)}"
+        seconds = run_child([*SENDFOLIO, "--data-dir", str(folder), "import", str(csv)]).seconds
+        size = (folder / "folio.json").stat().st_size / 1e6
+        shutil.rmtree(folder)
+        if not notes or not notes[-1].startswith("bulk import"):
+            notes.append(f"bulk import: {csv.stat().st_size / 1e6:.1f} MB of CSV became a {size:.1f} MB folio.json")
+        return seconds
+
+    def base() -> float:
+        """One dry run of the same file (no folio there: nothing is opened or saved)."""
+        return run_child([*SENDFOLIO, "--data-dir", str(work / "import-dry"), "import", "--dry-run", str(csv)]).seconds
+
+    return alternate(pair, repeats, ours, base)
+
+
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     """The command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -264,6 +311,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--big-compile-repeats", type=int, default=1, help="big-folio compiles (0: skip measure 5)")
     parser.add_argument("--big-years", type=int, default=10, help="years of the big folio")
     parser.add_argument("--skip-compile", action="store_true", help="skip measures 4 and 5")
+    parser.add_argument("--import-rows", type=int, default=100_000, help="CPD rows of the bulk import (measure 7)")
+    parser.add_argument("--import-repeats", type=int, default=3, help="imports and dry runs of measure 7")
+    parser.add_argument("--only-import", action="store_true", help="run measure 7 only (no folios generated)")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     return parser.parse_args(argv)
 
@@ -274,6 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     started, notes = time.perf_counter(), []
     with tempfile.TemporaryDirectory(prefix="sendfolio-bench-") as scratch:
         work = Path(scratch)
+        if options.only_import:
+            return _report(
+                [bulk_import(work, options.import_rows, options.import_repeats, notes)], notes, started, options
+            )
         folios = {years: generate(work, years, notes) for years in sorted({1, options.big_years})}
         pairs, rss = tui_start(folios, options.repeats, notes)
         rss.append(tour(folios[max(folios)], max(folios), notes))
@@ -282,6 +336,12 @@ def main(argv: list[str] | None = None) -> int:
         if not options.skip_compile:
             pairs += compiles(folios, work, options, notes)
         pairs.append(memory(rss, max(folios)))
+        pairs.append(bulk_import(work, options.import_rows, options.import_repeats, notes))
+    return _report(pairs, notes, started, options)
+
+
+def _report(pairs: list[Pair], notes: list[str], started: float, options: argparse.Namespace) -> int:
+    """Print (and maybe write) the report table and the notes; the exit status is always 0."""
     notes.append(f"whole run: {time.perf_counter() - started:.0f} s on {os.cpu_count()} CPUs")
     report = table(pairs) + "\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
     print(report)

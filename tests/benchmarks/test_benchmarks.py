@@ -19,7 +19,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 @pytest.mark.benchmark
 def test_runner_reports_every_measure(tmp_path):
-    """A short run (1 and 2 years, one repeat) reports measures 1–6; no file is read after load."""
+    """A short run (1 and 2 years, one repeat, 2,000 import rows) reports measures 1–7; no file is read after load."""
     report = tmp_path / "report.md"
     subprocess.run(
         [
@@ -33,6 +33,10 @@ def test_runner_reports_every_measure(tmp_path):
             "1",
             "--big-years",
             "2",
+            "--import-rows",
+            "2000",
+            "--import-repeats",
+            "1",
             "--out",
             str(report),
         ],
@@ -41,7 +45,7 @@ def test_runner_reports_every_measure(tmp_path):
         capture_output=True,
     )
     text = report.read_text(encoding="utf-8")
-    for number in range(1, 7):
+    for number in range(1, 8):
         assert f"| {number} |" in text, f"measure {number} missing:\n{text}"
     assert "opened 0 time(s) after load" in text and "after load (must be 0)" in text
     assert "opened 1" not in text and "opened 2" not in text, text
