@@ -38,7 +38,7 @@ def restore(ctx: click.Context, backup: str | None) -> None:
         number = backup_number(backup)
         chosen = next((info for info in found if info.number == number), None)
         if chosen is not None and chosen.encrypted and passphrase is None:
-            from sendfolio.privacy.unlock import ask_passphrase
+            from sendfolio.commands.passphrase import ask_passphrase
 
             passphrase = ask_passphrase(f"Passphrase of backup {number}")
         had_folio = os.path.lexists(folder / FOLIO_FILE)

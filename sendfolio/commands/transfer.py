@@ -101,7 +101,8 @@ def _decrypter(folio_codec):
 
     def decrypt(name: str, raw: bytes) -> bytes:
         """The plain bytes of the encrypted backup `name`, or `ValueError` saying why not."""
-        from sendfolio.privacy.unlock import PASSPHRASE_ENV, ask_passphrase
+        from sendfolio.commands.passphrase import ask_passphrase
+        from sendfolio.privacy.unlock import PASSPHRASE_ENV
         from sendfolio.store.crypto import CryptoError, parse_header, unlock
 
         try:
@@ -193,7 +194,8 @@ def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: boo
 def _backup_codec(folio):
     """The key an encrypted backup is written with: the folio's own when it is encrypted, else a
     new one from $SENDFOLIO_PASSPHRASE or a passphrase typed twice."""
-    from sendfolio.privacy.unlock import PASSPHRASE_ENV, ask_passphrase
+    from sendfolio.commands.passphrase import ask_passphrase
+    from sendfolio.privacy.unlock import PASSPHRASE_ENV
     from sendfolio.store import crypto
 
     if folio.codec is not None:
