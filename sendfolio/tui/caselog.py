@@ -74,7 +74,8 @@ class CaseLogScreen(Screen):
     HELP = (
         "Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
         "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
-        "t shows its statutory timeline, c its observation checklist, b its de-brief notes."
+        "t shows its statutory timeline, c its observation checklist, b its de-brief notes, f writes its forms for "
+        "the observer; i imports a form the observer returned."
     )
     """What this screen is for, shown in help."""
 
@@ -88,6 +89,8 @@ class CaseLogScreen(Screen):
         Binding("t", "timeline", "Timeline"),
         Binding("c", "checklist", "Checklist"),
         Binding("b", "debrief", "De-brief"),
+        Binding("f", "observer_forms", "Forms", tooltip="Forms for the observer: write the fillable PDF"),
+        Binding("i", "import_form", "Import form", tooltip="Import a returned form: see what it records, then save"),
         Binding("s", "sort", "Sort"),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "leave_filter", "Back to table", show=False),
@@ -283,9 +286,37 @@ class CaseLogScreen(Screen):
 
         self.app.push_screen(DebriefScreen(case), saved)
 
+    def action_observer_forms(self) -> None:
+        """Write Forms 1–3 of the highlighted case for the observer."""
+        from sendfolio.tui.observer_forms import FormsScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(FormsScreen(case.ref))
+
+    def action_import_form(self) -> None:
+        """Import a returned Forms 1–3 PDF, after showing what it records."""
+        from sendfolio.tui.observer_forms import ImportFormScreen
+
+        def done(saved: bool | None) -> None:
+            """Refresh the table after a saved import."""
+            if saved:
+                self.notify("The returned form is recorded.", markup=False)
+                self.reload(select=self.selected_ref())
+
+        self.app.push_screen(ImportFormScreen(), done)
+
     def palette_commands(self) -> list[PaletteCommand]:
         """The case log's actions, for the command palette."""
         return [
+            PaletteCommand(
+                "Forms for the observer (f)",
+                "Fillable Forms 1–3 PDF of the highlighted case",
+                self.action_observer_forms,
+            ),
+            PaletteCommand(
+                "Import a returned form (i)", "Read an observer's returned PDF, then save", self.action_import_form
+            ),
             PaletteCommand("Add a case (a)", "Open the form for a new case", self.action_add),
             PaletteCommand("Edit the selected case (e)", "Open the highlighted case's form", self.action_edit),
             PaletteCommand("Delete the selected case (d)", "Asks first; u undoes", self.action_delete),

@@ -1,0 +1,52 @@
+"""Forms for the observer from the case log: the PDF written in a worker, a returned form imported after a preview."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader, PdfWriter
+
+from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+from sendfolio.tui.observer_forms import FormsScreen, ImportFormScreen
+from sendfolio.tui.widgets.confirm import ConfirmScreen
+from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.tui.test_caselog import open_cases
+
+
+async def test_forms_written_then_a_returned_form_previewed_and_saved(demo_folio, folio_dir, today, tmp_path):
+    """f writes the highlighted case's forms; i reads the returned PDF, shows what it records, saves on yes."""
+    app = make_app(folio_dir, today, folio=demo_folio)
+    out = tmp_path / "forms.pdf"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        ref = screen.selected_ref()
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FormsScreen)
+        box = app.screen.query_one("#observer-forms-path")
+        box.value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert f"Written: {out}" in str(app.screen.query_one("#observer-forms-result").render())
+        assert demo_folio.get_setting(FOLIO_ID_SETTING)
+        await pilot.press("escape")
+        writer = PdfWriter(clone_from=PdfReader(out))
+        for page in writer.pages:
+            writer.update_page_form_field_values(
+                page,
+                {"f2_observer": "Jo Lindqvist", "f2_role": "mentor", "f2_signed_on": "02/11/2026",
+                 "seen_f2_pm_manage-time": "/on", "note_f2_pm_manage-time": "Kept to the agreed breaks."},
+                auto_regenerate=False,
+            )  # fmt: skip
+        writer.write(tmp_path / "returned.pdf")
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportFormScreen)
+        await type_text(pilot, str(tmp_path / "returned.pdf"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Jo Lindqvist (mentor)" in str(app.screen.query_one("#confirm-question").render())
+        assert not any(item.observer == "Jo Lindqvist" for item in demo_folio.observations(ref))
+        await pilot.press("y")
+        await settle(pilot)
+    (found,) = [item for item in demo_folio.observations(ref) if item.criterion == "f2.pm.manage-time"]
+    assert found.observer == "Jo Lindqvist" and found.notes == "Kept to the agreed breaks." and found.returned
