@@ -8,6 +8,7 @@ environment must hold raw bytes), nothing of sendfolio's own mocked.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -19,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
-from sendfolio.domain.records import CPDEntry
+from sendfolio.domain.records import CPDEntry, InvalidRecord
 from sendfolio.store import Folio, FolioError
 from sendfolio.store.backups import list_backups, recovery_advice, restore_backup
 from sendfolio.store.crypto import TEST_PARAMS, new_codec
@@ -435,3 +436,53 @@ def test_pdf_folders_are_private(saved, tmp_path):
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "new" / "deeper").stat().st_mode) == 0o700
+
+
+# -- 8. linear bulk import -------------------------------------------------------------
+
+
+def test_put_many_stores_as_put_does(folio_dir):
+    """put_many: new ids for records without one, a record with a key already there replaced,
+    a profile set, all in one save (one new backup)."""
+    from sendfolio.domain.records import Profile
+
+    with Folio.open(folio_dir) as folio:
+        kept = folio.put(cpd("Kept"))
+        changed = folio.put(cpd("Before"))
+        backups = len(folio.backup_paths())
+        stored = folio.put_many([cpd("New one"), cpd("New two"), changed.with_changes(title="After"), Profile()])
+        assert len(folio.backup_paths()) == backups + 1
+        assert len({record.id for record in stored[:2]} | {kept.id, changed.id}) == 4
+    with Folio.open(folio_dir) as folio:
+        assert sorted(entry.title for entry in folio.cpd()) == ["After", "Kept", "New one", "New two"]
+
+
+def test_put_many_refuses_all_or_nothing(folio_dir):
+    """One record that is not valid: nothing of the batch is stored."""
+    with Folio.open(folio_dir) as folio:
+        before = folio.path.read_bytes()
+        bad = dataclasses.replace(cpd("Bad"), method="nonsense")  # built without its checks
+        with pytest.raises(InvalidRecord):
+            folio.put_many([cpd("Fine"), bad])
+        assert folio.path.read_bytes() == before and folio.cpd() == ()
+
+
+def test_a_bulk_import_rebuilds_each_table_once(folio_dir, tmp_path, monkeypatch):
+    """Importing 400 CPD rows changes TinyDB's table a handful of times, not once (or twice) per
+    row: a per-row rebuild made big imports quadratic. Counted on TinyDB's own `_update_table`."""
+    from tinydb.table import Table
+
+    rows = ["date,hours,method,title"] + [f"2025-03-01,1,reading,Fictional reading {n}" for n in range(400)]
+    (tmp_path / "cpd.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    calls = []
+    real = Table._update_table
+
+    def counted(self, updater):
+        """Count, then do TinyDB's real update."""
+        calls.append(self.name)
+        return real(self, updater)
+
+    monkeypatch.setattr(Table, "_update_table", counted)
+    result = run(folio_dir, "import", str(tmp_path / "cpd.csv"))
+    assert result.exit_code == 0 and "400 added" in result.stdout, result.output
+    assert len(calls) <= 10, f"{len(calls)} table rebuilds for 400 rows"
