@@ -2,7 +2,9 @@
 
 A matrix of criteria (rows) by practice cases (columns), from `rules.coverage`. A
 criterion not yet shown in any practice case stands out in the error colour and is
-marked "missing" (style: `CoverageTable > .coverage--missing` in app.tcss). Enter on a cell opens that case's checklist at that criterion.
+marked "missing" (style: `CoverageTable > .coverage--missing` in app.tcss). A mark reads "✓ form" when it
+rests on a form the observer returned, "✓" when the mediator entered it. Enter on a cell opens that case's
+checklist at that criterion.
 """
 
 from __future__ import annotations
@@ -57,11 +59,20 @@ def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Styl
     style = "" if row.shown else styles.get("missing", "")
     where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
     words = Text(("" if row.shown else "missing: ") + item.text, style=style)
-    marks = [
-        Text("✓", style=styles.get("shown", "")) if case.ref in row.refs else Text("·", style=styles.get("blank", ""))
-        for case in cases
-    ]
-    return [where, words, *marks]
+    return [where, words, *(_mark(row, case.ref, styles) for case in cases)]
+
+
+def _mark(row: rules.CoverageRow, ref: str, styles: dict[str, Style | str]) -> Text:
+    """A case's mark: "✓ form" on a form the observer returned, "✓" entered by the mediator, "·" not shown.
+
+    When only returned forms count (a profile setting), the mediator's own entry shows as "(✓)", not counted.
+    """
+    showing = row.showing(ref)
+    if showing is None:
+        return Text("·", style=styles.get("blank", ""))
+    if ref not in row.refs:
+        return Text("(✓)", style=styles.get("blank", ""))
+    return Text("✓ form" if showing.returned else "✓", style=styles.get("shown", ""))
 
 
 class CoverageScreen(Screen):
@@ -146,9 +157,11 @@ class CoverageScreen(Screen):
         if not matrix.cases:
             summary.update("No practice cases yet: cases you co-mediate or lead after your SEND training count here.")
         else:
+            counted = " (only returned forms count)" if matrix.returned_only else ""
             summary.update(
-                f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases; "
-                f"{missing} missing (m jumps to the next)."
+                f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases{counted}; "
+                f"{missing} missing (m jumps to the next). {matrix.backed} rest on forms returned by observers "
+                "(✓ form); ✓ alone was entered by you."
             )
         summary.set_class(bool(missing), "missing")
 
@@ -159,7 +172,11 @@ class CoverageScreen(Screen):
         row = self.matrix.rows[event.coordinate.row]
         case = self._case_at(event.coordinate.column)
         where = f"  Enter: open {case.ref}'s checklist here." if case else ""
-        shown = f"shown in {', '.join(row.refs)}" if row.refs else "not yet shown in any practice case"
+        shown = (
+            "shown in " + "; ".join(f"{item.ref}, {item.provenance}" for item in row.showings)
+            if row.showings
+            else "not yet shown in any practice case"
+        )
         self.query_one("#coverage-detail", Static).update(Text(f"{row.criterion.text} ({shown}).{where}"))
 
     def _case_at(self, column: int):

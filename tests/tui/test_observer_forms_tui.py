@@ -50,3 +50,34 @@ async def test_forms_written_then_a_returned_form_previewed_and_saved(demo_folio
         await settle(pilot)
     (found,) = [item for item in demo_folio.observations(ref) if item.criterion == "f2.pm.manage-time"]
     assert found.observer == "Jo Lindqvist" and found.notes == "Kept to the agreed breaks." and found.returned
+
+
+async def test_coverage_shows_which_ticks_rest_on_returned_forms(demo_folio, folio_dir, today):
+    """A returned form's tick reads "✓ form", the mediator's own "✓"; the detail line names who recorded it."""
+    from textual.widgets import DataTable
+
+    from sendfolio import rules
+    from sendfolio.tui.coverage import CoverageScreen
+
+    matrix = rules.coverage(demo_folio.data())
+    refs = [case.ref for case in matrix.cases]
+    app = make_app(folio_dir, today, folio=demo_folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert isinstance(app.screen, CoverageScreen)
+        table = app.screen.query_one("#coverage-table", DataTable)
+        seen = {"returned": 0, "entered": 0}
+        for index, row in enumerate(matrix.rows):
+            for column, ref in enumerate(refs, start=2):
+                showing = row.showing(ref)
+                if showing is None:
+                    continue
+                kind = "returned" if showing.returned else "entered"
+                assert str(table.get_cell_at((index, column))) == ("✓ form" if showing.returned else "✓")
+                seen[kind] += 1
+        assert seen["returned"] and seen["entered"]
+        assert f"{matrix.backed} rest on forms returned by observers" in str(
+            app.screen.query_one("#coverage-summary").render()
+        )
