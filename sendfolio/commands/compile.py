@@ -41,14 +41,24 @@ def check_outputs(ctx: click.Context, out: Path, html_out: Path | None) -> None:
 
 def load(ctx: click.Context):
     """The folio's records, after the privacy guard has passed them."""
+    return load_with_files(ctx)[0]
+
+
+def load_with_files(ctx: click.Context):
+    """The folio's records (after the privacy guard) and its attachments' bytes by id."""
     from sendfolio.portfolio.api import PrivacyProblem, check_privacy
+    from sendfolio.store import FolioError
 
     with open_folio(ctx, readonly=True) as folio:
         try:
             check_privacy(folio)
         except PrivacyProblem as problem:
             fail(str(problem))
-        return folio.data()
+        try:
+            files = {item.id: folio.attachment_bytes(item) for item in folio.attachments()}
+        except FolioError as error:
+            fail(str(error))
+        return folio.data(), files
 
 
 def report(result) -> None:
@@ -146,9 +156,18 @@ def portfolio(
     as_of = parse_optional_day(date_text, "--date") or date.today()
     start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
     check_outputs(ctx, out, html_out)
-    data = load(ctx)
+    data, files = load_with_files(ctx)
     period = period_from(data, start, end, as_of, whole=whole)
-    run(compile_portfolio, data, out, as_of=as_of, period=period, pdf_ua=pdf_ua, html_out=html_out)
+    run(
+        compile_portfolio,
+        data,
+        out,
+        as_of=as_of,
+        period=period,
+        pdf_ua=pdf_ua,
+        html_out=html_out,
+        attachment_files=files,
+    )
 
 
 @click.command()

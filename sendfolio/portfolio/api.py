@@ -9,8 +9,9 @@ the same bytes. The PDF is written atomically (temporary file, fsync, rename).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -59,7 +60,14 @@ def _tell(progress: Progress | None, what: str, fraction: float) -> None:
 
 
 def _finish(
-    template: str, document, out: Path, *, pdf_ua: bool, html_out: Path | None, progress: Progress | None
+    template: str,
+    document,
+    out: Path,
+    *,
+    pdf_ua: bool,
+    html_out: Path | None,
+    progress: Progress | None,
+    files: Mapping[str, bytes] | None = None,
 ) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
     from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
@@ -72,6 +80,7 @@ def _finish(
         write_atomic(Path(html_out), standalone.encode("utf-8"))
     _tell(progress, "Laying out pages", 0.3)
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
+    rendered = _with_attachments(rendered, document, files, progress)
     _tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
     make_output_folder(Path(out).parent)
     write_atomic(Path(out), rendered.data)
@@ -85,6 +94,31 @@ def _finish(
     )
 
 
+def _with_attachments(rendered, document, files: Mapping[str, bytes] | None, progress: Progress | None):
+    """The PDF with the attached documents' pages added after their pages in the appendix."""
+    views = getattr(document, "attachments", ())
+    if not views:
+        return rendered
+    from sendfolio.portfolio.appendix import Insert, insert_attachments
+    from sendfolio.portfolio.pdf import RenderedPDF
+
+    _tell(progress, "Adding the attached documents", 0.85)
+    missing = [view.attachment.id for view in views if view.attachment.id not in (files or {})]
+    if missing:
+        raise ValueError(f"the file of attachment {missing[0]} was not given")
+    inserts = [
+        Insert(
+            anchor=view.anchor,
+            heading=f"{view.label}: {view.attachment.title}",
+            file_type=view.attachment.file_type,
+            content=files[view.attachment.id],
+        )
+        for view in views
+    ]
+    data, pages = insert_attachments(rendered.data, inserts)
+    return RenderedPDF(data=data, pages=pages)
+
+
 def compile_portfolio(
     data: FolioData,
     out: Path,
@@ -94,12 +128,27 @@ def compile_portfolio(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
+    attachment_files: Mapping[str, bytes] | None = None,
 ) -> CompileResult:
-    """The written portfolio (standards §1.3) as a PDF at `out`."""
+    """The written portfolio (standards §1.3) as a PDF at `out`.
+
+    `attachment_files` holds the bytes of each attachment by id (`Folio.attachment_bytes`):
+    their pages are added in the appendix. Without them, attachments are left out.
+    """
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
+    if attachment_files is None and data.attachments:
+        data = dataclasses.replace(data, attachments=())
     document = build_portfolio(data, as_of, period)
-    return _finish("portfolio.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
+    return _finish(
+        "portfolio.html.j2",
+        document,
+        out,
+        pdf_ua=pdf_ua,
+        html_out=html_out,
+        progress=progress,
+        files=attachment_files,
+    )
 
 
 def compile_renewal(

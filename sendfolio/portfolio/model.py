@@ -15,7 +15,7 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.portfolio import casework, logs
+from sendfolio.portfolio import casework, evidence_docs, logs
 from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
 
 SECTIONS = (
@@ -27,8 +27,10 @@ SECTIONS = (
     ("coverage", "Criteria coverage"),
     ("reflections", "Reflections on practice"),
     ("cpd", "Continuing professional development"),
+    ("learning-plan", "Learning needs and how they were met"),
     ("ppc-log", "Supervision and mentoring"),
     ("verification", "Verification and declaration"),
+    ("attachments", "Appendix: attached documents"),
 )
 """(anchor, heading) of the portfolio's numbered sections, in order; the contents lists them."""
 
@@ -136,6 +138,8 @@ class Portfolio:
     cpd: logs.CPDLog
     ppc: logs.PPCLog
     verification: object
+    learning_plan: evidence_docs.LearningPlan | None = None
+    attachments: tuple[evidence_docs.AttachmentView, ...] = ()
 
 
 def latest_date(data: FolioData, not_after: date | None = None) -> date:
@@ -264,14 +268,16 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
     report = rules.accreditation(shown, as_of)
     reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
     written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))
+    attached = evidence_docs.attachment_views(data)
+    index = index_rows(report, evidence_links(written))
     return Portfolio(
         info=document_info("Portfolio", data.profile.name, report, as_of),
         profile=data.profile,
         ppc_name=data.ppc_contact.name if data.ppc_contact else "",
         period=period,
-        sections=tuple(Link(a, title) for a, title in SECTIONS),
+        sections=tuple(Link(a, title) for a, title in SECTIONS if a != "attachments" or attached),
         case_contents=case_contents(written),
-        index=index_rows(report, evidence_links(written)),
+        index=with_attachments(index, attached, data),
         foundation=course_views(shown, "foundation", rules.foundation_course(shown)),
         send_training=course_views(shown, "send", rules.send_training(shown)),
         other_training=tuple(item for item in shown.training if item.kind not in ("foundation", "send")),
@@ -284,6 +290,32 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
         cpd=logs.cpd_log(shown),
         ppc=logs.ppc_log(shown),
         verification=shown.verification,
+        learning_plan=evidence_docs.learning_plan(
+            data,
+            as_of,
+            {item.case.ref for item in written},
+            logs.reflection_anchors(reflection_section),
+            (period.start, period.end),
+        ),
+        attachments=attached,
+    )
+
+
+def with_attachments(
+    index: tuple[IndexRow, ...], attached: tuple[evidence_docs.AttachmentView, ...], data: FolioData
+) -> tuple[IndexRow, ...]:
+    """The index with each attached document linked beside the first requirement it evidences."""
+    extra: dict[str, list[Link]] = {}
+    for view in attached:
+        prefixes = evidence_docs.rule_prefixes(data, view.attachment)
+        row = next((row for row in index if row.requirement.id.startswith(prefixes)), None) if prefixes else None
+        if row is not None:
+            extra.setdefault(row.requirement.id, []).append(Link(view.anchor, f"{view.label}: {view.attachment.title}"))
+    return tuple(
+        dataclasses.replace(row, links=row.links + tuple(extra[row.requirement.id]))
+        if row.requirement.id in extra
+        else row
+        for row in index
     )
 
 

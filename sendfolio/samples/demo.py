@@ -26,6 +26,7 @@ from sendfolio.domain.records import (
     Reflection,
     Training,
 )
+from sendfolio.samples import demo_plan
 
 MEDIATOR = "Robin Fairweather"
 """The demo mediator: an invented name."""
@@ -47,6 +48,9 @@ def write_demo(folio: Any, today: date) -> None:
         cases = {case.ref: case for case in _cases(today)}
         for observation in _returned(_observations(today), cases):
             folio.put(observation)
+        for need in demo_plan.learning_plan(today):
+            folio.put(need)
+    demo_plan.attach_certificates(folio, today, {course.id: course for course in folio.training()})
 
 
 def _day(today: date, days_ago: int) -> str:

@@ -140,7 +140,8 @@ def compile_pdf(
         return api.compile_renewal(data, year, path, as_of=today, progress=progress)
     if kind == "passport":
         return api.compile_passport(data, path, as_of=today, progress=progress)
-    return api.compile_portfolio(data, path, as_of=today, progress=progress)
+    files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
+    return api.compile_portfolio(data, path, as_of=today, progress=progress, attachment_files=files)
 
 
 def is_privacy_problem(error: BaseException) -> bool:

@@ -1,0 +1,96 @@
+"""The portfolio's learning plan section and its appendix of attached documents, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from sendfolio.domain.records import LearningNeed
+from sendfolio.portfolio.api import compile_portfolio
+from sendfolio.portfolio.model import build_portfolio
+from sendfolio.samples.certificate import certificate_pdf
+
+TODAY = date(2026, 11, 29)
+
+
+def test_the_demo_plan_traces_each_need_and_lists_the_certificates(demo_folio):
+    data = demo_folio.data()
+    document = build_portfolio(data, TODAY)
+    plan = document.learning_plan
+    assert plan.met == 6 and plan.open == 1 and plan.overdue == 0
+    by_need = {item.need.need: item for item in plan.items}
+    summarising = by_need["Summarising sooner when emotions run high"]
+    assert summarising.raised_by.words.startswith("De-brief of case SM-DEMO-002")
+    assert summarising.raised_by.anchor == "case-sm-demo-002"
+    assert [link.words.split(":")[0] for link in summarising.met_by] == ["CPD", "Reflection"]
+    assert all(link.anchor for link in summarising.met_by)
+    reading = by_need["How phased transitions are written into an EHC plan"]
+    assert "chapter 9" in reading.met_by[0].words
+    assert [view.label for view in document.attachments] == ["A1", "A2", "A3"]
+    links = {row.requirement.id: [link.label for link in row.links] for row in document.index}
+    assert "A1: Membership record" in links["membership.body"]
+    assert "A2: Foundation course certificate" in links["foundation.hours"]
+    assert "A3: SEND training certificate and module record" in links["send-training.hours"]
+
+
+def test_an_overdue_need_is_counted(demo_folio):
+    demo_folio.put(
+        LearningNeed.from_dict({"need": "Reading on tribunals", "action": "Read the guide", "due": "2026-01-01"})
+    )
+    plan = build_portfolio(demo_folio.data(), TODAY).learning_plan
+    assert plan.overdue == 1
+    assert next(item for item in plan.items if item.need.need == "Reading on tribunals").overdue
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """The text of every page, white space collapsed."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_three_page_certificate_is_three_pages_of_the_portfolio(demo_folio, tmp_path):
+    """The demo's three-page SEND certificate, an extra three-page PDF and a PNG, each page in place."""
+    from PIL import Image
+
+    extra = certificate_pdf([[(f"Refresher record sheet {n} of 3 ZEBRA", 14, "title")] for n in (1, 2, 3)])
+    from sendfolio.io.attachments import check_content
+
+    checked = check_content("refresher.pdf", extra)
+    demo_folio.attach(checked.record("insurance", "Insurance schedule", TODAY), checked.content)
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 30, 30)).save(picture, "PNG")
+    image = check_content("card.png", picture.getvalue())
+    cpd = demo_folio.cpd()[0]
+    demo_folio.attach(image.record(f"cpd:{cpd.id}", "Conference badge", TODAY), image.content)
+    data = demo_folio.data()
+    files = {item.id: demo_folio.attachment_bytes(item) for item in data.attachments}
+
+    out = tmp_path / "portfolio.pdf"
+    result = compile_portfolio(data, out, as_of=TODAY, attachment_files=files)
+    pdf = out.read_bytes()
+    texts = page_texts(pdf)
+    assert result.pages == len(texts)
+
+    sheets = [index for index, text in enumerate(texts) if "ZEBRA" in text]
+    assert len(sheets) == 3 and sheets == list(range(sheets[0], sheets[0] + 3))
+    assert [f"Refresher record sheet {n} of 3" in texts[sheets[n - 1]] for n in (1, 2, 3)] == [True] * 3
+    assert "Insurance schedule" in texts[sheets[0]]  # the document's heading on its first page
+    assert f"page {sheets[0] + 1} of {len(texts)}" in texts[sheets[0]]  # page numbers stay right
+
+    send = [index for index, text in enumerate(texts) if "Record of modules" in text or "Record of assessment" in text]
+    assert len(send) == 2 and send[1] == send[0] + 1
+    assert "Certificate of completion" in texts[send[0] - 1]
+
+    badge = next(
+        index for index, text in enumerate(texts) if ": Conference badge" in text and "copy of the document" in text
+    )
+    page = PdfReader(io.BytesIO(pdf)).pages[badge]
+    assert page["/Resources"]["/XObject"]  # the image is drawn on its page
+
+    plan = next(text for text in texts if "Learning needs and how they were met" in text and "Raised in" in text)
+    assert "De-brief of case SM-DEMO-002" in plan and "Role play: summarising" in plan
+
+    appendix = next(text for text in texts if "Appendix: attached documents" in text and "Evidence for" in text)
+    for title in ("Membership record", "Foundation course certificate", "Insurance schedule", "Conference badge"):
+        assert title in appendix
