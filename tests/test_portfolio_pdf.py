@@ -197,7 +197,10 @@ def test_index_page_numbers_point_at_the_evidence(draft):
             if not isinstance(target, str) or target.startswith("req-"):
                 continue
             page = reader.get_destination_page_number(destinations[target])
-            label = model.HEADINGS.get(target) or target.replace("case-", "").upper()
+            if target.startswith("attachment-"):
+                label = target.removeprefix("attachment-").upper() + ": "  # an attached document's first page
+            else:
+                label = model.HEADINGS.get(target) or target.replace("case-", "").upper()
             assert label in texts[page], (target, page)
             assert re.search(rf"p\.\s{page + 1}\b", texts[number]), (target, page + 1)
             checked += 1
