@@ -73,7 +73,7 @@ def test_csv_round_trip_and_reference_checks(demo_folio, tmp_path):
     assert text.splitlines()[0] == "need,action,due,status,source,met_by"
     assert f"case:{ref},cpd:{cpd_id}" in text
     again = runner.invoke(main, ["--data-dir", folder, "import", str(out)])
-    assert "learning needs: 2 unchanged" in again.output
+    assert f"learning needs: {len(before)} unchanged" in again.output
 
     bad = tmp_path / "bad.csv"
     bad.write_text("need,action,due,source,met_by\nX,Y,2026-01-01,case:NO-SUCH,cpd:nope\n", encoding="utf-8")
