@@ -6,8 +6,11 @@ On top of that, images in the user's text are not rendered at all (their alt tex
 printed instead), links print as their text with the address after it (nothing to
 click), the user's headings are moved below the document's own so they never enter
 the contents or the PDF outline, and nesting is bounded: quotes and lists deeper than
-`BLOCK_DEPTH`, emphasis deeper than `INLINE_DEPTH` are flattened (the text is kept), so
-no reflection can make the layout crawl. The PDF fetcher stays the real boundary.
+`BLOCK_DEPTH`, emphasis deeper than `INLINE_DEPTH` are flattened (the text is kept), and
+tables are laid out as tables only within a budget of cells (`TABLE_CELLS_PER_CHARACTER`,
+at most `TABLE_COLUMNS` wide); beyond it a table prints as its own text, preformatted, since
+every cell costs the layout as much as a line of prose. So no field can make the layout
+crawl (tests/benchmarks/markdown_bound.py measures it). The PDF fetcher stays the real boundary.
 """
 
 from __future__ import annotations
@@ -45,6 +48,15 @@ BREAK_HERE = "\u200b"
 INLINE_TOKENS_MAX = 400
 """A paragraph with more inline tokens than this prints as its plain source text (bounded layout)."""
 
+TABLE_COLUMNS = 16
+"""A table wider than this cannot be read on an A4 page: it prints as preformatted text."""
+
+TABLE_CELLS_MINIMUM = 200
+"""Every field may lay out this many table cells as tables."""
+
+TABLE_CELLS_PER_CHARACTER = 1 / 20
+"""...or one cell for every 20 characters of the field, whichever is more (see the module text)."""
+
 BLOCK_CONTAINERS = frozenset({"blockquote", "bullet_list", "ordered_list", "list_item"})
 """The block tokens whose nesting is bounded."""
 
@@ -76,6 +88,33 @@ def _bounded(tokens: list, containers: frozenset, limit: int) -> list:
             token.hidden = False
         kept.append(token)
     return kept
+
+
+def _bound_tables(state) -> None:
+    """A markdown-it core rule: tables past the field's budget of cells print as preformatted text."""
+    budget = max(TABLE_CELLS_MINIMUM, int(len(state.src) * TABLE_CELLS_PER_CHARACTER))
+    tokens, kept, index = state.tokens, [], 0
+    lines = None
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type != "table_open" or token.map is None:
+            kept.append(token)
+            index += 1
+            continue
+        close = next(end for end in range(index, len(tokens)) if tokens[end].type == "table_close")
+        cells = sum(1 for item in tokens[index:close] if item.type in ("th_open", "td_open"))
+        columns = sum(1 for item in tokens[index:close] if item.type == "th_open")
+        if cells <= budget and columns <= TABLE_COLUMNS:
+            budget -= cells
+            kept.extend(tokens[index : close + 1])
+        else:
+            from markdown_it.token import Token
+
+            lines = lines if lines is not None else state.src.split("\n")
+            source = "\n".join(lines[token.map[0] : token.map[1]]) + "\n"
+            kept.append(Token("code_block", "code", 0, content=source, block=True, map=token.map))
+        index = close + 1
+    state.tokens = kept
 
 
 def _bound_nesting(state) -> None:
@@ -136,11 +175,13 @@ def _omit_image(renderer, tokens, index, options, env) -> str:
 
 @lru_cache(maxsize=1)
 def markdown_parser():
-    """The one Markdown parser: js-default (no raw HTML), images omitted, links flat, headings shifted, nesting bounded."""
+    """The one Markdown parser: js-default (no raw HTML), images omitted, links flat, headings shifted, nesting
+    and tables bounded."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("js-default")
     parser.core.ruler.push("shift_headings", _shift_headings)
+    parser.core.ruler.push("bound_tables", _bound_tables)
     parser.core.ruler.push("bound_nesting", _bound_nesting)
     parser.add_render_rule("image", _omit_image)
     return parser
