@@ -75,6 +75,7 @@ def output_commands(target: Path) -> list[list[str]]:
         ["deadlines", "--ics", str(target)],
         ["export", str(target)],
         ["export", "--kind", "cpd", str(target)],
+        ["forms", "--blank", "-o", str(target)],
     ]
 
 
@@ -356,6 +357,8 @@ def test_an_encrypted_backup_round_trips(saved, tmp_path, monkeypatch):
     assert result.exit_code == 0 and "Restored the backup" in result.stdout, result.output
     with Folio.open(tmp_path / "new") as folio:
         assert sorted(entry.title for entry in folio.cpd()) == ["Entry 0", "Entry 1", "Entry 2"]
+    typed = run(tmp_path / "typed", "import", "--dry-run", str(out), input=f"{PASSPHRASE}\n")  # asked for
+    assert typed.exit_code == 0 and "Dry run" in typed.stdout, typed.output
 
 
 def test_csv_cannot_be_encrypted(saved, tmp_path):

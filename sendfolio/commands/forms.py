@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.common import fail, open_folio, output_path
 from sendfolio.commands.compile import OUTPUT
 
 
@@ -52,6 +52,7 @@ def forms_command(
     from sendfolio.domain.form_fields import FORMS
     from sendfolio.portfolio.observer_forms import build_forms, compile_forms
 
+    output_path(ctx, out, "-o")
     numbers = tuple(sorted({int(number) for number in form_numbers})) or FORMS
     data, made = _folio_and_id(ctx, None if blank else case_ref)
     document = build_forms(data, None if blank else case_ref, numbers, folio=made)

@@ -252,6 +252,7 @@ def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
     from sendfolio.paths import style_path
     from sendfolio.portfolio.pdf import font_configuration, make_fetcher, quiet_weasyprint, source_date
     from sendfolio.store.atomic import write_atomic
+    from sendfolio.store.outputs import make_output_folder
 
     html = forms_html(document)
     quiet_weasyprint()
@@ -263,7 +264,7 @@ def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
         )
         raw = rendered.write_pdf(pdf_forms=True, pdf_identifier=identifier)
     data, fields = _lock_reference_fields(raw, document)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    make_output_folder(Path(out).parent)
     write_atomic(Path(out), data)
     return FormsResult(Path(out), len(rendered.pages), fields, hashlib.sha256(data).hexdigest())
 

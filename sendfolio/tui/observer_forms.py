@@ -72,7 +72,9 @@ class FormsScreen(ModalScreen[None]):
         """Lay out and write the PDF off the screen's thread."""
         from sendfolio.domain.form_fields import FORMS
         from sendfolio.portfolio.observer_forms import build_forms, compile_forms
+        from sendfolio.store.outputs import check_output
 
+        check_output(path, self.app.folio.data_dir)  # never onto the folio's own files (OutputRefused)
         return compile_forms(build_forms(data, self.ref, FORMS, folio=made), path)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -82,8 +84,11 @@ class FormsScreen(ModalScreen[None]):
             done = event.worker.result
             result.update(f"Written: {done.path} ({done.pages} pages). Send it to the observer.")
         elif event.state == WorkerState.ERROR:
+            from sendfolio.store.outputs import OutputRefused
+
             error = event.worker.error
-            result.update(f"Not written: {getattr(error, 'strerror', None) or type(error).__name__}")
+            why = str(error) if isinstance(error, OutputRefused) else None
+            result.update(f"Not written: {why or getattr(error, 'strerror', None) or type(error).__name__}")
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog."""
