@@ -261,6 +261,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
 
     A period running past the compile date ends on it: records after `as_of` are never printed.
     """
+    asked = period
     period = period or default_period(data, as_of)
     if period.end > as_of:
         period = Period(start=min(period.start, as_of), end=as_of)
@@ -295,7 +296,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
             as_of,
             {item.case.ref for item in written},
             logs.reflection_anchors(reflection_section),
-            (period.start, period.end),
+            (period.start, period.end) if asked is not None else None,
         ),
         attachments=attached,
     )
