@@ -262,8 +262,21 @@ def test_bad_options_exit_2(demo_dir, tmp_path):
 
 
 def test_running_head_names_the_case_being_read(draft):
-    """Every page carrying a de-brief names its case in the running head, not just the section."""
+    """Every page carrying a case's Form 3 names its case in the running head, not just the section."""
     _, pages = draft
-    debriefs = [text for text in pages if "De-brief and supervision (Form 3)" in text]
+    debriefs = [text for text in pages if "Form 3: Post-mediation" in text]
     assert debriefs
     assert all(re.search(r"5 Case commentaries · Case \d+: SM-DEMO-\d+", text) for text in debriefs)
+
+
+def test_the_demo_cases_carry_the_forms_their_observers_returned(draft):
+    """The returned Forms 1–3 print with the observer's name, role and comment; the final case has the report."""
+    _, pages = draft
+    whole = " ".join(" ".join(text.split()) for text in pages)
+    assert "Alex Penrose (co-mediator)" in whole and "On the form returned by Alex Penrose" in whole
+    assert "Both parties were called within a day and knew what to expect." in whole
+    assert "Entered by the mediator;" in whole
+    report = next(text for text in pages if "Observer's report on the final case" in text)
+    assert "returned by Dr Morgan Hale (PPC)" in " ".join(report.split())
+    assert "Verification by the PPC:" in report
+    assert "✓ shown on a form returned by the observer" in whole
