@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio.domain.records import FolioData
+from sendfolio.domain.wording import count
 from sendfolio.io.backup import backup_document, sort_key
 from sendfolio.io.columns import CSV_KINDS
 from sendfolio.io.csv_io import write_csv
@@ -72,7 +73,7 @@ def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> 
     _refuse_bad_target(out)
     records = sorted(getattr(data, DATA_FIELDS[kind_name]), key=lambda record: sort_key(record.to_dict()))
     write_atomic(out, write_csv(CSV_KINDS[kind_name], records).encode("utf-8-sig"))
-    return f"{plural(len(records), 'row')} of {kind_name} as CSV"
+    return f"{count(len(records), 'row')} of {kind_name} as CSV"
 
 
 def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
@@ -88,7 +89,7 @@ def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
     taken: set[str] = set()
     for reflection in sorted(data.reflections, key=lambda item: (item.date, item.title, item.id)):
         write_atomic(folder / file_name(reflection, taken), reflection_markdown(reflection).encode("utf-8"))
-    return f"{plural(len(data.reflections), 'reflection')} as Markdown files"
+    return f"{count(len(data.reflections), 'reflection')} as Markdown files"
 
 
 def _refuse_bad_target(out: Path) -> None:
@@ -107,20 +108,15 @@ def _refuse_bad_target(out: Path) -> None:
 def counts(data: FolioData) -> str:
     """How many records of each kind `data` holds, in words."""
     parts = [
-        plural(len(data.cases), "case"),
-        plural(len(data.observations), "observation"),
-        plural(len(data.reflections), "reflection"),
-        plural(len(data.cpd), "CPD entry", "CPD entries"),
-        plural(len(data.ppc_sessions), "PPC session"),
-        plural(len(data.training), "training course"),
+        count(len(data.cases), "case"),
+        count(len(data.observations), "observation"),
+        count(len(data.reflections), "reflection"),
+        count(len(data.cpd), "CPD entry", "CPD entries"),
+        count(len(data.ppc_sessions), "PPC session"),
+        count(len(data.training), "training course"),
     ]
     if data.learning_plan:
         parts.append(plural(len(data.learning_plan), "learning need"))
     if data.attachments:
         parts.append(plural(len(data.attachments), "attachment"))
     return ", ".join(parts)
-
-
-def plural(count: int, one: str, many: str = "") -> str:
-    """`1 case`, `2 cases` (or the given plural)."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -6,45 +6,10 @@ Pure functions and tables, used by the document model and as Jinja filters.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from sendfolio.domain.records import DEBRIEF_TITLES
-
-LABELS = {
-    "mediation": "Mediation",
-    "disagreement-resolution": "Disagreement resolution",
-    "observer": "Observer",
-    "co-mediator": "Co-mediator",
-    "lead": "Lead",
-    "agreement": "Agreement",
-    "partial-agreement": "Partial agreement",
-    "no-agreement": "No agreement",
-    "withdrawn": "Withdrawn",
-    "not-held": "Not held",
-    "training": "Training",
-    "refresher": "Refresher training",
-    "reading": "Reading",
-    "role-play": "Role play",
-    "team-discussion": "Team discussion",
-    "conference": "Conference",
-    "peer-observation": "Peer observation",
-    "user-feedback": "Feedback from users",
-    "supervision": "Supervision",
-    "other": "Other",
-    "one-to-one": "One-to-one",
-    "group": "Group",
-    "observation": "Observation",
-    "foundation": "Foundation course",
-    "send": "SEND training",
-    "new": "New accreditation (standards §1.1–1.3)",
-    "passported": "Passported (standards §1.6, Form 5)",
-    "met": "Met",
-    "missed": "Missed",
-    "overdue": "Overdue",
-    "due": "Due",
-    "unknown": "Unknown",
-}
-"""Plain words for the coded values of records (kinds, roles, outcomes, methods, modes)."""
+from sendfolio.domain.wording import hours_text as _hours_text
+from sendfolio.domain.wording import long_date, numeric_date, words
 
 FOUNDATION_CRITERIA = {
     "process-principles": "Covers the process and principles of mediation",
@@ -68,50 +33,17 @@ BODY_TITLES = {
 }
 """Full names of the membership bodies."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names, for dates written the British way."""
 
+label = words
+"""The plain-words label of a coded value (the value itself when unknown)."""
 
-def label(value: str) -> str:
-    """The plain-words label of a coded value (the value itself when unknown)."""
-    if not value:
-        return ""
-    return LABELS.get(value, value)
-
-
-def long_date(value: date | None) -> str:
-    """A date written the British way: 3 March 2025 (empty for none)."""
-    if value is None:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def short_date(value: date | None) -> str:
-    """A compact date for tables: 03/03/2025 (a dash for none)."""
-    if value is None:
-        return "—"
-    return value.strftime("%d/%m/%Y")
+short_date = numeric_date
+"""A compact date for tables: 03/03/2025 (a dash for none)."""
 
 
 def hours(value: float | None) -> str:
     """Hours as a decimal with at most two places: 1.5, 12, 0.75."""
-    if value is None:
-        return "—"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
+    return _hours_text(value)
 
 
 def hours_h(value: float | None) -> str:

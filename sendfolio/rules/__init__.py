@@ -13,6 +13,7 @@ from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.wording import hours_text
 from sendfolio.rules.accreditation import accreditation, final_case
 from sendfolio.rules.coverage import Coverage, CoverageRow, coverage
 from sendfolio.rules.evidence import (
@@ -21,7 +22,6 @@ from sendfolio.rules.evidence import (
     casework_hours,
     dated_until,
     foundation_course,
-    hours_text,
     observation_case,
     observer_hours,
     practice_cases,

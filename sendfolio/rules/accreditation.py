@@ -14,6 +14,7 @@ from datetime import date
 
 from sendfolio.domain.records import Case, FolioData
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.wording import hours_text
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
@@ -22,7 +23,6 @@ from sendfolio.rules.evidence import (
     casework_hours,
     dated_until,
     foundation_course,
-    hours_text,
     is_recognised,
     observation_case,
     observer_hours,

@@ -35,11 +35,6 @@ SEND_MODULE_WORDS = {
 assert tuple(FOUNDATION_WORDS) == FOUNDATION_COVERS and tuple(SEND_MODULE_WORDS) == SEND_MODULES
 
 
-def hours_text(value: float) -> str:
-    """Hours (or a count) as the user writes them: 12, 11.9, 0.25."""
-    return f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
-
-
 def is_recognised(recognised_by: str, bodies: tuple[str, ...]) -> bool:
     """True when the recorded body (abbreviation or full name, any case) is one of `bodies`."""
     named = recognised_by.strip().upper()

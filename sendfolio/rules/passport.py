@@ -20,7 +20,8 @@ from datetime import date
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.rules.evidence import NOT_HELD, dated_until, foundation_course, hours_text
+from sendfolio.domain.wording import hours_text
+from sendfolio.rules.evidence import NOT_HELD, dated_until, foundation_course
 from sendfolio.rules.results import Report, Requirement, at_least, result
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.rules.evidence import NOT_HELD, hours_text
+from sendfolio.domain.wording import hours_text
+from sendfolio.rules.evidence import NOT_HELD
 from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
 from sendfolio.rules.years import in_period, registration_year
 

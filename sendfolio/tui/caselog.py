@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
+from sendfolio.domain.wording import count, hours_text
 from sendfolio.tui import caseops
 from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.commands import PaletteCommand
@@ -23,7 +24,7 @@ from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
-from sendfolio.tui.widgets.text import count, plain_cells
+from sendfolio.tui.widgets.text import plain_cells
 
 COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
 """The case table's columns."""
@@ -50,7 +51,7 @@ def case_row(case: Case) -> tuple:
                 case.date.isoformat(),
                 kind,
                 case.role,
-                f"{case.total_hours:g}",
+                f"{hours_text(case.total_hours)}",
                 case.outcome,
                 debrief,
                 case.observed_by or "—",

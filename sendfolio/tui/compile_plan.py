@@ -14,6 +14,7 @@ from typing import Any
 
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
+from sendfolio.domain.wording import count
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,6 @@ def within(data: FolioData, start: date, end: date, *, keep_training: bool = Fal
         ppc_sessions=keep(data.ppc_sessions),
         training=data.training if keep_training else keep(data.training),
     )
-
-
-def count(number: int, one: str, many: str | None = None) -> str:
-    """`1 case`, `3 cases`."""
-    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def report(kind: str, data: FolioData, year: int, today: date) -> rules.Report:

@@ -18,6 +18,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.wording import hours_text, short_date
 from sendfolio.rules import cpd_totals, in_period, registration_year
 from sendfolio.tui.record_screen import (
     YEAR_BINDINGS,
@@ -25,7 +26,6 @@ from sendfolio.tui.record_screen import (
     current_year,
     draft,
     record_bindings,
-    show_date,
     year_span,
 )
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -115,7 +115,13 @@ class CPDScreen(RecordTableScreen):
 
     def row(self, record: Any) -> Sequence[Any]:
         """One CPD entry as table cells."""
-        return (show_date(record.date), f"{record.hours:g}", record.method, record.title, record.provider or "—")
+        return (
+            short_date(record.date),
+            f"{hours_text(record.hours)}",
+            record.method,
+            record.title,
+            record.provider or "—",
+        )
 
     def new_record(self) -> Record | None:
         """A new entry starts dated today, or on the chosen year's last day when today is outside it."""
@@ -131,7 +137,7 @@ class CPDScreen(RecordTableScreen):
         self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.folio.profile(), year)}")
         self.query_one("#cpd-progress", ProgressBar).update(progress=min(totals["total"], need))
         met = "target met" if totals["total"] >= need else f"{need - totals['total']:g} h to go"
-        self.query_one("#cpd-total", Label).update(f"{totals['total']:g} of {need:g} h · {met}")
+        self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")
         self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
         self.refresh_table()
 
@@ -153,4 +159,4 @@ def breakdown(by_method: dict[str, float]) -> str:
     if not by_method:
         return "No CPD recorded in this year yet: press a to add an entry."
     ordered = sorted(by_method.items(), key=lambda item: (-item[1], item[0]))
-    return "By method: " + " · ".join(f"{method} {hours:g} h" for method, hours in ordered)
+    return "By method: " + " · ".join(f"{method} {hours_text(hours)} h" for method, hours in ordered)

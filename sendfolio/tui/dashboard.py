@@ -25,10 +25,11 @@ from sendfolio import rules
 from sendfolio.domain import timescales
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.wording import hours_text, short_date
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.text import mark, plain_cells, short_date, status_text
+from sendfolio.tui.widgets.text import mark, plain_cells, status_text
 
 RULE_AREAS = (
     ("foundation.", "profile"),
@@ -97,10 +98,13 @@ def dashboard_view(data: FolioData, today: date) -> DashboardView:
 
 def recent_entries(data: FolioData) -> tuple[tuple[date, str], ...]:
     """The latest entries of every kind, newest first, each as (date, words)."""
-    entries = [(case.date, f"Case {case.ref}: {case.role}, {case.kind}, {case.total_hours:g} h") for case in data.cases]
+    entries = [
+        (case.date, f"Case {case.ref}: {case.role}, {case.kind}, {hours_text(case.total_hours)} h")
+        for case in data.cases
+    ]
     entries += [(item.date, f"Reflection: {item.title}") for item in data.reflections]
-    entries += [(item.date, f"CPD: {item.title} ({item.hours:g} h)") for item in data.cpd]
-    entries += [(item.date, f"PPC session with {item.ppc} ({item.hours:g} h)") for item in data.ppc_sessions]
+    entries += [(item.date, f"CPD: {item.title} ({hours_text(item.hours)} h)") for item in data.cpd]
+    entries += [(item.date, f"PPC session with {item.ppc} ({hours_text(item.hours)} h)") for item in data.ppc_sessions]
     entries += [(item.date, f"Training: {item.title}") for item in data.training]
     return tuple(sorted(entries, key=lambda entry: entry[0], reverse=True)[:RECENT_SHOWN])
 
@@ -223,7 +227,9 @@ class DashboardScreen(Screen):
             if item.numeric_need and item.numeric_have is not None:
                 bar = ProgressBar(total=item.numeric_need, show_eta=False, show_percentage=False)
                 bar.progress = min(item.numeric_have, item.numeric_need)
-                amount = Label(f" {item.numeric_have:g} of {item.numeric_need:g}", classes="progress-amount")
+                amount = Label(
+                    f" {hours_text(item.numeric_have)} of {hours_text(item.numeric_need)}", classes="progress-amount"
+                )
                 box.mount(
                     Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount, classes="progress-row")
                 )

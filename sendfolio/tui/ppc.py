@@ -16,15 +16,14 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
+from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.rules import current_registration_year, in_period, registration_year
-from sendfolio.tui.compile_plan import count
 from sendfolio.tui.record_screen import (
     YEAR_BINDINGS,
     RecordTableScreen,
     current_year,
     draft,
     record_bindings,
-    show_date,
     year_span,
 )
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -128,11 +127,11 @@ class PPCScreen(RecordTableScreen):
     def row(self, record: Any) -> Sequence[Any]:
         """One session as table cells."""
         topics = record.topics.splitlines()[0] if record.topics else "—"
-        return (show_date(record.date), record.ppc, f"{record.hours:g}", record.mode, topics)
+        return (short_date(record.date), record.ppc, f"{hours_text(record.hours)}", record.mode, topics)
 
     def describe(self, record: Any) -> str:
         """A session in a few words."""
-        return f"{record.date:%d %b %Y} with {record.ppc}"
+        return f"{short_date(record.date)} with {record.ppc}"
 
     def new_record(self) -> Record | None:
         """A new session is dated today (or the chosen year's last day) with the PPC's name filled in."""
@@ -149,7 +148,7 @@ class PPCScreen(RecordTableScreen):
         sessions = self.records()
         hours = sum(item.hours for item in sessions)
         self.query_one("#ppc-year", Static).update(
-            f"Sessions · {year_span(self.app.folio.profile(), year)} · {hours:g} h in {count(len(sessions), 'session')}"
+            f"Sessions · {year_span(self.app.folio.profile(), year)} · {hours_text(hours)} h in {count(len(sessions), 'session')}"
         )
         self.query_one("#ppc-years", Static).update(self._hours_by_year())
         self.refresh_table()
@@ -163,7 +162,9 @@ class PPCScreen(RecordTableScreen):
             totals[year] = totals.get(year, 0.0) + item.hours
         if not totals:
             return "No sessions recorded yet: press a to add one."
-        return "Hours by year: " + " · ".join(f"{year} {totals[year]:g} h" for year in sorted(totals, reverse=True))
+        return "Hours by year: " + " · ".join(
+            f"{year} {hours_text(totals[year])} h" for year in sorted(totals, reverse=True)
+        )
 
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year."""
@@ -215,4 +216,4 @@ def verification_text(verification: Verification | None) -> str:
     if verification is None:
         return "Verification: not yet given — press v when your PPC verifies the portfolio."
     register = f" ({verification.register})" if verification.register else ""
-    return f"Verification: by {verification.name}{register} on {verification.date:%d %b %Y}"
+    return f"Verification: by {verification.name}{register} on {short_date(verification.date)}"

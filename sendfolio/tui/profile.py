@@ -23,8 +23,9 @@ from sendfolio.domain.records import (
     Record,
     Training,
 )
+from sendfolio.domain.wording import hours_text, short_date
 from sendfolio.tui.firstrun import PROFILE_SPECS
-from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
+from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
@@ -95,8 +96,8 @@ class ProfileScreen(RecordTableScreen):
             record.kind,
             record.title,
             record.provider,
-            show_date(record.date),
-            f"{record.hours:g}",
+            short_date(record.date),
+            f"{hours_text(record.hours)}",
             record.recognised_by or "—",
             covers,
         )
@@ -136,7 +137,7 @@ def profile_text(profile: Profile) -> str:
     lines = [
         f"Name: {profile.name or '—'}    Membership: {membership}",
         f"Registration anniversary: {anniversary}    Route: {profile.route}"
-        + (f"    Lead since: {show_date(profile.lead_since)}" if profile.lead_since else ""),
+        + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
         "Press p to edit your profile.",
     ]
     return "\n".join(lines)

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable
 
 from sendfolio.domain.records import Profile, Record
+from sendfolio.domain.wording import span
 from sendfolio.paths import style_path
 from sendfolio.rules import current_registration_year, registration_year
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.text import plain_cells
 
 YEAR_KEYS = Binding.Group("Year", compact=True)
 """The footer shows the two year keys together as `[] Year`."""
@@ -44,9 +44,9 @@ def record_bindings(noun: str) -> list[BindingType]:
 
 
 def year_span(profile: Profile, year: int) -> str:
-    """A registration year in words, e.g. `2025: 1 Apr 2025 – 31 Mar 2026`."""
+    """A registration year in words, e.g. `registration year 2025: 1 Apr 2025 to 31 Mar 2026`."""
     start, end = registration_year(profile, year)
-    return f"registration year {year}: {start:%-d %b %Y} – {end:%-d %b %Y}"
+    return f"registration year {year}: {span(start, end)}"
 
 
 def current_year(app: Any) -> int:
@@ -81,16 +81,6 @@ def binding_commands(screen: Screen) -> list[Any]:
 def _runner(screen: Screen, binding: Binding) -> Any:
     """A callable that runs a binding's action on the screen."""
     return lambda: screen.run_action(binding.action)
-
-
-def plain_cells(cells: Sequence[Any]) -> list[Any]:
-    """Table cells as plain text, so a `[` in a title is shown, never read as style markup."""
-    return [Text(cell) if isinstance(cell, str) else cell for cell in cells]
-
-
-def show_date(value: date | None) -> str:
-    """A date as the tables show it, e.g. `02 Mar 2025`, or a dash."""
-    return f"{value:%d %b %Y}" if value else "—"
 
 
 class RecordTableScreen(Screen):

@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from sendfolio.domain.records import InvalidRecord, Reflection
+from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.tui.record_screen import binding_commands
@@ -120,13 +121,13 @@ class ReflectionEditor(Screen[Reflection | None]):
     def _case_select(self) -> Select:
         """A list of the folio's cases by reference, newest first."""
         cases = sorted(self.app.folio.cases(), key=lambda case: case.date, reverse=True)
-        options = [(Text(f"{case.ref} ({case.date:%d %b %Y})"), case.ref) for case in cases]
+        options = [(Text(f"{case.ref} ({short_date(case.date)})"), case.ref) for case in cases]
         return self._select("case", options, "no case")
 
     def _cpd_select(self) -> Select:
         """A list of the CPD diary's entries, newest first."""
         entries = sorted(self.app.folio.cpd(), key=lambda entry: entry.date, reverse=True)
-        options = [(Text(f"{entry.date:%d %b %Y} {entry.title}"), entry.id) for entry in entries]
+        options = [(Text(f"{short_date(entry.date)} {entry.title}"), entry.id) for entry in entries]
         return self._select("cpd", options, "no CPD entry")
 
     def _select(self, name: str, options: list[tuple[Text, str]], prompt: str) -> Select:

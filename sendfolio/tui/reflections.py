@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendfolio.domain.records import Reflection
+from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.record_screen import binding_commands, plain_cells
 from sendfolio.tui.reflection_editor import ReflectionEditor
@@ -21,7 +22,6 @@ from sendfolio.tui.reflection_templates import TEMPLATES, template, template_bod
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.text import count
 
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""
@@ -118,9 +118,9 @@ class ReflectionsScreen(Screen):
         items = self.reflections()
         for item in items:
             cells = (
-                f"{item.date:%d %b %Y}",
+                f"{short_date(item.date)}",
                 item.title,
-                f"{item.hours:g}",
+                f"{hours_text(item.hours)}",
                 item.case or "—",
                 str(word_count(item.body)),
             )
@@ -134,7 +134,7 @@ class ReflectionsScreen(Screen):
         """How many reflections, and their hours together."""
         hours = sum(item.hours for item in items)
         text = (
-            f"{count(len(items), 'reflection')} · {hours:g} hours"
+            f"{count(len(items), 'reflection')} · {hours_text(hours)} hours"
             if items
             else "No reflections yet: press a to write one."
         )
@@ -197,7 +197,7 @@ class ReflectionsScreen(Screen):
         if item is None:
             self.notify("No reflection to delete.", severity="warning")
             return
-        question = f"Delete the reflection “{item.title}” of {item.date:%d %b %Y}?"
+        question = f"Delete the reflection “{item.title}” of {short_date(item.date)}?"
         self.app.push_screen(ConfirmScreen(question), lambda yes: self._delete_if(yes, item))
 
     def _delete_if(self, yes: bool | None, item: Reflection) -> None:

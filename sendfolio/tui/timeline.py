@@ -16,12 +16,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain import timescales
+from sendfolio.domain.wording import short_date
 from sendfolio.tui.case_form import CASE_SPECS
 from sendfolio.tui.caseops import ref_in_use, save_case
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
-from sendfolio.tui.widgets.text import plain_cells, short_date, status_text
+from sendfolio.tui.widgets.text import plain_cells, status_text
 
 NO_TIMELINE = (
     "No statutory timeline for this case: timelines apply to mediation cases with at least "

@@ -62,6 +62,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from textual.widgets.selection_list import Selection
 
 from sendfolio.domain.records import FieldError, InvalidRecord, Record
+from sendfolio.domain.wording import hours_text
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.widgets.confirm import ConfirmScreen
@@ -127,7 +128,7 @@ def display_value(spec: FieldSpec, value: Any) -> Any:
     if value is None:
         return ""
     if spec.kind == "hours" and isinstance(value, (int, float)):
-        return f"{value:g}"
+        return f"{hours_text(value)}"
     return str(value)
 
 
