@@ -52,6 +52,50 @@ def test_case_parses_text_values():
     assert case.is_active
 
 
+def test_a_booked_case_needs_no_outcome_or_meeting_hours():
+    """A case can be logged before it is held; outcome and meeting / follow-up hours come once it is."""
+    booked = {"ref": "SM-2025-020", "kind": "mediation", "role": "lead", "date": "2025-06-02", "status": "booked"}
+    case = Case.from_dict(booked)
+    assert (case.status, case.outcome, case.total_hours, case.is_held) == ("booked", "", 0.0, False)
+    found = problems(Case, {**booked, "status": "held"})
+    assert found == {
+        "meeting_hours": "is required once the case is held",
+        "followup_hours": "is required once the case is held",
+        "outcome": "is required once the case is held",
+    }
+    assert "only a held case has an outcome" in problems(Case, {**booked, "outcome": "agreement"})["outcome"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "status", "outcome"),
+    [
+        ({"outcome": "agreement"}, "held", "agreement"),
+        ({"outcome": "withdrawn"}, "withdrawn", ""),
+        ({"outcome": "not-held"}, "not-held", ""),
+        ({"outcome": "not-held", "status": "held"}, "not-held", ""),
+        ({"outcome": "", "meeting_hours": "", "followup_hours": ""}, "booked", ""),
+    ],
+)
+def test_a_case_stored_before_statuses_reads_its_status_from_its_outcome(stored, status, outcome):
+    """Stored cases, old CSV rows and old backups without a status keep their meaning."""
+    case = Case.from_dict({**GOOD_CASE, **stored})
+    assert (case.status, case.outcome) == (status, outcome)
+    assert Case.from_dict(case.to_dict()) == case
+
+
+def test_like_hours_have_like_limits():
+    """Every kind of case hours, a CPD entry, a PPC session and a reflection stop at the same 100 hours."""
+    for name in ("prep_hours", "meeting_hours", "followup_hours"):
+        assert "from 0 to 100" in problems(Case, {**GOOD_CASE, name: "101"})[name]
+        assert getattr(Case.from_dict({**GOOD_CASE, name: "30"}), name) == 30
+    entry = {"date": "2025-01-05", "hours": "101", "method": "reading", "title": "Reading"}
+    assert "more than 0 to 100" in problems(CPDEntry, entry)["hours"]
+    session = {"date": "2025-01-05", "hours": "101", "mode": "group", "ppc": "A. Consultant"}
+    assert "more than 0 to 100" in problems(PPCSession, session)["hours"]
+    reflection = {"date": "2025-01-05", "hours": "101", "title": "On pacing"}
+    assert "more than 0 to 100" in problems(Reflection, reflection)["hours"]
+
+
 @pytest.mark.parametrize("text", ["02/03/2025", "2/3/2025", "2025-03-02"])
 def test_uk_and_iso_dates(text):
     """Dates are YYYY-MM-DD or the UK DD/MM/YYYY."""
@@ -130,7 +174,7 @@ def test_each_type_validates(kind, raw, field):
 def test_with_changes_revalidates():
     """Editing a record goes through the same validation."""
     case = Case.from_dict(GOOD_CASE)
-    assert case.with_changes(outcome="withdrawn").outcome == "withdrawn"
+    assert case.with_changes(outcome="no-agreement").outcome == "no-agreement"
     with pytest.raises(InvalidRecord):
         case.with_changes(prep_hours="lots")
 

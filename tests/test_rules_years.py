@@ -240,3 +240,20 @@ def test_passport_declaration():
     assert not rules.passport(replace(data, passport_declaration=None), AS_OF).requirement("passport.declaration").met
     found = rules.passport(data, date(2025, 5, 31)).requirement("passport.declaration")
     assert not found.met
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"status": "booked", "outcome": "", "meeting_hours": "", "followup_hours": ""}, "1 booked, not yet held"),
+        ({"outcome": "withdrawn"}, "1 withdrawn"),
+        ({"status": "not-held", "outcome": ""}, "1 not held"),
+        ({"role": "observer"}, "1 observed only"),
+    ],
+)
+def test_renewal_says_why_each_case_left_out_is_not_counted(change, why):
+    """A booked lead case is 'booked, not yet held', not lumped with observed or withdrawn ones."""
+    data = replace(renewing(), cases=renewing().cases[:2] + (renewing().cases[2].with_changes(**change),))
+    found = rules.renewal(data, 2025).requirement("renewal.cases")
+    assert found.have == f"2 cases held; not counted: {why}"
+    assert f"not counted: {why}." in found.detail

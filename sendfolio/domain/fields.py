@@ -106,13 +106,15 @@ def a_date(*, required: bool = True) -> Parser:
     return parse
 
 
-def hours(*, minimum: float = 0.0, maximum: float = 100.0, allow_zero: bool = True) -> Parser:
-    """A parser for a number of hours written as a decimal (e.g. 1.5)."""
+def hours(*, minimum: float = 0.0, maximum: float = 100.0, allow_zero: bool = True, required: bool = True) -> Parser:
+    """A parser for a number of hours written as a decimal (e.g. 1.5); blank is 0 when not `required`."""
     lower = "0" if allow_zero else f"more than {minimum:g}"
 
     def parse(raw: Any) -> float:
         """The hours rounded to two places, or `FieldProblem` giving the allowed range."""
         if is_blank(raw):
+            if not required:
+                return 0.0
             raise FieldProblem(f"is required (hours as a decimal, e.g. 1.5, from {lower} to {maximum:g})")
         value = _number(raw)
         if value < minimum or (not allow_zero and value <= minimum) or value > maximum:

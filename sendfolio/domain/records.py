@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
-from sendfolio.domain.fields import FieldProblem
+from sendfolio.domain.fields import FieldProblem, is_blank
 from sendfolio.domain.markdown_limits import markdown_problem
 from sendfolio.domain.text import control_characters, describe_control
 
@@ -37,8 +37,15 @@ CASE_ROLES = ("observer", "co-mediator", "lead")
 ACTIVE_ROLES = ("co-mediator", "lead")
 """Roles that count as active participation (standards §1.2, §1.3)."""
 
-OUTCOMES = ("agreement", "partial-agreement", "no-agreement", "withdrawn", "not-held")
-"""How a case ended."""
+CASE_STATUSES = ("booked", "held", "withdrawn", "not-held")
+"""Where a case stands: booked (not yet held), held, withdrawn, or not held."""
+
+HELD_OUTCOMES = ("agreement", "partial-agreement", "no-agreement")
+"""How a held case ended."""
+
+OUTCOMES = (*HELD_OUTCOMES, "withdrawn", "not-held")
+"""Every outcome a stored case may carry; "withdrawn" and "not-held" are from before a case had a
+status, and are read as that status (`Case.from_dict`)."""
 
 CPD_METHODS = (
     "training",
@@ -115,6 +122,13 @@ CASE_REF = r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}"
 CASE_REF_HELP = "a case reference of letters, digits and - / _ . with no spaces (e.g. SM-2025-014), never a name"
 """What a case reference may be, in words."""
 
+HOURS_MAX = 100
+"""The most hours one case (of each kind: preparation, meeting, follow-up), CPD entry, PPC session
+or reflection can record: the same limit for the same kind of hours."""
+
+COURSE_HOURS_MAX = 500
+"""The most hours one training course can record."""
+
 RECORD_ID = r"[a-z0-9\-]{1,40}"
 """The store's identifier of a record."""
 
@@ -142,6 +156,18 @@ class InvalidRecord(ValueError):
         self.kind = kind
         self.errors = errors
         super().__init__("; ".join(str(error) for error in errors))
+
+
+def status_from(outcome: Any) -> str:
+    """The status of a case stored before cases had one, read from its outcome.
+
+    "withdrawn" and "not-held" outcomes become that status (and leave the outcome blank, whatever
+    the status said); a blank outcome means the case is booked; any other outcome means it was held.
+    """
+    if is_blank(outcome):
+        return "booked"
+    value = str(outcome).strip().lower()
+    return value if value in ("withdrawn", "not-held") else "held"
 
 
 def _spec(parser: f.Parser, default: Any = dataclasses.MISSING, *, markdown: bool = False) -> Any:
@@ -294,10 +320,11 @@ class Case(Record):
     kind: str = _spec(f.choice(CASE_KINDS))
     role: str = _spec(f.choice(CASE_ROLES))
     date: date = _spec(f.a_date())
-    prep_hours: float = _spec(f.hours(maximum=100))
-    meeting_hours: float = _spec(f.hours(maximum=24))
-    followup_hours: float = _spec(f.hours(maximum=100))
-    outcome: str = _spec(f.choice(OUTCOMES))
+    status: str = _spec(f.choice(CASE_STATUSES), "held")
+    prep_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
+    meeting_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
+    followup_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
+    outcome: str = _spec(f.choice(OUTCOMES, required=False), "")
     observed_by: str = _spec(f.text(max_length=120, single_line=True), "")
     debriefed: bool = _spec(f.yes_no, False)
     issues: tuple[str, ...] = _spec(f.a_list(), ())
@@ -320,6 +347,42 @@ class Case(Record):
     debrief_returned_on: date | None = _spec(f.a_date(required=False), None)
     debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
 
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True) -> Self:
+        """Build a case, reading a stored case without a status from its outcome (see `status_from`).
+
+        The outcome and the meeting and follow-up hours are required only once the case is held.
+        """
+        values = dict(raw)
+        outcome = values.get("outcome")
+        legacy = isinstance(outcome, str) and outcome.strip().lower() in ("withdrawn", "not-held")
+        if is_blank(values.get("status")) or legacy:
+            values["status"] = status_from(outcome)
+        elif isinstance(values.get("status"), str):
+            values["status"] = values["status"].strip().lower().replace(" ", "-")
+        if legacy:
+            values["outcome"] = ""
+        missing = [
+            FieldError(name, "is required once the case is held")
+            for name in ("meeting_hours", "followup_hours", "outcome")
+            if values["status"] == "held" and is_blank(values.get(name))
+        ]
+        try:
+            case = super().from_dict(values, strict=strict)
+        except InvalidRecord as invalid:
+            named = {error.field for error in invalid.errors}
+            raise InvalidRecord(
+                cls.KIND, invalid.errors + [item for item in missing if item.field not in named]
+            ) from None
+        if missing:
+            raise InvalidRecord(cls.KIND, missing)
+        return case
+
+    @property
+    def is_held(self) -> bool:
+        """True when the mediation (or disagreement resolution) meeting has been held."""
+        return self.status == "held"
+
     @property
     def total_hours(self) -> float:
         """Preparation, meeting and follow-up hours together."""
@@ -337,12 +400,18 @@ class Case(Record):
             for later, earlier, why in CASE_DATE_ORDER
             if getattr(self, later) and getattr(self, earlier) and getattr(self, later) < getattr(self, earlier)
         ]
-        if self.mediation_concluded and self.mediation_concluded < self.date and self.outcome != "not-held":
+        if self.mediation_concluded and self.mediation_concluded < self.date and self.status != "not-held":
             found.append(FieldError("mediation_concluded", "cannot be before the case date"))
         if self.debrief_returned and not (self.debrief_by and self.debrief_returned_on):
             found.append(
                 FieldError("debrief_returned", "a de-brief from a returned form needs the observer's name and date")
             )
+        if self.is_held and not self.outcome:
+            found.append(FieldError("outcome", "is required once the case is held"))
+        elif self.is_held and self.outcome not in HELD_OUTCOMES:
+            found.append(FieldError("outcome", f"a held case ends in {' / '.join(HELD_OUTCOMES)}"))
+        if not self.is_held and self.outcome:
+            found.append(FieldError("outcome", f"only a held case has an outcome (this one is {self.status})"))
         return found
 
     def debrief_provenance(self, heading: str) -> str:
@@ -404,7 +473,7 @@ class Reflection(Record):
     KIND: ClassVar[str] = "reflection"
     id: str = _id()
     date: date = _spec(f.a_date())
-    hours: float = _spec(f.hours(maximum=24, allow_zero=False))
+    hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     body: str = _spec(f.text(max_length=200_000), "", markdown=True)
     case: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP, required=False), "")
@@ -418,7 +487,7 @@ class CPDEntry(Record):
     KIND: ClassVar[str] = "cpd"
     id: str = _id()
     date: date = _spec(f.a_date())
-    hours: float = _spec(f.hours(maximum=100, allow_zero=False))
+    hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     method: str = _spec(f.choice(CPD_METHODS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(max_length=200, single_line=True), "")
@@ -433,7 +502,7 @@ class PPCSession(Record):
     id: str = _id()
     date: date = _spec(f.a_date())
     ppc: str = _spec(f.text(required=True, max_length=120, single_line=True))
-    hours: float = _spec(f.hours(maximum=24, allow_zero=False))
+    hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     mode: str = _spec(f.choice(PPC_MODES))
     topics: str = _spec(f.text(max_length=20_000), "", markdown=True)
     actions: str = _spec(f.text(max_length=20_000), "", markdown=True)
@@ -449,7 +518,7 @@ class Training(Record):
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(required=True, max_length=200, single_line=True))
     date: date = _spec(f.a_date())
-    hours: float = _spec(f.hours(maximum=500, allow_zero=False))
+    hours: float = _spec(f.hours(maximum=COURSE_HOURS_MAX, allow_zero=False))
     recognised_by: str = _spec(f.text(max_length=120, single_line=True), "")
     covers: tuple[str, ...] = _spec(f.a_list(options=FOUNDATION_COVERS + SEND_MODULES), ())
 

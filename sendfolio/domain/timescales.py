@@ -26,7 +26,7 @@ Readings chosen (so the user can see what was assumed):
 - The tribunal appeal deadline, while no certificate is recorded, is the 2-month
   date from the decision notice; once that date has passed without a certificate it
   is ``unknown`` (it depends on the certificate date).
-- A mediation counts as held unless its outcome is ``not-held``.
+- A mediation counts as held (or to be held) unless its status is ``not-held``.
 
 Working days exclude Saturdays, Sundays and England's bank holidays, from
 `holidays.country_holidays("GB", subdiv="ENG")`, built once for the years a record
@@ -195,7 +195,7 @@ class DeadlineRule:
 
 def _held(case: Case) -> bool:
     """True when the mediation meeting was (or is to be) held."""
-    return case.outcome != "not-held"
+    return case.status != "not-held"
 
 
 def _not_held(case: Case) -> bool:

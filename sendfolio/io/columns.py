@@ -48,7 +48,9 @@ _SECTION_4B_DATES = ("decision_notice", "adviser_contacted", "la_informed", "med
 """The case timeline columns docs/ARCHITECTURE.md, "Formats" lists, in its order."""
 
 CASE_EXTRA_COLUMNS = (
-    ("health_care",) + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES) + DEBRIEF_COLUMNS
+    ("status", "health_care")
+    + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES)
+    + DEBRIEF_COLUMNS
 )
 """Case columns beyond §4b, written at the end so a cases CSV holds the whole case."""
 

@@ -116,7 +116,7 @@ def counts(data: FolioData) -> str:
         count(len(data.training), "training course"),
     ]
     if data.learning_plan:
-        parts.append(plural(len(data.learning_plan), "learning need"))
+        parts.append(count(len(data.learning_plan), "learning need"))
     if data.attachments:
-        parts.append(plural(len(data.attachments), "attachment"))
+        parts.append(count(len(data.attachments), "attachment"))
     return ", ".join(parts)

@@ -18,12 +18,12 @@ from sendfolio.domain.wording import hours_text
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
-    NOT_HELD,
     SEND_MODULE_WORDS,
     casework_hours,
     dated_until,
     foundation_course,
     is_recognised,
+    left_out_text,
     observation_case,
     observer_hours,
     practice_cases,
@@ -219,23 +219,21 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
         )
         return result("practice.cases", need_text, "no case observed by you", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
-    counted = [case for case in after if case.outcome not in NOT_HELD]
+    counted = [case for case in after if case.is_held]
     have = f"{len(counted)} cases after observing {watched.ref} on {watched.date}"
     detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led after the observed case on {watched.date}"
-    notes = _not_counted(len(after) - len(counted), len(active) - len(after))
+    notes = _not_counted(left_out_text(after), len(active) - len(after))
     return result(
         "practice.cases", need_text, have, len(counted) >= need, detail + notes + ".", (need, float(len(counted)))
     )
 
 
-def _not_counted(not_held: int, before: int) -> str:
-    """The words for practice cases left out of the count, if any."""
-    notes = []
-    if not_held:
-        notes.append(f"{not_held} not held or withdrawn")
+def _not_counted(not_held: str, before: int) -> str:
+    """The words for practice cases left out of the count, if any, each with why."""
+    notes = [not_held] if not_held else []
     if before:
         notes.append(f"{before} on or before the observed case")
-    return f" ({'; '.join(notes)} not counted)" if notes else ""
+    return f"; not counted: {', '.join(notes)}" if notes else ""
 
 
 def practice_final_lead(data: FolioData, as_of: date) -> Requirement:

@@ -8,13 +8,20 @@ course, when supported practice started, which cases are practice cases).
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from datetime import date
 
 from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
 from sendfolio.domain.standards import BODY_NAMES, RULE_SET
 
-NOT_HELD = ("not-held", "withdrawn")
-"""Outcomes of a case whose mediation did not go ahead to the end: not counted as a case held."""
+LEFT_OUT_WHY = {
+    "observer": "observed only",
+    "co-mediator": "co-mediated, not led",
+    "booked": "booked, not yet held",
+    "withdrawn": "withdrawn",
+    "not-held": "not held",
+}
+"""Why a case is left out of a count of cases held, in plain words, by role or status."""
 
 FOUNDATION_WORDS = {
     "process-principles": "the process and principles of mediation",
@@ -59,6 +66,20 @@ def dated_until(data: FolioData, as_of: date) -> FolioData:
         training=keep(data.training),
         observations=tuple(item for item in data.observations if item.ref in refs),
     )
+
+
+def left_out_why(case: Case, *, lead_only: bool = False) -> str | None:
+    """Why a case is not counted as a case held (co-mediated or led, or led when `lead_only`), or None."""
+    if not case.is_active or (lead_only and case.role != "lead"):
+        return LEFT_OUT_WHY[case.role]
+    return None if case.is_held else LEFT_OUT_WHY[case.status]
+
+
+def left_out_text(cases, *, lead_only: bool = False) -> str:
+    """The cases a count leaves out, each reason once with its number: `1 observed only, 2 withdrawn`."""
+    reasons = Counter(why for case in cases if (why := left_out_why(case, lead_only=lead_only)))
+    order = list(LEFT_OUT_WHY.values())
+    return ", ".join(f"{reasons[why]} {why}" for why in sorted(reasons, key=order.index))
 
 
 def by_date(cases) -> tuple[Case, ...]:
@@ -130,7 +151,9 @@ def observed_cases(data: FolioData) -> tuple[Case, ...]:
     start = practice_start(data)
     if start is None:
         return ()
-    return by_date(case for case in data.cases if case.role == "observer" and case.date >= start)
+    return by_date(
+        case for case in data.cases if case.role == "observer" and case.date >= start and case.status != "booked"
+    )
 
 
 def observation_case(data: FolioData) -> Case | None:

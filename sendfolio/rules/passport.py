@@ -7,8 +7,8 @@ Readings (a cautious assessor's):
   CPD, PPC session or reflection: years before the records begin cannot be shown)
   to the last one that has ended by the check date. The unfinished current year is
   not judged.
-* A case counts for a year when the mediator led it and it was held (not "not-held"
-  or "withdrawn").
+* A case counts for a year when the mediator led it and it was held (not booked,
+  withdrawn or not held).
 * "Relevant CPD on an annual basis" is read as the §1.4.3 minimum of 20 hours a year.
 * Records dated after the check date are left out.
 """
@@ -21,7 +21,7 @@ from datetime import date
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text
-from sendfolio.rules.evidence import NOT_HELD, dated_until, foundation_course
+from sendfolio.rules.evidence import dated_until, foundation_course
 from sendfolio.rules.results import Report, Requirement, at_least, result
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
 
@@ -70,11 +70,7 @@ def judged_years(data: FolioData, as_of: date) -> tuple[int, ...]:
 def lead_cases_in(data: FolioData, year: int) -> int:
     """Cases led and held in one registration year."""
     start, end = registration_year(data.profile, year)
-    return sum(
-        1
-        for case in data.cases
-        if case.role == "lead" and case.outcome not in NOT_HELD and in_period(case.date, start, end)
-    )
+    return sum(1 for case in data.cases if case.role == "lead" and case.is_held and in_period(case.date, start, end))
 
 
 def cpd_hours_in(data: FolioData, year: int) -> float:

@@ -7,8 +7,8 @@ from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import hours_text
-from sendfolio.rules.evidence import NOT_HELD
+from sendfolio.domain.wording import count, hours_text, span
+from sendfolio.rules.evidence import left_out_text
 from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
 from sendfolio.rules.years import in_period, registration_year
 
@@ -44,12 +44,11 @@ def renewal_cases(data: FolioData, start: date, end: date) -> Requirement:
     """renewal.cases: 3 cases co-mediated or led and held in the registration year."""
     need = RULE_SET.threshold("renewal.cases")
     in_year = [case for case in data.cases if in_period(case.date, start, end)]
-    counted = [case for case in in_year if case.is_active and case.outcome not in NOT_HELD]
-    left_out = len(in_year) - len(counted)
-    have = f"{len(counted)} cases held" + (
-        f"; {left_out} observed only, not held or withdrawn not counted" if left_out else ""
-    )
-    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led and held from {start} to {end}."
+    counted = [case for case in in_year if case.is_active and case.is_held]
+    left_out = left_out_text(in_year)
+    have = f"{count(len(counted), 'case')} held" + (f"; not counted: {left_out}" if left_out else "")
+    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led and held from {span(start, end)}"
+    detail += f"; not counted: {left_out}." if left_out else "."
     return result(
         "renewal.cases", f"{hours_text(need)} cases", have, len(counted) >= need, detail, (need, float(len(counted)))
     )
@@ -61,7 +60,7 @@ def renewal_supervision(data: FolioData, start: date, end: date) -> Requirement:
     sessions = [item for item in data.ppc_sessions if in_period(item.date, start, end)]
     entries = [item for item in data.cpd if item.method == "supervision" and in_period(item.date, start, end)]
     found = len(sessions) + len(entries)
-    have = f"{len(sessions)} PPC sessions, {len(entries)} supervision CPD entries"
+    have = f"{count(len(sessions), 'PPC session')}, {count(len(entries), 'supervision CPD entry', 'supervision CPD entries')}"
     detail = f"No PPC session or supervision recorded from {start} to {end}."
     return result(
         "renewal.supervision",

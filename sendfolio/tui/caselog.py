@@ -7,6 +7,7 @@ Every change is saved through the Folio at once.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
-from sendfolio.domain.wording import count, hours_text
+from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.tui import caseops
 from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.commands import PaletteCommand
@@ -35,29 +36,59 @@ SORTS = (
     ("kind", lambda case: (case.kind, case.date)),
     ("role", lambda case: (case.role, case.date)),
     ("hours", lambda case: (case.total_hours, case.date)),
-    ("outcome", lambda case: (case.outcome, case.date)),
+    ("outcome", lambda case: (case.status, case.outcome, case.date)),
 )
 """(name, key) of each order the table can be sorted in; s cycles through them."""
 
 
 def case_row(case: Case) -> tuple:
     """One case as a row of the table."""
-    kind = "disagreement" if case.kind == "disagreement-resolution" else case.kind
-    debrief = Text("yes", style="green") if case.debriefed else Text("no", style="bold red")
+    kind = "Disagreement" if case.kind == "disagreement-resolution" else words(case.kind)
+    debrief = Text("✓ held", style="green") if case.debriefed else Text("✗ none", style="bold red")
     return tuple(
         plain_cells(
             (
                 case.ref,
-                case.date.isoformat(),
+                short_date(case.date),
                 kind,
-                case.role,
-                f"{hours_text(case.total_hours)}",
-                case.outcome,
+                words(case.role),
+                hours_text(case.total_hours),
+                outcome_words(case),
                 debrief,
                 case.observed_by or "—",
             )
         )
     )
+
+
+def outcome_words(case: Case) -> str:
+    """How a case stands in words: its outcome once held, else its status (booked, withdrawn, not held)."""
+    return words(case.outcome) if case.is_held else words(case.status)
+
+
+def case_detail(case: Case) -> str:
+    """The highlighted case in one line, the columns a narrow table cuts off included."""
+    parts = [
+        f"{case.ref}: {words(case.kind).lower()}, {words(case.role).lower()}, {short_date(case.date)}",
+        outcome_words(case).lower(),
+        f"observed by {case.observed_by}" if case.observed_by else "not observed",
+        "de-brief held" if case.debriefed else "no de-brief",
+    ]
+    if case.issues:
+        parts.append("issues: " + "; ".join(case.issues))
+    return " · ".join(parts)
+
+
+def date_warning(case: Case, today: date) -> str:
+    """A warning for a case dated after today that is not booked, or booked with its date passed."""
+    if case.date > today and case.status != "booked":
+        return (
+            f"Case {case.ref} is dated {short_date(case.date)}, after today, but marked "
+            f"{words(case.status).lower()}: if it has not happened yet, set its status to Booked."
+        )
+    if case.date < today and case.status == "booked":
+        return f"Case {case.ref} is still booked though its date {short_date(case.date)} has passed: was it held?"
+    return ""
 
 
 def matches(case: Case, words: str) -> bool:
@@ -111,6 +142,7 @@ class CaseLogScreen(Screen):
             placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter", compact=True
         )
         yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="case-detail", classes="detail-pane")
         yield Static("", id="case-status")
         yield AppFooter()
 
@@ -170,6 +202,11 @@ class CaseLogScreen(Screen):
             return self.undo is not None
         return True
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted case in full under the table (a narrow table cuts columns off)."""
+        case = self.app.folio.case(event.row_key.value) if event.row_key.value else None
+        self.query_one("#case-detail", Static).update(Text(case_detail(case)) if case else "")
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
         self.reload()
@@ -223,6 +260,9 @@ class CaseLogScreen(Screen):
             if case is not None:
                 caseops.save_case(folio, case, original)
                 self.notify(f"Case {case.ref} saved.", markup=False)
+                warning = date_warning(case, self.app.today)
+                if warning:
+                    self.notify(warning, title="Check the date", severity="warning", markup=False, timeout=12)
                 self.reload(select=case.ref)
 
         self.app.push_screen(form, saved)

@@ -62,7 +62,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from textual.widgets.selection_list import Selection
 
 from sendfolio.domain.records import FieldError, InvalidRecord, Record
-from sendfolio.domain.wording import hours_text
+from sendfolio.domain.wording import hours_text, words
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.widgets.confirm import ConfirmScreen
@@ -140,12 +140,16 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
         return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
     if spec.kind == "choice":
         return Select(
-            [(option, option) for option in spec.options], value=shown, id=editor_id, prompt="(choose)", compact=True
+            [(words(option), option) for option in spec.options],
+            value=shown,
+            id=editor_id,
+            prompt="(choose)",
+            compact=True,
         )
     if spec.kind == "yesno":
         return Checkbox(spec.label, shown, id=editor_id)
     if spec.kind == "list" and spec.options:
-        selections = [Selection(option, option, option in shown) for option in spec.options]
+        selections = [Selection(words(option), option, option in shown) for option in spec.options]
         return SelectionList(*selections, id=editor_id, classes="form-selection")
     return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
 
