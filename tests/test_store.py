@@ -320,6 +320,29 @@ def test_schema_1_is_migrated(tmp_path):
     assert json.loads((tmp_path / "folio.json.1").read_bytes()) == legacy
 
 
+def test_schema_3_cases_get_a_status_from_their_outcome(tmp_path):
+    """A schema-3 case held, withdrawn or not held opens with that status; the next save writes it."""
+    held = {**RECORDS[0].to_dict(), "ref": "SM-HELD"}
+    for name in ("status",):
+        held.pop(name, None)
+    withdrawn = {**held, "ref": "SM-GONE", "outcome": "withdrawn"}
+    not_held = {**held, "ref": "SM-NOT", "outcome": "not-held"}
+    legacy = {"sendfolio": {"schema": 3}, "cases": {"1": held, "2": withdrawn, "3": not_held}}
+    path = tmp_path / "folio.json"
+    path.write_text(json.dumps(legacy))
+    with Folio.open(tmp_path) as folio:
+        found = {case.ref: (case.status, case.outcome) for case in folio.cases()}
+        assert found == {"SM-HELD": ("held", held["outcome"]), "SM-GONE": ("withdrawn", ""), "SM-NOT": ("not-held", "")}
+        folio.put(cpd("New"))
+    whole = json.loads(path.read_bytes())
+    assert whole["sendfolio"] == {"schema": SCHEMA}
+    assert {doc["ref"]: doc["status"] for doc in whole["cases"].values()} == {
+        "SM-HELD": "held",
+        "SM-GONE": "withdrawn",
+        "SM-NOT": "not-held",
+    }
+
+
 def child_holding_lock(data_dir: Path) -> subprocess.Popen:
     """A second process that opens the folio and waits for its stdin to close."""
     script = (

@@ -15,8 +15,6 @@ Cases carry a reference, never a person's name.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,138 +22,78 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
-from sendfolio.domain.fields import FieldProblem, is_blank
-from sendfolio.domain.markdown_limits import markdown_problem
-from sendfolio.domain.text import control_characters, describe_control
-
-CASE_KINDS = ("mediation", "disagreement-resolution")
-"""What kind of process a case was (SEND Code of Practice 2015)."""
-
-CASE_ROLES = ("observer", "co-mediator", "lead")
-"""The mediator's own part in a case."""
-
-ACTIVE_ROLES = ("co-mediator", "lead")
-"""Roles that count as active participation (standards §1.2, §1.3)."""
-
-CASE_STATUSES = ("booked", "held", "withdrawn", "not-held")
-"""Where a case stands: booked (not yet held), held, withdrawn, or not held."""
-
-HELD_OUTCOMES = ("agreement", "partial-agreement", "no-agreement")
-"""How a held case ended."""
-
-OUTCOMES = (*HELD_OUTCOMES, "withdrawn", "not-held")
-"""Every outcome a stored case may carry; "withdrawn" and "not-held" are from before a case had a
-status, and are read as that status (`Case.from_dict`)."""
-
-CPD_METHODS = (
-    "training",
-    "refresher",
-    "reading",
-    "role-play",
-    "team-discussion",
-    "conference",
-    "peer-observation",
-    "user-feedback",
-    "supervision",
-    "other",
+from sendfolio.domain.fields import is_blank
+from sendfolio.domain.record_base import FieldError as FieldError
+from sendfolio.domain.record_base import InvalidRecord as InvalidRecord
+from sendfolio.domain.record_base import Record as Record
+from sendfolio.domain.record_base import field_spec as _spec
+from sendfolio.domain.record_base import id_field as _id
+from sendfolio.domain.vocabulary import (
+    ACTIVE_ROLES as ACTIVE_ROLES,
 )
-"""Ways of doing CPD (standards §1.4.3, §1.5)."""
-
-PPC_MODES = ("one-to-one", "group", "observation")
-"""How a PPC session was held."""
-
-TRAINING_KINDS = ("foundation", "send", "refresher")
-"""Foundation mediation course, SEND-specific training, or refresher training."""
-
-FOUNDATION_COVERS = ("process-principles", "role-play-skills", "role-play-assessment", "written-assignment")
-"""What a foundation course must cover (standards §1.1)."""
-
-SEND_MODULES = ("legislative-framework", "send-context", "mediation-practice", "local-processes")
-"""The four modules of SEND training (standards §2.2, Appendix B)."""
-
-MEMBERSHIP_BODIES = ("CMC", "COM")
-"""The two bodies that register SEND mediators (standards §1.4.1)."""
-
-ROUTES = ("new", "passported")
-"""New accreditation (§1.1–1.3) or the passported route (§1.6, Form 5)."""
-
-DEBRIEF_HEADINGS = (
-    "strengths",
-    "breakthroughs",
-    "challenges",
-    "outcome",
-    "skills_gaps",
-    "knowledge_gaps",
-    "learning_plan",
+from sendfolio.domain.vocabulary import (
+    CASE_KINDS as CASE_KINDS,
 )
-"""Form 3 de-brief and supervision headings, as keys."""
-
-DEBRIEF_TITLES = {
-    "strengths": "Key strengths",
-    "breakthroughs": "Key breakthrough points",
-    "challenges": "Key challenges and learning points",
-    "outcome": "Discussion of outcome",
-    "skills_gaps": "Skills gaps",
-    "knowledge_gaps": "Knowledge gaps",
-    "learning_plan": "Plan for meeting learning needs",
-}
-"""Form 3 de-brief headings in the seed's words."""
-
-TIMELINE_DATES = (
-    "decision_notice",
-    "adviser_contacted",
-    "mediation_declined",
-    "la_informed",
-    "health_commissioner_told",
-    "date_fixed",
-    "parties_notified",
-    "la_unable_to_arrange",
-    "mediation_concluded",
-    "certificate_issued",
-    "agreement_reached",
+from sendfolio.domain.vocabulary import (
+    CASE_REF as CASE_REF,
 )
-"""A case's optional statutory timeline dates (docs/ARCHITECTURE.md, "Timescales"), in the order they happen."""
-
-CASE_REF = r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}"
-"""A case reference: letters, digits and - / _ . ; no spaces, so no names."""
-
-CASE_REF_HELP = "a case reference of letters, digits and - / _ . with no spaces (e.g. SM-2025-014), never a name"
-"""What a case reference may be, in words."""
-
-HOURS_MAX = 100
-"""The most hours one case (of each kind: preparation, meeting, follow-up), CPD entry, PPC session
-or reflection can record: the same limit for the same kind of hours."""
-
-COURSE_HOURS_MAX = 500
-"""The most hours one training course can record."""
-
-RECORD_ID = r"[a-z0-9\-]{1,40}"
-"""The store's identifier of a record."""
-
-RECORDED_BY = ("mediator", "returned-form")
-"""Who recorded an observation: the mediator, or an observer on a returned Form 1–3."""
-
-
-@dataclass(frozen=True)
-class FieldError:
-    """One field that is not allowed, and why."""
-
-    field: str
-    problem: str
-
-    def __str__(self) -> str:
-        """`field: problem`, as every message in the app shows it."""
-        return f"{self.field}: {self.problem}"
-
-
-class InvalidRecord(ValueError):
-    """A record that failed validation; `errors` lists each field and its problem."""
-
-    def __init__(self, kind: str, errors: list[FieldError]):
-        """Keep the record kind and every field error."""
-        self.kind = kind
-        self.errors = errors
-        super().__init__("; ".join(str(error) for error in errors))
+from sendfolio.domain.vocabulary import (
+    CASE_REF_HELP as CASE_REF_HELP,
+)
+from sendfolio.domain.vocabulary import (
+    CASE_ROLES as CASE_ROLES,
+)
+from sendfolio.domain.vocabulary import (
+    CASE_STATUSES as CASE_STATUSES,
+)
+from sendfolio.domain.vocabulary import (
+    COURSE_HOURS_MAX as COURSE_HOURS_MAX,
+)
+from sendfolio.domain.vocabulary import (
+    CPD_METHODS as CPD_METHODS,
+)
+from sendfolio.domain.vocabulary import (
+    DEBRIEF_HEADINGS as DEBRIEF_HEADINGS,
+)
+from sendfolio.domain.vocabulary import (
+    DEBRIEF_TITLES as DEBRIEF_TITLES,
+)
+from sendfolio.domain.vocabulary import (
+    FOUNDATION_COVERS as FOUNDATION_COVERS,
+)
+from sendfolio.domain.vocabulary import (
+    HELD_OUTCOMES as HELD_OUTCOMES,
+)
+from sendfolio.domain.vocabulary import (
+    HOURS_MAX as HOURS_MAX,
+)
+from sendfolio.domain.vocabulary import (
+    MEMBERSHIP_BODIES as MEMBERSHIP_BODIES,
+)
+from sendfolio.domain.vocabulary import (
+    OUTCOMES as OUTCOMES,
+)
+from sendfolio.domain.vocabulary import (
+    PPC_MODES as PPC_MODES,
+)
+from sendfolio.domain.vocabulary import (
+    RECORD_ID as RECORD_ID,
+)
+from sendfolio.domain.vocabulary import (
+    RECORDED_BY as RECORDED_BY,
+)
+from sendfolio.domain.vocabulary import (
+    ROUTES as ROUTES,
+)
+from sendfolio.domain.vocabulary import (
+    SEND_MODULES as SEND_MODULES,
+)
+from sendfolio.domain.vocabulary import (
+    TIMELINE_DATES as TIMELINE_DATES,
+)
+from sendfolio.domain.vocabulary import (
+    TRAINING_KINDS as TRAINING_KINDS,
+)
 
 
 def status_from(outcome: Any) -> str:
@@ -168,121 +106,6 @@ def status_from(outcome: Any) -> str:
         return "booked"
     value = str(outcome).strip().lower()
     return value if value in ("withdrawn", "not-held") else "held"
-
-
-def _spec(parser: f.Parser, default: Any = dataclasses.MISSING, *, markdown: bool = False) -> Any:
-    """A dataclass field carrying its parser in metadata; `markdown` marks text printed as Markdown."""
-    metadata = {"parse": parser, "markdown": markdown}
-    if default is dataclasses.MISSING:
-        return field(metadata=metadata)
-    if isinstance(default, (dict, list)):
-        return field(default_factory=lambda: type(default)(), metadata=metadata)
-    return field(default=default, metadata=metadata)
-
-
-def _texts(value: Any) -> list[tuple[str, str]]:
-    """(where, text) of each piece of text in a field's value: itself, a list's items, a mapping's values."""
-    if isinstance(value, str):
-        return [("", value)]
-    if isinstance(value, tuple):
-        return [("", item) for item in value if isinstance(item, str)]
-    if isinstance(value, dict):
-        return [(f".{key}", item) for key, item in value.items() if isinstance(item, str)]
-    return []
-
-
-def entry_problems(record: Any) -> list[FieldError]:
-    """Control characters in any text, and Markdown too big or too deep, field by field."""
-    found: list[FieldError] = []
-    for spec in dataclasses.fields(record):
-        for where, text in _texts(getattr(record, spec.name)):
-            controls = control_characters(text)
-            if controls:
-                position, char = controls[0]
-                found.append(
-                    FieldError(
-                        spec.name + where,
-                        f"holds a control character, {describe_control(char)}, at character {position + 1}: "
-                        "only tab and new line are allowed in text (remove it; it may have come from a copy and paste)",
-                    )
-                )
-            elif spec.metadata.get("markdown"):
-                problem = markdown_problem(text)
-                if problem:
-                    found.append(FieldError(spec.name + where, problem))
-    return found
-
-
-def _id() -> Any:
-    """The store's identifier field: empty until the store assigns one."""
-    return _spec(f.pattern(RECORD_ID, "an identifier of lower-case letters, digits and -", required=False), "")
-
-
-class Record:
-    """Shared behaviour of every record type: parse, check, serialise."""
-
-    KIND: ClassVar[str] = ""
-    """The name of this kind of record, as used in the store, CSV and messages."""
-
-    @classmethod
-    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True, stored: bool = False) -> Self:
-        """Build a record from raw values, or raise `InvalidRecord` naming every bad field.
-
-        `stored` (the store reading its own file) leaves out the checks of what is entered.
-        """
-        errors: list[FieldError] = []
-        parsers = _parsers(cls)
-        if strict:
-            errors += [FieldError(key, "is not a field of " + cls.KIND) for key in raw if key not in parsers]
-        values: dict[str, Any] = {}
-        for name, (parse, optional) in parsers.items():
-            if optional and name not in raw:
-                continue
-            try:
-                values[name] = parse(raw.get(name))
-            except FieldProblem as problem:
-                errors.append(FieldError(name, str(problem)))
-        if errors:
-            raise InvalidRecord(cls.KIND, errors)
-        record = cls(**values)
-        whole = record.problems() if stored else [*entry_problems(record), *record.problems()]
-        if whole:
-            raise InvalidRecord(cls.KIND, whole)
-        return record
-
-    def problems(self) -> list[FieldError]:
-        """Checks across fields; each record type adds its own."""
-        return []
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-safe form: dates as ISO text, lists as lists."""
-        return {name: _plain(getattr(self, name)) for name in _parsers(type(self))}
-
-    def with_changes(self, **changes: Any) -> Self:
-        """A validated copy with some fields changed."""
-        return type(self).from_dict({**self.to_dict(), **changes})
-
-
-@functools.cache
-def _parsers(cls: type) -> dict[str, tuple[f.Parser, bool]]:
-    """Each field of a record type, in order, with its parser and whether it may be left out."""
-    return {spec.name: (spec.metadata["parse"], _has_default(spec)) for spec in dataclasses.fields(cls)}
-
-
-def _has_default(spec: dataclasses.Field) -> bool:
-    """True when a field may be left out and take its default."""
-    return spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
-
-
-def _plain(value: Any) -> Any:
-    """A value in JSON-safe form."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, dict):
-        return dict(value)
-    return value
 
 
 CASE_DATE_ORDER = (
@@ -348,7 +171,7 @@ class Case(Record):
     debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
 
     @classmethod
-    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True) -> Self:
+    def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True, stored: bool = False) -> Self:
         """Build a case, reading a stored case without a status from its outcome (see `status_from`).
 
         The outcome and the meeting and follow-up hours are required only once the case is held.
@@ -368,7 +191,7 @@ class Case(Record):
             if values["status"] == "held" and is_blank(values.get(name))
         ]
         try:
-            case = super().from_dict(values, strict=strict)
+            case = super().from_dict(values, strict=strict, stored=stored)
         except InvalidRecord as invalid:
             named = {error.field for error in invalid.errors}
             raise InvalidRecord(

@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from tinydb.storages import Storage
 
+from sendfolio.domain.records import status_from
 from sendfolio.store.atomic import (
     FILE_MODE,
     FOLDER_MODE,
@@ -43,7 +44,7 @@ from sendfolio.store.atomic import (
     write_temp,
 )
 
-SCHEMA = 3
+SCHEMA = 4
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -101,7 +102,28 @@ def _provenance_recorded(tables: Tables) -> Tables:
     return {**tables, "observations": observations} if "observations" in tables else tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _tables_named_by_folio_field, 2: _provenance_recorded}
+def _case_status_recorded(tables: Tables) -> Tables:
+    """Schema 3 -> 4: a case has a status (booked, held, withdrawn, not held), read from its outcome.
+
+    "withdrawn" and "not-held" were outcomes; they become the status and the outcome is left
+    blank. A case with any other outcome was held. A schema 3 sendfolio would refuse the
+    `status` field, so the version moves on.
+    """
+    if "cases" not in tables:
+        return tables
+    cases = {}
+    for key, doc in tables["cases"].items():
+        status = doc.get("status") or status_from(doc.get("outcome"))
+        outcome = "" if status_from(doc.get("outcome")) in ("withdrawn", "not-held") else doc.get("outcome", "")
+        cases[key] = {**doc, "status": status, "outcome": outcome}
+    return {**tables, "cases": cases}
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
+    1: _tables_named_by_folio_field,
+    2: _provenance_recorded,
+    3: _case_status_recorded,
+}
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 
 

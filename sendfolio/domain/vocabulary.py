@@ -1,0 +1,114 @@
+"""The coded values of the records: kinds, roles, statuses, outcomes, methods, headings, limits.
+
+Plain data, no behaviour; `records.py` re-exports every name, so `from sendfolio.domain.records
+import CASE_KINDS` keeps working. Their words for people are in `wording.py`.
+"""
+
+from __future__ import annotations
+
+CASE_KINDS = ("mediation", "disagreement-resolution")
+"""What kind of process a case was (SEND Code of Practice 2015)."""
+
+CASE_ROLES = ("observer", "co-mediator", "lead")
+"""The mediator's own part in a case."""
+
+ACTIVE_ROLES = ("co-mediator", "lead")
+"""Roles that count as active participation (standards §1.2, §1.3)."""
+
+CASE_STATUSES = ("booked", "held", "withdrawn", "not-held")
+"""Where a case stands: booked (not yet held), held, withdrawn, or not held."""
+
+HELD_OUTCOMES = ("agreement", "partial-agreement", "no-agreement")
+"""How a held case ended."""
+
+OUTCOMES = (*HELD_OUTCOMES, "withdrawn", "not-held")
+"""Every outcome a stored case may carry; "withdrawn" and "not-held" are from before a case had a
+status, and are read as that status (`Case.from_dict`)."""
+
+CPD_METHODS = (
+    "training",
+    "refresher",
+    "reading",
+    "role-play",
+    "team-discussion",
+    "conference",
+    "peer-observation",
+    "user-feedback",
+    "supervision",
+    "other",
+)
+"""Ways of doing CPD (standards §1.4.3, §1.5)."""
+
+PPC_MODES = ("one-to-one", "group", "observation")
+"""How a PPC session was held."""
+
+TRAINING_KINDS = ("foundation", "send", "refresher")
+"""Foundation mediation course, SEND-specific training, or refresher training."""
+
+FOUNDATION_COVERS = ("process-principles", "role-play-skills", "role-play-assessment", "written-assignment")
+"""What a foundation course must cover (standards §1.1)."""
+
+SEND_MODULES = ("legislative-framework", "send-context", "mediation-practice", "local-processes")
+"""The four modules of SEND training (standards §2.2, Appendix B)."""
+
+MEMBERSHIP_BODIES = ("CMC", "COM")
+"""The two bodies that register SEND mediators (standards §1.4.1)."""
+
+ROUTES = ("new", "passported")
+"""New accreditation (§1.1–1.3) or the passported route (§1.6, Form 5)."""
+
+DEBRIEF_HEADINGS = (
+    "strengths",
+    "breakthroughs",
+    "challenges",
+    "outcome",
+    "skills_gaps",
+    "knowledge_gaps",
+    "learning_plan",
+)
+"""Form 3 de-brief and supervision headings, as keys."""
+
+DEBRIEF_TITLES = {
+    "strengths": "Key strengths",
+    "breakthroughs": "Key breakthrough points",
+    "challenges": "Key challenges and learning points",
+    "outcome": "Discussion of outcome",
+    "skills_gaps": "Skills gaps",
+    "knowledge_gaps": "Knowledge gaps",
+    "learning_plan": "Plan for meeting learning needs",
+}
+"""Form 3 de-brief headings in the seed's words."""
+
+TIMELINE_DATES = (
+    "decision_notice",
+    "adviser_contacted",
+    "mediation_declined",
+    "la_informed",
+    "health_commissioner_told",
+    "date_fixed",
+    "parties_notified",
+    "la_unable_to_arrange",
+    "mediation_concluded",
+    "certificate_issued",
+    "agreement_reached",
+)
+"""A case's optional statutory timeline dates (docs/ARCHITECTURE.md, "Timescales"), in the order they happen."""
+
+CASE_REF = r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}"
+"""A case reference: letters, digits and - / _ . ; no spaces, so no names."""
+
+CASE_REF_HELP = "a case reference of letters, digits and - / _ . with no spaces (e.g. SM-2025-014), never a name"
+"""What a case reference may be, in words."""
+
+HOURS_MAX = 100
+"""The most hours one case (of each kind: preparation, meeting, follow-up), CPD entry, PPC session
+or reflection can record: the same limit for the same kind of hours."""
+
+COURSE_HOURS_MAX = 500
+"""The most hours one training course can record."""
+
+RECORD_ID = r"[a-z0-9\-]{1,40}"
+"""The store's identifier of a record."""
+
+RECORDED_BY = ("mediator", "returned-form")
+"""Who recorded an observation: the mediator, or an observer on a returned Form 1–3."""
