@@ -53,7 +53,8 @@ CASE_SPECS = (
         "Status",
         "choice",
         options=CASE_STATUSES,
-        help="Booked until the meeting is held; then held, and fill in the hours and outcome.",
+        help="Booked until the meeting is held; then Held, with its hours and outcome. "
+        "Left blank: Held when an outcome is given, else Booked.",
     ),
     FieldSpec("kind", "Kind", "choice", options=CASE_KINDS),
     FieldSpec("role", "Your role", "choice", options=CASE_ROLES),

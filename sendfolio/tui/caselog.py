@@ -79,6 +79,13 @@ def case_detail(case: Case) -> str:
     return " · ".join(parts)
 
 
+def not_yet_held(case: Case | None) -> dict[str, str]:
+    """A case not held shows its zero meeting and follow-up hours blank, to be filled once it is held."""
+    if case is None or case.is_held:
+        return {}
+    return {name: "" for name in ("meeting_hours", "followup_hours") if not getattr(case, name)}
+
+
 def date_warning(case: Case, today: date) -> str:
     """A warning for a case dated after today that is not booked, or booked with its date passed."""
     if case.date > today and case.status != "booked":
@@ -253,6 +260,7 @@ class CaseLogScreen(Screen):
             initial=original,
             title=title,
             check=lambda case: caseops.ref_in_use(folio, case, original),
+            shown=not_yet_held(original),
         )
 
         def saved(case: Case | None) -> None:

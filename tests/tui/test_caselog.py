@@ -8,8 +8,14 @@ from sendfolio.tui.caselog import CaseLogScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen
 from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
 
-NEW_CASE_START = [("type", "SM-T-002"), ("type", "2026-11-02"), ("choose", "mediation"), ("choose", "co-med")]
-"""Keys for the first fields of a new case: ref, date, kind, role."""
+NEW_CASE_START = [
+    ("type", "SM-T-002"),
+    ("type", "2026-11-02"),
+    ("choose", "held"),
+    ("choose", "mediation"),
+    ("choose", "co-med"),
+]
+"""Keys for the first fields of a new case: ref, date, status, kind, role."""
 
 
 async def open_cases(pilot) -> CaseLogScreen:
@@ -67,6 +73,7 @@ async def test_duplicate_reference_is_refused_in_the_form(started_dir, today):
             [
                 ("type", "SM-T-001"),
                 ("type", "2026-11-02"),
+                ("choose", "held"),
                 ("choose", "mediation"),
                 ("choose", "lead"),
                 ("type", "1"),
@@ -172,3 +179,63 @@ async def test_filter_and_sort(started_dir, today):
         assert [row.value for row in table.rows] == ["AB-1"]
         await pilot.press("enter")
         assert table.has_focus
+
+
+async def test_a_booked_case_is_logged_before_it_is_held(started_dir, today):
+    """A case is saved as booked without outcome or hours; marking it held then asks for them."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        steps = [("type", "SM-T-009"), ("type", "10/12/2026"), ("choose", "booked")]
+        await fill(pilot, steps + [("choose", "mediation"), ("choose", "lead")])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseLogScreen)
+        assert not any("after today" in str(note.message) for note in app._notifications)
+        row = screen.query_one("#case-table", DataTable).get_row("SM-T-009")
+        assert [str(cell) for cell in row[1:6]] == ["10 Dec 2026", "Mediation", "Lead", "0", "Booked"]
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-status").focus()
+        await choose(pilot, "held")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        for name in ("meeting_hours", "followup_hours", "outcome"):
+            error = form.query_one(f"#error-{name}", Label)
+            assert error.display and "is required once the case is held" in str(error.render())
+    with reopen(started_dir) as folio:
+        case = folio.case("SM-T-009")
+        assert (case.status, case.outcome, case.meeting_hours) == ("booked", "", 0)
+
+
+async def test_a_held_case_dated_in_the_future_gets_a_warning(started_dir, today):
+    """Saving a held case dated after today warns (it is saved; the warning says to mark it booked)."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        steps = [("type", "SM-T-010"), ("type", "2027-01-15"), ("choose", "held"), ("choose", "mediation")]
+        await fill(pilot, steps + [("choose", "lead"), ("type", "1"), ("type", "3"), ("type", "1")])
+        await choose(pilot, "agreement")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseLogScreen)
+        warnings = [str(note.message) for note in app._notifications if note.severity == "warning"]
+        assert any("dated 15 Jan 2027, after today" in text and "Booked" in text for text in warnings)
+    with reopen(started_dir) as folio:
+        assert folio.case("SM-T-010").status == "held"
+
+
+async def test_the_highlighted_case_is_shown_in_full_under_a_narrow_table(started_dir, today):
+    """At 80 columns the table cannot show every column; the detail line under it names them all."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cases(pilot)
+        detail = str(screen.query_one("#case-detail").render())
+        assert detail.startswith("SM-T-001: mediation, lead, 1 Oct 2026")
+        assert "agreement" in detail and "no de-brief" in detail and "not observed" in detail

@@ -192,10 +192,16 @@ class EditRecordScreen(ModalScreen[Record | None]):
         title: str = "",
         check: Callable[[Record], list[FieldError]] | None = None,
         focus: str | None = None,
+        shown: Mapping[str, Any] | None = None,
     ) -> None:
-        """Keep what to edit; the editors are built in `compose`; `focus` names the field to start in."""
+        """Keep what to edit; the editors are built in `compose`; `focus` names the field to start in.
+
+        `shown` overrides what some fields show at first (e.g. a blank for a not-yet-held case's
+        zero meeting hours), without changing the record.
+        """
         super().__init__()
         self.first_focus = focus
+        self.shown = dict(shown or {})
         self.check = check
         self.record_type = record_type
         self.specs = tuple(specs)
@@ -206,7 +212,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
 
     def compose(self) -> ComposeResult:
         """The title, one labelled editor per field, and the buttons."""
-        start = self.initial.to_dict() if self.initial is not None else {}
+        start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
         with Vertical(id="form-dialog"):
             yield Label(Text(self.title_text), id="form-title")
             yield Label(FORM_HINT, id="form-hint")
