@@ -44,7 +44,10 @@ SORTS = (
 def case_row(case: Case) -> tuple:
     """One case as a row of the table."""
     kind = "Disagreement" if case.kind == "disagreement-resolution" else words(case.kind)
-    debrief = Text("✓ held", style="green") if case.debriefed else Text("✗ none", style="bold red")
+    if case.debriefed:
+        debrief = Text("✓ held", style="green")
+    else:
+        debrief = Text("✗ none", style="bold red") if case.is_held else Text("—")
     return tuple(
         plain_cells(
             (
