@@ -27,7 +27,7 @@ from sendfolio.tui.record_screen import binding_commands
 from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.forms import SAVE_ANYWAY, identifier_warning
+from sendfolio.tui.widgets.forms import SAVE_ANYWAY, warnings_by_field
 
 PREVIEW_DELAY = 0.25
 """Seconds of quiet typing before the preview is redrawn."""
@@ -198,7 +198,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             return False
         self._warned = raw
         errors = self.query_one("#errors", Static)
-        errors.update("\n".join(f"{finding.field}: {identifier_warning(finding)}" for finding in findings))
+        errors.update("\n".join(f"{name}: {text}" for name, text in warnings_by_field(findings).items()))
         errors.set_class(True, "-warning")
         errors.display = True
         self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)

@@ -285,7 +285,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         if not findings:
             return False
         self._warned = values
-        warnings = [FieldError(finding.field.split(".")[0], identifier_warning(finding)) for finding in findings]
+        warnings = [FieldError(name, text) for name, text in warnings_by_field(findings).items()]
         self.show_errors(warnings, warning=True)
         return True
 
@@ -340,14 +340,24 @@ SAVE_ANYWAY = "Not saved yet: edit it out, or press ctrl+s again to save it as i
 """What the form says after showing a likely identifier."""
 
 
-def identifier_warning(finding: Finding) -> str:
-    """One finding as a warning under its field, e.g. `⚠ looks like a UK postcode: »SW1A 1AA«`."""
-    title = CATEGORY_TITLES[finding.category]
-    article = "an" if title[0] in "aeiouN" else "a"
+def identifier_warning(findings: Sequence[Finding]) -> str:
+    """The findings of one field as one warning, e.g. `⚠ looks like a UK postcode: »SW1A 1AA«. ...`."""
+    shown = []
+    for finding in findings:
+        title = CATEGORY_TITLES[finding.category]
+        shown.append(f"{'an' if title[0] in 'aeiouN' else 'a'} {title}: »{finding.match}«")
     return (
-        f"⚠ looks like {article} {title}: »{finding.match}«. PDFs and exports are held back while it stays; "
-        "ctrl+s again saves it as it is."
+        f"⚠ looks like {' and '.join(shown)}. PDFs and exports are held back while "
+        f"{'it stays' if len(findings) == 1 else 'they stay'}; ctrl+s again saves it as it is."
     )
+
+
+def warnings_by_field(findings: Sequence[Finding]) -> dict[str, str]:
+    """One warning per field (a de-brief heading counts as its record field), in order."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.field.split(".")[0], []).append(finding)
+    return {name: identifier_warning(items) for name, items in grouped.items()}
 
 
 def _errors_by_field(errors: Sequence[Any]) -> Mapping[str, str]:
