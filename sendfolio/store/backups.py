@@ -10,7 +10,9 @@ Every save keeps the file it replaced as `folio.json.1`, older ones shifting to 
   missing folio ends with, naming the newest readable backup with its date and record count;
 - `restore_backup(data_dir, which, passphrase=None, codec=None) -> BackupInfo`: makes backup
   `which` (its number, or its file name) the folio, atomically, keeping the current file as
-  backup `.1`. It takes the folder's lock, so it refuses while the folio is open elsewhere.
+  backup `.1`. It takes the folder's lock, so it refuses (`FolioLocked`) while a `Folio` is
+  open on the folder, in this process too: the app closes its folio, restores, then opens the
+  folio again (with the backup's passphrase when it is encrypted).
 
 Everything raises `FolioError` with one line; nothing here prints or asks. The CLI's
 `sendfolio restore` and the app's restore screen are shells over these functions.
