@@ -82,7 +82,7 @@ def accredited() -> FolioData:
         cases=cases,
         observations=tuple(Observation.from_dict({"ref": "SM-1", "criterion": cid}) for cid in CRITERIA_IDS),
         reflections=tuple(
-            Reflection.from_dict({"date": day, "hours": 1, "title": "Reflection"})
+            Reflection.from_dict({"date": day, "hours": 1, "title": "Reflection", "body": "What I noticed."})
             for day in ("2024-06-12", "2024-08-12")
         ),
         verification=Verification.from_dict(
@@ -211,7 +211,8 @@ def test_three_cases_need_a_period_of_observation_first():
     data = replace(accredited(), cases=accredited().cases[1:])
     found = requirement(data, "practice.cases")
     assert (
-        not found.met and "No case in which you observed (role: observer) on or after the SEND training" in found.detail
+        not found.met
+        and "No case observed by the mediator (role: observer) on or after the SEND training" in found.detail
     )
 
 
@@ -258,7 +259,12 @@ def test_coverage_missing_one_criterion():
     grid = rules.coverage(data)
     assert grid.missing == ("f3.ds.gaps.skills",) and not grid.complete
     found = requirement(data, "practice.criteria-coverage")
-    assert not found.met and "f3.ds.gaps.skills" in found.detail and found.numeric_have == 74
+    assert (
+        not found.met
+        and "Identification of Skills gaps (Form 3)" in found.detail
+        and "f3." not in found.detail
+        and found.numeric_have == 74
+    )
 
 
 def test_coverage_rows_and_cases():
@@ -444,7 +450,7 @@ FOLIOS = st.builds(
     ).map(tuple),
     reflections=st.lists(
         st.builds(
-            lambda day, hours: Reflection.from_dict({"date": day, "hours": hours, "title": "R"}),
+            lambda day, hours: Reflection.from_dict({"date": day, "hours": hours, "title": "R", "body": "Notes."}),
             DAYS,
             SHORT_HOURS.filter(bool),
         ),

@@ -214,7 +214,7 @@ def test_passport_needs_a_lead_since_date_and_a_full_year():
     """No lead-since date, or no finished year in the records, is unmet."""
     data = passported()
     found = rules.passport(replace(data, profile=Profile()), AS_OF).requirement("passport.casework")
-    assert not found.met and "no date since which" in found.detail
+    assert not found.met and "No date is recorded since which" in found.detail
     found = rules.passport(data, date(2022, 12, 31)).requirement("passport.cpd")
     assert not found.met and "No registration year since 2012-09-01" in found.detail
 

@@ -72,7 +72,13 @@ RECORDS = [
         {"ref": "SM-2025-014", "criterion": "f1.pm.initial-contact", "observer": "PPC", "notes": "Good"}
     ),
     Reflection.from_dict(
-        {"date": "2025-03-05", "hours": 0.5, "title": "Multi-party meeting", "body": "# What\n…", "case": "SM-2025-014"}
+        {
+            "date": "2025-03-05",
+            "hours": 0.5,
+            "title": "Multi-party meeting",
+            "body": "# What\nA multi-party meeting…",
+            "case": "SM-2025-014",
+        }
     ),
     CPDEntry.from_dict({"date": "2025-02-01", "hours": 2, "method": "reading", "title": "SEND Code", "learning": "x"}),
     PPCSession.from_dict({"date": "2025-03-06", "ppc": "PPC A. Example", "hours": 1, "mode": "one-to-one"}),

@@ -3,7 +3,7 @@
 Each checks the records with the privacy guard first (exit 2 with its message when
 something must not be printed), compiles through `sendfolio.portfolio`, and prints
 the path, the page count and the SHA-256 of the PDF. A PDF whose requirements are
-not all met is still written, marked "DRAFT — requirements unmet" on every page.
+not all met is still written, marked with a large diagonal DRAFT on every page.
 WeasyPrint is imported only when a PDF is laid out.
 """
 

@@ -129,6 +129,17 @@ class Record:
         """Checks across fields; each record type adds its own."""
         return []
 
+    def save_problems(self) -> list[FieldError]:
+        """Checks made when a record is saved or imported, not when a stored one is read back."""
+        return []
+
+    def checked_for_saving(self) -> Self:
+        """The record itself, or `InvalidRecord` naming what keeps it from being saved."""
+        found = self.save_problems()
+        if found:
+            raise InvalidRecord(self.KIND, found)
+        return self
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-safe form: dates as ISO text, lists as lists."""
         return {name: _plain(getattr(self, name)) for name in _parsers(type(self))}

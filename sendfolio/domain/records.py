@@ -302,6 +302,12 @@ class Reflection(Record):
     case: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP, required=False), "")
     cpd: str = _spec(f.pattern(RECORD_ID, "the id of a CPD entry", required=False), "")
 
+    def save_problems(self) -> list[FieldError]:
+        """A reflection is saved only with words of the mediator's own (not headings or template prompts alone)."""
+        from sendfolio.domain.reflection_text import NO_OWN_WORDS, has_own_words
+
+        return [] if has_own_words(self.body) else [FieldError("body", NO_OWN_WORDS)]
+
 
 @dataclass(frozen=True, kw_only=True)
 class CPDEntry(Record):

@@ -551,3 +551,38 @@ def criteria_by_form_section() -> dict[tuple[int, str], tuple[Criterion, ...]]:
     for item in CRITERIA:
         grouped.setdefault((item.form, item.section), []).append(item)
     return {key: tuple(items) for key, items in grouped.items()}
+
+
+RULE_WORDS = MappingProxyType(
+    {
+        "foundation.hours": "a foundation course in mediation … 40 hours in length",
+        "foundation.content": "Covers the process and principles of mediation; develops skills through role play; "
+        "contains a level of assessment through role play and written assignment",
+        "foundation.provider": "the training provider may be approved by … the Civil Mediation Council or the "
+        "College of Mediators; or the programme may have been verified by a national organisation which awards "
+        "vocational training qualifications",
+        "send-training.hours": "a SEND specific training programme … a minimum of 12 hours' delivery",
+        "send-training.provider": "delivered by a recognised provider of the College of Mediators or the Civil "
+        "Mediation Council",
+        "send-training.modules": "covers the necessary material under four main headings",
+        "practice.casework-hours": "at least 12 hours of casework",
+        "practice.reflection-hours": "a further 2 hours of reflection on their practice",
+        "practice.cases": "after a period of observation, a mediator will actively participate in three cases",
+        "practice.final-lead": "taking a lead on the final case … a final case, observed by an experienced mediator",
+        "practice.debriefs": "There should be opportunities for de-briefing after each case.",
+        "practice.criteria-coverage": "not all the criteria are met within each case, but they should be "
+        "demonstrated over the whole period",
+        "ppc.verification": "a written portfolio … with the verification of their PPC",
+        "membership.body": "a member of either the Civil Mediation Council or the College of Mediators",
+        "renewal.cpd-hours": "maintain a CPD log, providing evidence of a minimum of 20 hours completed CPD activity",
+        "renewal.cases": "verify that they have completed at least three mediation cases",
+        "renewal.supervision": "verify that they have accessed mentoring support / supervision",
+        "passport.foundation": "Foundation Training in Mediation (minimum 40 hours)",
+        "passport.send-training": "Specialised Training in SEND Mediation (if applicable)",
+        "passport.casework": "worked as lead SEND mediator since date and maintain a caseload of 3 cases per year "
+        "minimum",
+        "passport.cpd": "undertake relevant CPD on an annual basis",
+        "passport.declaration": "An experienced mediator, PPC or manager … must provide a declaration of competence",
+    }
+)
+"""Each rule in the standards' own words, as the assessor reads them beside the paragraph (§)."""

@@ -267,6 +267,10 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
         )
     }
     for item in items:
+        refused = item.record.save_problems()
+        if refused:
+            problems += [item.problem(bad.field, bad.problem) for bad in refused]
+            continue
         old = keyed.get(_key(item.record))
         if old is None:
             new = item.record

@@ -34,7 +34,7 @@ class Reflections:
 
 def reflections(data: FolioData, practice_refs: set[str]) -> Reflections:
     """Every reflection in date order, linked to its case's commentary where there is one."""
-    ordered = sorted(data.reflections, key=lambda item: (item.date, item.title))
+    ordered = sorted(rules.written(data.reflections), key=lambda item: (item.date, item.title))
     items = tuple(
         ReflectionView(
             reflection=item,

@@ -4,13 +4,15 @@ The user's text (reflections, case notes, de-briefs, CPD learning) is Markdown r
 by markdown-it-py's `js-default` preset: raw HTML is escaped, never passed through.
 On top of that, images in the user's text are not rendered at all (their alt text is
 printed instead), links print as their text with the address after it (nothing to
-click), the user's headings are moved below the document's own so they never enter
-the contents or the PDF outline, and nesting is bounded: quotes and lists deeper than
-`BLOCK_DEPTH`, emphasis deeper than `INLINE_DEPTH` are flattened (the text is kept), and
-tables are laid out as tables only within a budget of cells (`TABLE_CELLS_PER_CHARACTER`,
-at most `TABLE_COLUMNS` wide); beyond it a table prints as its own text, preformatted, since
-every cell costs the layout as much as a line of prose. So no field can make the layout
-crawl (tests/benchmarks/markdown_bound.py measures it). The PDF fetcher stays the real boundary.
+click), the user's headings are nested under the heading of the part they stand in
+(levels kept in order, none skipped) so they never enter the contents or the PDF
+outline, template prompts kept as Markdown comments are dropped, and nesting is bounded:
+quotes and lists deeper than `BLOCK_DEPTH`, emphasis deeper than `INLINE_DEPTH` are
+flattened (the text is kept), and tables are laid out as tables only within a budget of
+cells (`TABLE_CELLS_PER_CHARACTER`, at most `TABLE_COLUMNS` wide); beyond it a table prints
+as its own text, preformatted, since every cell costs the layout as much as a line of
+prose. So no field can make the layout crawl (tests/benchmarks/markdown_bound.py measures
+it). The PDF fetcher stays the real boundary.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from sendfolio.portfolio.wording import FILTERS
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 """The portfolio's Jinja2 templates (package data)."""
 
-HEADING_SHIFT = 3
-"""How many levels the user's Markdown headings move down (# becomes h4)."""
+HEADING_BASE = 3
+"""The level of the heading a piece of the user's text stands under when none is given (its headings start one below)."""
 
 BLOCK_DEPTH = 12
 """Quotes, lists and list items nested deeper than this are flattened (6 levels of list)."""
@@ -65,11 +67,17 @@ INLINE_CONTAINERS = frozenset({"em", "strong", "s"})
 
 
 def _shift_headings(state) -> None:
-    """A markdown-it core rule: move the user's headings below the document's (h4 to h6)."""
+    """A markdown-it core rule: nest the user's headings under the document's heading `base` (in `env`).
+
+    The levels the text uses, in order, become base+1, base+2, … (at most h6), so a reflection written
+    with `##` and `####` prints h3 and h4 under its h2 title: no level is skipped.
+    """
+    base = int((state.env or {}).get("base", HEADING_BASE))
+    used = sorted({int(token.tag[1]) for token in state.tokens if token.type == "heading_open"})
+    levels = {level: min(6, base + 1 + rank) for rank, level in enumerate(used)}
     for token in state.tokens:
         if token.type in ("heading_open", "heading_close"):
-            level = min(6, int(token.tag[1]) + HEADING_SHIFT)
-            token.tag = f"h{level}"
+            token.tag = f"h{levels[int(token.tag[1])]}"
 
 
 def _bounded(tokens: list, containers: frozenset, limit: int) -> list:
@@ -187,11 +195,18 @@ def markdown_parser():
     return parser
 
 
-def markdown(text: str) -> Markup:
-    """The user's Markdown as safe HTML."""
-    if not text or not text.strip():
+def markdown(text: str, base: int = HEADING_BASE) -> Markup:
+    """The user's Markdown as safe HTML, its headings nested under a heading of level `base`.
+
+    Template prompts (kept as Markdown comments, `<!-- … -->`) and the sections left empty
+    under them are dropped first: only the mediator's own words are printed.
+    """
+    from sendfolio.domain.reflection_text import own_words_markdown
+
+    text = own_words_markdown(text or "")
+    if not text.strip():
         return Markup("")
-    return Markup(markdown_parser().render(DEEP_QUOTE.sub(">" * BLOCK_DEPTH, text)))
+    return Markup(markdown_parser().render(DEEP_QUOTE.sub(">" * BLOCK_DEPTH, text), {"base": base}))
 
 
 @lru_cache(maxsize=1)

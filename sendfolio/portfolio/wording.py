@@ -6,8 +6,10 @@ Pure functions and tables, used by the document model and as Jinja filters.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sendfolio.domain.records import DEBRIEF_TITLES
+from sendfolio.domain.standards import RULE_WORDS
 from sendfolio.domain.wording import hours_text as _hours_text
 from sendfolio.domain.wording import long_date, numeric_date, words
 
@@ -77,7 +79,31 @@ def yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+"""A date written the ISO way inside a sentence."""
+
+
+def prose_dates(text: str) -> str:
+    """The text with every ISO date in it written the British way: 2026-01-02 becomes 2 January 2026."""
+
+    def british(found: re.Match) -> str:
+        """One ISO date in words (left as it is when it is not a real date)."""
+        try:
+            return long_date(date(int(found.group(1)), int(found.group(2)), int(found.group(3))))
+        except ValueError:
+            return found.group(0)
+
+    return ISO_DATE.sub(british, text or "")
+
+
+def standard_words(rule_id: str) -> str:
+    """The requirement in the standards' own words (empty when none is kept)."""
+    return RULE_WORDS.get(rule_id, "")
+
+
 FILTERS = {
+    "standard_words": standard_words,
+    "prose_dates": prose_dates,
     "label": label,
     "long_date": long_date,
     "short_date": short_date,

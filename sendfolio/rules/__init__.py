@@ -29,6 +29,7 @@ from sendfolio.rules.evidence import (
     practice_start,
     reflection_hours,
     send_training,
+    written,
 )
 from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport
 from sendfolio.rules.renewal import cpd_totals, renewal
@@ -67,6 +68,7 @@ __all__ = [
     "registration_year",
     "renewal",
     "send_training",
+    "written",
     "year_label",
 ]
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sendfolio.domain.records import Case, FolioData
-from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.standards import RULE_SET, criterion
 from sendfolio.domain.wording import hours_text
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (
@@ -31,6 +31,7 @@ from sendfolio.rules.evidence import (
     reflection_hours,
     send_training,
     send_training_candidate,
+    written,
 )
 from sendfolio.rules.results import Report, Requirement, at_least, result
 
@@ -52,7 +53,7 @@ def foundation_hours(data: FolioData, as_of: date) -> Requirement:
             f"{hours_text(need)} hours",
             "no foundation course recorded",
             False,
-            "No foundation mediation course is recorded; add it under Training with its hours.",
+            "No foundation mediation course is recorded.",
             (need, 0.0),
         )
     met = at_least(course.hours, need)
@@ -89,7 +90,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
             need_text,
             "no SEND training recorded",
             False,
-            "No SEND training is recorded; add it under Training (kind: send).",
+            "No SEND training is recorded.",
             (need, 0.0),
         )
     foundation = foundation_course(data)
@@ -196,7 +197,7 @@ def practice_reflection_hours(data: FolioData, as_of: date) -> Requirement:
         return _no_start("practice.reflection-hours", need_text, need)
     counted = reflection_hours(data)
     have = f"{hours_text(counted)} hours since {start}"
-    earlier = sum(item.hours for item in data.reflections if item.date < start)
+    earlier = sum(item.hours for item in written(data.reflections) if item.date < start)
     detail = f"{hours_text(counted)} of {hours_text(need)} hours of reflection after the SEND training on {start}"
     detail += f"; {hours_text(earlier)} hours written before it do not count." if earlier else "."
     return result("practice.reflection-hours", need_text, have, at_least(counted, need), detail, (need, counted))
@@ -213,11 +214,11 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
     active = practice_cases(data)
     if watched is None:
         detail = (
-            f"No case in which you observed (role: observer) on or after the SEND training on {start}: "
+            f"No case observed by the mediator (role: observer) on or after the SEND training on {start}: "
             f"the standards expect a period of observation before co-working, so none of {len(active)} "
-            'active cases counts yet. Being observed yourself ("observed by") is a different thing.'
+            'active cases counts yet. Being observed by someone else ("observed by") is a different thing.'
         )
-        return result("practice.cases", need_text, "no case observed by you", False, detail, (need, 0.0))
+        return result("practice.cases", need_text, "no case observed by the mediator", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
     counted = [case for case in after if case.is_held]
     have = f"{len(counted)} cases after observing {watched.ref} on {watched.date}"
@@ -300,7 +301,8 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
         have = f"{shown} of {total} criteria on returned forms over {len(grid.cases)} practice cases"
     else:
         have = f"{shown} of {total} criteria over {len(grid.cases)} practice cases ({grid.backed} on returned forms)"
-    listed = ", ".join(grid.missing[:6]) + (", …" if len(grid.missing) > 6 else "")
+    words = [f"{item.text} (Form {item.form})" for item in map(criterion, grid.missing[:6])]
+    listed = "; ".join(words) + ("; …" if len(grid.missing) > 6 else "")
     where = "on a returned form in a practice case" if grid.returned_only else "in a practice case"
     detail = f"{len(grid.missing)} criteria not yet shown {where}: {listed}."
     return result("practice.criteria-coverage", need_text, have, not grid.missing, detail, (float(total), float(shown)))
@@ -319,7 +321,7 @@ def ppc_verification(data: FolioData, as_of: date) -> Requirement:
             need_text,
             "not verified",
             False,
-            "No PPC verification is recorded; your PPC verifies the portfolio (name, register, date).",
+            "No verification by a PPC (name, register, date) is recorded.",
         )
     have = f"{found.name} ({found.role}; {found.register or 'no register'}) on {found.date}"
     problems = _verification_problems(found, as_of, practice_cases(data))
@@ -346,7 +348,7 @@ def membership_body(data: FolioData, as_of: date) -> Requirement:
     need_text = f"member of {either(bodies)}"
     body = data.profile.membership_body
     have = f"{body} member {data.profile.membership_number}".strip() if body else "no membership recorded"
-    detail = f"No membership of {either(bodies)} is recorded in your profile."
+    detail = f"No membership of {either(bodies)} is recorded."
     return result("membership.body", need_text, have, body in bodies, detail)
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 
 from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
+from sendfolio.domain.reflection_text import has_own_words
 from sendfolio.domain.standards import BODY_NAMES, RULE_SET
 
 LEFT_OUT_WHY = {
@@ -177,4 +178,9 @@ def reflection_hours(data: FolioData) -> float:
     start = practice_start(data)
     if start is None:
         return 0.0
-    return round(sum(item.hours for item in data.reflections if item.date >= start), 2)
+    return round(sum(item.hours for item in written(data.reflections) if item.date >= start), 2)
+
+
+def written(reflections) -> tuple:
+    """The reflections with words of the mediator's own (headings and template prompts alone do not count)."""
+    return tuple(item for item in reflections if has_own_words(item.body))

@@ -37,7 +37,7 @@ def passport_foundation(data: FolioData, as_of: date) -> Requirement:
             need_text,
             "no foundation training recorded",
             False,
-            "No foundation training in mediation is recorded; add it under Training.",
+            "No foundation training in mediation is recorded.",
             (need, 0.0),
         )
     have = f"{hours_text(course.hours)} hours on {course.date} by {course.provider}"
@@ -92,7 +92,7 @@ def _each_year(
             need_text,
             "no 'lead since' date",
             False,
-            "Your profile has no date since which you have been lead SEND mediator.",
+            "No date is recorded since which the mediator has been lead SEND mediator.",
         )
     years = judged_years(data, as_of)
     if not years:

@@ -277,7 +277,7 @@ class Folio:
 
     def put(self, record: Record) -> Record:
         """Add or replace a record (checked, given an id if it has none), saved at once; returns it."""
-        record = self._checked(record)
+        record = self._checked(record).checked_for_saving()
         if isinstance(record, (Profile, PPCContact, Verification)):
             name = {Profile: "profile", PPCContact: "ppc_contact", Verification: "verification"}[type(record)]
             self._put_singleton(name, record)

@@ -179,7 +179,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         if self.reflection is not None:
             raw["id"] = self.reflection.id
         try:
-            record = Reflection.from_dict(raw)
+            record = Reflection.from_dict(raw).checked_for_saving()
         except InvalidRecord as invalid:
             self._show_errors(invalid)
             return

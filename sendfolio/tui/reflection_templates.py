@@ -1,70 +1,19 @@
 """Reflection templates as data: the headings a new reflection starts from.
 
-Each template is a name, a label the mediator recognises and its headings, each
-with a short prompt. `template_body` turns one into the Markdown a new reflection
-opens with. The Form 3 de-brief headings come from `records.DEBRIEF_TITLES`, so
-they read exactly as in the standards.
+The templates themselves (a name, a label the mediator recognises and its headings,
+each with a short prompt) live with the reflection text rules in
+`sendfolio.domain.reflection_text`, which also knows how to leave the prompts out of
+everything printed. `template_body` turns one into the Markdown a new reflection
+opens with: each prompt is a Markdown comment under its heading, so the compiler can
+drop it. The Form 3 de-brief headings come from `records.DEBRIEF_TITLES`, so they read
+exactly as in the standards.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from sendfolio.domain.reflection_text import TEMPLATES, Template, prompt_comment, strip_prompts
 
-from sendfolio.domain.records import DEBRIEF_HEADINGS, DEBRIEF_TITLES
-
-
-@dataclass(frozen=True)
-class Template:
-    """A reflective model: its key, its label and its headings with prompts."""
-
-    key: str
-    """Short stable name, e.g. `gibbs`."""
-    label: str
-    """What the mediator sees when choosing, e.g. `Gibbs reflective cycle`."""
-    headings: tuple[tuple[str, str], ...]
-    """(heading, prompt) pairs in the order they are written."""
-
-
-TEMPLATES: tuple[Template, ...] = (
-    Template("blank", "Blank page", ()),
-    Template(
-        "gibbs",
-        "Gibbs reflective cycle",
-        (
-            ("Description", "What happened? Keep to the facts; use the case reference, never names."),
-            ("Feelings", "What were you thinking and feeling at the time?"),
-            ("Evaluation", "What was good and bad about the experience?"),
-            ("Analysis", "What sense can you make of it? What helped or hindered?"),
-            ("Conclusion", "What else could you have done?"),
-            ("Action plan", "If it arose again, what would you do?"),
-        ),
-    ),
-    Template(
-        "rolfe",
-        "Rolfe: What? So what? Now what?",
-        (
-            ("What?", "Describe the situation and your part in it."),
-            ("So what?", "What does it tell you about your practice, the parties and the process?"),
-            ("Now what?", "What will you do differently, and what do you need to learn?"),
-        ),
-    ),
-    Template(
-        "kolb",
-        "Kolb learning cycle",
-        (
-            ("Concrete experience", "What did you do and see?"),
-            ("Reflective observation", "Looking back, what do you notice?"),
-            ("Abstract conceptualisation", "What ideas, theory or standards explain it?"),
-            ("Active experimentation", "What will you try next time?"),
-        ),
-    ),
-    Template(
-        "debrief",
-        "Form 3 de-brief and supervision",
-        tuple((DEBRIEF_TITLES[key], "") for key in DEBRIEF_HEADINGS),
-    ),
-)
-"""Every template a new reflection can start from, blank first."""
+__all__ = ["TEMPLATES", "Template", "template", "template_body", "word_count"]
 
 
 def template(key: str) -> Template:
@@ -76,13 +25,13 @@ def template(key: str) -> Template:
 
 
 def template_body(key: str) -> str:
-    """The Markdown a new reflection opens with: one `##` heading per step, with its prompt."""
+    """The Markdown a new reflection opens with: one `##` heading per step, its prompt as a comment."""
     parts = []
     for heading, prompt in template(key).headings:
-        parts.append(f"## {heading}\n\n" + (f"_{prompt}_\n\n" if prompt else "\n"))
+        parts.append(f"## {heading}\n\n" + (f"{prompt_comment(prompt)}\n\n" if prompt else "\n"))
     return "".join(parts)
 
 
 def word_count(text: str) -> int:
-    """Words in a reflection's Markdown, not counting heading marks and emphasis."""
-    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
+    """Words in a reflection's Markdown, not counting prompts, heading marks and emphasis."""
+    return sum(1 for word in strip_prompts(text).split() if any(char.isalnum() for char in word))

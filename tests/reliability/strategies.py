@@ -109,13 +109,15 @@ CPD = st.builds(
 """Valid CPD entries."""
 
 REFLECTIONS = st.builds(
-    lambda day, hours, title, body: Reflection.from_dict({"date": day, "hours": hours, "title": title, "body": body}),
+    lambda day, hours, title, body: Reflection.from_dict(
+        {"date": day, "hours": hours, "title": title, "body": "Noted.\n\n" + body}
+    ),
     DAYS,
     HOURS,
     TITLE,
     TEXT,
 )
-"""Valid reflections (not linked to a case or CPD entry)."""
+"""Valid reflections (not linked to a case or CPD entry), each with words of the mediator's own."""
 
 PPC = st.builds(
     lambda day, ppc, hours, mode, topics, actions: PPCSession.from_dict(

@@ -38,12 +38,20 @@ async def test_new_reflection_from_rolfe_is_saved_with_its_headings(folio, folio
         await type_text(pilot, "0.5")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert app.screen is editor and app.folio.data().reflections == ()
+        assert "no words of the mediator's own" in str(editor.query_one("#errors").render())
+        editor.query_one("#body").insert("Both parties spoke at once.\n", (2, 0))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, ReflectionsScreen)
         assert app.screen.query_one("#reflections-table").row_count == 1
     [reflection] = saved(folio).reflections()
     assert (reflection.title, reflection.hours, reflection.date) == ("A hard joint meeting", 0.5, today)
     for heading in ("## What?", "## So what?", "## Now what?"):
         assert heading in reflection.body
+    assert "<!-- Describe the situation and your part in it. -->" in reflection.body
+    assert "Both parties spoke at once." in reflection.body
 
 
 async def test_bad_hours_are_shown_inline_and_nothing_is_saved(folio, folio_dir, today):
