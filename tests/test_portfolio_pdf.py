@@ -177,9 +177,20 @@ def test_totals_printed_equal_the_rules_engines(draft, demo_data):
     assert re.search(rf"Casework hours counted\s*{re.escape(hours(casework))} h", whole)
     reflected = report.requirement("practice.reflection-hours").numeric_have
     assert f"{hours(reflected)} h on or after the SEND training" in whole.replace("\n", " ")
-    cpd_page = next(text for text in texts if "CPD hours by method" in text)
-    for year in {rules.current_registration_year(demo_data.profile, e.date) for e in demo_data.cpd}:
-        assert f"{hours(rules.cpd_totals(demo_data, year)['total'])} h" in cpd_page
+    cpd_totals = whole[whole.find("CPD hours by method") : whole.find("CPD entries", whole.find("CPD hours by method"))]
+    shown = document_years(cpd_totals)
+    assert shown, "no registration year in the CPD totals"
+    from sendfolio.portfolio.model import default_period, within
+
+    covered = within(demo_data, default_period(demo_data, TODAY))
+    for year in {rules.current_registration_year(covered.profile, e.date) for e in covered.cpd}:
+        assert rules.year_label(covered.profile, year) in shown
+        assert f"{hours(rules.cpd_totals(covered, year)['total'])} h" in cpd_totals
+
+
+def document_years(text: str) -> set[str]:
+    """The registration year labels (2025–26) a piece of the PDF's text shows."""
+    return set(re.findall(r"\b20\d\d–\d\d\b", text))
 
 
 def test_index_page_numbers_point_at_the_evidence(draft):
