@@ -105,6 +105,14 @@ def test_the_forms_hold_every_criterion_as_fields_and_the_reference_is_read_only
     assert fields["f2_case"]["/V"] == CASE and fields["f1_mediator"]["/V"] == "Robin Fairweather"
     assert fields["f2_place"]["/V"] == "1st"
     assert reader.metadata["/Keywords"].endswith(fields[REFERENCE_FIELD]["/V"])
+    ticks = [
+        a.get_object()
+        for page in reader.pages
+        for a in page.get("/Annots") or ()
+        if a.get_object().get("/FT") == "/Btn"
+    ]
+    assert ticks and all(tick["/DA"] == "/ZaDb 0 Tf 0 g" for tick in ticks)  # drawn even when a reader redraws fields
+    assert "/ZaDb" in reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "How to fill in and return these forms" in text
     assert "I worked alongside / observed this mediator in this case." in text

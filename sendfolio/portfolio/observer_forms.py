@@ -270,9 +270,13 @@ def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
 
 
 def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, int]:
-    """The PDF with the form reference (and, on a case's forms, the case fields) made read-only."""
+    """The PDF with the form reference (and, on a case's forms, the case fields) made read-only.
+
+    Tick boxes get a tick drawn from ZapfDingbats (`/DA`, `/MK /CA`), so a reader that redraws
+    the fields (NeedAppearances) still shows a tick.
+    """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, NumberObject
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 
     locked = {REFERENCE_FIELD}
     if not document.blank:
@@ -288,6 +292,32 @@ def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, 
             count += 1
             if str(name) in locked:
                 widget[NameObject("/Ff")] = NumberObject(int(widget.get("/Ff", 0)) | 1)
+            if widget.get("/FT") == "/Btn" and "/DA" not in widget:
+                widget[NameObject("/DA")] = TextStringObject("/ZaDb 0 Tf 0 g")
+                widget[NameObject("/MK")] = DictionaryObject({NameObject("/CA"): TextStringObject("4")})
+    _add_tick_font(writer)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), count
+
+
+def _add_tick_font(writer) -> None:
+    """Name ZapfDingbats in the form's resources (/DR) as /ZaDb, the font tick boxes draw with."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    form = writer._root_object.get("/AcroForm")
+    if form is None:
+        return
+    form = form.get_object()
+    resources = form.setdefault(NameObject("/DR"), DictionaryObject()).get_object()
+    fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
+    if "/ZaDb" not in fonts:
+        fonts[NameObject("/ZaDb")] = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type1"),
+                    NameObject("/BaseFont"): NameObject("/ZapfDingbats"),
+                }
+            )
+        )
