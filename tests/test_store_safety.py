@@ -44,10 +44,10 @@ def run(folio_dir: Path, *args: str, env: dict | None = None, input: str | None 
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
-    """Every regular file in the folder but the lock, with its bytes."""
+    """Every regular file in the folder (and its sub-folders) but the lock, with its bytes."""
     return {
-        path.name: path.read_bytes()
-        for path in folder.iterdir()
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
         if path.name != "folio.lock" and path.is_file() and not path.is_symlink()
     }
 
@@ -247,16 +247,21 @@ def test_restore_into_a_missing_folio(saved):
 # -- recovery advice -----------------------------------------------------------------
 
 
-def test_recovery_advice_says_when_the_backup_is_empty(folio_dir, today):
-    """After `demo` the only backup is the empty first folio: the advice says it is empty."""
-    from sendfolio.samples.demo import write_demo
-
+def test_recovery_advice_says_when_the_backup_is_empty(folio_dir):
+    """A new folio saved once more: its only backup is the empty first folio, and the advice says so;
+    with the newest backup damaged, the advice names the next one, with its records."""
     with Folio.open(folio_dir) as folio:
-        write_demo(folio, today)
+        folio.put(cpd("Only entry"))
     (folio_dir / "folio.json").write_bytes(b"\x89PNG not a folio")
     result = run(folio_dir, "check")
     assert result.exit_code == 2, result.output
     assert "folio.json.1 (saved " in result.stderr and "empty: no records" in result.stderr
+    with Folio.open(folio_dir / "more") as folio:
+        for title in ("First", "Second", "Third"):
+            folio.put(cpd(title))
+    (folio_dir / "more" / "folio.json.1").write_bytes(b"")
+    advice = recovery_advice(folio_dir / "more" / "folio.json")
+    assert f"{folio_dir / 'more' / 'folio.json.2'} (saved " in advice and "1 CPD entry)" in advice
 
 
 def test_recovery_advice_finds_an_encrypted_backup(folio_dir):
@@ -394,9 +399,20 @@ def test_encrypt_with_a_passphrase_that_is_not_utf8(saved):
     assert folder_bytes(saved) == before
 
 
-def test_encrypt_in_a_read_only_folder(saved):
+@pytest.mark.parametrize("attached", [False, True])
+def test_encrypt_in_a_read_only_folder(saved, tmp_path, attached):
     """The folder turns read-only while the folio is open (a read-only bind mount: chmod cannot stop
-    root): encrypting gives a `FolioError` (one line from the CLI), the folio and its backups kept."""
+    root): encrypting gives a `FolioError` (one line from the CLI), the folio, its backups and any
+    attached file kept."""
+    if attached:
+        from sendfolio.domain.records import Training
+        from sendfolio.samples.certificate import certificate_pdf
+
+        course = {"id": "course-1", "kind": "foundation", "title": "Fictional course", "date": "2025-03-01"}
+        with Folio.open(saved) as folio:
+            folio.put(Training.from_dict({**course, "provider": "Fictional Training", "hours": "40"}))
+        (tmp_path / "cert.pdf").write_bytes(certificate_pdf([[("Certificate", 20, "title")]]))
+        assert run(saved, "attach", str(tmp_path / "cert.pdf"), "--for", "training:course-1").exit_code == 0
     before = folder_bytes(saved)
     with Folio.open(saved) as folio:
         done = subprocess.run(["mount", "--bind", str(saved), str(saved)], capture_output=True, text=True)

@@ -47,8 +47,10 @@ COUNT_LABELS: dict[str, tuple[str, str]] = {
     "cpd": ("CPD entry", "CPD entries"),
     "ppc_sessions": ("PPC session", "PPC sessions"),
     "training": ("training course", "training courses"),
+    "learning_plan": ("learning plan item", "learning plan items"),
+    "attachments": ("attached file", "attached files"),
 }
-"""How each record table is named when counted, singular and plural."""
+"""How each record table is named when counted, singular and plural (others: by their table name)."""
 
 LOCKED = "encrypted: its record count needs the passphrase"
 """What is said of an encrypted backup read without its passphrase."""
@@ -101,9 +103,7 @@ class BackupInfo:
             return "encrypted: the passphrase given does not open it" if self.wrong_key else LOCKED
         if not self.records:
             return "empty: no records"
-        parts = [
-            f"{count} {COUNT_LABELS[name][0 if count == 1 else 1]}" for name, count in self.counts.items() if count
-        ]
+        parts = [f"{count} {_label(name, count)}" for name, count in self.counts.items() if count]
         return ", ".join(parts)
 
     def saved_text(self) -> str:
@@ -116,6 +116,12 @@ class BackupInfo:
         return (
             f"{self.number}  {self.path.name}  saved {self.saved_text()}  {state}  {held.removeprefix('encrypted: ')}"
         )
+
+
+def _label(table: str, count: int) -> str:
+    """A counted table's name in words (a table without a label: its name, spaced)."""
+    one, many = COUNT_LABELS.get(table, (table.replace("_", " "), table.replace("_", " ")))
+    return one if count == 1 else many
 
 
 def backup_files(folio_path: Path) -> list[tuple[int, Path]]:

@@ -430,7 +430,11 @@ class Folio:
     def change_codec(self, codec: Codec | None) -> None:
         """Re-save the folio and its attached files through a new codec (e.g. to encrypt it); old backups are deleted."""
         self._check_open()
-        pending = self._files.recode(self.attachments(), self.codec, codec)
+        try:
+            pending = self._files.recode(self.attachments(), self.codec, codec)
+        except OSError as error:
+            where = getattr(error, "filename", None) or self._files.folder
+            raise FolioError(f"could not save {where}: {error.strerror or error}; nothing was changed") from None
         try:
             self._storage.change_codec(codec)
         except BaseException:
