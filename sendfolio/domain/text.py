@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 ALLOWED_CONTROLS = "\t\n"
@@ -38,7 +39,7 @@ class Normalised:
     """
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     written: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -52,15 +53,32 @@ class Normalised:
         return self.origin[start], last
 
 
+_PLAIN = re.compile(r"[\t\n -_a-~]+")
+"""A run of characters the checks read as they are: printable ASCII (but the backtick), tab, new line."""
+
+
 def normalise(text: str) -> Normalised:
-    """The text as the identifier checks read it (see `Normalised`)."""
+    """The text as the identifier checks read it (see `Normalised`); plain ASCII runs are taken whole."""
+    if _PLAIN.fullmatch(text) or not text:
+        return Normalised(text, range(len(text)), text)
     pieces: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        read = char if (" " <= char <= "~" and char != "`") or char in ALLOWED_CONTROLS else _read(char)
+    index = 0
+    for run in _PLAIN.finditer(text):
+        _read_each(text, index, run.start(), pieces, origin)
+        pieces.append(run.group())
+        origin.extend(range(run.start(), run.end()))
+        index = run.end()
+    _read_each(text, index, len(text), pieces, origin)
+    return Normalised("".join(pieces), tuple(origin), text)
+
+
+def _read_each(text: str, start: int, end: int, pieces: list[str], origin: list[int]) -> None:
+    """Read the characters text[start:end] one by one (see `_read`), noting where each came from."""
+    for index in range(start, end):
+        read = _read(text[index])
         pieces.append(read)
         origin.extend([index] * len(read))
-    return Normalised("".join(pieces), tuple(origin), text)
 
 
 @functools.lru_cache(maxsize=4096)
