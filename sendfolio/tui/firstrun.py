@@ -47,6 +47,12 @@ PROFILE_SPECS = (
         help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5).",
     ),
     FieldSpec("lead_since", "Lead SEND mediator since", "date", help="For the passported route; optional."),
+    FieldSpec(
+        "returned_forms_only",
+        "Count only forms returned by observers",
+        "yesno",
+        help="Off: criteria you enter count alongside observers' returned Forms 1–3 (the standards allow both).",
+    ),
 )
 """The mediator's profile form: asked on the first run, and edited later from Training & profile."""
 
