@@ -16,6 +16,7 @@ from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.portfolio import casework, evidence_docs, logs
+from sendfolio.portfolio.form4 import Form4, form4
 from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
 
 SECTIONS = (
@@ -140,6 +141,7 @@ class Portfolio:
     verification: object
     learning_plan: evidence_docs.LearningPlan | None = None
     attachments: tuple[evidence_docs.AttachmentView, ...] = ()
+    form4: Form4 | None = None
 
 
 def latest_date(data: FolioData, not_after: date | None = None) -> date:
@@ -299,6 +301,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
             (period.start, period.end) if asked is not None else None,
         ),
         attachments=attached,
+        form4=form4(shown, report, as_of),
     )
 
 

@@ -1,0 +1,253 @@
+"""The portfolio as a CMC/COM assessor reads it: the standards' words, readable type, Form 4 with its facts.
+
+Real folios on disk, real PDFs compiled through the CLI and read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from sendfolio import rules
+from sendfolio.cli import main
+from sendfolio.domain.records import Observation, Reflection, Verification
+from sendfolio.domain.reflection_text import PROMPTS
+from sendfolio.domain.standards import criterion
+from sendfolio.portfolio import render
+from sendfolio.portfolio.model import build_portfolio
+from sendfolio.samples.demo import PPC_NAME, write_demo
+from sendfolio.store import Folio
+from sendfolio.tui.reflection_templates import template_body
+
+TODAY = date(2026, 11, 29)
+"""The day the demo is written around and compiled on."""
+
+RULE_ID = re.compile(r"f[123]\.")
+"""What a criterion id looks like (f1.pm.initial-contact): never printed for the assessor."""
+
+
+def cli(*args: str) -> str:
+    """Run the CLI; return its output, failing the test on a non-zero exit."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def compile_portfolio(folio_dir, out) -> PdfReader:
+    """The portfolio of the folio in `folio_dir`, compiled through the CLI on TODAY."""
+    cli("--data-dir", str(folio_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat())
+    return PdfReader(str(out))
+
+
+def our_font_sizes(reader: PdfReader) -> Counter:
+    """Characters by (font, size in points) of the text we lay out (DejaVu; attached documents have their own fonts)."""
+    found: Counter = Counter()
+
+    def visit(text, cm, tm, font, size):
+        """Count one run of text at its size on the page (text matrix and CTM applied)."""
+        if not text.strip() or font is None or "DejaVu" not in str(font.get("/BaseFont")):
+            return
+        scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+        family = str(font.get("/BaseFont")).split("+")[-1]
+        found[(family, round(size * scale, 2))] += len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(tmp_path_factory):
+    """The demo folio's portfolio, compiled once: (reader, text of each page)."""
+    folder = tmp_path_factory.mktemp("assessor")
+    with Folio.open(folder / "folio") as folio:
+        write_demo(folio, TODAY)
+    reader = compile_portfolio(folder / "folio", folder / "portfolio.pdf")
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def test_no_rule_id_no_prompt_no_software_words(demo_pdf):
+    """The assessor reads the standards' words: no criterion id, no template prompt, no 'rules engine', no 'you'."""
+    _, texts = demo_pdf
+    whole = "\n".join(texts)
+    flat = " ".join(whole.split())
+    assert not RULE_ID.search(whole), RULE_ID.search(whole)
+    for prompt in PROMPTS:
+        assert prompt not in flat, prompt
+    assert "rules engine" not in flat.lower()
+    assert not re.search(r"\byour?\b", flat, re.IGNORECASE), re.search(r".{40}\byour?\b.{40}", flat, re.IGNORECASE)
+    assert "§1.2" in flat and "“at least 12 hours of casework”" in flat
+
+
+def test_body_at_least_10_5_pt_and_nothing_under_8_5(demo_pdf):
+    """Body text (the serif) is 10.5 pt or more; tables and every other run of our text 8.5 pt or more."""
+    reader, _ = demo_pdf
+    sizes = our_font_sizes(reader)
+    serif = {size for (family, size) in sizes if family.startswith("DejaVu-Serif")}
+    assert serif and min(serif) >= 10.5, sorted(serif)
+    assert min(size for _, size in sizes) >= 8.5, sorted(sizes.items())
+    body = Counter()
+    for (family, size), count in sizes.items():
+        if family.startswith("DejaVu-Serif"):
+            body[size] += count
+    assert body.most_common(1)[0][0] >= 10.5
+
+
+def test_names_and_labels_are_not_hyphenated(demo_pdf):
+    """No word of a name, label or heading is broken with a hyphen at the end of a line."""
+    _, texts = demo_pdf
+    whole = "\n".join(texts)
+    for broken in ("Fair-\n", "Con-\nsultant", "Profes-\n", "Practi-\n", "Media-\n", "con-\ntext"):
+        assert broken not in whole, broken
+    assert "Robin Fairweather" in whole and "Professional Practice Consultant" in " ".join(whole.split())
+
+
+def test_draft_form_4_lists_its_facts_and_what_is_missing(demo_pdf):
+    """While anything is unmet, Form 4 lists its facts, then what is missing: no block ready to sign."""
+    _, texts = demo_pdf
+    whole = " ".join("\n".join(texts).split())
+    form = whole[whole.index("Form 4: Accreditation form") :]
+    for fact in (
+        "Northfield Mediation Training",
+        "40 h",
+        "Riverside SEND Mediation Academy",
+        "12 h",
+        "14 h in 3 practice cases",
+        "1.75 h of written reflection",
+        "SM-DEMO-004, 30 September 2026, lead, observed by Dr Morgan Hale",
+        "SM-DEMO-002 3 April 2026 Mediation Co-mediator",
+        PPC_NAME,
+    ):
+        assert fact in form, fact
+    assert "Not ready to sign: 3 requirements are not yet met" in form
+    assert "2 hours of reflection (§1.2, §2.3)" in form
+    assert "I certify that" not in form and "Signed" not in form.split("Not ready to sign")[0]
+    assert all("DRAFT" in text for text in texts)
+
+
+def complete_the_demo(folio) -> None:
+    """What the demo still lacks: a quarter hour of reflection, four criteria, the PPC's verification."""
+    data = folio.data()
+    final = "SM-DEMO-004"
+    for crit_id in rules.coverage(data).missing:
+        folio.put(
+            Observation.from_dict(
+                {"ref": final, "criterion": crit_id, "observer": PPC_NAME, "notes": criterion(crit_id).text}
+            )
+        )
+    folio.put(
+        Reflection.from_dict(
+            {
+                "date": "2026-11-20",
+                "hours": "0.5",
+                "title": "Looking back over the supported practice",
+                "case": final,
+                "body": "## What?\n\nThree cases and a year of supervision.\n",
+            }
+        )
+    )
+    folio.put(
+        Verification.from_dict(
+            {"name": PPC_NAME, "register": "College of Mediators PPC register", "role": "PPC", "date": "2026-11-25"}
+        )
+    )
+
+
+def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(tmp_path):
+    """Complete what is missing: no DRAFT on any page; Form 4 lists its facts before the declaration and signatures."""
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        complete_the_demo(folio)
+        assert rules.accreditation(folio.data(), TODAY).met
+    reader = compile_portfolio(tmp_path / "folio", tmp_path / "done.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    assert not any("DRAFT" in text for text in texts)
+    whole = " ".join("\n".join(texts).split())
+    form = whole[whole.index("Form 4: Accreditation form") :]
+    facts = form.index("Riverside SEND Mediation Academy")
+    declaration = form.index("I certify that Robin Fairweather has met all the training and practice requirements")
+    signed = form.index("Signed", declaration)
+    assert facts < declaration < signed
+    assert "2.25 h of written reflection" in form and "Not ready to sign" not in form
+
+
+def headings(html: str) -> list[int]:
+    """The levels of the headings of an HTML document, in order."""
+    return [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+
+
+def test_heading_levels_never_skip_and_reflection_headings_nest(tmp_path):
+    """No heading jumps a level; a reflection's own Markdown headings sit under its title, in order."""
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        folio.put(
+            Reflection.from_dict(
+                {
+                    "date": "2026-11-01",
+                    "hours": "0.25",
+                    "title": "Deep headings",
+                    "body": "#### Start\n\nFirst words.\n\n###### Detail\n\nMore words.\n",
+                }
+            )
+        )
+        data = folio.data()
+    html = render.portfolio_html(build_portfolio(data, TODAY))
+    levels = headings(html)
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:], strict=False)), levels
+    title = html.index(">Deep headings</h2>")
+    assert re.search(r"<h3[^>]*>Start</h3>.*<h4[^>]*>Detail</h4>", html[title:], re.S)
+
+
+def test_template_prompts_and_empty_sections_never_print(tmp_path):
+    """A reflection from the Gibbs template prints its filled headings and the mediator's words, nothing else."""
+    body = template_body("gibbs").replace(
+        "## Feelings\n\n", "## Feelings\n\nUneasy before the joint session, calmer after the break.\n"
+    )
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        folio.put(
+            Reflection.from_dict({"date": "2026-11-02", "hours": "0.5", "title": "After the break", "body": body})
+        )
+    reader = compile_portfolio(tmp_path / "folio", tmp_path / "gibbs.pdf")
+    whole = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    start = whole.index("After the break 2 November 2026")
+    piece = whole[start : start + 400]
+    assert "Feelings Uneasy before the joint session" in piece
+    assert "Description" not in piece and "Action plan" not in piece
+    assert not any(prompt in whole for prompt in PROMPTS)
+
+
+def test_a_reflection_without_words_of_its_own_is_refused_and_not_counted(tmp_path):
+    """Headings and prompts alone cannot be saved; one stored that way is not counted by check."""
+    from dataclasses import replace
+
+    from sendfolio.domain.records import InvalidRecord
+
+    empty = Reflection.from_dict(
+        {"date": "2026-11-02", "hours": "1", "title": "Not yet", "body": template_body("rolfe")}
+    )
+    with Folio.open(tmp_path / "folio") as folio:
+        with pytest.raises(InvalidRecord, match="no words of the mediator's own"):
+            folio.put(empty)
+        assert folio.data().reflections == ()
+    legacy = "## What?\n\n_Describe the situation and your part in it._\n\n## So what?\n\n"
+    counted = Reflection.from_dict({"date": "2026-11-02", "hours": "1", "title": "Old", "body": legacy})
+    assert rules.written((counted,)) == ()
+    with Folio.open(tmp_path / "demo") as folio:
+        write_demo(folio, TODAY)
+        data = folio.data()
+    before = rules.reflection_hours(data)
+    assert before > 0
+    assert rules.reflection_hours(replace(data, reflections=(*data.reflections, counted))) == before
+    assert (
+        rules.reflection_hours(
+            replace(data, reflections=(*data.reflections, counted.with_changes(body=legacy + "Words.")))
+        )
+        == before + 1
+    )
