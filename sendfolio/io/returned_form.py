@@ -71,7 +71,7 @@ class ReturnedForm:
         """What the form records, one line per form completed, in words."""
         lines = []
         for sheet in self.sheets:
-            what = [f"{len(sheet.ticked)} criteria seen"]
+            what = [f"{len(sheet.ticked)} {'criterion' if len(sheet.ticked) == 1 else 'criteria'} seen"]
             if sheet.debrief:
                 what.append(f"de-brief under {len(sheet.debrief)} headings")
             when = sheet.completed.strftime("%d/%m/%Y") if sheet.completed else "no date"
@@ -152,7 +152,7 @@ def _reference(file: str, values: dict[str, Any], keywords: str) -> FormReferenc
         raise _problem(
             file,
             "is not one of the observer forms sendfolio makes (it has no form reference): "
-            "make them with `sendfolio forms --case REF`",
+            "make them from the case log (f) or with `sendfolio forms --case REF`",
         )
     return reference
 
