@@ -19,7 +19,7 @@ class Area:
     """One area of the app: its key, mode name, title, and where its screen lives."""
 
     key: str
-    """The key that switches to it ("1"–"8")."""
+    """The key that switches to it ("1"–"9", "0")."""
     mode: str
     """The app mode that holds its screen."""
     title: str
@@ -65,6 +65,22 @@ AREAS: tuple[Area, ...] = (
     Area("7", "profile", "Training", "sendfolio.tui.profile", "ProfileScreen", "training courses and your profile"),
     Area(
         "8", "compile", "Compile", "sendfolio.tui.compile", "CompileScreen", "the portfolio, renewal and passport PDFs"
+    ),
+    Area(
+        "9",
+        "plan",
+        "Plan",
+        "sendfolio.tui.plan",
+        "LearningPlanScreen",
+        "the learning plan: needs from de-briefs and PPC sessions, and what met them",
+    ),
+    Area(
+        "0",
+        "documents",
+        "Documents",
+        "sendfolio.tui.attachments",
+        "AttachmentsScreen",
+        "attached certificates and other documents",
     ),
 )
 """Every area in key order."""

@@ -75,6 +75,8 @@ class DashboardView:
     """The next deadlines, overdue first."""
     recent: tuple[tuple[date, str], ...]
     """The latest entries as (date, words)."""
+    learning: tuple[tuple[date, bool, str], ...] = ()
+    """The open learning needs as (target date, overdue, need), overdue first."""
 
 
 def dashboard_view(data: FolioData, today: date) -> DashboardView:
@@ -93,7 +95,14 @@ def dashboard_view(data: FolioData, today: date) -> DashboardView:
         renewal=renewal,
         deadlines=tuple(deadlines[:DEADLINES_SHOWN]),
         recent=recent_entries(data),
+        learning=open_needs(data, today),
     )
+
+
+def open_needs(data: FolioData, today: date) -> tuple[tuple[date, bool, str], ...]:
+    """The open learning needs, overdue ones first, then by target date."""
+    needs = [(item.due, item.is_overdue(today), item.need) for item in data.learning_plan if item.status == "open"]
+    return tuple(sorted(needs, key=lambda item: (not item[1], item[0])))
 
 
 def recent_entries(data: FolioData) -> tuple[tuple[date, str], ...]:
@@ -142,6 +151,8 @@ class DashboardScreen(Screen):
             yield Static("Statutory deadlines (overdue first)", classes="section-title")
             yield DataTable(id="deadlines", cursor_type="row")
             yield Static("", id="deadlines-empty")
+            yield Static("Learning plan (9)", classes="section-title")
+            yield Static("", id="learning-plan")
             yield Static("Recent entries", classes="section-title")
             yield Static("", id="recent")
         yield AppFooter()
@@ -203,6 +214,7 @@ class DashboardScreen(Screen):
         self.query_one("#renewal-title", Static).update(view.renewal_title)
         self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
         self._show_deadlines(view.deadlines)
+        self.query_one("#learning-plan", Static).update(learning_text(view.learning))
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
@@ -310,6 +322,20 @@ def renewal_text(report: rules.RenewalReport) -> Text:
         text.append_text(mark(item.met))
         text.append(f" {item.title}: {item.have} (need {item.need})\n")  # append() never reads markup
     text.append("Ready to renew." if report.met else "Not yet ready to renew.", style="bold")
+    return text
+
+
+def learning_text(needs: tuple[tuple[date, bool, str], ...]) -> Text:
+    """The open learning needs, one a line, overdue ones marked (shown as typed, never as markup)."""
+    if not needs:
+        return Text("No open learning needs. Add one from a de-brief's gaps in the learning plan (9).")
+    overdue = sum(1 for _, late, _ in needs if late)
+    text = Text(f"{len(needs)} open" + (f", {overdue} past the target date" if overdue else "") + "\n", style="bold")
+    for due, late, need in needs:
+        text.append(f"{short_date(due)}  ")
+        if late:
+            text.append("overdue  ", style="bold red")
+        text.append(f"{need}\n")
     return text
 
 

@@ -109,6 +109,12 @@ class FieldSpec:
     """The choices of a "choice" or "list" field."""
     help: str = ""
     """A line of help under the editor."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """(option, words) pairs: how a "choice" or "list" field shows an option (default: the option itself)."""
+
+    def label_of(self, option: str) -> str:
+        """The words shown for one option."""
+        return dict(self.labels).get(option) or words(option)
 
     def __post_init__(self) -> None:
         """Refuse a kind the form cannot show."""
@@ -140,7 +146,7 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
         return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
     if spec.kind == "choice":
         return Select(
-            [(words(option), option) for option in spec.options],
+            [(Text(spec.label_of(option)), option) for option in spec.options],
             value=shown,
             id=editor_id,
             prompt="(choose)",
@@ -149,7 +155,7 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     if spec.kind == "yesno":
         return Checkbox(spec.label, shown, id=editor_id)
     if spec.kind == "list" and spec.options:
-        selections = [Selection(words(option), option, option in shown) for option in spec.options]
+        selections = [Selection(Text(spec.label_of(option)), option, option in shown) for option in spec.options]
         return SelectionList(*selections, id=editor_id, classes="form-selection")
     return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
 
