@@ -20,8 +20,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from sendfolio.domain.links import default_title, link_words
 from sendfolio.domain.records import Record
+from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
-from sendfolio.tui.record_screen import RecordTableScreen, show_date
+from sendfolio.tui.record_screen import RecordTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
@@ -88,7 +89,7 @@ class AttachmentsScreen(RecordTableScreen):
             record.title,
             kind,
             size_words(record.size),
-            show_date(record.added),
+            short_date(record.added),
         )
 
     def refresh_view(self) -> None:

@@ -20,8 +20,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendfolio.domain.records import DEBRIEF_TITLES, NEED_STATUSES, LearningNeed, Record
+from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
-from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings, show_date
+from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
@@ -125,7 +126,7 @@ class LearningPlanScreen(RecordTableScreen):
             session = next((s for s in self.app.folio.ppc_sessions() if f"ppc:{s.id}" == record.source), None)
             source = f"PPC {session.date:%d %b %Y}" if session else "PPC session"
         return (
-            show_date(record.due),
+            short_date(record.due),
             status,
             source,
             met_words(record.met_by),
