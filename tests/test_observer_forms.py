@@ -316,3 +316,17 @@ def test_the_portfolio_prints_the_returned_forms_and_the_coverage_agrees_with_th
 
             ticked = entry.case.ref in grid.row(crit_id).refs
             assert ticked == (debrief_title(heading) in printed), (entry.case.ref, crit_id)
+
+
+def test_a_reader_that_drops_the_reference_field_falls_back_on_the_keywords(made, tmp_path):
+    """With the form reference field emptied, the document's keywords still tie the form to its case."""
+    folder = folio_copy(made, tmp_path)
+    returned = fill(made / "case.pdf", tmp_path / "r.pdf", {**OBSERVED, REFERENCE_FIELD: ""})
+    assert invoke(folder, "import", str(returned)).exit_code == 0
+
+
+def test_a_changed_reference_is_refused(made, tmp_path):
+    """A form reference edited to name another case does not match the keywords: refused."""
+    changed = f"SF1 folio:{FOLIO_ID} case:SM-DEMO-004 forms:1-2-3"
+    returned = fill(made / "case.pdf", tmp_path / "r.pdf", {**OBSERVED, REFERENCE_FIELD: changed})
+    assert "form reference has been changed" in refused(folio_copy(made, tmp_path), returned)
