@@ -94,3 +94,20 @@ def test_backup_round_trip_keeps_the_plan(folio_dir, tmp_path):
     assert runner.invoke(main, ["--data-dir", str(restored), "import", str(backup)]).exit_code == 0
     with Folio.open(restored, readonly=True) as folio:
         assert [item.need for item in folio.learning_plan()] == ["Managing a parent's distress"]
+
+
+def test_the_identifier_check_reads_the_plan_and_attachment_titles(folio_dir):
+    from sendfolio.io.attachments import check_content
+    from sendfolio.privacy.check import open_findings
+    from sendfolio.samples.certificate import certificate_pdf
+
+    with Folio.open(folio_dir) as folio:
+        folio.put(need(action="Ask jo.parent@example.com how the meeting felt"))
+        checked = check_content("c.pdf", certificate_pdf([[("Certificate", 20, "title")]]))
+        folio.attach(
+            checked.record("membership", "Card sent to sam.family@example.org", date(2026, 1, 5)), checked.content
+        )
+        findings = open_findings(folio)
+    assert sorted((item.kind, item.field) for item in findings) == [("attachment", "title"), ("plan", "action")]
+    result = CliRunner().invoke(main, ["--data-dir", str(folio_dir), "privacy-check"])
+    assert result.exit_code != 0 and "jo.parent@example.com" in result.output

@@ -120,6 +120,10 @@ def free_text(data: FolioData) -> Iterator[TextField]:
     for name in ("verification", "passport_declaration"):
         if getattr(data, name) is not None:
             yield from _fields(name, name, {"statement": getattr(data, name).statement})
+    for item in data.learning_plan:
+        yield from _fields("plan", item.id, {"need": item.need, "action": item.action})
+    for item in data.attachments:
+        yield from _fields("attachment", item.id, {"title": item.title})
     yield from names(data)
 
 
@@ -202,6 +206,8 @@ RECORD_PLACES = {
     "profile": "profile",
     "ppc_contact": "ppc_contact",
     "verification": "verification",
+    "plan": "learning_plan",
+    "attachment": "attachments",
 }
 """Where each kind of record sits in a `FolioData`."""
 

@@ -53,9 +53,14 @@ class AttachmentFiles:
                 plain = _decode(leftover.read_bytes(), codec)
                 replace_or_remove(leftover, path)  # a re-encoding cut short: its new version is the good one
                 return plain
+        advice = f"attach it again, or remove it with `sendfolio attachments --remove {attachment.id}`"
         if not path.exists():
-            raise FolioError(f"the file of attachment {attachment.id} ({attachment.title}) is missing from {path}")
-        raise FolioError(f"the file of attachment {attachment.id} ({attachment.title}) cannot be read: {path}")
+            raise FolioError(
+                f"the file of attachment {attachment.id} ({attachment.title}) is missing from {path}: {advice}"
+            )
+        raise FolioError(
+            f"the file of attachment {attachment.id} ({attachment.title}) cannot be read ({path}): {advice}"
+        )
 
     def remove(self, attachment: Attachment) -> None:
         """Delete the file of an attachment (nothing when it is already gone)."""
