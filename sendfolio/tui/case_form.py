@@ -26,9 +26,10 @@ from sendfolio.domain.records import (
     Case,
     InvalidRecord,
 )
+from sendfolio.privacy.check import record_findings
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.forms import FieldSpec
+from sendfolio.tui.widgets.forms import SAVE_ANYWAY, FieldSpec, identifier_warning
 
 TIMELINE_LABELS = {
     "decision_notice": "LA decision notice sent",
@@ -89,6 +90,7 @@ class DebriefScreen(ModalScreen[Case | None]):
         super().__init__()
         self.case = case
         self._start: dict[str, Any] = {}
+        self._warned: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         """A checkbox, then a text area under each Form 3 heading."""
@@ -128,9 +130,31 @@ class DebriefScreen(ModalScreen[Case | None]):
         except InvalidRecord as invalid:
             errors = self.query_one("#form-errors", Label)
             errors.update(Text("\n".join(str(error) for error in invalid.errors)))
+            errors.set_class(False, "field-warning")
             errors.display = True
             return
+        if self._warned_of_identifiers(case):
+            return
         self.dismiss(case)
+
+    def _warned_of_identifiers(self, case: Case) -> bool:
+        """Show likely identifiers in the de-brief and return True, once for the same notes."""
+        values = self.values()
+        if values == self._warned:
+            return False
+        findings = [
+            item for item in record_findings(case, getattr(self.app, "folio", None)) if item.field.startswith("debrief")
+        ]
+        if not findings:
+            return False
+        self._warned = values
+        errors = self.query_one("#form-errors", Label)
+        lines = [f"{DEBRIEF_TITLES[item.field.split('.', 1)[1]]}: {identifier_warning([item])}" for item in findings]
+        errors.update(Text("\n".join(lines)))
+        errors.set_class(True, "field-warning")
+        errors.display = True
+        self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
+        return True
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""

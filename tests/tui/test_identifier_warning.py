@@ -120,3 +120,35 @@ async def test_a_pasted_control_character_is_refused_under_its_field(folio, foli
         assert error.display and not error.has_class("field-warning")
         assert "holds a control character, U+001B (escape), at character 7" in str(error.render())
     assert saved(folio).cpd() == ()
+
+
+async def test_the_debrief_form_warns_then_saves():
+    """A phone number in a de-brief heading is shown under the form, named by heading; ctrl+s again saves."""
+    from textual.app import App
+
+    from sendfolio.tui.case_form import DebriefScreen
+    from tests.tui.conftest import sample_case
+
+    class Host(App):
+        """A bare app that opens the de-brief form and keeps its answer."""
+
+        answers: list = []
+
+        def on_mount(self) -> None:
+            """Open the form."""
+            self.push_screen(DebriefScreen(sample_case("SM-W-1", "2026-05-05")), self.answers.append)
+
+    host = Host()
+    async with host.run_test(size=(100, 40)) as pilot:
+        await pilot.press("space", "tab")
+        await type_text(pilot, "Mum rang from 020 7946 0958")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = host.screen.query_one("#form-errors")
+        assert errors.display and errors.has_class("field-warning")
+        assert "Key strengths: ⚠ looks like a UK phone number: »020 7946 0958«" in str(errors.render())
+        assert host.answers == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [case] = host.answers
+    assert case.debrief["strengths"] == "Mum rang from 020 7946 0958" and case.debriefed
