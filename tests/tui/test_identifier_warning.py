@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
 from sendfolio.privacy import check
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.cpd import CPDScreen
@@ -92,6 +94,7 @@ async def test_reflection_editor_warns_then_saves(folio, folio_dir, today):
         await type_text(pilot, "After zoe_smith's meeting")
         await pilot.press("shift+tab")
         await type_text(pilot, "1")
+        editor.query_one("#body", TextArea).load_text("What I noticed about my own summarising.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor
