@@ -60,3 +60,10 @@ def observation(folio: Any, ref: str, criterion: str) -> Observation | None:
 def tick_criterion(folio: Any, case: Case, criterion: str) -> Observation:
     """Record a criterion as shown in a case (observer: the case's observer)."""
     return folio.put(Observation.from_dict({"ref": case.ref, "criterion": criterion, "observer": case.observed_by}))
+
+
+def entered_if_changed(record: Observation, before: Observation | None) -> Observation:
+    """An edited observation: what an observer returned, once changed here, is the mediator's own entry."""
+    if before is None or not before.returned or (record.observer, record.notes) == (before.observer, before.notes):
+        return record
+    return record.with_changes(recorded_by="mediator", returned_on=None, observer_role="")

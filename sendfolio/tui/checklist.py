@@ -38,6 +38,8 @@ def criterion_prompt(item: Criterion, found: Observation | None) -> Text:
     text.append(item.text)
     if found and found.notes:
         text.append(f"\n    Evidence: {found.notes}", style="italic")
+    if found and found.returned:
+        text.append(f"\n    On a returned form: {found.provenance}", style="italic")
     return text
 
 
@@ -127,10 +129,11 @@ class ChecklistScreen(Screen):
         if found is None:
             caseops.tick_criterion(self.app.folio, case, criterion_id)
             self.redraw(criterion_id)
-        elif not found.notes:
+        elif not found.notes and not found.returned:
             self._untick(found, True)
         else:
-            question = ConfirmScreen("Untick this criterion and delete its evidence note?", "Untick", "Keep")
+            words = f"what {found.observer} returned on their form" if found.returned else "its evidence note"
+            question = ConfirmScreen(f"Untick this criterion and delete {words}?", "Untick", "Keep")
             self.app.push_screen(question, lambda yes: self._untick(found, yes))
 
     def _untick(self, found: Observation, yes: bool | None) -> None:
@@ -148,12 +151,12 @@ class ChecklistScreen(Screen):
         initial = found or Observation(ref=self.ref, criterion=criterion_id, observer=case.observed_by)
         item = next(item for item in CRITERIA if item.id == criterion_id)
         form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
-        self.app.push_screen(form, lambda record: self._note_saved(record))
+        self.app.push_screen(form, lambda record: self._note_saved(record, found))
 
-    def _note_saved(self, record: Observation | None) -> None:
-        """Save the note at once."""
+    def _note_saved(self, record: Observation | None, before: Observation | None = None) -> None:
+        """Save the note at once; a changed note on a returned form becomes the mediator's own entry."""
         if record is not None:
-            self.app.folio.put(record)
+            self.app.folio.put(caseops.entered_if_changed(record, before))
             self.redraw(record.criterion)
 
     def action_back(self) -> None:

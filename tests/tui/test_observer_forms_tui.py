@@ -81,3 +81,24 @@ async def test_coverage_shows_which_ticks_rest_on_returned_forms(demo_folio, fol
         assert f"{matrix.backed} rest on forms returned by observers" in str(
             app.screen.query_one("#coverage-summary").render()
         )
+
+
+async def test_a_returned_tick_says_so_and_an_edit_of_it_becomes_the_mediators(demo_folio, folio_dir, today):
+    """The checklist names who returned a tick; changing its note makes it the mediator's entry, never misattributed."""
+    from sendfolio.tui.checklist import ChecklistScreen
+
+    (first,) = [item for item in demo_folio.observations("SM-DEMO-003") if item.returned][:1]
+    app = make_app(folio_dir, today, folio=demo_folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ChecklistScreen("SM-DEMO-003", first.criterion))
+        await settle(pilot)
+        option = app.screen.query_one("OptionList").get_option(first.criterion)
+        assert "On a returned form: returned by Alex Penrose on" in str(option.prompt)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, " And my own words.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (after,) = [item for item in demo_folio.observations("SM-DEMO-003") if item.criterion == first.criterion]
+    assert "And my own words." in after.notes and after.provenance == "entered by the mediator"
