@@ -290,6 +290,8 @@ ORDINARY = [
     "Observation by PPC counts towards Form 2, criterion 4.",
     "Zoetrope and Oakley were words used in the play therapy report.",
     "Brienne and Marie attended as advocates from a charity.",
+    "See Appendix B. 2019 guidance on annual reviews.",
+    "Under section 4(b). 2020 regulations did not apply.",
 ]
 """Ordinary sentences of a mediator's notes: references, dates, times, hours, money, section numbers."""
 

@@ -73,19 +73,24 @@ _MONTH = (
 )
 """A month name, in full or short (regular-expression text)."""
 
-_DATE = (
+_FULL_DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:[ ]?[/.-][ ]?|\s+(?:of\s+)?){_MONTH}(?:,?\s+|[ ]?[/.-][ ]?)\d{{2,4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
-"""A written date: 12/03/2015, 2015-03-12, 3rd March 2014, 03-Mar-2015, March 3, 2014, May 2016 or a year."""
+"""A date with its day: 12/03/2015, 2015-03-12, 3rd March 2014, 03-Mar-2015 or March 3, 2014 (regex text)."""
+
+_DATE = rf"(?:{_FULL_DATE}|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
+"""A written date, or only a month and year (May 2016) or a year."""
 
 DATE_OF_BIRTH = re.compile(
-    rf"(?:\bD\.? ?O\.? ?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|(?<![\w.])b\.|\bborn\b(?:\s+(?:on|in))?(?:\s+the)?"
-    rf"|\bbirth\s?day\b(?:\s+(?:is|was))?(?:\s+on)?(?:\s+the)?)[\s:;,(=-]*{_DATE}(?![\w/])",
+    rf"(?:(?:\bD\.? ?O\.? ?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b(?:\s+(?:on|in))?(?:\s+the)?"
+    rf"|\bbirth\s?day\b(?:\s+(?:is|was))?(?:\s+on)?(?:\s+the)?)[\s:;,(=-]*{_DATE}"
+    rf"|(?<![\w.])b\.[ \t]*{_FULL_DATE})(?![\w/])",
     re.IGNORECASE,
 )
-"""A date (or year) of birth introduced by DOB, 'date of birth', 'birth date', 'born', 'b.' or 'birthday'."""
+"""A date (or year) of birth introduced by DOB, 'date of birth', 'birth date', 'born' or 'birthday', or a
+whole date after 'b.' (so "Appendix B. 2019" is not one)."""
 
 
 @dataclass(frozen=True)
