@@ -244,3 +244,22 @@ def test_a_false_positive_marked_with_ignore_lets_the_pdf_through(demo_dir, tmp_
     assert pdf.exit_code == 0, pdf.output
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
     assert run(demo_dir, "export", str(tmp_path / "all.json")).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        f"Met {NAME[:2]}\u00ad{NAME[2:]} today",
+        "moved to SW1A\u00a01AA",
+        "NHS 943\u00a0476\u00a05919",
+        "write to jo\u00ad@example.com",
+        "ring 07700\u2013900\u2013123",
+        "born: 03-Mar-2015",
+        f"{NAME.lower()}_smith's file",
+    ],
+    ids=["soft hyphen in a name", "NBSP postcode", "NBSP NHS number", "soft hyphen e-mail", "en dashes", "DOB", "_"],
+)
+def test_disguised_identifiers_stop_every_pdf_and_export(demo_dir, tmp_path, words):
+    """The issue's leaks: hidden characters, odd spaces and dashes no longer slip past the gate."""
+    where = with_text(demo_dir, "reflection", words)
+    assert_all_refused(demo_dir, tmp_path / "out", where)
