@@ -251,3 +251,33 @@ def test_a_reflection_without_words_of_its_own_is_refused_and_not_counted(tmp_pa
         )
         == before + 1
     )
+
+
+def test_passport_is_refused_for_the_demo_route(tmp_path):
+    """The demo mediator is on the new route: passport exits 1 with one line naming §1.6; no file is written."""
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+    out = tmp_path / "form5.pdf"
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path / "folio"), "passport", "-o", str(out), "--date", TODAY.isoformat()]
+    )
+    assert result.exit_code == 1
+    said = result.output.strip()
+    assert "\n" not in said and "§1.6" in said and "new accreditation" in said
+    assert not out.exists()
+
+
+def test_passport_names_what_is_missing_on_the_passported_route(tmp_path):
+    """A passported profile without three lead cases a year is refused, naming the criterion (§1.6)."""
+    from sendfolio.domain.records import Profile
+
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        profile = folio.data().profile
+        folio.put(profile.with_changes(route="passported", lead_since="2024-04-01"))
+        assert isinstance(folio.data().profile, Profile)
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path / "folio"), "passport", "-o", str(tmp_path / "f.pdf"), "--date", "2026-11-29"]
+    )
+    assert result.exit_code == 1
+    assert "§1.6" in result.output and "Lead SEND mediator, 3 cases a year" in result.output

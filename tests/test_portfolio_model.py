@@ -187,9 +187,11 @@ def test_renewal_and_passport_models(data):
     assert [row.requirement.id for row in pack.index if not row.requirement.met] == list(
         rules.renewal(data, year).unmet and [item.id for item in rules.renewal(data, year).unmet]
     )
-    passport = packs.build_passport(data, TODAY)
-    assert passport.info.draft is (not rules.passport(data, TODAY).met)
-    assert "Form 5" in render.passport_html(passport)
+    with pytest.raises(packs.PassportRefused, match="§1.6"):
+        packs.build_passport(data, TODAY)
+    passported = dataclasses.replace(data, profile=data.profile.with_changes(route="passported"))
+    with pytest.raises(packs.PassportRefused, match="Lead SEND mediator"):
+        packs.build_passport(passported, TODAY)
 
 
 def test_reflection_with_hostile_text_renders_escaped(data):
@@ -209,7 +211,7 @@ def test_model_and_html_do_not_import_weasyprint():
         "import sys\nfrom datetime import date\nfrom sendfolio.domain.records import FolioData\n"
         "from sendfolio.portfolio import model, render, packs, api\n"
         "render.portfolio_html(model.build_portfolio(FolioData(), date(2026, 1, 1)))\n"
-        "render.passport_html(packs.build_passport(FolioData(), date(2026, 1, 1)))\n"
+        "assert packs.passport_refusal(FolioData(), date(2026, 1, 1))\n"
         "print('weasyprint' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -5,6 +5,7 @@ Real folios on disk (TinyDB in tmp_path), compiled through the CLI or the API, r
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -93,7 +94,11 @@ def test_profile_only_compiles_a_sensible_draft(folio_dir, tmp_path):
     """Just a profile: all three documents compile, marked draft on every page, saying what is missing."""
     with Folio.open(folio_dir) as folio:
         folio.put(Profile.from_dict({"name": "Avery Newcombe", "membership_body": "CMC"}))
-    for command, extra in (("portfolio", ()), ("renewal", ("--year", "2026")), ("passport", ())):
+    refused = CliRunner().invoke(
+        main, ["--data-dir", str(folio_dir), "passport", "-o", str(tmp_path / "f.pdf"), "--date", TODAY.isoformat()]
+    )
+    assert refused.exit_code == 1 and "§1.6" in refused.output and not (tmp_path / "f.pdf").exists()
+    for command, extra in (("portfolio", ()), ("renewal", ("--year", "2026"))):
         out = tmp_path / f"{command}.pdf"
         said = cli("--data-dir", str(folio_dir), command, "-o", str(out), "--date", TODAY.isoformat(), *extra)
         assert "DRAFT" in said
@@ -107,7 +112,8 @@ def test_profile_only_compiles_a_sensible_draft(folio_dir, tmp_path):
         "No practice cases yet",
         "No reflections recorded.",
         "No CPD recorded.",
-        "Not yet verified",
+        "No verification by a Professional Practice Consultant is recorded yet",
+        "Not ready to sign",
     ):
         assert words in portfolio
 
@@ -288,6 +294,22 @@ def test_passported_form_5_fills(passported, tmp_path):
     rest = " ".join(pages[1:])
     assert "2019–20" in rest and "2025–26" in rest and "All 5 requirements are met." in rest
     assert re.search(r"see p\.\s*2", form)
+
+
+def test_form_5_declarant_comes_from_the_ppc_before_the_declaration_is_recorded(passported, tmp_path):
+    """Before the declaration is recorded, the PPC on record is the declarant and signs the printed form: no DRAFT."""
+    from sendfolio.portfolio.packs import build_passport, declarant
+
+    with Folio.open(passported) as folio:
+        data = folio.data()
+    data = dataclasses.replace(data, passport_declaration=None)
+    who = declarant(data)
+    assert (who.name, who.role, who.date) == ("Sam Ellery", "PPC", None)
+    pack = build_passport(data, TODAY)
+    assert not pack.info.draft
+    html = render.passport_html(pack)
+    assert "I, Sam Ellery (PPC), confirm that Jordan Ashdown" in " ".join(html.split())
+    assert "Manager / PPC / Mentor," not in html and "not recorded" not in html
 
 
 def test_period_options_filter_the_records(demo_folio, folio_dir, tmp_path):

@@ -194,10 +194,14 @@ def renewal(
 def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None) -> None:
     """Compile the passported declaration (standards §1.6, Form 5) filled from the records."""
     from sendfolio.portfolio.api import compile_passport
+    from sendfolio.portfolio.packs import passport_refusal
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
     check_outputs(ctx, out, html_out)
     data = load(ctx)
+    refused = passport_refusal(data, as_of)
+    if refused:
+        fail(f"Form 5 not produced: {refused}", 1)
     run(compile_passport, data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
 
 

@@ -13,6 +13,7 @@ from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training, Verification
 from sendfolio.portfolio import logs
 from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
+from sendfolio.portfolio.wording import prose_dates
 
 RENEWAL_SECTIONS = (
     ("requirements", "Requirements for re-registration"),
@@ -99,6 +100,16 @@ class PassportYear:
 
 
 @dataclass(frozen=True)
+class Declarant:
+    """Who declares the mediator's competence on Form 5: from the declaration recorded, else the PPC."""
+
+    name: str
+    role: str
+    register: str
+    date: date | None
+
+
+@dataclass(frozen=True)
 class PassportPack:
     """Form 5, filled from the records, with the rules' verdict and the years behind it."""
 
@@ -111,12 +122,64 @@ class PassportPack:
     lead_since: date | None
     years: tuple[PassportYear, ...]
     declaration: Verification | None
+    declarant: Declarant | None = None
+
+
+class PassportRefused(ValueError):
+    """Form 5 does not apply to these records (standards §1.6); the message says what is missing, in one line."""
+
+
+ROLE_WORDS = {"PPC": "PPC", "manager": "Manager", "mentor": "Mentor"}
+"""How the declarant's role reads on Form 5."""
+
+
+def declarant(data: FolioData) -> Declarant | None:
+    """The declarant of Form 5: the declaration recorded, else the PPC contact (to sign the printed form)."""
+    found = data.passport_declaration
+    if found is not None:
+        return Declarant(found.name, ROLE_WORDS.get(found.role, found.role), found.register, found.date)
+    if data.ppc_contact is not None:
+        return Declarant(data.ppc_contact.name, "PPC", data.ppc_contact.register, None)
+    return None
+
+
+def passport_refusal(data: FolioData, as_of: date) -> str | None:
+    """Why Form 5 cannot be produced for these records (one line naming §1.6), or None when it applies."""
+    if data.profile.route != "passported":
+        return (
+            "§1.6: Form 5 is for existing SEND mediators on the passported route; this profile's route is new "
+            "accreditation (§1.1–1.3), whose portfolio ends with Form 4"
+        )
+    report = rules.passport(data, as_of)
+    missing = [item for item in report.unmet if item.id != "passport.declaration"]
+    if declarant(data) is None:
+        missing.append(report.requirement("passport.declaration"))
+    if not missing:
+        return None
+    said = "; ".join(f"{item.title}, needs {prose_dates(item.need)}" for item in missing)
+    return f"§1.6: the criteria for passporting are not met: {said}"
+
+
+def _declaration_on_form(report: rules.Report, who: Declarant | None) -> rules.Report:
+    """The report with the declaration given by signing the form when no declaration is recorded yet."""
+    found = report.requirement("passport.declaration")
+    if found.met or who is None:
+        return report
+    signed = dataclasses.replace(
+        found, have=f"given by signing this form: {who.name} ({who.role})", met=True, detail=""
+    )
+    items = tuple(signed if item.id == found.id else item for item in report.requirements)
+    return rules.Report(met=all(item.met for item in items), requirements=items)
 
 
 def build_passport(data: FolioData, as_of: date) -> PassportPack:
-    """The passported declaration (Form 5) as of `as_of`."""
+    """The passported declaration (Form 5) as of `as_of`; `PassportRefused` when it does not apply (§1.6)."""
+    refused = passport_refusal(data, as_of)
+    if refused:
+        raise PassportRefused(refused)
     shown = rules.dated_until(data, as_of)
-    report = rules.passport(data, as_of)
+    who = declarant(data)
+    report = _declaration_on_form(rules.passport(data, as_of), who)
     links = {rule_id: (Link(a, PASSPORT_HEADINGS[a]),) for rule_id, a in PASSPORT_EVIDENCE.items()}
     info = document_info("Passported declaration", data.profile.name, report, as_of)
     return PassportPack(
@@ -129,6 +192,7 @@ def build_passport(data: FolioData, as_of: date) -> PassportPack:
         lead_since=data.profile.lead_since,
         years=passport_years(shown, as_of),
         declaration=data.passport_declaration,
+        declarant=who,
     )
 
 

@@ -29,6 +29,7 @@ from sendfolio.rules.evidence import (
     practice_start,
     reflection_hours,
     send_training,
+    send_training_candidate,
     written,
 )
 from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport
@@ -68,6 +69,7 @@ __all__ = [
     "registration_year",
     "renewal",
     "send_training",
+    "send_training_candidate",
     "written",
     "year_label",
 ]
