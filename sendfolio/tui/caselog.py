@@ -332,6 +332,7 @@ class CaseLogScreen(Screen):
         def saved(changed: Case | None) -> None:
             """Save the de-brief the editor returned (None: cancelled)."""
             if changed is not None:
+                changed = caseops.debrief_entered_if_changed(changed, case)
                 self.app.folio.put(changed)
                 self.notify(f"De-brief of {changed.ref} saved.", markup=False)
                 self.reload(select=changed.ref)

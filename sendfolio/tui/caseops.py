@@ -67,3 +67,12 @@ def entered_if_changed(record: Observation, before: Observation | None) -> Obser
     if before is None or not before.returned or (record.observer, record.notes) == (before.observer, before.notes):
         return record
     return record.with_changes(recorded_by="mediator", returned_on=None, observer_role="")
+
+
+def debrief_entered_if_changed(case: Case, before: Case) -> Case:
+    """An edited de-brief: a heading an observer returned, once changed here, is the mediator's own entry."""
+    kept = [key for key in case.debrief_returned if case.debrief.get(key) == before.debrief.get(key)]
+    if kept == list(case.debrief_returned):
+        return case
+    cleared = {} if kept else {"debrief_by": "", "debrief_by_role": "", "debrief_returned_on": None}
+    return case.with_changes(debrief_returned=kept, **cleared)

@@ -102,3 +102,27 @@ async def test_a_returned_tick_says_so_and_an_edit_of_it_becomes_the_mediators(d
         await settle(pilot)
     (after,) = [item for item in demo_folio.observations("SM-DEMO-003") if item.criterion == first.criterion]
     assert "And my own words." in after.notes and after.provenance == "entered by the mediator"
+
+
+async def test_editing_a_returned_debrief_heading_makes_that_heading_the_mediators(demo_folio, folio_dir, today):
+    """The de-brief editor: a changed heading leaves the observer's return; the untouched ones stay theirs."""
+    before = demo_folio.case("SM-DEMO-003")
+    assert before.debrief_returned and before.debrief_by == "Alex Penrose"
+    app = make_app(folio_dir, today, folio=demo_folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        screen.reload(select="SM-DEMO-003")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("tab")  # from "De-brief held" to the first heading (Key strengths)
+        await type_text(pilot, "My addition. ")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    after = demo_folio.case("SM-DEMO-003")
+    assert after.debrief["strengths"].startswith("My addition.")
+    assert "strengths" not in after.debrief_returned and set(after.debrief_returned) == set(before.debrief_returned) - {
+        "strengths"
+    }
+    assert after.debrief_provenance("strengths") == "entered by the mediator"
+    assert after.debrief_provenance("outcome").startswith("returned by Alex Penrose")
