@@ -296,6 +296,23 @@ def test_a_link_at_the_folio_is_refused_and_encrypt_leaves_nothing(tmp_path, fol
     assert sorted(path.name for path in folio_dir.iterdir()) == ["folio.json", "folio.lock"]
 
 
+def test_a_link_at_the_lock_never_truncates_what_it_points_to(saved):
+    """folio.lock as a link to the folio: taking the lock would truncate the folio; it is refused."""
+    before = folder_bytes(saved)
+    (saved / "folio.lock").unlink()
+    (saved / "folio.lock").symlink_to(saved / "folio.json")
+    for readonly in (False, True):
+        if readonly:
+            with Folio.open(saved, readonly=True) as folio:
+                assert len(folio.cpd()) == 3
+            continue
+        with pytest.raises(FolioError, match="cannot lock .*it is a symbolic link to"):
+            Folio.open(saved)
+    with pytest.raises(FolioError, match="cannot lock"):
+        restore_backup(saved, 1)
+    assert folder_bytes(saved) == before
+
+
 def test_a_pipe_at_the_folio_does_not_hang(folio_dir):
     """A FIFO at folio.json (and at a backup): refused at once, in a subprocess with a timeout."""
     os.mkfifo(folio_dir / "folio.json")

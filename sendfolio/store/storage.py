@@ -521,7 +521,13 @@ class FolioLock:
     def __init__(self, path: Path):
         """Take the lock or raise `FolioLocked` naming the process that holds it."""
         self.path = path
-        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+        kind = special_kind(path)
+        if kind is not None:  # a link could point at the folio: taking the lock truncates its file
+            raise FolioError(
+                f"cannot lock {path}: it is {kind}, not a regular file; move it away (sendfolio makes a new one)"
+            )
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        self._fd: int | None = os.open(path, flags, FILE_MODE)
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
