@@ -14,7 +14,7 @@ from datetime import date
 
 from sendfolio.domain.records import Case, FolioData
 from sendfolio.domain.standards import RULE_SET, criterion
-from sendfolio.domain.wording import hours_text
+from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
@@ -58,10 +58,10 @@ def foundation_hours(data: FolioData, as_of: date) -> Requirement:
         )
     met = at_least(course.hours, need)
     detail = (
-        f"The foundation course '{course.title}' on {course.date} is {hours_text(course.hours)} of "
+        f"The foundation course '{course.title}' on {short_date(course.date)} is {hours_text(course.hours)} of "
         f"{hours_text(need)} hours; the standards ask for one course of at least {hours_text(need)} hours."
     )
-    have = f"{hours_text(course.hours)} hours: {course.title} ({course.provider}, {course.date})"
+    have = f"{hours_text(course.hours)} hours: {course.title} ({course.provider}, {short_date(course.date)})"
     return result("foundation.hours", f"{hours_text(need)} hours", have, met, detail, (need, course.hours))
 
 
@@ -81,7 +81,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
     need_text = f"{hours_text(need)} hours, after the foundation course"
     chosen = send_training(data)
     if chosen is not None:
-        have = f"{hours_text(chosen.hours)} hours on {chosen.date}: {chosen.title} ({chosen.provider})"
+        have = f"{hours_text(chosen.hours)} hours on {short_date(chosen.date)}: {chosen.title} ({chosen.provider})"
         return result("send-training.hours", need_text, have, True, numeric=(need, chosen.hours))
     candidate = send_training_candidate(data)
     if candidate is None:
@@ -95,7 +95,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
         )
     foundation = foundation_course(data)
     after = foundation is not None and candidate.date > foundation.date
-    have = f"{hours_text(candidate.hours)} hours on {candidate.date}: {candidate.title}"
+    have = f"{hours_text(candidate.hours)} hours on {short_date(candidate.date)}: {candidate.title}"
     return result(
         "send-training.hours",
         need_text,
@@ -114,7 +114,9 @@ def _send_hours_why(candidate, foundation, need: float) -> str:
     if foundation is None:
         reasons.append("has no foundation course recorded before it")
     elif candidate.date <= foundation.date:
-        reasons.append(f"is dated {candidate.date}, not after the foundation course on {foundation.date}")
+        reasons.append(
+            f"is dated {short_date(candidate.date)}, not after the foundation course on {short_date(foundation.date)}"
+        )
     return f"The SEND training '{candidate.title}' " + " and ".join(reasons) + "."
 
 
@@ -176,13 +178,13 @@ def practice_casework_hours(data: FolioData, as_of: date) -> Requirement:
     if start is None:
         return _no_start("practice.casework-hours", need_text, need)
     counted, observed = casework_hours(data), observer_hours(data)
-    have = f"{hours_text(counted)} hours in {len(practice_cases(data))} cases since {start}"
+    have = f"{hours_text(counted)} hours in {len(practice_cases(data))} cases since {short_date(start)}"
     if observed:
         have += f"; {hours_text(observed)} observer hours not counted"
     earlier = sum(case.total_hours for case in data.cases if case.is_active and case.date < start)
     detail = (
         f"{hours_text(counted)} of {hours_text(need)} hours of casework after the SEND training on "
-        f"{start}; observed cases are not counted"
+        f"{short_date(start)}; observed cases are not counted"
     )
     detail += f", nor {hours_text(earlier)} hours before the SEND training." if earlier else "."
     return result("practice.casework-hours", need_text, have, at_least(counted, need), detail, (need, counted))
@@ -196,9 +198,9 @@ def practice_reflection_hours(data: FolioData, as_of: date) -> Requirement:
     if start is None:
         return _no_start("practice.reflection-hours", need_text, need)
     counted = reflection_hours(data)
-    have = f"{hours_text(counted)} hours since {start}"
+    have = f"{hours_text(counted)} hours since {short_date(start)}"
     earlier = sum(item.hours for item in written(data.reflections) if item.date < start)
-    detail = f"{hours_text(counted)} of {hours_text(need)} hours of reflection after the SEND training on {start}"
+    detail = f"{hours_text(counted)} of {hours_text(need)} hours of reflection after the SEND training on {short_date(start)}"
     detail += f"; {hours_text(earlier)} hours written before it do not count." if earlier else "."
     return result("practice.reflection-hours", need_text, have, at_least(counted, need), detail, (need, counted))
 
@@ -214,15 +216,15 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
     active = practice_cases(data)
     if watched is None:
         detail = (
-            f"No case observed by the mediator (role: observer) on or after the SEND training on {start}: "
+            f"No case observed by the mediator (role: observer) on or after the SEND training on {short_date(start)}: "
             f"the standards expect a period of observation before co-working, so none of {len(active)} "
             'active cases counts yet. Being observed by someone else ("observed by") is a different thing.'
         )
         return result("practice.cases", need_text, "no case observed by the mediator", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
     counted = [case for case in after if case.is_held]
-    have = f"{len(counted)} cases after observing {watched.ref} on {watched.date}"
-    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led after the observed case on {watched.date}"
+    have = f"{len(counted)} cases after observing {watched.ref} on {short_date(watched.date)}"
+    detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led after the observed case on {short_date(watched.date)}"
     notes = _not_counted(left_out_text(after), len(active) - len(after))
     return result(
         "practice.cases", need_text, have, len(counted) >= need, detail + notes + ".", (need, float(len(counted)))
@@ -252,11 +254,13 @@ def practice_final_lead(data: FolioData, as_of: date) -> Requirement:
             "No case co-mediated or led after the SEND training is recorded yet.",
         )
     seen = f"observed by {final.observed_by}" if final.observed_by else "no observer recorded"
-    have = f"{final.ref} on {final.date}: {final.role}, {seen}"
+    have = f"{final.ref} on {short_date(final.date)}: {final.role}, {seen}"
     if final.role != "lead":
-        detail = f"The latest practice case {final.ref} on {final.date} was {final.role}, not led by the mediator."
+        detail = f"The latest practice case {final.ref} on {short_date(final.date)} was {final.role}, not led by the mediator."
     else:
-        detail = f"The latest practice case {final.ref} on {final.date} was led but no observer is recorded."
+        detail = (
+            f"The latest practice case {final.ref} on {short_date(final.date)} was led but no observer is recorded."
+        )
     return result("practice.final-lead", need_text, have, final.role == "lead" and bool(final.observed_by), detail)
 
 
@@ -304,7 +308,7 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
     words = [f"{item.text} (Form {item.form})" for item in map(criterion, grid.missing[:6])]
     listed = "; ".join(words) + ("; …" if len(grid.missing) > 6 else "")
     where = "on a returned form in a practice case" if grid.returned_only else "in a practice case"
-    detail = f"{len(grid.missing)} criteria not yet shown {where}: {listed}."
+    detail = f"{count(len(grid.missing), 'criterion', 'criteria')} not yet shown {where}: {listed}."
     return result("practice.criteria-coverage", need_text, have, not grid.missing, detail, (float(total), float(shown)))
 
 
@@ -323,7 +327,7 @@ def ppc_verification(data: FolioData, as_of: date) -> Requirement:
             False,
             "No verification by a PPC (name, register, date) is recorded.",
         )
-    have = f"{found.name} ({found.role}; {found.register or 'no register'}) on {found.date}"
+    have = f"{found.name} ({found.role}; {found.register or 'no register'}) on {short_date(found.date)}"
     problems = _verification_problems(found, as_of, practice_cases(data))
     return result("ppc.verification", need_text, have, not problems, "The verification " + "; ".join(problems) + ".")
 
@@ -336,9 +340,9 @@ def _verification_problems(found, as_of: date, cases: tuple[Case, ...]) -> list[
     if not found.register:
         problems.append("does not name the PPC's register")
     if found.date > as_of:
-        problems.append(f"is dated {found.date}, after {as_of}")
+        problems.append(f"is dated {short_date(found.date)}, after {short_date(as_of)}")
     if cases and found.date < cases[-1].date:
-        problems.append(f"is dated {found.date}, before the latest practice case on {cases[-1].date}")
+        problems.append(f"is dated {short_date(found.date)}, before the latest practice case on {cases[-1].date}")
     return problems
 
 

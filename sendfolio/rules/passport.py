@@ -20,7 +20,7 @@ from datetime import date
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import hours_text
+from sendfolio.domain.wording import hours_text, short_date
 from sendfolio.rules.evidence import dated_until, foundation_course
 from sendfolio.rules.results import Report, Requirement, at_least, result
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
@@ -40,7 +40,7 @@ def passport_foundation(data: FolioData, as_of: date) -> Requirement:
             "No foundation training in mediation is recorded.",
             (need, 0.0),
         )
-    have = f"{hours_text(course.hours)} hours on {course.date} by {course.provider}"
+    have = f"{hours_text(course.hours)} hours on {short_date(course.date)} by {course.provider}"
     detail = f"The foundation training '{course.title}' is {hours_text(course.hours)} of {hours_text(need)} hours."
     return result("passport.foundation", need_text, have, at_least(course.hours, need), detail, (need, course.hours))
 
@@ -50,7 +50,7 @@ def passport_send_training(data: FolioData, as_of: date) -> Requirement:
     courses = sorted((item for item in data.training if item.kind == "send"), key=lambda item: item.date)
     if not courses:
         return result("passport.send-training", "if applicable", "none recorded (not required)", True)
-    have = "; ".join(f"{item.date} by {item.provider}" for item in courses)
+    have = "; ".join(f"{short_date(item.date)} by {item.provider}" for item in courses)
     return result("passport.send-training", "if applicable", have, True)
 
 
@@ -101,7 +101,7 @@ def _each_year(
             need_text,
             "no full year recorded",
             False,
-            f"No registration year since {since} has both ended by {as_of} and records in the folio.",
+            f"No registration year since {short_date(since)} has both ended by {short_date(as_of)} and records in the folio.",
             (1.0, 0.0),
         )
     found = {year: measure(data, year) for year in years}
@@ -137,8 +137,8 @@ def passport_declaration(data: FolioData, as_of: date) -> Requirement:
             False,
             "No declaration of competence is recorded from a manager, PPC or mentor.",
         )
-    have = f"{found.name} ({found.role}) on {found.date}"
-    detail = f"The declaration is dated {found.date}, after {as_of}."
+    have = f"{found.name} ({found.role}) on {short_date(found.date)}"
+    detail = f"The declaration is dated {short_date(found.date)}, after {short_date(as_of)}."
     return result("passport.declaration", need_text, have, found.date <= as_of, detail)
 
 

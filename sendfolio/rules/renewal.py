@@ -7,7 +7,7 @@ from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import count, hours_text, span
+from sendfolio.domain.wording import count, hours_text, short_date, span
 from sendfolio.rules.evidence import left_out_text
 from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
 from sendfolio.rules.years import in_period, registration_year
@@ -29,7 +29,7 @@ def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
     """renewal.cpd-hours: 20 hours of CPD in the registration year."""
     need = RULE_SET.threshold("renewal.cpd-hours")
     total = round(sum(entry.hours for entry in data.cpd if in_period(entry.date, start, end)), 2)
-    detail = f"{hours_text(total)} of {hours_text(need)} hours of CPD from {start} to {end}."
+    detail = f"{hours_text(total)} of {hours_text(need)} hours of CPD from {short_date(start)} to {short_date(end)}."
     return result(
         "renewal.cpd-hours",
         f"{hours_text(need)} hours",
@@ -61,7 +61,7 @@ def renewal_supervision(data: FolioData, start: date, end: date) -> Requirement:
     entries = [item for item in data.cpd if item.method == "supervision" and in_period(item.date, start, end)]
     found = len(sessions) + len(entries)
     have = f"{count(len(sessions), 'PPC session')}, {count(len(entries), 'supervision CPD entry', 'supervision CPD entries')}"
-    detail = f"No PPC session or supervision recorded from {start} to {end}."
+    detail = f"No PPC session or supervision recorded from {short_date(start)} to {short_date(end)}."
     return result(
         "renewal.supervision",
         "mentoring support or supervision accessed",

@@ -48,6 +48,12 @@ from sendfolio.store.layout import (
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, FolioLock, make_private_folder
 
+ENTERED_SETTING = "entered"
+"""The setting listing the records last added or changed, as [kind, key], latest first."""
+
+ENTERED_KEPT = 20
+"""How many records the list of records entered keeps."""
+
 
 class Folio:
     """A mediator's records, held in memory, saved atomically on every change."""
@@ -291,7 +297,24 @@ class Folio:
                 self._db.table(spec.name).remove(self._where(spec, key))
             self._db.table(spec.name).insert(record.to_dict())
             self._records[type(record)][key] = record
+            self._note_entered(record.KIND, key)
         return record
+
+    def entered(self, limit: int = ENTERED_KEPT) -> tuple[Record, ...]:
+        """The records most recently added or changed one by one (`put`), latest first, those still here."""
+        kinds = {kind.KIND: kind for kind in self._records}
+        found = []
+        for kind, key in self.get_setting(ENTERED_SETTING, []):
+            record = self._records.get(kinds.get(kind), {}).get(tuple(key)) if kind in kinds else None
+            if record is not None:
+                found.append(record)
+        return tuple(found[:limit])
+
+    def _note_entered(self, kind: str, key: tuple, *, gone: bool = False) -> None:
+        """Put a record first in the list of records entered (or take it out when `gone`)."""
+        entry = [kind, [str(part) for part in key]]
+        kept = [item for item in self.get_setting(ENTERED_SETTING, []) if item != entry]
+        self.put_setting(ENTERED_SETTING, kept if gone else [entry, *kept][:ENTERED_KEPT])
 
     def put_many(self, records: Iterable[Record]) -> list[Record]:
         """Add or replace many records in one save, in time linear in their number; returns them as stored.
@@ -347,6 +370,7 @@ class Folio:
         with self.batch():
             self._db.table(spec.name).remove(self._where(spec, key))
             del self._records[type(record)][key]
+            self._note_entered(record.KIND, key, gone=True)
             if isinstance(record, Case):
                 self._delete_observations(record.ref)
         return True

@@ -123,11 +123,11 @@ class CoverageScreen(Screen):
     def action_reload(self) -> None:
         """Recompute from the folio's current records."""
         if self.app.folio is not None:
-            self.compute(self.app.folio.data())
+            self.compute(rules.dated_until(self.app.folio.data(), self.app.today))
 
     @work(thread=True, exclusive=True, group="coverage")
     def compute(self, data: FolioData) -> None:
-        """Ask the rules off the screen's thread, then show the matrix."""
+        """Ask the rules off the screen's thread, then show the matrix (of cases up to today, as the dashboard)."""
         matrix = rules.coverage(data)
         self.app.call_from_thread(self.show, matrix)
 

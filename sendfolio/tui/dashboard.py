@@ -9,8 +9,9 @@ from the rules (computed in a worker); this screen only shows them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,9 +24,9 @@ from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio import rules
 from sendfolio.domain import timescales
-from sendfolio.domain.records import FolioData
+from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Record, Reflection, Training
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import hours_text, short_date
+from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -73,28 +74,39 @@ class DashboardView:
     """This registration year's renewal requirements."""
     deadlines: tuple[timescales.Deadline, ...]
     """The next deadlines, overdue first."""
+    breaches: tuple[timescales.Deadline, ...]
+    """Timescales missed in the past (done late, or no longer possible in time), latest first."""
+    renews: str
+    """When the registration renews, with the days to it."""
     recent: tuple[tuple[date, str], ...]
-    """The latest entries as (date, words)."""
+    """The entries last added or changed, latest first, as (date, words)."""
+    today: date
+    """The day the figures are for (deadlines count their days from it)."""
     learning: tuple[tuple[date, bool, str], ...] = ()
     """The open learning needs as (target date, overdue, need), overdue first."""
 
 
-def dashboard_view(data: FolioData, today: date) -> DashboardView:
-    """Ask the rules and the timescales for what the dashboard shows."""
+def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
+    """Ask the rules and the timescales for what the dashboard shows; `entered`: records last added or changed."""
     passported = data.profile.route == "passported"
     report = rules.passport(data, today) if passported else rules.accreditation(data, today)
     route = "Passported route (Form 5)" if passported else "Accreditation"
     met = sum(item.met for item in report.requirements)
     year = rules.current_registration_year(data.profile, today)
     renewal = rules.renewal(data, year)
-    deadlines = [item for item in timescales.all_deadlines(data.cases, today) if item.status in ("overdue", "due")]
+    every = timescales.all_deadlines(data.cases, today)
+    deadlines = [item for item in every if item.status in ("overdue", "due")]
+    breaches = sorted((item for item in every if item.status == "missed"), key=breach_order)
     return DashboardView(
         title=f"{route} ({RULE_SET.name}): {met} of {len(report.requirements)} met",
         report=report,
-        renewal_title=f"Renewal: registration year {short_date(renewal.year_start)} – {short_date(renewal.year_end)}",
+        renewal_title=f"Renewal: registration year {span(renewal.year_start, renewal.year_end)}",
         renewal=renewal,
         deadlines=tuple(deadlines[:DEADLINES_SHOWN]),
-        recent=recent_entries(data),
+        breaches=tuple(breaches[:DEADLINES_SHOWN]),
+        renews=renews_text(data, renewal.year_end, today),
+        recent=recent_entries(data, entered, today),
+        today=today,
         learning=open_needs(data, today),
     )
 
@@ -105,17 +117,43 @@ def open_needs(data: FolioData, today: date) -> tuple[tuple[date, bool, str], ..
     return tuple(sorted(needs, key=lambda item: (not item[1], item[0])))
 
 
-def recent_entries(data: FolioData) -> tuple[tuple[date, str], ...]:
-    """The latest entries of every kind, newest first, each as (date, words)."""
-    entries = [
-        (case.date, f"Case {case.ref}: {case.role}, {case.kind}, {hours_text(case.total_hours)} h")
-        for case in data.cases
-    ]
-    entries += [(item.date, f"Reflection: {item.title}") for item in data.reflections]
-    entries += [(item.date, f"CPD: {item.title} ({hours_text(item.hours)} h)") for item in data.cpd]
-    entries += [(item.date, f"PPC session with {item.ppc} ({hours_text(item.hours)} h)") for item in data.ppc_sessions]
-    entries += [(item.date, f"Training: {item.title}") for item in data.training]
-    return tuple(sorted(entries, key=lambda entry: entry[0], reverse=True)[:RECENT_SHOWN])
+def breach_order(deadline: timescales.Deadline) -> tuple:
+    """Latest breach first: by the day it was done (or due), then case."""
+    when = deadline.done or deadline.due or date.min
+    return (-when.toordinal(), deadline.case, deadline.event)
+
+
+def renews_text(data: FolioData, year_end: date, today: date) -> str:
+    """The registration renewal date in words, with the days to it."""
+    renews = year_end + timedelta(days=1)
+    basis = "" if data.profile.registration_anniversary else " (no anniversary in your profile: the calendar year)"
+    return f"Registration renews on {short_date(renews)}, {days_until(renews, today)}{basis}."
+
+
+def entry_words(record: Record) -> str | None:
+    """One entry of the folio in a few words, or None for a kind the dashboard does not list."""
+    if isinstance(record, Case):
+        hours = f", {hours_text(record.total_hours)} h" if record.total_hours else ""
+        state = "" if record.is_held else f" ({words(record.status).lower()})"
+        return f"Case {record.ref}: {words(record.role).lower()}, {words(record.kind).lower()}{hours}{state}"
+    if isinstance(record, Reflection):
+        return f"Reflection: {record.title}"
+    if isinstance(record, CPDEntry):
+        return f"CPD: {record.title} ({hours_text(record.hours)} h)"
+    if isinstance(record, PPCSession):
+        return f"PPC session with {record.ppc} ({hours_text(record.hours)} h)"
+    if isinstance(record, Training):
+        return f"Training: {record.title}"
+    return None
+
+
+def recent_entries(data: FolioData, entered: Sequence[Record], today: date) -> tuple[tuple[date, str], ...]:
+    """The entries last added or changed, latest first; filled up with the latest dated up to today."""
+    shown = [record for record in entered if entry_words(record)]
+    dated = [*data.cases, *data.reflections, *data.cpd, *data.ppc_sessions, *data.training]
+    earlier = sorted((item for item in dated if item.date <= today), key=lambda item: item.date, reverse=True)
+    shown += [item for item in earlier if item not in shown]
+    return tuple((item.date, entry_words(item) or "") for item in shown[:RECENT_SHOWN])
 
 
 class DashboardScreen(Screen):
@@ -127,13 +165,18 @@ class DashboardScreen(Screen):
     HELP = (
         "What your records show against the standards. Move along the requirements with the arrow keys; "
         "the lines under the table say what is missing. Enter opens the area where you fix it. "
-        "Tab moves to the deadlines; Enter on one opens its case's timeline."
+        "Tab moves to the deadlines; Enter on one opens its case's timeline. PageUp / PageDown scroll "
+        "the whole page (renewal, deadlines, past breaches, recent entries); Home / End go to its top or end."
     )
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "fix", "Fix this", tooltip="Go to the area that fixes the highlighted requirement (or Enter)"),
         Binding("r", "reload", "Refresh"),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("home", "end(0)", "Top", show=False, priority=True),
+        Binding("end", "end(1)", "End", show=False, priority=True),
     ]
     """f (or Enter on a requirement) opens the area that fixes it; r refreshes."""
 
@@ -147,13 +190,16 @@ class DashboardScreen(Screen):
             yield Static("", id="requirement-detail", classes="requirement-detail")
             yield Vertical(id="progress")
             yield Static("Renewal", id="renewal-title", classes="section-title")
+            yield Static("", id="renewal-date")
             yield Static("", id="renewal-status")
             yield Static("Statutory deadlines (overdue first)", classes="section-title")
             yield DataTable(id="deadlines", cursor_type="row")
             yield Static("", id="deadlines-empty")
+            yield Static("Past breaches of timescales", classes="section-title")
+            yield Static("", id="breaches")
             yield Static("Learning plan (9)", classes="section-title")
             yield Static("", id="learning-plan")
-            yield Static("Recent entries", classes="section-title")
+            yield Static("Recent entries (last added or changed first)", classes="section-title")
             yield Static("", id="recent")
         yield AppFooter()
 
@@ -177,7 +223,7 @@ class DashboardScreen(Screen):
             table.add_column(label, width=width, key=key)
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear(columns=True)
-        for label, width in (("Case", 12), ("Event", rest - 33), ("Due", 11), ("Status", 8)):
+        for label, width in (("Case", 12), ("Event", rest - 45), ("Due", 11), ("Days left", 12), ("Status", 8)):
             deadlines.add_column(label, width=width, key=label.lower())
 
     def on_screen_resume(self) -> None:
@@ -187,12 +233,22 @@ class DashboardScreen(Screen):
     def action_reload(self) -> None:
         """Recompute from the folio's current records."""
         if self.app.folio is not None:
-            self.compute(self.app.folio.data(), self.app.today)
+            self.compute(self.app.folio.data(), self.app.today, self.app.folio.entered())
+
+    def action_page(self, direction: int) -> None:
+        """Scroll the whole dashboard a page up or down, whichever part has the focus."""
+        body = self.query_one("#dashboard-body", VerticalScroll)
+        (body.scroll_page_down if direction > 0 else body.scroll_page_up)(animate=False)
+
+    def action_end(self, bottom: int) -> None:
+        """Go to the top (0) or the end (1) of the dashboard."""
+        body = self.query_one("#dashboard-body", VerticalScroll)
+        (body.scroll_end if bottom else body.scroll_home)(animate=False)
 
     @work(thread=True, exclusive=True, group="dashboard")
-    def compute(self, data: FolioData, today: date) -> None:
+    def compute(self, data: FolioData, today: date, entered: Sequence[Record] = ()) -> None:
         """Ask the rules off the screen's thread, then show the result."""
-        view = dashboard_view(data, today)
+        view = dashboard_view(data, today, entered)
         self.app.call_from_thread(self.show, view)
 
     def show(self, view: DashboardView) -> None:
@@ -212,8 +268,10 @@ class DashboardScreen(Screen):
         self._show_requirements(view.report, row)
         self._show_progress(view.report)
         self.query_one("#renewal-title", Static).update(view.renewal_title)
+        self.query_one("#renewal-date", Static).update(view.renews)
         self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
-        self._show_deadlines(view.deadlines)
+        self._show_deadlines(view.deadlines, view.today)
+        self.query_one("#breaches", Static).update(breaches_text(view.breaches))
         self.query_one("#learning-plan", Static).update(learning_text(view.learning))
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
@@ -246,13 +304,13 @@ class DashboardScreen(Screen):
                     Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount, classes="progress-row")
                 )
 
-    def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...]) -> None:
-        """The next deadlines, or a line saying there are none."""
+    def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...], today: date) -> None:
+        """The next deadlines with their days left, or a line saying there are none."""
         table = self.query_one("#deadlines", DataTable)
         for index, item in enumerate(deadlines):
-            table.add_row(
-                *plain_cells((item.case, item.event, short_date(item.due), status_text(item.status))), key=str(index)
-            )
+            left = days_until(item.due, today) if item.due else "—"
+            cells = (item.case, item.event, short_date(item.due), left, status_text(item.status))
+            table.add_row(*plain_cells(cells), key=str(index))
         table.display = bool(deadlines)
         empty = self.query_one("#deadlines-empty", Static)
         empty.update("No statutory deadline is due or overdue.")
@@ -337,6 +395,17 @@ def learning_text(needs: tuple[tuple[date, bool, str], ...]) -> Text:
             text.append("overdue  ", style="bold red")
         text.append(f"{need}\n")
     return text
+
+
+def breaches_text(breaches: tuple[timescales.Deadline, ...]) -> Text:
+    """The timescales missed, one a line: case, event, when due and when done (shown as typed)."""
+    if not breaches:
+        return Text("No timescale was missed.")
+    lines = []
+    for item in breaches:
+        done = f"done {short_date(item.done)}" if item.done else "can no longer be met"
+        lines.append(f"✗ {item.case}: {item.event}: due {short_date(item.due)}, {done}")
+    return Text("\n".join(lines))
 
 
 def recent_text(recent: tuple[tuple[date, str], ...]) -> Text:
