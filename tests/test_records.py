@@ -52,6 +52,12 @@ def test_case_parses_text_values():
     assert case.is_active
 
 
+@pytest.mark.parametrize("text", ["2 Mzr 2025", "2 Ma 2025", "31 Feb 2025"])
+def test_dates_in_words_must_name_a_real_month_and_day(text):
+    """A month name that is no month, or a day the month lacks, is refused."""
+    assert "date" in problems(Case, {**GOOD_CASE, "date": text})
+
+
 def test_a_booked_case_needs_no_outcome_or_meeting_hours():
     """A case can be logged before it is held; outcome and meeting / follow-up hours come once it is."""
     booked = {"ref": "SM-2025-020", "kind": "mediation", "role": "lead", "date": "2025-06-02", "status": "booked"}
@@ -96,9 +102,9 @@ def test_like_hours_have_like_limits():
     assert "more than 0 to 100" in problems(Reflection, reflection)["hours"]
 
 
-@pytest.mark.parametrize("text", ["02/03/2025", "2/3/2025", "2025-03-02"])
+@pytest.mark.parametrize("text", ["02/03/2025", "2/3/2025", "2025-03-02", "2 Mar 2025", "02 march 2025"])
 def test_uk_and_iso_dates(text):
-    """Dates are YYYY-MM-DD or the UK DD/MM/YYYY."""
+    """Dates are YYYY-MM-DD, the UK DD/MM/YYYY, or as the screens show them (2 Mar 2025)."""
     assert Case.from_dict({**GOOD_CASE, "date": text}).date == date(2025, 3, 2)
 
 

@@ -289,7 +289,7 @@ def test_coverage_rows_and_cases():
     [
         ({"register": ""}, "does not name the PPC's register"),
         ({"role": "mentor"}, "not a PPC"),
-        ({"date": "2 Jan 2025"}, "after 31 Dec 2024"),
+        ({"date": "2025-01-02"}, "after 31 Dec 2024"),
         ({"date": "2024-08-01"}, "before the latest practice case on 2024-08-10"),
     ],
 )

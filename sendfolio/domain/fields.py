@@ -30,6 +30,30 @@ _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 """An ISO date, YYYY-MM-DD."""
 
+_WORDS_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3,9}) (\d{4})$")
+"""A date as the screens show it: 15 Mar 2025 (or 15 March 2025)."""
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+"""Month names; a date in words may give a month's first three letters or more (Sep, Sept, September)."""
+
+
+def _month(word: str) -> int | None:
+    """The month number of a month's name or abbreviation, or None."""
+    return next((number for number, name in enumerate(_MONTHS, 1) if name.startswith(word.lower())), None)
+
 
 class FieldProblem(ValueError):
     """A single value that is not allowed, with words saying what is."""
@@ -79,11 +103,13 @@ def parse_date_value(raw: Any) -> date:
 
 def _date_from_text(value: str) -> date:
     """Turn `2025-03-02` or `02/03/2025` into a date, or explain what is wrong."""
-    iso, uk = _ISO_DATE.match(value), _UK_DATE.match(value)
+    iso, uk, words = _ISO_DATE.match(value), _UK_DATE.match(value), _WORDS_DATE.match(value)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
     elif uk:
         day, month, year = (int(part) for part in uk.groups())
+    elif words and _month(words.group(2)):
+        day, month, year = int(words.group(1)), _month(words.group(2)) or 0, int(words.group(3))
     else:
         raise FieldProblem(f"{excerpt(value)} is not a date: write YYYY-MM-DD or DD/MM/YYYY")
     try:
