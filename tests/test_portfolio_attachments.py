@@ -91,6 +91,9 @@ def test_a_three_page_certificate_is_three_pages_of_the_portfolio(demo_folio, tm
     plan = next(text for text in texts if "Learning needs and how they were met" in text and "Raised in" in text)
     assert "De-brief of case SM-DEMO-002" in plan and "Role play: summarising" in plan
 
+    beside = [index for index, text in enumerate(texts) if "Attached: A1: Conference badge" in text]
+    assert beside and beside[0] < badge  # listed beside its CPD entry, before the appendix
+
     appendix = next(text for text in texts if "Appendix: attached documents" in text and "Evidence for" in text)
     for title in ("Membership record", "Foundation course certificate", "Insurance schedule", "Conference badge"):
         assert title in appendix

@@ -95,7 +95,7 @@ def _image_page(content: bytes):
 
 
 def _draw_onto(page, source) -> None:
-    """Draw `source` onto `page` as it is displayed (its /Rotate applied), scaled to fit the copy area."""
+    """Draw `source` under `page`'s own marks (its /Rotate applied), scaled to fit the copy area."""
     from pypdf import Transformation
 
     box = source.cropbox
@@ -114,4 +114,4 @@ def _draw_onto(page, source) -> None:
     scale = min((right - left) / width, (top - bottom) / height)
     x = left + ((right - left) - width * scale) / 2
     y = top - height * scale
-    page.merge_transformed_page(source, upright.scale(scale, scale).translate(x, y))
+    page.merge_transformed_page(source, upright.scale(scale, scale).translate(x, y), over=False)
