@@ -46,7 +46,7 @@ ACCREDITATION_IDS = (
 )
 """The accreditation rule ids of docs/ARCHITECTURE.md, "Rule ids", in order."""
 
-RENEWAL_IDS = ("renewal.cpd-hours", "renewal.cases", "renewal.supervision")
+RENEWAL_IDS = ("renewal.cpd-hours", "renewal.cases", "renewal.supervision", "renewal.learning")
 """The re-registration rule ids of docs/ARCHITECTURE.md, "Rule ids", in order."""
 
 REQUIREMENT_KEYS = ["id", "title", "source", "need", "have", "met", "detail"]

@@ -281,3 +281,18 @@ def test_passport_names_what_is_missing_on_the_passported_route(tmp_path):
     )
     assert result.exit_code == 1
     assert "§1.6" in result.output and "Lead SEND mediator, 3 cases a year" in result.output
+
+
+def test_renewal_pack_leaves_out_the_future_case_and_checks_1_5_1(tmp_path):
+    """Only cases held in the year are listed as taken part in; the booked future case stands apart with its reason."""
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+    out = tmp_path / "renewal.pdf"
+    cli("--data-dir", str(tmp_path / "folio"), "renewal", "--year", "2026", "-o", str(out), "--date", "2026-11-29")
+    whole = " ".join(" ".join(page.extract_text() for page in PdfReader(str(out)).pages).split())
+    held = whole[whole.index("Cases held in the registration year") : whole.index("Not counted as cases taken part in")]
+    assert "SM-DEMO-004" in held and "SM-DEMO-005" not in held
+    apart = whole[whole.index("Not counted as cases taken part in") :]
+    assert "SM-DEMO-005 (mediation, lead): dated 11 December 2026, after this pack was compiled" in apart
+    assert "Additional learning or refresher training §1.5.1" in whole
+    assert not RULE_ID.search(whole) and "renewal." not in whole

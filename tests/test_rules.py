@@ -344,6 +344,7 @@ def test_check_json_shape():
         "renewal.cpd-hours",
         "renewal.cases",
         "renewal.supervision",
+        "renewal.learning",
     ]
     assert found["renewal"]["met"] is True
     for item in found["accreditation"]["requirements"] + found["renewal"]["requirements"]:

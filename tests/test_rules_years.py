@@ -257,3 +257,21 @@ def test_renewal_says_why_each_case_left_out_is_not_counted(change, why):
     found = rules.renewal(data, 2025).requirement("renewal.cases")
     assert found.have == f"2 cases held; not counted: {why}"
     assert f"not counted: {why}." in found.detail
+
+
+def test_renewal_checks_additional_learning_or_refresher_training():
+    """§1.5.1: a training or refresher CPD entry, or a refresher course, in the year; reading alone is not enough."""
+    from sendfolio.domain.records import CPDEntry, FolioData, Training
+
+    reading = CPDEntry.from_dict({"date": "2025-05-01", "hours": 20, "method": "reading", "title": "SEND Code"})
+    data = FolioData(cpd=(reading,))
+    found = rules.renewal(data, 2025).requirement("renewal.learning")
+    assert not found.met and found.source == "§1.5.1" and "No additional learning" in found.detail
+    refresher = CPDEntry.from_dict({"date": "2025-06-01", "hours": 6, "method": "refresher", "title": "Refresher day"})
+    assert rules.renewal(FolioData(cpd=(reading, refresher)), 2025).requirement("renewal.learning").met
+    course = Training.from_dict(
+        {"kind": "refresher", "title": "Post-16 update", "provider": "A provider", "date": "2025-07-01", "hours": 6}
+    )
+    assert rules.renewal(FolioData(cpd=(reading,), training=(course,)), 2025).requirement("renewal.learning").met
+    earlier = refresher.with_changes(date="2024-06-01")
+    assert not rules.renewal(FolioData(cpd=(reading, earlier)), 2025).requirement("renewal.learning").met

@@ -35,7 +35,7 @@ DESIGN_RULE_IDS = {
         "ppc.verification",
         "membership.body",
     ],
-    "renewal": ["renewal.cpd-hours", "renewal.cases", "renewal.supervision"],
+    "renewal": ["renewal.cpd-hours", "renewal.cases", "renewal.supervision", "renewal.learning"],
     "passport": [
         "passport.foundation",
         "passport.send-training",

@@ -248,6 +248,15 @@ SEND_2018_RULES = (
         "a CPD entry with the method supervision.",
     ),
     _rule(
+        "renewal.learning",
+        "Additional learning or refresher training",
+        "§1.5.1",
+        _R,
+        "Additional days of learning or refresher training in the registration year, building on the SEND "
+        "training: read as at least one CPD entry with the method training or refresher, or a refresher "
+        "course under Training, dated in the year.",
+    ),
+    _rule(
         "passport.foundation",
         "Foundation training of 40 hours",
         "§1.6, Form 5",
@@ -577,6 +586,8 @@ RULE_WORDS = MappingProxyType(
         "renewal.cpd-hours": "maintain a CPD log, providing evidence of a minimum of 20 hours completed CPD activity",
         "renewal.cases": "verify that they have completed at least three mediation cases",
         "renewal.supervision": "verify that they have accessed mentoring support / supervision",
+        "renewal.learning": "Additional days of learning or refresher training … to complement and build on what "
+        "was learnt in the SEND specific training course",
         "passport.foundation": "Foundation Training in Mediation (minimum 40 hours)",
         "passport.send-training": "Specialised Training in SEND Mediation (if applicable)",
         "passport.casework": "worked as lead SEND mediator since date and maintain a caseload of 3 cases per year "

@@ -13,7 +13,7 @@ from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training, Verification
 from sendfolio.portfolio import logs
 from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
-from sendfolio.portfolio.wording import prose_dates
+from sendfolio.portfolio.wording import long_date, prose_dates
 
 RENEWAL_SECTIONS = (
     ("requirements", "Requirements for re-registration"),
@@ -28,6 +28,7 @@ RENEWAL_EVIDENCE = {
     "renewal.cpd-hours": "renewal-cpd",
     "renewal.cases": "renewal-cases",
     "renewal.supervision": "renewal-supervision",
+    "renewal.learning": "renewal-cpd",
 }
 """Where each renewal rule's evidence stands, by anchor."""
 
@@ -62,6 +63,18 @@ class RenewalPack:
     cases: tuple
     supervision: logs.PPCLog
     supervision_cpd: tuple
+    cases_apart: tuple[tuple[object, str], ...] = ()
+
+
+def why_apart(case, as_of: date) -> str:
+    """Why a case of the registration year is not one the mediator took part in (empty when it is)."""
+    if case.date > as_of:
+        return f"dated {long_date(case.date)}, after this pack was compiled"
+    if not case.is_held:
+        return {"booked": "booked, not yet held", "withdrawn": "withdrawn", "not-held": "not held"}.get(
+            case.status, "not held"
+        )
+    return ""
 
 
 def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
@@ -72,6 +85,7 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
     headings = dict(RENEWAL_SECTIONS)
     links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}
     info = document_info("Renewal evidence", data.profile.name, report, as_of)
+    ordered = sorted(in_year.cases, key=lambda c: (c.date, c.ref))
     return RenewalPack(
         info=dataclasses.replace(
             info, subject=f"Annual re-registration evidence, {rules.year_label(data.profile, year)}"
@@ -82,7 +96,8 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
         sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
         index=index_rows(report, links),
         cpd=logs.cpd_log(in_year, (year,)),
-        cases=tuple(sorted(in_year.cases, key=lambda c: (c.date, c.ref))),
+        cases=tuple(case for case in ordered if not why_apart(case, as_of)),
+        cases_apart=tuple((case, why_apart(case, as_of)) for case in ordered if why_apart(case, as_of)),
         supervision=logs.ppc_log(in_year),
         supervision_cpd=tuple(item for item in in_year.cpd if item.method == "supervision"),
     )

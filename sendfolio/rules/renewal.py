@@ -72,7 +72,33 @@ def renewal_supervision(data: FolioData, start: date, end: date) -> Requirement:
     )
 
 
-RENEWAL_RULES = (renewal_cpd_hours, renewal_cases, renewal_supervision)
+LEARNING_METHODS = ("training", "refresher")
+"""CPD methods that are additional learning or refresher training (§1.5.1)."""
+
+
+def renewal_learning(data: FolioData, start: date, end: date) -> Requirement:
+    """renewal.learning: additional learning or refresher training in the registration year (§1.5.1)."""
+    entries = [item for item in data.cpd if item.method in LEARNING_METHODS and in_period(item.date, start, end)]
+    courses = [item for item in data.training if item.kind == "refresher" and in_period(item.date, start, end)]
+    hours = round(sum(item.hours for item in entries) + sum(item.hours for item in courses), 2)
+    found = len(entries) + len(courses)
+    have = (
+        f"{count(found, 'training or refresher entry', 'training or refresher entries')}, {hours_text(hours)} hours"
+        if found
+        else "none recorded"
+    )
+    detail = f"No additional learning or refresher training recorded from {span(start, end)}."
+    return result(
+        "renewal.learning",
+        "additional learning or refresher training",
+        have,
+        found >= 1,
+        detail,
+        (1.0, float(min(found, 1))),
+    )
+
+
+RENEWAL_RULES = (renewal_cpd_hours, renewal_cases, renewal_supervision, renewal_learning)
 """The annual re-registration rules, in the order of the rule set."""
 
 

@@ -43,6 +43,7 @@ RULE_AREAS = (
     ("renewal.cpd-hours", "cpd"),
     ("renewal.cases", "cases"),
     ("renewal.supervision", "ppc"),
+    ("renewal.learning", "cpd"),
     ("passport.cpd", "cpd"),
     ("passport.", "profile"),
 )
