@@ -141,6 +141,16 @@ class CPDScreen(RecordTableScreen):
         self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
         self.refresh_table()
 
+    def shown_year(self) -> int | None:
+        """The registration year on show."""
+        return self.chosen_year()
+
+    def show_year(self, year: int) -> None:
+        """Show another registration year."""
+        self.year = year
+        self.refresh_view()
+        self.refresh_bindings()
+
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year."""
         self.year = self.chosen_year() + step

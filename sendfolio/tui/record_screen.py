@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from sendfolio.domain.records import Profile, Record
-from sendfolio.domain.wording import span
+from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
-from sendfolio.rules import current_registration_year, registration_year
+from sendfolio.rules import current_registration_year, registration_year, year_label
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.text import plain_cells
@@ -204,6 +205,41 @@ class RecordTableScreen(Screen):
         self.notify(f"Saved the {self.NOUN}.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
+        self.offer_its_year(saved)
+
+    def shown_year(self) -> int | None:
+        """The registration year on show, for screens that show one year at a time (else None)."""
+        return None
+
+    def show_year(self, year: int) -> None:
+        """Show another registration year (screens that show one year at a time)."""
+
+    def offer_its_year(self, record: Record) -> None:
+        """A record saved outside the year on show: say where it went, and offer to go there."""
+        shown = self.shown_year()
+        when = getattr(record, "date", None)
+        if shown is None or not isinstance(when, date):
+            return
+        profile = self.app.folio.profile()
+        start, end = registration_year(profile, shown)
+        if start <= when <= end:
+            return
+        year = current_registration_year(profile, when)
+        label = year_label(profile, year)
+        question = (
+            f"The {self.NOUN} dated {short_date(when)} is saved in registration year {label} "
+            f"({span(*registration_year(profile, year))}), not the year on screen "
+            f"({span(start, end)}). Go to {label}?"
+        )
+        key = self.key_of(record)
+
+        def answered(go: bool | None) -> None:
+            """Show the record's year, with the record highlighted, when asked to."""
+            if go:
+                self.show_year(year)
+                self.refresh_table(select=key)
+
+        self.app.push_screen(ConfirmScreen(question, yes_label=f"Go to {label}", no_label="Stay here"), answered)
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted record."""

@@ -106,3 +106,51 @@ async def test_square_brackets_in_titles_are_shown_as_typed(folio, folio_dir, to
         await pilot.pause()
         assert app.is_running
     assert saved(folio).cpd() == ()
+
+
+async def test_an_entry_saved_outside_the_year_on_screen_says_where_it_went(folio, folio_dir, today):
+    """A CPD entry dated 05/03/2025 (registration year 2024–25) saved while 2026–27 shows: asked, then shown."""
+    from sendfolio.tui.widgets.confirm import ConfirmScreen
+
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cpd(pilot)
+        assert screen.chosen_year() == 2026
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "05/03/2025")
+        await pilot.press("tab")
+        await type_text(pilot, "2")
+        await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
+        await type_text(pilot, "Reading on mediation ethics")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "dated 5 Mar 2025 is saved in registration year 2024–25" in question.question
+        assert "(1 Apr 2024 – 31 Mar 2025)" in question.question and "Go to 2024–25?" in question.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen and screen.chosen_year() == 2024
+        table = screen.table
+        assert table.row_count == 1 and str(table.get_row_at(0)[3]) == "Reading on mediation ethics"
+        assert "2 of 20 h" in str(screen.query_one("#cpd-total").render())
+
+
+async def test_an_entry_in_the_year_on_screen_asks_nothing(folio, folio_dir, today):
+    """Saving within the year on show asks no question."""
+    from sendfolio.tui.widgets.confirm import ConfirmScreen
+
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cpd(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        await type_text(pilot, "1")
+        await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
+        await type_text(pilot, "Reading")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and not isinstance(app.screen, ConfirmScreen)
