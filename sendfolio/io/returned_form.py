@@ -243,6 +243,8 @@ def returned_records(
         raise _problem(file, f"is for case {form.case_ref}, which is not in this folio")
     records: list[SourcedRecord] = []
     case = existing.case(form.case_ref)
+    if case is None and any(sheet.debrief for sheet in form.sheets):
+        raise _problem(file, f"holds a de-brief for case {form.case_ref}: import the case first, then this form")
     try:
         for sheet in form.sheets:
             for crit_id, comment in sheet.ticked.items():
