@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from datetime import date
+from html import unescape
 
 import pytest
 from click.testing import CliRunner
@@ -296,3 +297,37 @@ def test_renewal_pack_leaves_out_the_future_case_and_checks_1_5_1(tmp_path):
     assert "SM-DEMO-005 (mediation, lead): dated 11 December 2026, after this pack was compiled" in apart
     assert "Additional learning or refresher training §1.5.1" in whole
     assert not RULE_ID.search(whole) and "renewal." not in whole
+
+
+def test_other_peoples_deadlines_stand_apart_and_a_non_working_day_is_flagged(tmp_path):
+    """The family's appeal and the LA's reg 42 duty are never counted as met; Good Friday is flagged."""
+    from sendfolio.domain.timescales import case_deadlines, is_informational
+
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        data = folio.data()
+    document = build_portfolio(data, TODAY)
+    counted = sum(document.timescales.totals)
+    every = sum(len(case_deadlines(item.case, TODAY)) for item in document.commentaries)
+    others = sum(1 for item in document.commentaries for d in case_deadlines(item.case, TODAY) if is_informational(d))
+    assert others and counted == every - others == sum(len(item.deadlines) for item in document.commentaries)
+    assert not any(is_informational(d) for item in document.commentaries for d in item.deadlines)
+    good_friday = next(item for item in document.commentaries if item.case.date == date(2026, 4, 3))
+    assert good_friday.non_working == "Good Friday"
+    html = unescape(" ".join(render.portfolio_html(document).split()))
+    assert "held on a non-working day (Good Friday)" in html
+    assert "Other people's deadlines, for information (not counted)" in html
+    assert "The family's: appeal to the tribunal" in html
+
+
+def test_coarse_dates_print_the_statutory_steps_by_month(tmp_path):
+    """With coarse dates, no statutory step or deadline in the commentaries carries its day."""
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        data = folio.data()
+    exact = render.portfolio_html(build_portfolio(data, TODAY))
+    coarse = render.portfolio_html(build_portfolio(data, TODAY, coarse_dates=True))
+    tables = re.findall(r'<table class="deadlines[^"]*">.*?</table>', coarse, re.S)
+    assert tables and not any(re.search(r"\d\d/\d\d/\d{4}", table) for table in tables)
+    assert "April 2026" in " ".join(tables)
+    assert re.search(r'<table class="deadlines">.*?\d\d/\d\d/\d{4}', exact, re.S)

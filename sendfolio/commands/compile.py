@@ -135,6 +135,11 @@ def common_options(command):
 @click.option(
     "--all", "whole", is_flag=True, help="Cover the whole archive, from the earliest record to the compile date."
 )
+@click.option(
+    "--coarse-dates",
+    is_flag=True,
+    help="Print the statutory steps of each case by month, not by day (harder to match to a family).",
+)
 @click.pass_context
 def portfolio(
     ctx: click.Context,
@@ -145,6 +150,7 @@ def portfolio(
     from_text: str | None,
     to_text: str | None,
     whole: bool,
+    coarse_dates: bool,
 ) -> None:
     """Compile the written portfolio for accreditation (standards §1.3) to a PDF.
 
@@ -167,6 +173,7 @@ def portfolio(
         pdf_ua=pdf_ua,
         html_out=html_out,
         attachment_files=files,
+        coarse_dates=coarse_dates,
     )
 
 

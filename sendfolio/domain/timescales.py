@@ -71,6 +71,13 @@ def is_working_day(day: date) -> bool:
     return bank_holidays().is_working_day(day)
 
 
+def non_working_reason(day: date) -> str:
+    """Why `day` is not a working day in England ("Saturday", "Good Friday"), or "" when it is one."""
+    if day.weekday() >= 5:
+        return calendar.day_name[day.weekday()]
+    return str(bank_holidays().get(day) or "")
+
+
 def add_working_days(day: date, n: int) -> date:
     """The n-th working day after `day` (before it when n is negative; n=0: `day` or the next working day)."""
     return bank_holidays().get_nth_working_day(day, n)

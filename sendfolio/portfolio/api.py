@@ -129,8 +129,9 @@ def compile_portfolio(
     html_out: Path | None = None,
     progress: Progress | None = None,
     attachment_files: Mapping[str, bytes] | None = None,
+    coarse_dates: bool = False,
 ) -> CompileResult:
-    """The written portfolio (standards §1.3) as a PDF at `out`.
+    """The written portfolio (standards §1.3) as a PDF at `out`; `coarse_dates` prints statutory steps by month.
 
     `attachment_files` holds the bytes of each attachment by id (`Folio.attachment_bytes`):
     their pages are added in the appendix. Without them, attachments are left out.
@@ -139,7 +140,7 @@ def compile_portfolio(
     _tell(progress, "Judging the records", 0.05)
     if attachment_files is None and data.attachments:
         data = dataclasses.replace(data, attachments=())
-    document = build_portfolio(data, as_of, period)
+    document = build_portfolio(data, as_of, period, coarse_dates=coarse_dates)
     return _finish(
         "portfolio.html.j2",
         document,

@@ -12,7 +12,7 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
 from sendfolio.domain.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
-from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines
+from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines, is_informational, non_working_reason
 from sendfolio.portfolio.case_forms import CaseForms, case_forms, link_for
 from sendfolio.portfolio.wording import anchor, debrief_title
 
@@ -101,6 +101,37 @@ class Commentary:
     reflections: tuple[tuple[str, str], ...]
     forms: CaseForms | None = None
     final: bool = False
+    others: tuple[OtherDeadline, ...] = ()
+    non_working: str = ""
+
+
+@dataclass(frozen=True)
+class OtherDeadline:
+    """Another party's deadline around a case: shown for information, never counted as met or missed."""
+
+    deadline: Deadline
+    whose: str
+    passed: bool
+
+
+WHOSE = {
+    "tribunal appeal deadline": "The family's: appeal to the tribunal",
+    "LA acts on agreement": "The local authority's: act on the agreement (reg 42)",
+    "health body tells LA": "The health body's: tell the local authority what it will do (reg 42)",
+}
+"""Whose deadline each informational event is, as the portfolio says it."""
+
+
+def split_deadlines(case: Case, as_of: date) -> tuple[tuple[Deadline, ...], tuple[OtherDeadline, ...]]:
+    """A case's deadlines: those the mediator's process keeps (counted), and other people's (for information)."""
+    own, others = [], []
+    for item in case_deadlines(case, as_of):
+        if is_informational(item):
+            passed = item.due is not None and item.due < as_of
+            others.append(OtherDeadline(item, WHOSE.get(item.event, "Another party's"), passed))
+        else:
+            own.append(item)
+    return tuple(own), tuple(others)
 
 
 def shown_groups(observations: tuple[Observation, ...]) -> tuple[ShownGroup, ...]:
@@ -140,11 +171,14 @@ def _commentary(data: FolioData, case: Case, number: int, as_of: date, reflectio
     """The commentary of one practice case."""
     groups = shown_groups(data.observations_for(case.ref))
     linked = tuple((reflection_ids[item_key], item.title) for item_key, item in _reflections_on(data, case.ref))
+    own, others = split_deadlines(case, as_of)
     return Commentary(
         number=number,
         case=case,
         anchor=case_anchor(case.ref),
-        deadlines=tuple(case_deadlines(case, as_of)),
+        deadlines=own,
+        others=others,
+        non_working=non_working_reason(case.date) if case.is_held else "",
         groups=groups,
         shown_count=sum(len(group.items) for group in groups),
         debrief=debrief_rows(case),
@@ -183,6 +217,8 @@ class TimescaleSummary:
     rows: tuple[TimescaleRow, ...]
     totals: tuple[int, ...]
     problems: tuple[Deadline, ...]
+    others: int = 0
+    non_working: tuple[tuple[str, str, date, str], ...] = ()
 
 
 def timescale_summary(items: tuple[Commentary, ...]) -> TimescaleSummary:
@@ -200,7 +236,16 @@ def timescale_summary(items: tuple[Commentary, ...]) -> TimescaleSummary:
         )
     totals = tuple(sum(row.counts[index] for row in rows) for index in range(len(STATUSES)))
     problems = tuple(d for item in items for d in item.deadlines if d.status in ("missed", "overdue"))
-    return TimescaleSummary(statuses=STATUSES, rows=tuple(rows), totals=totals, problems=problems)
+    return TimescaleSummary(
+        statuses=STATUSES,
+        rows=tuple(rows),
+        totals=totals,
+        problems=problems,
+        others=sum(len(item.others) for item in items),
+        non_working=tuple(
+            (item.case.ref, item.anchor, item.case.date, item.non_working) for item in items if item.non_working
+        ),
+    )
 
 
 @dataclass(frozen=True)

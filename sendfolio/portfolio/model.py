@@ -142,6 +142,7 @@ class Portfolio:
     learning_plan: evidence_docs.LearningPlan | None = None
     attachments: tuple[evidence_docs.AttachmentView, ...] = ()
     form4: Form4 | None = None
+    coarse_dates: bool = False
 
 
 def latest_date(data: FolioData, not_after: date | None = None) -> date:
@@ -258,7 +259,9 @@ def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[C
     )
 
 
-def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) -> Portfolio:
+def build_portfolio(
+    data: FolioData, as_of: date, period: Period | None = None, *, coarse_dates: bool = False
+) -> Portfolio:
     """The whole portfolio of the records in `period` (default: the practice period, see `default_period`).
 
     A period running past the compile date ends on it: records after `as_of` are never printed.
@@ -302,6 +305,7 @@ def build_portfolio(data: FolioData, as_of: date, period: Period | None = None) 
         ),
         attachments=attached,
         form4=form4(shown, report, as_of),
+        coarse_dates=coarse_dates,
     )
 
 

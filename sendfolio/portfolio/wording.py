@@ -96,6 +96,32 @@ def prose_dates(text: str) -> str:
     return ISO_DATE.sub(british, text or "")
 
 
+def step_date(value: date | None, coarse: bool = False, long: bool = False) -> str:
+    """A statutory step's date: 03/04/2026 (or 3 April 2026 when `long`), or only April 2026 when `coarse`."""
+    if value is None:
+        return "—"
+    if coarse:
+        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return long_date(value) if long else numeric_date(value)
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""Month names, for statutory steps printed by month (`--coarse-dates`)."""
+
+
 def standard_words(rule_id: str) -> str:
     """The requirement in the standards' own words (empty when none is kept)."""
     return RULE_WORDS.get(rule_id, "")
@@ -103,6 +129,7 @@ def standard_words(rule_id: str) -> str:
 
 FILTERS = {
     "standard_words": standard_words,
+    "step_date": step_date,
     "prose_dates": prose_dates,
     "label": label,
     "long_date": long_date,
