@@ -75,12 +75,14 @@ def test_totals_are_the_rules_engines(portfolio, data):
 
 def test_one_commentary_per_practice_case_with_timescales(portfolio, data):
     """A commentary for each practice case, in date order, with its deadlines."""
-    from sendfolio.domain.timescales import case_deadlines
+    from sendfolio.domain.timescales import case_deadlines, is_informational
 
     practice = rules.practice_cases(dated_until(data, TODAY))
     assert [item.case.ref for item in portfolio.commentaries] == [case.ref for case in practice]
     for item in portfolio.commentaries:
-        assert list(item.deadlines) == case_deadlines(item.case, TODAY)
+        every = case_deadlines(item.case, TODAY)
+        assert list(item.deadlines) == [d for d in every if not is_informational(d)]
+        assert [other.deadline for other in item.others] == [d for d in every if is_informational(d)]
     counted = sum(sum(row.counts) for row in portfolio.timescales.rows)
     assert counted == sum(len(item.deadlines) for item in portfolio.commentaries)
 
