@@ -22,7 +22,7 @@ from sendfolio.domain.links import default_title, link_words
 from sendfolio.domain.records import Record
 from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
-from sendfolio.tui.record_screen import RecordTableScreen
+from sendfolio.tui.record_screen import QUIT_BINDING, RecordTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
@@ -55,6 +55,7 @@ class AttachmentsScreen(RecordTableScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Attach a file (its path)"),
+        QUIT_BINDING,
         Binding("d", "delete", "Remove", tooltip="Remove the highlighted document, after asking"),
     ]
     """Add from a file, remove."""

@@ -21,6 +21,7 @@ from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.tui import caseops
 from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.commands import PaletteCommand
+from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
@@ -123,6 +124,7 @@ class CaseLogScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
+        QUIT_BINDING,
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding(

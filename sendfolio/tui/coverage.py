@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
+from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -91,6 +92,7 @@ class CoverageScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_missing", "Next missing"),
         Binding("r", "reload", "Refresh"),
+        QUIT_BINDING,
     ]
     """m jumps to the next missing criterion; r refreshes; Enter opens a checklist."""
 

@@ -28,6 +28,7 @@ from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Reco
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE
+from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.text import mark, plain_cells, status_text
@@ -174,6 +175,7 @@ class DashboardScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "fix", "Fix this", tooltip="Go to the area that fixes the highlighted requirement (or Enter)"),
         Binding("r", "reload", "Refresh"),
+        QUIT_BINDING,
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
         Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
         Binding("home", "end(0)", "Top", show=False, priority=True),

@@ -35,12 +35,17 @@ YEAR_BINDINGS: list[BindingType] = [
 """`[` and `]` step to the previous or next registration year."""
 
 
+QUIT_BINDING = Binding("q", "app.quit", "Quit", show=False, tooltip="Quit sendfolio (ctrl+q too)")
+"""`q` quits from a list screen (typing q in a field types it); the app asks first if anything is unsaved."""
+
+
 def record_bindings(noun: str) -> list[BindingType]:
     """a adds a record, e edits the highlighted one (Enter too), d deletes it after asking."""
     return [
         Binding("a", "add", "Add", tooltip=f"Add a {noun}"),
         Binding("e", "edit", "Edit", tooltip=f"Edit the highlighted {noun} (or press Enter on it)"),
         Binding("d", "delete", "Delete", tooltip=f"Delete the highlighted {noun}, after asking"),
+        QUIT_BINDING,
     ]
 
 

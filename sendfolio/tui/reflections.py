@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from sendfolio.domain.records import Reflection
 from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.paths import style_path
-from sendfolio.tui.record_screen import binding_commands, plain_cells
+from sendfolio.tui.record_screen import QUIT_BINDING, binding_commands, plain_cells
 from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -77,6 +77,7 @@ class ReflectionsScreen(Screen):
         Binding("a,n", "new", "New reflection", tooltip="Write a new reflection from a template"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection (or press Enter on it)"),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted reflection, after asking"),
+        QUIT_BINDING,
     ]
     """Write a new reflection, edit or delete the highlighted one (Enter also edits)."""
 

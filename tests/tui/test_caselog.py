@@ -239,3 +239,18 @@ async def test_the_highlighted_case_is_shown_in_full_under_a_narrow_table(starte
         detail = str(screen.query_one("#case-detail").render())
         assert detail.startswith("SM-T-001: mediation, lead, 1 Oct 2026")
         assert "agreement" in detail and "no de-brief" in detail and "not observed" in detail
+
+
+async def test_q_quits_from_a_list_screen_but_types_in_a_field(started_dir, today):
+    """q in the case filter is a letter; q on the table quits the app."""
+    from textual.widgets import Input
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        await pilot.press("slash", "q")
+        await pilot.pause()
+        assert screen.query_one("#case-filter", Input).value == "q" and app.return_code is None
+        await pilot.press("backspace", "enter", "q")
+        await pilot.pause()
+        assert app.return_code == 0

@@ -154,3 +154,13 @@ async def test_an_entry_in_the_year_on_screen_asks_nothing(folio, folio_dir, tod
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and not isinstance(app.screen, ConfirmScreen)
+
+
+async def test_q_quits_from_the_cpd_diary(folio, folio_dir, today):
+    """q on the CPD diary's table quits the app."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cpd(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
