@@ -330,3 +330,16 @@ def test_a_changed_reference_is_refused(made, tmp_path):
     changed = f"SF1 folio:{FOLIO_ID} case:SM-DEMO-004 forms:1-2-3"
     returned = fill(made / "case.pdf", tmp_path / "r.pdf", {**OBSERVED, REFERENCE_FIELD: changed})
     assert "form reference has been changed" in refused(folio_copy(made, tmp_path), returned)
+
+
+def test_what_observers_write_goes_through_the_identifier_check(made, tmp_path):
+    """An e-mail address in a comment, a phone number in the role: the identifier check finds both before anything leaves."""
+    folder = folio_copy(made, tmp_path)
+    values = {**OBSERVED, "f1_role": "co-mediator 07700 900123", note_field("f1.sk.engage"): "Write to jo@example.org"}
+    assert invoke(folder, "import", str(fill(made / "case.pdf", tmp_path / "r.pdf", values))).exit_code == 0
+    found = invoke(folder, "privacy-check", "--json")
+    assert found.exit_code != 0
+    fields = {(item["kind"], item["field"]) for item in json.loads(found.output)}
+    assert ("observation", "notes") in fields and ("observation", "observer_role") in fields
+    refused = invoke(folder, "portfolio", "-o", str(tmp_path / "p.pdf"))
+    assert refused.exit_code == 2 and not (tmp_path / "p.pdf").exists()

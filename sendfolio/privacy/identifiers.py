@@ -105,9 +105,12 @@ def free_text(data: FolioData) -> Iterator[TextField]:
             {"ref": case.ref, "observed_by": case.observed_by, "issues": "; ".join(case.issues), "notes": case.notes},
         )
         yield from _fields("case", case.ref, {f"debrief.{key}": value for key, value in case.debrief.items()})
+        yield from _fields("case", case.ref, {"debrief_by": case.debrief_by, "debrief_by_role": case.debrief_by_role})
     for item in data.observations:
         yield from _fields(
-            "observation", f"{item.ref}/{item.criterion}", {"observer": item.observer, "notes": item.notes}
+            "observation",
+            f"{item.ref}/{item.criterion}",
+            {"observer": item.observer, "observer_role": item.observer_role, "notes": item.notes},
         )
     for item in data.reflections:
         yield from _fields("reflection", item.id, {"title": item.title, "body": item.body})
