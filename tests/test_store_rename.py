@@ -103,3 +103,29 @@ def test_rename_to_the_same_reference_just_saves_the_case(folio):
     folio.rename_case("SM-2025-001", "SM-2025-001", edited)
     assert folio.case("SM-2025-001").meeting_hours == 4
     assert len(folio.observations("SM-2025-001")) == 2
+
+
+def test_rename_carries_learning_needs_and_attached_documents(folio, tmp_path):
+    """A need raised in the case's de-brief and a document attached to the case follow the new reference."""
+    from datetime import date
+
+    from sendfolio.domain.records import LearningNeed
+    from sendfolio.io.attachments import check_content
+    from sendfolio.samples.certificate import certificate_pdf
+
+    folio.put(
+        LearningNeed.from_dict(
+            {"need": "Summaries", "action": "Role play", "due": "2025-06-01", "source": "case:SM-2025-001"}
+        )
+    )
+    folio.put(
+        LearningNeed.from_dict({"need": "Other", "action": "Read", "due": "2025-06-01", "source": "case:SM-2025-002"})
+    )
+    checked = check_content("a.pdf", certificate_pdf([[("Agreement", 14, "title")]]))
+    folio.attach(checked.record("case:SM-2025-001", "Agreement", date(2025, 3, 3)), checked.content)
+    folio.rename_case("SM-2025-001", "SM-2025-009")
+    reopened = Folio.open(folio.data_dir, readonly=True)
+    assert sorted(item.source for item in reopened.learning_plan()) == ["case:SM-2025-002", "case:SM-2025-009"]
+    (document,) = reopened.attachments()
+    assert document.evidence_for == "case:SM-2025-009"
+    assert reopened.attachment_bytes(document) == checked.content

@@ -48,7 +48,8 @@ def link_words(data: FolioData, link: str) -> str:
     record = linked_record(data, link)
     kind, _, ident = link.partition(":")
     if record is None:
-        return f"{kind} {ident} (no longer in the folio)"
+        words = {"case": f"Case {ident}", "ppc": "A PPC session", "training": "A course", "cpd": "A CPD entry"}
+        return f"{words.get(kind, 'A reflection')}, since removed from the records"
     when = record.date.strftime("%d/%m/%Y")
     if kind == "case":
         return f"Case {ident} ({when})"

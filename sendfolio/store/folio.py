@@ -376,7 +376,8 @@ class Folio:
         return True
 
     def rename_case(self, old_ref: str, new_ref: str, case: Case | None = None) -> Case:
-        """Give a case a new reference in one save: its observations move, linked reflections follow.
+        """Give a case a new reference in one save: its observations move, linked reflections, learning
+        needs raised in its de-brief and documents attached to it follow.
 
         `case` (optional) is the case's new content (an edited form) — its `ref` is set to `new_ref`.
         Refuses, with `FolioError` and nothing changed, a case that is not there or a reference in use.
@@ -391,6 +392,16 @@ class Folio:
             return self.put(renamed)
         moved = [item.with_changes(ref=new_ref) for item in self.observations(old_ref)]
         linked = [item.with_changes(case=new_ref) for item in self.reflections() if item.case == old_ref]
+        linked += [
+            item.with_changes(source=f"case:{new_ref}")
+            for item in self.learning_plan()
+            if item.source == f"case:{old_ref}"
+        ]
+        linked += [
+            item.with_changes(evidence_for=f"case:{new_ref}")
+            for item in self.attachments()
+            if item.evidence_for == f"case:{old_ref}"
+        ]
         with self.batch():
             self.delete(old)
             for record in (renamed, *moved, *linked):
