@@ -107,3 +107,31 @@ def test_a_schema_2_folio_opens_with_every_observation_the_mediators(tmp_path):
     saved = json.loads((tmp_path / "folio.json").read_text())
     assert saved["sendfolio"]["schema"] == SCHEMA >= 3
     assert next(iter(saved["observations"].values()))["recorded_by"] == "mediator"
+
+
+def test_the_demo_coverage_and_debrief_pages_agree(demo_folio, today):
+    """On the demo portfolio, a de-brief criterion is ticked for a case exactly when that case's Form 3 prints it."""
+    from sendfolio.portfolio import render
+    from sendfolio.portfolio.model import build_portfolio, latest_date
+    from sendfolio.portfolio.wording import debrief_title
+
+    data = demo_folio.data()
+    document = build_portfolio(data, latest_date(data, today))
+    assert document.commentaries
+    columns = document.coverage.refs
+    marks = {
+        (row.criterion.id, ref): mark
+        for group in document.coverage.groups
+        for row in group.rows
+        for ref, mark in zip(columns, row.marks)
+    }
+    html = render.portfolio_html(document)
+    checked = 0
+    for item in document.commentaries:
+        printed = set(item.forms.debrief_headings())
+        for crit_id, heading in DEBRIEF_CRITERIA.items():
+            assert marks[(crit_id, item.case.ref)] == (debrief_title(heading) in printed), (item.case.ref, crit_id)
+            checked += 1
+        for sheet in item.forms.sheets:
+            assert f'id="{sheet.anchor}"' in html
+    assert checked == len(DEBRIEF_CRITERIA) * len(document.commentaries)
