@@ -27,13 +27,13 @@ from typing import Any
 
 from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.layout import TABLES
+from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.mark import MAGIC, has_magic
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.storage import (
     DEFAULT_BACKUPS,
     Codec,
     FolioError,
-    FolioLock,
     Unreadable,
     migrate,
     parse_folio_bytes,
@@ -247,7 +247,6 @@ def backup_number(which: int | str) -> int:
 def _check_records(path: Path, codec: Codec | None) -> None:
     """Raise `FolioError` naming the first record of the backup at `path` that is not valid."""
     from sendfolio.store.folio import Folio
-    from sendfolio.store.layout import ReadOnlyLock
     from sendfolio.store.storage import AtomicJSONStorage
 
     storage = AtomicJSONStorage(path, codec=codec, readonly=True)

@@ -41,12 +41,12 @@ from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
     TABLES,
-    ReadOnlyLock,
     RecordTable,
     make_owner_only,
 )
+from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
-from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, FolioLock, make_private_folder
+from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, make_private_folder
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -58,12 +58,12 @@ ENTERED_KEPT = 20
 class Folio:
     """A mediator's records, held in memory, saved atomically on every change."""
 
-    def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: FolioLock):
+    def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: FolioLock | ReadOnlyLock):
         """Use `Folio.open`; this wires an opened storage and lock together and checks every record."""
         self.data_dir = data_dir
         self.path = storage.path
         self._storage = storage
-        self._lock: FolioLock | None = lock
+        self._lock: FolioLock | ReadOnlyLock | None = lock
         self._db = TinyDB(storage=lambda: storage)
         self._files = AttachmentFiles(data_dir)
         self._load_index()

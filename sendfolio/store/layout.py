@@ -62,13 +62,6 @@ SINGLETONS: dict[str, type[Record]] = {
 """Tables holding at most one record, named as FolioData's fields."""
 
 
-class ReadOnlyLock:
-    """Stands in for the lock of a folio opened read-only: nothing to release."""
-
-    def release(self) -> None:
-        """Nothing is held."""
-
-
 def make_owner_only(folder: Path) -> None:
     """Close a folder we now keep a folio in to everyone but its owner (if we own it)."""
     if folder.stat().st_uid == os.getuid():

@@ -15,14 +15,13 @@ at the next save. The whole file passes through an optional `codec` (encryption)
 After the first read the data live in memory: TinyDB's many `read()` calls never touch
 the disk. A file that cannot be read raises `FolioError` naming it and its newest
 readable backup, and is never written over; so is anything but a regular file at the folio's
-path (a link, pipe or device), and a missing file while backups remain. `FolioLock` keeps a second process from
-opening the same folio while one has it open.
+path (a link, pipe or device), and a missing file while backups remain. The folder's lock (`lock.py`) keeps a
+second process from opening the same folio while one has it open.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -34,7 +33,6 @@ from tinydb.storages import Storage
 
 from sendfolio.domain.records import status_from
 from sendfolio.store.atomic import (
-    FILE_MODE,
     FOLDER_MODE,
     fsync_folder,
     read_regular,
@@ -62,10 +60,6 @@ Tables = dict[str, dict[str, Any]]
 
 class FolioError(Exception):
     """The folio cannot be opened or saved; the message is one line naming the file."""
-
-
-class FolioLocked(FolioError):
-    """Another process has this folio open."""
 
 
 class Codec(Protocol):
@@ -513,41 +507,3 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: the file is open only while it is read or replaced."""
-
-
-class FolioLock:
-    """An exclusive, non-blocking `flock` on the data folder's lock file, held while the folio is open."""
-
-    def __init__(self, path: Path):
-        """Take the lock or raise `FolioLocked` naming the process that holds it."""
-        self.path = path
-        kind = special_kind(path)
-        if kind is not None:  # a link could point at the folio: taking the lock truncates its file
-            raise FolioError(
-                f"cannot lock {path}: it is {kind}, not a regular file; move it away (sendfolio makes a new one)"
-            )
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-        self._fd: int | None = os.open(path, flags, FILE_MODE)
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = self._holder()
-            self.release()
-            raise FolioLocked(
-                f"the folio in {path.parent} is open in another sendfolio (pid {holder}); close it first"
-            ) from None
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, f"{os.getpid()}\n".encode())
-
-    def _holder(self) -> str:
-        """The pid written by the process holding the lock, or "unknown"."""
-        try:
-            return os.pread(self._fd, 32, 0).decode().strip() or "unknown"
-        except (OSError, UnicodeDecodeError):
-            return "unknown"
-
-    def release(self) -> None:
-        """Let go of the lock (closing the file releases it)."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
