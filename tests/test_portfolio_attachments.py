@@ -97,3 +97,24 @@ def test_a_three_page_certificate_is_three_pages_of_the_portfolio(demo_folio, tm
     appendix = next(text for text in texts if "Appendix: attached documents" in text and "Evidence for" in text)
     for title in ("Membership record", "Foundation course certificate", "Insurance schedule", "Conference badge"):
         assert title in appendix
+
+
+def test_pages_are_found_by_heading_when_the_pdf_has_no_named_destinations():
+    """A main PDF joined from pieces may lose its named destinations: the heading text still finds the pages."""
+    from sendfolio.portfolio.appendix import Insert, insert_attachments
+
+    main = certificate_pdf(
+        [
+            [("Appendix: attached documents", 14, "title")],
+            [("A1: Course certificate", 12, "small")],
+            [("A1: Course certificate, page 2 of 2", 10, "small")],
+            [("Last page", 10, "small")],
+        ]
+    )
+    assert not PdfReader(io.BytesIO(main)).named_destinations
+    document = certificate_pdf([[("GIRAFFE one", 20, "title")], [("GIRAFFE two", 20, "title")]])
+    joined, pages = insert_attachments(main, [Insert("attachment-a1", "A1: Course certificate", "pdf", document)])
+    texts = page_texts(joined)
+    assert pages == 4
+    assert "GIRAFFE one" in texts[1] and "GIRAFFE two" in texts[2]
+    assert "GIRAFFE" not in texts[0] + texts[3]

@@ -49,8 +49,8 @@ def insert_attachments(pdf: bytes, inserts: Sequence[Insert]) -> tuple[bytes, in
         return pdf, len(reader.pages)
     writer = PdfWriter(clone_from=reader)
     for item in inserts:
-        first = _page_of(reader, item)
         sources = _pages(item)
+        first = _page_of(reader, item, len(sources))
         if first + len(sources) > len(writer.pages):
             raise ValueError(f"the appendix has no pages reserved for {item.heading}")
         for offset, source in enumerate(sources):
@@ -60,15 +60,19 @@ def insert_attachments(pdf: bytes, inserts: Sequence[Insert]) -> tuple[bytes, in
     return out.getvalue(), len(writer.pages)
 
 
-def _page_of(reader, item: Insert) -> int:
-    """The index of the first page reserved for the document (the one holding its heading)."""
+def _page_of(reader, item: Insert, count: int) -> int:
+    """The index of the first of the `count` pages reserved for the document (the one holding its heading).
+
+    By the anchor's named destination; failing that (a PDF joined from pieces may have lost them),
+    the last page whose caption names the document is the last of its run.
+    """
     destination = reader.named_destinations.get(item.anchor) or reader.named_destinations.get("/" + item.anchor)
     if destination is not None:
         return reader.get_destination_page_number(destination)
     wanted = " ".join(item.heading.split())
     for index in range(len(reader.pages) - 1, -1, -1):
         if wanted in " ".join((reader.pages[index].extract_text() or "").split()):
-            return index
+            return max(0, index - (count - 1))
     raise ValueError(f"the appendix page of {item.heading} is not in the PDF")
 
 
