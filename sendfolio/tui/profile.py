@@ -19,16 +19,17 @@ from sendfolio.domain.records import (
     FOUNDATION_COVERS,
     SEND_MODULES,
     TRAINING_KINDS,
+    PPCContact,
     Profile,
     Record,
     Training,
 )
-from sendfolio.domain.wording import hours_text, short_date
-from sendfolio.tui.firstrun import PROFILE_SPECS
+from sendfolio.domain.wording import hours_text, short_date, words
+from sendfolio.tui.firstrun import ProfileForm, save_profile
 from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.forms import FieldSpec
 
 TRAINING_SPECS = (
     FieldSpec("kind", "Kind of course", "choice", options=TRAINING_KINDS),
@@ -59,7 +60,9 @@ class ProfileScreen(RecordTableScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("course"),
-        Binding("p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary and route"),
+        Binding(
+            "p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary, route and PPC"
+        ),
     ]
     """Courses: add / edit / delete; edit the profile."""
 
@@ -93,7 +96,7 @@ class ProfileScreen(RecordTableScreen):
         """One course as table cells."""
         covers = f"{len(record.covers)} of 4" if record.kind in ("foundation", "send") else "—"
         return (
-            record.kind,
+            words(record.kind),
             record.title,
             record.provider,
             short_date(record.date),
@@ -108,7 +111,8 @@ class ProfileScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """Redraw the profile and the courses."""
-        self.query_one("#profile-summary", Static).update(profile_text(self.app.folio.profile()))
+        summary = profile_text(self.app.folio.profile(), self.app.folio.ppc_contact())
+        self.query_one("#profile-summary", Static).update(summary)
         count = len(self.app.folio.training())
         heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
         self.query_one("#training-heading", Static).update(heading)
@@ -116,28 +120,28 @@ class ProfileScreen(RecordTableScreen):
 
     def action_profile(self) -> None:
         """Edit the mediator's profile."""
-        form = EditRecordScreen(Profile, PROFILE_SPECS, initial=self.app.folio.profile(), title="Your profile")
+        form = ProfileForm(self.app.folio.profile(), self.app.folio.ppc_contact())
         self.app.push_screen(form, self._save_profile)
 
-    def _save_profile(self, profile: Record | None) -> None:
-        """Put the profile in the folio at once."""
-        if profile is None:
+    def _save_profile(self, result: Any) -> None:
+        """Put the profile (and the PPC's details) in the folio at once."""
+        if not save_profile(self.app, result):
             return
-        self.app.folio.put(profile)
         self.notify("Saved your profile.")
         self.refresh_view()
 
 
-def profile_text(profile: Profile) -> str:
-    """The profile in a few lines, with a dash for what is not filled in."""
+def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
+    """The profile and the PPC in a few lines, with a dash for what is not filled in."""
     anniversary = (
         f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
     )
     membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
     lines = [
         f"Name: {profile.name or '—'}    Membership: {membership}",
-        f"Registration anniversary: {anniversary}    Route: {profile.route}"
+        f"Registration anniversary: {anniversary}    Route: {words(profile.route)}"
         + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
-        "Press p to edit your profile.",
+        "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
+        "Press p to edit your profile and your PPC's details.",
     ]
     return "\n".join(lines)

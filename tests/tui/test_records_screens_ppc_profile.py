@@ -100,3 +100,35 @@ async def test_course_covers_are_checked_by_the_record(folio, folio_dir, today):
     [course] = saved(folio).training()
     assert (course.kind, course.hours, course.recognised_by) == ("send", 12.0, "COM")
     assert set(course.covers) == {"legislative-framework", "send-context", "mediation-practice", "local-processes"}
+
+
+async def test_the_profile_form_sets_the_ppcs_details(folio, folio_dir, today):
+    """The PPC's name and register typed in the profile form are saved as the PPC contact; a bad e-mail is refused."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go(pilot, "7", ProfileScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-ppc_name").focus()
+        await type_text(pilot, "Dr Robin Sample")
+        await pilot.press("tab")
+        await type_text(pilot, "College of Mediators PPC register")
+        await pilot.press("tab")
+        await type_text(pilot, "not-an-address")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#error-ppc_email").display
+        form.query_one("#field-ppc_email").focus()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        summary = str(screen.query_one("#profile-summary").render())
+        assert "PPC: Dr Robin Sample (College of Mediators PPC register)" in summary
+    contact = saved(folio).ppc_contact()
+    assert (contact.name, contact.register, contact.email) == (
+        "Dr Robin Sample",
+        "College of Mediators PPC register",
+        "",
+    )
