@@ -285,3 +285,21 @@ def test_a_backup_with_a_damaged_file_restores_nothing(folio_with_course, tmp_pa
     assert result.exit_code == 2
     assert "does not match the attachment's sha256" in result.output
     assert not (restored / "attachments").exists()
+
+
+def test_a_damaged_file_is_reported_not_printed(folio_with_course, tmp_path):
+    """A stored file whose bytes are not the ones attached (checked by SHA-256) is refused with advice."""
+    from sendfolio.store import FolioError
+
+    cert = tmp_path / "c.pdf"
+    cert.write_bytes(three_pages())
+    run(folio_with_course, "attach", str(cert), "--for", "membership")
+    (stored,) = (folio_with_course / "attachments").iterdir()
+    stored.write_bytes(stored.read_bytes().replace(CANARY.encode(), b"CANARYQUOKKA78"))
+    with (
+        Folio.open(folio_with_course, readonly=True) as folio,
+        pytest.raises(FolioError, match="cannot be read .*sendfolio attachments --remove"),
+    ):
+        folio.attachment_bytes(folio.attachments()[0])
+    result = run(folio_with_course, "portfolio", "-o", str(tmp_path / "p.pdf"))
+    assert result.exit_code == 2 and "cannot be read" in result.output

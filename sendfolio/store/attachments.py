@@ -12,6 +12,7 @@ with the folio's (new) codec; `read` finds and keeps it.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,19 +41,20 @@ class AttachmentFiles:
         write_atomic(self.path(attachment), _encode(content, codec))
 
     def read(self, attachment: Attachment, codec: Codec | None) -> bytes:
-        """The plain bytes of an attachment, or `FolioError` saying why they cannot be read."""
+        """The plain bytes of an attachment (checked against its SHA-256), or `FolioError` saying why not."""
         path = self.path(attachment)
         try:
-            return _decode(path.read_bytes(), codec)
-        except FileNotFoundError:
-            pass
-        except ValueError:
+            plain = _decode(path.read_bytes(), codec)
+            if _matches(plain, attachment):
+                return plain
+        except (FileNotFoundError, ValueError):
             pass
         for leftover in sorted(self.folder.glob(f".{path.name}.*.tmp")):
             with contextlib.suppress(ValueError, OSError):
                 plain = _decode(leftover.read_bytes(), codec)
-                replace_or_remove(leftover, path)  # a re-encoding cut short: its new version is the good one
-                return plain
+                if _matches(plain, attachment):
+                    replace_or_remove(leftover, path)  # a re-encoding or restore cut short: this is the good one
+                    return plain
         advice = f"attach it again, or remove it with `sendfolio attachments --remove {attachment.id}`"
         if not path.exists():
             raise FolioError(
@@ -114,6 +116,11 @@ class AttachmentFiles:
             for path in self.folder.iterdir()
             if path.is_file() and not path.name.startswith(".") and path.name not in names
         ]
+
+
+def _matches(plain: bytes, attachment: Attachment) -> bool:
+    """True when the bytes are the file the record describes."""
+    return hashlib.sha256(plain).hexdigest() == attachment.sha256
 
 
 def _encode(content: bytes, codec: Codec | None) -> bytes:
