@@ -310,3 +310,13 @@ def test_a_finding_in_a_folio_keeps_its_context_as_written():
     data = every_field_folio("Zo\u00ade\u2019s")
     [notes] = [item for item in scan(data, ["Zoë"]) if (item.kind, item.field) == ("case", "notes")]
     assert notes.match == "Zo\u00ade" and "»Zo\u00ade«\u2019s" in notes.context
+
+
+def test_a_finding_says_when_it_hides_characters():
+    """A soft hyphen or NBSP inside the match is invisible on screen, so the line says it is there."""
+    data = every_field_folio("Zo\u00ade")
+    [notes] = [item for item in scan(data, ["Zoe"]) if (item.kind, item.field) == ("case", "notes")]
+    assert notes.hidden_characters
+    assert "(written with invisible characters or unusual spaces)" in notes.describe()
+    [plain] = [item for item in scan(every_field_folio("Zoe"), ["Zoe"]) if item.field == "notes"][:1]
+    assert not plain.hidden_characters and "invisible" not in plain.describe()

@@ -83,11 +83,20 @@ class Finding:
             "count": self.count,
         }
 
+    @property
+    def hidden_characters(self) -> bool:
+        """True when the match holds an invisible character or an unusual space (pasted text often does)."""
+        return any(
+            unicodedata.category(char) == "Cf" or (unicodedata.category(char) == "Zs" and char != " ")
+            for char in self.match
+        )
+
     def describe(self) -> str:
-        """One line: id, what it is, where, and the text around it."""
+        """One line: id, what it is, where, and the text around it (saying so when it hides characters)."""
         where = f"{self.kind} {self.record}, {self.field}"
         times = f" (x{self.count})" if self.count > 1 else ""
-        return f"[{self.id}] {CATEGORY_TITLES[self.category]} in {where}{times}: {self.context}"
+        hidden = " (written with invisible characters or unusual spaces)" if self.hidden_characters else ""
+        return f"[{self.id}] {CATEGORY_TITLES[self.category]} in {where}{times}{hidden}: {self.context}"
 
 
 def fingerprint(kind: str, record: str, field: str, match: str) -> str:

@@ -351,7 +351,8 @@ def identifier_warning(findings: Sequence[Finding]) -> str:
     shown = []
     for finding in findings:
         title = CATEGORY_TITLES[finding.category]
-        shown.append(f"{'an' if title[0] in 'aeiouN' else 'a'} {title}: »{finding.match}«")
+        hidden = " (with invisible characters or unusual spaces)" if finding.hidden_characters else ""
+        shown.append(f"{'an' if title[0] in 'aeiouN' else 'a'} {title}: »{finding.match}«{hidden}")
     return (
         f"⚠ looks like {' and '.join(shown)}. PDFs and exports are held back while "
         f"{'it stays' if len(findings) == 1 else 'they stay'}; ctrl+s again saves it as it is."
