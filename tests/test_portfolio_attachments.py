@@ -29,6 +29,11 @@ def test_the_demo_plan_traces_each_need_and_lists_the_certificates(demo_folio):
     reading = by_need["How phased transitions are written into an EHC plan"]
     assert "chapter 9" in reading.met_by[0].words
     assert [view.label for view in document.attachments] == ["A1", "A2", "A3"]
+    from sendfolio.io.attachments import check_content
+
+    for item in data.attachments:  # the demo's generated files pass the same checks as a mediator's
+        checked = check_content(item.title, demo_folio.attachment_bytes(item))
+        assert (checked.file_type, checked.pages) == (item.file_type, item.pages)
     links = {row.requirement.id: [link.label for link in row.links] for row in document.index}
     assert "A1: Membership record" in links["membership.body"]
     assert "A2: Foundation course certificate" in links["foundation.hours"]

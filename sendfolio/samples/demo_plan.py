@@ -9,11 +9,12 @@ providers; nothing here names a real person or body.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import date, timedelta
 from typing import Any
 
-from sendfolio.domain.records import LearningNeed
+from sendfolio.domain.records import Attachment, LearningNeed
 from sendfolio.samples.certificate import certificate_pdf
 
 PLAN = (
@@ -98,25 +99,39 @@ def learning_plan(today: date) -> list[LearningNeed]:
 
 def attach_certificates(folio: Any, today: date, training: dict[str, Any]) -> None:
     """Attach the demo's certificates to `folio`: the two courses' (PDF) and the membership card (PNG)."""
-    from sendfolio.io.attachments import check_content
-
     foundation, send = training["demo-foundation"], training["demo-send"]
+    name = folio.profile().name
     documents = (
         (
             "training:demo-foundation",
             "Foundation course certificate",
-            _course_certificate(foundation, folio.profile().name, 1),
+            "pdf",
+            1,
+            _course_certificate(foundation, name, 1),
         ),
         (
             "training:demo-send",
             "SEND training certificate and module record",
-            _course_certificate(send, folio.profile().name, 3),
+            "pdf",
+            3,
+            _course_certificate(send, name, 3),
         ),
-        ("membership", "Membership record", _membership_card(folio.profile())),
+        ("membership", "Membership record", "png", 1, _membership_card(folio.profile())),
     )
-    for number, (target, title, content) in enumerate(documents, start=1):
-        checked = check_content(title, content)
-        folio.attach(checked.record(target, title, today).with_changes(id=f"demo-attachment-{number}"), checked.content)
+    for number, (target, title, file_type, pages, content) in enumerate(documents, start=1):
+        record = Attachment.from_dict(
+            {
+                "id": f"demo-attachment-{number}",
+                "evidence_for": target,
+                "title": title,
+                "file_type": file_type,
+                "size": len(content),
+                "pages": pages,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "added": today,
+            }
+        )
+        folio.attach(record, content)
 
 
 def _course_certificate(course: Any, name: str, pages: int) -> bytes:
