@@ -18,8 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
+from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import Profile, Verification
-from sendfolio.domain.standards import CRITERIA, RULE_SET
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.store import Folio
 
 TODAY = "2025-12-01"

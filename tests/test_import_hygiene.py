@@ -12,6 +12,7 @@ import pytest
 CORE_MODULES = (
     "sendfolio.domain.records",
     "sendfolio.domain.standards",
+    "sendfolio.domain.criteria",
     "sendfolio.rules",
     "sendfolio.domain.timescales",
 )

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
 
 from sendfolio.cli import main
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
 from sendfolio.domain.form_fields import FOLIO_ID_SETTING, REFERENCE_FIELD, debrief_field, note_field, seen_field
 from sendfolio.domain.records import DEBRIEF_HEADINGS
-from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 from tests.conftest import FIXED_TODAY

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from sendfolio import rules
 from sendfolio.cli import main
+from sendfolio.domain.criteria import criterion
 from sendfolio.domain.records import Observation, Reflection, Verification
 from sendfolio.domain.reflection_text import PROMPTS
-from sendfolio.domain.standards import criterion
 from sendfolio.portfolio import render
 from sendfolio.portfolio.model import build_portfolio
 from sendfolio.samples.demo import PPC_NAME, write_demo

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from sendfolio import rules
+from sendfolio.domain.criteria import CRITERIA_IDS, DEBRIEF_CRITERIA
 from sendfolio.domain.records import Case, InvalidRecord, Observation
-from sendfolio.domain.standards import CRITERIA_IDS, DEBRIEF_CRITERIA
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
 from tests.test_rules import accredited, requirement

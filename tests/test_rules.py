@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendfolio import rules
+from sendfolio.domain.criteria import CRITERIA_IDS
 from sendfolio.domain.records import (
     CPD_METHODS,
     OUTCOMES,
@@ -24,7 +25,7 @@ from sendfolio.domain.records import (
     Training,
     Verification,
 )
-from sendfolio.domain.standards import CRITERIA_IDS, RULE_SET
+from sendfolio.domain.standards import RULE_SET
 
 AS_OF = date(2024, 12, 31)
 """The check date of these tests."""

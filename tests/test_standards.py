@@ -6,17 +6,16 @@ import re
 
 import pytest
 
-from sendfolio.domain.records import Observation
-from sendfolio.domain.standards import (
+from sendfolio.domain.criteria import (
     CRITERIA,
     CRITERIA_IDS,
-    GROUPS,
-    RULE_SET,
     Criterion,
     criteria_by_form_section,
     criterion,
     is_criterion,
 )
+from sendfolio.domain.records import Observation
+from sendfolio.domain.standards import GROUPS, RULE_SET
 
 DESIGN_RULE_IDS = {
     "accreditation": [

@@ -98,7 +98,7 @@ def _wrapped(text: str) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the criteria as JSON.")
 def criteria(as_json: bool) -> None:
     """The observation criteria of Forms 1–3, with their ids."""
-    from sendfolio.domain.standards import CRITERIA
+    from sendfolio.domain.criteria import CRITERIA
 
     if as_json:
         rows = [

@@ -194,7 +194,7 @@ def _need_problems(item: SourcedRecord, case_refs: set[str], existing: FolioData
 
 def _observation_problems(item: SourcedRecord, case_refs: set[str] | None) -> list[Problem]:
     """An observation must name a criterion of Forms 1–3 and a case (unless `case_refs` is None)."""
-    from sendfolio.domain.standards import is_criterion
+    from sendfolio.domain.criteria import is_criterion
 
     problems = []
     if not is_criterion(item.record.criterion):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
 from sendfolio.domain.fields import FieldProblem, parse_date_value
 from sendfolio.domain.form_fields import (
     KEYWORDS_PREFIX,
@@ -30,7 +31,6 @@ from sendfolio.domain.form_fields import (
     seen_field,
 )
 from sendfolio.domain.records import DEBRIEF_HEADINGS, FolioData, InvalidRecord, Observation
-from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")

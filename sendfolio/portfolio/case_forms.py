@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
 from sendfolio.domain.records import Case, FolioData, Observation
-from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
 from sendfolio.portfolio.wording import anchor, debrief_title
 
 PLACES = {1: "1st", 2: "2nd", 3: "3rd"}

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
+from sendfolio.domain.criteria import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
 from sendfolio.domain.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
-from sendfolio.domain.standards import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
 from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines, is_informational, non_working_reason
 from sendfolio.portfolio.case_forms import CaseForms, case_forms, link_for
 from sendfolio.portfolio.wording import anchor, debrief_title

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio import rules
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS, Criterion
 from sendfolio.domain.form_fields import (
     FOLIO_ID_SETTING,
     KEYWORDS_PREFIX,
@@ -37,7 +38,7 @@ from sendfolio.domain.form_fields import (
     seen_field,
 )
 from sendfolio.domain.records import Case, FolioData
-from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, RULE_SET, SECTIONS, Criterion
+from sendfolio.domain.standards import RULE_SET
 
 PLACE_WORDS = {1: "1st", 2: "2nd", 3: "3rd"}
 """How the forms' header says a case's place: "1st / 2nd / 3rd Case"."""

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from sendfolio.domain.criteria import criterion
 from sendfolio.domain.records import Case, FolioData
-from sendfolio.domain.standards import RULE_SET, criterion
+from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, Criterion
 from sendfolio.domain.records import Case, FolioData
-from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA, Criterion
 from sendfolio.rules.evidence import practice_cases
 
 

@@ -279,7 +279,7 @@ DEBRIEFS = {
 
 def _observations(today: date) -> list[Observation]:
     """Forms 1-3 criteria spread over the active cases, all but a few demonstrated."""
-    from sendfolio.domain.standards import CRITERIA, DEBRIEF_CRITERIA
+    from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
 
     active = [row[0] for row in CASES if row[3] != "observer"]
     ticked = [item for item in CRITERIA if item.id not in DEBRIEF_CRITERIA]  # the de-briefs show those

@@ -99,7 +99,7 @@ def generate_folio(folio: Any, years: int, seed: int, today: date) -> dict[str, 
     """Fill an empty folio with `years` years of synthetic records; returns counts per kind."""
     rng = random.Random(seed)
     start = date(today.year - years, 1, 1)
-    from sendfolio.domain.standards import CRITERIA
+    from sendfolio.domain.criteria import CRITERIA
 
     criteria = [criterion.id for criterion in CRITERIA]
     counts = {"cases": 0, "observations": 0, "reflections": 0, "cpd": 0, "ppc": 0}

@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from sendfolio.domain.criteria import CRITERIA, Criterion, criteria_by_form_section
 from sendfolio.domain.records import Observation
-from sendfolio.domain.standards import CRITERIA, Criterion, criteria_by_form_section
 from sendfolio.tui import caseops
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen

@@ -11,6 +11,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import (
     CASE_KINDS,
     CASE_ROLES,
@@ -28,7 +29,6 @@ from sendfolio.domain.records import (
     Reflection,
     Training,
 )
-from sendfolio.domain.standards import CRITERIA
 
 CHARS = st.characters(blacklist_categories=("Cs", "Cc"))
 """Any Unicode character a text field allows (control characters are refused; tab and new line come below)."""

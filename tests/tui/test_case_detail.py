@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
+from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import DEBRIEF_HEADINGS
-from sendfolio.domain.standards import CRITERIA
 from sendfolio.tui.checklist import ChecklistScreen
 from sendfolio.tui.timeline import TimelineScreen
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
