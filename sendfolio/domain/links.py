@@ -6,7 +6,20 @@ from __future__ import annotations
 
 import re
 
-from sendfolio.domain.records import ATTACHMENT_FOR, ATTACHMENT_FOR_HELP, FolioData, LearningNeed, Record
+from sendfolio.domain.records import (
+    ATTACHMENT_FOR,
+    ATTACHMENT_FOR_HELP,
+    Case,
+    CPDEntry,
+    FolioData,
+    LearningNeed,
+    PPCSession,
+    Reflection,
+    Training,
+)
+
+Linked = Case | Training | CPDEntry | PPCSession | Reflection
+"""The kinds of record a `kind:ID` link can name."""
 
 TARGET_WORDS = {"membership": "Membership of the registering body", "insurance": "Professional indemnity insurance"}
 """How the portfolio names the two attachments that belong to no record."""
@@ -30,13 +43,18 @@ def resolve_target(data: FolioData, text: str) -> str:
     return target
 
 
-def linked_record(data: FolioData, link: str) -> Record | None:
+def linked_record(data: FolioData, link: str) -> Linked | None:
     """The record a `kind:ID` link names (case:REF, training:ID, cpd:ID, ppc:ID, reflection:ID), if any."""
     kind, _, ident = link.partition(":")
     if kind == "case":
         return data.case(ident)
-    pool = {"training": data.training, "cpd": data.cpd, "ppc": data.ppc_sessions, "reflection": data.reflections}
-    return next((record for record in pool.get(kind, ()) if getattr(record, "id", None) == ident), None)
+    pool: dict[str, tuple[Training | CPDEntry | PPCSession | Reflection, ...]] = {
+        "training": data.training,
+        "cpd": data.cpd,
+        "ppc": data.ppc_sessions,
+        "reflection": data.reflections,
+    }
+    return next((record for record in pool.get(kind, ()) if record.id == ident), None)
 
 
 def link_words(data: FolioData, link: str) -> str:
@@ -51,9 +69,9 @@ def link_words(data: FolioData, link: str) -> str:
         words = {"case": f"Case {ident}", "ppc": "A PPC session", "training": "A course", "cpd": "A CPD entry"}
         return f"{words.get(kind, 'A reflection')}, since removed from the records"
     when = record.date.strftime("%d/%m/%Y")
-    if kind == "case":
+    if isinstance(record, Case):
         return f"Case {ident} ({when})"
-    if kind == "ppc":
+    if isinstance(record, PPCSession):
         return f"PPC session ({when})"
     label = {"training": "Course", "cpd": "CPD", "reflection": "Reflection"}[kind]
     return f"{label}: {record.title} ({when})"
@@ -67,9 +85,9 @@ def default_title(data: FolioData, target: str) -> str:
         return "Insurance certificate"
     record = linked_record(data, target)
     kind, _, ident = target.partition(":")
-    if kind == "training" and record is not None:
+    if isinstance(record, Training):
         return record.title if "certificate" in record.title.lower() else f"Certificate: {record.title}"
-    if kind == "cpd" and record is not None:
+    if isinstance(record, CPDEntry):
         return f"CPD evidence: {record.title}"
     return f"Case {ident}: document"
 

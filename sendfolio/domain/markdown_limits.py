@@ -43,7 +43,8 @@ def _cells(row: str) -> int:
 
 def _content(line: str) -> tuple[str, int]:
     """A line without its quote markers, and how many quotes it is in."""
-    markers = _CONTAINER.match(line).group()
+    found = _CONTAINER.match(line)  # the pattern matches every line, if only with no quote marker
+    markers = found.group() if found else ""
     return line[len(markers) :], markers.count(">")
 
 

@@ -10,7 +10,6 @@ The record types themselves are in `records.py`, which re-exports `FieldError`,
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,6 +98,9 @@ class Record:
     KIND: ClassVar[str] = ""
     """The name of this kind of record, as used in the store, CSV and messages."""
 
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    """Every record type is a frozen dataclass (declared here so the type checker knows)."""
+
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True, stored: bool = False) -> Self:
         """Build a record from raw values, or raise `InvalidRecord` naming every bad field.
@@ -149,10 +151,25 @@ class Record:
         return type(self).from_dict({**self.to_dict(), **changes})
 
 
-@functools.cache
-def _parsers(cls: type) -> dict[str, tuple[f.Parser, bool]]:
+class Identified(Record):
+    """A record the store tells apart by an id it assigns (its `id_field`), not by what it says."""
+
+    id: str
+    """Empty until the store gives the record one."""
+
+
+_PARSERS: dict[type[Record], dict[str, tuple[f.Parser, bool]]] = {}
+"""`_parsers` of each record type, worked out once."""
+
+
+def _parsers(cls: type[Record]) -> dict[str, tuple[f.Parser, bool]]:
     """Each field of a record type, in order, with its parser and whether it may be left out."""
-    return {spec.name: (spec.metadata["parse"], _has_default(spec)) for spec in dataclasses.fields(cls)}
+    found = _PARSERS.get(cls)
+    if found is None:
+        found = _PARSERS[cls] = {
+            spec.name: (spec.metadata["parse"], _has_default(spec)) for spec in dataclasses.fields(cls)
+        }
+    return found
 
 
 def _has_default(spec: dataclasses.Field) -> bool:

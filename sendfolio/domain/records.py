@@ -15,15 +15,16 @@ Cases carry a reference, never a person's name.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import is_blank
 from sendfolio.domain.record_base import FieldError as FieldError
+from sendfolio.domain.record_base import Identified as Identified
 from sendfolio.domain.record_base import InvalidRecord as InvalidRecord
 from sendfolio.domain.record_base import Record as Record
 from sendfolio.domain.record_base import field_spec as _spec
@@ -142,7 +143,7 @@ class Case(Record):
     ref: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP))
     kind: str = _spec(f.choice(CASE_KINDS))
     role: str = _spec(f.choice(CASE_ROLES))
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     status: str = _spec(f.choice(CASE_STATUSES), "held")
     prep_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
     meeting_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
@@ -154,20 +155,20 @@ class Case(Record):
     notes: str = _spec(f.text(), "", markdown=True)
     debrief: dict = _spec(f.text_map(DEBRIEF_HEADINGS), {}, markdown=True)
     health_care: bool = _spec(f.yes_no, False)
-    decision_notice: date | None = _spec(f.a_date(required=False), None)
-    adviser_contacted: date | None = _spec(f.a_date(required=False), None)
-    mediation_declined: date | None = _spec(f.a_date(required=False), None)
-    la_informed: date | None = _spec(f.a_date(required=False), None)
-    health_commissioner_told: date | None = _spec(f.a_date(required=False), None)
-    date_fixed: date | None = _spec(f.a_date(required=False), None)
-    parties_notified: date | None = _spec(f.a_date(required=False), None)
-    la_unable_to_arrange: date | None = _spec(f.a_date(required=False), None)
-    mediation_concluded: date | None = _spec(f.a_date(required=False), None)
-    certificate_issued: date | None = _spec(f.a_date(required=False), None)
-    agreement_reached: date | None = _spec(f.a_date(required=False), None)
+    decision_notice: dt.date | None = _spec(f.a_date(required=False), None)
+    adviser_contacted: dt.date | None = _spec(f.a_date(required=False), None)
+    mediation_declined: dt.date | None = _spec(f.a_date(required=False), None)
+    la_informed: dt.date | None = _spec(f.a_date(required=False), None)
+    health_commissioner_told: dt.date | None = _spec(f.a_date(required=False), None)
+    date_fixed: dt.date | None = _spec(f.a_date(required=False), None)
+    parties_notified: dt.date | None = _spec(f.a_date(required=False), None)
+    la_unable_to_arrange: dt.date | None = _spec(f.a_date(required=False), None)
+    mediation_concluded: dt.date | None = _spec(f.a_date(required=False), None)
+    certificate_issued: dt.date | None = _spec(f.a_date(required=False), None)
+    agreement_reached: dt.date | None = _spec(f.a_date(required=False), None)
     debrief_by: str = _spec(f.text(max_length=120, single_line=True), "")
     debrief_by_role: str = _spec(f.text(max_length=60, single_line=True), "")
-    debrief_returned_on: date | None = _spec(f.a_date(required=False), None)
+    debrief_returned_on: dt.date | None = _spec(f.a_date(required=False), None)
     debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
 
     @classmethod
@@ -255,7 +256,7 @@ class Observation(Record):
     notes: str = _spec(f.text(max_length=5_000), "")
     observer_role: str = _spec(f.text(max_length=60, single_line=True), "")
     recorded_by: str = _spec(f.choice(RECORDED_BY), "mediator")
-    returned_on: date | None = _spec(f.a_date(required=False), None)
+    returned_on: dt.date | None = _spec(f.a_date(required=False), None)
 
     @property
     def returned(self) -> bool:
@@ -283,19 +284,19 @@ ENTERED_BY_MEDIATOR = "entered by the mediator"
 """The provenance of what the mediator recorded without a returned form."""
 
 
-def returned_words(observer: str, on: date | None) -> str:
+def returned_words(observer: str, on: dt.date | None) -> str:
     """ "returned by ⟨observer⟩ on ⟨date⟩", the provenance of what came back on a form."""
     when = f" on {on.day} {on.strftime('%B %Y')}" if on else ""
     return f"returned by {observer}{when}"
 
 
 @dataclass(frozen=True, kw_only=True)
-class Reflection(Record):
+class Reflection(Identified):
     """A written reflection on practice, in Markdown."""
 
     KIND: ClassVar[str] = "reflection"
     id: str = _id()
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     body: str = _spec(f.text(max_length=200_000), "", markdown=True)
@@ -310,12 +311,12 @@ class Reflection(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CPDEntry(Record):
+class CPDEntry(Identified):
     """One entry of the CPD diary."""
 
     KIND: ClassVar[str] = "cpd"
     id: str = _id()
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     method: str = _spec(f.choice(CPD_METHODS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
@@ -324,12 +325,12 @@ class CPDEntry(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PPCSession(Record):
+class PPCSession(Identified):
     """A supervision or mentoring session with a Professional Practice Consultant."""
 
     KIND: ClassVar[str] = "ppc"
     id: str = _id()
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     ppc: str = _spec(f.text(required=True, max_length=120, single_line=True))
     hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
     mode: str = _spec(f.choice(PPC_MODES))
@@ -338,7 +339,7 @@ class PPCSession(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Training(Record):
+class Training(Identified):
     """A foundation, SEND or refresher course, with what it covered."""
 
     KIND: ClassVar[str] = "training"
@@ -346,7 +347,7 @@ class Training(Record):
     kind: str = _spec(f.choice(TRAINING_KINDS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(required=True, max_length=200, single_line=True))
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     hours: float = _spec(f.hours(maximum=COURSE_HOURS_MAX, allow_zero=False))
     recognised_by: str = _spec(f.text(max_length=120, single_line=True), "")
     covers: tuple[str, ...] = _spec(f.a_list(options=FOUNDATION_COVERS + SEND_MODULES), ())
@@ -369,9 +370,9 @@ class Profile(Record):
     name: str = _spec(f.text(max_length=120, single_line=True), "")
     membership_body: str = _spec(f.choice(MEMBERSHIP_BODIES, required=False), "")
     membership_number: str = _spec(f.text(max_length=60, single_line=True), "")
-    registration_anniversary: date | None = _spec(f.a_date(required=False), None)
+    registration_anniversary: dt.date | None = _spec(f.a_date(required=False), None)
     route: str = _spec(f.choice(ROUTES), "new")
-    lead_since: date | None = _spec(f.a_date(required=False), None)
+    lead_since: dt.date | None = _spec(f.a_date(required=False), None)
     returned_forms_only: bool = _spec(f.yes_no, False)
 
 
@@ -398,7 +399,7 @@ class Verification(Record):
     name: str = _spec(f.text(required=True, max_length=120, single_line=True))
     register: str = _spec(f.text(max_length=120, single_line=True), "")
     role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
-    date: date = _spec(f.a_date())
+    date: dt.date = _spec(f.a_date())
     statement: str = _spec(f.text(max_length=5_000), "", markdown=True)
 
 
@@ -428,14 +429,14 @@ def _need_source(raw: Any) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LearningNeed(Record):
+class LearningNeed(Identified):
     """One need of the learning plan: what to learn, how, by when, and what met it."""
 
     KIND: ClassVar[str] = "plan"
     id: str = _id()
     need: str = _spec(f.text(required=True, max_length=500, single_line=True))
     action: str = _spec(f.text(required=True, max_length=2_000))
-    due: date = _spec(f.a_date())
+    due: dt.date = _spec(f.a_date())
     status: str = _spec(_need_status, "open")
     source: str = _spec(_need_source, "own")
     met_by: tuple[str, ...] = _spec(f.a_list(max_items=50, item_length=60), ())
@@ -452,7 +453,7 @@ class LearningNeed(Record):
         """The case whose de-brief raised this need ('' when it came from elsewhere)."""
         return self.source.removeprefix("case:") if self.source.startswith("case:") else ""
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: dt.date) -> bool:
         """True when the need is still open after its target date."""
         return self.status == "open" and self.due < today
 
@@ -471,7 +472,7 @@ ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, case:REF or cpd:ID"
 
 
 @dataclass(frozen=True, kw_only=True)
-class Attachment(Record):
+class Attachment(Identified):
     """A certificate or other document kept with the folio, and what it is evidence for.
 
     The file itself is kept by the store beside the folio (encrypted with it); the record
@@ -486,7 +487,7 @@ class Attachment(Record):
     size: int = _spec(f.whole_number(minimum=1, maximum=ATTACHMENT_MAX_BYTES))
     pages: int = _spec(f.whole_number(minimum=1, maximum=10_000), 1)
     sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits"))
-    added: date = _spec(f.a_date())
+    added: dt.date = _spec(f.a_date())
 
     @property
     def file_name(self) -> str:

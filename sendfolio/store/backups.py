@@ -20,6 +20,7 @@ Everything raises `FolioError` with one line; nothing here prints or asks. The C
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -291,24 +292,24 @@ def _describe(number: int, path: Path, keys: _Keys) -> BackupInfo:
     except OSError as error:
         return BackupInfo(path, number, saved, 0, False, None, error.strerror or str(error))
     encrypted = has_magic(blob)
-    info = {"path": path, "number": number, "saved": saved, "size": len(blob), "encrypted": encrypted}
+    info = functools.partial(BackupInfo, path, number, saved, len(blob), encrypted)
     try:
         plain = _plain(blob, keys) if encrypted else blob
     except Exception as error:  # the codec's own error: wrong passphrase, damaged file
         if type(error).__name__ == "WrongPassphrase":
-            return BackupInfo(**info, counts=None, wrong_key=True)
-        return BackupInfo(**info, counts=None, problem=str(error) or type(error).__name__)
+            return info(counts=None, wrong_key=True)
+        return info(counts=None, problem=str(error) or type(error).__name__)
     if not encrypted and MAGIC.startswith(blob[: len(MAGIC)]) and blob:
-        return BackupInfo(**info, counts=None, problem="it is a cut-off piece of an encrypted file")
+        return info(counts=None, problem="it is a cut-off piece of an encrypted file")
     if plain is None:
-        return BackupInfo(**info, counts=None)
+        return info(counts=None)
     try:
         schema, tables = parse_folio_bytes(plain)
     except Unreadable as why:
-        return BackupInfo(**info, counts=None, problem=str(why))
+        return info(counts=None, problem=str(why))
     tables = migrate(schema, tables)
     counts = {spec.name: len(tables.get(spec.name, {})) for spec in TABLES.values()}
-    return BackupInfo(**info, counts=counts)
+    return info(counts=counts)
 
 
 def _plain(blob: bytes, keys: _Keys) -> bytes | None:

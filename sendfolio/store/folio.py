@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB, where
 
@@ -24,6 +24,7 @@ from sendfolio.domain.records import (
     Case,
     CPDEntry,
     FolioData,
+    Identified,
     InvalidRecord,
     LearningNeed,
     Observation,
@@ -47,6 +48,8 @@ from sendfolio.store.layout import (
 from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, make_private_folder
+
+R = TypeVar("R", bound=Record)
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -190,16 +193,17 @@ class Folio:
     def data(self) -> FolioData:
         """Everything in the folio, from memory, each kind in its stable order."""
         if self._data is None:
-            many = {
+            # FolioData's fields are named as the tables are (`layout.TABLES`, `layout.SINGLETONS`)
+            many: dict[str, Any] = {
                 spec.name: tuple(sorted(self._records[kind].values(), key=spec.order)) for kind, spec in TABLES.items()
             }
-            ones = {name: record for name, record in self._singletons.items() if name != "profile"}
+            ones: dict[str, Any] = {name: record for name, record in self._singletons.items() if name != "profile"}
             self._data = FolioData(profile=self.profile(), **many, **ones)
         return self._data
 
     def profile(self) -> Profile:
         """The mediator's profile (an empty one until it is filled in)."""
-        return self._singletons["profile"] or Profile()
+        return self._single("profile", Profile) or Profile()
 
     def cases(self) -> tuple[Case, ...]:
         """Every case, by date then reference."""
@@ -207,7 +211,7 @@ class Folio:
 
     def case(self, ref: str) -> Case | None:
         """The case with this reference, if any."""
-        return self._records[Case].get((ref,))
+        return self._table(Case).get((ref,))
 
     def observations(self, ref: str | None = None) -> tuple[Observation, ...]:
         """Every observation (of one case when `ref` is given), by case then criterion."""
@@ -236,15 +240,15 @@ class Folio:
 
     def ppc_contact(self) -> PPCContact | None:
         """The mediator's PPC, if recorded."""
-        return self._singletons["ppc_contact"]
+        return self._single("ppc_contact", PPCContact)
 
     def verification(self) -> Verification | None:
         """The PPC's verification of the portfolio, if recorded."""
-        return self._singletons["verification"]
+        return self._single("verification", Verification)
 
     def passport_declaration(self) -> Verification | None:
         """The Form 5 declaration of the passported route, if recorded."""
-        return self._singletons["passport_declaration"]
+        return self._single("passport_declaration", Verification)
 
     def is_empty(self) -> bool:
         """True when the folio holds no records and an untouched profile (settings aside)."""
@@ -281,7 +285,7 @@ class Folio:
         finally:
             self._data = None
 
-    def put(self, record: Record) -> Record:
+    def put(self, record: R) -> R:
         """Add or replace a record (checked, given an id if it has none), saved at once; returns it."""
         record = self._checked(record).checked_for_saving()
         if isinstance(record, (Profile, PPCContact, Verification)):
@@ -289,7 +293,7 @@ class Folio:
             self._put_singleton(name, record)
             return record
         spec = self._spec(record)
-        if "id" in spec.key and not record.id:
+        if isinstance(record, Identified) and not record.id:
             record = record.with_changes(id=self._new_id(type(record)))
         key = tuple(getattr(record, name) for name in spec.key)
         with self.batch():
@@ -305,7 +309,7 @@ class Folio:
         kinds = {kind.KIND: kind for kind in self._records}
         found = []
         for kind, key in self.get_setting(ENTERED_SETTING, []):
-            record = self._records.get(kinds.get(kind), {}).get(tuple(key)) if kind in kinds else None
+            record = self._records[kinds[kind]].get(tuple(key)) if kind in kinds else None
             if record is not None:
                 found.append(record)
         return tuple(found[:limit])
@@ -337,7 +341,7 @@ class Folio:
                 continue
             spec = self._spec(record)
             pending = keyed.setdefault(type(record), {})
-            if "id" in spec.key and not record.id:
+            if isinstance(record, Identified) and not record.id:
                 record = record.with_changes(id=self._new_id(type(record), pending))
             pending[tuple(getattr(record, name) for name in spec.key)] = record
             stored.append(record)
@@ -391,7 +395,7 @@ class Folio:
         if new_ref == old_ref:
             return self.put(renamed)
         moved = [item.with_changes(ref=new_ref) for item in self.observations(old_ref)]
-        linked = [item.with_changes(case=new_ref) for item in self.reflections() if item.case == old_ref]
+        linked: list[Record] = [item.with_changes(case=new_ref) for item in self.reflections() if item.case == old_ref]
         linked += [
             item.with_changes(source=f"case:{new_ref}")
             for item in self.learning_plan()
@@ -509,6 +513,15 @@ class Folio:
 
     # -- helpers ---------------------------------------------------------------------
 
+    def _table(self, kind: type[R]) -> dict[tuple, R]:
+        """The records of one kind by key (the index keeps each kind's records under its own type)."""
+        return cast("dict[tuple, R]", self._records[kind])
+
+    def _single(self, name: str, kind: type[R]) -> R | None:
+        """The one record of a singleton table, if there is one (always of the table's kind)."""
+        record = self._singletons[name]
+        return record if isinstance(record, kind) else None
+
     def _check_open(self) -> None:
         """Refuse changes once the folio is closed (the lock is gone), or when it was opened read-only."""
         if self._lock is None:
@@ -516,7 +529,7 @@ class Folio:
         if isinstance(self._lock, ReadOnlyLock):
             raise FolioError(f"the folio in {self.data_dir} was opened read-only; nothing was saved")
 
-    def _checked(self, record: Record) -> Record:
+    def _checked(self, record: R) -> R:
         """The record validated as `from_dict` would (raises `InvalidRecord`)."""
         if not isinstance(record, Record):
             raise TypeError(f"not a record: {type(record).__name__}")
@@ -550,7 +563,7 @@ class Folio:
         keyed: dict[tuple, Record] = {}
         for record in records:
             record = self._checked(record)
-            if "id" in spec.key and not record.id:
+            if isinstance(record, Identified) and not record.id:
                 record = record.with_changes(id=self._new_id(kind, keyed))
             key = tuple(getattr(record, name) for name in spec.key)
             if key in keyed:
@@ -581,7 +594,7 @@ class Folio:
     def _delete_observations(self, ref: str) -> None:
         """Remove every observation of one case (inside a batch)."""
         self._db.table(TABLES[Observation].name).remove(where("ref") == ref)
-        self._records[Observation] = {key: item for key, item in self._records[Observation].items() if item.ref != ref}
+        self._records[Observation] = {key: item for key, item in self._table(Observation).items() if item.ref != ref}
 
 
 def _doc_key(doc: dict, spec: RecordTable) -> tuple:
