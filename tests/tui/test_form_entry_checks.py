@@ -1,4 +1,5 @@
-"""Saving a form whose text holds a likely identifier: warned under the field, saved on the second ctrl+s."""
+"""Saving a form: a likely identifier is warned about under its field (saved on the second ctrl+s); control
+characters and Markdown past its bounds are refused."""
 
 from __future__ import annotations
 
@@ -155,3 +156,29 @@ async def test_the_debrief_form_warns_then_saves():
         await pilot.pause()
     [case] = host.answers
     assert case.debrief["strengths"] == "Mum rang from 020 7946 0958" and case.debriefed
+
+
+async def test_the_reflection_editor_refuses_a_table_past_the_bound(folio, folio_dir, today):
+    """A 51-column table in the body is refused at save, naming the field and the limit; nothing is saved."""
+    header = "|" + "|".join(f"c{index}" for index in range(51)) + "|"
+    table = "\n".join([header, "|" + "---|" * 51, "|" + "x|" * 51])
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        await type_text(pilot, "Wide table")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "1")
+        editor.query_one("#body", TextArea).load_text("My notes.\n\n" + table)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        errors = str(editor.query_one("#errors").render())
+        assert "body: has a table of 51 columns at line 3; at most 50 columns" in errors
+    assert saved(folio).reflections() == ()
