@@ -165,7 +165,7 @@ def test_full_on_time_timeline():
         "certificate after mediation": ("2025-03-25", "met"),
         "tribunal appeal deadline": ("2025-04-25", "due"),
         "LA acts on agreement": ("2025-04-03", "due"),
-        "health body tells LA": ("2025-03-27", "met"),
+        "health body tells LA": ("2025-03-27", "passed"),
     }
     assert {event: (item.due.isoformat(), item.status) for event, item in found.items()} == expected
 
@@ -265,7 +265,7 @@ APPEAL_STATUSES = [
     ("before the 2-month date, no certificate", None, "2025-03-01", "2025-04-03", "due"),
     ("2-month date passed, no certificate yet", None, "2025-04-04", None, "unknown"),
     ("with certificate, open", "2025-03-25", "2025-04-25", "2025-04-25", "due"),
-    ("with certificate, passed", "2025-03-25", "2025-04-26", "2025-04-25", "met"),
+    ("with certificate, passed", "2025-03-25", "2025-04-26", "2025-04-25", "passed"),
 ]
 """(why, certificate, today, due, status): the family's appeal deadline is never overdue."""
 
@@ -274,7 +274,7 @@ APPEAL_STATUSES = [
     ("why", "certificate", "today", "due", "status"), APPEAL_STATUSES, ids=[row[0] for row in APPEAL_STATUSES]
 )
 def test_appeal_status_is_informational(why, certificate, today, due, status):
-    """Due while open, met once passed, unknown while it still depends on a certificate."""
+    """Due while open, passed (never met) once gone by, unknown while it still depends on a certificate."""
     case = make_case(decision_notice="2025-02-03", mediation_concluded="2025-03-20", certificate_issued=certificate)
     item = by_event(case, D(today))["tribunal appeal deadline"]
     assert (item.due, item.status, item.done) == (D(due) if due else None, status, None)
@@ -285,7 +285,7 @@ def test_agreement_duties_reg_42():
     case = make_case(decision_notice="2025-02-03", health_care=True, agreement_reached="2025-03-20")
     found = by_event(case, D("2025-03-28"))
     assert (found["LA acts on agreement"].due, found["LA acts on agreement"].status) == (D("2025-04-03"), "due")
-    assert (found["health body tells LA"].due, found["health body tells LA"].status) == (D("2025-03-27"), "met")
+    assert (found["health body tells LA"].due, found["health body tells LA"].status) == (D("2025-03-27"), "passed")
     without_health = by_event(case.with_changes(health_care=False), D("2025-03-28"))
     assert "health body tells LA" not in without_health and "health commissioner told" not in without_health
 
@@ -303,7 +303,7 @@ def test_all_deadlines_order_and_upcoming():
         make_case(ref="SM-2", decision_notice="2025-02-03", mediation_concluded="2025-03-20"),
     ]
     found = all_deadlines(cases, D("2025-04-01"))
-    ranks = [("overdue", "due", "missed", "unknown", "met").index(item.status) for item in found]
+    ranks = [("overdue", "due", "missed", "unknown", "met", "passed").index(item.status) for item in found]
     assert ranks == sorted(ranks) and found[0].status == "overdue"
     due = [item.due for item in found if item.status == "due"]
     assert due == sorted(due)

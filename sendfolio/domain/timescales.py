@@ -20,9 +20,9 @@ Readings chosen (so the user can see what was assumed):
   not yet done, so `--today` in the past shows the position on that day.
 - Deadlines that are another party's and whose completion the case does not record
   (the family's tribunal appeal, the LA's and a health body's duties after an
-  agreement) are for information: ``due`` until the date passes, then ``met``,
-  meaning "the date has passed; nothing is outstanding for the mediator". They are
-  never ``overdue`` against the mediator.
+  agreement) are for information: ``due`` until the date passes, then ``passed``,
+  meaning "the date has gone by; nothing is outstanding for the mediator". They are
+  never ``overdue`` against the mediator, and never ``met``: nobody recorded them done.
 - The tribunal appeal deadline, while no certificate is recorded, is the 2-month
   date from the decision notice; once that date has passed without a certificate it
   is ``unknown`` (it depends on the certificate date).
@@ -47,10 +47,13 @@ import holidays
 from sendfolio.domain.fields import EARLIEST_DATE, LATEST_DATE
 from sendfolio.domain.records import TIMELINE_DATES, Case
 
-STATUSES = ("met", "due", "overdue", "missed", "unknown")
-"""Every status a deadline can have."""
+STATUSES = ("met", "due", "overdue", "missed", "unknown", "passed")
+"""Every status a deadline can have ("passed": another party's date has gone by, for information only)."""
 
-STATUS_ORDER = {"overdue": 0, "due": 1, "missed": 2, "unknown": 3, "met": 4}
+PROCESS_STATUSES = STATUSES[:-1]
+"""The statuses of the deadlines the mediation process keeps (counted); "passed" is never one of them."""
+
+STATUS_ORDER = {"overdue": 0, "due": 1, "missed": 2, "unknown": 3, "met": 4, "passed": 5}
 """How `all_deadlines` orders statuses: what needs action first."""
 
 ADVICE_SERVICES = "advice services' reading (IPSEA, SENDIASS)"
@@ -355,7 +358,7 @@ RULES: tuple[DeadlineRule, ...] = (
         "For information (the family's deadline, not the mediator's): appeal by the later of 2 months from "
         "the decision notice and 1 month from the certificate; a date falling 25 December-1 January or in "
         "August moves to the first working day after 1 January / 31 August, any other non-working day to "
-        "the next working day. Shown as due until it passes, then met.",
+        "the next working day. Shown as due until it passes, then as passed; never counted as met.",
         "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c), r.12(2)-(3)",
         "decision_notice",
         Period(2, "months"),
@@ -367,7 +370,7 @@ RULES: tuple[DeadlineRule, ...] = (
         "la-acts-on-agreement",
         "LA acts on agreement",
         "For information (the LA's duty): after an agreement, the LA does what it agreed on matters that "
-        "cannot be appealed within 2 weeks. Shown as due until it passes, then met.",
+        "cannot be appealed within 2 weeks. Shown as due until it passes, then as passed; never counted as met.",
         "SEND Regulations 2014 reg 42",
         "agreement_reached",
         Period(14, "days"),
@@ -379,7 +382,7 @@ RULES: tuple[DeadlineRule, ...] = (
         "health body tells LA",
         "For information (the health body's duty): when the agreement needs a health commissioning body "
         "that was not party to the mediation, it tells the LA within 1 week what it will do. Shown as due "
-        "until it passes, then met.",
+        "until it passes, then as passed; never counted as met.",
         "SEND Regulations 2014 reg 42",
         "agreement_reached",
         Period(7, "days"),
@@ -409,7 +412,7 @@ def status_of(rule: DeadlineRule, due: date | None, done: date | None, closed: b
     if due is None:
         return "unknown"
     if rule.informational:
-        return "met" if today > due else "due"
+        return "passed" if today > due else "due"
     if done is not None:
         return "met" if done <= due else "missed"
     if today > due:

@@ -78,6 +78,7 @@ CHOICE_WORDS = {
     "overdue": "Overdue",
     "due": "Due",
     "unknown": "Unknown",
+    "passed": "Date passed",
 }
 """Plain words for the coded values of records (kinds, roles, statuses, outcomes, methods, modes)."""
 

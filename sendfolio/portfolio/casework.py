@@ -12,7 +12,7 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.criteria import CRITERIA_IDS, FORM_TITLES, Criterion, criterion, is_criterion
 from sendfolio.domain.records import DEBRIEF_HEADINGS, Case, FolioData, Observation, Reflection
-from sendfolio.domain.timescales import STATUSES, Deadline, case_deadlines, is_informational, non_working_reason
+from sendfolio.domain.timescales import PROCESS_STATUSES, Deadline, case_deadlines, is_informational, non_working_reason
 from sendfolio.portfolio.case_forms import CaseForms, case_forms, link_for
 from sendfolio.portfolio.wording import anchor, debrief_title
 
@@ -230,14 +230,14 @@ def timescale_summary(items: tuple[Commentary, ...]) -> TimescaleSummary:
             TimescaleRow(
                 ref=item.case.ref,
                 anchor=item.anchor,
-                counts=tuple(counts.get(status, 0) for status in STATUSES),
+                counts=tuple(counts.get(status, 0) for status in PROCESS_STATUSES),
                 tracked=bool(item.deadlines),
             )
         )
-    totals = tuple(sum(row.counts[index] for row in rows) for index in range(len(STATUSES)))
+    totals = tuple(sum(row.counts[index] for row in rows) for index in range(len(PROCESS_STATUSES)))
     problems = tuple(d for item in items for d in item.deadlines if d.status in ("missed", "overdue"))
     return TimescaleSummary(
-        statuses=STATUSES,
+        statuses=PROCESS_STATUSES,
         rows=tuple(rows),
         totals=totals,
         problems=problems,

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from rich.text import Text
 
-STATUS_STYLES = {"overdue": "bold red", "missed": "red", "due": "bold yellow", "met": "green", "unknown": "dim"}
+STATUS_STYLES = {
+    "overdue": "bold red",
+    "missed": "red",
+    "due": "bold yellow",
+    "met": "green",
+    "unknown": "dim",
+    "passed": "dim",
+}
 """How each deadline status is shown."""
 
 
