@@ -49,3 +49,26 @@ def test_runner_reports_every_measure(tmp_path):
         assert f"| {number} |" in text, f"measure {number} missing:\n{text}"
     assert "opened 0 time(s) after load" in text and "after load (must be 0)" in text
     assert "opened 1" not in text and "opened 2" not in text, text
+
+
+@pytest.mark.benchmark
+def test_markdown_bound_reports_its_ratio(tmp_path):
+    """The bounded-Markdown measure, run small (10,000 characters, one compile each), reports its row."""
+    report = tmp_path / "markdown.md"
+    subprocess.run(
+        [
+            sys.executable,
+            str(RUNNER.with_name("markdown_bound.py")),
+            "--repeats",
+            "1",
+            "--size",
+            "10000",
+            "--out",
+            str(report),
+        ],
+        check=True,
+        timeout=1200,
+        capture_output=True,
+    )
+    text = report.read_text(encoding="utf-8")
+    assert "| compile one reflection of bounded Markdown |" in text and "× | ≤ 2× |" in text, text
