@@ -23,6 +23,7 @@ Pure: no files, no folio.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -177,16 +178,20 @@ def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
 def matches(text: str, words: re.Pattern | None = None, *, words_only: bool = False) -> Iterator[tuple[str, Hit]]:
     """(category, hit) for every likely identifier in one text, without overlaps, placed in the text as written.
 
-    With `words_only`, only the do-not-print words are looked for.
+    With `words_only`, only the do-not-print words are looked for. The spans taken are kept in
+    order (they never overlap), so checking a candidate against them is a binary search.
     """
     read = normalise(text)
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for category, found in _candidates(read.text, words, words_only):
-        span = found.span()
-        if span[0] == span[1] or any(start < span[1] and span[0] < end for start, end in taken):
+        first, last = found.span()
+        before = bisect.bisect_left(starts, last)
+        if first == last or (before and ends[before - 1] > first):
             continue
-        taken.append(span)
-        start, end = read.span(*span)
+        starts.insert(before, first)
+        ends.insert(before, last)
+        start, end = read.span(first, last)
         yield category, Hit(start, end, text[start:end])
 
 
