@@ -293,7 +293,7 @@ def test_passported_form_5_fills(passported, tmp_path):
     assert "Casework and CPD by registration year" not in form
     rest = " ".join(pages[1:])
     assert "2019–20" in rest and "2025–26" in rest and "All 5 requirements are met." in rest
-    assert re.search(r"see p\.\s*2", form)
+    assert re.search(r"see p\.\s*3", form)
 
 
 def test_form_5_declarant_comes_from_the_ppc_before_the_declaration_is_recorded(passported, tmp_path):

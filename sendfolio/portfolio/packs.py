@@ -42,8 +42,8 @@ PASSPORT_EVIDENCE = {
 """Where each passport rule's evidence stands, by anchor."""
 
 PASSPORT_HEADINGS = {
-    "form-5": "Form 5: Accredited mediator (passported)",
-    "passport-years": "Casework and CPD by registration year",
+    "form-5": "Form 5",
+    "passport-years": "Casework and CPD by year",
     "form-5-signatures": "Form 5 signatures",
 }
 """Headings of the passported declaration's anchors."""

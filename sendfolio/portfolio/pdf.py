@@ -40,7 +40,14 @@ MEDIA_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".wof
 """The content type of each file type the fetcher serves."""
 
 PDF_UA = "pdf/ua-1"
-"""WeasyPrint's name for a tagged, accessible PDF (PDF/UA-1)."""
+"""WeasyPrint's name for a tagged, accessible PDF (PDF/UA-1).
+
+Known limit: the running heads and footers (the page margin boxes of `styles/portfolio.css`)
+are not marked as artifacts. WeasyPrint (70) tags their content but keeps it out of the
+structure tree, and offers no way to mark it `/Artifact` instead (allowed in the tree only
+from PDF 2.0); upstream: https://github.com/Kozea/WeasyPrint/issues/1836 ("PDF/UA page header
+and footer", open). Backgrounds and borders are already drawn as artifacts.
+"""
 
 
 class RefusedURL(ValueError):
