@@ -24,15 +24,22 @@ SEED = int(os.environ.get("SENDFOLIO_CRASH_SEED", "20250302"))
 
 
 def run_and_kill(data_dir: Path, run: int, delay: float) -> list[int]:
-    """Start the child, SIGKILL it after `delay` seconds; the save numbers it printed."""
+    """Start the child, SIGKILL it `delay` seconds after it has opened the folio; the save numbers it printed.
+
+    The clock starts when the child says "open", not when it is started: on a loaded machine
+    the interpreter's start-up alone can take longer than the longest delay.
+    """
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir), str(run)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(delay)
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    if first.strip() == "open":
+        time.sleep(delay)
     child.kill()
     out, err = child.communicate()
     assert child.returncode == -9, f"child ended by itself: {err}"
-    return [int(line) for line in out.split() if line.isdigit()]
+    return [int(line) for line in (first + out).split() if line.isdigit()]
 
 
 def saved_seq(folio: Folio, run: int) -> int | None:

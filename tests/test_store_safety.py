@@ -461,13 +461,13 @@ def test_output_folders_are_private(saved, tmp_path):
 
 def test_pdf_folders_are_private(saved, tmp_path):
     """The compiler makes the PDF's missing folders 0700 too."""
-    from sendfolio.portfolio.api import compile_passport
+    from sendfolio.portfolio.api import compile_renewal
 
     with Folio.open(saved, readonly=True) as folio:
         data = folio.data()
     old = os.umask(0o022)
     try:
-        compile_passport(data, tmp_path / "new" / "deeper" / "f.pdf")
+        compile_renewal(data, 2025, tmp_path / "new" / "deeper" / "f.pdf")
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700

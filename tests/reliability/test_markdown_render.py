@@ -1,9 +1,11 @@
 """Hostile Markdown in a reflection: the portfolio's renderer (`sendfolio.portfolio.render.markdown`,
-markdown-it-py js-default) answers within a bounded time and size, and never passes raw HTML."""
+markdown-it-py js-default) finishes with HTML of bounded size, and never passes raw HTML.
+
+How long it takes is measured, not asserted: the hostile-Markdown benchmark in
+`tests/benchmarks/` reports it as a ratio to ordinary text (a test never fails because the
+machine is slow)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -12,9 +14,6 @@ from sendfolio.portfolio.render import markdown
 
 LIMIT = 200_000
 """The longest reflection body a record allows (records.py)."""
-
-SECONDS = 5.0
-"""The most one render may take in the default run (about 0.5 s is typical; this is about hangs)."""
 
 HOSTILE = {
     "100k-stars": "*" * 100_000,
@@ -45,15 +44,12 @@ SLOW_HOSTILE = {
 """The slowest inputs found (linear, but about 7 s at the full 200,000 characters here)."""
 
 
-def render_checked(text: str, seconds: float) -> str:
-    """Render `text` as a reflection body; check time, size and that no raw HTML tag survives."""
+def render_checked(text: str) -> str:
+    """Render `text` as a reflection body; check its size and that no raw HTML tag survives."""
     body = Reflection.from_dict(
         {"date": "2025-01-01", "hours": "1", "title": "Hostile", "body": text}, stored=True
     ).body
-    started = time.perf_counter()
     html = str(markdown(body))
-    took = time.perf_counter() - started
-    assert took < seconds, f"rendering took {took:.1f} s"
     assert len(html) <= 5 * len(body) + 1_000, f"{len(body)} characters became {len(html)} of HTML"
     assert "<script" not in html and "<div" not in html
     return html
@@ -61,13 +57,13 @@ def render_checked(text: str, seconds: float) -> str:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_markdown_renders_bounded(name):
-    """Each hostile reflection renders quickly to HTML of bounded size, with raw HTML escaped."""
+    """Each hostile reflection renders to HTML of bounded size, with raw HTML escaped."""
     assert len(HOSTILE[name]) <= LIMIT
-    render_checked(HOSTILE[name], SECONDS)
+    render_checked(HOSTILE[name])
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SLOW_HOSTILE)
 def test_slowest_markdown_at_the_length_limit(name):
     """The slowest inputs at the full length limit still finish (bounded, if slowly)."""
-    render_checked(SLOW_HOSTILE[name], 60.0)
+    render_checked(SLOW_HOSTILE[name])
