@@ -277,6 +277,24 @@ DEBRIEFS = {
 """Form 3 de-brief notes of each demo case, in the mediator's own words."""
 
 
+OBSERVATION_NOTES = {
+    "f1.pm.initial-contact": "Phoned the parent first, then the LA officer, the same afternoon.",
+    "f1.pm.child-views": "Asked the key worker how the young person wanted his views brought in.",
+    "f1.pm.accessible": "Offered a ground-floor room and a later start for the parent's childcare.",
+    "f1.sk.trust-rapport": "The parent said at the break that she had felt listened to from the first call.",
+    "f1.sk.challenge": "Asked the LA officer, without blame, what the plan's wording would mean in practice.",
+    "f2.pm.pre-meetings": "Short pre-meetings with each party set expectations for the day.",
+    "f2.pm.explore-issues": "Gave the therapy question time before moving on to the placement.",
+    "f2.pm.breaks": "Called a break when the health commissioner and the parent began to talk over each other.",
+    "f2.pm.close-positively": "Thanked both sides for staying with a hard conversation.",
+    "f2.sk.safe-environment.confidence": "Calm, clear opening despite a tense start.",
+    "f2.sk.understanding": "Reframed the disagreement around the young person's week.",
+    "f2.sk.impartiality": "Stayed even-handed when the school pressed for a quick decision.",
+    "f2.sk.confidentiality": "Agreed at the start what could be shared with the therapist afterwards.",
+}
+"""What the observer noted against some of the criteria, each in its own words (the rest are ticks only)."""
+
+
 def _observations(today: date) -> list[Observation]:
     """Forms 1-3 criteria spread over the active cases, all but a few demonstrated."""
     from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
@@ -290,7 +308,7 @@ def _observations(today: date) -> list[Observation]:
                 "ref": active[index % len(active)],
                 "criterion": criterion.id,
                 "observer": PPC_NAME if index % len(active) == len(active) - 1 else "Co-mediator",
-                "notes": "Seen and discussed at the de-brief." if index % 5 == 0 else "",
+                "notes": OBSERVATION_NOTES.get(criterion.id, ""),
             }
         )
         for index, criterion in enumerate(shown)
