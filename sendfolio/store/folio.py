@@ -25,7 +25,6 @@ from sendfolio.domain.records import (
     CPDEntry,
     FolioData,
     Identified,
-    InvalidRecord,
     LearningNeed,
     Observation,
     PPCContact,
@@ -38,6 +37,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.store.attachments import AttachmentFiles
 from sendfolio.store.backups import backup_files, missing_folio
+from sendfolio.store.index import Index, read_records, read_settings
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
@@ -50,6 +50,7 @@ from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, make_private_folder
 
 R = TypeVar("R", bound=Record)
+"""A kind of record, in the typed accessors of the folio's index."""
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -142,51 +143,11 @@ class Folio:
     def _load_index(self) -> None:
         """Parse every stored record into memory, or raise `FolioError` naming the bad one."""
         tables = self._storage.peek()  # only read here: records are parsed into new objects
-        self._records: dict[type[Record], dict[tuple, Record]] = {
-            kind: self._parse_table(tables, kind, spec) for kind, spec in TABLES.items()
-        }
-        self._singletons: dict[str, Record | None] = {
-            name: self._parse_singleton(tables, name, kind) for name, kind in SINGLETONS.items()
-        }
-        self._settings: dict[str, Any] = {
-            doc.get("key"): json.loads(json.dumps(doc.get("value"))) for doc in tables.get(SETTINGS_TABLE, {}).values()
-        }
+        records, singletons = read_records(tables, self.path, self._storage.codec)
+        self._records: Index = records
+        self._singletons: dict[str, Record | None] = singletons
+        self._settings: dict[str, Any] = read_settings(tables)
         self._data: FolioData | None = None
-
-    def _parse_table(self, tables: dict, kind: type[Record], spec: RecordTable) -> dict[tuple, Record]:
-        """The records of one table keyed by their key fields."""
-        records: dict[tuple, Record] = {}
-        for doc_id, doc in tables.get(spec.name, {}).items():
-            record = self._parse(kind, spec.name, doc_id, doc)
-            key = tuple(getattr(record, name) for name in spec.key)
-            if key in records:
-                raise self._bad(spec.name, doc_id, f"{'/'.join(spec.key)} {'/'.join(key)} appears twice")
-            records[key] = record
-        return records
-
-    def _parse_singleton(self, tables: dict, name: str, kind: type[Record]) -> Record | None:
-        """The one record of a singleton table, if there is one."""
-        docs = list(tables.get(name, {}).items())
-        if len(docs) > 1:
-            raise self._bad(name, docs[1][0], "this table holds one record only")
-        return self._parse(kind, name, *docs[0]) if docs else None
-
-    def _parse(self, kind: type[Record], table: str, doc_id: str, doc: dict) -> Record:
-        """One stored record, checked by its type, or a `FolioError` naming where it is."""
-        try:
-            return kind.from_dict(doc, stored=True)
-        except InvalidRecord as error:
-            raise self._bad(table, doc_id, str(error)) from None
-
-    def _bad(self, table: str, doc_id: str, why: str) -> FolioError:
-        """The one-line error for a stored record that is not valid."""
-        from sendfolio.store.backups import recovery_advice
-
-        advice = recovery_advice(self.path, codec=self._storage.codec)
-        return FolioError(
-            f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
-            f"The file has not been changed; {advice}"
-        )
 
     # -- reading ---------------------------------------------------------------------
 

@@ -1,0 +1,78 @@
+"""Reading a folio file into records: every stored document checked by its type, keyed as `layout` says.
+
+`read_records` turns the tables of a folio file into frozen records, each table's keyed by its
+key fields (`layout.TABLES`) and each singleton on its own (`layout.SINGLETONS`). A document
+that is not a valid record, a key given twice or a second record in a singleton table raises
+`FolioError` naming the table and the record, with the recovery advice: a folio opens whole or
+not at all, and its file is never changed by trying.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sendfolio.domain.records import InvalidRecord, Record
+from sendfolio.store.layout import SETTINGS_TABLE, SINGLETONS, TABLES, RecordTable
+from sendfolio.store.storage import Codec, FolioError, Tables
+
+Index = dict[type[Record], dict[tuple, Record]]
+"""The records of each many-record kind, by type, keyed by their key fields."""
+
+
+def read_records(tables: Tables, path: Path, codec: Codec | None) -> tuple[Index, dict[str, Record | None]]:
+    """Every stored record, parsed: the keyed tables and the singletons (by table name), or `FolioError`."""
+    reader = _Reader(path, codec)
+    records = {kind: reader.table(tables, kind, spec) for kind, spec in TABLES.items()}
+    singletons = {name: reader.singleton(tables, name, kind) for name, kind in SINGLETONS.items()}
+    return records, singletons
+
+
+def read_settings(tables: Tables) -> dict[str, Any]:
+    """The saved settings by key (copies, as plain JSON values)."""
+    return {doc.get("key"): json.loads(json.dumps(doc.get("value"))) for doc in tables.get(SETTINGS_TABLE, {}).values()}
+
+
+class _Reader:
+    """Parses the tables of one folio file, naming that file in any error."""
+
+    def __init__(self, path: Path, codec: Codec | None):
+        """Read the file at `path` (saved through `codec`, for the recovery advice)."""
+        self.path = path
+        self.codec = codec
+
+    def table(self, tables: Tables, kind: type[Record], spec: RecordTable) -> dict[tuple, Record]:
+        """The records of one table keyed by their key fields."""
+        records: dict[tuple, Record] = {}
+        for doc_id, doc in tables.get(spec.name, {}).items():
+            record = self.record(kind, spec.name, doc_id, doc)
+            key = tuple(getattr(record, name) for name in spec.key)
+            if key in records:
+                raise self.bad(spec.name, doc_id, f"{'/'.join(spec.key)} {'/'.join(key)} appears twice")
+            records[key] = record
+        return records
+
+    def singleton(self, tables: Tables, name: str, kind: type[Record]) -> Record | None:
+        """The one record of a singleton table, if there is one."""
+        docs = list(tables.get(name, {}).items())
+        if len(docs) > 1:
+            raise self.bad(name, docs[1][0], "this table holds one record only")
+        return self.record(kind, name, *docs[0]) if docs else None
+
+    def record(self, kind: type[Record], table: str, doc_id: str, doc: dict) -> Record:
+        """One stored record, checked by its type, or a `FolioError` naming where it is."""
+        try:
+            return kind.from_dict(doc, stored=True)
+        except InvalidRecord as error:
+            raise self.bad(table, doc_id, str(error)) from None
+
+    def bad(self, table: str, doc_id: str, why: str) -> FolioError:
+        """The one-line error for a stored record that is not valid."""
+        from sendfolio.store.backups import recovery_advice
+
+        advice = recovery_advice(self.path, codec=self.codec)
+        return FolioError(
+            f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
+            f"The file has not been changed; {advice}"
+        )
