@@ -7,11 +7,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import click
 
 from sendfolio.domain.text import for_terminal
+
+if TYPE_CHECKING:
+    pass
 
 APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
@@ -21,13 +24,11 @@ class CommandError(click.ClickException):
     """What a command reports when it cannot go on: one line on stderr, `sendfolio: <message>`.
 
     The library raises its own exceptions (`FolioError`, `ImportProblems`, `CryptoError`…);
-    commands turn them into this, and click prints it and exits with `exit_code`.
+    commands turn them into this, and click prints it and exits with `exit_code`: 2, bad usage
+    or bad data.
     """
 
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        """A one-line error ending the command with `exit_code` (2: bad usage or bad data)."""
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = 2
 
     def show(self, file: object = None) -> None:
         """Print `sendfolio: <message>` on stderr."""
@@ -68,9 +69,15 @@ def terminal_safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
+class NotDone(CommandError):
+    """A command that ran but could not do what was asked, or found it not met: exit status 1."""
+
+    exit_code = 1
+
+
+def fail(message: str, code: Literal[1, 2] = 2) -> NoReturn:
     """End the command with one clear line on stderr and exit status `code` (2: bad usage or bad data)."""
-    raise CommandError(message, code)
+    raise NotDone(message) if code == 1 else CommandError(message)
 
 
 def data_dir(ctx: click.Context) -> Path:

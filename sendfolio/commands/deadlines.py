@@ -85,6 +85,8 @@ def calendar_bytes(deadlines: Sequence[Deadline], stamp: datetime) -> bytes:
     calendar.add("prodid", ICS_PRODID)
     calendar.add("version", "2.0")
     for item in deadlines:
+        if item.due is None:  # a step whose date cannot be worked out yet has no place in a calendar
+            continue
         event = Event()
         event.add("uid", event_uid(item))
         event.add("dtstamp", stamp)

@@ -117,7 +117,11 @@ def _mismatch(file: str, line: int, kind: CsvKind, names: list[str]) -> list[Pro
 def _duplicates(file: str, line: int, names: list[str]) -> list[Problem]:
     """Problems for columns named twice in the header."""
     seen: set[str] = set()
-    repeated = [name for name in names if name in seen or seen.add(name)]
+    repeated: list[str] = []
+    for name in names:
+        if name in seen:
+            repeated.append(name)
+        seen.add(name)
     return [
         Problem(file, line, name, "column appears more than once in the header") for name in dict.fromkeys(repeated)
     ]

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.records import (
     Case,
     CPDEntry,
     FolioData,
+    Identified,
     InvalidRecord,
     LearningNeed,
     Observation,
@@ -28,6 +29,9 @@ from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reading import Decrypt, ReadFiles, read_files
 from sendfolio.io.returned_form import returned_records
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 KIND_LABELS = {
     "case": "cases",
@@ -222,7 +226,7 @@ def _key(record: Record) -> tuple[Any, ...] | None:
         return ("case", record.ref)
     if isinstance(record, Observation):
         return ("observation", record.ref, record.criterion)
-    if getattr(record, "id", ""):
+    if isinstance(record, Identified) and record.id:
         return (record.KIND, record.id)
     return None
 
@@ -318,11 +322,12 @@ def _entered_where_changed(merged: Record, old: Record) -> Record:
     """A CSV row that changes what an observer returned makes it the mediator's entry (never misattributed)."""
     if (
         isinstance(merged, Observation)
+        and isinstance(old, Observation)
         and old.returned
         and (merged.observer, merged.notes) != (old.observer, old.notes)
     ):
         return merged.with_changes(recorded_by="mediator", returned_on=None, observer_role="")
-    if isinstance(merged, Case) and merged.debrief_returned:
+    if isinstance(merged, Case) and isinstance(old, Case) and merged.debrief_returned:
         kept = [key for key in merged.debrief_returned if merged.debrief.get(key) == old.debrief.get(key)]
         if kept != list(merged.debrief_returned):
             cleared = {} if kept else {"debrief_by": "", "debrief_by_role": "", "debrief_returned_on": None}
@@ -330,7 +335,7 @@ def _entered_where_changed(merged: Record, old: Record) -> Record:
     return merged
 
 
-def apply_plan(folio: Any, plan: ImportPlan) -> None:
+def apply_plan(folio: Folio, plan: ImportPlan) -> None:
     """Save the plan: restore a backup whole, or put every record in one batch."""
     if plan.backup is not None:
         folio.replace_all(plan.backup, plan.backup_files, plan.settings)

@@ -99,7 +99,8 @@ def _fields(file: str, raw: bytes) -> tuple[dict[str, Any], str]:
                 file, "is encrypted (password-protected): ask the observer to save it again without a password"
             )
         found = reader.get_fields() or {}
-        keywords = str((reader.metadata or {}).get("/Keywords", "") or "")
+        metadata = reader.metadata
+        keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
     except ImportProblems:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sendfolio.domain.records import FolioData
 from sendfolio.portfolio import render
@@ -23,6 +23,9 @@ from sendfolio.portfolio.model import Period, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 Progress = Callable[[str, float], None]
 """A callback told what is being done and how far along (0.0 to 1.0)."""
@@ -43,7 +46,7 @@ class PrivacyProblem(ValueError):
     """The privacy guard found something in the records that must not be printed."""
 
 
-def check_privacy(folio: Any) -> None:
+def check_privacy(folio: Folio) -> None:
     """Run the privacy guard; raise `PrivacyProblem` with its message while findings are open."""
     from sendfolio.privacy import PrivacyFindings, ensure_clear
 
@@ -103,7 +106,8 @@ def _with_attachments(rendered, document, files: Mapping[str, bytes] | None, pro
     from sendfolio.portfolio.pdf import RenderedPDF
 
     _tell(progress, "Adding the attached documents", 0.85)
-    missing = [view.attachment.id for view in views if view.attachment.id not in (files or {})]
+    given = files or {}
+    missing = [view.attachment.id for view in views if view.attachment.id not in given]
     if missing:
         raise ValueError(f"the file of attachment {missing[0]} was not given")
     inserts = [
@@ -111,7 +115,7 @@ def _with_attachments(rendered, document, files: Mapping[str, bytes] | None, pro
             anchor=view.anchor,
             heading=f"{view.label}: {view.attachment.title}",
             file_type=view.attachment.file_type,
-            content=files[view.attachment.id],
+            content=given[view.attachment.id],
         )
         for view in views
     ]

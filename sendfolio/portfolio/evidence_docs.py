@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio.domain.links import link_words, linked_record
-from sendfolio.domain.records import Attachment, FolioData, LearningNeed
+from sendfolio.domain.records import Attachment, CPDEntry, FolioData, LearningNeed, Reflection, Training
 from sendfolio.portfolio.casework import case_anchor
 from sendfolio.portfolio.wording import anchor
 
@@ -117,9 +117,9 @@ def _need_view(
     for link in need.met_by:
         target = linked_record(data, link)
         where = ""
-        if link.startswith("cpd:") and target is not None:
+        if isinstance(target, CPDEntry):
             where = cpd_anchor(target.id)
-        elif link.startswith("reflection:") and target is not None:
+        elif isinstance(target, Reflection):
             prefix = f"{target.id}|"
             where = next((value for key, value in reflection_anchors.items() if key.startswith(prefix)), "")
         met.append(PlanLink(link_words(data, link), where))
@@ -160,7 +160,7 @@ def rule_prefixes(data: FolioData, item: Attachment) -> tuple[str, ...]:
     kind, _, _ = target.partition(":")
     if kind == "training":
         course = linked_record(data, target)
-        if course is None:
+        if not isinstance(course, Training):
             return ()
         return {"foundation": ("foundation.",), "send": ("send-training.",)}.get(course.kind, ("refresher.",))
     if kind == "case":

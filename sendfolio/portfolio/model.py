@@ -9,6 +9,7 @@ never recomputed here, so the PDF and `sendfolio check` always agree.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -192,7 +193,7 @@ def within(data: FolioData, period: Period) -> FolioData:
     )
 
 
-def index_rows(report: rules.Report, links: dict[str, tuple[Link, ...]]) -> tuple[IndexRow, ...]:
+def index_rows(report: rules.Report, links: Mapping[str, tuple[Link, ...]]) -> tuple[IndexRow, ...]:
     """The requirements with their evidence links, those not met first (otherwise in rule-set order)."""
     rows = [IndexRow(requirement=item, links=links.get(item.id, ())) for item in report.requirements]
     return tuple(sorted(rows, key=lambda row: row.requirement.met))

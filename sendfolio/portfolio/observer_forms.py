@@ -23,7 +23,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sendfolio import rules
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS, Criterion
@@ -40,6 +40,9 @@ from sendfolio.domain.form_fields import (
 from sendfolio.domain.records import Case, FolioData
 from sendfolio.domain.standards import RULE_SET
 
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
+
 PLACE_WORDS = {1: "1st", 2: "2nd", 3: "3rd"}
 """How the forms' header says a case's place: "1st / 2nd / 3rd Case"."""
 
@@ -50,7 +53,7 @@ PLACE_LABELS = {1: "1st / 2nd / 3rd Case", 2: "1st / 2nd / 3rd Observation", 3: 
 """The header's place label of each form, in the standards' words."""
 
 
-def folio_id(folio: Any) -> str:
+def folio_id(folio: Folio) -> str:
     """The folio's form id, made and saved the first time forms are made (the folio must be writable then)."""
     existing = folio.get_setting(FOLIO_ID_SETTING)
     if isinstance(existing, str) and re.fullmatch(r"[0-9a-f]{16}", existing):

@@ -82,7 +82,8 @@ def _shift_headings(state) -> None:
 
 def _bounded(tokens: list, containers: frozenset, limit: int) -> list:
     """The tokens with every container deeper than `limit` left out (its contents kept)."""
-    kept, dropped = [], []
+    kept: list = []
+    dropped: list[bool] = []  # for each container open, whether it was left out
     for token in tokens:
         kind = token.type.rsplit("_", 1)[0]
         if kind in containers and token.nesting == 1:
@@ -158,7 +159,9 @@ def _flat_links(children: list) -> list:
     """Inline tokens with each link printed as its text and then its address, nothing to click."""
     from markdown_it.token import Token
 
-    kept, href, text = [], None, []
+    kept: list = []
+    href: str | None = None
+    text: list[str] = []
     for token in children:
         if token.type == "link_open":
             href, text = str(token.attrGet("href") or ""), []

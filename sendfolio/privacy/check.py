@@ -8,10 +8,14 @@ encrypted with it) and are never printed in an export or a PDF.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sendfolio.domain.text import control_characters
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan, scan_record
+
+if TYPE_CHECKING:
+    from sendfolio.domain.records import Record
+    from sendfolio.store import Folio
 
 DO_NOT_PRINT_KEY = "privacy.do_not_print"
 """Folio setting: the private list of names and words that must never be printed."""
@@ -55,42 +59,42 @@ def where(findings: list[Finding]) -> str:
     return "; ".join(listed) + (f"; and {more} more" if more > 0 else "")
 
 
-def do_not_print(folio: Any) -> list[str]:
+def do_not_print(folio: Folio) -> list[str]:
     """The folio's do-not-print words, in the order they were added."""
     return list(folio.get_setting(DO_NOT_PRINT_KEY, []) or [])
 
 
-def ignored(folio: Any) -> set[str]:
+def ignored(folio: Folio) -> set[str]:
     """Fingerprints of findings marked as not identifiers."""
     return set(folio.get_setting(IGNORED_KEY, []) or [])
 
 
-def all_findings(folio: Any) -> list[Finding]:
+def all_findings(folio: Folio) -> list[Finding]:
     """Every likely identifier in the folio's free text, open or marked."""
     return scan(folio.data(), do_not_print(folio))
 
 
-def open_findings(folio: Any) -> list[Finding]:
+def open_findings(folio: Folio) -> list[Finding]:
     """The findings not marked as false positives."""
     marked = ignored(folio)
     return [finding for finding in all_findings(folio) if finding.id not in marked]
 
 
-def record_findings(record: Any, folio: Any = None) -> list[Finding]:
+def record_findings(record: Record, folio: Folio | None = None) -> list[Finding]:
     """Likely identifiers in one record about to be saved, less those marked; `folio` gives the lists."""
     if folio is None:
         return scan_record(record)
     return scan_record(record, do_not_print(folio), ignored(folio))
 
 
-def ensure_clear(folio: Any) -> None:
+def ensure_clear(folio: Folio) -> None:
     """Raise `PrivacyFindings` while any likely identifier is open (call before every export and PDF)."""
     found = open_findings(folio)
     if found:
         raise PrivacyFindings(found)
 
 
-def ignore(folio: Any, finding_id: str) -> Finding:
+def ignore(folio: Folio, finding_id: str) -> Finding:
     """Mark a current finding as a false positive (remembered by its fingerprint); returns it.
 
     Raises `KeyError` with a message when no current finding has that id.
@@ -118,7 +122,7 @@ def clean_word(word: str) -> str:
     return cleaned
 
 
-def add_word(folio: Any, word: str) -> bool:
+def add_word(folio: Folio, word: str) -> bool:
     """Add a word or phrase to the do-not-print list; False when it was already there (any case)."""
     cleaned = clean_word(word)
     words = do_not_print(folio)
@@ -128,7 +132,7 @@ def add_word(folio: Any, word: str) -> bool:
     return True
 
 
-def remove_word(folio: Any, word: str) -> bool:
+def remove_word(folio: Folio, word: str) -> bool:
     """Remove a word or phrase from the do-not-print list (any case); False when it was not there."""
     target = " ".join(word.split()).casefold()
     words = do_not_print(folio)

@@ -17,6 +17,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sendfolio.domain.identifier_patterns import (
     CATEGORY_TITLES,
@@ -25,7 +26,7 @@ from sendfolio.domain.identifier_patterns import (
     is_nhs_number,
     matches,
 )
-from sendfolio.domain.records import FolioData
+from sendfolio.domain.records import FolioData, Record
 from sendfolio.domain.text import for_terminal
 
 __all__ = [
@@ -115,27 +116,29 @@ def free_text(data: FolioData) -> Iterator[TextField]:
         )
         yield from _fields("case", case.ref, {f"debrief.{key}": value for key, value in case.debrief.items()})
         yield from _fields("case", case.ref, {"debrief_by": case.debrief_by, "debrief_by_role": case.debrief_by_role})
-    for item in data.observations:
+    for observation in data.observations:
         yield from _fields(
             "observation",
-            f"{item.ref}/{item.criterion}",
-            {"observer": item.observer, "observer_role": item.observer_role, "notes": item.notes},
+            f"{observation.ref}/{observation.criterion}",
+            {"observer": observation.observer, "observer_role": observation.observer_role, "notes": observation.notes},
         )
-    for item in data.reflections:
-        yield from _fields("reflection", item.id, {"title": item.title, "body": item.body})
-    for item in data.cpd:
-        yield from _fields("cpd", item.id, {"title": item.title, "provider": item.provider, "learning": item.learning})
-    for item in data.ppc_sessions:
-        yield from _fields("ppc", item.id, {"topics": item.topics, "actions": item.actions})
-    for item in data.training:
-        yield from _fields("training", item.id, {"title": item.title, "provider": item.provider})
+    for reflection in data.reflections:
+        yield from _fields("reflection", reflection.id, {"title": reflection.title, "body": reflection.body})
+    for entry in data.cpd:
+        yield from _fields(
+            "cpd", entry.id, {"title": entry.title, "provider": entry.provider, "learning": entry.learning}
+        )
+    for session in data.ppc_sessions:
+        yield from _fields("ppc", session.id, {"topics": session.topics, "actions": session.actions})
+    for course in data.training:
+        yield from _fields("training", course.id, {"title": course.title, "provider": course.provider})
     for name in ("verification", "passport_declaration"):
         if getattr(data, name) is not None:
             yield from _fields(name, name, {"statement": getattr(data, name).statement})
-    for item in data.learning_plan:
-        yield from _fields("plan", item.id, {"need": item.need, "action": item.action})
-    for item in data.attachments:
-        yield from _fields("attachment", item.id, {"title": item.title})
+    for need in data.learning_plan:
+        yield from _fields("plan", need.id, {"need": need.need, "action": need.action})
+    for attachment in data.attachments:
+        yield from _fields("attachment", attachment.id, {"title": attachment.title})
     yield from names(data)
 
 
@@ -145,10 +148,10 @@ def names(data: FolioData) -> Iterator[TextField]:
     yield from _fields(
         "profile", "profile", {"name": profile.name, "membership_number": profile.membership_number}, True
     )
-    for item in data.ppc_sessions:
-        yield from _fields("ppc", item.id, {"ppc": item.ppc}, True)
-    for item in data.training:
-        yield from _fields("training", item.id, {"recognised_by": item.recognised_by}, True)
+    for session in data.ppc_sessions:
+        yield from _fields("ppc", session.id, {"ppc": session.ppc}, True)
+    for course in data.training:
+        yield from _fields("training", course.id, {"recognised_by": course.recognised_by}, True)
     if data.ppc_contact is not None:
         contact = data.ppc_contact
         yield from _fields(
@@ -224,13 +227,14 @@ RECORD_PLACES = {
 """Where each kind of record sits in a `FolioData`."""
 
 
-def scan_record(record, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
+def scan_record(record: Record, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
     """The open findings in one record's free text (as `scan` would report them once it is saved)."""
     place = RECORD_PLACES.get(getattr(record, "KIND", ""))
     if place is None:
         return []
     value = (record,) if isinstance(getattr(FolioData(), place), tuple) else record
-    return scan(FolioData(**{place: value}), do_not_print, ignored)
+    fields: dict[str, Any] = {place: value}  # the one field of FolioData that holds this kind
+    return scan(FolioData(**fields), do_not_print, ignored)
 
 
 def _counted(finding: Finding) -> Finding:

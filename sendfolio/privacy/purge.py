@@ -13,11 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.records import Case, FolioData, Observation
 from sendfolio.store.atomic import write_atomic
-from sendfolio.store.storage import dump_tables, migrate, parse_folio_bytes
+from sendfolio.store.storage import Codec, dump_tables, migrate, parse_folio_bytes
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 PURGED_FIELDS = ("notes", "issues", "debrief")
 """Case fields emptied by a purge (observation notes are emptied too)."""
@@ -89,7 +92,7 @@ def purged_case(case: Case) -> Case:
     return case.with_changes(notes="", issues=[], debrief={})
 
 
-def apply_purge(folio: Any, plan: PurgePlan) -> int:
+def apply_purge(folio: Folio, plan: PurgePlan) -> int:
     """Remove the planned details in one save; returns how many cases changed."""
     data = folio.data()
     with folio.batch():
@@ -122,17 +125,17 @@ def purge_tables(tables: dict[str, dict[str, Any]], before: date) -> bool:
     return changed
 
 
-def backup_paths(folio: Any) -> list[Path]:
+def backup_paths(folio: Folio) -> list[Path]:
     """The store's backup files of this folio, newest first."""
     return folio.backup_paths()
 
 
-def folio_codec(folio: Any) -> Any:
+def folio_codec(folio: Folio) -> Codec | None:
     """The codec the folio is saved through (None when it is not encrypted)."""
     return folio.codec
 
 
-def scrub_backups(folio: Any, before: date) -> tuple[int, list[Path]]:
+def scrub_backups(folio: Folio, before: date) -> tuple[int, list[Path]]:
     """Purge every backup file the same way; returns (how many changed, those that could not be read)."""
     codec = folio_codec(folio)
     changed, unreadable = 0, []

@@ -14,7 +14,7 @@ no child, family, school or local authority, and holds no contact details.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sendfolio.domain.records import (
     Case,
@@ -28,6 +28,9 @@ from sendfolio.domain.records import (
 )
 from sendfolio.samples import demo_plan
 
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
+
 MEDIATOR = "Robin Fairweather"
 """The demo mediator: an invented name."""
 
@@ -38,7 +41,7 @@ UNSHOWN_CRITERIA = 4
 """How many observation criteria the demo leaves not yet demonstrated."""
 
 
-def write_demo(folio: Any, today: date) -> None:
+def write_demo(folio: Folio, today: date) -> None:
     """Fill `folio` (an open, empty `Folio`) with the demo records, dated around `today`."""
     with folio.batch():
         folio.put(_profile(today))

@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import io
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.records import Attachment, LearningNeed
 from sendfolio.samples.certificate import certificate_pdf
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 PLAN = (
     # need, action, due (days ago; negative: ahead), status, source, met_by
@@ -97,7 +100,7 @@ def learning_plan(today: date) -> list[LearningNeed]:
     ]
 
 
-def attach_certificates(folio: Any, today: date, training: dict[str, Any]) -> None:
+def attach_certificates(folio: Folio, today: date, training: dict[str, Any]) -> None:
     """Attach the demo's certificates to `folio`: the two courses' (PDF) and the membership card (PNG)."""
     foundation, send = training["demo-foundation"], training["demo-send"]
     name = folio.profile().name

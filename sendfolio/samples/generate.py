@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.records import (
     CASE_KINDS,
@@ -31,6 +31,9 @@ from sendfolio.domain.records import (
     Reflection,
     Training,
 )
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 PER_YEAR = {"cases": 60, "reflections": 60, "cpd": 40, "ppc": 12}
 """How many records of each kind one synthetic year holds."""
@@ -95,7 +98,7 @@ VOCABULARY = (
 """Words the synthetic reflections and notes are made of."""
 
 
-def generate_folio(folio: Any, years: int, seed: int, today: date) -> dict[str, int]:
+def generate_folio(folio: Folio, years: int, seed: int, today: date) -> dict[str, int]:
     """Fill an empty folio with `years` years of synthetic records; returns counts per kind."""
     rng = random.Random(seed)
     start = date(today.year - years, 1, 1)
@@ -106,6 +109,7 @@ def generate_folio(folio: Any, years: int, seed: int, today: date) -> dict[str, 
     bins: dict[str, list[Record]] = {"cases": [], "observations": [], "reflections": [], "cpd": [], "ppc_sessions": []}
     for year in range(years):
         _one_year(bins, rng, date(start.year + year, 1, 1), year, criteria, counts)
+    kinds: dict[str, Any] = {name: tuple(records) for name, records in bins.items()}  # named as FolioData's fields
     folio.replace_all(
         FolioData(
             profile=Profile.from_dict(
@@ -115,7 +119,7 @@ def generate_folio(folio: Any, years: int, seed: int, today: date) -> dict[str, 
                 {"name": "Synthetic PPC", "register": "College of Mediators PPC register"}
             ),
             training=tuple(_training(start)),
-            **{name: tuple(records) for name, records in bins.items()},
+            **kinds,
         )
     )
     return counts
