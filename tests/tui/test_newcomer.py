@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import DataTable, Markdown, Static
 
 from sendfolio.domain.records import (
@@ -109,6 +111,15 @@ def fill_odd_folio(folio_dir) -> None:
                 {"name": f"Verifier {ODD}", "register": ODD, "role": "PPC", "date": "2026-11-03", "statement": ODD}
             )
         )
+        from sendfolio.domain.records import LearningNeed
+
+        folio.put(LearningNeed.from_dict({"need": f"Need {ODD}", "action": ODD, "due": "2026-12-01"}))
+    from sendfolio.io.attachments import check_content
+    from sendfolio.samples.certificate import certificate_pdf
+
+    checked = check_content("c.pdf", certificate_pdf([[("Certificate", 20, "title")]]))
+    with Folio.open(folio_dir) as folio:
+        folio.attach(checked.record("insurance", f"Doc {ODD}", date(2026, 11, 1)), checked.content)
 
 
 EXPECTED = {
@@ -120,6 +131,8 @@ EXPECTED = {
     "ppc": ["PPC [/ref] [b]x", "Contact [/ref] [b]x", "Verifier [/ref] [b]x"],
     "profile": ["Alex [/ref] [b]x", "Course [/ref] [b]x"],
     "compile": [],
+    "plan": ["Need [/ref] [b]x"],
+    "documents": ["Doc [/ref] [b]x"],
 }
 """What each area must show, character for character."""
 
