@@ -30,6 +30,7 @@ from sendfolio.privacy.check import record_findings
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import SAVE_ANYWAY, FieldSpec, identifier_warning
+from sendfolio.tui.widgets.ticks import TickBox
 
 TIMELINE_LABELS = {
     "decision_notice": "LA decision notice sent",
@@ -97,7 +98,7 @@ class DebriefScreen(ModalScreen[Case | None]):
         with Vertical(id="form-dialog"):
             yield Label(f"De-brief of case {self.case.ref}", id="form-title")
             with VerticalScroll(id="form-fields"):
-                yield Checkbox("De-brief held", self.case.debriefed, id="field-debriefed")
+                yield TickBox("De-brief held", self.case.debriefed, id="field-debriefed")
                 for heading in DEBRIEF_HEADINGS:
                     yield Label(DEBRIEF_TITLES[heading], classes="field-label")
                     yield TextArea(

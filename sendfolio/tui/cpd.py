@@ -18,7 +18,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import hours_text, short_date
+from sendfolio.domain.wording import hours_text, short_date, words
 from sendfolio.rules import cpd_totals, in_period, registration_year
 from sendfolio.tui.record_screen import (
     YEAR_BINDINGS,
@@ -118,7 +118,7 @@ class CPDScreen(RecordTableScreen):
         return (
             short_date(record.date),
             f"{hours_text(record.hours)}",
-            record.method,
+            words(record.method),
             record.title,
             record.provider or "—",
         )
@@ -136,7 +136,7 @@ class CPDScreen(RecordTableScreen):
         need = RULE_SET.threshold(CPD_RULE)
         self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.folio.profile(), year)}")
         self.query_one("#cpd-progress", ProgressBar).update(progress=min(totals["total"], need))
-        met = "target met" if totals["total"] >= need else f"{need - totals['total']:g} h to go"
+        met = "target met" if totals["total"] >= need else f"{hours_text(need - totals['total'])} h to go"
         self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")
         self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
         self.refresh_table()
@@ -169,4 +169,4 @@ def breakdown(by_method: dict[str, float]) -> str:
     if not by_method:
         return "No CPD recorded in this year yet: press a to add an entry."
     ordered = sorted(by_method.items(), key=lambda item: (-item[1], item[0]))
-    return "By method: " + " · ".join(f"{method} {hours_text(hours)} h" for method, hours in ordered)
+    return "By method: " + " · ".join(f"{words(method)} {hours_text(hours)} h" for method, hours in ordered)

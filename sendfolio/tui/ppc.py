@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
-from sendfolio.domain.wording import count, hours_text, short_date
+from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.rules import current_registration_year, in_period, registration_year
 from sendfolio.tui.record_screen import (
     YEAR_BINDINGS,
@@ -127,7 +127,7 @@ class PPCScreen(RecordTableScreen):
     def row(self, record: Any) -> Sequence[Any]:
         """One session as table cells."""
         topics = record.topics.splitlines()[0] if record.topics else "—"
-        return (short_date(record.date), record.ppc, f"{hours_text(record.hours)}", record.mode, topics)
+        return (short_date(record.date), record.ppc, f"{hours_text(record.hours)}", words(record.mode), topics)
 
     def describe(self, record: Any) -> str:
         """A session in a few words."""

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from sendfolio.domain.records import (
     FOUNDATION_COVERS,
@@ -86,6 +86,7 @@ class ProfileScreen(RecordTableScreen):
             yield Static("", id="profile-summary", classes="summary", markup=False)
             yield Static("Training courses", id="training-heading", classes="summary", markup=False)
             yield self.make_table()
+            yield Static("", id="training-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
     def records(self) -> list[Record]:
@@ -104,6 +105,11 @@ class ProfileScreen(RecordTableScreen):
             record.recognised_by or "—",
             covers,
         )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted course in full under the table (a narrow table cuts columns off)."""
+        course = next((item for item in self.records() if self.key_of(item) == event.row_key.value), None)
+        self.query_one("#training-detail", Static).update(course_detail(course) if course else "")
 
     def new_record(self) -> Record | None:
         """A new course starts dated today."""
@@ -131,6 +137,16 @@ class ProfileScreen(RecordTableScreen):
         self.refresh_view()
 
 
+def course_detail(course: Training) -> str:
+    """A course in one line, the columns a narrow table cuts off included."""
+    covers = "; ".join(words(item).lower() for item in course.covers) or "nothing recorded"
+    recognised = f"recognised by {course.recognised_by}" if course.recognised_by else "no recognising body"
+    return (
+        f"{course.title}: {words(course.kind).lower()}, {course.provider}, {short_date(course.date)}, "
+        f"{hours_text(course.hours)} h, {recognised} · covers: {covers}"
+    )
+
+
 def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
     """The profile and the PPC in a few lines, with a dash for what is not filled in."""
     anniversary = (
@@ -139,7 +155,7 @@ def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
     membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
     lines = [
         f"Name: {profile.name or '—'}    Membership: {membership}",
-        f"Registration anniversary: {anniversary}    Route: {words(profile.route)}"
+        f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}"
         + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
         "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
         "Press p to edit your profile and your PPC's details.",

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from sendfolio.domain.records import InvalidRecord, Reflection
-from sendfolio.domain.wording import short_date
+from sendfolio.domain.wording import hours_text, short_date
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.tui.record_screen import binding_commands
@@ -91,9 +91,10 @@ class ReflectionEditor(Screen[Reflection | None]):
     def _raw_from(self, reflection: Reflection | None, body: str) -> dict[str, str]:
         """The form's starting values as text."""
         if reflection is None:
-            return {"date": self.app.today.isoformat(), "hours": "", "title": "", "body": body, "case": "", "cpd": ""}
+            return {"date": short_date(self.app.today), "hours": "", "title": "", "body": body, "case": "", "cpd": ""}
         raw = reflection.to_dict()
-        return {key: str(raw.get(key) or "") for key in (*TEXT_FIELDS, "body", *CHOICE_FIELDS)}
+        values = {key: str(raw.get(key) or "") for key in (*TEXT_FIELDS, "body", *CHOICE_FIELDS)}
+        return {**values, "date": short_date(reflection.date), "hours": hours_text(reflection.hours)}
 
     def compose(self) -> ComposeResult:
         """Details on two lines, errors, then the editor beside the preview."""
@@ -101,7 +102,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             yield Static(self.heading, id="editor-heading", markup=False)
             with Horizontal(classes="form-line"):
                 yield Label("Date", classes="field-label")
-                yield Input(self.initial["date"], id="date", placeholder="YYYY-MM-DD", compact=True)
+                yield Input(self.initial["date"], id="date", placeholder="e.g. 2 Mar 2025", compact=True)
                 yield Label("Hours", classes="field-label")
                 yield Input(self.initial["hours"], id="hours", placeholder="e.g. 0.5", compact=True)
                 yield Label("Title", classes="field-label")

@@ -65,7 +65,7 @@ async def test_bad_hours_are_shown_inline_and_nothing_is_saved(folio, folio_dir,
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = str(editor.query_one("#errors").render())
-        assert "hours: must be hours from more than 0 to 24" in errors
+        assert "hours: must be hours from more than 0 to 100" in errors
         assert editor.query_one("#hours").has_class("-invalid")
         await pilot.press("escape")
         await pilot.pause()
@@ -132,3 +132,21 @@ def test_templates_hold_the_models_headings():
 def test_word_count_ignores_markdown_marks():
     """Heading marks and bullets are not words."""
     assert word_count("## What?\n\n- one two\n\n_three_") == 4
+
+
+async def test_the_focused_header_field_of_the_editor_stands_out(folio, folio_dir, today):
+    """Date, hours, title, case and CPD each look different focused from how they look unfocused."""
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await new_from_template(pilot, 0)
+        for name in ("date", "hours", "title", "case", "cpd"):
+            field = editor.query_one(f"#{name}")
+            shown = field.query_one("SelectCurrent") if name in ("case", "cpd") else field
+            editor.query_one("#body").focus()
+            await pilot.pause()
+            unfocused = shown.background_colors[1]
+            field.focus()
+            await pilot.pause()
+            focused = shown.background_colors[1]
+            change = sum(abs(a - b) for a, b in zip(focused.rgb, unfocused.rgb, strict=True))
+            assert change > 60, f"{name}: {unfocused} -> {focused} is hard to see"

@@ -120,3 +120,52 @@ def test_the_areas_are_data_that_widgets_import_not_the_other_way_round():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "sendfolio.tui.widgets" not in loaded
     assert "sendfolio.tui.areas" in loaded
+
+
+async def test_an_error_goes_as_soon_as_its_field_is_fixed():
+    """Bad hours show a problem; typing a good number takes it away at once, before saving."""
+    host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
+    async with host.run_test(size=(100, 40)) as pilot:
+        form = host.screen
+        await choose(pilot, "send")
+        await pilot.press("tab")
+        await type_text(pilot, "SEND course")
+        await pilot.press("tab")
+        await type_text(pilot, "Example Academy")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-03")
+        await pilot.press("tab")
+        await type_text(pilot, "lots")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#error-hours", Label)
+        assert error.display and "'lots' is not a number" in str(error.render())
+        assert form.query_one("#field-hours").has_focus
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "12")
+        await pilot.pause()
+        assert not error.display and host.answers == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert host.answers[0].hours == 12
+
+
+async def test_ticks_read_without_colour():
+    """A ticked box shows ✓ and an unticked one a blank, in a checkbox and in a list of options."""
+    from sendfolio.tui.case_form import CASE_SPECS
+
+    host = Host(EditRecordScreen(Case, CASE_SPECS, initial=sample_case("SM-T-1", "2026-01-05"), title="Case"))
+    async with host.run_test(size=(100, 40)) as pilot:
+        box = host.screen.query_one("#field-debriefed", Checkbox)
+        assert str(box.render()).startswith("▐ ▌")
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and str(box.render()).startswith("▐✓▌")
+    host = Host(EditRecordScreen(Training, TRAINING_SPECS, title="New course"))
+    async with host.run_test(size=(100, 40)) as pilot:
+        options = host.screen.query_one("#field-covers", SelectionList)
+        options.select(SEND_MODULES[1])
+        await pilot.pause()
+        marks = ["".join(segment.text for segment in list(options.render_line(row))[:3]) for row in range(4)]
+        assert marks == ["▐ ▌", "▐✓▌", "▐ ▌", "▐ ▌"]

@@ -50,32 +50,36 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from sendfolio.domain.records import FieldError, InvalidRecord, Record
-from sendfolio.domain.wording import hours_text, words
+from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.ticks import TickBox, TickList
 
 FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
 """The kinds of field a form can show."""
 
-PLACEHOLDERS = {"date": "YYYY-MM-DD or DD/MM/YYYY", "hours": "hours as a decimal, e.g. 1.5"}
+PLACEHOLDERS = {"date": "e.g. 2 Mar 2025, 02/03/2025 or 2025-03-02", "hours": "hours as a decimal, e.g. 1.5"}
 """Placeholder text of the inputs that expect a particular form of value."""
 
 KIND_HELP = {
-    "date": "Write the date as DD/MM/YYYY (e.g. 02/03/2025) or YYYY-MM-DD.",
+    "date": "Write the date as DD/MM/YYYY (e.g. 02/03/2025), YYYY-MM-DD or 2 Mar 2025.",
     "choice": "Enter opens the list; ↑↓ then Enter chooses.",
     "yesno": "Space ticks or unticks.",
 }
@@ -133,6 +137,11 @@ def display_value(spec: FieldSpec, value: Any) -> Any:
         return value if value in spec.options else Select.NULL
     if value is None:
         return ""
+    if spec.kind == "date" and isinstance(value, str) and value:
+        try:
+            return short_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     if spec.kind == "hours" and isinstance(value, (int, float)):
         return f"{hours_text(value)}"
     return str(value)
@@ -153,10 +162,10 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
             compact=True,
         )
     if spec.kind == "yesno":
-        return Checkbox(spec.label, shown, id=editor_id)
+        return TickBox(spec.label, shown, id=editor_id)
     if spec.kind == "list" and spec.options:
         selections = [Selection(Text(spec.label_of(option)), option, option in shown) for option in spec.options]
-        return SelectionList(*selections, id=editor_id, classes="form-selection")
+        return TickList(*selections, id=editor_id, classes="form-selection")
     return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
 
 
@@ -316,7 +325,29 @@ class EditRecordScreen(ModalScreen[Record | None]):
         if warning:
             self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
         else:
-            self.notify(f"Not saved: {len(by_field)} field(s) to fix", severity="error")
+            self.notify(f"Not saved: {count(len(by_field), 'field')} to fix", severity="error")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    @on(SelectionList.SelectedChanged)
+    def recheck(self, event: Message) -> None:
+        """A field whose problem is on show is checked again as it changes: fixed, its problem goes."""
+        widget = getattr(event, "control", None) or getattr(event, "text_area", None)
+        name = (getattr(widget, "id", None) or "").removeprefix("field-")
+        labels = self.query(f"#error-{name}") if name else []
+        if not labels or not labels.first().display:
+            return
+        try:
+            record = self.build()
+            left = list(self.check(record)) if self.check is not None else []
+        except InvalidRecord as invalid:
+            left = invalid.errors
+        problem = _errors_by_field(left).get(name)
+        label = labels.first(Label)
+        label.update(Text(problem or ""))
+        label.display = problem is not None
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""

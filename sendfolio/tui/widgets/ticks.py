@@ -1,0 +1,42 @@
+"""A checkbox and a selection list whose ticks read without colour: ✓ when ticked, blank when not.
+
+Textual draws every box as `▐X▌`, ticked or not, and only the colour tells them apart.
+`TickBox` (a `Checkbox`) and `TickList` (a `SelectionList`) draw `▐✓▌` or `▐ ▌` instead;
+everything else (keys, messages, values) is Textual's.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Checkbox, SelectionList
+
+TICK = "✓"
+"""What a ticked box shows."""
+
+TEXTUAL_INNER = Checkbox.BUTTON_INNER
+"""The mark Textual draws inside every box, ticked or not (read before `TickBox` overrides it)."""
+
+
+class TickBox(Checkbox):
+    """A checkbox showing ✓ when ticked and a blank when not."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        """✓ or a blank, by the box's value."""
+        return TICK if self.value else " "
+
+
+class TickList(SelectionList):
+    """A selection list whose boxes show ✓ when ticked and a blank when not."""
+
+    def render_line(self, y: int) -> Strip:
+        """Textual's line, with the box's inner mark made ✓ or blank."""
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if index >= self.option_count or len(segments) < 2 or segments[1].text != TEXTUAL_INNER:
+            return strip
+        ticked = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment(TICK if ticked else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
