@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -70,6 +70,8 @@ class Folio:
         self._lock: FolioLock | ReadOnlyLock | None = lock
         self._db = TinyDB(storage=lambda: storage)
         self._files = AttachmentFiles(data_dir)
+        self.on_save: list[Callable[[], None]] = []
+        """Called after every change is saved (once per outermost batch), e.g. so the app can redraw."""
         self._load_index()
 
     # -- opening and closing ---------------------------------------------------------
@@ -245,6 +247,9 @@ class Folio:
             raise
         finally:
             self._data = None
+        if not self._storage.in_transaction:
+            for listener in list(self.on_save):
+                listener()
 
     def put(self, record: R) -> R:
         """Add or replace a record (checked, given an id if it has none), saved at once; returns it."""

@@ -13,3 +13,6 @@ ATTACHMENTS_FOLDER = "attachments"
 
 EXPORTS_FOLDER = "exports"
 """The one folder inside the data folder that outputs may be written to (the app proposes it for a plain folio)."""
+
+DRAFTS_FOLDER = "drafts"
+"""The folder beside the folio holding drafts of unsaved work (encrypted when the folio is)."""

@@ -4,6 +4,15 @@
 worker (or uses the open `folio` given), then shows the Dashboard -- or the welcome
 screen when the folio is empty. Screens read `app.folio` and `app.today`.
 
+State on the App, reactive: `folio` (the open folio; another can be opened without restarting:
+`switch_folio`, `open_demo`), `year` (the registration year on show in every area) and
+`is_demo`. Every save of the folio posts one `FolioChanged` message (tui/messages.py), which
+the app publishes on `folio_changed_signal` to the screens drawn from the folio.
+
+Unsaved work: a screen with a form offers `has_unsaved_changes()`, `save_unsaved()`,
+`keep_draft()` and `unsaved_what`. ctrl+q and q ask (save / discard / cancel) while one
+is open; SIGHUP (terminal closed) keeps a draft of it and closes.
+
 Keys everywhere: 1–8 switch areas, ? / F1 help, F2 high contrast, ctrl+p command
 palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 """
@@ -17,11 +26,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import WorkerFailed
 
@@ -29,6 +40,7 @@ from sendfolio.paths import style_path
 from sendfolio.tui.areas import AREAS, screen_factory
 from sendfolio.tui.commands import SendfolioCommands
 from sendfolio.tui.crash import crash_message, write_crash_log
+from sendfolio.tui.messages import FolioChanged
 from sendfolio.tui.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -88,6 +100,15 @@ class SendfolioApp(App[int]):
     MODES: ClassVar[dict[str, Any]] = {START_MODE: StartScreen, **{area.mode: screen_factory(area) for area in AREAS}}
     """The start-up screen and one mode per area."""
 
+    folio: var[Any] = var(None, init=False)
+    """The open folio (None until it is open)."""
+
+    year: var[int] = var(0, init=False)
+    """The registration year on show in every area; the one holding today when a folio opens."""
+
+    is_demo: var[bool] = var(False)
+    """True while the demo folio is open."""
+
     DEFAULT_MODE: ClassVar[str] = START_MODE
     """The app opens on the start-up screen."""
 
@@ -108,17 +129,18 @@ class SendfolioApp(App[int]):
         """Remember where the folio is; it is opened once the app is running."""
         super().__init__()
         self.data_dir = Path(data_dir)
+        self.home_dir = self.data_dir
         self.today = today or date.today()
-        self.folio = folio
-        self.is_demo = False
+        self.folio_changed_signal: Signal[FolioChanged] = Signal(self, "folio-changed")
+        self._given_folio = folio
         self._owns_folio = folio is None
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
         """Open the folio (in a worker, after asking for the passphrase of an encrypted one), or use the one given."""
         self._exit_on_signals()
-        if self.folio is not None:
-            self.folio_ready(self.folio)
+        if self._given_folio is not None:
+            self.folio_ready(self._given_folio)
         elif encrypted(self.data_dir):
             from sendfolio.tui.unlock import UnlockScreen
 
@@ -129,15 +151,60 @@ class SendfolioApp(App[int]):
     def _exit_on_signals(self) -> None:
         """SIGTERM and SIGHUP (terminal closed, system shutting down) close the app cleanly.
 
-        Every change is already saved, so closing loses nothing; exiting through Textual
-        restores the terminal (leaves the alternate screen, shows the cursor) and releases the lock.
+        Every saved change is on disk; a form or reflection with unsaved changes is kept as a
+        draft, offered when it is next opened. Exiting through Textual restores the terminal
+        (leaves the alternate screen, shows the cursor) and releases the lock.
         """
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             try:
-                loop.add_signal_handler(number, self.exit)
+                loop.add_signal_handler(number, self.hang_up)
             except (NotImplementedError, RuntimeError, ValueError):
                 return  # not the main thread, or a platform without these signals
+
+    def hang_up(self) -> None:
+        """The terminal went away: keep a draft of any unsaved work, then close."""
+        for screen in self.unsaved_screens():
+            try:
+                screen.keep_draft()
+            except OSError:
+                pass  # nothing more can be done without a terminal
+        self.exit()
+
+    def unsaved_screens(self) -> list[Any]:
+        """The open screens holding unsaved changes, topmost first."""
+        return [
+            screen
+            for screen in reversed(self.screen_stack)
+            if callable(getattr(screen, "has_unsaved_changes", None)) and screen.has_unsaved_changes()
+        ]
+
+    async def action_quit(self) -> None:
+        """Close the app, asking first (save / discard / cancel) when something is unsaved."""
+        unsaved = self.unsaved_screens()
+        if not unsaved:
+            self.exit()
+            return
+        from sendfolio.tui.widgets.unsaved import UnsavedScreen
+
+        self.push_screen(UnsavedScreen(unsaved[0].unsaved_what), lambda answer: self._quit_answered(answer, unsaved[0]))
+
+    def _quit_answered(self, answer: str | None, screen: Any) -> None:
+        """Save then close, discard and close, or carry on."""
+        if answer == "discard":
+            self.exit()
+        elif answer == "save":
+            while self.screen is not screen and len(self.screen_stack) > 1:
+                self.pop_screen()
+            screen.save_unsaved()
+            self.call_after_refresh(self._quit_if_saved, screen)
+
+    def _quit_if_saved(self, screen: Any) -> None:
+        """Close once the save went through; a form with problems stays open showing them."""
+        if screen in self.screen_stack and screen.has_unsaved_changes():
+            self.notify("Not closed: fix what the form shows, then quit again.", severity="warning")
+            return
+        self.call_later(self.action_quit)
 
     def _unlocked(self, codec: Any) -> None:
         """Open the encrypted folio with its codec, or close the app if the user gave up."""
@@ -147,25 +214,31 @@ class SendfolioApp(App[int]):
             self.open_folio(codec)
 
     @work(thread=True, exclusive=True, group="folio")
-    def open_folio(self, codec: Any = None) -> None:
-        """Open the folio off the screen's thread, then show it (or say why not)."""
+    def open_folio(self, codec: Any = None, data_dir: Path | None = None, demo: bool = False) -> None:
+        """Open a folio (ours, or `data_dir`) off the screen's thread, then show it (or say why not)."""
         from sendfolio.store import Folio, FolioError
 
+        where = data_dir or self.data_dir
         try:
-            folio = Folio.open(self.data_dir, codec=codec)
+            folio = Folio.open(where, codec=codec)
         except FolioError as error:
             self.call_from_thread(self.folio_failed, str(error))
             return
         except OSError as error:
-            self.call_from_thread(self.folio_failed, f"{self.data_dir}: {error.strerror or error}")
+            self.call_from_thread(self.folio_failed, f"{where}: {error.strerror or error}")
             return
-        self.call_from_thread(self.folio_ready, folio)
+        if data_dir is None:
+            self.call_from_thread(self.folio_ready, folio)
+        else:
+            self.call_from_thread(self.run_worker, self.use_folio(folio, demo=demo), group="switch")
 
     def folio_failed(self, message: str) -> None:
-        """Show why the folio could not be opened."""
+        """Show why the folio could not be opened (at start-up on the start screen, later as a notice)."""
         screen = self.screen
         if isinstance(screen, StartScreen):
             screen.show_error(message)
+        else:
+            self.notify(message, title="Not opened", severity="error", timeout=10, markup=False)
 
     def folio_ready(self, folio: Any) -> None:
         """Keep the open folio and show the Dashboard (and the welcome screen if it is empty)."""
@@ -177,15 +250,127 @@ class SendfolioApp(App[int]):
 
             self.push_screen(WelcomeScreen())
 
+    def watch_folio(self, old: Any, new: Any) -> None:
+        """Follow the new folio's saves, show its current registration year, and tell the screens."""
+        from sendfolio.rules import current_registration_year
+
+        if old is not None and self._saved in getattr(old, "on_save", []):
+            old.on_save.remove(self._saved)
+        if new is not None:
+            if hasattr(new, "on_save"):
+                new.on_save.append(self._saved)
+            self.year = current_registration_year(new.profile(), self.today)
+        self.post_message(FolioChanged())
+
+    def _saved(self) -> None:
+        """The folio saved a change (this may run in a worker's thread)."""
+        self.post_message(FolioChanged())
+
+    @on(FolioChanged)
+    def _tell_the_screens(self, message: FolioChanged) -> None:
+        """Pass the change to every screen drawn from the folio."""
+        self.folio_changed_signal.publish(message)
+
+    def switch_folio(self, data_dir: Path, *, demo: bool = False) -> None:
+        """Open the folio in `data_dir` in place of the one open now (asking for its passphrase if encrypted)."""
+        data_dir = Path(data_dir).expanduser()
+        if self.unsaved_screens():
+            self.notify("Save or close the open form first.", severity="warning")
+            return
+        if self.folio is not None and data_dir.resolve() == Path(self.folio.data_dir).resolve():
+            self.notify(f"That folio is already open: {data_dir}", markup=False)
+            return
+        if encrypted(data_dir):
+            from sendfolio.tui.unlock import UnlockScreen
+
+            def unlocked(codec: Any) -> None:
+                """Open it once unlocked; stay on this folio if the passphrase was not given."""
+                if codec is not None:
+                    self.open_folio(codec, data_dir, demo)
+
+            self.push_screen(UnlockScreen(data_dir), unlocked)
+        else:
+            self.open_folio(None, data_dir, demo)
+
+    def action_open_own(self) -> None:
+        """Go back to the folio the app was started on."""
+        self.switch_folio(self.home_dir)
+
+    def action_open_demo(self) -> None:
+        """Open the fictional demo folio (made the first time), leaving ours untouched."""
+        if self.is_demo:
+            self.notify("The demo folio is already open.")
+            return
+        if self.unsaved_screens():
+            self.notify("Save or close the open form first.", severity="warning")
+            return
+        self.run_worker(self._open_demo_or_say_why(), exclusive=True, group="demo")
+
+    async def _open_demo_or_say_why(self) -> None:
+        """Open the demo, or say why it could not be opened."""
+        from sendfolio.store import FolioError
+
+        try:
+            await self.open_demo()
+        except FolioError as error:
+            self.folio_failed(f"The demo folio could not be opened: {error}")
+
+    async def open_demo(self, before: Any = None) -> None:
+        """Open the demo folio (filling it the first time) and switch to it; raises FolioError.
+
+        `before` (optional) is called once the demo is open, before switching (e.g. to close a dialog).
+        """
+        from sendfolio.store import Folio
+        from sendfolio.tui.firstrun import demo_dir
+
+        folio = Folio.open(demo_dir(self.home_dir))
+        if folio.is_empty():
+            from sendfolio.samples.demo import write_demo
+
+            write_demo(folio, self.today)
+        if before is not None:
+            before()
+        await self.use_folio(folio, demo=True)
+        self.notify(
+            f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched. "
+            "To go back: ctrl+p, then “Open my own folio”.",
+            timeout=8,
+            markup=False,
+        )
+
+    def action_open_folder(self) -> None:
+        """Ask for a data folder and open the folio there."""
+        from sendfolio.tui.widgets.ask_path import AskPathScreen
+
+        def chosen(path: Path | None) -> None:
+            """Open the folder given, if any."""
+            if path is not None:
+                self.switch_folio(path)
+
+        self.push_screen(
+            AskPathScreen(
+                "Open another data folder",
+                "The folder holding a folio (folio.json). A folder without one gets a new, empty folio.",
+                str(self.home_dir),
+            ),
+            chosen,
+        )
+
     async def use_folio(self, folio: Any, *, demo: bool = False) -> None:
-        """Show another folio (the demo): close ours, rebuild every area on the new one."""
+        """Show another folio: close ours, rebuild every area on the new one."""
         await self.switch_mode(START_MODE)
         for area in AREAS:
             await self.remove_mode(area.mode)
             self.add_mode(area.mode, screen_factory(area))
         self.close_folio()
-        self.folio, self.is_demo, self._owns_folio = folio, demo, True
+        self.data_dir, self.is_demo, self._owns_folio = Path(folio.data_dir), demo, True
+        self.folio = folio
+        self._apply_saved_theme()
         self.action_area("dashboard")
+        if folio.is_empty() and not demo:
+            from sendfolio.tui.firstrun import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
 
     def close_folio(self) -> None:
         """Close the folio if the app opened it (releasing its lock)."""
@@ -200,6 +385,9 @@ class SendfolioApp(App[int]):
         """Switch to an area (not while a dialog is open, nor before the folio is open)."""
         if self.folio is None or isinstance(self.screen, ModalScreen):
             self.bell()
+            return
+        if self.unsaved_screens():
+            self.notify("Save (ctrl+s) or leave (esc) what you are editing first.", severity="warning")
             return
         self.switch_mode(mode)
         self.call_after_refresh(self._show_area_bar)

@@ -13,7 +13,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
@@ -21,6 +20,7 @@ from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.tui import caseops
 from sendfolio.tui.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.commands import PaletteCommand
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
@@ -108,7 +108,7 @@ def matches(case: Case, words: str) -> bool:
     return all(word in haystack for word in words.lower().split())
 
 
-class CaseLogScreen(Screen):
+class CaseLogScreen(FolioScreen):
     """The table of cases and everything done to them."""
 
     TITLE = "Cases"
@@ -170,8 +170,8 @@ class CaseLogScreen(Screen):
         """The table of cases."""
         return self.query_one("#case-table", DataTable)
 
-    def on_screen_resume(self) -> None:
-        """Show the folio's current cases whenever the screen is shown."""
+    def refresh_view(self) -> None:
+        """Show the folio's current cases."""
         self.reload()
 
     def reload(self, select: str | None = None) -> None:

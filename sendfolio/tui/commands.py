@@ -2,6 +2,8 @@
 
 `SendfolioCommands` lists, in the mediator's words:
 - "Go to <area>" for each area (the same as its number key);
+- every feature beyond the areas (tui/features.py: privacy, export, import, restore,
+  encryption, the deadlines calendar, switching folios, and what other screens register);
 - the app's actions (help, high contrast, quit);
 - the current screen's own actions: a screen may define `palette_commands()` returning
   `PaletteCommand`s (e.g. the case log's "Add a case").
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from sendfolio.tui.areas import AREAS
+from sendfolio.tui.features import FEATURES, Feature
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,18 @@ class PaletteCommand:
 
 
 def app_commands(app) -> list[PaletteCommand]:
-    """The app-wide commands: every area, help, high contrast and quit."""
+    """The app-wide commands: every area and feature (once a folio is open), help, high contrast and quit."""
     commands = [
         PaletteCommand(
             f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)
         )
         for area in AREAS
+        if app.folio is not None
+    ]
+    commands += [
+        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
+        for feature in FEATURES
+        if app.folio is not None or not feature.needs_folio
     ]
     commands += [
         PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
@@ -44,9 +53,14 @@ def app_commands(app) -> list[PaletteCommand]:
             "Switch between the normal and the high-contrast theme",
             app.action_toggle_contrast,
         ),
-        PaletteCommand("Quit (ctrl+q)", "Close sendfolio; everything is already saved", app.action_quit),
+        PaletteCommand("Quit (ctrl+q)", "Close sendfolio (asks first if anything is unsaved)", app.action_quit),
     ]
     return commands
+
+
+def _feature_runner(app, feature: Feature) -> Callable[[], object]:
+    """A callable that opens one feature."""
+    return lambda: feature.run(app)
 
 
 def _area_runner(app, mode: str) -> Callable[[], object]:
@@ -86,7 +100,7 @@ class SendfolioCommands(Provider):
     def commands(self) -> Iterable[PaletteCommand]:
         """Everything offered right now: the screen's own actions first."""
         if getattr(self.app, "folio", None) is None:
-            return [command for command in app_commands(self.app) if not command.title.startswith("Go to")]
+            return app_commands(self.app)
         return [*screen_commands(self.screen), *app_commands(self.app)]
 
     async def discover(self) -> Hits:

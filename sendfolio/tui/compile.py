@@ -20,7 +20,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
@@ -34,11 +33,12 @@ from sendfolio.tui.compile_plan import (
     is_privacy_problem,
     unmet,
 )
-from sendfolio.tui.record_screen import YEAR_BINDINGS, binding_commands, current_year, year_span
+from sendfolio.tui.folio_screen import FolioScreen
+from sendfolio.tui.record_screen import YEAR_BINDINGS, binding_commands, year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 
 
-class CompileScreen(Screen):
+class CompileScreen(FolioScreen):
     """Make the portfolio, a renewal pack or the passported declaration as a PDF."""
 
     CSS_PATH = style_path("records.tcss")
@@ -71,7 +71,6 @@ class CompileScreen(Screen):
         """Start on the portfolio; the renewal year is chosen when mounted."""
         super().__init__()
         self.kind = "portfolio"
-        self.year: int | None = None
         self._default_path = ""
         self._cancel = threading.Event()
         self._stages: list[tuple[str, str]] = []
@@ -99,19 +98,11 @@ class CompileScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the current registration year's figures and hide the progress bar."""
-        self.year = current_year(self.app)
+        """Hide the progress bar; the figures are drawn when the screen is shown."""
         self.query_one("#compile-progress-line").display = False
-        self.refresh_view()
-
-    def on_screen_resume(self) -> None:
-        """Records may have changed in another area: redraw."""
-        self.refresh_view()
 
     def refresh_view(self) -> None:
         """Redraw the year, contents, unmet requirements and the default output path."""
-        if self.year is None:
-            return
         data, profile = self.app.folio.data(), self.app.folio.profile()
         year_line = f"Renewal {year_span(profile, self.year)}  ([ and ] change the year)"
         self.query_one("#compile-year", Static).update(year_line)
@@ -161,8 +152,7 @@ class CompileScreen(Screen):
 
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year for the renewal pack."""
-        self.year = (self.year or current_year(self.app)) + step
-        self.refresh_view()
+        self.year += step
 
     @on(Input.Submitted, "#compile-output")
     @on(Button.Pressed, "#compile-button")
@@ -195,7 +185,7 @@ class CompileScreen(Screen):
         self.query_one("#compile-button", Button).disabled = True
         self.query_one("#compile-cancel", Button).disabled = False
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
-        self.compile_worker(self.kind, self.app.folio.data(), path, self.year or current_year(self.app), self._cancel)
+        self.compile_worker(self.kind, self.app.folio.data(), path, self.year, self._cancel)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False)

@@ -16,11 +16,11 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -76,7 +76,7 @@ def _mark(row: rules.CoverageRow, ref: str, styles: dict[str, Style | str]) -> T
     return Text("✓ form" if showing.returned else "✓", style=styles.get("shown", ""))
 
 
-class CoverageScreen(Screen):
+class CoverageScreen(FolioScreen):
     """The criteria × practice cases matrix, missing criteria standing out."""
 
     TITLE = "Coverage"
@@ -118,8 +118,8 @@ class CoverageScreen(Screen):
         if self.matrix is not None:
             self.call_after_refresh(self.show, self.matrix)
 
-    def on_screen_resume(self) -> None:
-        """Work the matrix out again whenever the screen is shown."""
+    def refresh_view(self) -> None:
+        """Work the matrix out again when the folio changes."""
         self.action_reload()
 
     def action_reload(self) -> None:

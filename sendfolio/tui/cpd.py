@@ -75,11 +75,6 @@ class CPDScreen(RecordTableScreen):
     PALETTE_NAME = "CPD"
     """The area's name in the command palette."""
 
-    def __init__(self) -> None:
-        """Start on no year; the current registration year is chosen when mounted."""
-        super().__init__()
-        self.year: int | None = None
-
     def compose(self) -> ComposeResult:
         """The year, the progress towards the target, the breakdown, then the entries."""
         yield AreaBar()
@@ -91,11 +86,6 @@ class CPDScreen(RecordTableScreen):
             yield Static("", id="cpd-methods", classes="breakdown", markup=False)
             yield self.make_table()
         yield AppFooter()
-
-    def on_mount(self) -> None:
-        """Open on the registration year that holds today."""
-        self.year = current_year(self.app)
-        super().on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer "This year" only when another year is on show."""
@@ -154,14 +144,10 @@ class CPDScreen(RecordTableScreen):
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year."""
         self.year = self.chosen_year() + step
-        self.refresh_view()
-        self.refresh_bindings()
 
     def action_this_year(self) -> None:
         """Go back to the registration year that holds today."""
         self.year = current_year(self.app)
-        self.refresh_view()
-        self.refresh_bindings()
 
 
 def breakdown(by_method: dict[str, float]) -> str:

@@ -19,7 +19,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio import rules
@@ -28,6 +27,7 @@ from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Reco
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -158,7 +158,7 @@ def recent_entries(data: FolioData, entered: Sequence[Record], today: date) -> t
     return tuple((item.date, entry_words(item) or "") for item in shown[:RECENT_SHOWN])
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(FolioScreen):
     """Requirements met and missing, renewal, deadlines and recent entries."""
 
     TITLE = "Dashboard"
@@ -229,8 +229,8 @@ class DashboardScreen(Screen):
         for label, width in (("Case", 12), ("Event", rest - 45), ("Due", 11), ("Days left", 12), ("Status", 8)):
             deadlines.add_column(label, width=width, key=label.lower())
 
-    def on_screen_resume(self) -> None:
-        """Work the figures out again whenever the dashboard is shown."""
+    def refresh_view(self) -> None:
+        """Work the figures out again when the folio changes."""
         self.action_reload()
 
     def action_reload(self) -> None:

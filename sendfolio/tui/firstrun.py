@@ -196,19 +196,9 @@ class WelcomeScreen(ModalScreen[None]):
 
 async def explore_demo(app, welcome: WelcomeScreen) -> None:
     """Open the demo folio (filling it the first time) and switch the app to it."""
-    from sendfolio.store import Folio, FolioError
+    from sendfolio.store import FolioError
 
     try:
-        folio = Folio.open(demo_dir(app.data_dir))
+        await app.open_demo(before=lambda: welcome.dismiss(None))
     except FolioError as error:
         welcome.query_one("#welcome-text", Static).update(Text(f"The demo folio could not be opened: {error}"))
-        return
-    if folio.is_empty():
-        from sendfolio.samples.demo import write_demo
-
-        write_demo(folio, app.today)
-    welcome.dismiss(None)
-    await app.use_folio(folio, demo=True)
-    app.notify(
-        f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8, markup=False
-    )

@@ -93,11 +93,6 @@ class PPCScreen(RecordTableScreen):
     PALETTE_NAME = "PPC"
     """The area's name in the command palette."""
 
-    def __init__(self) -> None:
-        """Start on no year; the current registration year is chosen when mounted."""
-        super().__init__()
-        self.year: int | None = None
-
     def compose(self) -> ComposeResult:
         """Contact and verification, the year's total, then its sessions."""
         yield AreaBar()
@@ -108,11 +103,6 @@ class PPCScreen(RecordTableScreen):
             yield Static("", id="ppc-years", classes="breakdown", markup=False)
             yield self.make_table()
         yield AppFooter()
-
-    def on_mount(self) -> None:
-        """Open on the registration year that holds today."""
-        self.year = current_year(self.app)
-        super().on_mount()
 
     def chosen_year(self) -> int:
         """The registration year on show."""
@@ -179,7 +169,6 @@ class PPCScreen(RecordTableScreen):
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year."""
         self.year = self.chosen_year() + step
-        self.refresh_view()
 
     def action_contact(self) -> None:
         """Edit the PPC's contact details."""

@@ -21,6 +21,7 @@ from sendfolio.domain.records import Profile, Record
 from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
 from sendfolio.rules import current_registration_year, registration_year, year_label
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.text import plain_cells
@@ -89,7 +90,7 @@ def _runner(screen: Screen, binding: Binding) -> Any:
     return lambda: screen.run_action(binding.action)
 
 
-class RecordTableScreen(Screen):
+class RecordTableScreen(FolioScreen):
     """A screen whose main part is a table of one kind of record, with add / edit / delete."""
 
     CSS_PATH = style_path("records.tcss")
@@ -138,12 +139,7 @@ class RecordTableScreen(Screen):
         return table
 
     def on_mount(self) -> None:
-        """Fill the screen from the folio."""
-        self.refresh_view()
-
-    def on_screen_resume(self) -> None:
-        """Show what changed elsewhere when the screen comes back."""
-        self.refresh_view()
+        """Nothing to do yet: the screen is drawn from the folio when first shown (see FolioScreen)."""
 
     @property
     def table(self) -> DataTable:

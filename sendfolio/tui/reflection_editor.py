@@ -5,6 +5,10 @@ number of hours out of range is reported beside the form exactly as the CSV
 import or a JSON backup would report it. Saving puts the record in the folio at
 once; leaving with unsaved changes asks first. A likely identifier in the text is warned
 about under the form, and the next ctrl+s with the same text saves it as it is.
+
+While there are unsaved changes, a draft is kept a moment after typing stops
+(`sendfolio.store.drafts`: beside the folio, encrypted when the folio is). Opening the
+same reflection (or a new one) again offers that draft; saving or discarding removes it.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import SAVE_ANYWAY, warnings_by_field
+
+DRAFT_DELAY = 2.0
+"""Seconds of quiet typing before the draft is kept."""
 
 PREVIEW_DELAY = 0.25
 """Seconds of quiet typing before the preview is redrawn."""
@@ -86,6 +93,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         self.heading = heading or ("Edit reflection" if reflection else "New reflection")
         self.initial = self._raw_from(reflection, body)
         self._preview_timer = None
+        self._draft_timer: Any = None
         self._warned: dict[str, str] | None = None
 
     def _raw_from(self, reflection: Reflection | None, body: str) -> dict[str, str]:
@@ -143,10 +151,109 @@ class ReflectionEditor(Screen[Reflection | None]):
         self._show_word_count()
         self.query_one("#errors").display = False
         self.query_one("#title" if not self.initial["title"] else "#body").focus()
+        self._offer_draft()
+
+    # -- drafts ----------------------------------------------------------------------
+
+    @property
+    def draft_name(self) -> str:
+        """The name of this reflection's draft."""
+        which = self.reflection.id if self.reflection is not None and self.reflection.id else "new"
+        return "reflection-" + "".join(c if c.isascii() and c.isalnum() else "-" for c in which.lower())[:60]
+
+    def _offer_draft(self) -> None:
+        """Offer a draft kept from last time, if it differs from what the editor holds."""
+        from sendfolio.store.drafts import discard_draft, load_draft
+
+        kept = load_draft(self.app.folio, self.draft_name)
+        if not kept or {key: kept.get(key, "") for key in self.initial} == self.initial:
+            if kept:
+                discard_draft(self.app.folio, self.draft_name)
+            return
+        title = kept.get("title") or "untitled"
+        words = word_count(str(kept.get("body", "")))
+        question = f"An unsaved draft of this reflection was kept (“{title}”, {words} words). Restore it?"
+        self.app.push_screen(
+            ConfirmScreen(question, yes_label="Restore", no_label="Discard"),
+            lambda yes: self._draft_answered(yes, kept),
+        )
+
+    def _draft_answered(self, restore: bool | None, kept: dict[str, Any]) -> None:
+        """Fill the editor from the draft, or forget the draft."""
+        from textual.widgets.select import InvalidSelectValueError
+
+        from sendfolio.store.drafts import discard_draft
+
+        if not restore:
+            discard_draft(self.app.folio, self.draft_name)
+            return
+        for name in TEXT_FIELDS:
+            self.query_one(f"#{name}", Input).value = str(kept.get(name, ""))
+        for name in CHOICE_FIELDS:
+            select = self.query_one(f"#{name}", Select)
+            value = str(kept.get(name, ""))
+            try:
+                select.value = value or Select.NULL
+            except InvalidSelectValueError:
+                select.value = Select.NULL
+        self.query_one("#body", TextArea).text = str(kept.get("body", ""))
+        self._show_word_count()
+
+    def _schedule_draft(self) -> None:
+        """Keep a draft once typing pauses."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        """Keep the draft now if there are unsaved changes (a failure to write it is only noted)."""
+        if not self.is_mounted or not self.is_dirty():
+            return
+        try:
+            self.keep_draft()
+        except OSError as error:
+            self.notify(f"The draft could not be kept: {error.strerror or error}", severity="warning")
+
+    def keep_draft(self) -> None:
+        """Write the draft of what the editor holds."""
+        from sendfolio.store.drafts import save_draft
+
+        save_draft(self.app.folio, self.draft_name, self.raw())
+
+    def _forget_draft(self) -> None:
+        """Remove the draft (saved or discarded)."""
+        from sendfolio.store.drafts import discard_draft
+
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        try:
+            discard_draft(self.app.folio, self.draft_name)
+        except OSError:
+            pass
+
+    @property
+    def unsaved_what(self) -> str:
+        """The unsaved work, in a few words."""
+        title = self.query_one("#title", Input).value.strip()
+        return f"the reflection “{title}”" if title else "a new reflection"
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the editor holds changes not saved."""
+        return self.is_mounted and self.is_dirty()
+
+    def save_unsaved(self) -> None:
+        """Save as ctrl+s does (the editor stays open showing any problem)."""
+        self.action_save()
+
+    def on_input_changed(self) -> None:
+        """A detail changed: keep a draft soon."""
+        if self.is_mounted:
+            self._schedule_draft()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Update the word count at once and the preview after a pause in typing."""
         self._show_word_count()
+        self._schedule_draft()
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(PREVIEW_DELAY, self._refresh_preview)
@@ -187,6 +294,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         if self._warned_of_identifiers(record, raw):
             return
         saved = self.app.folio.put(record)
+        self._forget_draft()
         self.notify(f"Reflection saved: {saved.title}", markup=False)
         self.dismiss(saved)
 
@@ -220,6 +328,7 @@ class ReflectionEditor(Screen[Reflection | None]):
     def action_leave(self) -> None:
         """Go back to the list, asking first when there are unsaved changes."""
         if not self.is_dirty():
+            self._forget_draft()
             self.dismiss(None)
             return
         question = "Leave this reflection without saving your changes?"
@@ -230,6 +339,7 @@ class ReflectionEditor(Screen[Reflection | None]):
     def _leave_if_confirmed(self, leave: bool | None) -> None:
         """Drop the changes when the mediator said yes."""
         if leave:
+            self._forget_draft()
             self.dismiss(None)
 
     def action_toggle_preview(self) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendfolio.domain.records import Reflection
 from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.paths import style_path
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING, binding_commands, plain_cells
 from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template, template_body, word_count
@@ -60,7 +61,7 @@ class TemplateChooser(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ReflectionsScreen(Screen):
+class ReflectionsScreen(FolioScreen):
     """The mediator's reflections on practice: list, preview, write, edit, delete."""
 
     HELP = (
@@ -99,12 +100,8 @@ class ReflectionsScreen(Screen):
             yield Markdown("", id="reflection-preview", open_links=False)
         yield AppFooter()
 
-    def on_mount(self) -> None:
-        """Fill the table from the folio."""
-        self.refresh_table()
-
-    def on_screen_resume(self) -> None:
-        """Show what changed elsewhere when the screen comes back."""
+    def refresh_view(self) -> None:
+        """Show the folio's reflections."""
         self.refresh_table()
 
     def reflections(self) -> list[Reflection]:

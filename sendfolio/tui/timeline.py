@@ -12,13 +12,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain import timescales
 from sendfolio.domain.wording import short_date
 from sendfolio.tui.case_form import CASE_SPECS
 from sendfolio.tui.caseops import ref_in_use, save_case
+from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
@@ -31,7 +31,7 @@ NO_TIMELINE = (
 """What the screen says when a case has no deadlines."""
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(FolioScreen):
     """The deadlines of one case, with the rule behind each on demand."""
 
     TITLE = "Case timeline"
@@ -71,7 +71,7 @@ class TimelineScreen(Screen):
             table.add_column(label, key=label.lower())
         table.focus()
 
-    def on_screen_resume(self) -> None:
+    def refresh_view(self) -> None:
         """Work the deadlines out from the case as it now is."""
         self.reload()
 

@@ -48,6 +48,7 @@ Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -225,9 +226,17 @@ class EditRecordScreen(ModalScreen[Record | None]):
         self._start: dict[str, Any] = {}
         self._warned: dict[str, Any] | None = None
 
+    @property
+    def draft_name(self) -> str:
+        """The name of this form's draft: the kind of record and which one (or "new")."""
+        which = str(getattr(self.initial, "id", "") or getattr(self.initial, "ref", "") or "new")
+        return "form-" + "-".join(part for part in _draft_word(f"{self.record_type.KIND} {which}").split("-") if part)
+
     def compose(self) -> ComposeResult:
-        """The title, one labelled editor per field, and the buttons."""
+        """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""
         start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
+        self._draft = self._kept_draft()
+        start = {**start, **self._draft}
         with Vertical(id="form-dialog"):
             yield Label(Text(self.title_text), id="form-title")
             yield Label(FORM_HINT, id="form-hint")
@@ -253,6 +262,14 @@ class EditRecordScreen(ModalScreen[Record | None]):
     def on_mount(self) -> None:
         """Remember the starting values (to spot unsaved changes) and focus the first field."""
         self._start = self.values()
+        if self._draft:
+            start = self.initial.to_dict() if self.initial is not None else {}
+            self._start = {**self._start, **{name: start.get(name) for name in self._draft}}
+            self.notify(
+                "Restored what you were typing when sendfolio last closed. Esc discards it.",
+                title="Draft restored",
+                timeout=8,
+            )
         self.query_one("#form-errors", Label).display = False
         for label in self.query(".form-field .field-error"):
             label.display = False
@@ -349,6 +366,37 @@ class EditRecordScreen(ModalScreen[Record | None]):
         label.update(Text(problem or ""))
         label.display = problem is not None
 
+    def _kept_draft(self) -> dict[str, Any]:
+        """The values of a draft kept when sendfolio last closed with this form open (then forgotten)."""
+        folio = getattr(self.app, "folio", None)
+        if folio is None or not hasattr(folio, "data_dir"):
+            return {}
+        from sendfolio.store.drafts import discard_draft, load_draft
+
+        kept = load_draft(folio, self.draft_name) or {}
+        discard_draft(folio, self.draft_name)
+        names = {spec.name for spec in self.specs}
+        return {name: value for name, value in kept.items() if name in names}
+
+    @property
+    def unsaved_what(self) -> str:
+        """The unsaved work, in a few words."""
+        return f"the form “{self.title_text}”"
+
+    def has_unsaved_changes(self) -> bool:
+        """True when a field was changed and not saved."""
+        return self.is_mounted and self.has_changes()
+
+    def save_unsaved(self) -> None:
+        """Save as ctrl+s does (the form stays open showing any problem)."""
+        self.action_save()
+
+    def keep_draft(self) -> None:
+        """Keep the fields as a draft, restored when this form is next opened."""
+        from sendfolio.store.drafts import save_draft
+
+        save_draft(self.app.folio, self.draft_name, json.loads(json.dumps(self.values(), default=str)))
+
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""
         if not self.has_changes():
@@ -371,6 +419,11 @@ class EditRecordScreen(ModalScreen[Record | None]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+def _draft_word(text: str) -> str:
+    """Text as a draft file's name: lower-case letters, digits and dashes."""
+    return "".join(char if char.isascii() and char.isalnum() else "-" for char in text.lower())[:70]
 
 
 SAVE_ANYWAY = "Not saved yet: edit it out, or press ctrl+s again to save it as it is."

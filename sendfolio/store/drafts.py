@@ -1,0 +1,77 @@
+"""Drafts of unsaved work: the reflection being written, a form left open when the terminal closed.
+
+API::
+
+    save_draft(folio, "reflection-new", {"title": ..., "body": ...})
+    load_draft(folio, "reflection-new")      # the dict, or None (none kept, or unreadable)
+    discard_draft(folio, "reflection-new")
+
+A draft lives in `<data dir>/drafts/<name>.json`, apart from the folio so that autosaving
+never rotates the folio's backups. It is written atomically, owner-only, and through the
+folio's codec: encrypted exactly when the folio is. A draft that cannot be read (written
+under another passphrase, damaged) is treated as absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from sendfolio.store.atomic import write_atomic
+from sendfolio.store.names import DRAFTS_FOLDER
+from sendfolio.store.storage import make_private_folder
+
+NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
+"""What a draft's name may hold (it becomes a file name)."""
+
+
+def draft_path(folio: Any, name: str) -> Path:
+    """Where the draft called `name` lives; `ValueError` for a name that is not a plain word."""
+    if not NAME.fullmatch(name):
+        raise ValueError(f"draft name: {name!r} is not lower-case letters, digits and dashes")
+    return Path(folio.data_dir) / DRAFTS_FOLDER / f"{name}.json"
+
+
+def save_draft(folio: Any, name: str, values: dict[str, Any]) -> None:
+    """Keep `values` (anything JSON holds) as the draft `name`, replacing any before; raises OSError."""
+    path = draft_path(folio, name)
+    make_private_folder(path.parent)
+    data = json.dumps(values, ensure_ascii=False).encode("utf-8")
+    if folio.codec is not None:
+        data = folio.codec.encode(data)
+    write_atomic(path, data)
+
+
+def load_draft(folio: Any, name: str) -> dict[str, Any] | None:
+    """The draft `name`, or None when there is none or it cannot be read."""
+    path = draft_path(folio, name)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if folio.codec is not None:
+        from sendfolio.store.crypto import CryptoError
+
+        try:
+            data = folio.codec.decode(data)
+        except CryptoError:
+            return None
+    try:
+        values = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def discard_draft(folio: Any, name: str) -> None:
+    """Remove the draft `name` if there is one."""
+    draft_path(folio, name).unlink(missing_ok=True)
+
+
+def discard_all(folio: Any) -> None:
+    """Remove every draft (e.g. after the folio's encryption changed)."""
+    folder = Path(folio.data_dir) / DRAFTS_FOLDER
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)

@@ -1,0 +1,63 @@
+"""The base of every screen drawn from the open folio: redrawn when the folio or the year changes.
+
+API: subclass `FolioScreen` and implement `refresh_view()`. The screen subscribes to the
+app's `folio_changed_signal` (published on each `FolioChanged`) and watches the app's
+reactive `year` (the registration year on show, shared by every area). A change redraws
+the screen at once if it is showing, or when it is next shown -- so hidden screens cost
+nothing. `year` reads and sets the app's year.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+
+class FolioScreen(Screen):
+    """A screen showing the open folio, kept in step with it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Close sendfolio (asks first if anything is unsaved)")
+    ]
+    """q quits from the list screens, as ctrl+q does everywhere."""
+
+    _stale = True
+    """True when the folio or year changed while the screen was hidden (and before it is first shown)."""
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the folio."""
+
+    @property
+    def year(self) -> int:
+        """The registration year on show (the app's, shared by every area)."""
+        return self.app.year
+
+    @year.setter
+    def year(self, value: int) -> None:
+        """Show another registration year in every area."""
+        self.app.year = value
+
+    @on(events.Mount)
+    def _follow_the_folio(self) -> None:
+        """Subscribe to folio changes and watch the year."""
+        app: Any = self.app
+        app.folio_changed_signal.subscribe(self, self._changed)
+        self.watch(app, "year", self._changed, init=False)
+
+    def _changed(self, _: object = None) -> None:
+        """Redraw now if showing, else when next shown."""
+        if self.is_current:
+            self._stale = False
+            self.refresh_view()
+            self.refresh_bindings()
+        else:
+            self._stale = True
+
+    @on(events.ScreenResume)
+    def _catch_up(self) -> None:
+        """Redraw if something changed while hidden."""
+        if self._stale:
+            self._changed()
