@@ -340,7 +340,7 @@ class SendfolioApp(App[int]):
 
     def action_open_folder(self) -> None:
         """Ask for a data folder and open the folio there."""
-        from sendfolio.tui.widgets.ask_path import AskPathScreen
+        from sendfolio.tui.widgets.ask_text import AskPathScreen
 
         def chosen(path: Path | None) -> None:
             """Open the folder given, if any."""
@@ -352,6 +352,7 @@ class SendfolioApp(App[int]):
                 "Open another data folder",
                 "The folder holding a folio (folio.json). A folder without one gets a new, empty folio.",
                 str(self.home_dir),
+                ok="Open",
             ),
             chosen,
         )

@@ -229,7 +229,7 @@ async def test_open_another_data_folder_by_typing_its_path(started_dir, tmp_path
         await settle(pilot)
         app.action_open_folder()
         await settle(pilot)
-        field = app.screen.query_one("#ask-path", Input)
+        field = app.screen.query_one("#ask-text", Input)
         field.value = ""
         await type_text(pilot, str(other))
         await pilot.press("enter")
