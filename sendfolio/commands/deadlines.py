@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ import click
 from sendfolio.commands.common import fail, open_folio, output_path
 from sendfolio.domain.fields import FieldProblem, parse_date_value
 from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
+from sendfolio.io.calendar import calendar_bytes
 from sendfolio.store.atomic import write_atomic
 
 DATE_FORMATS = "YYYY-MM-DD or DD/MM/YYYY"
@@ -21,9 +21,6 @@ DATE_FORMATS = "YYYY-MM-DD or DD/MM/YYYY"
 
 COLUMNS = ("status", "due", "case", "event", "done")
 """The columns of the human table, in order."""
-
-ICS_PRODID = "-//sendfolio//SEND mediation deadlines//EN"
-"""The PRODID of the iCalendar files we write."""
 
 
 def parse_today(raw: str | None) -> date:
@@ -69,34 +66,6 @@ def summary(deadlines: Sequence[Deadline]) -> str:
 def render_rules(deadlines: Sequence[Deadline]) -> str:
     """Each deadline's rule in words and its source, for one case."""
     return "\n".join(f"{item.event}: {item.rule} [{item.source}]" for item in deadlines)
-
-
-def event_uid(deadline: Deadline) -> str:
-    """A stable iCalendar UID for a case's deadline, so a re-import updates rather than duplicates."""
-    digest = hashlib.sha256(f"{deadline.case}|{deadline.event}".encode()).hexdigest()[:24]
-    return f"{digest}@sendfolio"
-
-
-def calendar_bytes(deadlines: Sequence[Deadline], stamp: datetime) -> bytes:
-    """An iCalendar file with one all-day event per deadline; only the case reference identifies a case."""
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", ICS_PRODID)
-    calendar.add("version", "2.0")
-    for item in deadlines:
-        if item.due is None:  # a step whose date cannot be worked out yet has no place in a calendar
-            continue
-        event = Event()
-        event.add("uid", event_uid(item))
-        event.add("dtstamp", stamp)
-        event.add("summary", f"{item.case}: {item.event}")
-        event.add("dtstart", item.due)
-        event.add("dtend", item.due + timedelta(days=1))
-        event.add("description", f"{item.rule}\nSource: {item.source}")
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return calendar.to_ical()
 
 
 def write_ics(path: Path, deadlines: Sequence[Deadline]) -> int:
