@@ -133,6 +133,8 @@ class SendfolioApp(App[int]):
         self.today = today or date.today()
         self.folio_changed_signal: Signal[FolioChanged] = Signal(self, "folio-changed")
         self._given_folio = folio
+        self.revision = 0
+        """How many times the folio has changed (or been replaced) since the app started."""
         self._owns_folio = folio is None
         self.register_theme(HIGH_CONTRAST)
 
@@ -260,11 +262,12 @@ class SendfolioApp(App[int]):
             if hasattr(new, "on_save"):
                 new.on_save.append(self._saved)
             self.year = current_registration_year(new.profile(), self.today)
-        self.post_message(FolioChanged())
+        self._saved()
 
     def _saved(self) -> None:
-        """The folio saved a change (this may run in a worker's thread)."""
-        self.post_message(FolioChanged())
+        """The folio saved a change (this may run in a worker's thread): tell the screens, once."""
+        self.revision += 1
+        self.post_message(FolioChanged(self.revision))
 
     @on(FolioChanged)
     def _tell_the_screens(self, message: FolioChanged) -> None:

@@ -27,6 +27,9 @@ class FolioScreen(Screen):
     _stale = True
     """True when the folio or year changed while the screen was hidden (and before it is first shown)."""
 
+    _drawn = -1
+    """The app's folio revision when the screen was last drawn."""
+
     def refresh_view(self) -> None:
         """Redraw everything from the folio."""
 
@@ -44,13 +47,19 @@ class FolioScreen(Screen):
     def _follow_the_folio(self) -> None:
         """Subscribe to folio changes and watch the year."""
         app: Any = self.app
-        app.folio_changed_signal.subscribe(self, self._changed)
+        app.folio_changed_signal.subscribe(self, self._folio_changed)
         self.watch(app, "year", self._changed, init=False)
+
+    def _folio_changed(self, message: Any) -> None:
+        """The folio changed: redraw, unless the screen was drawn after this change."""
+        if message.revision > self._drawn:
+            self._changed()
 
     def _changed(self, _: object = None) -> None:
         """Redraw now if showing, else when next shown."""
         if self.is_current:
             self._stale = False
+            self._drawn = getattr(self.app, "revision", 0)
             self.refresh_view()
             self.refresh_bindings()
         else:

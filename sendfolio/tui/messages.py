@@ -13,3 +13,8 @@ from textual.message import Message
 
 class FolioChanged(Message):
     """The open folio's records were saved, or another folio was opened."""
+
+    def __init__(self, revision: int) -> None:
+        """`revision` counts the changes since the app started, so a screen drawn since can skip this one."""
+        super().__init__()
+        self.revision = revision
