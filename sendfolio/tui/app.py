@@ -256,15 +256,15 @@ class SendfolioApp(App[int]):
         """Follow the new folio's saves, show its current registration year, and tell the screens."""
         from sendfolio.rules import current_registration_year
 
-        if old is not None and self._saved in getattr(old, "on_save", []):
-            old.on_save.remove(self._saved)
+        if old is not None and self.folio_saved in getattr(old, "on_save", []):
+            old.on_save.remove(self.folio_saved)
         if new is not None:
             if hasattr(new, "on_save"):
-                new.on_save.append(self._saved)
+                new.on_save.append(self.folio_saved)
             self.year = current_registration_year(new.profile(), self.today)
-        self._saved()
+        self.folio_saved()
 
-    def _saved(self) -> None:
+    def folio_saved(self) -> None:
         """The folio saved a change (this may run in a worker's thread): tell the screens, once."""
         self.revision += 1
         self.post_message(FolioChanged(self.revision))
