@@ -94,8 +94,9 @@ class SendfolioApp(App[int]):
     CSS_PATH: ClassVar[Any] = existing_styles("app.tcss", "records.tcss")
     """The app's styles (styles/app.tcss and styles/records.tcss)."""
 
-    COMMANDS: ClassVar[Any] = App.COMMANDS | {SendfolioCommands}
-    """The command palette offers Textual's commands and every sendfolio area and action."""
+    COMMANDS: ClassVar[Any] = {SendfolioCommands}
+    """The command palette offers every sendfolio area, feature and action (help and quit included),
+    and nothing else, so a newcomer finds sendfolio's own things first."""
 
     MODES: ClassVar[dict[str, Any]] = {START_MODE: StartScreen, **{area.mode: screen_factory(area) for area in AREAS}}
     """The start-up screen and one mode per area."""

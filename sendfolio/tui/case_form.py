@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -165,10 +166,14 @@ class DebriefScreen(ModalScreen[Case | None]):
         question = ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing")
         self.app.push_screen(question, lambda discard: self.dismiss(None) if discard else None)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Save or Cancel from the buttons."""
+    @on(Button.Pressed, "#form-save")
+    def _form_save(self, event: Button.Pressed) -> None:
+        """The Save button."""
         event.stop()
-        if event.button.id == "form-save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _form_cancel(self, event: Button.Pressed) -> None:
+        """The Cancel button."""
+        event.stop()
+        self.action_cancel()

@@ -18,110 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from sendfolio.domain.records import MEMBERSHIP_BODIES, ROUTES, FieldError, InvalidRecord, PPCContact, Profile, Record
+from sendfolio.domain.records import PPCContact, Profile
+from sendfolio.tui.profile_form import ProfileForm, save_profile
 from sendfolio.tui.widgets.footer import AppFooter
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
-
-PROFILE_SPECS = (
-    FieldSpec("name", "Your name", "text", help="As it should appear on your portfolio."),
-    FieldSpec(
-        "membership_body",
-        "Membership body",
-        "choice",
-        options=MEMBERSHIP_BODIES,
-        help="CMC (Civil Mediation Council) or COM (College of Mediators).",
-    ),
-    FieldSpec("membership_number", "Membership number", "text"),
-    FieldSpec(
-        "registration_anniversary",
-        "Registration anniversary",
-        "date",
-        help="The day your registration renews each year (any year's date will do, e.g. 01/04/2024); "
-        "leave empty to use calendar years.",
-    ),
-    FieldSpec(
-        "route",
-        "Route",
-        "choice",
-        options=ROUTES,
-        help="new: accreditation by portfolio (§1.1–1.3); passported: long-standing mediator (§1.6, Form 5).",
-    ),
-    FieldSpec("lead_since", "Lead SEND mediator since", "date", help="For the passported route; optional."),
-    FieldSpec(
-        "returned_forms_only",
-        "Count only forms returned by observers",
-        "yesno",
-        help="Off: criteria you enter count alongside observers' returned Forms 1–3 (the standards allow both).",
-    ),
-)
-"""The mediator's profile form: asked on the first run, and edited later from Training & profile."""
-
-PPC_PREFIX = "ppc_"
-"""The profile form's PPC fields are the PPC contact's fields with this prefix."""
-
-PPC_SPECS = (
-    FieldSpec("ppc_name", "Your PPC's name", "text", help="Your Professional Practice Consultant; optional here."),
-    FieldSpec("ppc_register", "Your PPC's register", "text", help="e.g. College of Mediators PPC register"),
-    FieldSpec("ppc_email", "Your PPC's e-mail", "text", help="optional, e.g. name@example.org"),
-    FieldSpec("ppc_phone", "Your PPC's phone", "text", help="optional"),
-)
-"""The PPC's details, set in the profile form too (the PPC area edits the same record)."""
-
-
-class ProfileForm(EditRecordScreen):
-    """The profile form with the PPC's details: dismisses with (Profile, PPCContact or None), or None.
-
-    The PPC's contact is left as it was when its fields are all blank.
-    """
-
-    def __init__(self, profile: Profile, contact: PPCContact | None, title: str = "Your profile") -> None:
-        """Edit `profile` and, below it, `contact`."""
-        shown = {PPC_PREFIX + key: value for key, value in (contact.to_dict() if contact else {}).items()}
-        super().__init__(Profile, PROFILE_SPECS + PPC_SPECS, initial=profile, title=title, shown=shown)
-        self.contact = contact
-
-    def build(self) -> Record:
-        """The profile; the PPC's details are checked too (`contact_from_form`). Raises `InvalidRecord`."""
-        values = self.values()
-        mine = {key: value for key, value in values.items() if not key.startswith(PPC_PREFIX)}
-        errors = []
-        try:
-            profile = Profile.from_dict({**self.initial.to_dict(), **mine}) if self.initial else Profile.from_dict(mine)
-        except InvalidRecord as invalid:
-            errors += invalid.errors
-        try:
-            self.new_contact = self.contact_from_form(values)
-        except InvalidRecord as invalid:
-            errors += [FieldError(PPC_PREFIX + error.field, error.problem) for error in invalid.errors]
-        if errors:
-            raise InvalidRecord(Profile.KIND, errors)
-        return profile
-
-    def contact_from_form(self, values: dict) -> PPCContact | None:
-        """The PPC contact the form's PPC fields describe (None when they are all blank)."""
-        ppc = {key[len(PPC_PREFIX) :]: value for key, value in values.items() if key.startswith(PPC_PREFIX)}
-        if not any(str(value).strip() for value in ppc.values()):
-            return None
-        return PPCContact.from_dict(ppc)
-
-    def dismiss(self, result=None):  # type: ignore[override]
-        """Dismiss with (profile, contact) when saved, None when cancelled."""
-        if result is None:
-            return super().dismiss(None)
-        return super().dismiss((result, self.new_contact))
-
-
-def save_profile(app, result: tuple[Profile, PPCContact | None] | None) -> bool:
-    """Put the profile (and the PPC's details, if given) from `ProfileForm` in the folio; True when saved."""
-    if result is None:
-        return False
-    profile, contact = result
-    with app.folio.batch():
-        app.folio.put(profile)
-        if contact is not None:
-            app.folio.put(contact)
-    return True
-
 
 WELCOME_TEXT = (
     "sendfolio keeps your case log, reflections, CPD diary and PPC sessions, checks them against "
@@ -196,9 +95,19 @@ class WelcomeScreen(ModalScreen[None]):
 
 async def explore_demo(app, welcome: WelcomeScreen) -> None:
     """Open the demo folio (filling it the first time) and switch the app to it."""
-    from sendfolio.store import FolioError
+    from sendfolio.store import Folio, FolioError
 
     try:
-        await app.open_demo(before=lambda: welcome.dismiss(None))
+        folio = Folio.open(demo_dir(app.data_dir))
     except FolioError as error:
         welcome.query_one("#welcome-text", Static).update(Text(f"The demo folio could not be opened: {error}"))
+        return
+    if folio.is_empty():
+        from sendfolio.samples.demo import write_demo
+
+        write_demo(folio, app.today)
+    welcome.dismiss(None)
+    await app.use_folio(folio, demo=True)
+    app.notify(
+        f"This is a fictional demo folio in {folio.data_dir}. Your own folio is untouched.", timeout=8, markup=False
+    )

@@ -90,6 +90,6 @@ def _specs(kind: str) -> tuple[Any, str]:
         from sendfolio.tui.profile import TRAINING_SPECS
 
         return TRAINING_SPECS, "Edit course"
-    from sendfolio.tui.firstrun import PROFILE_SPECS
+    from sendfolio.tui.profile_form import PROFILE_SPECS
 
     return PROFILE_SPECS, "Your profile"

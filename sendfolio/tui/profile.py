@@ -25,7 +25,7 @@ from sendfolio.domain.records import (
     Training,
 )
 from sendfolio.domain.wording import hours_text, short_date, words
-from sendfolio.tui.firstrun import ProfileForm, save_profile
+from sendfolio.tui.profile_form import ProfileForm, save_profile
 from sendfolio.tui.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter

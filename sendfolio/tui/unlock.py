@@ -25,7 +25,7 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -81,13 +81,17 @@ class UnlockScreen(ModalScreen[Any]):
         event.stop()
         self.try_unlock()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Unlock tries the passphrase; Quit gives up."""
+    @on(Button.Pressed, "#unlock-ok")
+    def _unlock_ok(self, event: Button.Pressed) -> None:
+        """The Unlock button."""
         event.stop()
-        if event.button.id == "unlock-ok":
-            self.try_unlock()
-        else:
-            self.action_give_up()
+        self.try_unlock()
+
+    @on(Button.Pressed, "#unlock-quit")
+    def _unlock_quit(self, event: Button.Pressed) -> None:
+        """The Quit button."""
+        event.stop()
+        self.action_give_up()
 
     def action_give_up(self) -> None:
         """Close the screen without a codec."""

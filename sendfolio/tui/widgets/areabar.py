@@ -1,6 +1,6 @@
 """The line at the top of every area screen listing the areas and their keys.
 
-API: `AreaBar()` -- a one-line Static, docked at the top (styles/app.tcss), showing
+API: `AreaBar()` -- a one-line Static, at the top of the screen (its DEFAULT_CSS), showing
 "1 Dashboard  2 Cases ..." with the current area highlighted. The app mounts one on
 any area screen that does not compose its own, and refreshes it when areas switch.
 Clicking an area switches to it.
@@ -17,6 +17,16 @@ from sendfolio.tui.areas import AREAS
 
 class AreaBar(Static):
     """The areas and their keys, the current one highlighted."""
+
+    DEFAULT_CSS = """
+    AreaBar {
+        height: 1;
+        width: 100%;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+    """One line across the top of the screen."""
 
     def on_mount(self) -> None:
         """Draw the bar for the current area."""

@@ -13,8 +13,7 @@ API::
 `ConfirmScreen(question, yes_label="Delete", no_label="Keep")` dismisses with True
 for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
 no button has the focus when the dialog opens, so a stray Enter keeps things as
-they are. Styles: `#confirm-dialog`, `#confirm-question`, `#confirm-buttons` in
-styles/app.tcss.
+they are. Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
 """
 
 from __future__ import annotations
@@ -34,6 +33,32 @@ from sendfolio.tui.widgets.footer import AppFooter
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one yes / no question; dismiss with True for yes, False for no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen #confirm-dialog {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        padding: 1 2;
+        border: thick $warning;
+        background: $surface;
+    }
+    ConfirmScreen #confirm-question {
+        width: 100%;
+        margin-bottom: 1;
+    }
+    ConfirmScreen #confirm-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmScreen #confirm-buttons Button {
+        margin-left: 2;
+    }
+    """
+    """A small dialog in the middle of the screen, the buttons at its right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),

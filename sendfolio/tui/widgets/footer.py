@@ -9,13 +9,66 @@ the `?` as typing. F1 opens help on every screen, forms and dialogs included.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 HELP_ACTIONS = ("help", "app.help")
 """The actions that open help; their keys are shown once, docked at the right."""
+
+
+class DockedKey(Widget):
+    """One key and its description, drawn as the footer draws its keys; a click presses the key."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"docked-key--key", "docked-key--description"}
+    """The key and its description, styled as the footer's."""
+
+    DEFAULT_CSS = """
+    DockedKey {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        padding-right: 1;
+        .docked-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .docked-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        &:hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+    """The same look as Textual's footer keys."""
+
+    def __init__(self, key: str, key_display: str, description: str, *, tooltip: str = "") -> None:
+        """The key pressed on a click, how it is shown, and what it does."""
+        super().__init__()
+        self.set_reactive(Widget.shrink, False)
+        self.key, self.key_display, self.description = key, key_display, description
+        if tooltip:
+            self.tooltip = tooltip
+
+    def render(self) -> Text:
+        """`key description`, in the footer's compact styles."""
+        return Text.assemble(
+            (self.key_display, self.get_component_rich_style("docked-key--key")),
+            (f" {self.description}", self.get_component_rich_style("docked-key--description")),
+        )
+
+    def on_mouse_down(self) -> None:
+        """A click presses the key."""
+        self.app.simulate_key(self.key)
 
 
 class AppFooter(Footer):
@@ -28,9 +81,6 @@ class AppFooter(Footer):
         height: 1;
         border-left: vkey $foreground 20%;
     }
-    AppFooter HorizontalGroup.-right-keys FooterKey {
-        padding-right: 1;
-    }
     """
     """The help and palette keys sit at the right, apart from the screen's keys."""
 
@@ -41,21 +91,18 @@ class AppFooter(Footer):
     def compose(self) -> ComposeResult:
         """The Footer's keys without the help key in the row, then help and palette at the right."""
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
+            if getattr(widget, "action", None) in HELP_ACTIONS:
                 continue
             yield widget
-        if not self._bindings_ready:
-            return
         with HorizontalGroup(classes="-right-keys"):
             key = "f1" if self._question_mark_is_typing() else "question_mark"
-            yield FooterKey(key, "f1" if key == "f1" else "?", "help", "app.help", tooltip="The keys of this screen")
+            yield DockedKey(key, "f1" if key == "f1" else "?", "help", tooltip="The keys of this screen")
             palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-                yield FooterKey(
+                yield DockedKey(
                     palette.binding.key,
                     self.app.get_key_display(palette.binding),
                     "palette",
-                    palette.binding.action,
                     tooltip="Find any area or action",
                 )
 

@@ -412,13 +412,17 @@ class EditRecordScreen(ModalScreen[Record | None]):
         if discard:
             self.dismiss(None)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Save or Cancel from the buttons."""
+    @on(Button.Pressed, "#form-save")
+    def _form_save(self, event: Button.Pressed) -> None:
+        """The Save button."""
         event.stop()
-        if event.button.id == "form-save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _form_cancel(self, event: Button.Pressed) -> None:
+        """The Cancel button."""
+        event.stop()
+        self.action_cancel()
 
 
 def _draft_word(text: str) -> str:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Static
 
 
 class UnsavedScreen(ModalScreen[str | None]):
@@ -32,6 +32,9 @@ class UnsavedScreen(ModalScreen[str | None]):
         padding: 1 2;
         border: thick $warning;
         background: $surface;
+    }
+    UnsavedScreen #unsaved-question {
+        width: 100%;
     }
     UnsavedScreen #unsaved-buttons {
         height: auto;
@@ -61,10 +64,10 @@ class UnsavedScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The question and three buttons."""
         with Vertical(id="unsaved-dialog"):
-            yield Label(Text(f"You have unsaved changes to {self.what}. Close sendfolio?"), id="unsaved-question")
+            yield Static(Text(f"You have unsaved changes to {self.what}. Close sendfolio?"), id="unsaved-question")
             with Horizontal(id="unsaved-buttons"):
-                yield Button("Save and close (s)", id="unsaved-save", variant="primary")
-                yield Button("Discard and close (d)", id="unsaved-discard", variant="error")
+                yield Button("Save (s)", id="unsaved-save", variant="primary")
+                yield Button("Discard (d)", id="unsaved-discard", variant="error")
                 yield Button("Cancel (esc)", id="unsaved-cancel")
 
     def on_mount(self) -> None:
