@@ -33,20 +33,33 @@ class PaletteCommand:
 
 
 def app_commands(app) -> list[PaletteCommand]:
-    """The app-wide commands: every area and feature (once a folio is open), help, high contrast and quit."""
-    commands = [
+    """The app-wide commands: every feature and area (once a folio is open), help, high contrast and quit."""
+    return [*feature_commands(app), *area_commands(app), *general_commands(app)]
+
+
+def feature_commands(app) -> list[PaletteCommand]:
+    """Every feature beyond the areas (tui/features.py): privacy, export, import, switching folios…"""
+    return [
+        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
+        for feature in FEATURES
+        if app.folio is not None or not feature.needs_folio
+    ]
+
+
+def area_commands(app) -> list[PaletteCommand]:
+    """"Go to <area>" for each area, once a folio is open."""
+    return [
         PaletteCommand(
             f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)
         )
         for area in AREAS
         if app.folio is not None
     ]
-    commands += [
-        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
-        for feature in FEATURES
-        if app.folio is not None or not feature.needs_folio
-    ]
-    commands += [
+
+
+def general_commands(app) -> list[PaletteCommand]:
+    """Help, high contrast and quit."""
+    return [
         PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
         PaletteCommand(
             "Toggle high contrast (F2)",
@@ -55,7 +68,6 @@ def app_commands(app) -> list[PaletteCommand]:
         ),
         PaletteCommand("Quit (ctrl+q)", "Close sendfolio (asks first if anything is unsaved)", app.action_quit),
     ]
-    return commands
 
 
 def _feature_runner(app, feature: Feature) -> Callable[[], object]:
@@ -98,10 +110,11 @@ class SendfolioCommands(Provider):
     """Areas, app actions and the current screen's actions, for the command palette."""
 
     def commands(self) -> Iterable[PaletteCommand]:
-        """Everything offered right now: the screen's own actions first."""
+        """Everything offered right now: the features and areas first, then this screen's own actions."""
         if getattr(self.app, "folio", None) is None:
             return app_commands(self.app)
-        return [*screen_commands(self.screen), *app_commands(self.app)]
+        app = self.app
+        return [*feature_commands(app), *area_commands(app), *screen_commands(self.screen), *general_commands(app)]
 
     async def discover(self) -> Hits:
         """Show every command before anything is typed."""

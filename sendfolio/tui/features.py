@@ -31,7 +31,7 @@ class Feature:
     def run(self, app: Any) -> None:
         """Open the screen, or run the action."""
         if self.action:
-            app.run_action(self.action)
+            app.call_later(app.run_action, self.action)
             return
         module, _, name = self.screen.partition(":")
         app.push_screen(getattr(importlib.import_module(module), name)())

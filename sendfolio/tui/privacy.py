@@ -88,7 +88,7 @@ class PrivacyScreen(FolioScreen):
     DEFAULT_CSS = """
     PrivacyScreen #privacy-body { height: 1fr; padding: 0 1; }
     PrivacyScreen #privacy-findings { height: 1fr; min-height: 4; }
-    PrivacyScreen #privacy-words { height: auto; max-height: 8; }
+    PrivacyScreen #privacy-words { height: 5; }
     PrivacyScreen .privacy-heading { text-style: bold; margin-top: 1; }
     """
     """The findings take the room; the list of words sits below."""

@@ -121,16 +121,18 @@ class ExportScreen(TransferScreen):
         """The choice, the encryption tick, the path and the result."""
         with VerticalScroll(id="transfer-body"):
             yield Static("Export your records", classes="transfer-heading")
-            with RadioSet(id="export-kind"):
+            with RadioSet(id="export-kind", compact=True):
                 for key, label in EXPORT_CHOICES.items():
                     yield RadioButton(label, value=key == "backup", name=key)
-            yield Checkbox("Encrypt the backup (with the folio's passphrase, or a new one)", id="export-encrypt")
+            yield Checkbox(
+                "Encrypt the backup (with the folio's passphrase, or a new one)", id="export-encrypt", compact=True
+            )
             with Horizontal(classes="transfer-line"):
                 yield Label("Save to")
-                yield Input(id="export-path")
+                yield Input(id="export-path", compact=True)
             with Horizontal(classes="transfer-buttons"):
-                yield Button("Export (ctrl+s)", id="export-go", variant="primary")
-                yield Button("Back (esc)", id="export-back")
+                yield Button("Export (ctrl+s)", id="export-go", variant="primary", compact=True)
+                yield Button("Back (esc)", id="export-back", compact=True)
             yield Static("", id="transfer-result")
         yield AppFooter()
 
@@ -294,11 +296,11 @@ class ImportScreen(TransferScreen):
             yield TextArea("", id="import-files")
             with Horizontal(classes="transfer-line"):
                 yield Label("Passphrase of an encrypted backup (if any)")
-                yield Input(id="import-passphrase", password=True)
+                yield Input(id="import-passphrase", password=True, compact=True)
             with Horizontal(classes="transfer-buttons"):
-                yield Button("Check (ctrl+r)", id="import-check", variant="primary")
-                yield Button("Import (ctrl+s)", id="import-go", variant="success", disabled=True)
-                yield Button("Back (esc)", id="import-back")
+                yield Button("Check (ctrl+r)", id="import-check", variant="primary", compact=True)
+                yield Button("Import (ctrl+s)", id="import-go", variant="success", disabled=True, compact=True)
+                yield Button("Back (esc)", id="import-back", compact=True)
             yield Static("", id="transfer-result")
         yield AppFooter()
 
@@ -460,10 +462,10 @@ class CalendarScreen(TransferScreen):
             yield Static("", id="calendar-about")
             with Horizontal(classes="transfer-line"):
                 yield Label("Save to")
-                yield Input(id="calendar-path")
+                yield Input(id="calendar-path", compact=True)
             with Horizontal(classes="transfer-buttons"):
-                yield Button("Save calendar (ctrl+s)", id="calendar-go", variant="primary")
-                yield Button("Back (esc)", id="calendar-back")
+                yield Button("Save calendar (ctrl+s)", id="calendar-go", variant="primary", compact=True)
+                yield Button("Back (esc)", id="calendar-back", compact=True)
             yield Static("", id="transfer-result")
         yield AppFooter()
 

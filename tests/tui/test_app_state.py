@@ -199,18 +199,24 @@ async def test_sighup_keeps_an_encrypted_draft_that_the_next_open_offers(started
 
 
 async def test_switch_to_the_demo_and_back_without_restarting(started_dir, today):
-    """From the palette's actions: the demo opens (own folio untouched), then our own folio again."""
+    """From the palette: the demo opens (own folio untouched), then our own folio again."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         own = app.folio.data_dir
-        app.action_open_demo()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "open the demo")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
         for _ in range(50):
             await settle(pilot)
             if app.is_demo and isinstance(app.screen, DashboardScreen):
                 break
         assert app.is_demo and app.folio.data_dir != own and len(app.folio.cases()) > 1
-        app.action_open_own()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "open my own")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
         for _ in range(50):
             await settle(pilot)
             if not app.is_demo and app.folio.data_dir == own:
