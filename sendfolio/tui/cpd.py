@@ -85,6 +85,7 @@ class CPDScreen(RecordTableScreen):
                 yield Label("", id="cpd-total", markup=False)
             yield Static("", id="cpd-methods", classes="breakdown", markup=False)
             yield self.make_table()
+            yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

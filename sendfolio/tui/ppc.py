@@ -102,6 +102,7 @@ class PPCScreen(RecordTableScreen):
             yield Static("", id="ppc-year", classes="summary", markup=False)
             yield Static("", id="ppc-years", classes="breakdown", markup=False)
             yield self.make_table()
+            yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
     def chosen_year(self) -> int:

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from sendfolio.domain.records import Profile, Record
 from sendfolio.domain.wording import short_date, span
@@ -174,6 +175,19 @@ class RecordTableScreen(FolioScreen):
         """The record under the cursor, if any."""
         wanted = self.highlighted_key()
         return next((record for record in self.records() if self.key_of(record) == wanted), None)
+
+    def detail(self, record: Record) -> str:
+        """One record in a line, every column named (shown under the table, which may be cut off)."""
+        cells = [str(cell) for cell in self.row(record)]
+        return " · ".join(f"{name}: {cell}" for name, cell in zip(self.COLUMNS, cells, strict=False) if cell)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted record in full in the detail line (`#record-detail`), if the screen has one."""
+        lines = self.query("#record-detail")
+        if event.data_table.id != self.TABLE_ID or not lines:
+            return
+        record = next((item for item in self.records() if self.key_of(item) == event.row_key.value), None)
+        lines.first(Static).update(Text(self.detail(record)) if record is not None else "")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row edits it."""

@@ -164,3 +164,28 @@ async def test_q_quits_from_the_cpd_diary(folio, folio_dir, today):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_the_highlighted_entry_is_shown_in_full_under_a_narrow_table(folio, folio_dir, today):
+    """At 80 columns the provider column is cut off; the line under the table names every column."""
+    folio.put(
+        CPDEntry.from_dict(
+            {
+                "date": "2026-05-03",
+                "hours": "3",
+                "method": "role-play",
+                "title": "Role play: summarising in a heated joint meeting",
+                "provider": "Riverside SEND Mediation Academy",
+            }
+        )
+    )
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cpd(pilot)
+        await pilot.pause()
+        detail = str(screen.query_one("#record-detail").render())
+        assert detail == (
+            "Date: 3 May 2026 · Hours: 3 · Method: Role play · "
+            "Title: Role play: summarising in a heated joint meeting · Provider: Riverside SEND Mediation Academy"
+        )
+        assert screen.query_one("#record-detail").region.bottom <= 24
