@@ -244,21 +244,18 @@ def test_pdf_ua_is_tagged_with_language(final_pdf):
 
 
 def test_renewal_and_passport_commands(demo_dir, tmp_path):
-    """`renewal --year Y` and `passport` write their PDFs with the year's totals and Form 5's text."""
+    """`renewal --year Y` writes the year's PDF; `passport` refuses the demo's new route (§1.6), writing nothing."""
     renewal_pdf, passport_pdf = tmp_path / "renewal.pdf", tmp_path / "passport.pdf"
     run_cli(
         "--data-dir", str(demo_dir), "renewal", "--year", "2026", "-o", str(renewal_pdf), "--date", TODAY.isoformat()
     )
-    run_cli("--data-dir", str(demo_dir), "passport", "-o", str(passport_pdf), "--date", TODAY.isoformat())
     renewal_text = "\n".join(page.extract_text() for page in PdfReader(renewal_pdf).pages)
     assert "Annual re-registration evidence, 2026" in renewal_text and "Declaration" in renewal_text
     assert DRAFT in renewal_text
-    passport_text = " ".join(page.extract_text() for page in PdfReader(passport_pdf).pages).replace("\n", " ")
-    assert (
-        "This is to certify that Robin Fairweather has been successfully working as an SEND Mediator" in passport_text
+    refused = CliRunner().invoke(
+        main, ["--data-dir", str(demo_dir), "passport", "-o", str(passport_pdf), "--date", TODAY.isoformat()]
     )
-    assert "Northfield Mediation Training" in passport_text
-    assert "Manager / PPC / Mentor" in passport_text
+    assert refused.exit_code == 1 and "§1.6" in refused.output and not passport_pdf.exists()
 
 
 def test_bad_options_exit_2(demo_dir, tmp_path):
