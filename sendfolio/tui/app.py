@@ -2,7 +2,7 @@
 
 `SendfolioApp(data_dir, *, today=None, folio=None)` opens the folio in `data_dir` in a
 worker (or uses the open `folio` given), then shows the Dashboard -- or the welcome
-screen when the folio is empty. Screens read `app.folio` and `app.today`.
+screen when the folio is empty. Screens read `app.current_folio` (typed `Folio`) and `app.today`.
 
 State on the App, reactive: `folio` (the open folio; another can be opened without restarting:
 `switch_folio`, `open_demo`), `year` (the registration year on show in every area) and
@@ -23,7 +23,7 @@ import asyncio
 import signal
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -44,6 +44,9 @@ from sendfolio.tui.messages import FolioChanged
 from sendfolio.tui.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 START_MODE = "start"
 """The mode of the start-up screen, shown while the folio opens (or if it cannot)."""
@@ -85,6 +88,10 @@ class StartScreen(Screen):
         )
 
 
+class NoFolioOpen(AttributeError):
+    """The app's folio was asked for before one is open."""
+
+
 class SendfolioApp(App[int]):
     """Case log, reflections, CPD and portfolio for a sole SEND mediator."""
 
@@ -101,8 +108,8 @@ class SendfolioApp(App[int]):
     MODES: ClassVar[dict[str, Any]] = {START_MODE: StartScreen, **{area.mode: screen_factory(area) for area in AREAS}}
     """The start-up screen and one mode per area."""
 
-    folio: var[Any] = var(None, init=False)
-    """The open folio (None until it is open)."""
+    folio: var[Folio | None] = var(None, init=False)
+    """The open folio (None until it is open); the areas read it as `current_folio`."""
 
     year: var[int] = var(0, init=False)
     """The registration year on show in every area; the one holding today when a folio opens."""
@@ -126,7 +133,7 @@ class SendfolioApp(App[int]):
     F1 has priority, so it opens help from a form or dialog too.
     """
 
-    def __init__(self, data_dir: Path, *, today: date | None = None, folio: Any = None) -> None:
+    def __init__(self, data_dir: Path, *, today: date | None = None, folio: Folio | None = None) -> None:
         """Remember where the folio is; it is opened once the app is running."""
         super().__init__()
         self.data_dir = Path(data_dir)
@@ -243,7 +250,17 @@ class SendfolioApp(App[int]):
         else:
             self.notify(message, title="Not opened", severity="error", timeout=10, markup=False)
 
-    def folio_ready(self, folio: Any) -> None:
+    @property
+    def current_folio(self) -> Folio:
+        """The open folio, typed: every area is shown only once one is open (`folio` is None until then).
+
+        Read before then, it raises `NoFolioOpen`, an `AttributeError`.
+        """
+        if self.folio is None:
+            raise NoFolioOpen("no folio is open yet")
+        return self.folio
+
+    def folio_ready(self, folio: Folio) -> None:
         """Keep the open folio and show the Dashboard (and the welcome screen if it is empty)."""
         self.folio = folio
         self._apply_saved_theme()
@@ -361,7 +378,7 @@ class SendfolioApp(App[int]):
             chosen,
         )
 
-    async def use_folio(self, folio: Any, *, demo: bool = False) -> None:
+    async def use_folio(self, folio: Folio, *, demo: bool = False) -> None:
         """Show another folio: close ours, rebuild every area on the new one."""
         await self.switch_mode(START_MODE)
         for area in AREAS:
@@ -426,7 +443,7 @@ class SendfolioApp(App[int]):
 
     def _apply_saved_theme(self) -> None:
         """Use the theme the folio remembers, if any."""
-        if not hasattr(self.folio, "get_setting"):
+        if self.folio is None or not hasattr(self.folio, "get_setting"):
             return
         saved = self.folio.get_setting(THEME_SETTING, DEFAULT_THEME)
         if saved in (DEFAULT_THEME, HIGH_CONTRAST.name):

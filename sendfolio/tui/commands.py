@@ -47,7 +47,7 @@ def feature_commands(app) -> list[PaletteCommand]:
 
 
 def area_commands(app) -> list[PaletteCommand]:
-    """"Go to <area>" for each area, once a folio is open."""
+    """ "Go to <area>" for each area, once a folio is open."""
     return [
         PaletteCommand(
             f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)

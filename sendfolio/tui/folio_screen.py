@@ -9,15 +9,21 @@ nothing. `year` reads and sets the app's year.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, on
+from textual import events, getters, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 
 class FolioScreen(Screen):
     """A screen showing the open folio, kept in step with it."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", show=False, tooltip="Close sendfolio (asks first if anything is unsaved)")
