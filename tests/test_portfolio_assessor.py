@@ -331,3 +331,15 @@ def test_coarse_dates_print_the_statutory_steps_by_month(tmp_path):
     assert tables and not any(re.search(r"\d\d/\d\d/\d{4}", table) for table in tables)
     assert "April 2026" in " ".join(tables)
     assert re.search(r'<table class="deadlines">.*?\d\d/\d\d/\d{4}', exact, re.S)
+
+
+def test_put_many_refuses_a_reflection_without_words_of_its_own_and_saves_nothing(tmp_path):
+    """The bulk save checks as put does: one empty reflection, and none of the batch is stored."""
+    from sendfolio.domain.records import InvalidRecord
+
+    good = Reflection.from_dict({"date": "2026-11-02", "hours": "1", "title": "Fine", "body": "Words of my own."})
+    empty = Reflection.from_dict({"date": "2026-11-03", "hours": "1", "title": "Empty", "body": template_body("kolb")})
+    with Folio.open(tmp_path / "folio") as folio:
+        with pytest.raises(InvalidRecord, match="no words of the mediator's own"):
+            folio.put_many([good, empty])
+        assert folio.data().reflections == ()

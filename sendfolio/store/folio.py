@@ -300,7 +300,7 @@ class Folio:
         singles: list[Record] = []
         stored: list[Record] = []
         for record in records:
-            record = self._checked(record)
+            record = self._checked(record).checked_for_saving()
             if isinstance(record, (Profile, PPCContact, Verification)):
                 singles.append(record)
                 stored.append(record)
