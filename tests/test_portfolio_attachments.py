@@ -123,3 +123,5 @@ def test_pages_are_found_by_heading_when_the_pdf_has_no_named_destinations():
     assert pages == 4
     assert "GIRAFFE one" in texts[1] and "GIRAFFE two" in texts[2]
     assert "GIRAFFE" not in texts[0] + texts[3]
+    drawn = PdfReader(io.BytesIO(joined)).pages[1].get_contents().get_data()
+    assert drawn.startswith(b"/Artifact BMC q ") and b"Do Q EMC" in drawn  # under the page, marked as an artifact

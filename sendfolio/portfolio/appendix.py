@@ -54,7 +54,7 @@ def insert_attachments(pdf: bytes, inserts: Sequence[Insert]) -> tuple[bytes, in
         if first + len(sources) > len(writer.pages):
             raise ValueError(f"the appendix has no pages reserved for {item.heading}")
         for offset, source in enumerate(sources):
-            _draw_onto(writer.pages[first + offset], source)
+            _draw_onto(writer, writer.pages[first + offset], source)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), len(writer.pages)
@@ -98,8 +98,12 @@ def _image_page(content: bytes):
     return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
 
 
-def _draw_onto(page, source) -> None:
-    """Draw `source` under `page`'s own marks (its /Rotate applied), scaled to fit the copy area."""
+def _draw_onto(writer, page, source) -> None:
+    """Draw `source` under `page`'s own marks (its /Rotate applied), scaled to fit the copy area.
+
+    The copy is a form XObject drawn inside an `/Artifact` marked-content sequence: a tagged
+    (PDF/UA) document stays tagged, its reserved page's caption saying what the copy is.
+    """
     from pypdf import Transformation
 
     box = source.cropbox
@@ -118,4 +122,49 @@ def _draw_onto(page, source) -> None:
     scale = min((right - left) / width, (top - bottom) / height)
     x = left + ((right - left) - width * scale) / 2
     y = top - height * scale
-    page.merge_transformed_page(source, upright.scale(scale, scale).translate(x, y), over=False)
+    _draw_form(writer, page, source, upright.scale(scale, scale).translate(x, y).ctm)
+
+
+def _draw_form(writer, page, source, matrix: tuple[float, ...]) -> None:
+    """Put `source`'s content on `page`, before the page's own content, as an artifact form XObject."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+
+    contents = source.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    box = source.cropbox
+    resources = source.get("/Resources")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                FloatObject(value) for value in (box.left, box.bottom, box.right, box.top)
+            ),
+            NameObject("/Resources"): resources.clone(writer) if resources is not None else DictionaryObject(),
+        }
+    )
+    form_ref = writer._add_object(form)
+    page_resources = page.get("/Resources")
+    if page_resources is None:
+        page_resources = DictionaryObject()
+        page[NameObject("/Resources")] = page_resources
+    page_resources = page_resources.get_object()
+    xobjects = page_resources.get("/XObject")
+    if xobjects is None:
+        xobjects = DictionaryObject()
+        page_resources[NameObject("/XObject")] = xobjects
+    xobjects = xobjects.get_object()
+    name = f"/SFcopy{len(xobjects)}"
+    xobjects[NameObject(name)] = form_ref
+    numbers = " ".join(f"{value:.5f}" for value in matrix)
+    stream = DecodedStreamObject()
+    stream.set_data(f"/Artifact BMC q {numbers} cm {name} Do Q EMC\n".encode("ascii"))
+    drawn = writer._add_object(stream)
+    existing = page.raw_get("/Contents") if "/Contents" in page else None
+    if existing is None:
+        page[NameObject("/Contents")] = drawn
+    elif isinstance(existing.get_object(), ArrayObject):
+        page[NameObject("/Contents")] = ArrayObject([drawn, *existing.get_object()])
+    else:
+        page[NameObject("/Contents")] = ArrayObject([drawn, existing])
