@@ -343,3 +343,56 @@ def test_put_many_refuses_a_reflection_without_words_of_its_own_and_saves_nothin
         with pytest.raises(InvalidRecord, match="no words of the mediator's own"):
             folio.put_many([good, empty])
         assert folio.data().reflections == ()
+
+
+CONTENT_TOP, CONTENT_BOTTOM = 842 - 68, 62.4
+"""The text area of an A4 page in points, from the bottom: 24 mm top and 22 mm bottom margins."""
+
+SECTION_SIZE = 17.0
+"""The type size of a numbered section's heading (a major section)."""
+
+
+def page_fill(reader: PdfReader) -> list[tuple[float, bool]]:
+    """(how far down the text area our text reaches, 0–1; whether a major section's heading is on it) per page."""
+    found = []
+    for page in reader.pages:
+        lows, section = [], False
+
+        def visit(text, cm, tm, font, size, lows=lows):
+            """Note the baseline of one run of our text inside the text area."""
+            nonlocal section
+            if not text.strip() or font is None or "DejaVu" not in str(font.get("/BaseFont")):
+                return
+            scale = abs(tm[3] * cm[3])
+            if size * scale > 60:  # the DRAFT watermark
+                return
+            y = tm[5] * cm[3] + cm[5]
+            if CONTENT_BOTTOM + 2 < y < CONTENT_TOP - 2:
+                lows.append(y)
+                section = section or abs(size * scale - SECTION_SIZE) < 0.1
+
+        page.extract_text(visitor_text=visit)
+        fill = (CONTENT_TOP - min(lows)) / (CONTENT_TOP - CONTENT_BOTTOM) if lows else 0.0
+        found.append((fill, section))
+    return found
+
+
+def test_no_page_less_than_a_third_full_except_before_a_major_section(demo_pdf):
+    """Every page of the portfolio is at least a third full, unless the next starts a numbered section.
+
+    The appendix of attached documents is left out: each copy of a certificate starts a page of its own.
+    """
+    reader, texts = demo_pdf
+    fills = page_fill(reader)
+    appendix = next(
+        n
+        for n, text in enumerate(texts)
+        if "Appendix: attached documents" in text and fills[n][1] and not text.startswith("Contents")
+    )
+    thin = [
+        number + 1
+        for number, (fill, _) in enumerate(fills[: appendix - 1])
+        if fill < 1 / 3 and not fills[number + 1][1]
+    ]
+    assert not thin, f"pages less than a third full: {thin}"
+    assert any(fill < 1 / 3 for fill, _ in fills[:appendix]), "the measure finds the short pages before sections"
