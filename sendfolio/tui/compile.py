@@ -221,7 +221,7 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-button", Button).disabled = False
         self.refresh_bindings()
         if event.state == WorkerState.SUCCESS:
-            self._show_result(f"{stage_lines(self._stages, done=True)}\n{result_text(event.worker.result)}".strip())
+            self._show_result(f"{result_text(event.worker.result)}\n{stage_lines(self._stages, done=True)}".strip())
             self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
             return
         self._show_result(error_text(event.worker.error), error=True)

@@ -121,17 +121,18 @@ def compile_pdf(
     The result has the path, the number of pages and whether the PDF is marked as a draft.
 
     Raises PDFCompilerMissing when the portfolio package cannot compile yet, `OutputRefused`
-    for a path in the folio's data folder, the privacy guard's `PrivacyProblem`, or OSError
+    for a path in the folio's data folder, the privacy guard's `PrivacyFindings`, or OSError
     when the file cannot be written.
     """
     try:
         from sendfolio.portfolio import api
     except ImportError as missing:
         raise PDFCompilerMissing("the portfolio package cannot be loaded") from missing
+    from sendfolio.privacy import ensure_clear
     from sendfolio.store.outputs import check_output
 
     check_output(path, folio.data_dir)  # never onto the folio's own files (OutputRefused)
-    api.check_privacy(folio)
+    ensure_clear(folio)
     if kind == "renewal":
         return api.compile_renewal(data, year, path, as_of=today, progress=progress)
     if kind == "passport":
@@ -141,5 +142,7 @@ def compile_pdf(
 
 
 def is_privacy_problem(error: BaseException) -> bool:
-    """True for the privacy guard's refusal (told apart by name: its module loads only in the worker)."""
-    return type(error).__name__ == "PrivacyProblem"
+    """True for the privacy guard's refusal."""
+    from sendfolio.privacy import PrivacyFindings
+
+    return isinstance(error, PrivacyFindings)

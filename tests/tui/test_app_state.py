@@ -245,3 +245,19 @@ async def test_open_another_data_folder_by_typing_its_path(started_dir, tmp_path
                 break
         assert isinstance(app.screen, WelcomeScreen)
         assert app.folio.data_dir == other and (other / "folio.json").exists()
+
+
+async def test_the_reflection_editor_autosaves_a_draft_and_forgets_it_when_discarded(started_dir, today):
+    """A pause in typing keeps a draft beside the folio; leaving without saving removes it."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await write_reflection(pilot, "Notes on a long joint meeting.")
+        await pilot.pause(2.5)
+        draft = started_dir / "drafts" / "reflection-new.json"
+        assert draft.exists() and "long joint meeting" in draft.read_text()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not draft.exists()
