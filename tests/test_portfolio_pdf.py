@@ -289,3 +289,23 @@ def test_the_demo_cases_carry_the_forms_their_observers_returned(draft):
     assert "returned by Dr Morgan Hale (PPC)" in " ".join(report.split())
     assert "Verification by the PPC:" in report
     assert "✓ shown on a form returned by the observer" in whole
+
+
+def test_emoji_print_with_the_shipped_fallback_font():
+    """👍🏽 and 👨‍👩‍👧, which DejaVu lacks, are drawn with the shipped Noto Emoji, not as empty boxes."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from sendfolio.portfolio.pdf import render_pdf
+
+    html = '<html><body><p class="user-text">Feedback 👍🏽 from the family 👨‍👩‍👧.</p></body></html>'
+    reader = PdfReader(io.BytesIO(render_pdf(html, stamp=date(2026, 1, 1)).data))
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert "Noto-Emoji" in fonts and "DejaVu-Serif" in fonts
+    assert "👍🏽" in reader.pages[0].extract_text() and "👨‍👩‍👧" in reader.pages[0].extract_text()

@@ -30,6 +30,9 @@ from sendfolio.paths import style_path, styles_dir
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 """Fonts shipped with the package (optional; system fonts are used otherwise)."""
 
+FONTS_STYLESHEET = "fonts.css"
+"""The @font-face rules of the shipped fonts, beside them in the fonts folder."""
+
 STYLESHEET = "portfolio.css"
 """The print stylesheet of every compiled document, in `styles/`."""
 
@@ -63,12 +66,12 @@ class RenderedPDF:
 
 
 def allowed_file(path: Path) -> bool:
-    """True for the package's own style sheets and font files, and nothing else."""
+    """True for the package's own style sheets, font files and their @font-face sheet, and nothing else."""
     real = path.resolve()
     styles = styles_dir().resolve()
     if real.parent == styles and real.suffix == ".css":
         return real.is_file()
-    if real.parent == FONTS_DIR.resolve() and real.suffix.lower() in FONT_SUFFIXES:
+    if real.parent == FONTS_DIR.resolve() and real.suffix.lower() in (*FONT_SUFFIXES, ".css"):
         return real.is_file()
     return False
 
@@ -123,6 +126,7 @@ def release_fonts() -> None:
     libraries it calls have gone, and prints an ignored TypeError.
     """
     stylesheet.cache_clear()
+    fonts_stylesheet.cache_clear()
     font_configuration.cache_clear()
     gc.collect()
 
@@ -133,6 +137,15 @@ def stylesheet():
     from weasyprint import CSS
 
     path = style_path(STYLESHEET)
+    return CSS(url=path.as_uri(), url_fetcher=make_fetcher(), font_config=font_configuration())
+
+
+@lru_cache(maxsize=1)
+def fonts_stylesheet():
+    """The shipped fonts' @font-face rules (a fallback for emoji), loaded once through the safe fetcher."""
+    from weasyprint import CSS
+
+    path = FONTS_DIR / FONTS_STYLESHEET
     return CSS(url=path.as_uri(), url_fetcher=make_fetcher(), font_config=font_configuration())
 
 
@@ -177,7 +190,7 @@ def _render_pdf(html: str, *, pdf_ua: bool) -> RenderedPDF:
     from weasyprint import HTML
 
     quiet_weasyprint()
-    options = {"stylesheets": [stylesheet()], "pdf_identifier": identifier_for(html, pdf_ua)}
+    options = {"stylesheets": [fonts_stylesheet(), stylesheet()], "pdf_identifier": identifier_for(html, pdf_ua)}
     if pdf_ua:
         options["pdf_variant"] = PDF_UA
     document = HTML(string=html, base_url=None, url_fetcher=make_fetcher()).render(
