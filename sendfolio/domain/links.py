@@ -17,6 +17,7 @@ from sendfolio.domain.records import (
     Reflection,
     Training,
 )
+from sendfolio.domain.wording import short_date
 
 Linked = Case | Training | CPDEntry | PPCSession | Reflection
 """The kinds of record a `kind:ID` link can name."""
@@ -68,7 +69,7 @@ def link_words(data: FolioData, link: str) -> str:
     if record is None:
         words = {"case": f"Case {ident}", "ppc": "A PPC session", "training": "A course", "cpd": "A CPD entry"}
         return f"{words.get(kind, 'A reflection')}, since removed from the records"
-    when = record.date.strftime("%d/%m/%Y")
+    when = short_date(record.date)
     if isinstance(record, Case):
         return f"Case {ident} ({when})"
     if isinstance(record, PPCSession):

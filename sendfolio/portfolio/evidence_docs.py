@@ -14,6 +14,7 @@ from datetime import date
 
 from sendfolio.domain.links import link_words, linked_record
 from sendfolio.domain.records import Attachment, CPDEntry, FolioData, LearningNeed, Reflection, Training
+from sendfolio.domain.wording import short_date
 from sendfolio.portfolio.casework import case_anchor
 from sendfolio.portfolio.wording import anchor
 
@@ -106,7 +107,7 @@ def _need_view(
     raised = PlanLink(SOURCE_KIND_WORDS.get(kind, "Own choice"))
     if kind == "case":
         case = data.case(need.case_ref)
-        when = f" ({case.date.strftime('%d/%m/%Y')})" if case else ""
+        when = f" ({short_date(case.date)})" if case else ""
         raised = PlanLink(
             f"De-brief of case {need.case_ref}{when}",
             case_anchor(need.case_ref) if need.case_ref in commentary_refs else "",
