@@ -6,7 +6,11 @@ portfolio package (and through it WeasyPrint).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -133,12 +137,70 @@ def compile_pdf(
 
     check_output(path, folio.data_dir)  # never onto the folio's own files (OutputRefused)
     ensure_clear(folio)
-    if kind == "renewal":
-        return api.compile_renewal(data, year, path, as_of=today, progress=progress)
-    if kind == "passport":
-        return api.compile_passport(data, path, as_of=today, progress=progress)
-    files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
-    return api.compile_portfolio(data, path, as_of=today, progress=progress, attachment_files=files)
+    with counting_pages(progress):
+        if kind == "renewal":
+            return api.compile_renewal(data, year, path, as_of=today, progress=progress)
+        if kind == "passport":
+            return api.compile_passport(data, path, as_of=today, progress=progress)
+        files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
+        return api.compile_portfolio(data, path, as_of=today, progress=progress, attachment_files=files)
+
+
+LAYOUT_STAGE = "Laying out pages"
+"""The compiler's stage whose page count grows (the name it reports through `progress`)."""
+
+PAGE_REPORT_EVERY = 0.25
+"""The least time, in seconds, between two reports of the growing page count."""
+
+
+@contextmanager
+def counting_pages(progress: Progress | None) -> Iterator[None]:
+    """While compiling in this thread, report "Laying out pages: N pages" as WeasyPrint lays out each page.
+
+    WeasyPrint logs each page it lays out on its `weasyprint.progress` logger; a handler listens
+    there for this thread only, for the length of the compile, and passes the count through the
+    same `progress(what, fraction)` callback the compiler uses (at most every PAGE_REPORT_EVERY s).
+    """
+    if progress is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _PageCounter(progress, threading.get_ident())
+    level = logger.level
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+class _PageCounter(logging.Handler):
+    """Turns WeasyPrint's "Creating layout - Page N" records of one thread into progress reports."""
+
+    def __init__(self, progress: Progress, thread: int) -> None:
+        """Report to `progress`, for records of `thread` only."""
+        super().__init__(logging.INFO)
+        self.progress, self.thread = progress, thread
+        self.pages, self.reported = 0, 0.0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Count a page laid out; report the count now and then (a cancel is left to the next stage)."""
+        if record.thread != self.thread or "Creating layout - Page" not in str(record.msg):
+            return
+        number = record.args[0] if isinstance(record.args, tuple) and record.args else 0
+        self.pages = max(self.pages, int(number))
+        now = time.monotonic()
+        if now - self.reported < PAGE_REPORT_EVERY:
+            return
+        self.reported = now
+        fraction = 0.3 + 0.5 * (1 - 1 / (1 + self.pages / 40))
+        try:
+            self.progress(f"{LAYOUT_STAGE}: {count(self.pages, 'page')}", fraction)
+        except Exception:
+            pass
 
 
 def is_privacy_problem(error: BaseException) -> bool:
