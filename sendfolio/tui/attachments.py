@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -26,6 +27,9 @@ from sendfolio.tui.record_screen import QUIT_BINDING, RecordTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 
 def targets(data: Any) -> list[tuple[str, str]]:
@@ -80,13 +84,13 @@ class AttachmentsScreen(RecordTableScreen):
 
     def records(self) -> list[Record]:
         """Every attachment, by what it is evidence for."""
-        return list(self.app.folio.attachments())
+        return list(self.app.current_folio.attachments())
 
     def row(self, record: Any) -> Sequence[Any]:
         """One document as table cells."""
         kind = f"PDF, {record.pages} p." if record.file_type == "pdf" else record.file_type.upper()
         return (
-            link_words(self.app.folio.data(), record.evidence_for),
+            link_words(self.app.current_folio.data(), record.evidence_for),
             record.title,
             kind,
             size_words(record.size),
@@ -95,8 +99,8 @@ class AttachmentsScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """The counts, then the table."""
-        items = self.app.folio.attachments()
-        where = "encrypted with the folio" if self.app.folio.codec is not None else "in the data folder"
+        items = self.app.current_folio.attachments()
+        where = "encrypted with the folio" if self.app.current_folio.codec is not None else "in the data folder"
         summary = f"Documents · {len(items)} attached, kept {where}" if items else "Documents · none attached yet"
         self.query_one("#attachments-summary", Static).update(summary)
         self.query_one("#attachments-help", Static).update(
@@ -110,7 +114,7 @@ class AttachmentsScreen(RecordTableScreen):
 
     def action_add(self) -> None:
         """Ask for the file and what it is evidence for."""
-        self.app.push_screen(AttachScreen(targets(self.app.folio.data())), self._added)
+        self.app.push_screen(AttachScreen(targets(self.app.current_folio.data())), self._added)
 
     def _added(self, saved: Any) -> None:
         """Show the new document."""
@@ -133,13 +137,16 @@ class AttachmentsScreen(RecordTableScreen):
         """Remove when confirmed."""
         if not yes:
             return
-        self.app.folio.detach(record)
+        self.app.current_folio.detach(record)
         self.notify(f"Removed “{record.title}”.", markup=False)
         self.refresh_view()
 
 
 class AttachScreen(ModalScreen[Any]):
     """Attach one file: its path, what it is evidence for, a title. Dismisses with the saved record, or None."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     CSS_PATH = style_path("records.tcss")
     """The records screens' styles (the dialog's are there too)."""
@@ -210,7 +217,7 @@ class AttachScreen(ModalScreen[Any]):
             error.update("Evidence for: choose what the document is evidence for")
             self.query_one("#attach-for", Select).focus()
             return
-        folio = self.app.folio
+        folio = self.app.current_folio
         title = self.query_one("#attach-title", Input).value.strip() or default_title(folio.data(), str(target))
         try:
             checked = read_attachment(Path(raw).expanduser())

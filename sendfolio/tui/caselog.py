@@ -180,14 +180,14 @@ class CaseLogScreen(FolioScreen):
         keep = select or self.selected_ref()
         words = self.query_one("#case-filter", Input).value
         name, key = SORTS[self.sort_index]
-        cases = sorted((case for case in self.app.folio.cases() if matches(case, words)), key=key)
+        cases = sorted((case for case in self.app.current_folio.cases() if matches(case, words)), key=key)
         table.clear()
         for case in cases:
             table.add_row(*case_row(case), key=case.ref)
         refs = [case.ref for case in cases]
         if keep in refs:
             table.move_cursor(row=refs.index(keep))
-        total = len(self.app.folio.cases())
+        total = len(self.app.current_folio.cases())
         shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
         hint = " Press a to add your first case." if not total else ""
         self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.{hint}")
@@ -202,7 +202,7 @@ class CaseLogScreen(FolioScreen):
     def selected_case(self) -> Case | None:
         """The highlighted case; a bell when there is none."""
         ref = self.selected_ref()
-        case = self.app.folio.case(ref) if ref else None
+        case = self.app.current_folio.case(ref) if ref else None
         if case is None:
             self.app.bell()
             self.notify("No case selected: add one with a.", severity="warning")
@@ -216,7 +216,7 @@ class CaseLogScreen(FolioScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the highlighted case in full under the table (a narrow table cuts columns off)."""
-        case = self.app.folio.case(event.row_key.value) if event.row_key.value else None
+        case = self.app.current_folio.case(event.row_key.value) if event.row_key.value else None
         self.query_one("#case-detail", Static).update(Text(case_detail(case)) if case else "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -257,7 +257,7 @@ class CaseLogScreen(FolioScreen):
 
     def _open_form(self, original: Case | None) -> None:
         """The case form; save what it returns at once."""
-        folio = self.app.folio
+        folio = self.app.current_folio
         title = "New case" if original is None else f"Case {original.ref}"
         form = EditRecordScreen(
             Case,
@@ -285,13 +285,13 @@ class CaseLogScreen(FolioScreen):
         case = self.selected_case()
         if case is None:
             return
-        count = len(self.app.folio.observations(case.ref))
+        count = len(self.app.current_folio.observations(case.ref))
         question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
 
         def answered(yes: bool | None) -> None:
             """Delete when the user said yes, keeping what undo needs."""
             if yes:
-                self.undo = caseops.delete_case(self.app.folio, case)
+                self.undo = caseops.delete_case(self.app.current_folio, case)
                 self.refresh_bindings()
                 self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
                 self.reload()
@@ -303,7 +303,7 @@ class CaseLogScreen(FolioScreen):
         if self.undo is None:
             self.notify("Nothing to undo.")
             return
-        caseops.restore_case(self.app.folio, self.undo)
+        caseops.restore_case(self.app.current_folio, self.undo)
         ref, self.undo = self.undo.case.ref, None
         self.refresh_bindings()
         self.notify(f"Case {ref} restored.", markup=False)
@@ -335,7 +335,7 @@ class CaseLogScreen(FolioScreen):
             """Save the de-brief the editor returned (None: cancelled)."""
             if changed is not None:
                 changed = caseops.debrief_entered_if_changed(changed, case)
-                self.app.folio.put(changed)
+                self.app.current_folio.put(changed)
                 self.notify(f"De-brief of {changed.ref} saved.", markup=False)
                 self.reload(select=changed.ref)
 

@@ -8,9 +8,10 @@ unticking a criterion that has a note asks first, so no evidence is lost on a sl
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +25,9 @@ from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 NOTE_SPECS = (
     FieldSpec("observer", "Observed by", "text", help="Who saw you demonstrate this (the case's observer by default)."),
@@ -45,6 +49,9 @@ def criterion_prompt(item: Criterion, found: Observation | None) -> Text:
 
 class ChecklistScreen(Screen):
     """Tick the Forms 1–3 criteria shown in one case, with evidence notes."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     TITLE = "Observation checklist"
     """The screen's name in help."""
@@ -84,7 +91,7 @@ class ChecklistScreen(Screen):
             heading = Text(f"Form {form} · {items[0].form_title} · {section}", style="bold reverse")
             options.append(Option(heading, disabled=True))
             for item in items:
-                found = caseops.observation(self.app.folio, self.ref, item.id)
+                found = caseops.observation(self.app.current_folio, self.ref, item.id)
                 options.append(Option(criterion_prompt(item, found), id=item.id))
         return options
 
@@ -98,7 +105,7 @@ class ChecklistScreen(Screen):
 
     def show_summary(self) -> None:
         """How many criteria this case shows."""
-        shown = len(self.app.folio.observations(self.ref))
+        shown = len(self.app.current_folio.observations(self.ref))
         self.query_one("#checklist-note", Static).update(
             f"{shown} of {len(CRITERIA)} criteria shown in this case. Space ticks, n adds evidence, Esc goes back."
         )
@@ -110,7 +117,7 @@ class ChecklistScreen(Screen):
 
     def redraw(self, criterion_id: str) -> None:
         """Redraw one criterion's line after a change."""
-        found = caseops.observation(self.app.folio, self.ref, criterion_id)
+        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
         item = next(item for item in CRITERIA if item.id == criterion_id)
         self.query_one("#checklist", OptionList).replace_option_prompt(criterion_id, criterion_prompt(item, found))
         self.show_summary()
@@ -122,12 +129,12 @@ class ChecklistScreen(Screen):
 
     def action_toggle(self) -> None:
         """Tick the highlighted criterion, or untick it (asking first if it has a note)."""
-        criterion_id, case = self.highlighted(), self.app.folio.case(self.ref)
+        criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
-        found = caseops.observation(self.app.folio, self.ref, criterion_id)
+        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
         if found is None:
-            caseops.tick_criterion(self.app.folio, case, criterion_id)
+            caseops.tick_criterion(self.app.current_folio, case, criterion_id)
             self.redraw(criterion_id)
         elif not found.notes and not found.returned:
             self._untick(found, True)
@@ -139,15 +146,15 @@ class ChecklistScreen(Screen):
     def _untick(self, found: Observation, yes: bool | None) -> None:
         """Delete the observation when confirmed."""
         if yes:
-            self.app.folio.delete(found)
+            self.app.current_folio.delete(found)
             self.redraw(found.criterion)
 
     def action_note(self) -> None:
         """Add or edit the highlighted criterion's evidence note (ticking it)."""
-        criterion_id, case = self.highlighted(), self.app.folio.case(self.ref)
+        criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
-        found = caseops.observation(self.app.folio, self.ref, criterion_id)
+        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
         initial = found or Observation(ref=self.ref, criterion=criterion_id, observer=case.observed_by)
         item = next(item for item in CRITERIA if item.id == criterion_id)
         form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
@@ -156,7 +163,7 @@ class ChecklistScreen(Screen):
     def _note_saved(self, record: Observation | None, before: Observation | None = None) -> None:
         """Save the note at once; a changed note on a returned form becomes the mediator's own entry."""
         if record is not None:
-            self.app.folio.put(caseops.entered_if_changed(record, before))
+            self.app.current_folio.put(caseops.entered_if_changed(record, before))
             self.redraw(record.criterion)
 
     def action_back(self) -> None:

@@ -103,7 +103,7 @@ class CompileScreen(FolioScreen):
 
     def refresh_view(self) -> None:
         """Redraw the year, contents, unmet requirements and the default output path."""
-        data, profile = self.app.folio.data(), self.app.folio.profile()
+        data, profile = self.app.current_folio.data(), self.app.current_folio.profile()
         year_line = f"Renewal {year_span(profile, self.year)}  ([ and ] change the year)"
         self.query_one("#compile-year", Static).update(year_line)
         self.query_one("#compile-year").display = self.kind == "renewal"
@@ -117,7 +117,7 @@ class CompileScreen(FolioScreen):
         from sendfolio.privacy.files import export_folder
 
         output = self.query_one("#compile-output", Input)
-        folio = self.app.folio
+        folio = self.app.current_folio
         folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
         proposed = str(folder / DOCUMENTS[self.kind].file_name(self.year))
         if output.value in ("", self._default_path):
@@ -185,7 +185,7 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-button", Button).disabled = True
         self.query_one("#compile-cancel", Button).disabled = False
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
-        self.compile_worker(self.kind, self.app.folio.data(), path, self.year, self._cancel)
+        self.compile_worker(self.kind, self.app.current_folio.data(), path, self.year, self._cancel)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False)
@@ -198,7 +198,7 @@ class CompileScreen(FolioScreen):
                 raise CompileCancelled
             self.app.call_from_thread(self._show_progress, step, fraction)
 
-        return compile_pdf(kind, self.app.folio, data, path, year, self.app.today, progress)
+        return compile_pdf(kind, self.app.current_folio, data, path, year, self.app.today, progress)
 
     def _show_progress(self, step: str, fraction: float) -> None:
         """Move the progress bar, say what the compiler is doing, and list the stages so far."""

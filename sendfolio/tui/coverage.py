@@ -125,7 +125,7 @@ class CoverageScreen(FolioScreen):
     def action_reload(self) -> None:
         """Recompute from the folio's current records."""
         if self.app.folio is not None:
-            self.compute(rules.dated_until(self.app.folio.data(), self.app.today))
+            self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today))
 
     @work(thread=True, exclusive=True, group="coverage")
     def compute(self, data: FolioData) -> None:

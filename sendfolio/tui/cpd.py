@@ -96,8 +96,8 @@ class CPDScreen(RecordTableScreen):
 
     def records(self) -> list[Record]:
         """The chosen year's entries, oldest first."""
-        start, end = registration_year(self.app.folio.profile(), self.chosen_year())
-        entries = [entry for entry in self.app.folio.cpd() if in_period(entry.date, start, end)]
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
+        entries = [entry for entry in self.app.current_folio.cpd() if in_period(entry.date, start, end)]
         return sorted(entries, key=lambda entry: (entry.date, entry.title))
 
     def chosen_year(self) -> int:
@@ -116,16 +116,16 @@ class CPDScreen(RecordTableScreen):
 
     def new_record(self) -> Record | None:
         """A new entry starts dated today, or on the chosen year's last day when today is outside it."""
-        start, end = registration_year(self.app.folio.profile(), self.chosen_year())
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
         day = self.app.today if in_period(self.app.today, start, end) else end
         return draft(CPDEntry, date=day)
 
     def refresh_view(self) -> None:
         """Redraw the year, the total, the breakdown and the table."""
         year = self.chosen_year()
-        totals = cpd_totals(self.app.folio.data(), year)
+        totals = cpd_totals(self.app.current_folio.data(), year)
         need = RULE_SET.threshold(CPD_RULE)
-        self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.folio.profile(), year)}")
+        self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.current_folio.profile(), year)}")
         self.query_one("#cpd-progress", ProgressBar).update(progress=min(totals["total"], need))
         met = "target met" if totals["total"] >= need else f"{hours_text(need - totals['total'])} h to go"
         self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")

@@ -236,7 +236,7 @@ class DashboardScreen(FolioScreen):
     def action_reload(self) -> None:
         """Recompute from the folio's current records."""
         if self.app.folio is not None:
-            self.compute(self.app.folio.data(), self.app.today, self.app.folio.entered())
+            self.compute(self.app.current_folio.data(), self.app.today, self.app.current_folio.entered())
 
     def action_page(self, direction: int) -> None:
         """Scroll the whole dashboard a page up or down, whichever part has the focus."""

@@ -9,10 +9,10 @@ passphrase asks for the current one first.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -24,9 +24,15 @@ from sendfolio.tui.widgets.ask_text import AskTextScreen
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
+
 
 class EncryptionScreen(Screen):
     """Whether the folio is encrypted, and the three things that can be done about it."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     TITLE = "Encryption"
     PALETTE_NAME = "Encryption"
@@ -79,11 +85,11 @@ class EncryptionScreen(Screen):
     @property
     def encrypted(self) -> bool:
         """True when the open folio is encrypted."""
-        return self.app.folio.codec is not None
+        return self.app.current_folio.codec is not None
 
     def show_state(self) -> None:
         """Say whether the folio is encrypted, and offer what fits."""
-        folio = self.app.folio
+        folio = self.app.current_folio
         if self.encrypted:
             state = f"The folio in {folio.data_dir} is encrypted ({folio.codec.params.describe()}, AES-256-GCM)."
         else:
@@ -129,7 +135,7 @@ class EncryptionScreen(Screen):
             from sendfolio.store.crypto import CryptoError, unlock
 
             try:
-                unlock(self.app.folio.path.read_bytes(), passphrase)
+                unlock(self.app.current_folio.path.read_bytes(), passphrase)
             except (CryptoError, OSError):
                 self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
                 return
@@ -205,7 +211,7 @@ class EncryptionScreen(Screen):
         from sendfolio.store import crypto
         from sendfolio.store.drafts import discard_all
 
-        folio = self.app.folio
+        folio = self.app.current_folio
         codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS) if passphrase is not None else None
         discard_all(folio)
         folio.change_codec(codec)

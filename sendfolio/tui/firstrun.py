@@ -9,9 +9,10 @@ never touched.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,6 +22,9 @@ from textual.widgets import Button, Label, Static
 from sendfolio.domain.records import PPCContact, Profile
 from sendfolio.tui.profile_form import ProfileForm, save_profile
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 WELCOME_TEXT = (
     "sendfolio keeps your case log, reflections, CPD diary and PPC sessions, checks them against "
@@ -38,6 +42,9 @@ def demo_dir(data_dir: Path) -> Path:
 
 class WelcomeScreen(ModalScreen[None]):
     """The first thing a new mediator sees: start a folio, or explore the demo."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     HELP = "Your folio is empty. Start it with your profile, or look around a fictional demo folio first."
     """What this screen is for, shown in help."""
@@ -73,7 +80,7 @@ class WelcomeScreen(ModalScreen[None]):
 
     def action_start(self) -> None:
         """Open the profile form."""
-        form = ProfileForm(self.app.folio.profile(), self.app.folio.ppc_contact())
+        form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
         self.app.push_screen(form, self._profile_saved)
 
     def _profile_saved(self, result: tuple[Profile, PPCContact | None] | None) -> None:

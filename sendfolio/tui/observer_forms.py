@@ -9,9 +9,9 @@ when the mediator says so (all or nothing, as `sendfolio import` does).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +21,9 @@ from textual.worker import Worker, WorkerState
 
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 
 def proposed_path(folio: Any, ref: str) -> Path:
@@ -33,6 +36,9 @@ def proposed_path(folio: Any, ref: str) -> Path:
 
 class FormsScreen(ModalScreen[None]):
     """Write the Forms 1–3 PDF of one case for the observer."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_screen", "Close")]
     """Escape closes the dialog."""
@@ -50,7 +56,7 @@ class FormsScreen(ModalScreen[None]):
                 "Forms 1–3, fillable in any PDF reader, pre-filled with the case reference and date. "
                 "Enter writes the PDF here:"
             )
-            yield Input(str(proposed_path(self.app.folio, self.ref)), id="observer-forms-path")
+            yield Input(str(proposed_path(self.app.current_folio, self.ref)), id="observer-forms-path")
             yield Static("", id="observer-forms-result")
         yield AppFooter()
 
@@ -63,9 +69,9 @@ class FormsScreen(ModalScreen[None]):
         if not raw:
             self.query_one("#observer-forms-result", Static).update("Write where the PDF should go.")
             return
-        made = folio_id(self.app.folio)
+        made = folio_id(self.app.current_folio)
         self.query_one("#observer-forms-result", Static).update("Writing the forms…")
-        self.forms_worker(self.app.folio.data(), Path(raw).expanduser(), made)
+        self.forms_worker(self.app.current_folio.data(), Path(raw).expanduser(), made)
 
     @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False)
     def forms_worker(self, data: Any, path: Path, made: str) -> Any:
@@ -74,7 +80,7 @@ class FormsScreen(ModalScreen[None]):
         from sendfolio.portfolio.observer_forms import build_forms, compile_forms
         from sendfolio.store.outputs import check_output
 
-        check_output(path, self.app.folio.data_dir)  # never onto the folio's own files (OutputRefused)
+        check_output(path, self.app.current_folio.data_dir)  # never onto the folio's own files (OutputRefused)
         return compile_forms(build_forms(data, self.ref, FORMS, folio=made), path)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -97,6 +103,9 @@ class FormsScreen(ModalScreen[None]):
 
 class ImportFormScreen(ModalScreen[bool]):
     """Import a returned Forms 1–3 PDF: show what will be recorded, then save when asked."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_screen", "Close")]
     """Escape closes the dialog."""
@@ -122,7 +131,7 @@ class ImportFormScreen(ModalScreen[bool]):
         if path.suffix.lower() != ".pdf":
             self.query_one("#import-form-result", Static).update("Give the returned form: a .pdf file.")
             return
-        folio = self.app.folio
+        folio = self.app.current_folio
         try:
             plan = plan_import([path], folio.data(), folio.get_setting(FOLIO_ID_SETTING))
         except ImportProblems as bad:
@@ -148,7 +157,7 @@ class ImportFormScreen(ModalScreen[bool]):
             result.update("Not saved.")
             return
         try:
-            apply_plan(self.app.folio, plan)
+            apply_plan(self.app.current_folio, plan)
         except Exception as error:  # the folio is unchanged: the batch saves all or nothing
             result.update(f"Not saved: {error}")
             return

@@ -78,7 +78,7 @@ class LearningPlanScreen(RecordTableScreen):
     @property
     def SPECS(self) -> Sequence[FieldSpec]:
         """The form's fields, with the folio's cases, sessions, CPD entries and reflections to choose from."""
-        data = self.app.folio.data()
+        data = self.app.current_folio.data()
         sources = [("own", "My own choice")]
         sources += [(f"case:{case.ref}", f"De-brief of case {case.ref} ({case.date:%d %b %Y})") for case in data.cases]
         sources += [
@@ -114,7 +114,9 @@ class LearningPlanScreen(RecordTableScreen):
     def records(self) -> list[Record]:
         """Open needs first (by target date), then met and dropped ones."""
         order = {"open": 0, "met": 1, "dropped": 2}
-        return sorted(self.app.folio.learning_plan(), key=lambda item: (order[item.status], item.due, item.need))
+        return sorted(
+            self.app.current_folio.learning_plan(), key=lambda item: (order[item.status], item.due, item.need)
+        )
 
     def row(self, record: Any) -> Sequence[Any]:
         """One need as table cells; an overdue one says so."""
@@ -123,7 +125,7 @@ class LearningPlanScreen(RecordTableScreen):
             status = Text("overdue", style="bold red")
         source = record.source.replace("case:", "case ").replace("ppc:", "PPC ") if record.source != "own" else "own"
         if record.source.startswith("ppc:"):
-            session = next((s for s in self.app.folio.ppc_sessions() if f"ppc:{s.id}" == record.source), None)
+            session = next((s for s in self.app.current_folio.ppc_sessions() if f"ppc:{s.id}" == record.source), None)
             source = f"PPC {session.date:%d %b %Y}" if session else "PPC session"
         return (
             short_date(record.due),
@@ -143,7 +145,7 @@ class LearningPlanScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """The counts, then the table."""
-        needs = self.app.folio.learning_plan()
+        needs = self.app.current_folio.learning_plan()
         open_ = sum(1 for item in needs if item.status == "open")
         overdue = sum(1 for item in needs if item.is_overdue(self.app.today))
         met = sum(1 for item in needs if item.status == "met")
@@ -164,14 +166,14 @@ class LearningPlanScreen(RecordTableScreen):
         if record is None:
             self.notify("Nothing to mark: press a to add a learning need.", severity="warning")
             return
-        saved = self.app.folio.put(record.with_changes(status="met"))
+        saved = self.app.current_folio.put(record.with_changes(status="met"))
         self.notify("Marked as met. Press Enter to choose the CPD or reflection that met it.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
 
     def action_from_debrief(self) -> None:
         """Choose a skills or knowledge gap from a case's de-brief, then fill the form from it."""
-        gaps = debrief_gaps(self.app.folio.cases())
+        gaps = debrief_gaps(self.app.current_folio.cases())
         if not gaps:
             self.notify("No de-brief records a skills or knowledge gap yet.", severity="warning")
             return

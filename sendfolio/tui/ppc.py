@@ -111,8 +111,8 @@ class PPCScreen(RecordTableScreen):
 
     def records(self) -> list[Record]:
         """The chosen year's sessions, oldest first."""
-        start, end = registration_year(self.app.folio.profile(), self.chosen_year())
-        sessions = [item for item in self.app.folio.ppc_sessions() if in_period(item.date, start, end)]
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
+        sessions = [item for item in self.app.current_folio.ppc_sessions() if in_period(item.date, start, end)]
         return sorted(sessions, key=lambda item: item.date)
 
     def row(self, record: Any) -> Sequence[Any]:
@@ -126,29 +126,29 @@ class PPCScreen(RecordTableScreen):
 
     def new_record(self) -> Record | None:
         """A new session is dated today (or the chosen year's last day) with the PPC's name filled in."""
-        start, end = registration_year(self.app.folio.profile(), self.chosen_year())
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
         day = self.app.today if in_period(self.app.today, start, end) else end
-        contact = self.app.folio.ppc_contact()
+        contact = self.app.current_folio.ppc_contact()
         return draft(PPCSession, date=day, ppc=contact.name if contact else "", mode="one-to-one")
 
     def refresh_view(self) -> None:
         """Redraw the contact, verification, year totals and the table."""
-        self.query_one("#ppc-contact", Static).update(contact_text(self.app.folio.ppc_contact()))
-        self.query_one("#ppc-verification", Static).update(verification_text(self.app.folio.verification()))
+        self.query_one("#ppc-contact", Static).update(contact_text(self.app.current_folio.ppc_contact()))
+        self.query_one("#ppc-verification", Static).update(verification_text(self.app.current_folio.verification()))
         year = self.chosen_year()
         sessions = self.records()
         hours = sum(item.hours for item in sessions)
         self.query_one("#ppc-year", Static).update(
-            f"Sessions · {year_span(self.app.folio.profile(), year)} · {hours_text(hours)} h in {count(len(sessions), 'session')}"
+            f"Sessions · {year_span(self.app.current_folio.profile(), year)} · {hours_text(hours)} h in {count(len(sessions), 'session')}"
         )
         self.query_one("#ppc-years", Static).update(self._hours_by_year())
         self.refresh_table()
 
     def _hours_by_year(self) -> str:
         """Session hours in every registration year that has any, newest first."""
-        profile = self.app.folio.profile()
+        profile = self.app.current_folio.profile()
         totals: dict[int, float] = {}
-        for item in self.app.folio.ppc_sessions():
+        for item in self.app.current_folio.ppc_sessions():
             year = current_registration_year(profile, item.date)
             totals[year] = totals.get(year, 0.0) + item.hours
         if not totals:
@@ -173,18 +173,20 @@ class PPCScreen(RecordTableScreen):
 
     def action_contact(self) -> None:
         """Edit the PPC's contact details."""
-        form = EditRecordScreen(PPCContact, CONTACT_SPECS, initial=self.app.folio.ppc_contact(), title="Your PPC")
+        form = EditRecordScreen(
+            PPCContact, CONTACT_SPECS, initial=self.app.current_folio.ppc_contact(), title="Your PPC"
+        )
         self.app.push_screen(form, self._save_singleton)
 
     def action_verification(self) -> None:
         """Edit the PPC's verification of the portfolio, starting from their contact details."""
-        initial = self.app.folio.verification() or self._draft_verification()
+        initial = self.app.current_folio.verification() or self._draft_verification()
         form = EditRecordScreen(Verification, VERIFICATION_SPECS, initial=initial, title="PPC's verification")
         self.app.push_screen(form, self._save_singleton)
 
     def _draft_verification(self) -> Record:
         """A verification prefilled with the PPC's name and register, dated today."""
-        contact = self.app.folio.ppc_contact()
+        contact = self.app.current_folio.ppc_contact()
         return draft(
             Verification,
             name=contact.name if contact else "",
@@ -198,7 +200,7 @@ class PPCScreen(RecordTableScreen):
         """Put the contact details or verification in the folio at once."""
         if record is None:
             return
-        self.app.folio.put(record)
+        self.app.current_folio.put(record)
         self.notify("Saved the PPC's details." if isinstance(record, PPCContact) else "Saved the verification.")
         self.refresh_view()
 

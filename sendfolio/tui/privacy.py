@@ -137,7 +137,7 @@ class PrivacyScreen(FolioScreen):
 
     def refresh_view(self) -> None:
         """Scan the folio again and redraw both lists."""
-        folio = self.app.folio
+        folio = self.app.current_folio
         everything = check.all_findings(folio)
         marked = check.ignored(folio)
         self.findings = [finding for finding in everything if finding.id not in marked]
@@ -180,7 +180,7 @@ class PrivacyScreen(FolioScreen):
         if finding is None:
             self.notify("Nothing to fix.")
             return
-        record = _record(self.app.folio, finding)
+        record = _record(self.app.current_folio, finding)
         if record is None:
             self.notify("That record is no longer in the folio.", severity="warning")
             return
@@ -194,7 +194,7 @@ class PrivacyScreen(FolioScreen):
         if finding is None:
             self.notify("Nothing to mark.")
             return
-        check.ignore(self.app.folio, finding.id)
+        check.ignore(self.app.current_folio, finding.id)
         self.notify(f"Marked as not an identifier: {finding.match}", markup=False)
 
     def action_add_word(self) -> None:
@@ -206,7 +206,7 @@ class PrivacyScreen(FolioScreen):
             if word is None:
                 return
             try:
-                new = check.add_word(self.app.folio, word)
+                new = check.add_word(self.app.current_folio, word)
             except ValueError as problem:
                 self.notify(str(problem), severity="error", markup=False)
                 return
@@ -227,7 +227,7 @@ class PrivacyScreen(FolioScreen):
             self.notify("The do-not-print list is empty.")
             return
         word = self.words[min(table.cursor_row, len(self.words) - 1)]
-        check.remove_word(self.app.folio, word)
+        check.remove_word(self.app.current_folio, word)
         self.notify(f"Removed from the do-not-print list: {word}", markup=False)
 
     def action_close(self) -> None:

@@ -33,10 +33,10 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
             CASE_SPECS,
             initial=record,
             title=f"Case {record.ref}",
-            check=lambda case: caseops.ref_in_use(app.folio, case, record),
+            check=lambda case: caseops.ref_in_use(app.current_folio, case, record),
             focus=_field_or_none(CASE_SPECS, field),
         )
-        app.push_screen(form, lambda case: case is not None and caseops.save_case(app.folio, case, record))
+        app.push_screen(form, lambda case: case is not None and caseops.save_case(app.current_folio, case, record))
         return
     if kind == "observation":
         from sendfolio.tui.checklist import ChecklistScreen
@@ -51,7 +51,9 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
     specs, title = _specs(kind)
     form = EditRecordScreen(type(record), specs, initial=record, title=title, focus=_field_or_none(specs, field))
     if kind == "passport_declaration":
-        app.push_screen(form, lambda changed: changed is not None and app.folio.put_passport_declaration(changed))
+        app.push_screen(
+            form, lambda changed: changed is not None and app.current_folio.put_passport_declaration(changed)
+        )
     else:
         app.push_screen(form, lambda changed: _put(app, changed))
 
@@ -59,7 +61,7 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
 def _put(app: Any, record: Any) -> None:
     """Save a record a form returned (None: cancelled)."""
     if record is not None:
-        app.folio.put(record)
+        app.current_folio.put(record)
         app.notify("Saved.")
 
 

@@ -91,7 +91,7 @@ class ProfileScreen(RecordTableScreen):
 
     def records(self) -> list[Record]:
         """The courses, oldest first."""
-        return sorted(self.app.folio.training(), key=lambda course: (course.date, course.title))
+        return sorted(self.app.current_folio.training(), key=lambda course: (course.date, course.title))
 
     def row(self, record: Any) -> Sequence[Any]:
         """One course as table cells."""
@@ -117,16 +117,16 @@ class ProfileScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """Redraw the profile and the courses."""
-        summary = profile_text(self.app.folio.profile(), self.app.folio.ppc_contact())
+        summary = profile_text(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
         self.query_one("#profile-summary", Static).update(summary)
-        count = len(self.app.folio.training())
+        count = len(self.app.current_folio.training())
         heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
         self.query_one("#training-heading", Static).update(heading)
         self.refresh_table()
 
     def action_profile(self) -> None:
         """Edit the mediator's profile."""
-        form = ProfileForm(self.app.folio.profile(), self.app.folio.ppc_contact())
+        form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
         self.app.push_screen(form, self._save_profile)
 
     def _save_profile(self, result: Any) -> None:

@@ -103,8 +103,8 @@ def save_profile(app, result: tuple[Profile, PPCContact | None] | None) -> bool:
     if result is None:
         return False
     profile, contact = result
-    with app.folio.batch():
-        app.folio.put(profile)
+    with app.current_folio.batch():
+        app.current_folio.put(profile)
         if contact is not None:
-            app.folio.put(contact)
+            app.current_folio.put(contact)
     return True

@@ -59,7 +59,7 @@ def year_span(profile: Profile, year: int) -> str:
 
 def current_year(app: Any) -> int:
     """The registration year that holds the app's today."""
-    return current_registration_year(app.folio.profile(), app.today)
+    return current_registration_year(app.current_folio.profile(), app.today)
 
 
 def draft(record_type: type[Record], **values: Any) -> Record:
@@ -216,7 +216,7 @@ class RecordTableScreen(FolioScreen):
         """Put a record from the form in the folio at once, and show it."""
         if record is None:
             return
-        saved = self.app.folio.put(record)
+        saved = self.app.current_folio.put(record)
         self.notify(f"Saved the {self.NOUN}.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
@@ -235,7 +235,7 @@ class RecordTableScreen(FolioScreen):
         when = getattr(record, "date", None)
         if shown is None or not isinstance(when, date):
             return
-        profile = self.app.folio.profile()
+        profile = self.app.current_folio.profile()
         start, end = registration_year(profile, shown)
         if start <= when <= end:
             return
@@ -269,6 +269,6 @@ class RecordTableScreen(FolioScreen):
         """Delete when confirmed, and say so."""
         if not yes:
             return
-        self.app.folio.delete(record)
+        self.app.current_folio.delete(record)
         self.notify(f"Deleted the {self.NOUN} “{self.describe(record)}”.", markup=False)
         self.refresh_view()

@@ -13,9 +13,10 @@ same reflection (or a new one) again offers that draft; saving or discarding rem
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,6 +33,9 @@ from sendfolio.tui.reflection_templates import word_count
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import SAVE_ANYWAY, warnings_by_field
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 DRAFT_DELAY = 2.0
 """Seconds of quiet typing before the draft is kept."""
@@ -58,6 +62,9 @@ def markdown_editor(body: str) -> TextArea:
 
 class ReflectionEditor(Screen[Reflection | None]):
     """Write or edit one reflection; dismisses with the saved record, or None when left."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     TITLE = "Reflection editor"
     """The screen's name in help."""
@@ -129,13 +136,13 @@ class ReflectionEditor(Screen[Reflection | None]):
 
     def _case_select(self) -> Select:
         """A list of the folio's cases by reference, newest first."""
-        cases = sorted(self.app.folio.cases(), key=lambda case: case.date, reverse=True)
+        cases = sorted(self.app.current_folio.cases(), key=lambda case: case.date, reverse=True)
         options = [(Text(f"{case.ref} ({short_date(case.date)})"), case.ref) for case in cases]
         return self._select("case", options, "no case")
 
     def _cpd_select(self) -> Select:
         """A list of the CPD diary's entries, newest first."""
-        entries = sorted(self.app.folio.cpd(), key=lambda entry: entry.date, reverse=True)
+        entries = sorted(self.app.current_folio.cpd(), key=lambda entry: entry.date, reverse=True)
         options = [(Text(f"{short_date(entry.date)} {entry.title}"), entry.id) for entry in entries]
         return self._select("cpd", options, "no CPD entry")
 
@@ -165,10 +172,10 @@ class ReflectionEditor(Screen[Reflection | None]):
         """Offer a draft kept from last time, if it differs from what the editor holds."""
         from sendfolio.store.drafts import discard_draft, load_draft
 
-        kept = load_draft(self.app.folio, self.draft_name)
+        kept = load_draft(self.app.current_folio, self.draft_name)
         if not kept or {key: kept.get(key, "") for key in self.initial} == self.initial:
             if kept:
-                discard_draft(self.app.folio, self.draft_name)
+                discard_draft(self.app.current_folio, self.draft_name)
             return
         title = kept.get("title") or "untitled"
         words = word_count(str(kept.get("body", "")))
@@ -185,7 +192,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         from sendfolio.store.drafts import discard_draft
 
         if not restore:
-            discard_draft(self.app.folio, self.draft_name)
+            discard_draft(self.app.current_folio, self.draft_name)
             return
         for name in TEXT_FIELDS:
             self.query_one(f"#{name}", Input).value = str(kept.get(name, ""))
@@ -218,7 +225,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         """Write the draft of what the editor holds."""
         from sendfolio.store.drafts import save_draft
 
-        save_draft(self.app.folio, self.draft_name, self.raw())
+        save_draft(self.app.current_folio, self.draft_name, self.raw())
 
     def _forget_draft(self) -> None:
         """Remove the draft (saved or discarded)."""
@@ -227,7 +234,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         try:
-            discard_draft(self.app.folio, self.draft_name)
+            discard_draft(self.app.current_folio, self.draft_name)
         except OSError:
             pass
 
@@ -293,7 +300,7 @@ class ReflectionEditor(Screen[Reflection | None]):
             return
         if self._warned_of_identifiers(record, raw):
             return
-        saved = self.app.folio.put(record)
+        saved = self.app.current_folio.put(record)
         self._forget_draft()
         self.notify(f"Reflection saved: {saved.title}", markup=False)
         self.dismiss(saved)
@@ -302,7 +309,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         """Show likely identifiers under the form and return True, once for the same text."""
         if raw == self._warned:
             return False
-        findings = record_findings(record, self.app.folio)
+        findings = record_findings(record, self.app.current_folio)
         if not findings:
             return False
         self._warned = raw

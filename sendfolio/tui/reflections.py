@@ -106,7 +106,7 @@ class ReflectionsScreen(FolioScreen):
 
     def reflections(self) -> list[Reflection]:
         """The folio's reflections, newest first."""
-        return sorted(self.app.folio.reflections(), key=lambda item: (item.date, item.title), reverse=True)
+        return sorted(self.app.current_folio.reflections(), key=lambda item: (item.date, item.title), reverse=True)
 
     def refresh_table(self, select: str | None = None) -> None:
         """Redraw the table, keeping the cursor on `select` (a reflection id) when given."""
@@ -148,7 +148,7 @@ class ReflectionsScreen(FolioScreen):
     def highlighted(self) -> Reflection | None:
         """The highlighted reflection, if any."""
         wanted = self._highlighted_id()
-        return next((item for item in self.app.folio.reflections() if item.id == wanted), None)
+        return next((item for item in self.app.current_folio.reflections() if item.id == wanted), None)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Preview the reflection under the cursor."""
@@ -202,6 +202,6 @@ class ReflectionsScreen(FolioScreen):
         """Delete when confirmed, and say so."""
         if not yes:
             return
-        self.app.folio.delete(item)
+        self.app.current_folio.delete(item)
         self.notify(f"Deleted the reflection “{item.title}”.", markup=False)
         self.refresh_table()

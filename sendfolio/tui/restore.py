@@ -8,10 +8,10 @@ and the app opens it again. An encrypted backup under another passphrase asks fo
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -22,9 +22,15 @@ from sendfolio.tui.widgets.ask_text import AskTextScreen
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
+
 
 class RestoreScreen(Screen):
     """The folio's backups, newest first; Enter restores the highlighted one (after asking)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     TITLE = "Restore a backup"
     PALETTE_NAME = "Restore"
@@ -72,7 +78,7 @@ class RestoreScreen(Screen):
         """Read the backups' descriptions again."""
         from sendfolio.store.backups import list_backups
 
-        folio = self.app.folio
+        folio = self.app.current_folio
         self.backups: list[Any] = list_backups(folio.data_dir, codec=folio.codec)
         table = self.query_one("#restore-table", DataTable)
         table.clear()
@@ -141,7 +147,7 @@ class RestoreScreen(Screen):
         if app.unsaved_screens():
             self.show_result("✗ Save or close the open form first.", error=True)
             return
-        folio = app.folio
+        folio = app.current_folio
         data_dir, codec, demo = folio.data_dir, folio.codec, app.is_demo
         folio.close()
         problem = None

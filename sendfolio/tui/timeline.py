@@ -77,7 +77,7 @@ class TimelineScreen(FolioScreen):
 
     def reload(self) -> None:
         """Fill the table from the timescales."""
-        case = self.app.folio.case(self.ref)
+        case = self.app.current_folio.case(self.ref)
         self.deadlines = timescales.case_deadlines(case, self.app.today) if case else []
         table = self.query_one("#timeline-table", DataTable)
         table.clear()
@@ -105,14 +105,14 @@ class TimelineScreen(FolioScreen):
 
     def action_edit(self) -> None:
         """Edit the case (its timeline dates are at the end of the form)."""
-        case = self.app.folio.case(self.ref)
+        case = self.app.current_folio.case(self.ref)
         if case is None:
             return
 
         def saved(changed) -> None:
             """Save the edited case and show its new deadlines."""
             if changed is not None:
-                save_case(self.app.folio, changed, case)
+                save_case(self.app.current_folio, changed, case)
                 self.ref = changed.ref
                 self.reload()
 
@@ -121,7 +121,7 @@ class TimelineScreen(FolioScreen):
             CASE_SPECS,
             initial=case,
             title=f"Case {case.ref}",
-            check=lambda changed: ref_in_use(self.app.folio, changed, case),
+            check=lambda changed: ref_in_use(self.app.current_folio, changed, case),
         )
         self.app.push_screen(form, saved)
 

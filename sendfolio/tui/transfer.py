@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,6 +28,9 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from textual.worker import Worker, WorkerState
 
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 EXPORT_CHOICES: dict[str, str] = {
     "backup": "JSON backup of everything (to keep, or to restore with Import)",
@@ -105,6 +108,9 @@ class TransferScreen(Screen):
 class ExportScreen(TransferScreen):
     """Export a backup, one kind as CSV, or the reflections as Markdown."""
 
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
+
     TITLE = "Export"
     PALETTE_NAME = "Export"
     DEFAULT_CSS = STYLES.format(name="ExportScreen")
@@ -144,7 +150,7 @@ class ExportScreen(TransferScreen):
 
     def _propose(self) -> None:
         """Put the default path for the chosen kind in the path box, unless the mediator typed one."""
-        folder = proposed_folder(self.app.folio)
+        folder = proposed_folder(self.app.current_folio)
         name = {
             "backup": f"sendfolio-backup-{self.app.today:%Y-%m-%d}.json",
             "reflections": "reflections",
@@ -170,7 +176,7 @@ class ExportScreen(TransferScreen):
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
         """Export, or say why not."""
-        folio = self.app.folio
+        folio = self.app.current_folio
         try:
             out = checked_output(folio, self.query_one("#export-path", Input).value)
         except ValueError as problem:
@@ -226,7 +232,7 @@ class ExportScreen(TransferScreen):
         from sendfolio.io.exporter import export_backup, export_csv, export_reflections
         from sendfolio.privacy import ensure_clear
 
-        folio = self.app.folio
+        folio = self.app.current_folio
         self.app.call_from_thread(self.show_result, "Exporting…")
         if passphrase is not None:
             from sendfolio.store import crypto
@@ -273,6 +279,9 @@ def _export_error(error: BaseException | None, out: str) -> str:
 
 class ImportScreen(TransferScreen):
     """Check files, show what they would bring in, then import them all or nothing."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     TITLE = "Import"
     PALETTE_NAME = "Import"
@@ -341,7 +350,7 @@ class ImportScreen(TransferScreen):
         """Plan the import against the folio as it is; raises `ImportProblems` listing every problem."""
         from sendfolio.io.importer import plan_import
 
-        folio = self.app.folio
+        folio = self.app.current_folio
         self.checked = paths
         return plan_import(
             paths, folio.data(), folio.get_setting(_folio_id_setting()), decrypt=_decrypter(folio, passphrase)
@@ -353,7 +362,7 @@ class ImportScreen(TransferScreen):
         if self.plan is None or self.checked != self.paths():
             self.show_result("✗ Check the files first (ctrl+r): nothing is saved unchecked.", error=True)
             return
-        folio = self.app.folio
+        folio = self.app.current_folio
         if self.plan.backup is not None and not folio.is_empty():
             from sendfolio.io.exporter import counts
             from sendfolio.tui.widgets.confirm import ConfirmScreen
@@ -372,7 +381,7 @@ class ImportScreen(TransferScreen):
 
         plan = self.plan
         try:
-            apply_plan(self.app.folio, plan)
+            apply_plan(self.app.current_folio, plan)
         except (FolioError, OSError) as error:
             self.show_result(f"✗ Nothing was imported: {error}", error=True)
             return
@@ -444,6 +453,9 @@ def _import_problems(error: BaseException | None) -> str:
 class CalendarScreen(TransferScreen):
     """Save the upcoming statutory deadlines as an .ics calendar file."""
 
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
+
     TITLE = "Deadlines calendar"
     PALETTE_NAME = "Calendar"
     DEFAULT_CSS = STYLES.format(name="CalendarScreen")
@@ -473,7 +485,7 @@ class CalendarScreen(TransferScreen):
         """The deadlines still to come."""
         from sendfolio.domain.timescales import all_deadlines, upcoming
 
-        return list(upcoming(all_deadlines(list(self.app.folio.cases()), self.app.today)))
+        return list(upcoming(all_deadlines(list(self.app.current_folio.cases()), self.app.today)))
 
     def on_mount(self) -> None:
         """Count the deadlines and propose a path."""
@@ -481,7 +493,7 @@ class CalendarScreen(TransferScreen):
         self.query_one("#calendar-about", Static).update(
             f"{count} upcoming deadline{'s' if count != 1 else ''} from your cases' timeline dates."
         )
-        self.query_one("#calendar-path", Input).value = str(proposed_folder(self.app.folio) / "deadlines.ics")
+        self.query_one("#calendar-path", Input).value = str(proposed_folder(self.app.current_folio) / "deadlines.ics")
 
     @on(Button.Pressed, "#calendar-back")
     def _back(self) -> None:
@@ -496,7 +508,7 @@ class CalendarScreen(TransferScreen):
         from sendfolio.store.atomic import write_atomic
 
         try:
-            out = checked_output(self.app.folio, self.query_one("#calendar-path", Input).value)
+            out = checked_output(self.app.current_folio, self.query_one("#calendar-path", Input).value)
         except ValueError as problem:
             self.show_result(f"✗ {problem}", error=True)
             return

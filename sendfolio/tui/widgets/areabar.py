@@ -8,15 +8,24 @@ Clicking an area switches to it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import getters
 from textual.events import Click
 from textual.widgets import Static
 
 from sendfolio.tui.areas import AREAS
 
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
+
 
 class AreaBar(Static):
     """The areas and their keys, the current one highlighted."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     DEFAULT_CSS = """
     AreaBar {

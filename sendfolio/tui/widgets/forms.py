@@ -15,7 +15,7 @@ API::
 
     def saved(entry: CPDEntry | None) -> None:
         if entry is not None:
-            self.app.folio.put(entry)      # the caller saves at once
+            self.app.current_folio.put(entry)      # the caller saves at once
 
     self.app.push_screen(EditRecordScreen(CPDEntry, SPECS, initial=None, title="New CPD entry"), saved)
 
@@ -52,10 +52,10 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -72,6 +72,9 @@ from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox, TickList
+
+if TYPE_CHECKING:
+    from sendfolio.tui.app import SendfolioApp
 
 FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
 """The kinds of field a form can show."""
@@ -185,6 +188,9 @@ def editor_value(spec: FieldSpec, editor: Widget) -> Any:
 
 class EditRecordScreen(ModalScreen[Record | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SendfolioApp)
 
     HELP = (
         "Fill in the fields, then press ctrl+s to save. Tab and shift+Tab move between fields; "
@@ -395,7 +401,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         """Keep the fields as a draft, restored when this form is next opened."""
         from sendfolio.store.drafts import save_draft
 
-        save_draft(self.app.folio, self.draft_name, json.loads(json.dumps(self.values(), default=str)))
+        save_draft(self.app.current_folio, self.draft_name, json.loads(json.dumps(self.values(), default=str)))
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""
