@@ -36,6 +36,7 @@ from sendfolio.tui.compile_plan import (
 from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import YEAR_BINDINGS, binding_commands, year_span
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.ticks import TickRadio
 
 
 class CompileScreen(FolioScreen):
@@ -81,7 +82,7 @@ class CompileScreen(FolioScreen):
         with Vertical(id="compile-body"):
             with RadioSet(id="compile-kind"):
                 for key, document in DOCUMENTS.items():
-                    yield RadioButton(document.label, value=key == self.kind, name=key)
+                    yield TickRadio(document.label, value=key == self.kind, name=key)
             yield Static("", id="compile-year", classes="summary", markup=False)
             yield Static("", id="compile-contents", classes="breakdown", markup=False)
             with VerticalScroll(id="compile-unmet-box"):

@@ -226,7 +226,7 @@ class DashboardScreen(FolioScreen):
             table.add_column(label, width=width, key=key)
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear(columns=True)
-        for label, width in (("Case", 12), ("Event", rest - 45), ("Due", 11), ("Days left", 12), ("Status", 8)):
+        for label, width in (("Case", 11), ("Event", rest - 41), ("Due", 11), ("Days left", 10), ("Status", 7)):
             deadlines.add_column(label, width=width, key=label.lower())
 
     def refresh_view(self) -> None:

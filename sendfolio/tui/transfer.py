@@ -24,10 +24,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.ticks import TickRadio
 
 if TYPE_CHECKING:
     from sendfolio.tui.app import SendfolioApp
@@ -129,7 +130,7 @@ class ExportScreen(TransferScreen):
             yield Static("Export your records", classes="transfer-heading")
             with RadioSet(id="export-kind", compact=True):
                 for key, label in EXPORT_CHOICES.items():
-                    yield RadioButton(label, value=key == "backup", name=key)
+                    yield TickRadio(label, value=key == "backup", name=key)
             yield Checkbox(
                 "Encrypt the backup (with the folio's passphrase, or a new one)", id="export-encrypt", compact=True
             )

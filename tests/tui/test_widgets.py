@@ -169,3 +169,27 @@ async def test_ticks_read_without_colour():
         await pilot.pause()
         marks = ["".join(segment.text for segment in list(options.render_line(row))[:3]) for row in range(4)]
         assert marks == ["▐ ▌", "▐✓▌", "▐ ▌", "▐ ▌"]
+
+
+async def test_the_chosen_radio_button_reads_without_colour():
+    """In a set of choices only the chosen one shows ●; the others are blank."""
+    from textual.widgets import RadioSet
+
+    from sendfolio.tui.widgets.ticks import TickRadio
+
+    class Choices(App):
+        """Two choices, the first chosen."""
+
+        def compose(self):
+            """A radio set of two."""
+            with RadioSet():
+                yield TickRadio("Portfolio", value=True, id="one")
+                yield TickRadio("Renewal pack", id="two")
+
+    app = Choices()
+    async with app.run_test(size=(60, 10)) as pilot:
+        one, two = app.query_one("#one"), app.query_one("#two")
+        assert str(one.render()).startswith("▐●▌") and str(two.render()).startswith("▐ ▌")
+        two.value = True
+        await pilot.pause()
+        assert str(one.render()).startswith("▐ ▌") and str(two.render()).startswith("▐●▌")

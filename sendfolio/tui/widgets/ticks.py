@@ -1,7 +1,8 @@
 """A checkbox and a selection list whose ticks read without colour: ✓ when ticked, blank when not.
 
 Textual draws every box as `▐X▌`, ticked or not, and only the colour tells them apart.
-`TickBox` (a `Checkbox`) and `TickList` (a `SelectionList`) draw `▐✓▌` or `▐ ▌` instead;
+`TickBox` (a `Checkbox`) and `TickList` (a `SelectionList`) draw `▐✓▌` or `▐ ▌` instead, and
+`TickRadio` (a `RadioButton`) `▐●▌` or `▐ ▌`;
 everything else (keys, messages, values) is Textual's.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Checkbox, SelectionList
+from textual.widgets import Checkbox, RadioButton, SelectionList
 
 TICK = "✓"
 """What a ticked box shows."""
@@ -25,6 +26,15 @@ class TickBox(Checkbox):
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         """✓ or a blank, by the box's value."""
         return TICK if self.value else " "
+
+
+class TickRadio(RadioButton):
+    """A radio button showing ● when chosen and a blank when not."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        """● or a blank, by the button's value."""
+        return "●" if self.value else " "
 
 
 class TickList(SelectionList):
