@@ -275,3 +275,17 @@ def test_renewal_checks_additional_learning_or_refresher_training():
     assert rules.renewal(FolioData(cpd=(reading,), training=(course,)), 2025).requirement("renewal.learning").met
     earlier = refresher.with_changes(date="2024-06-01")
     assert not rules.renewal(FolioData(cpd=(reading, earlier)), 2025).requirement("renewal.learning").met
+
+
+def test_passport_refusal_names_section_1_6_and_what_is_missing():
+    """Form 5 applies only on the passported route once the criteria hold; a declarant is the PPC or the declaration."""
+    from dataclasses import replace as changed
+
+    data = passported()
+    assert rules.passport_refusal(data, AS_OF) is None
+    new_route = rules.passport_refusal(changed(data, profile=data.profile.with_changes(route="new")), AS_OF)
+    assert new_route.startswith("§1.6") and "new accreditation" in new_route
+    no_cpd = rules.passport_refusal(changed(data, cpd=()), AS_OF)
+    assert no_cpd.startswith("§1.6") and "CPD every year" in no_cpd
+    nobody = changed(data, passport_declaration=None, ppc_contact=None)
+    assert "Declaration of competence" in rules.passport_refusal(nobody, AS_OF)

@@ -159,20 +159,9 @@ def declarant(data: FolioData) -> Declarant | None:
 
 
 def passport_refusal(data: FolioData, as_of: date) -> str | None:
-    """Why Form 5 cannot be produced for these records (one line naming §1.6), or None when it applies."""
-    if data.profile.route != "passported":
-        return (
-            "§1.6: Form 5 is for existing SEND mediators on the passported route; this profile's route is new "
-            "accreditation (§1.1–1.3), whose portfolio ends with Form 4"
-        )
-    report = rules.passport(data, as_of)
-    missing = [item for item in report.unmet if item.id != "passport.declaration"]
-    if declarant(data) is None:
-        missing.append(report.requirement("passport.declaration"))
-    if not missing:
-        return None
-    said = "; ".join(f"{item.title}, needs {prose_dates(item.need)}" for item in missing)
-    return f"§1.6: the criteria for passporting are not met: {said}"
+    """Why Form 5 cannot be produced for these records (one line naming §1.6), or None (`rules.passport_refusal`)."""
+    refused = rules.passport_refusal(data, as_of)
+    return prose_dates(refused) if refused else None
 
 
 def _declaration_on_form(report: rules.Report, who: Declarant | None) -> rules.Report:

@@ -32,7 +32,7 @@ from sendfolio.rules.evidence import (
     send_training_candidate,
     written,
 )
-from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport
+from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport, passport_refusal
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
@@ -62,6 +62,7 @@ __all__ = [
     "observation_case",
     "observer_hours",
     "passport",
+    "passport_refusal",
     "practice_cases",
     "practice_period",
     "practice_start",

@@ -157,3 +157,24 @@ def passport(data: FolioData, as_of: date) -> Report:
     until = dated_until(data, as_of)
     found = tuple(rule(until, as_of) for rule in PASSPORT_RULES)
     return Report(met=all(item.met for item in found), requirements=found)
+
+
+def passport_refusal(data: FolioData, as_of: date) -> str | None:
+    """Why Form 5 does not apply to these records (one line naming §1.6), or None when it does.
+
+    It applies on the passported route once the criteria hold; the declaration is given by
+    signing the form, so it needs only a declarant: the declaration recorded, or the PPC on record.
+    """
+    if data.profile.route != "passported":
+        return (
+            "§1.6: Form 5 is for existing SEND mediators on the passported route; this profile's route is new "
+            "accreditation (§1.1–1.3), whose portfolio ends with Form 4"
+        )
+    report = passport(data, as_of)
+    missing = [item for item in report.unmet if item.id != "passport.declaration"]
+    if data.passport_declaration is None and data.ppc_contact is None:
+        missing.append(report.requirement("passport.declaration"))
+    if not missing:
+        return None
+    said = "; ".join(f"{item.title}, needs {item.need}" for item in missing)
+    return f"§1.6: the criteria for passporting are not met: {said}"

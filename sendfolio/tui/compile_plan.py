@@ -109,6 +109,10 @@ def report(kind: str, data: FolioData, year: int, today: date) -> rules.Report:
 
 def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
     """The requirements still unmet, one a line with what is needed and what the records show."""
+    if kind == "passport":
+        refused = rules.passport_refusal(data, today)
+        if refused:
+            return f"✗ Form 5 cannot be made for these records. {refused}."
     found = report(kind, data, year, today)
     if not found.unmet:
         return f"✓ All {len(found.requirements)} requirements are met."
