@@ -59,6 +59,21 @@ FEATURES: list[Feature] = [
         screen="sendfolio.tui.transfer:CalendarScreen",
     ),
     Feature(
+        "Forms for the observer: fillable Forms 1–3 of a case",
+        "Opens the case log: pick the case, then press f to write its forms for the observer",
+        action="area('cases')",
+    ),
+    Feature(
+        "Import a returned observer form (PDF)",
+        "Read the Forms 1–3 an observer filled in and sent back; see what it records before saving",
+        screen="sendfolio.tui.observer_forms:ImportFormScreen",
+    ),
+    Feature(
+        "Attach a certificate or document",
+        "Opens Documents: attach a PDF or image (a training certificate, membership, insurance), then press a",
+        action="area('documents')",
+    ),
+    Feature(
         "Restore a backup of the folio",
         "List the folio's backups (date, records, encrypted or not) and go back to one",
         screen="sendfolio.tui.restore:RestoreScreen",
