@@ -197,8 +197,20 @@ def test_passport_casework_needs_3_lead_cases_every_judged_year():
     data = passported()
     cases = tuple(item.with_changes(role="co-mediator") if item.ref == "SM-2023-2" else item for item in data.cases)
     found = rules.passport(replace(data, cases=cases), AS_OF).requirement("passport.casework")
-    assert not found.met and found.detail == "Fewer than 3 cases led in 2023 (2)."
+    assert (
+        not found.met
+        and found.detail == "Fewer than 3 cases led in 2023 (2). Not counted: 2023: 1 co-mediated, not led."
+    )
     assert (found.numeric_need, found.numeric_have) == (3, 2)
+
+
+def test_passport_casework_says_why_a_booked_lead_case_is_not_counted():
+    """A lead case still booked is left out of its year's count, and the detail says it is booked."""
+    data = passported()
+    booked = {"status": "booked", "outcome": "", "meeting_hours": "", "followup_hours": ""}
+    cases = tuple(item.with_changes(**booked) if item.ref == "SM-2023-2" else item for item in data.cases)
+    found = rules.passport(replace(data, cases=cases), AS_OF).requirement("passport.casework")
+    assert not found.met and found.detail.endswith("Not counted: 2023: 1 booked, not yet held.")
 
 
 def test_passport_judges_neither_the_current_year_nor_years_before_the_records():

@@ -21,7 +21,7 @@ from datetime import date
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text, short_date
-from sendfolio.rules.evidence import dated_until, foundation_course
+from sendfolio.rules.evidence import dated_until, foundation_course, left_out_text
 from sendfolio.rules.results import Report, Requirement, at_least, result
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
 
@@ -80,9 +80,17 @@ def cpd_hours_in(data: FolioData, year: int) -> float:
 
 
 def _each_year(
-    rule_id: str, data: FolioData, as_of: date, measure: Callable[[FolioData, int], float], unit: str
+    rule_id: str,
+    data: FolioData,
+    as_of: date,
+    measure: Callable[[FolioData, int], float],
+    unit: str,
+    left_out: Callable[[FolioData, int], str] | None = None,
 ) -> Requirement:
-    """A rule that `measure` reaches the rule's threshold in every judged year."""
+    """A rule that `measure` reaches the rule's threshold in every judged year.
+
+    `left_out(data, year)`, if given, says in words what a short year's count left out, and why.
+    """
     need = RULE_SET.threshold(rule_id)
     since = data.profile.lead_since
     need_text = f"{hours_text(need)} {unit} in each year since {since or 'the lead date'}"
@@ -112,12 +120,21 @@ def _each_year(
         unit,
         ", ".join(f"{year_label(data.profile, year)} ({hours_text(found[year])})" for year in short),
     )
+    if left_out is not None:
+        notes = [f"{year_label(data.profile, year)}: {why}" for year in short if (why := left_out(data, year))]
+        detail += f" Not counted: {'; '.join(notes)}." if notes else ""
     return result(rule_id, need_text, have, not short, detail, (float(len(years)), float(len(years) - len(short))))
 
 
 def passport_casework(data: FolioData, as_of: date) -> Requirement:
     """passport.casework: lead since the profile's date, 3 cases led each judged year."""
-    return _each_year("passport.casework", data, as_of, lead_cases_in, "cases led")
+    return _each_year("passport.casework", data, as_of, lead_cases_in, "cases led", cases_left_out_in)
+
+
+def cases_left_out_in(data: FolioData, year: int) -> str:
+    """The cases of one registration year not counted as led and held, each reason with its number."""
+    start, end = registration_year(data.profile, year)
+    return left_out_text((case for case in data.cases if in_period(case.date, start, end)), lead_only=True)
 
 
 def passport_cpd(data: FolioData, as_of: date) -> Requirement:
