@@ -254,3 +254,18 @@ async def test_q_quits_from_a_list_screen_but_types_in_a_field(started_dir, toda
         await pilot.press("backspace", "enter", "q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_a_choice_left_empty_names_its_options_in_words(started_dir, today):
+    """The problem under an empty Kind or Role lists the choices as the list shows them, not as stored."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kind = str(app.screen.query_one("#error-kind", Label).render())
+        role = str(app.screen.query_one("#error-role", Label).render())
+        assert kind == "is required: one of Mediation / Disagreement resolution"
+        assert role == "is required: one of Observer / Co-mediator / Lead"

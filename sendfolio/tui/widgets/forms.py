@@ -49,6 +49,7 @@ Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -333,7 +334,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         named = {spec.name for spec in self.specs}
         for spec in self.specs:
             label = self.query_one(f"#error-{spec.name}", Label)
-            label.update(Text(by_field.get(spec.name, "")))
+            label.update(Text(choices_in_words(spec, by_field.get(spec.name, ""))))
             label.display = spec.name in by_field
             label.set_class(warning, "field-warning")
         others = [f"{name}: {problem}" for name, problem in by_field.items() if name not in named]
@@ -369,7 +370,8 @@ class EditRecordScreen(ModalScreen[Record | None]):
             left = invalid.errors
         problem = _errors_by_field(left).get(name)
         label = labels.first(Label)
-        label.update(Text(problem or ""))
+        spec = next((item for item in self.specs if item.name == name), None)
+        label.update(Text(choices_in_words(spec, problem or "") if spec else problem or ""))
         label.display = problem is not None
 
     def _kept_draft(self) -> dict[str, Any]:
@@ -459,6 +461,15 @@ def warnings_by_field(findings: Sequence[Finding]) -> dict[str, str]:
     for finding in findings:
         grouped.setdefault(finding.field.split(".")[0], []).append(finding)
     return {name: identifier_warning(items) for name, items in grouped.items()}
+
+
+def choices_in_words(spec: FieldSpec, problem: str) -> str:
+    """A problem of a choice or list field with its options in words ("Co-mediator", not "co-mediator")."""
+    if spec.kind not in ("choice", "list") or not spec.options or not problem:
+        return problem
+    options = sorted(spec.options, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(option) for option in options) + r")(?![\w-])")
+    return pattern.sub(lambda found: words(found.group(1)), problem)
 
 
 def _errors_by_field(errors: Sequence[Any]) -> Mapping[str, str]:
