@@ -117,6 +117,9 @@ def test_renewal_supervision_by_ppc_session_or_supervision_cpd():
     assert "No PPC session or supervision" in rules.renewal(none, 2025).requirement("renewal.supervision").detail
     supervised = replace(none, cpd=none.cpd + (cpd("2025-11-01", 1, "supervision"),))
     assert rules.renewal(supervised, 2025).requirement("renewal.supervision").met
+    found = rules.renewal(renewing(), 2025).requirement("renewal.supervision")
+    assert found.have == "1 PPC session, 0 supervision CPD entries"
+    assert rules.renewal(supervised, 2025).requirement("renewal.supervision").have.endswith("1 supervision CPD entry")
 
 
 def test_renewal_follows_the_anniversary_year():
