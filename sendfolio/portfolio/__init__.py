@@ -12,9 +12,11 @@ from sendfolio.portfolio.api import (
     compile_portfolio,
     compile_renewal,
 )
+from sendfolio.portfolio.chunked import CompileCancelled
 from sendfolio.portfolio.model import Period
 
 __all__ = [
+    "CompileCancelled",
     "CompileResult",
     "Period",
     "PrivacyProblem",

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from sendfolio.store import Folio
 
 Progress = Callable[[str, float], None]
-"""A callback told what is being done and how far along (0.0 to 1.0)."""
+"""A callback told what is being done and how far along (0.0 to 1.0).
+
+The stages, in order: "Judging the records", "Writing the pages", then either "Laying out
+pages" (a short document, one pass) or "Counting pages: N so far" and "Laying out T pages:
+N so far" (a long one, in chunks: N grows as chunks finish) and "Joining T pages", then
+"Writing the PDF: T pages", "Done".
+"""
+
+Cancelled = Callable[[], bool]
+"""Asked while compiling; answering True stops the compile (`CompileCancelled`), nothing written."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ def _finish(
     html_out: Path | None,
     progress: Progress | None,
     files: Mapping[str, bytes] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
     from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
@@ -81,8 +91,7 @@ def _finish(
         standalone = render.render(template, document, inline_css=stylesheet_text())
         make_output_folder(Path(html_out).parent)
         write_atomic(Path(html_out), standalone.encode("utf-8"))
-    _tell(progress, "Laying out pages", 0.3)
-    rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua)
+    rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua, progress=progress, cancelled=cancelled)
     rendered = _with_attachments(rendered, document, files, progress)
     _tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
     make_output_folder(Path(out).parent)
@@ -132,6 +141,7 @@ def compile_portfolio(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
     attachment_files: Mapping[str, bytes] | None = None,
     coarse_dates: bool = False,
 ) -> CompileResult:
@@ -152,6 +162,7 @@ def compile_portfolio(
         pdf_ua=pdf_ua,
         html_out=html_out,
         progress=progress,
+        cancelled=cancelled,
         files=attachment_files,
     )
 
@@ -165,12 +176,15 @@ def compile_renewal(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CompileResult:
     """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
     document = build_renewal(data, year, as_of)
-    return _finish("renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
+    return _finish(
+        "renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+    )
 
 
 def compile_passport(
@@ -181,9 +195,12 @@ def compile_passport(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CompileResult:
     """The passported declaration (standards §1.6, Form 5) filled from the records."""
     as_of = as_of or latest_date(data, date.today())
     _tell(progress, "Judging the records", 0.05)
     document = build_passport(data, as_of)
-    return _finish("passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress)
+    return _finish(
+        "passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+    )

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -179,8 +179,32 @@ def source_date(day: date) -> Iterator[None]:
                 os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def render_pdf(html: str, *, stamp: date, pdf_ua: bool = False) -> RenderedPDF:
-    """Lay out the HTML with the print stylesheet and write the PDF in memory, stamped `stamp`."""
+def render_pdf(
+    html: str,
+    *,
+    stamp: date,
+    pdf_ua: bool = False,
+    progress: Callable[[str, float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RenderedPDF:
+    """Lay out the HTML with the print stylesheet and write the PDF in memory, stamped `stamp`.
+
+    A long document is laid out in chunks in worker processes (`chunked`: bounded memory, both
+    cores, the same pages as one pass); a short one, or a tagged PDF/UA one (its structure tree
+    cannot be joined), in one pass here. `cancelled` is asked between chunks (and before a
+    one-pass layout); when it answers True, `CompileCancelled` is raised.
+    """
+    from sendfolio.portfolio import chunked
+
+    if not pdf_ua and len(html) > chunked.SINGLE_PASS_BYTES:
+        data, pages = chunked.render_chunked(
+            html, stylesheet_text(), stamp=stamp, progress=progress, cancelled=cancelled
+        )
+        return RenderedPDF(data=data, pages=pages)
+    if cancelled is not None and cancelled():
+        raise chunked.CompileCancelled("the compile was cancelled; no PDF was written")
+    if progress is not None:
+        progress("Laying out pages", 0.3)
     with source_date(stamp):
         return _render_pdf(html, pdf_ua=pdf_ua)
 

@@ -226,16 +226,24 @@ class SendfolioApp(App[int]):
     @work(thread=True, exclusive=True, group="folio")
     def open_folio(self, codec: Any = None, data_dir: Path | None = None, demo: bool = False) -> None:
         """Open a folio (ours, or `data_dir`) off the screen's thread, then show it (or say why not)."""
+        from textual.worker import get_current_worker
+
         from sendfolio.store import Folio, FolioError
 
         where = data_dir or self.data_dir
+        worker = get_current_worker()
         try:
             folio = Folio.open(where, codec=codec)
         except FolioError as error:
-            self.call_from_thread(self.folio_failed, str(error))
+            if not worker.is_cancelled:
+                self.call_from_thread(self.folio_failed, str(error))
             return
         except OSError as error:
-            self.call_from_thread(self.folio_failed, f"{where}: {error.strerror or error}")
+            if not worker.is_cancelled:
+                self.call_from_thread(self.folio_failed, f"{where}: {error.strerror or error}")
+            return
+        if worker.is_cancelled:  # the app is closing: its loop would never answer call_from_thread
+            folio.close()
             return
         if data_dir is None:
             self.call_from_thread(self.folio_ready, folio)

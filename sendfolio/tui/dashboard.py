@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -21,10 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
-from sendfolio import rules
-from sendfolio.domain import timescales
-from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Record, Reflection, Training
-from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE
 from sendfolio.tui.folio_screen import FolioScreen
@@ -32,6 +28,11 @@ from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.text import mark, plain_cells, status_text
+
+if TYPE_CHECKING:  # imported where used: the rules and records load after the first paint
+    from sendfolio import rules
+    from sendfolio.domain import timescales
+    from sendfolio.domain.records import FolioData, Record
 
 RULE_AREAS = (
     ("foundation.", "profile"),
@@ -90,6 +91,10 @@ class DashboardView:
 
 def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
     """Ask the rules and the timescales for what the dashboard shows; `entered`: records last added or changed."""
+    from sendfolio import rules
+    from sendfolio.domain import timescales
+    from sendfolio.domain.standards import RULE_SET
+
     passported = data.profile.route == "passported"
     report = rules.passport(data, today) if passported else rules.accreditation(data, today)
     route = "Passported route (Form 5)" if passported else "Accreditation"
@@ -134,6 +139,8 @@ def renews_text(data: FolioData, year_end: date, today: date) -> str:
 
 def entry_words(record: Record) -> str | None:
     """One entry of the folio in a few words, or None for a kind the dashboard does not list."""
+    from sendfolio.domain.records import Case, CPDEntry, PPCSession, Reflection, Training
+
     if isinstance(record, Case):
         hours = f", {hours_text(record.total_hours)} h" if record.total_hours else ""
         state = "" if record.is_held else f" ({words(record.status).lower()})"
@@ -188,7 +195,7 @@ class DashboardScreen(FolioScreen):
         yield AreaBar()
         with VerticalScroll(id="dashboard-body"):
             yield Static("", id="dash-note")
-            yield Static("Working it out…", id="dash-heading", classes="section-title")
+            yield Static("Opening your folio…", id="dash-heading", classes="section-title")
             yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
             yield Static("", id="requirement-detail", classes="requirement-detail")
             yield Vertical(id="progress")
@@ -234,8 +241,10 @@ class DashboardScreen(FolioScreen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        """Recompute from the folio's current records."""
+        """Recompute from the folio's current records (nothing until the folio is open)."""
         if self.app.folio is not None:
+            if getattr(self, "view", None) is None:
+                self.query_one("#dash-heading", Static).update("Working it out…")
             self.compute(self.app.current_folio.data(), self.app.today, self.app.current_folio.entered())
 
     def action_page(self, direction: int) -> None:
@@ -251,8 +260,11 @@ class DashboardScreen(FolioScreen):
     @work(thread=True, exclusive=True, group="dashboard")
     def compute(self, data: FolioData, today: date, entered: Sequence[Record] = ()) -> None:
         """Ask the rules off the screen's thread, then show the result."""
+        from textual.worker import get_current_worker
+
         view = dashboard_view(data, today, entered)
-        self.app.call_from_thread(self.show, view)
+        if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
+            self.app.call_from_thread(self.show, view)
 
     def show(self, view: DashboardView) -> None:
         """Fill every section from the rules' answer (the first time, from the top of the page).

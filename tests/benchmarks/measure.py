@@ -34,6 +34,12 @@ class ChildRun:
     seconds: float
     max_rss_mb: float
     stdout: str
+    tree_rss_mb: float = 0.0
+    """Peak of the summed RSS of the child and all its descendants (sampled), when asked for."""
+    started: float = 0.0
+    """`time.monotonic()` just before the child was spawned (the clock is the same in every process)."""
+    cpu_seconds: float = 0.0
+    """User and system CPU time of the child and the children it waited for (its workers)."""
 
 
 @dataclass
@@ -65,12 +71,49 @@ class Pair:
         return value is not None and value <= self.target
 
 
-def run_child(argv: list[str], *, cwd: Path | None = None, check: bool = True) -> ChildRun:
-    """Run a child to the end: wall time from spawn to exit, its own peak RSS (ru_maxrss)."""
+def tree_rss_mb(root: int) -> float:
+    """The summed RSS (MB) of process `root` and all its descendants now (from /proc; 0 elsewhere)."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        sizes[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    wanted, total = [root], 0
+    while wanted:
+        pid = wanted.pop()
+        total += sizes.get(pid, 0)
+        wanted += [child for child, parent in parents.items() if parent == pid]
+    return total / 2**20
+
+
+def run_child(
+    argv: list[str], *, cwd: Path | None = None, check: bool = True, env: dict | None = None, tree: bool = False
+) -> ChildRun:
+    """Run a child to the end: wall time from spawn to exit, its own peak RSS (ru_maxrss).
+
+    With `tree`, the summed RSS of the child and its descendants (worker processes) is sampled
+    every 0.2 s and its peak reported too.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        spawned = time.monotonic()
         started = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=cwd or REPO, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.Popen(argv, cwd=cwd or REPO, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
+        peak = 0.0
+        while tree:
+            done, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if done:
+                break
+            peak = max(peak, tree_rss_mb(child.pid))
+            time.sleep(0.2)
+        else:
+            _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -78,7 +121,14 @@ def run_child(argv: list[str], *, cwd: Path | None = None, check: bool = True) -
         printed, complaint = out.read().decode(), err.read().decode()
     if check and child.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(map(str, argv))} failed ({child.returncode}): {complaint[-800:]}")
-    return ChildRun(seconds, usage.ru_maxrss / 1024, printed)
+    return ChildRun(
+        seconds,
+        usage.ru_maxrss / 1024,
+        printed,
+        max(peak, usage.ru_maxrss / 1024),
+        spawned,
+        usage.ru_utime + usage.ru_stime,
+    )
 
 
 def alternate(pair: Pair, repeats: int, ours: Callable[[], float], base: Callable[[], float]) -> Pair:

@@ -3,8 +3,9 @@
 Usage::
 
     python tui_child.py bare                 # a bare Textual app painting one Static
+    python tui_child.py frame DATA_DIR       # SendfolioApp, until the dashboard's frame is painted
     python tui_child.py sendfolio DATA_DIR   # SendfolioApp, until the dashboard's figures are painted
-    python tui_child.py tour DATA_DIR        # SendfolioApp, then every area in turn (for peak memory)
+    python tui_child.py tour DATA_DIR        # SendfolioApp, then every area in turn (peak memory, blocking)
 
 The runner times the whole process (interpreter start included) and reads its peak RSS
 with `os.wait4`. On exit the child prints one JSON line: how many times `folio.json` was
@@ -28,8 +29,17 @@ SIZE = (120, 40)
 AREA_SECONDS: dict[str, float] = {}
 """Tour mode: seconds from pressing an area's key until its screen has settled."""
 
+AREA_BLOCKED: dict[str, float] = {}
+"""Tour mode: the longest time (seconds) the app's event loop could not answer input, per area visit."""
+
+TICK = 0.005
+"""How often the tour's watcher asks the event loop for a turn (seconds)."""
+
 OPENS: dict[str, list[str]] = {"before": [], "after": []}
 """Opens of folio.json, before and after the folio was loaded."""
+
+PAINTED: list[float] = []
+"""`time.monotonic()` when the measured paint happened (the runner subtracts its spawn time)."""
 
 PHASE = ["before"]
 """The current phase ("before" until the folio is loaded, then "after")."""
@@ -55,7 +65,7 @@ def run_bare() -> None:
 
         def on_mount(self) -> None:
             """Exit once the screen has been painted."""
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(painted_then_exit, self)
 
     Bare().run(headless=True, size=SIZE)
 
@@ -75,6 +85,36 @@ def loaded_app_class():
     return Measured
 
 
+def painted_then_exit(app) -> None:
+    """Note the moment of the paint, report, and end the process at once.
+
+    Ending at once (not `app.exit()`) keeps a worker still running from holding the exit up:
+    the runner measures up to the paint, not the shutdown.
+    """
+    import os
+    import time
+
+    PAINTED.append(time.monotonic())
+    report()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def run_frame(data_dir: Path) -> None:
+    """SendfolioApp headless: exit right after the dashboard's first paint (its frame; figures may follow)."""
+    from sendfolio.tui.dashboard import DashboardScreen
+
+    mount = DashboardScreen.on_mount
+
+    def mount_then_exit(screen) -> None:
+        """Mount the dashboard, then exit after its first paint."""
+        mount(screen)
+        screen.app.call_after_refresh(painted_then_exit, screen.app)
+
+    DashboardScreen.on_mount = mount_then_exit
+    loaded_app_class()(data_dir, today=TODAY).run(headless=True, size=SIZE)
+
+
 def run_sendfolio(data_dir: Path) -> None:
     """SendfolioApp headless: exit right after the dashboard has painted its figures."""
     from sendfolio.tui.dashboard import DashboardScreen
@@ -84,26 +124,46 @@ def run_sendfolio(data_dir: Path) -> None:
     def show_then_exit(screen, view) -> None:
         """Fill the dashboard, then exit after the next paint."""
         show(screen, view)
-        screen.app.call_after_refresh(screen.app.exit)
+        screen.app.call_after_refresh(painted_then_exit, screen.app)
 
     DashboardScreen.show = show_then_exit
     loaded_app_class()(data_dir, today=TODAY).run(headless=True, size=SIZE)
 
 
 async def tour(data_dir: Path) -> None:
-    """Open the app, wait for the dashboard, visit every area (1–8), then quit."""
+    """Open the app, wait for the dashboard, visit every area (1–8), then quit.
+
+    A watcher task asks the event loop for a turn every `TICK` seconds; the longest wait
+    beyond `TICK` while an area is shown and settles is how long input could not be answered.
+    """
+    import asyncio
     import time
 
     from sendfolio.tui.areas import AREAS
 
+    longest = [0.0]
+
+    async def watch() -> None:
+        """Note the longest gap between the loop's turns."""
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(TICK)
+            longest[0] = max(longest[0], time.perf_counter() - before - TICK)
+
     app = loaded_app_class()(data_dir, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        watcher = asyncio.create_task(watch())
         for area in (*AREAS[1:], AREAS[0]):
+            await asyncio.sleep(0.05)
+            longest[0] = 0.0
             started = time.perf_counter()
             await pilot.press(area.key)
             await settle(pilot)
             AREA_SECONDS[area.mode] = round(time.perf_counter() - started, 3)
+            await asyncio.sleep(0.3)  # work the screen does after its workers (batches, refreshes)
+            AREA_BLOCKED[area.mode] = round(longest[0], 3)
+        watcher.cancel()
 
 
 async def settle(pilot) -> None:
@@ -119,6 +179,8 @@ def main() -> None:
     sys.addaudithook(audit)
     if mode == "bare":
         run_bare()
+    elif mode == "frame":
+        run_frame(Path(sys.argv[2]))
     elif mode == "sendfolio":
         run_sendfolio(Path(sys.argv[2]))
     elif mode == "tour":
@@ -127,12 +189,19 @@ def main() -> None:
         asyncio.run(tour(Path(sys.argv[2])))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
+    report()
+
+
+def report() -> None:
+    """Print the folio.json opens, the tour's figures and the paint time as one JSON line."""
     print(
         json.dumps(
             {
                 "opens_before_load": len(OPENS["before"]),
                 "opens_after_load": len(OPENS["after"]),
                 "area_seconds": AREA_SECONDS,
+                "area_blocked": AREA_BLOCKED,
+                "painted": PAINTED[0] if PAINTED else None,
             }
         )
     )

@@ -1,0 +1,161 @@
+"""A long document laid out in chunks gives the pages of one pass: text, numbers, outline, links.
+
+The demo portfolio (a real folio on disk) is laid out once in one pass and once cut into
+as many chunks as it has page starts, in two worker processes; the PDFs are read back
+with pypdf and compared page by page. Cutting, cancelling and the same-bytes promise are
+checked on small documents.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from sendfolio.portfolio import chunked, render
+from sendfolio.portfolio.model import build_portfolio
+from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
+
+TODAY = date(2026, 11, 29)
+"""The date the demo is written around and compiled on."""
+
+
+@pytest.fixture(scope="module")
+def demo_html(tmp_path_factory) -> str:
+    """The demo portfolio's HTML (a real folio written with `write_demo`)."""
+    from sendfolio.samples.demo import write_demo
+    from sendfolio.store import Folio
+
+    with Folio.open(tmp_path_factory.mktemp("demo")) as folio:
+        write_demo(folio, TODAY)
+        data = folio.data()
+    return render.render("portfolio.html.j2", build_portfolio(data, TODAY))
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str, int, float]]:
+    """The outline as (depth, title, page, top) in order."""
+    found: list[tuple[int, str, int, float]] = []
+
+    def walk(items, depth: int) -> None:
+        """Every item, children one level deeper."""
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item), round(float(item.top), 1)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def links(reader: PdfReader) -> list[tuple[int, tuple[float, ...], tuple[int, float]]]:
+    """Every internal link as (page, rectangle, (target page, target top))."""
+    targets = {
+        name: (reader.get_destination_page_number(dest), round(float(dest.top), 1))
+        for name, dest in reader.named_destinations.items()
+    }
+    found = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if "/Dest" in annotation:
+                rectangle = tuple(round(float(value), 1) for value in annotation["/Rect"])
+                found.append((number, rectangle, targets[str(annotation["/Dest"])]))
+    return found
+
+
+def test_chunks_give_the_pages_of_one_pass(demo_html):
+    """Cut at every page start and laid out on two workers: same pages, text, numbers, outline and links."""
+    cut = chunked.plan(demo_html, stylesheet_text(), chunk_bytes=1)
+    assert len(cut.chunks) >= 10
+    one = PdfReader(io.BytesIO(render_pdf(demo_html, stamp=TODAY).data))
+    data, pages = chunked.render_chunked(demo_html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)
+    many = PdfReader(io.BytesIO(data))
+    assert pages == len(many.pages) == len(one.pages) > 15
+    for number, (single, joined) in enumerate(zip(one.pages, many.pages, strict=True), start=1):
+        assert joined.extract_text() == single.extract_text(), f"page {number}"
+        assert f"page {number} of {pages}" in joined.extract_text()
+    assert outline(many) == outline(one) and len(outline(one)) > 20
+    assert links(many) == links(one) and len(links(one)) > 50
+    assert many.metadata == one.metadata
+    assert many.trailer["/Root"]["/Lang"] == one.trailer["/Root"]["/Lang"]
+
+
+SMALL = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Small</title>
+<meta name="author" content="Fictional Mediator"></head><body class="is-final">
+<section class="chapter"><h1 id="one" class="section"><span class="num">1</span> One</h1>
+<p>To <a class="pageref" href="#three">Three</a>.</p></section>
+<section class="chapter"><h1 id="two" class="section"><span class="num">2</span> Two</h1>{paragraphs}</section>
+<section class="chapter"><h1 id="three" class="section"><span class="num">3</span> Three</h1>
+<p>Back to <a class="pageref" href="#one">One</a>.</p></section>
+</body></html>"""
+"""A small document of three sections; the second holds a long run of paragraphs with no page start."""
+
+
+def small(paragraphs: int) -> str:
+    """The small document with `paragraphs` paragraphs in its second section."""
+    run = "".join(f"<p>Paragraph {n} of a long run of fictional text.</p>" for n in range(paragraphs))
+    return SMALL.replace("{paragraphs}", run)
+
+
+def test_the_plan_cuts_only_where_a_page_starts_and_keeps_everything(demo_html):
+    """Every chunk after the first starts a page (by the stylesheet's breaks before or after); no id is lost or doubled."""
+    css = stylesheet_text()
+    cut = chunked.plan(demo_html, css, chunk_bytes=1)
+    ids = [found for found in chunked.re.findall(r'\sid="([^"]+)"', demo_html)]
+    kept = [found for chunk in cut.chunks for found in chunked.re.findall(r'\sid="([^"]+)"', chunk)]
+    assert sorted(kept) == sorted(ids)
+    rules = chunked.page_rules(css)
+    for before, chunk in zip(cut.chunks, cut.chunks[1:]):
+        first = chunked.Outline(f"<html><body>{chunk}</body></html>").body.children[0]
+        last = chunked.Outline(f"<html><body>{before}</body></html>").body.children[-1]
+        after = chunked.PageRules.matches(rules.after, last.tag, last.classes)
+        assert chunked.starts_page(first, rules) or after, chunk[:120]
+    assert "draft-mark" in cut.fixed and all("draft-mark" not in chunk for chunk in cut.chunks)
+    whole = chunked.plan(demo_html, css, chunk_bytes=10**9)
+    assert len(whole.chunks) == 1
+
+
+def test_a_long_run_is_cut_between_its_parts_each_piece_on_a_new_page():
+    """A section longer than `run_bytes` with no page start inside is cut between paragraphs; the pieces start pages."""
+    html = small(400)
+    cut = chunked.plan(html, stylesheet_text(), chunk_bytes=2_000, run_bytes=4_000)
+    pieces = [chunk for chunk in cut.chunks if "Paragraph" in chunk]
+    assert len(pieces) > 3
+    assert all(chunked.FORCED_BREAK in piece for piece in pieces[1:])
+    assert (
+        sum(piece.count("<p>Paragraph") + piece.count(f"<p {chunked.FORCED_BREAK}>Paragraph") for piece in pieces)
+        == 400
+    )
+    assert all(piece.startswith('<section class="chapter">') and piece.endswith("</section>") for piece in pieces)
+
+
+def test_the_same_document_gives_the_same_bytes_and_links_resolve_across_chunks():
+    """Two chunked compiles of the same HTML are byte-identical; a link to a later chunk lands on its page."""
+    html = small(120)
+    first, pages = chunked.render_chunked(html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)
+    second, _ = chunked.render_chunked(html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)
+    assert first == second
+    reader = PdfReader(io.BytesIO(first))
+    assert len(reader.pages) == pages >= 4
+    assert (
+        reader.named_destinations
+        and reader.get_destination_page_number(reader.named_destinations["three"]) == pages - 1
+    )
+    text = reader.pages[0].extract_text()
+    assert chunked.re.search(rf"Three, p\.\s*{pages}\b", text) and f"page 1 of {pages}" in text
+    assert [target[0] for _, _, target in links(reader)] == [pages - 1, pages - 1, 0, 0]
+
+
+def test_a_cancelled_compile_writes_nothing(tmp_path, demo_folio):
+    """Cancelling stops the compile with CompileCancelled, in chunks or in one pass; no file is written."""
+    from sendfolio.portfolio import CompileCancelled, compile_portfolio
+
+    with pytest.raises(CompileCancelled):
+        chunked.render_chunked(small(50), stylesheet_text(), stamp=TODAY, chunk_bytes=1, cancelled=lambda: True)
+    out = tmp_path / "cancelled.pdf"
+    with pytest.raises(CompileCancelled):
+        compile_portfolio(demo_folio.data(), out, as_of=TODAY, cancelled=lambda: True)
+    assert not out.exists()
