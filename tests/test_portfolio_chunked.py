@@ -9,12 +9,13 @@ checked on small documents.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from sendfolio.portfolio import chunked, render
+from sendfolio.portfolio import chunked, cutting, render
 from sendfolio.portfolio.model import build_portfolio
 from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
 
@@ -68,7 +69,7 @@ def links(reader: PdfReader) -> list[tuple[int, tuple[float, ...], tuple[int, fl
 
 def test_chunks_give_the_pages_of_one_pass(demo_html):
     """Cut at every page start and laid out on two workers: same pages, text, numbers, outline and links."""
-    cut = chunked.plan(demo_html, stylesheet_text(), chunk_bytes=1)
+    cut = cutting.plan(demo_html, stylesheet_text(), chunk_bytes=1)
     assert len(cut.chunks) >= 10
     one = PdfReader(io.BytesIO(render_pdf(demo_html, stamp=TODAY).data))
     data, pages = chunked.render_chunked(demo_html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)
@@ -103,30 +104,30 @@ def small(paragraphs: int) -> str:
 def test_the_plan_cuts_only_where_a_page_starts_and_keeps_everything(demo_html):
     """Every chunk after the first starts a page (by the stylesheet's breaks before or after); no id is lost or doubled."""
     css = stylesheet_text()
-    cut = chunked.plan(demo_html, css, chunk_bytes=1)
-    ids = [found for found in chunked.re.findall(r'\sid="([^"]+)"', demo_html)]
-    kept = [found for chunk in cut.chunks for found in chunked.re.findall(r'\sid="([^"]+)"', chunk)]
+    cut = cutting.plan(demo_html, css, chunk_bytes=1)
+    ids = [found for found in re.findall(r'\sid="([^"]+)"', demo_html)]
+    kept = [found for chunk in cut.chunks for found in re.findall(r'\sid="([^"]+)"', chunk)]
     assert sorted(kept) == sorted(ids)
-    rules = chunked.page_rules(css)
+    rules = cutting.page_rules(css)
     for before, chunk in zip(cut.chunks, cut.chunks[1:]):
-        first = chunked.Outline(f"<html><body>{chunk}</body></html>").body.children[0]
-        last = chunked.Outline(f"<html><body>{before}</body></html>").body.children[-1]
-        after = chunked.PageRules.matches(rules.after, last.tag, last.classes)
-        assert chunked.starts_page(first, rules) or after, chunk[:120]
+        first = cutting.Outline(f"<html><body>{chunk}</body></html>").body.children[0]
+        last = cutting.Outline(f"<html><body>{before}</body></html>").body.children[-1]
+        after = cutting.PageRules.matches(rules.after, last.tag, last.classes)
+        assert cutting.starts_page(first, rules) or after, chunk[:120]
     assert "draft-mark" in cut.fixed and all("draft-mark" not in chunk for chunk in cut.chunks)
-    whole = chunked.plan(demo_html, css, chunk_bytes=10**9)
+    whole = cutting.plan(demo_html, css, chunk_bytes=10**9)
     assert len(whole.chunks) == 1
 
 
 def test_a_long_run_is_cut_between_its_parts_each_piece_on_a_new_page():
     """A section longer than `run_bytes` with no page start inside is cut between paragraphs; the pieces start pages."""
     html = small(400)
-    cut = chunked.plan(html, stylesheet_text(), chunk_bytes=2_000, run_bytes=4_000)
+    cut = cutting.plan(html, stylesheet_text(), chunk_bytes=2_000, run_bytes=4_000)
     pieces = [chunk for chunk in cut.chunks if "Paragraph" in chunk]
     assert len(pieces) > 3
-    assert all(chunked.FORCED_BREAK in piece for piece in pieces[1:])
+    assert all(cutting.FORCED_BREAK in piece for piece in pieces[1:])
     assert (
-        sum(piece.count("<p>Paragraph") + piece.count(f"<p {chunked.FORCED_BREAK}>Paragraph") for piece in pieces)
+        sum(piece.count("<p>Paragraph") + piece.count(f"<p {cutting.FORCED_BREAK}>Paragraph") for piece in pieces)
         == 400
     )
     assert all(piece.startswith('<section class="chapter">') and piece.endswith("</section>") for piece in pieces)
@@ -145,7 +146,7 @@ def test_the_same_document_gives_the_same_bytes_and_links_resolve_across_chunks(
         and reader.get_destination_page_number(reader.named_destinations["three"]) == pages - 1
     )
     text = reader.pages[0].extract_text()
-    assert chunked.re.search(rf"Three, p\.\s*{pages}\b", text) and f"page 1 of {pages}" in text
+    assert re.search(rf"Three, p\.\s*{pages}\b", text) and f"page 1 of {pages}" in text
     assert [target[0] for _, _, target in links(reader)] == [pages - 1, pages - 1, 0, 0]
 
 

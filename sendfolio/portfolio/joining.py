@@ -1,0 +1,92 @@
+"""Join the chunks' PDFs into one: named destinations, outline, metadata and identifier as in one pass.
+
+Every link annotation WeasyPrint wrote names its target; one name tree of every anchor
+(at the page and spot the chunks found it) makes each land where it would in one pass.
+The outline is built with WeasyPrint's own rule from every chunk's headings in order.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sendfolio.portfolio.chunked import Laid
+
+
+def join(
+    laid: list[Laid],
+    html: str,
+    *,
+    owner: dict[str, tuple[int, int]],
+    offsets: list[int],
+) -> bytes:
+    """The chunks' pages as one PDF: named destinations, outline, metadata and identifier as in one pass."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, Fit, NameObject
+
+    from sendfolio.portfolio.pdf import identifier_for
+
+    writer = PdfWriter()
+    first = PdfReader(io.BytesIO(laid[0].pdf or b""))
+    for item in laid:
+        reader = first if item.index == 0 else PdfReader(io.BytesIO(item.pdf or b""))
+        for page in reader.pages:
+            writer.add_page(page)
+    for name in sorted(owner):
+        chunk, page = owner[name]
+        _, x, y = laid[chunk].anchors[name]
+        writer.add_named_destination(name, offsets[chunk] + page, fit=Fit.xyz(left=x, top=y, zoom=0))
+    _outline(writer, laid, offsets)
+    info = first.metadata or {}
+    writer.add_metadata({key: value for key, value in info.items()})
+    language = first.trailer["/Root"].get("/Lang")
+    if language is not None:
+        writer.root_object[NameObject("/Lang")] = language
+    identifier = ByteStringObject(identifier_for(html, False))
+    writer._ID = ArrayObject([identifier, identifier])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+class _Shim:
+    """A page as WeasyPrint's outline builder reads it: its bookmarks and height."""
+
+    def __init__(self, height: float) -> None:
+        """A page of `height` CSS pixels, no bookmarks yet."""
+        self.height = height
+        self.bookmarks: list = []
+
+
+def _outline(writer, laid: list[Laid], offsets: list[int]) -> None:
+    """The outline of the whole document, built with WeasyPrint's rule from every chunk's headings."""
+    from pypdf.generic import Fit
+    from weasyprint.anchors import make_page_bookmark_tree
+    from weasyprint.matrix import Matrix
+
+    root: list = []
+    skipped: list = []
+    last_by_depth = [root]
+    previous = 0
+    for item, offset in zip(laid, offsets):
+        shims = [_Shim(height) for height in item.heights]
+        for page, level, label, x, y, state in item.bookmarks:
+            shims[page].bookmarks.append((level, label, (x, y), state))
+        for local, shim in enumerate(shims):
+            matrix = Matrix(a=0.75, d=-0.75, f=shim.height * 0.75)
+            previous = make_page_bookmark_tree(shim, skipped, last_by_depth, previous, offset + local, matrix)
+
+    def add(nodes, parent) -> None:
+        """Add each bookmark and its children under `parent`."""
+        for label, (page, x, y), children, state in nodes:
+            made = writer.add_outline_item(
+                title=label,
+                page_number=page,
+                parent=parent,
+                fit=Fit.xyz(left=x, top=y, zoom=0),
+                is_open=state != "closed",
+            )
+            add(children, made)
+
+    add(root, None)
