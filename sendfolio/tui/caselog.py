@@ -23,6 +23,7 @@ from sendfolio.tui.commands import PaletteCommand
 from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
@@ -181,12 +182,14 @@ class CaseLogScreen(FolioScreen):
         words = self.query_one("#case-filter", Input).value
         name, key = SORTS[self.sort_index]
         cases = sorted((case for case in self.app.current_folio.cases() if matches(case, words)), key=key)
-        table.clear()
-        for case in cases:
-            table.add_row(*case_row(case), key=case.ref)
         refs = [case.ref for case in cases]
-        if keep in refs:
-            table.move_cursor(row=refs.index(keep))
+
+        def restore() -> None:
+            """Put the cursor back on the case it was on."""
+            if keep in refs:
+                table.move_cursor(row=refs.index(keep))
+
+        fill_rows(table, [(case_row(case), case.ref) for case in cases], then=restore)
         total = len(self.app.current_folio.cases())
         shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
         hint = " Press a to add your first case." if not total else ""

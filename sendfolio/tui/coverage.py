@@ -23,6 +23,7 @@ from sendfolio.domain.records import FolioData
 from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.record_screen import QUIT_BINDING
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
 
 SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-brief and Supervision": "DS"}
@@ -30,6 +31,9 @@ SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-b
 
 CRITERION_WIDTH = 40
 """Width of the criterion column (the full text shows below the table)."""
+
+ROW_CELLS = 2_000
+"""About how many cells of the matrix are added per turn of the event loop."""
 
 
 class CoverageTable(DataTable):
@@ -116,39 +120,54 @@ class CoverageScreen(FolioScreen):
     def _theme_changed(self) -> None:
         """Redraw after the new theme's styles are in place."""
         if self.matrix is not None:
-            self.call_after_refresh(self.show, self.matrix)
+            self.call_after_refresh(self.action_reload)
 
     def refresh_view(self) -> None:
         """Work the matrix out again when the folio changes."""
         self.action_reload()
 
     def action_reload(self) -> None:
-        """Recompute from the folio's current records."""
+        """Recompute from the folio's current records (the marks in the theme's current styles)."""
         if self.app.folio is not None:
-            self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today))
+            styles = self.query_one("#coverage-table", CoverageTable).mark_styles()
+            self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today), styles)
 
     @work(thread=True, exclusive=True, group="coverage")
-    def compute(self, data: FolioData) -> None:
-        """Ask the rules off the screen's thread, then show the matrix (of cases up to today, as the dashboard)."""
-        matrix = rules.coverage(data)
-        self.app.call_from_thread(self.show, matrix)
+    def compute(self, data: FolioData, styles: dict[str, Style]) -> None:
+        """Ask the rules and build every cell off the screen's thread, then show the matrix.
 
-    def show(self, matrix: rules.Coverage) -> None:
-        """Fill the table and the summary; keep the cursor where it was (nothing if the screen has gone)."""
+        The matrix holds the cases up to today, as the dashboard does.
+        """
+        from textual.worker import get_current_worker
+
+        matrix = rules.coverage(data)
+        rows = [(criterion_cells(row, matrix.cases, styles), row.criterion.id) for row in matrix.rows]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, matrix, rows)
+
+    def show(self, matrix: rules.Coverage, rows: list) -> None:
+        """Fill the table (a few rows per turn) and the summary; keep the cursor where it was.
+
+        Nothing is shown if the screen has gone. The case columns have a set width, so
+        adding a row measures no cells.
+        """
         if not self.is_attached or not self.query("#coverage-table"):
             return
         self.matrix = matrix
         table = self.query_one("#coverage-table", CoverageTable)
-        styles = table.mark_styles()
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("Form", width=4, key="form")
         table.add_column("Criterion", width=CRITERION_WIDTH, key="criterion")
         for case in matrix.cases:
-            table.add_column(case.ref, key=case.ref)
-        for row in matrix.rows:
-            table.add_row(*criterion_cells(row, matrix.cases, styles), key=row.criterion.id)
-        table.cursor_coordinate = cursor if cursor.row < table.row_count else table.cursor_coordinate
+            table.add_column(case.ref, key=case.ref, width=max(1, len(case.ref)))
+
+        def restore() -> None:
+            """Put the cursor back where it was."""
+            if cursor.row < table.row_count:
+                table.cursor_coordinate = cursor
+
+        fill_rows(table, rows, then=restore, batch=max(1, ROW_CELLS // max(1, len(matrix.cases))))
         self._show_summary(matrix)
         table.focus()
 

@@ -21,6 +21,7 @@ from sendfolio.tui.record_screen import QUIT_BINDING, binding_commands, plain_ce
 from sendfolio.tui.reflection_editor import ReflectionEditor
 from sendfolio.tui.reflection_templates import TEMPLATES, template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -112,21 +113,31 @@ class ReflectionsScreen(FolioScreen):
         """Redraw the table, keeping the cursor on `select` (a reflection id) when given."""
         table = self.query_one("#reflections-table", DataTable)
         current = select or self._highlighted_id()
-        table.clear()
         items = self.reflections()
-        for item in items:
-            cells = (
-                f"{short_date(item.date)}",
-                item.title,
-                f"{hours_text(item.hours)}",
-                item.case or "—",
-                str(word_count(item.body)),
+        rows = [
+            (
+                plain_cells(
+                    (
+                        f"{short_date(item.date)}",
+                        item.title,
+                        f"{hours_text(item.hours)}",
+                        item.case or "—",
+                        str(word_count(item.body)),
+                    )
+                ),
+                item.id,
             )
-            table.add_row(*plain_cells(cells), key=item.id)
+            for item in items
+        ]
+
+        def restore() -> None:
+            """Put the cursor back on the reflection it was on, and preview it."""
+            if current and any(item.id == current for item in items):
+                table.move_cursor(row=table.get_row_index(current))
+            self._show_preview()
+
         self._show_summary(items)
-        if current and any(item.id == current for item in items):
-            table.move_cursor(row=table.get_row_index(current))
-        self._show_preview()
+        fill_rows(table, rows, then=restore)
 
     def _show_summary(self, items: list[Reflection]) -> None:
         """How many reflections, and their hours together."""
