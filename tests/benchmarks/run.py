@@ -40,13 +40,40 @@ SEED = 20250601
 TODAY = "2025-06-01"
 """The date the synthetic archives end before, and the compile date."""
 
-TARGETS = {"start": 1.5, "save": 2.0, "compile": 1.15, "linear": 12.0, "rss": 200.0, "import": 3.0}
+TARGETS = {
+    "start": 1.5,
+    "save": 2.0,
+    "compile": 1.15,
+    "linear": 12.0,
+    "rss": 200.0,
+    "import": 3.0,
+    "blocked": 0.1,
+    "compile_rss": 800.0,
+}
 """The targets: ratios (start, save, compile, linearity) and peak RSS in MB."""
 
+BEFORE: list[Path] = []
+"""A source tree of the code before a change (`--before`): its TUI measures run beside ours."""
 
-def generate(work: Path, years: int, notes: list[str]) -> Path:
-    """A seeded synthetic folio of `years` years in `work`; notes how long generating took."""
-    folder = work / f"folio-{years}y"
+HEAVY_AREAS = ("cases", "coverage", "reflections")
+"""The areas with the long tables, whose longest blocked input has a target."""
+
+
+def env_for(tree: Path | None) -> dict | None:
+    """The environment running the code of `tree` (None: the installed code)."""
+    if tree is None:
+        return None
+    return {**os.environ, "PYTHONPATH": str(tree)}
+
+
+def painted(done) -> float:
+    """Seconds from spawning a TUI child to its measured paint (the child reports the moment)."""
+    return json.loads(done.stdout.strip().splitlines()[-1])["painted"] - done.started
+
+
+def generate(work: Path, years: int, notes: list[str], tree: Path | None = None) -> Path:
+    """A seeded synthetic folio of `years` years in `work` (by the code of `tree`, if given); notes the time."""
+    folder = work / f"folio-{years}y{'-before' if tree else ''}"
     started = time.perf_counter()
     run_child(
         [
@@ -60,49 +87,84 @@ def generate(work: Path, years: int, notes: list[str]) -> Path:
             str(SEED),
             "--today",
             TODAY,
-        ]
+        ],
+        env=env_for(tree),
     )
     size = (folder / "folio.json").stat().st_size / 1e6
-    notes.append(f"generate --years {years}: {time.perf_counter() - started:.1f} s, folio.json {size:.1f} MB")
+    label = " (before)" if tree else ""
+    notes.append(f"generate --years {years}{label}: {time.perf_counter() - started:.1f} s, folio.json {size:.1f} MB")
     return folder
 
 
+BEFORE_FOLIOS: dict[int, Path] = {}
+"""The folios the code before the change generated (it may not read the newer code's files), by years."""
+
+
 def tui_start(folios: dict[int, Path], repeats: int, notes: list[str]) -> tuple[list[Pair], list[float]]:
-    """(1) SendfolioApp to the first painted dashboard vs a bare app painting one Static; peak RSS too."""
+    """(1) SendfolioApp to the first paint of the dashboard (its frame; then with its figures) vs a bare app.
+
+    Every child reports the moment of its paint; the bare app paints one Static. With `--before`,
+    the code before the change is measured in the same turns.
+    """
     pairs, rss = [], []
+    trees = [("", None), *((" (before)", tree) for tree in BEFORE)]
     for years, folder in folios.items():
-        pair = Pair(
-            "1",
-            f"TUI cold start to painted dashboard, {years}-year folio",
-            "SendfolioApp",
-            "bare Textual app",
-            TARGETS["start"],
-        )
-        opens = []
+        for mode, what, target in (
+            ("frame", "dashboard frame", TARGETS["start"]),
+            ("sendfolio", "dashboard with its figures", None),
+        ):
+            for label, tree in trees:
+                pair = Pair(
+                    "1",
+                    f"TUI cold start to painted {what}, {years}-year folio{label}",
+                    "SendfolioApp",
+                    "bare Textual app",
+                    target,
+                )
+                opens: list[int] = []
 
-        def ours() -> float:
-            """One cold start of the app on this folio."""
-            done = run_child([PYTHON, TUI_CHILD, "sendfolio", str(folder)])
-            opens.append(json.loads(done.stdout.strip().splitlines()[-1])["opens_after_load"])
-            if years == max(folios):
-                rss.append(done.max_rss_mb)
-            return done.seconds
+                def ours(mode=mode, tree=tree, opens=opens, folder=folder, years=years) -> float:
+                    """One cold start of the app on this folio, to the paint measured."""
+                    where = BEFORE_FOLIOS[years] if tree is not None else folder
+                    done = run_child([PYTHON, TUI_CHILD, mode, str(where)], env=env_for(tree))
+                    opens.append(json.loads(done.stdout.strip().splitlines()[-1])["opens_after_load"])
+                    if years == max(folios) and tree is None:
+                        rss.append(done.max_rss_mb)
+                    return painted(done)
 
-        pairs.append(alternate(pair, repeats, ours, lambda: run_child([PYTHON, TUI_CHILD, "bare"]).seconds))
-        notes.append(f"TUI start, {years}-year folio: folio.json opened {max(opens)} time(s) after load (must be 0)")
+                pairs.append(alternate(pair, repeats, ours, lambda: painted(run_child([PYTHON, TUI_CHILD, "bare"]))))
+                notes.append(
+                    f"TUI start to the {what}, {years}-year folio{label}: folio.json opened {max(opens)} time(s) "
+                    "after load (must be 0)"
+                )
     return pairs, rss
 
 
-def tour(folder: Path, years: int, notes: list[str]) -> float:
-    """Visit every area of the app on the big folio: its peak RSS (MB); notes each area's time."""
-    done = run_child([PYTHON, TUI_CHILD, "tour", str(folder)])
+def tour(folder: Path, years: int, notes: list[str], tree: Path | None = None) -> tuple[float, list[Pair]]:
+    """Visit every area of the app on the big folio: its peak RSS (MB), and (8) the heavy areas' longest block."""
+    done = run_child([PYTHON, TUI_CHILD, "tour", str(folder)], env=env_for(tree))
     report = json.loads(done.stdout.strip().splitlines()[-1])
+    label = " (before)" if tree is not None else ""
     areas = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report["area_seconds"].items())
+    blocked = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in report["area_blocked"].items())
     notes.append(
-        f"TUI tour of all areas, {years}-year folio: {done.seconds:.1f} s in all, peak RSS {done.max_rss_mb:.0f} MB; "
-        f"folio.json opened {report['opens_after_load']} time(s) after load; to settle each area: {areas}"
+        f"TUI tour of all areas, {years}-year folio{label}: {done.seconds:.1f} s in all, peak RSS "
+        f"{done.max_rss_mb:.0f} MB; folio.json opened {report['opens_after_load']} time(s) after load; "
+        f"to settle each area: {areas}; longest wait of input, per area: {blocked}"
     )
-    return done.max_rss_mb
+    pairs = [
+        Pair(
+            "8",
+            f"longest blocked input while {area} opens and fills, {years}-year folio{label}",
+            "event-loop watcher",
+            "",
+            TARGETS["blocked"],
+            ours=[report["area_blocked"][area]],
+        )
+        for area in HEAVY_AREAS
+        if area in report["area_blocked"]
+    ]
+    return done.max_rss_mb, pairs
 
 
 def save(folios: dict[int, Path], work: Path, repeats: int) -> list[Pair]:
@@ -169,8 +231,11 @@ def check(folios: dict[int, Path], repeats: int) -> list[Pair]:
     return pairs
 
 
+BIG_CPU: list[float] = []
+"""CPU seconds (user and system, workers included) of each big-folio compile."""
+
 BIG_RSS: list[float] = []
-"""Peak RSS (MB) of each big-folio compile."""
+"""Peak RSS (MB) of each big-folio compile, its worker processes included."""
 
 
 def compile_once(folder: Path, work: Path, name: str) -> tuple[float, Path]:
@@ -187,11 +252,19 @@ def compile_once(folder: Path, work: Path, name: str) -> tuple[float, Path]:
         str(html),
         "--date",
         TODAY,
+        *whole_archive(),
     ]
-    done = run_child(command)
+    done = run_child(command, tree=name == "big")
     if name == "big":
-        BIG_RSS.append(done.max_rss_mb)
+        BIG_RSS.append(done.tree_rss_mb)
+        BIG_CPU.append(done.cpu_seconds)
     return done.seconds, html
+
+
+def whole_archive() -> list[str]:
+    """`--all` when the command has it (the portfolio covers only the practice period by default)."""
+    helped = run_child([*SENDFOLIO, "portfolio", "--help"]).stdout
+    return ["--all"] if "--all" in helped else []
 
 
 def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, notes: list[str]) -> list[Pair]:
@@ -226,7 +299,8 @@ def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, n
         return [pair]
     notes.append(
         f"portfolio, {big}-year folio: HTML {(work / 'big.html').stat().st_size / 1e6:.1f} MB, "
-        f"peak RSS {BIG_RSS[-1]:.0f} MB (the {big}-year compile ran beside the small pairs)"
+        f"peak RSS {BIG_RSS[-1]:.0f} MB with its workers, {BIG_CPU[-1]:.0f} s of CPU "
+        f"(the {big}-year compile ran beside the small pairs)"
     )
     return [
         pair,
@@ -238,6 +312,15 @@ def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, n
             TARGETS["linear"],
             ours=big_seconds,
             base=list(pair.ours),
+        ),
+        Pair(
+            "9",
+            f"peak RSS of the full-archive compile, {big} years (workers included)",
+            "summed RSS",
+            "",
+            TARGETS["compile_rss"],
+            ours=[max(BIG_RSS)],
+            unit="MB",
         ),
     ]
 
@@ -314,13 +397,18 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--import-rows", type=int, default=100_000, help="CPD rows of the bulk import (measure 7)")
     parser.add_argument("--import-repeats", type=int, default=3, help="imports and dry runs of measure 7")
     parser.add_argument("--only-import", action="store_true", help="run measure 7 only (no folios generated)")
+    parser.add_argument("--skip-import", action="store_true", help="skip measure 7")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
+    parser.add_argument(
+        "--before", type=Path, help="a source tree of the code before a change: its TUI measures run beside ours"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Generate the folios, run every measure, print (and maybe write) the report."""
     options = arguments(argv)
+    BEFORE[:] = [options.before.resolve()] if options.before else []
     started, notes = time.perf_counter(), []
     with tempfile.TemporaryDirectory(prefix="sendfolio-bench-") as scratch:
         work = Path(scratch)
@@ -329,14 +417,21 @@ def main(argv: list[str] | None = None) -> int:
                 [bulk_import(work, options.import_rows, options.import_repeats, notes)], notes, started, options
             )
         folios = {years: generate(work, years, notes) for years in sorted({1, options.big_years})}
+        for tree in BEFORE:
+            BEFORE_FOLIOS.update({years: generate(work, years, notes, tree) for years in folios})
         pairs, rss = tui_start(folios, options.repeats, notes)
-        rss.append(tour(folios[max(folios)], max(folios), notes))
+        peak, blocked = tour(folios[max(folios)], max(folios), notes)
+        rss.append(peak)
+        for tree in BEFORE:
+            blocked += tour(BEFORE_FOLIOS[max(folios)], max(folios), notes, tree)[1]
         pairs += save(folios, work, options.save_repeats)
         pairs += check(folios, options.repeats)
         if not options.skip_compile:
             pairs += compiles(folios, work, options, notes)
         pairs.append(memory(rss, max(folios)))
-        pairs.append(bulk_import(work, options.import_rows, options.import_repeats, notes))
+        pairs += blocked
+        if not options.skip_import:
+            pairs.append(bulk_import(work, options.import_rows, options.import_repeats, notes))
     return _report(pairs, notes, started, options)
 
 
