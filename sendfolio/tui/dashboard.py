@@ -195,7 +195,7 @@ class DashboardScreen(FolioScreen):
         yield AreaBar()
         with VerticalScroll(id="dashboard-body"):
             yield Static("", id="dash-note")
-            yield Static("Opening your folio…", id="dash-heading", classes="section-title")
+            yield Static("Working it out…", id="dash-heading", classes="section-title")
             yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
             yield Static("", id="requirement-detail", classes="requirement-detail")
             yield Vertical(id="progress")
