@@ -53,7 +53,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import getters, on
@@ -187,7 +187,11 @@ def editor_value(spec: FieldSpec, editor: Widget) -> Any:
     return editor.value if isinstance(editor, Input) else ""
 
 
-class EditRecordScreen(ModalScreen[Record | None]):
+R = TypeVar("R", bound=Record)
+"""The kind of record a form edits."""
+
+
+class EditRecordScreen(ModalScreen[R | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
 
     if TYPE_CHECKING:
@@ -209,11 +213,11 @@ class EditRecordScreen(ModalScreen[Record | None]):
 
     def __init__(
         self,
-        record_type: type[Record],
+        record_type: type[R],
         specs: Sequence[FieldSpec],
-        initial: Record | None = None,
+        initial: R | None = None,
         title: str = "",
-        check: Callable[[Record], list[FieldError]] | None = None,
+        check: Callable[[R], list[FieldError]] | None = None,
         focus: str | None = None,
         shown: Mapping[str, Any] | None = None,
     ) -> None:
@@ -295,7 +299,7 @@ class EditRecordScreen(ModalScreen[Record | None]):
         """True when any field differs from what it held when the form opened."""
         return self.values() != self._start
 
-    def build(self) -> Record:
+    def build(self) -> R:
         """The record the form describes; raises `InvalidRecord`."""
         base = self.initial.to_dict() if self.initial is not None else {}
         return self.record_type.from_dict({**base, **self.values()})
@@ -360,7 +364,9 @@ class EditRecordScreen(ModalScreen[Record | None]):
         """A field whose problem is on show is checked again as it changes: fixed, its problem goes."""
         widget = getattr(event, "control", None) or getattr(event, "text_area", None)
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
-        labels = self.query(f"#error-{name}") if name else []
+        if not name:
+            return
+        labels = self.query(f"#error-{name}")
         if not labels or not labels.first().display:
             return
         try:
