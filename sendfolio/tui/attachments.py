@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sendfolio.domain.links import default_title, link_words
-from sendfolio.domain.records import Record
+from sendfolio.domain.records import Attachment, Record
 from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.record_screen import QUIT_BINDING, RecordTableScreen
@@ -127,7 +127,7 @@ class AttachmentsScreen(RecordTableScreen):
     def action_delete(self) -> None:
         """Ask, then remove the highlighted document and its file."""
         record = self.highlighted()
-        if record is None:
+        if not isinstance(record, Attachment):
             self.notify("Nothing to remove.", severity="warning")
             return
         question = f"Remove the document “{record.title}” and its file?"

@@ -94,7 +94,7 @@ class CPDScreen(RecordTableScreen):
             return self.year is not None and self.year != current_year(self.app)
         return True
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[CPDEntry]:
         """The chosen year's entries, oldest first."""
         start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
         entries = [entry for entry in self.app.current_folio.cpd() if in_period(entry.date, start, end)]

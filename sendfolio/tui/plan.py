@@ -75,8 +75,7 @@ class LearningPlanScreen(RecordTableScreen):
             yield self.make_table()
         yield AppFooter()
 
-    @property
-    def SPECS(self) -> Sequence[FieldSpec]:
+    def specs(self) -> Sequence[FieldSpec]:
         """The form's fields, with the folio's cases, sessions, CPD entries and reflections to choose from."""
         data = self.app.current_folio.data()
         sources = [("own", "My own choice")]
@@ -111,7 +110,7 @@ class LearningPlanScreen(RecordTableScreen):
             ),
         )
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[LearningNeed]:
         """Open needs first (by target date), then met and dropped ones."""
         order = {"open": 0, "met": 1, "dropped": 2}
         return sorted(
@@ -120,7 +119,7 @@ class LearningPlanScreen(RecordTableScreen):
 
     def row(self, record: Any) -> Sequence[Any]:
         """One need as table cells; an overdue one says so."""
-        status = STATUS_WORDS[record.status]
+        status: str | Text = STATUS_WORDS[record.status]
         if record.is_overdue(self.app.today):
             status = Text("overdue", style="bold red")
         source = record.source.replace("case:", "case ").replace("ppc:", "PPC ") if record.source != "own" else "own"
@@ -192,7 +191,7 @@ class LearningPlanScreen(RecordTableScreen):
             status="open",
             source=f"case:{ref}",
         )
-        form = EditRecordScreen(LearningNeed, self.SPECS, initial=initial, title=f"New learning need from case {ref}")
+        form = EditRecordScreen(LearningNeed, self.specs(), initial=initial, title=f"New learning need from case {ref}")
         self.app.push_screen(form, self.save)
 
 

@@ -109,7 +109,7 @@ class PPCScreen(RecordTableScreen):
         """The registration year on show."""
         return self.year if self.year is not None else current_year(self.app)
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[PPCSession]:
         """The chosen year's sessions, oldest first."""
         start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
         sessions = [item for item in self.app.current_folio.ppc_sessions() if in_period(item.date, start, end)]

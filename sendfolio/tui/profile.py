@@ -89,7 +89,7 @@ class ProfileScreen(RecordTableScreen):
             yield Static("", id="training-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[Training]:
         """The courses, oldest first."""
         return sorted(self.app.current_folio.training(), key=lambda course: (course.date, course.title))
 

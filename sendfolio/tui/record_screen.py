@@ -81,7 +81,9 @@ def binding_commands(screen: Screen) -> list[Any]:
     commands = []
     for binding in Binding.make_bindings(type(screen).BINDINGS):
         if binding.description and screen.check_action(binding.action.split("(")[0], ()) is not False:
-            title = f"{screen.PALETTE_NAME}: {binding.description} ({screen.app.get_key_display(binding)})"
+            title = (
+                f"{getattr(screen, 'PALETTE_NAME', '')}: {binding.description} ({screen.app.get_key_display(binding)})"
+            )
             commands.append(PaletteCommand(title, binding.tooltip or binding.description, _runner(screen, binding)))
     return commands
 
@@ -117,7 +119,11 @@ class RecordTableScreen(FolioScreen):
         """This screen's keys, offered in the command palette."""
         return binding_commands(self)
 
-    def records(self) -> list[Record]:
+    def specs(self) -> Sequence[FieldSpec]:
+        """The form's fields (`SPECS`; a screen whose choices come from the folio works them out)."""
+        return self.SPECS
+
+    def records(self) -> Sequence[Record]:
         """The records the table shows, in order."""
         raise NotImplementedError
 
@@ -135,7 +141,7 @@ class RecordTableScreen(FolioScreen):
 
     def make_table(self) -> DataTable:
         """The empty table with its columns."""
-        table = DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
         table.add_columns(*self.COLUMNS)
         return table
 
@@ -200,7 +206,7 @@ class RecordTableScreen(FolioScreen):
 
     def action_add(self) -> None:
         """Open the form for a new record."""
-        form = EditRecordScreen(self.RECORD_TYPE, self.SPECS, initial=self.new_record(), title=f"New {self.NOUN}")
+        form = EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=self.new_record(), title=f"New {self.NOUN}")
         self.app.push_screen(form, self.save)
 
     def action_edit(self) -> None:
@@ -209,7 +215,7 @@ class RecordTableScreen(FolioScreen):
         if record is None:
             self.notify(f"Nothing to edit: press a to add a {self.NOUN}.", severity="warning")
             return
-        form = EditRecordScreen(self.RECORD_TYPE, self.SPECS, initial=record, title=f"Edit {self.NOUN}")
+        form = EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=record, title=f"Edit {self.NOUN}")
         self.app.push_screen(form, self.save)
 
     def save(self, record: Record | None) -> None:

@@ -95,7 +95,7 @@ class ReflectionsScreen(FolioScreen):
         yield AreaBar()
         with Vertical(id="reflections-body"):
             yield Static("", id="reflections-summary", classes="summary", markup=False)
-            table = DataTable(id="reflections-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable = DataTable(id="reflections-table", cursor_type="row", zebra_stripes=True)
             table.add_columns(*COLUMNS)
             yield table
             yield Markdown("", id="reflection-preview", open_links=False)
