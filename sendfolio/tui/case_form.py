@@ -164,7 +164,13 @@ class DebriefScreen(ModalScreen[Case | None]):
             self.dismiss(None)
             return
         question = ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing")
-        self.app.push_screen(question, lambda discard: self.dismiss(None) if discard else None)
+
+        def answered(discard: bool | None) -> None:
+            """Close without saving when the changes are to be discarded."""
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(question, answered)
 
     @on(Button.Pressed, "#form-save")
     def _form_save(self, event: Button.Pressed) -> None:

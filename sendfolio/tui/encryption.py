@@ -91,7 +91,8 @@ class EncryptionScreen(Screen):
         """Say whether the folio is encrypted, and offer what fits."""
         folio = self.app.current_folio
         if self.encrypted:
-            state = f"The folio in {folio.data_dir} is encrypted ({folio.codec.params.describe()}, AES-256-GCM)."
+            params = getattr(folio.codec, "params", None)  # a FolioCodec's key derivation settings
+            state = f"The folio in {folio.data_dir} is encrypted ({params.describe() if params else ''}, AES-256-GCM)."
         else:
             state = f"The folio in {folio.data_dir} is not encrypted: anyone with the file can read your notes."
         self.query_one("#encryption-state", Static).update(Text(state))
@@ -154,8 +155,13 @@ class EncryptionScreen(Screen):
         question = "Store the folio as plain text on this disk? Anyone with the file could read your case notes."
         self.app.push_screen(
             ConfirmScreen(question, yes_label="Decrypt", no_label="Keep encrypted"),
-            lambda yes: yes and self.recode(None, "decrypt"),
+            self._decrypt_if,
         )
+
+    def _decrypt_if(self, yes: bool | None) -> None:
+        """Store the folio as plain text once the mediator agrees."""
+        if yes:
+            self.recode(None, "decrypt")
 
     @on(Button.Pressed, "#encryption-back")
     def action_close(self) -> None:
@@ -227,6 +233,8 @@ class EncryptionScreen(Screen):
             error = event.worker.error
             reason = f"{error.strerror or error}" if isinstance(error, OSError) else str(error)
             self.show_result(f"✗ Nothing was changed: {reason}", error=True)
+            return
+        if event.worker.result is None:
             return
         what, kept = event.worker.result
         self.app.folio_saved()

@@ -91,7 +91,7 @@ class ProfileForm(EditRecordScreen):
             return None
         return PPCContact.from_dict(ppc)
 
-    def dismiss(self, result=None):  # type: ignore[override]
+    def dismiss(self, result=None):
         """Dismiss with (profile, contact) when saved, None when cancelled."""
         if result is None:
             return super().dismiss(None)

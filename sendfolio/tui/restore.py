@@ -8,6 +8,7 @@ and the app opens it again. An encrypted backup under another passphrase asks fo
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -64,7 +65,7 @@ class RestoreScreen(Screen):
         """A line of explanation, the table of backups and a result line."""
         with Vertical(id="restore-body"):
             yield Static("", id="restore-about")
-            table = DataTable(id="restore-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable = DataTable(id="restore-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Backup", "Saved", "Encrypted", "Holds")
             yield table
             yield Static("", id="restore-result")
@@ -127,12 +128,17 @@ class RestoreScreen(Screen):
                         "This backup was encrypted with another passphrase.",
                         password=True,
                     ),
-                    lambda passphrase: passphrase is not None and self.restore(info.number, passphrase),
+                    partial(self._restore_with, info.number),
                 )
             else:
                 self.restore(info.number, None)
 
         self.app.push_screen(ConfirmScreen(question, yes_label="Restore", no_label="Keep"), answered)
+
+    def _restore_with(self, number: int, passphrase: str | None) -> None:
+        """Restore backup `number` once its passphrase is given (None: the mediator gave up)."""
+        if passphrase is not None:
+            self.restore(number, passphrase)
 
     def restore(self, number: int, passphrase: str | None) -> None:
         """Restore through the app (it closes and reopens the folio)."""

@@ -369,9 +369,13 @@ class ImportScreen(TransferScreen):
             from sendfolio.tui.widgets.confirm import ConfirmScreen
 
             question = f"Restoring the backup replaces every record in this folio ({counts(folio.data())}). Go on?"
-            self.app.push_screen(
-                ConfirmScreen(question, yes_label="Replace", no_label="Keep"), lambda yes: yes and self._apply()
-            )
+
+            def answered(yes: bool | None) -> None:
+                """Restore the backup once the mediator agrees."""
+                if yes:
+                    self._apply()
+
+            self.app.push_screen(ConfirmScreen(question, yes_label="Replace", no_label="Keep"), answered)
             return
         self._apply()
 
