@@ -13,6 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
@@ -200,7 +201,7 @@ class CaseLogScreen(FolioScreen):
         table = self.table
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
 
     def selected_case(self) -> Case | None:
         """The highlighted case; a bell when there is none."""

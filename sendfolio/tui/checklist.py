@@ -64,7 +64,7 @@ class ChecklistScreen(Screen):
     """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Tick / untick"),
+        Binding("space", "tick", "Tick / untick"),
         Binding("n", "note", "Evidence note"),
         Binding("escape", "back", "Back"),
     ]
@@ -125,9 +125,9 @@ class ChecklistScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter ticks or unticks."""
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick the highlighted criterion, or untick it (asking first if it has a note)."""
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:

@@ -221,7 +221,7 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-progress-line").display = False
         self.query_one("#compile-button", Button).disabled = False
         self.refresh_bindings()
-        if event.state == WorkerState.SUCCESS:
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             self._show_result(f"{result_text(event.worker.result)}\n{stage_lines(self._stages, done=True)}".strip())
             self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
             return

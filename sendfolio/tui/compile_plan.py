@@ -195,7 +195,7 @@ class _PageCounter(logging.Handler):
         if record.thread != self.thread or "Creating layout - Page" not in str(record.msg):
             return
         number = record.args[0] if isinstance(record.args, tuple) and record.args else 0
-        self.pages = max(self.pages, int(number))
+        self.pages = max(self.pages, int(number) if isinstance(number, (int, float, str)) else 0)
         now = time.monotonic()
         if now - self.reported < PAGE_REPORT_EVERY:
             return

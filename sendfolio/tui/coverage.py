@@ -9,6 +9,7 @@ checklist at that criterion.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.style import Style
@@ -58,7 +59,7 @@ class CoverageTable(DataTable):
         }
 
 
-def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Style | str]) -> list:
+def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: Mapping[str, Style | str]) -> list:
     """One matrix row: form/section, criterion text, then a mark per practice case."""
     item = row.criterion
     style = "" if row.shown else styles.get("missing", "")
@@ -67,7 +68,7 @@ def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: dict[str, Styl
     return [where, words, *(_mark(row, case.ref, styles) for case in cases)]
 
 
-def _mark(row: rules.CoverageRow, ref: str, styles: dict[str, Style | str]) -> Text:
+def _mark(row: rules.CoverageRow, ref: str, styles: Mapping[str, Style | str]) -> Text:
     """A case's mark: "✓ form" on a form the observer returned, "✓" entered by the mediator, "·" not shown.
 
     When only returned forms count (a profile setting), the mediator's own entry shows as "(✓)", not counted.

@@ -19,6 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
@@ -156,10 +157,14 @@ def entry_words(record: Record) -> str | None:
     return None
 
 
+Dated = Case | Reflection | CPDEntry | PPCSession | Training
+"""The kinds of entry the dashboard lists among the recent ones (those `entry_words` words)."""
+
+
 def recent_entries(data: FolioData, entered: Sequence[Record], today: date) -> tuple[tuple[date, str], ...]:
     """The entries last added or changed, latest first; filled up with the latest dated up to today."""
-    shown = [record for record in entered if entry_words(record)]
-    dated = [*data.cases, *data.reflections, *data.cpd, *data.ppc_sessions, *data.training]
+    shown: list[Dated] = [record for record in entered if isinstance(record, Dated) and entry_words(record)]
+    dated: list[Dated] = [*data.cases, *data.reflections, *data.cpd, *data.ppc_sessions, *data.training]
     earlier = sorted((item for item in dated if item.date <= today), key=lambda item: item.date, reverse=True)
     shown += [item for item in earlier if item not in shown]
     return tuple((item.date, entry_words(item) or "") for item in shown[:RECENT_SHOWN])
@@ -357,8 +362,8 @@ class DashboardScreen(FolioScreen):
         table = self.query_one("#requirements", DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return self._requirements.get(key)
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self._requirements.get(key) if key is not None else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a requirement opens the area that fixes it; on a deadline, its case's timeline."""

@@ -86,7 +86,7 @@ class FormsScreen(ModalScreen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the path written, or why not."""
         result = self.query_one("#observer-forms-result", Static)
-        if event.state == WorkerState.SUCCESS:
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             done = event.worker.result
             result.update(f"Written: {done.path} ({done.pages} pages). Send it to the observer.")
         elif event.state == WorkerState.ERROR:

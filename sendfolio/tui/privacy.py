@@ -126,11 +126,11 @@ class PrivacyScreen(FolioScreen):
         """A summary, the findings table, and the do-not-print list."""
         with Vertical(id="privacy-body"):
             yield Static("", id="privacy-summary", markup=False)
-            table = DataTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)
+            table: DataTable = DataTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)
             table.add_columns("Found", "Where", "Text around it")
             yield table
             yield Static("Do-not-print list (never exported or printed)", classes="privacy-heading")
-            words = DataTable(id="privacy-words", cursor_type="row", show_header=False)
+            words: DataTable = DataTable(id="privacy-words", cursor_type="row", show_header=False)
             words.add_column("Name or word")
             yield words
         yield AppFooter()

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
@@ -99,7 +100,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         self.reflection = reflection
         self.heading = heading or ("Edit reflection" if reflection else "New reflection")
         self.initial = self._raw_from(reflection, body)
-        self._preview_timer = None
+        self._preview_timer: Timer | None = None
         self._draft_timer: Any = None
         self._warned: dict[str, str] | None = None
 
