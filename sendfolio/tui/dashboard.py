@@ -157,14 +157,19 @@ def entry_words(record: Record) -> str | None:
     return None
 
 
-Dated = Case | Reflection | CPDEntry | PPCSession | Training
-"""The kinds of entry the dashboard lists among the recent ones (those `entry_words` words)."""
-
-
 def recent_entries(data: FolioData, entered: Sequence[Record], today: date) -> tuple[tuple[date, str], ...]:
     """The entries last added or changed, latest first; filled up with the latest dated up to today."""
-    shown: list[Dated] = [record for record in entered if isinstance(record, Dated) and entry_words(record)]
-    dated: list[Dated] = [*data.cases, *data.reflections, *data.cpd, *data.ppc_sessions, *data.training]
+    from sendfolio.domain.records import Case, CPDEntry, PPCSession, Reflection, Training
+
+    listed = (Case, Reflection, CPDEntry, PPCSession, Training)  # the kinds `entry_words` words
+    shown = [record for record in entered if isinstance(record, listed) and entry_words(record)]
+    dated: list[Case | Reflection | CPDEntry | PPCSession | Training] = [
+        *data.cases,
+        *data.reflections,
+        *data.cpd,
+        *data.ppc_sessions,
+        *data.training,
+    ]
     earlier = sorted((item for item in dated if item.date <= today), key=lambda item: item.date, reverse=True)
     shown += [item for item in earlier if item not in shown]
     return tuple((item.date, entry_words(item) or "") for item in shown[:RECENT_SHOWN])
