@@ -277,7 +277,8 @@ def _owners(laid: list[Laid]) -> dict[str, tuple[int, int]]:
 
 def _carried(laid: list[Laid]) -> list[dict[str, str]]:
     """The running-head strings in force where each chunk starts (the last set before it)."""
-    carried, current = [], {}
+    carried: list[dict[str, str]] = []
+    current: dict[str, str] = {}
     for item in laid:
         carried.append(dict(current))
         current.update(item.last_strings)

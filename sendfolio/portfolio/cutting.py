@@ -189,7 +189,8 @@ def plan(html: str, css: str, *, chunk_bytes: int = CHUNK_BYTES, run_bytes: int 
     body = Outline(html).body
     if body is None or not body.children:
         return Plan(html, "", ())
-    fixed, units = [], []
+    fixed: list[str] = []
+    units: list[str] = []
     previous: Node | None = None
     for node in body.children:
         if PageRules.matches(rules.fixed, node.tag, node.classes):

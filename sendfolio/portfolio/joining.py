@@ -34,13 +34,13 @@ def join(
         for page in reader.pages:
             writer.add_page(page)
     for name in sorted(owner):
-        chunk, page = owner[name]
+        chunk, number = owner[name]
         _, x, y = laid[chunk].anchors[name]
-        writer.add_named_destination(name, offsets[chunk] + page, fit=Fit.xyz(left=x, top=y, zoom=0))
+        writer.add_named_destination(name, offsets[chunk] + number, fit=Fit.xyz(left=x, top=y, zoom=0))
     _outline(writer, laid, offsets)
-    info = first.metadata or {}
-    writer.add_metadata({key: value for key, value in info.items()})
-    language = first.trailer["/Root"].get("/Lang")
+    info = first.metadata
+    writer.add_metadata(dict(info) if info is not None else {})
+    language = first.root_object.get("/Lang")
     if language is not None:
         writer.root_object[NameObject("/Lang")] = language
     identifier = ByteStringObject(identifier_for(html, False))

@@ -9,7 +9,7 @@ is in (to put the cursor back on the row it was on).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -24,7 +24,7 @@ _FILLS: WeakKeyDictionary[DataTable, object] = WeakKeyDictionary()
 
 def fill_rows(
     table: DataTable,
-    rows: Sequence[tuple[Sequence[Any], Hashable]],
+    rows: Sequence[tuple[Sequence[Any], str | None]],
     *,
     then: Callable[[], None] | None = None,
     batch: int = BATCH,
