@@ -127,7 +127,7 @@ def test_user_markdown_brings_no_html_and_no_images():
 
 def test_period_keeps_only_its_records(data):
     """--from/--to: logs hold only the period's records; training is kept whatever its date."""
-    period = model.Period(date(2026, 6, 1), TODAY)
+    period = model.CoveredPeriod(date(2026, 6, 1), TODAY)
     built = model.build_portfolio(data, TODAY, period)
     assert all(period.holds(row.case.date) for row in built.case_log.rows)
     assert all(period.holds(entry.date) for entry in built.cpd.entries)
@@ -142,7 +142,7 @@ def test_default_period_is_the_practice_period(data):
     """
     send = rules.send_training(data)
     built = model.build_portfolio(data, TODAY)
-    assert built.period == model.Period(send.date, TODAY) == model.default_period(data, TODAY)
+    assert built.period == model.CoveredPeriod(send.date, TODAY) == model.default_period(data, TODAY)
     early = [entry for entry in data.cpd if entry.date < send.date]
     assert early and not any(entry in built.cpd.entries for entry in early)
     whole = model.build_portfolio(data, TODAY, model.whole_period(data, TODAY))
@@ -154,11 +154,11 @@ def test_practice_period_ends_at_the_verification(data):
     """A PPC verification ends the default period on its date; one dated after the compile date does not."""
     send = rules.send_training(data)
     verified = dataclasses.replace(data, verification=_verification(date(2026, 10, 1)))
-    assert model.default_period(verified, TODAY) == model.Period(send.date, date(2026, 10, 1))
+    assert model.default_period(verified, TODAY) == model.CoveredPeriod(send.date, date(2026, 10, 1))
     built = model.build_portfolio(verified, TODAY)
     assert all(row.case.date <= date(2026, 10, 1) for row in built.case_log.rows)
     later = dataclasses.replace(data, verification=_verification(date(2027, 1, 5)))
-    assert model.default_period(later, TODAY) == model.Period(send.date, TODAY)
+    assert model.default_period(later, TODAY) == model.CoveredPeriod(send.date, TODAY)
     untrained = dataclasses.replace(data, training=tuple(item for item in data.training if item.kind != "send"))
     assert model.default_period(untrained, TODAY) == model.whole_period(untrained, TODAY)
 

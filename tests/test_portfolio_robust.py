@@ -371,5 +371,7 @@ def test_all_and_from_to_are_either_or(demo_folio, folio_dir, tmp_path):
 
 def test_a_period_past_the_compile_date_ends_on_it(demo_folio):
     """--to after --date: the period printed ends on the compile date."""
-    document = model.build_portfolio(demo_folio.data(), TODAY, model.Period(date(2026, 1, 1), date(2027, 12, 31)))
-    assert document.period == model.Period(date(2026, 1, 1), TODAY)
+    document = model.build_portfolio(
+        demo_folio.data(), TODAY, model.CoveredPeriod(date(2026, 1, 1), date(2027, 12, 31))
+    )
+    assert document.period == model.CoveredPeriod(date(2026, 1, 1), TODAY)

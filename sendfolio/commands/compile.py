@@ -89,13 +89,13 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None, 
     The practice period runs from the SEND training to the PPC's verification (or the compile
     date); --all is the whole archive, from the earliest record. --from and --to replace either end.
     """
-    from sendfolio.portfolio.model import Period, default_period, latest_date, whole_period
+    from sendfolio.portfolio.model import CoveredPeriod, default_period, latest_date, whole_period
 
     if whole and (start is not None or end is not None):
         fail("--all: give either --all (the whole archive) or --from/--to, not both")
     as_of = as_of or latest_date(data, date.today())
     fallback = whole_period(data, as_of) if whole else default_period(data, as_of)
-    period = Period(start=start or fallback.start, end=end or fallback.end)
+    period = CoveredPeriod(start=start or fallback.start, end=end or fallback.end)
     if period.start > period.end and start is None:
         fail(f"--to: {period.end} is before the period's first day ({period.start}); the period would hold nothing")
     if period.start > period.end:

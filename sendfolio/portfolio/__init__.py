@@ -13,12 +13,12 @@ from sendfolio.portfolio.api import (
     compile_renewal,
 )
 from sendfolio.portfolio.chunked import CompileCancelled
-from sendfolio.portfolio.model import Period
+from sendfolio.portfolio.model import CoveredPeriod
 
 __all__ = [
     "CompileCancelled",
     "CompileResult",
-    "Period",
+    "CoveredPeriod",
     "PrivacyProblem",
     "check_privacy",
     "compile_passport",

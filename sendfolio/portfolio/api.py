@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sendfolio.domain.records import FolioData
 from sendfolio.portfolio import render
-from sendfolio.portfolio.model import Period, build_portfolio, latest_date
+from sendfolio.portfolio.model import CoveredPeriod, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
@@ -137,7 +137,7 @@ def compile_portfolio(
     out: Path,
     *,
     as_of: date | None = None,
-    period: Period | None = None,
+    period: CoveredPeriod | None = None,
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,

@@ -68,7 +68,7 @@ CONTENTS_CASES_MAX = 24
 
 
 @dataclass(frozen=True)
-class Period:
+class CoveredPeriod:
     """The dates the portfolio covers, both included."""
 
     start: date
@@ -124,7 +124,7 @@ class Portfolio:
     info: DocumentInfo
     profile: object
     ppc_name: str
-    period: Period
+    period: CoveredPeriod
     sections: tuple[Link, ...]
     case_contents: tuple[Link, ...]
     index: tuple[IndexRow, ...]
@@ -162,24 +162,24 @@ def latest_date(data: FolioData, not_after: date | None = None) -> date:
     return max(dated, default=date(2018, 5, 1))
 
 
-def whole_period(data: FolioData, as_of: date) -> Period:
+def whole_period(data: FolioData, as_of: date) -> CoveredPeriod:
     """From the earliest case, reflection, CPD entry or PPC session to the compile date: the whole archive."""
     dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions) for item in group]
-    return Period(start=min(dated, default=as_of), end=as_of)
+    return CoveredPeriod(start=min(dated, default=as_of), end=as_of)
 
 
-def practice_period(data: FolioData, as_of: date) -> Period | None:
+def practice_period(data: FolioData, as_of: date) -> CoveredPeriod | None:
     """The period of supported practice: from the SEND training to the PPC's verification (or `as_of`)."""
     found = rules.practice_period(data, as_of)
-    return Period(*found) if found else None
+    return CoveredPeriod(*found) if found else None
 
 
-def default_period(data: FolioData, as_of: date) -> Period:
+def default_period(data: FolioData, as_of: date) -> CoveredPeriod:
     """What the portfolio covers unless told otherwise: the practice period, else the whole archive."""
     return practice_period(data, as_of) or whole_period(data, as_of)
 
 
-def within(data: FolioData, period: Period) -> FolioData:
+def within(data: FolioData, period: CoveredPeriod) -> FolioData:
     """The records of the period; training, profile and verification are kept whatever their date."""
     cases = tuple(case for case in data.cases if period.holds(case.date))
     refs = {case.ref for case in cases}
@@ -261,7 +261,7 @@ def course_views(data: FolioData, kind: str, judged: Training | None) -> tuple[C
 
 
 def build_portfolio(
-    data: FolioData, as_of: date, period: Period | None = None, *, coarse_dates: bool = False
+    data: FolioData, as_of: date, period: CoveredPeriod | None = None, *, coarse_dates: bool = False
 ) -> Portfolio:
     """The whole portfolio of the records in `period` (default: the practice period, see `default_period`).
 
@@ -270,7 +270,7 @@ def build_portfolio(
     asked = period
     period = period or default_period(data, as_of)
     if period.end > as_of:
-        period = Period(start=min(period.start, as_of), end=as_of)
+        period = CoveredPeriod(start=min(period.start, as_of), end=as_of)
     shown = within(rules.dated_until(data, min(as_of, period.end)), period)
     report = rules.accreditation(shown, as_of)
     reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
@@ -328,6 +328,6 @@ def with_attachments(
     )
 
 
-def period_text(period: Period) -> str:
+def period_text(period: CoveredPeriod) -> str:
     """The period as words: 3 March 2025 to 14 February 2026."""
     return f"{long_date(period.start)} to {long_date(period.end)}"

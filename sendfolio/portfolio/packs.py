@@ -12,7 +12,7 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training, Verification
 from sendfolio.portfolio import logs
-from sendfolio.portfolio.model import DocumentInfo, IndexRow, Link, Period, document_info, index_rows, within
+from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, IndexRow, Link, document_info, index_rows, within
 from sendfolio.portfolio.wording import long_date, prose_dates
 
 RENEWAL_SECTIONS = (
@@ -56,7 +56,7 @@ class RenewalPack:
     info: DocumentInfo
     profile: object
     year_label: str
-    period: Period
+    period: CoveredPeriod
     sections: tuple[Link, ...]
     index: tuple[IndexRow, ...]
     cpd: logs.CPDLog
@@ -80,7 +80,7 @@ def why_apart(case, as_of: date) -> str:
 def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
     """The renewal pack of the registration year beginning in `year`."""
     start, end = rules.registration_year(data.profile, year)
-    in_year = within(data, Period(start, end))
+    in_year = within(data, CoveredPeriod(start, end))
     report = rules.renewal(data, year)
     headings = dict(RENEWAL_SECTIONS)
     links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}
@@ -92,7 +92,7 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
         ),
         profile=data.profile,
         year_label=rules.year_label(data.profile, year),
-        period=Period(start, end),
+        period=CoveredPeriod(start, end),
         sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
         index=index_rows(report, links),
         cpd=logs.cpd_log(in_year, (year,)),
