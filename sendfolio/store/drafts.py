@@ -17,24 +17,27 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.names import DRAFTS_FOLDER
 from sendfolio.store.storage import make_private_folder
 
+if TYPE_CHECKING:
+    from sendfolio.store.folio import Folio
+
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 """What a draft's name may hold (it becomes a file name)."""
 
 
-def draft_path(folio: Any, name: str) -> Path:
+def draft_path(folio: Folio, name: str) -> Path:
     """Where the draft called `name` lives; `ValueError` for a name that is not a plain word."""
     if not NAME.fullmatch(name):
         raise ValueError(f"draft name: {name!r} is not lower-case letters, digits and dashes")
     return Path(folio.data_dir) / DRAFTS_FOLDER / f"{name}.json"
 
 
-def save_draft(folio: Any, name: str, values: dict[str, Any]) -> None:
+def save_draft(folio: Folio, name: str, values: dict[str, Any]) -> None:
     """Keep `values` (anything JSON holds) as the draft `name`, replacing any before; raises OSError."""
     path = draft_path(folio, name)
     make_private_folder(path.parent)
@@ -44,7 +47,7 @@ def save_draft(folio: Any, name: str, values: dict[str, Any]) -> None:
     write_atomic(path, data)
 
 
-def load_draft(folio: Any, name: str) -> dict[str, Any] | None:
+def load_draft(folio: Folio, name: str) -> dict[str, Any] | None:
     """The draft `name`, or None when there is none or it cannot be read."""
     path = draft_path(folio, name)
     try:
@@ -65,12 +68,12 @@ def load_draft(folio: Any, name: str) -> dict[str, Any] | None:
     return values if isinstance(values, dict) else None
 
 
-def discard_draft(folio: Any, name: str) -> None:
+def discard_draft(folio: Folio, name: str) -> None:
     """Remove the draft `name` if there is one."""
     draft_path(folio, name).unlink(missing_ok=True)
 
 
-def discard_all(folio: Any) -> None:
+def discard_all(folio: Folio) -> None:
     """Remove every draft (e.g. after the folio's encryption changed)."""
     folder = Path(folio.data_dir) / DRAFTS_FOLDER
     for path in folder.glob("*.json") if folder.is_dir() else ():

@@ -7,9 +7,12 @@ The case screens call these; each goes through the Folio in one save (a rename i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sendfolio.domain.records import Case, FieldError, Observation
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class DeletedCase:
     """Its observed criteria, deleted with it."""
 
 
-def ref_in_use(folio: Any, case: Case, original: Case | None) -> list[FieldError]:
+def ref_in_use(folio: Folio, case: Case, original: Case | None) -> list[FieldError]:
     """A field error when a new or renamed case takes a reference another case already has."""
     renamed = original is None or case.ref != original.ref
     if renamed and folio.case(case.ref) is not None:
@@ -30,21 +33,21 @@ def ref_in_use(folio: Any, case: Case, original: Case | None) -> list[FieldError
     return []
 
 
-def save_case(folio: Any, case: Case, original: Case | None) -> Case:
+def save_case(folio: Folio, case: Case, original: Case | None) -> Case:
     """Save a new or edited case; a renamed case keeps its observations and linked reflections (one save)."""
     if original is None:
         return folio.put(case)
     return folio.rename_case(original.ref, case.ref, case)
 
 
-def delete_case(folio: Any, case: Case) -> DeletedCase:
+def delete_case(folio: Folio, case: Case) -> DeletedCase:
     """Delete a case and its observations; return what is needed to undo it."""
     deleted = DeletedCase(case, tuple(folio.observations(case.ref)))
     folio.delete(case)
     return deleted
 
 
-def restore_case(folio: Any, deleted: DeletedCase) -> None:
+def restore_case(folio: Folio, deleted: DeletedCase) -> None:
     """Put a deleted case and its observations back."""
     with folio.batch():
         folio.put(deleted.case)
@@ -52,12 +55,12 @@ def restore_case(folio: Any, deleted: DeletedCase) -> None:
             folio.put(item)
 
 
-def observation(folio: Any, ref: str, criterion: str) -> Observation | None:
+def observation(folio: Folio, ref: str, criterion: str) -> Observation | None:
     """The observation of one criterion in one case, if recorded."""
     return next((item for item in folio.observations(ref) if item.criterion == criterion), None)
 
 
-def tick_criterion(folio: Any, case: Case, criterion: str) -> Observation:
+def tick_criterion(folio: Folio, case: Case, criterion: str) -> Observation:
     """Record a criterion as shown in a case (observer: the case's observer)."""
     return folio.put(Observation.from_dict({"ref": case.ref, "criterion": criterion, "observer": case.observed_by}))
 

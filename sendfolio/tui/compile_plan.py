@@ -14,11 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.wording import count
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
 
 
 def compile_pdf(
-    kind: str, folio: Any, data: FolioData, path: Path, year: int, today: date, progress: Progress | None = None
+    kind: str, folio: Folio, data: FolioData, path: Path, year: int, today: date, progress: Progress | None = None
 ) -> Any:
     """Check the folio's privacy, then make the chosen PDF of `data` at `path`; returns the compiler's result.
 

@@ -23,10 +23,11 @@ from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
+    from sendfolio.store import Folio
     from sendfolio.tui.app import SendfolioApp
 
 
-def proposed_path(folio: Any, ref: str) -> Path:
+def proposed_path(folio: Folio, ref: str) -> Path:
     """Where a case's forms are proposed to go (outside an encrypted folio's folder)."""
     from sendfolio.privacy.files import export_folder
 

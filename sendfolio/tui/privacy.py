@@ -9,7 +9,7 @@ every save (FolioChanged), so a fixed finding leaves the list at once.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -22,6 +22,9 @@ from sendfolio.privacy import check
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.folio_screen import FolioScreen
 from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
 
 KIND_WORDS = {
     "case": "case",
@@ -38,7 +41,7 @@ KIND_WORDS = {
 """Each kind of record in the mediator's words."""
 
 
-def where(finding: Finding, folio: Any) -> str:
+def where(finding: Finding, folio: Folio) -> str:
     """Where a finding is, in words: the record and the field."""
     kind = KIND_WORDS.get(finding.kind, finding.kind)
     name = finding.record
@@ -52,7 +55,7 @@ def where(finding: Finding, folio: Any) -> str:
     return f"{kind} {name}, {field}" if finding.kind != finding.record else f"{kind}, {field}"
 
 
-def _record(folio: Any, finding: Finding) -> Any:
+def _record(folio: Folio, finding: Finding) -> Any:
     """The record a finding is in, if it is still in the folio."""
     kind, ref = finding.kind, finding.record
     if kind == "case":

@@ -31,6 +31,7 @@ from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
 if TYPE_CHECKING:
+    from sendfolio.store import Folio
     from sendfolio.tui.app import SendfolioApp
 
 EXPORT_CHOICES: dict[str, str] = {
@@ -64,14 +65,14 @@ STYLES = """
 """The transfer screens' layout (the same for each)."""
 
 
-def proposed_folder(folio: Any) -> Path:
+def proposed_folder(folio: Folio) -> Path:
     """Where the app proposes to save outputs of this folio."""
     from sendfolio.privacy.files import export_folder
 
     return export_folder(folio.data_dir, encrypted=folio.codec is not None)
 
 
-def checked_output(folio: Any, raw: str) -> Path:
+def checked_output(folio: Folio, raw: str) -> Path:
     """The output path typed, or `ValueError` saying why it cannot be used."""
     from sendfolio.store.outputs import OutputRefused, check_output
 
@@ -425,16 +426,17 @@ def _folio_id_setting() -> str:
     return FOLIO_ID_SETTING
 
 
-def _decrypter(folio: Any, passphrase: str) -> Any:
+def _decrypter(folio: Folio, passphrase: str) -> Any:
     """Opens an encrypted backup: with the folio's own key when it fits, else with the passphrase typed."""
 
     def decrypt(name: str, raw: bytes) -> bytes:
         """The plain bytes of the encrypted backup `name`, or `ValueError` saying why not."""
-        from sendfolio.store.crypto import CryptoError, parse_header, unlock
+        from sendfolio.store.crypto import CryptoError, FolioCodec, parse_header, unlock
 
         try:
-            if folio.codec is not None and parse_header(raw).raw == folio.codec.header.raw:
-                return folio.codec.decode(raw)
+            codec = folio.codec
+            if isinstance(codec, FolioCodec) and parse_header(raw).raw == codec.header.raw:
+                return codec.decode(raw)
             if not passphrase:
                 raise ValueError("it is encrypted: type its passphrase above, then check again")
             return unlock(raw, passphrase).decode(raw)
