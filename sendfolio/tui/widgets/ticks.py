@@ -23,7 +23,7 @@ class TickBox(Checkbox):
     """A checkbox showing ✓ when ticked and a blank when not."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual types it a class string; a property draws by value
         """✓ or a blank, by the box's value."""
         return TICK if self.value else " "
 
@@ -32,7 +32,7 @@ class TickRadio(RadioButton):
     """A radio button showing ● when chosen and a blank when not."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual types it a class string; a property draws by value
         """● or a blank, by the button's value."""
         return "●" if self.value else " "
 
