@@ -64,8 +64,10 @@ def test_rename_moves_observations_and_reflections_in_one_save(folio):
     assert [item.case for item in folio.reflections()] == ["SM-2025-009", "SM-2025-002"]
     assert len(folio.observations("SM-2025-002")) == 1  # the other case is untouched
     assert len(folio.backup_paths()) <= before[1] + 1  # one save, so at most one new backup
-    on_disk = json.dumps(saved(folio))
-    assert "SM-2025-001" not in on_disk and on_disk.count("SM-2025-009") == 4
+    whole = saved(folio)
+    assert "SM-2025-001" not in json.dumps(whole)  # nowhere: records, settings (recent entries) alike
+    records = json.dumps({name: table for name, table in whole.items() if name != "settings"})
+    assert records.count("SM-2025-009") == 4  # the case, two observations, one reflection
 
 
 def test_rename_saves_the_edited_content(folio):

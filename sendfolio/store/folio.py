@@ -281,9 +281,18 @@ class Folio:
         return tuple(found[:limit])
 
     def _note_entered(self, kind: str, key: tuple, *, gone: bool = False) -> None:
-        """Put a record first in the list of records entered (or take it out when `gone`)."""
+        """Put a record first in the list of records entered (or take it out when `gone`).
+
+        Entries of records no longer held (a case's observations go with it) are dropped too: the
+        list names records by key, and a deleted case's reference must not linger in the file.
+        """
         entry = [kind, [str(part) for part in key]]
-        kept = [item for item in self.get_setting(ENTERED_SETTING, []) if item != entry]
+        kinds = {record_type.KIND: record_type for record_type in self._records}
+        kept = [
+            item
+            for item in self.get_setting(ENTERED_SETTING, [])
+            if item != entry and item[0] in kinds and tuple(item[1]) in self._records[kinds[item[0]]]
+        ]
         self.put_setting(ENTERED_SETTING, kept if gone else [entry, *kept][:ENTERED_KEPT])
 
     def put_many(self, records: Iterable[Record]) -> list[Record]:
@@ -340,9 +349,9 @@ class Folio:
         with self.batch():
             self._db.table(spec.name).remove(self._where(spec, key))
             del self._records[type(record)][key]
-            self._note_entered(record.KIND, key, gone=True)
             if isinstance(record, Case):
                 self._delete_observations(record.ref)
+            self._note_entered(record.KIND, key, gone=True)
         return True
 
     def rename_case(self, old_ref: str, new_ref: str, case: Case | None = None) -> Case:

@@ -37,5 +37,16 @@ def test_compile_screen(snap_compare, demo_folio, folio_dir, today):
 def test_reflection_editor_from_the_kolb_template(snap_compare, demo_folio, folio_dir, today):
     """The editor beside its preview, on Kolb's headings (highlighting needs tree-sitter-markdown)."""
     pytest.importorskip("tree_sitter_markdown")
-    press = ["4", "a", "down", "down", "down", "enter"]
-    assert snap_compare(app_on(demo_folio, folio_dir, today), press=press, terminal_size=SIZE)
+
+    async def open_with_steady_cursor(pilot):
+        """Open the editor on Kolb's template, and stop its cursor blinking (the picture must not
+        depend on the instant it is taken)."""
+        from textual.widgets import TextArea
+
+        await pilot.press("4", "a", "down", "down", "down", "enter")
+        await pilot.pause()
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app_on(demo_folio, folio_dir, today), run_before=open_with_steady_cursor, terminal_size=SIZE)
