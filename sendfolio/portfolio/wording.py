@@ -10,8 +10,8 @@ from datetime import date
 
 from sendfolio.domain.records import DEBRIEF_TITLES
 from sendfolio.domain.standards import RULE_WORDS
+from sendfolio.domain.wording import MONTHS, long_date, numeric_date, words
 from sendfolio.domain.wording import hours_text as _hours_text
-from sendfolio.domain.wording import long_date, numeric_date, words
 
 FOUNDATION_CRITERIA = {
     "process-principles": "Covers the process and principles of mediation",
@@ -101,25 +101,8 @@ def step_date(value: date | None, coarse: bool = False, long: bool = False) -> s
     if value is None:
         return "—"
     if coarse:
-        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+        return f"{MONTHS[value.month - 1]} {value.year}"
     return long_date(value) if long else numeric_date(value)
-
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names, for statutory steps printed by month (`--coarse-dates`)."""
 
 
 def standard_words(rule_id: str) -> str:
