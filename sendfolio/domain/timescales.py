@@ -28,9 +28,8 @@ Readings chosen (so the user can see what was assumed):
   is ``unknown`` (it depends on the certificate date).
 - A mediation counts as held (or to be held) unless its status is ``not-held``.
 
-Working days exclude Saturdays, Sundays and England's bank holidays, from
-`holidays.country_holidays("GB", subdiv="ENG")`, built once for the years a record
-can hold.
+Working days exclude Saturdays, Sundays and England's bank holidays
+(`sendfolio.domain.bank_holidays`), built once for the years a record can hold.
 """
 
 from __future__ import annotations
@@ -42,8 +41,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-import holidays
-
+from sendfolio.domain.bank_holidays import england_bank_holidays
 from sendfolio.domain.fields import EARLIEST_DATE, LATEST_DATE
 from sendfolio.domain.records import TIMELINE_DATES, Case
 
@@ -64,26 +62,32 @@ CALENDAR_YEARS = range(EARLIEST_DATE.year - 1, LATEST_DATE.year + 2)
 
 
 @cache
-def bank_holidays() -> holidays.HolidayBase:
-    """England's bank holidays for every year a record can hold, built once."""
-    return holidays.country_holidays("GB", subdiv="ENG", years=CALENDAR_YEARS, expand=False)
+def bank_holidays() -> dict[date, str]:
+    """England's bank holidays (date: name) for every year a record can hold, built once."""
+    return england_bank_holidays(CALENDAR_YEARS)
 
 
 def is_working_day(day: date) -> bool:
     """True unless the day is a Saturday, Sunday or an England bank holiday."""
-    return bank_holidays().is_working_day(day)
+    return day.weekday() < 5 and day not in bank_holidays()
 
 
 def non_working_reason(day: date) -> str:
     """Why `day` is not a working day in England ("Saturday", "Good Friday"), or "" when it is one."""
     if day.weekday() >= 5:
         return calendar.day_name[day.weekday()]
-    return str(bank_holidays().get(day) or "")
+    return bank_holidays().get(day, "")
 
 
 def add_working_days(day: date, n: int) -> date:
     """The n-th working day after `day` (before it when n is negative; n=0: `day` or the next working day)."""
-    return bank_holidays().get_nth_working_day(day, n)
+    step = timedelta(days=1 if n >= 0 else -1)
+    for _ in range(abs(n) or 1):
+        if n:
+            day += step
+        while not is_working_day(day):
+            day += step
+    return day
 
 
 def add_months(day: date, n: int) -> date:

@@ -1,8 +1,10 @@
 """The sendfolio app: opens the folio, switches between areas, keeps crashes private.
 
-`SendfolioApp(data_dir, *, today=None, folio=None)` opens the folio in `data_dir` in a
-worker (or uses the open `folio` given), then shows the Dashboard -- or the welcome
-screen when the folio is empty. Screens read `app.current_folio` (typed `Folio`) and `app.today`.
+`SendfolioApp(data_dir, *, today=None, folio=None)` paints the Dashboard's frame first
+(its headings, "Reading the folio…"), then opens the folio in `data_dir` in a worker (or uses
+the open `folio` given) and the Dashboard fills in its figures -- the welcome screen comes up
+over it when the folio is empty, and a folio that cannot be opened is explained on the
+Dashboard itself. Screens read `app.current_folio` (typed `Folio`) and `app.today`.
 
 State on the App, reactive: `folio` (the open folio; another can be opened without restarting:
 `switch_folio`, `open_demo`), `year` (the registration year on show in every area) and
@@ -49,7 +51,10 @@ if TYPE_CHECKING:
     from sendfolio.store import Folio
 
 START_MODE = "start"
-"""The mode of the start-up screen, shown while the folio opens (or if it cannot)."""
+"""The mode of the waiting screen, shown while one folio is replaced by another."""
+
+FIRST_MODE = "dashboard"
+"""The mode the app opens on: the Dashboard, painted before the folio is read."""
 
 
 def existing_styles(*names: str) -> list[Path]:
@@ -65,9 +70,9 @@ def encrypted(data_dir: Path) -> bool:
 
 
 class StartScreen(Screen):
-    """Shown while the folio opens, and with a clear message if it cannot be opened."""
+    """Shown while another folio opens in place of this one, and with a clear message if it cannot be opened."""
 
-    HELP = "sendfolio is opening your folio. If it cannot, this screen says why and where."
+    HELP = "sendfolio is opening a folio. If it cannot, this screen says why and where."
     """What this screen is for, shown in help."""
 
     def compose(self) -> ComposeResult:
@@ -106,7 +111,7 @@ class SendfolioApp(App[int]):
     and nothing else, so a newcomer finds sendfolio's own things first."""
 
     MODES: ClassVar[dict[str, Any]] = {START_MODE: StartScreen, **{area.mode: screen_factory(area) for area in AREAS}}
-    """The start-up screen and one mode per area."""
+    """The waiting screen and one mode per area."""
 
     folio: var[Folio | None] = var(None, init=False)
     """The open folio (None until it is open); the areas read it as `current_folio`."""
@@ -117,8 +122,8 @@ class SendfolioApp(App[int]):
     is_demo: var[bool] = var(False)
     """True while the demo folio is open."""
 
-    DEFAULT_MODE: ClassVar[str] = START_MODE
-    """The app opens on the start-up screen."""
+    DEFAULT_MODE: ClassVar[str] = FIRST_MODE
+    """The app opens on the Dashboard (its frame, until the folio is open)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in AREAS),
@@ -147,8 +152,12 @@ class SendfolioApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
-        """Open the folio (in a worker, after asking for the passphrase of an encrypted one), or use the one given."""
+        """Once the Dashboard's frame is painted, open the folio (asking first for the passphrase of an encrypted one)."""
         self._exit_on_signals()
+        self.call_after_refresh(self._open_first_folio)
+
+    def _open_first_folio(self) -> None:
+        """Use the folio given, or open ours in a worker (after asking for the passphrase of an encrypted one)."""
         if self._given_folio is not None:
             self.folio_ready(self._given_folio)
         elif encrypted(self.data_dir):
@@ -251,9 +260,9 @@ class SendfolioApp(App[int]):
             self.call_from_thread(self.run_worker, self.use_folio(folio, demo=demo), group="switch")
 
     def folio_failed(self, message: str) -> None:
-        """Show why the folio could not be opened (at start-up on the start screen, later as a notice)."""
+        """Show why the folio could not be opened: on the screen while none is open (the Dashboard), else as a notice."""
         screen = self.screen
-        if isinstance(screen, StartScreen):
+        if self.folio is None and callable(getattr(screen, "show_error", None)):
             screen.show_error(message)
         else:
             self.notify(message, title="Not opened", severity="error", timeout=10, markup=False)
@@ -269,10 +278,11 @@ class SendfolioApp(App[int]):
         return self.folio
 
     def folio_ready(self, folio: Folio) -> None:
-        """Keep the open folio and show the Dashboard (and the welcome screen if it is empty)."""
+        """Keep the open folio: the Dashboard fills in its figures (and the welcome screen comes up if it is empty)."""
         self.folio = folio
         self._apply_saved_theme()
-        self.action_area("dashboard")
+        if self.current_mode != FIRST_MODE:
+            self.action_area(FIRST_MODE)
         if folio.is_empty():
             from sendfolio.tui.firstrun import WelcomeScreen
 
@@ -284,11 +294,12 @@ class SendfolioApp(App[int]):
 
         if old is not None and self.folio_saved in getattr(old, "on_save", []):
             old.on_save.remove(self.folio_saved)
+        self.revision += 1  # first: a screen the year change redraws is drawn at this revision, not twice
         if new is not None:
             if hasattr(new, "on_save"):
                 new.on_save.append(self.folio_saved)
             self.year = current_registration_year(new.profile(), self.today)
-        self.folio_saved()
+        self.post_message(FolioChanged(self.revision))
 
     def folio_saved(self) -> None:
         """The folio saved a change (this may run in a worker's thread): tell the screens, once."""

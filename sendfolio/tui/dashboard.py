@@ -24,8 +24,7 @@ from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE
-from sendfolio.tui.folio_screen import FolioScreen
-from sendfolio.tui.record_screen import QUIT_BINDING
+from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.text import mark, plain_cells, status_text
@@ -205,7 +204,7 @@ class DashboardScreen(FolioScreen):
         yield AreaBar()
         with VerticalScroll(id="dashboard-body"):
             yield Static("", id="dash-note")
-            yield Static("Working it out…", id="dash-heading", classes="section-title")
+            yield Static(self._waiting(), id="dash-heading", classes="section-title")
             yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
             yield Static("", id="requirement-detail", classes="requirement-detail")
             yield Vertical(id="progress")
@@ -223,11 +222,28 @@ class DashboardScreen(FolioScreen):
             yield Static("", id="recent")
         yield AppFooter()
 
+    view: DashboardView | None = None
+    """What the rules last answered (None until they have)."""
+
+    def _waiting(self) -> str:
+        """The heading until the figures arrive: the folio is still being read, or the rules are working."""
+        return "Reading the folio…" if self.app.folio is None else "Working it out…"
+
     def on_mount(self) -> None:
         """Focus the requirements; nothing shown until the rules have answered."""
         self.query_one("#requirements", DataTable).focus()
-        self.view: DashboardView | None = None
         self._requirements: dict[str, rules.Requirement] = {}
+
+    def show_error(self, message: str) -> None:
+        """The folio could not be opened: say why (and how to quit) in place of the figures."""
+        heading = self.query_one("#dash-heading", Static)
+        heading.update("Your folio could not be opened")
+        heading.add_class("-error")
+        why = self.query_one("#requirement-detail", Static)
+        why.update(Text.assemble(message, "\n\nPress ctrl+q to quit."))  # as written: a path is not markup
+        why.add_class("-error")
+        for part in self.query_one("#dashboard-body").children:
+            part.display = part in (heading, why)
 
     def on_resize(self) -> None:
         """Fit the tables' columns to the new width."""
@@ -253,8 +269,8 @@ class DashboardScreen(FolioScreen):
     def action_reload(self) -> None:
         """Recompute from the folio's current records (nothing until the folio is open)."""
         if self.app.folio is not None:
-            if getattr(self, "view", None) is None:
-                self.query_one("#dash-heading", Static).update("Working it out…")
+            if self.view is None:
+                self.query_one("#dash-heading", Static).update(self._waiting())
             self.compute(self.app.current_folio.data(), self.app.today, self.app.current_folio.entered())
 
     def action_page(self, direction: int) -> None:

@@ -18,6 +18,9 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from sendfolio.tui.app import SendfolioApp
 
+QUIT_BINDING = Binding("q", "app.quit", "Quit", show=False, tooltip="Quit sendfolio (ctrl+q too)")
+"""`q` quits from a list screen (typing q in a field types it); the app asks first if anything is unsaved."""
+
 
 class FolioScreen(Screen):
     """A screen showing the open folio, kept in step with it."""

@@ -22,7 +22,7 @@ from sendfolio.domain.records import Profile, Record
 from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
 from sendfolio.rules import current_registration_year, registration_year, year_label
-from sendfolio.tui.folio_screen import FolioScreen
+from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.text import plain_cells
@@ -35,10 +35,6 @@ YEAR_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "year(1)", "Next year", key_display="]", group=YEAR_KEYS),
 ]
 """`[` and `]` step to the previous or next registration year."""
-
-
-QUIT_BINDING = Binding("q", "app.quit", "Quit", show=False, tooltip="Quit sendfolio (ctrl+q too)")
-"""`q` quits from a list screen (typing q in a field types it); the app asks first if anything is unsaved."""
 
 
 def record_bindings(noun: str) -> list[BindingType]:

@@ -12,9 +12,9 @@ import textwrap
 from rich.console import Console
 from textual.widgets import Static
 
-from sendfolio.tui.app import StartScreen
 from sendfolio.tui.areas import AREAS
 from sendfolio.tui.commands import SendfolioCommands
+from sendfolio.tui.dashboard import DashboardScreen
 from sendfolio.tui.help import HelpScreen
 from sendfolio.tui.theme import HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -141,11 +141,12 @@ async def test_a_locked_folio_shows_a_message_not_a_traceback(started_dir, today
         app = make_app(started_dir, today)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            assert isinstance(app.screen, StartScreen)
-            message = str(app.screen.query_one("#startup-message", Static).render())
-            assert "could not be opened" in message and "ctrl+q" in message
+            assert isinstance(app.screen, DashboardScreen) and app.folio is None
+            message = " ".join(str(part.render()) for part in app.screen.query(Static) if part.display)
+            assert "could not be opened" in message and "ctrl+q" in message and "open in another sendfolio" in message
+            assert "Renewal" not in message  # the frame's empty sections give way to the message
             await pilot.press("2")
-            assert isinstance(app.screen, StartScreen)
+            assert isinstance(app.screen, DashboardScreen)
 
 
 async def test_help_lists_the_keys_of_the_current_screen(started_dir, today):

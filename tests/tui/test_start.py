@@ -1,0 +1,106 @@
+"""Start-up: the Dashboard's frame comes first, the folio is read in a worker, the figures follow once.
+
+The frame is the real Dashboard (area bar, headings) saying "Reading the folio…"; an encrypted
+folio's unlock dialog comes up over it, and a folio that cannot be opened is explained on it.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from sendfolio.store import Folio
+from sendfolio.store.crypto import TEST_PARAMS, new_codec
+from sendfolio.tui.dashboard import DashboardScreen
+from sendfolio.tui.unlock import UnlockScreen
+from sendfolio.tui.widgets.areabar import AreaBar
+from tests.tui.conftest import SIZE, make_app, sample_case, settle
+
+PASSPHRASE = "fictional start passphrase"
+"""The encrypted test folio's passphrase."""
+
+
+def shown(screen) -> str:
+    """The text of every Static the screen is showing."""
+    return "\n".join(str(part.render()) for part in screen.query(Static) if part.display)
+
+
+def count_workers(app) -> list[str]:
+    """Note the name of every worker the app starts from now on (Textual's worker manager, observed)."""
+    started: list[str] = []
+    add = app.workers.add_worker
+
+    def noting(worker, *args, **kwargs):
+        """Note the worker, then start it as Textual would."""
+        started.append(f"{worker.group}:{worker.name}")
+        return add(worker, *args, **kwargs)
+
+    app.workers.add_worker = noting
+    return started
+
+
+async def test_the_dashboard_frame_is_up_before_the_folio_is_read(folio_dir, today):
+    """An encrypted folio cannot be read before its passphrase: the Dashboard's frame is there meanwhile."""
+    with Folio.open(folio_dir) as folio:
+        folio.put(sample_case("SM-T-001", "2026-10-01"))
+        folio.change_codec(new_codec(PASSPHRASE, TEST_PARAMS))
+    app = make_app(folio_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, UnlockScreen) and app.folio is None
+        frame = app.screen_stack[0]
+        assert isinstance(frame, DashboardScreen) and frame.query(AreaBar)
+        text = shown(frame)
+        assert "Reading the folio…" in text
+        assert "Renewal" in text and "Statutory deadlines (overdue first)" in text and "Recent entries" in text
+
+        app.screen.query_one("#unlock-passphrase", Input).value = PASSPHRASE
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is frame and app.folio is not None
+        assert "Accreditation" in shown(frame) and "Reading the folio" not in shown(frame)
+        assert frame.query_one("#requirements", DataTable).row_count > 0
+
+
+async def test_the_figures_are_worked_out_once(started_dir, today):
+    """Opening the folio sets the folio and its registration year: the Dashboard asks the rules once, not twice."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        started = count_workers(app)
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen) and app.screen.view is not None
+        assert started.count("dashboard:compute") == 1, started
+        assert "SM-T-001" in shown(app.screen)
+
+
+async def test_a_missing_folio_with_backups_is_refused_on_the_dashboard(started_dir, today):
+    """folio.json gone, backups left: the Dashboard says so, and nothing is written over the backups."""
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-002", "2026-10-02"))  # a save: the first version becomes backup 1
+    (started_dir / "folio.json").unlink()
+    backups = {path.name: path.read_bytes() for path in started_dir.glob("folio.json.*")}
+    assert backups
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen) and app.folio is None
+        text = shown(app.screen)
+        assert "Your folio could not be opened" in text and "backups of it remain" in text and "ctrl+q" in text
+        assert "Renewal" not in text and "Reading the folio" not in text
+        await pilot.press("2")  # no area opens without a folio
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.current_mode == "dashboard"
+    assert not (started_dir / "folio.json").exists()
+    assert {path.name: path.read_bytes() for path in started_dir.glob("folio.json.*")} == backups
+
+
+async def test_an_empty_folder_starts_on_the_dashboard_with_the_welcome_over_it(folio_dir, today):
+    """First run: a new, empty folio; the welcome screen comes up over the Dashboard."""
+    from sendfolio.tui.firstrun import WelcomeScreen
+
+    app = make_app(folio_dir / "new", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(app.screen_stack[0], DashboardScreen) and app.current_mode == "dashboard"
+    assert (folio_dir / "new" / "folio.json").exists()
