@@ -232,7 +232,9 @@ class SendfolioApp(App[int]):
         else:
             self.open_folio(codec)
 
-    @work(thread=True, exclusive=True, group="folio")
+    # `description` given: else Textual describes a worker by the repr() of its arguments, on the screen's
+    # thread -- here the codec.
+    @work(thread=True, exclusive=True, group="folio", description="opening the folio")
     def open_folio(self, codec: Any = None, data_dir: Path | None = None, demo: bool = False) -> None:
         """Open a folio (ours, or `data_dir`) off the screen's thread, then show it (or say why not)."""
         from textual.worker import get_current_worker

@@ -108,7 +108,9 @@ class UnlockScreen(ModalScreen[Any]):
         self.show("Unlocking…")
         self.derive(passphrase)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    # `description` given: else Textual describes a worker by the repr() of its arguments, on the screen's
+    # thread -- here the passphrase itself.
+    @work(thread=True, exclusive=True, group="unlock", description="unlocking the folio")
     def derive(self, passphrase: str, from_env: bool = False) -> None:
         """Derive the key and check it against the folio's header (in a worker thread)."""
         try:

@@ -25,13 +25,13 @@ def shown(screen) -> str:
 
 
 def count_workers(app) -> list[str]:
-    """Note the name of every worker the app starts from now on (Textual's worker manager, observed)."""
+    """Note every worker the app starts from now on, as "group:name description" (Textual's worker manager, observed)."""
     started: list[str] = []
     add = app.workers.add_worker
 
     def noting(worker, *args, **kwargs):
         """Note the worker, then start it as Textual would."""
-        started.append(f"{worker.group}:{worker.name}")
+        started.append(f"{worker.group}:{worker.name} {worker.description}")
         return add(worker, *args, **kwargs)
 
     app.workers.add_worker = noting
@@ -45,6 +45,7 @@ async def test_the_dashboard_frame_is_up_before_the_folio_is_read(folio_dir, tod
         folio.change_codec(new_codec(PASSPHRASE, TEST_PARAMS))
     app = make_app(folio_dir, today)
     async with app.run_test(size=SIZE) as pilot:
+        started = count_workers(app)
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen) and app.folio is None
         frame = app.screen_stack[0]
@@ -59,6 +60,7 @@ async def test_the_dashboard_frame_is_up_before_the_folio_is_read(folio_dir, tod
         assert app.screen is frame and app.folio is not None
         assert "Accreditation" in shown(frame) and "Reading the folio" not in shown(frame)
         assert frame.query_one("#requirements", DataTable).row_count > 0
+    assert started and not any(PASSPHRASE in worker or "SM-T-001" in worker for worker in started), started
 
 
 async def test_the_figures_are_worked_out_once(started_dir, today):
@@ -69,7 +71,8 @@ async def test_the_figures_are_worked_out_once(started_dir, today):
         await settle(pilot)
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen) and app.screen.view is not None
-        assert started.count("dashboard:compute") == 1, started
+        assert [worker.split()[0] for worker in started].count("dashboard:compute") == 1, started
+        assert not any("SM-T-001" in worker for worker in started), started  # no record text in a worker's description
         assert "SM-T-001" in shown(app.screen)
 
 
