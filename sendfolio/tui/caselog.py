@@ -104,9 +104,11 @@ def date_warning(case: Case, today: date) -> str:
     return ""
 
 
-def matches(case: Case, words: str) -> bool:
-    """True when every word of the filter appears in the case's row or issues."""
-    haystack = " ".join([*map(str, case_row(case)), case.kind, *case.issues]).lower()
+def matches(case: Case, words: str, row: tuple | None = None) -> bool:
+    """True when every word of the filter appears in the case's row (`row`, if already made) or issues."""
+    if not words.strip():
+        return True
+    haystack = " ".join([*map(str, row or case_row(case)), case.kind, *case.issues]).lower()
     return all(word in haystack for word in words.lower().split())
 
 
@@ -182,16 +184,14 @@ class CaseLogScreen(FolioScreen):
         keep = select or self.selected_ref()
         words = self.query_one("#case-filter", Input).value
         name, key = SORTS[self.sort_index]
-        cases = sorted((case for case in self.app.current_folio.cases() if matches(case, words)), key=key)
-        refs = [case.ref for case in cases]
-
-        def restore() -> None:
-            """Put the cursor back on the case it was on."""
-            if keep in refs:
-                table.move_cursor(row=refs.index(keep))
-
-        fill_rows(table, [(case_row(case), case.ref) for case in cases], then=restore)
-        total = len(self.app.current_folio.cases())
+        every = self.app.current_folio.cases()
+        rows = sorted(
+            ((case, row) for case in every if matches(case, words, row := case_row(case))),
+            key=lambda pair: key(pair[0]),
+        )
+        fill_rows(table, [(row, case.ref) for case, row in rows], select=keep)
+        cases = [case for case, _ in rows]
+        total = len(every)
         shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
         hint = " Press a to add your first case." if not total else ""
         self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.{hint}")

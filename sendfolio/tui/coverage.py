@@ -33,9 +33,6 @@ SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-b
 CRITERION_WIDTH = 40
 """Width of the criterion column (the full text shows below the table)."""
 
-ROW_CELLS = 2_000
-"""About how many cells of the matrix are added per turn of the event loop."""
-
 
 class CoverageTable(DataTable):
     """The matrix table; its component classes style the marks (app.tcss), so they follow the theme.
@@ -168,7 +165,7 @@ class CoverageScreen(FolioScreen):
             if cursor.row < table.row_count:
                 table.cursor_coordinate = cursor
 
-        fill_rows(table, rows, then=restore, batch=max(1, ROW_CELLS // max(1, len(matrix.cases))))
+        fill_rows(table, rows, then=restore)
         self._show_summary(matrix)
         table.focus()
 

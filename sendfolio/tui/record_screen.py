@@ -23,6 +23,7 @@ from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
 from sendfolio.rules import current_registration_year, registration_year, year_label
 from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.widgets.text import plain_cells
@@ -151,16 +152,12 @@ class RecordTableScreen(FolioScreen):
 
     def refresh_table(self, select: str | None = None) -> None:
         """Refill the table, keeping the cursor on `select` (a record id) or where it was."""
-        table = self.table
         keep = select or self.highlighted_key()
-        table.clear()
-        keys = []
-        for record in self.records():
-            key = self.key_of(record)
-            table.add_row(*plain_cells(self.row(record)), key=key)
-            keys.append(key)
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
+        fill_rows(self.table, self.records(), make=self._row_of, select=keep)
+
+    def _row_of(self, record: Record) -> tuple[list, str]:
+        """A record's cells and row key, for the table."""
+        return plain_cells(self.row(record)), self.key_of(record)
 
     def key_of(self, record: Record) -> str:
         """The table row key of a record: its id."""

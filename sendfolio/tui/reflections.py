@@ -38,6 +38,12 @@ def markdown_literal(text: str) -> str:
     return "".join(f"\\{char}" if char in MARKDOWN_SPECIALS else char for char in text)
 
 
+def reflection_row(item: Reflection) -> tuple[list, str]:
+    """One reflection as the table's cells, and its row key (its id)."""
+    cells = (short_date(item.date), item.title, hours_text(item.hours), item.case or "—", str(word_count(item.body)))
+    return plain_cells(cells), item.id
+
+
 class TemplateChooser(ModalScreen[str | None]):
     """Pick the template a new reflection starts from; dismisses with its key or None."""
 
@@ -114,30 +120,10 @@ class ReflectionsScreen(FolioScreen):
         table = self.query_one("#reflections-table", DataTable)
         current = select or self._highlighted_id()
         items = self.reflections()
-        rows = [
-            (
-                plain_cells(
-                    (
-                        f"{short_date(item.date)}",
-                        item.title,
-                        f"{hours_text(item.hours)}",
-                        item.case or "—",
-                        str(word_count(item.body)),
-                    )
-                ),
-                item.id,
-            )
-            for item in items
-        ]
-
-        def restore() -> None:
-            """Put the cursor back on the reflection it was on, and preview it."""
-            if current and any(item.id == current for item in items):
-                table.move_cursor(row=table.get_row_index(current))
-            self._show_preview()
-
         self._show_summary(items)
-        fill_rows(table, rows, then=restore)
+        fill_rows(table, items, make=reflection_row, select=current)
+        if not items:
+            self._show_preview()
 
     def _show_summary(self, items: list[Reflection]) -> None:
         """How many reflections, and their hours together."""

@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/run.py [--repeats 5] [--compile-repeats 3]
         [--big-compile-repeats 1] [--big-years 10] [--skip-compile] [--out report.md]
+    .venv/bin/python tests/benchmarks/run.py --only-tui   # the tour alone (measures 6 and 8): ~30 s
 
 It generates a 1-year and a `--big-years` (10) synthetic folio in a temporary folder
 (seeded, so every run measures the same records), then measures each pair side by side
@@ -56,7 +57,7 @@ BEFORE: list[Path] = []
 """A source tree of the code before a change (`--before`): its TUI measures run beside ours."""
 
 HEAVY_AREAS = ("cases", "coverage", "reflections")
-"""The areas with the long tables, whose longest blocked input has a target."""
+"""The areas with the long tables (reported first); every area's longest blocked input has the same target."""
 
 
 def env_for(tree: Path | None) -> dict | None:
@@ -161,7 +162,7 @@ def tour(folder: Path, years: int, notes: list[str], tree: Path | None = None) -
             TARGETS["blocked"],
             ours=[report["area_blocked"][area]],
         )
-        for area in HEAVY_AREAS
+        for area in (*HEAVY_AREAS, *(name for name in report["area_blocked"] if name not in HEAVY_AREAS))
         if area in report["area_blocked"]
     ]
     return done.max_rss_mb, pairs
@@ -398,6 +399,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--import-repeats", type=int, default=3, help="imports and dry runs of measure 7")
     parser.add_argument("--only-import", action="store_true", help="run measure 7 only (no folios generated)")
     parser.add_argument("--skip-import", action="store_true", help="skip measure 7")
+    parser.add_argument(
+        "--only-tui",
+        action="store_true",
+        help="run the tour of every area alone (measures 6 and 8, the big folio only): ~30 s",
+    )
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     parser.add_argument(
         "--before", type=Path, help="a source tree of the code before a change: its TUI measures run beside ours"
@@ -416,6 +422,14 @@ def main(argv: list[str] | None = None) -> int:
             return _report(
                 [bulk_import(work, options.import_rows, options.import_repeats, notes)], notes, started, options
             )
+        if options.only_tui:
+            folder = generate(work, options.big_years, notes)
+            for tree in BEFORE:
+                BEFORE_FOLIOS[options.big_years] = generate(work, options.big_years, notes, tree)
+            peak, blocked = tour(folder, options.big_years, notes)
+            for tree in BEFORE:
+                blocked += tour(BEFORE_FOLIOS[options.big_years], options.big_years, notes, tree)[1]
+            return _report([memory([peak], options.big_years), *blocked], notes, started, options)
         folios = {years: generate(work, years, notes) for years in sorted({1, options.big_years})}
         for tree in BEFORE:
             BEFORE_FOLIOS.update({years: generate(work, years, notes, tree) for years in folios})

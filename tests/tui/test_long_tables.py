@@ -1,0 +1,134 @@
+"""Long tables fill a batch per turn of the event loop: keys are answered while they fill, and every row arrives.
+
+A generated archive of several years (60 cases, 60 reflections and 40 CPD entries a year) is
+opened in the real app; the fill of a bare DataTable shows that the loop really turns between
+batches (a message pump alone handles its whole queue in one turn).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
+
+from sendfolio.tui.widgets.batches import BATCH, batch_size, fill_rows
+from tests.tui.conftest import SIZE, settle
+
+YEARS = 4
+"""Years of the generated archive (240 cases, 240 reflections: several batches each)."""
+
+
+class OneTable(App):
+    """One DataTable of three columns."""
+
+    def compose(self) -> ComposeResult:
+        """The table."""
+        table: DataTable = DataTable(cursor_type="row")
+        table.add_columns("A", "B", "C")
+        yield table
+
+
+async def test_the_loop_turns_between_batches_and_every_row_arrives():
+    """1,000 rows: the first batch at once, then the loop turns between batches; the cursor goes to its row."""
+    rows = [((f"a{number}", f"b{number}", number), f"row-{number}") for number in range(1_000)]
+    app = OneTable()
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        turns: list[int] = []
+
+        async def count_turns() -> None:
+            """Note the row count at every turn the loop gives this task."""
+            while True:
+                turns.append(table.row_count)
+                await asyncio.sleep(0)
+
+        counter = asyncio.create_task(count_turns())
+        fill_rows(table, rows, select="row-750")
+        assert table.row_count == BATCH
+        await settle(pilot)
+        counter.cancel()
+        assert table.row_count == len(rows)
+        seen = {count for count in turns if count < len(rows)}
+        assert len(seen) >= len(rows) // BATCH - 1, f"the loop turned only at row counts {sorted(seen)}"
+        assert table.cursor_row == 750
+        assert table.get_row_at(999) == ["a999", "b999", 999]
+
+
+async def test_a_newer_fill_replaces_one_still_running():
+    """A second fill (a filter typed, a sort) wins: the table ends with its rows only, the cursor left alone."""
+    app = OneTable()
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        fill_rows(table, [((n, n, n), f"old-{n}") for n in range(800)])
+        fill_rows(table, [((n, n, n), f"new-{n}") for n in range(300)], select="old-5")
+        await settle(pilot)
+        assert table.row_count == 300
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "new-0"
+        fill_rows(table, [((n, n, n), f"short-{n}") for n in range(3)])
+        await settle(pilot)
+        assert table.row_count == 3
+
+
+def test_wide_rows_come_fewer_at_a_time():
+    """A matrix of 600 columns adds one or two rows a turn; a narrow table its full batch."""
+    assert batch_size(8) == BATCH
+    assert batch_size(602) == 1
+    assert batch_size(200) * 200 <= 1_000
+
+
+def generated(folio_dir, today: date):
+    """A generated archive of `YEARS` years in the folder."""
+    from sendfolio.samples.generate import generate_folio
+    from sendfolio.store import Folio
+
+    with Folio.open(folio_dir) as folio:
+        generate_folio(folio, years=YEARS, seed=7, today=today)
+        return len(folio.cases()), len(folio.reflections())
+
+
+async def test_cases_answer_keys_while_filling_and_keep_the_case_across_a_sort(folio_dir):
+    """Cases of four years: the table fills to the last case; a case far down stays highlighted after a sort."""
+    from sendfolio.tui.app import SendfolioApp
+
+    today = date(2025, 6, 1)
+    cases, _ = generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#case-table", DataTable)
+        assert table.row_count == cases > 2 * BATCH
+        table.move_cursor(row=cases - 3)
+        await pilot.pause()
+        ref = app.screen.selected_ref()
+        await pilot.press("s")
+        await settle(pilot)
+        assert table.row_count == cases
+        assert app.screen.selected_ref() == ref
+        assert ref in app.screen.query_one("#case-detail").render().plain
+
+
+async def test_reflections_of_four_years_are_all_listed_and_the_newest_previewed(folio_dir):
+    """Reflections of four years: every one listed once the fill ends, the newest first and previewed."""
+    from textual.widgets import Markdown
+
+    from sendfolio.tui.app import SendfolioApp
+
+    today = date(2025, 6, 1)
+    _, reflections = generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        table = app.screen.query_one("#reflections-table", DataTable)
+        assert table.row_count == reflections > 2 * BATCH
+        newest = app.screen.reflections()[0]
+        assert table.coordinate_to_cell_key((0, 0)).row_key.value == newest.id
+        assert app.screen.highlighted() == newest
+        assert newest.title in app.screen.query_one("#reflection-preview", Markdown).source
+        oldest = app.screen.reflections()[-1]
+        assert table.coordinate_to_cell_key((reflections - 1, 0)).row_key.value == oldest.id
