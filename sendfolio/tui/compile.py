@@ -189,7 +189,7 @@ class CompileScreen(FolioScreen):
         self.compile_worker(self.kind, self.app.current_folio.data(), path, self.year, self._cancel)
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="compile", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="compile", exit_on_error=False, description="compiling a PDF")
     def compile_worker(self, kind: str, data: Any, path: Path, year: int, cancel: threading.Event) -> Any:
         """Make the PDF off the screen's thread (imports the portfolio package and WeasyPrint only here)."""
 

@@ -130,7 +130,7 @@ class CoverageScreen(FolioScreen):
             styles = self.query_one("#coverage-table", CoverageTable).mark_styles()
             self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today), styles)
 
-    @work(thread=True, exclusive=True, group="coverage")
+    @work(thread=True, exclusive=True, group="coverage", description="the coverage matrix")
     def compute(self, data: FolioData, styles: dict[str, Style]) -> None:
         """Ask the rules and build every cell off the screen's thread, then show the matrix.
 

@@ -74,7 +74,7 @@ class FormsScreen(ModalScreen[None]):
         self.query_one("#observer-forms-result", Static).update("Writing the forms…")
         self.forms_worker(self.app.current_folio.data(), Path(raw).expanduser(), made)
 
-    @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False, description="writing the forms")
     def forms_worker(self, data: Any, path: Path, made: str) -> Any:
         """Lay out and write the PDF off the screen's thread."""
         from sendfolio.domain.form_fields import FORMS

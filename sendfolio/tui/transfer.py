@@ -228,7 +228,7 @@ class ExportScreen(TransferScreen):
             first,
         )
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
     def export_worker(self, out: Path, codec: Any, passphrase: str | None = None) -> str:
         """Write the export off the screen's thread; returns what was written, in words."""
         from sendfolio.io.exporter import export_backup, export_csv, export_reflections
@@ -347,7 +347,13 @@ class ImportScreen(TransferScreen):
         self.show_result("Checking…")
         self.check_worker(paths, self.query_one("#import-passphrase", Input).value)
 
-    @work(thread=True, exclusive=True, group="import-check", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="import-check",
+        exit_on_error=False,
+        description="checking the files to import",
+    )
     def check_worker(self, paths: list[Path], passphrase: str) -> Any:
         """Plan the import against the folio as it is; raises `ImportProblems` listing every problem."""
         from sendfolio.io.importer import plan_import
