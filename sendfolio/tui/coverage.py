@@ -5,11 +5,18 @@ criterion not yet shown in any practice case stands out in the error colour and 
 marked "missing" (style: `CoverageTable > .coverage--missing` in app.tcss). A mark reads "✓ form" when it
 rests on a form the observer returned, "✓" when the mediator entered it. Enter on a cell opens that case's
 checklist at that criterion.
+
+With more than `MAX_CASE_COLUMNS` practice cases (an archive of years) the matrix shows one
+registration year's cases at a time: the year on show in every area, or the nearest year that
+has practice cases; [ and ] step to the previous or next such year. The summary, the missing
+marks, `m` and the detail line still count every practice case. A table of hundreds of columns
+would cost every repaint all of them (Textual's DataTable renders whole rows, then crops).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -22,7 +29,7 @@ from textual.widgets import DataTable, Static
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
 from sendfolio.tui.folio_screen import FolioScreen
-from sendfolio.tui.record_screen import QUIT_BINDING
+from sendfolio.tui.record_screen import QUIT_BINDING, YEAR_BINDINGS, year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
@@ -32,6 +39,33 @@ SECTION_CODES = {"Process Management": "PM", "Skills and Knowledge": "SK", "De-b
 
 CRITERION_WIDTH = 40
 """Width of the criterion column (the full text shows below the table)."""
+
+MAX_CASE_COLUMNS = 100
+"""More practice cases than this are shown one registration year at a time."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The practice cases whose columns are on show, and the years they can be stepped through."""
+
+    cases: tuple
+    """The practice cases shown as columns, in order."""
+    year: int | None = None
+    """The registration year shown (None: every practice case is shown)."""
+    years: tuple[int, ...] = ()
+    """The registration years that hold practice cases (empty when every case is shown)."""
+
+
+def shown_cases(cases: Sequence, profile, year: int) -> Shown:
+    """Every practice case, or, past `MAX_CASE_COLUMNS`, those of `year` (or the nearest year that has some)."""
+    if len(cases) <= MAX_CASE_COLUMNS:
+        return Shown(tuple(cases))
+    by_year: dict[int, list] = {}
+    for case in cases:
+        by_year.setdefault(rules.current_registration_year(profile, case.date), []).append(case)
+    years = tuple(sorted(by_year))
+    nearest = min(years, key=lambda held: (abs(held - year), -held))
+    return Shown(tuple(by_year[nearest]), nearest, years)
 
 
 class CoverageTable(DataTable):
@@ -94,14 +128,16 @@ class CoverageScreen(FolioScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_missing", "Next missing"),
         Binding("r", "reload", "Refresh"),
+        *YEAR_BINDINGS,
         QUIT_BINDING,
     ]
-    """m jumps to the next missing criterion; r refreshes; Enter opens a checklist."""
+    """m jumps to the next missing criterion; r refreshes; Enter opens a checklist; [ ] step years (long archives)."""
 
     def __init__(self) -> None:
         """Start with no matrix (it is worked out when the screen shows)."""
         super().__init__()
         self.matrix: rules.Coverage | None = None
+        self.shown = Shown(())
 
     def compose(self) -> ComposeResult:
         """A summary, the matrix, and the highlighted criterion in full."""
@@ -128,22 +164,42 @@ class CoverageScreen(FolioScreen):
         """Recompute from the folio's current records (the marks in the theme's current styles)."""
         if self.app.folio is not None:
             styles = self.query_one("#coverage-table", CoverageTable).mark_styles()
-            self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today), styles)
+            self.compute(rules.dated_until(self.app.current_folio.data(), self.app.today), styles, self.year)
 
     @work(thread=True, exclusive=True, group="coverage", description="the coverage matrix")
-    def compute(self, data: FolioData, styles: dict[str, Style]) -> None:
+    def compute(self, data: FolioData, styles: dict[str, Style], year: int) -> None:
         """Ask the rules and build every cell off the screen's thread, then show the matrix.
 
-        The matrix holds the cases up to today, as the dashboard does.
+        The matrix holds the cases up to today, as the dashboard does; its columns are every
+        practice case, or one registration year's (`year`, or the nearest) in a long archive.
         """
         from textual.worker import get_current_worker
 
         matrix = rules.coverage(data)
-        rows = [(criterion_cells(row, matrix.cases, styles), row.criterion.id) for row in matrix.rows]
+        shown = shown_cases(matrix.cases, data.profile, year)
+        rows = [(criterion_cells(row, shown.cases, styles), row.criterion.id) for row in matrix.rows]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, matrix, rows)
+            self.app.call_from_thread(self.show, matrix, rows, shown)
 
-    def show(self, matrix: rules.Coverage, rows: list) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The year keys only when the practice cases are shown a registration year at a time."""
+        if action == "year":
+            return bool(self.shown.years)
+        return True
+
+    def action_year(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) registration year that holds practice cases."""
+        shown = self.shown
+        if shown.year is None:
+            return
+        later = [year for year in shown.years if (year - shown.year) * step > 0]
+        if not later:
+            self.app.bell()
+            self.notify(f"No practice cases {'before' if step < 0 else 'after'} these.")
+            return
+        self.year = min(later, key=lambda year: abs(year - shown.year))
+
+    def show(self, matrix: rules.Coverage, rows: list, shown: Shown | None = None) -> None:
         """Fill the table (a few rows per turn) and the summary; keep the cursor where it was.
 
         Nothing is shown if the screen has gone. The case columns have a set width, so
@@ -152,12 +208,14 @@ class CoverageScreen(FolioScreen):
         if not self.is_attached or not self.query("#coverage-table"):
             return
         self.matrix = matrix
+        self.shown = shown or Shown(tuple(matrix.cases))
+        self.refresh_bindings()
         table = self.query_one("#coverage-table", CoverageTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("Form", width=4, key="form")
         table.add_column("Criterion", width=CRITERION_WIDTH, key="criterion")
-        for case in matrix.cases:
+        for case in self.shown.cases:
             table.add_column(case.ref, key=case.ref, width=max(1, len(case.ref)))
 
         def restore() -> None:
@@ -180,9 +238,19 @@ class CoverageScreen(FolioScreen):
             summary.update(
                 f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases{counted}; "
                 f"{missing} missing (m jumps to the next). {matrix.backed} rest on forms returned by observers "
-                "(✓ form); ✓ alone was entered by you."
+                "(✓ form); ✓ alone was entered by you." + self._year_words()
             )
         summary.set_class(bool(missing), "missing")
+
+    def _year_words(self) -> str:
+        """Which registration year's cases the columns show, when not every practice case is shown."""
+        shown = self.shown
+        if shown.year is None:
+            return ""
+        return (
+            f" Columns: the {len(shown.cases)} practice cases of "
+            f"{year_span(self.app.current_folio.profile(), shown.year)}; [ and ] step through the years."
+        )
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         """Show the highlighted criterion in full, and the case under the cursor."""
@@ -200,9 +268,9 @@ class CoverageScreen(FolioScreen):
 
     def _case_at(self, column: int):
         """The practice case of a column, or None for the criterion columns."""
-        if self.matrix is None or column < 2 or column - 2 >= len(self.matrix.cases):
+        if self.matrix is None or column < 2 or column - 2 >= len(self.shown.cases):
             return None
-        return self.matrix.cases[column - 2]
+        return self.shown.cases[column - 2]
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         """Enter on a case's cell opens that case's checklist at the criterion."""

@@ -23,7 +23,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
-from sendfolio.tui.areas import AREA_BY_MODE
+from sendfolio.tui.areas import AREA_BY_MODE, preload_areas
 from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -293,6 +293,7 @@ class DashboardScreen(FolioScreen):
         view = dashboard_view(data, today, entered)
         if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
             self.app.call_from_thread(self.show, view)
+            preload_areas()  # once the figures are up: a first visit of an area need not wait for its imports
 
     def show(self, view: DashboardView) -> None:
         """Fill every section from the rules' answer (the first time, from the top of the page).

@@ -132,3 +132,44 @@ async def test_reflections_of_four_years_are_all_listed_and_the_newest_previewed
         assert newest.title in app.screen.query_one("#reflection-preview", Markdown).source
         oldest = app.screen.reflections()[-1]
         assert table.coordinate_to_cell_key((reflections - 1, 0)).row_key.value == oldest.id
+
+
+async def test_coverage_of_a_long_archive_shows_a_year_of_cases_at_a_time(folio_dir):
+    """Coverage of four years: one registration year's practice cases as columns, [ and ] step years, all counted."""
+    from sendfolio import rules
+    from sendfolio.tui.app import SendfolioApp
+    from sendfolio.tui.checklist import ChecklistScreen
+    from sendfolio.tui.coverage import MAX_CASE_COLUMNS, CoverageScreen
+
+    today = date(2025, 6, 1)
+    generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        data = rules.dated_until(app.current_folio.data(), today)
+        profile = data.profile
+        practice = rules.coverage(data).cases
+        assert len(practice) > MAX_CASE_COLUMNS
+        years = sorted({rules.current_registration_year(profile, case.date) for case in practice})
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CoverageScreen)
+        table = screen.query_one("#coverage-table", DataTable)
+        latest = [case.ref for case in practice if rules.current_registration_year(profile, case.date) == years[-1]]
+        assert [column.label.plain for column in table.ordered_columns[2:]] == latest
+        summary = screen.query_one("#coverage-summary").render().plain
+        assert f"over {len(practice)} practice cases" in summary
+        assert f"the {len(latest)} practice cases of registration year {years[-1]}" in summary
+        assert screen.check_action("year", (-1,)) is True
+
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.year == years[-2]
+        earlier = [case.ref for case in practice if rules.current_registration_year(profile, case.date) == years[-2]]
+        assert [column.label.plain for column in table.ordered_columns[2:]] == earlier
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.ref == earlier[0]
