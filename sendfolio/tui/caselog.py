@@ -191,6 +191,8 @@ class CaseLogScreen(FolioScreen):
         )
         fill_rows(table, [(row, case.ref) for case, row in rows], select=keep)
         cases = [case for case, _ in rows]
+        if not cases:  # no row to highlight: no case to describe
+            self.query_one("#case-detail", Static).update("")
         total = len(every)
         shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
         hint = " Press a to add your first case." if not total else ""

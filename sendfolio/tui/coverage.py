@@ -112,6 +112,19 @@ def _mark(row: rules.CoverageRow, ref: str, styles: Mapping[str, Style | str]) -
     return Text("✓ form" if showing.returned else "✓", style=styles.get("shown", ""))
 
 
+SHOWINGS_NAMED = 6
+"""At most this many cases are named in the detail line (ten years may hold hundreds)."""
+
+
+def showings_words(row: rules.CoverageRow) -> str:
+    """Where a criterion was shown, in words: the cases (the first few of many) and how each was recorded."""
+    if not row.showings:
+        return "not yet shown in any practice case"
+    named = "; ".join(f"{item.ref}, {item.provenance}" for item in row.showings[:SHOWINGS_NAMED])
+    more = len(row.showings) - SHOWINGS_NAMED
+    return f"shown in {named}" + (f"; and {more} more practice cases" if more > 0 else "")
+
+
 class CoverageScreen(FolioScreen):
     """The criteria × practice cases matrix, missing criteria standing out."""
 
@@ -236,9 +249,11 @@ class CoverageScreen(FolioScreen):
         else:
             counted = " (only returned forms count)" if matrix.returned_only else ""
             summary.update(
-                f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases{counted}; "
-                f"{missing} missing (m jumps to the next). {matrix.backed} rest on forms returned by observers "
-                "(✓ form); ✓ alone was entered by you." + self._year_words()
+                Text(
+                    f"{total - missing} of {total} criteria shown over {len(matrix.cases)} practice cases{counted}; "
+                    f"{missing} missing (m jumps to the next). {matrix.backed} rest on forms returned by observers "
+                    "(✓ form); ✓ alone was entered by you." + self._year_words()
+                )
             )
         summary.set_class(bool(missing), "missing")
 
@@ -248,8 +263,8 @@ class CoverageScreen(FolioScreen):
         if shown.year is None:
             return ""
         return (
-            f" Columns: the {len(shown.cases)} practice cases of "
-            f"{year_span(self.app.current_folio.profile(), shown.year)}; [ and ] step through the years."
+            f" Columns: the {len(shown.cases)} cases of {year_span(self.app.current_folio.profile(), shown.year)}"
+            " ([ ] other years)."
         )
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -259,11 +274,7 @@ class CoverageScreen(FolioScreen):
         row = self.matrix.rows[event.coordinate.row]
         case = self._case_at(event.coordinate.column)
         where = f"  Enter: open {case.ref}'s checklist here." if case else ""
-        shown = (
-            "shown in " + "; ".join(f"{item.ref}, {item.provenance}" for item in row.showings)
-            if row.showings
-            else "not yet shown in any practice case"
-        )
+        shown = showings_words(row)
         self.query_one("#coverage-detail", Static).update(Text(f"{row.criterion.text} ({shown}).{where}"))
 
     def _case_at(self, column: int):

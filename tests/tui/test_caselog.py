@@ -179,6 +179,11 @@ async def test_filter_and_sort(started_dir, today):
         assert [row.value for row in table.rows] == ["AB-1"]
         await pilot.press("enter")
         assert table.has_focus
+        await pilot.press("slash")
+        await type_text(pilot, "nothing-like-this")
+        await pilot.pause()
+        assert table.row_count == 0
+        assert str(screen.query_one("#case-detail").render()) == ""  # no case left to describe
 
 
 async def test_a_booked_case_is_logged_before_it_is_held(started_dir, today):

@@ -160,7 +160,10 @@ async def test_coverage_of_a_long_archive_shows_a_year_of_cases_at_a_time(folio_
         assert [column.label.plain for column in table.ordered_columns[2:]] == latest
         summary = screen.query_one("#coverage-summary").render().plain
         assert f"over {len(practice)} practice cases" in summary
-        assert f"the {len(latest)} practice cases of registration year {years[-1]}" in summary
+        assert f"the {len(latest)} cases of registration year {years[-1]}" in summary
+        assert "([ ] other years)" in summary
+        detail = screen.query_one("#coverage-detail").render().plain
+        assert "more practice cases" in detail and len(detail) < 400
         assert screen.check_action("year", (-1,)) is True
 
         await pilot.press("left_square_bracket")
