@@ -152,15 +152,16 @@ class SendfolioApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
-        """Once the Dashboard's frame is painted, open the folio (asking first for the passphrase of an encrypted one)."""
+        """Use the folio given at once; or, once the Dashboard's frame is painted, open ours."""
         self._exit_on_signals()
-        self.call_after_refresh(self._open_first_folio)
-
-    def _open_first_folio(self) -> None:
-        """Use the folio given, or open ours in a worker (after asking for the passphrase of an encrypted one)."""
         if self._given_folio is not None:
             self.folio_ready(self._given_folio)
-        elif encrypted(self.data_dir):
+        else:
+            self.call_after_refresh(self._open_first_folio)
+
+    def _open_first_folio(self) -> None:
+        """Open the folio in a worker (after asking for the passphrase of an encrypted one)."""
+        if encrypted(self.data_dir):
             from sendfolio.tui.unlock import UnlockScreen
 
             self.push_screen(UnlockScreen(self.data_dir), self._unlocked)

@@ -99,10 +99,17 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
         styled yet, would re-parse every stylesheet and restyle the app twice on each area's
         first visit (about 0.1 s, input waiting); the mark spares it. A screen shown again after a
         theme change is still restyled then.
+
+        The first screen (the Dashboard, at start) is made before Textual has styled the app itself:
+        the app is styled here first, as that refresh would have, or text drawn from an unstyled
+        app's colour is invisible (the Dashboard's heading was).
         """
         screen_class = getattr(importlib.import_module(area.module), area.screen)
         screen = screen_class()
-        screen._css_update_count = getattr(screen.app, "_css_update_count", screen._css_update_count)
+        app = screen.app
+        if not app.styles.has_rule("background"):
+            app.stylesheet.apply(app)
+        screen._css_update_count = app._css_update_count
         return screen
 
     return make

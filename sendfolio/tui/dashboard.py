@@ -199,6 +199,9 @@ class DashboardScreen(FolioScreen):
     ]
     """f (or Enter on a requirement) opens the area that fixes it; r refreshes."""
 
+    AUTO_FOCUS = "#requirements"
+    """The requirements have the focus from the start (not the page first, then them: each move restyles the page)."""
+
     def compose(self) -> ComposeResult:
         """The sections of the dashboard, top to bottom."""
         yield AreaBar()
@@ -230,8 +233,7 @@ class DashboardScreen(FolioScreen):
         return "Reading the folio…" if self.app.folio is None else "Working it out…"
 
     def on_mount(self) -> None:
-        """Focus the requirements; nothing shown until the rules have answered."""
-        self.query_one("#requirements", DataTable).focus()
+        """Nothing shown until the rules have answered."""
         self._requirements: dict[str, rules.Requirement] = {}
 
     def show_error(self, message: str) -> None:
@@ -293,7 +295,6 @@ class DashboardScreen(FolioScreen):
         view = dashboard_view(data, today, entered)
         if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
             self.app.call_from_thread(self.show, view)
-            preload_areas()  # once the figures are up: a first visit of an area need not wait for its imports
 
     def show(self, view: DashboardView) -> None:
         """Fill every section from the rules' answer (the first time, from the top of the page).
@@ -320,6 +321,12 @@ class DashboardScreen(FolioScreen):
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
+            self.call_after_refresh(self.preload)  # once the figures are painted: they do not wait for these imports
+
+    @work(thread=True, exclusive=True, group="preload", description="importing the areas")
+    def preload(self) -> None:
+        """Import every area's module off the screen's thread: a first visit of an area need not wait for them."""
+        preload_areas()
 
     def _show_requirements(self, report: rules.Report, row: int) -> None:
         """One row per requirement, the cursor on `row`."""

@@ -107,3 +107,26 @@ async def test_an_empty_folder_starts_on_the_dashboard_with_the_welcome_over_it(
         assert isinstance(app.screen, WelcomeScreen)
         assert isinstance(app.screen_stack[0], DashboardScreen) and app.current_mode == "dashboard"
     assert (folio_dir / "new" / "folio.json").exists()
+
+
+async def test_each_style_file_is_parsed_once_at_start_and_on_a_first_visit(started_dir, today, monkeypatch):
+    """A new screen is styled from the stylesheet as it is: no re-parse of every style file when an area is first shown."""
+    from textual.css import stylesheet
+
+    parsed: list[str] = []
+    parse = stylesheet.parse
+
+    def noting(scope, css, read_from, *args, **kwargs):
+        """Note which source is parsed (the stylesheet's cache missed), then parse it as Textual does."""
+        parsed.append(str(read_from[0]))
+        return parse(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", noting)
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert sum(path.endswith("app.tcss") for path in parsed) == 1, parsed
+        await pilot.press("5")  # CPD, shown for the first time
+        await settle(pilot)
+        assert app.current_mode == "cpd"
+        assert sum(path.endswith("app.tcss") for path in parsed) == 1, parsed

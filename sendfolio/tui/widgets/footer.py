@@ -88,6 +88,9 @@ class AppFooter(Footer):
         """A footer whose palette key this class draws itself (beside the help key)."""
         super().__init__(show_command_palette=False)
         self._drawn: tuple = ()
+        # The keys are drawn when the footer is first composed, from the screen's bindings then, rather than on an
+        # empty first paint and again once the screen's bindings are first announced.
+        self.set_reactive(Footer._bindings_ready, True)
 
     def _keys_shown(self) -> tuple:
         """Everything the keys in the footer are drawn from (the same tuple: nothing to redraw)."""
