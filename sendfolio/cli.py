@@ -55,7 +55,33 @@ def one_line_usage_errors() -> Iterator[None]:
 
 
 class SendfolioGroup(click.Group):
-    """The `sendfolio` group: like click's, but every usage error is one line on stderr, exit 2."""
+    """The `sendfolio` group: like click's, but every usage error is one line on stderr, exit 2.
+
+    Its commands are added the first time one is looked up or listed: `sendfolio` alone (open the
+    app) never imports the command modules (the importers, exporters, compilers: about 0.1 s).
+    """
+
+    _loaded = False
+    """True once every command module's commands are in the group."""
+
+    def _load_commands(self) -> None:
+        """Add every command listed by the command modules (once)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        for name in COMMAND_MODULES:
+            for command in getattr(importlib.import_module(name), "COMMANDS", ()):
+                self.add_command(command)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name (for help), the modules imported first."""
+        self._load_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called `cmd_name`, the modules imported first."""
+        self._load_commands()
+        return super().get_command(ctx, cmd_name)
 
     def make_context(self, *args, **kwargs) -> click.Context:
         """Parse the group's own options, reporting a bad one in one line."""
@@ -108,14 +134,3 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
         from sendfolio.commands.common import open_app
 
         open_app(ctx)
-
-
-def _add_commands() -> None:
-    """Add every command listed by the command modules."""
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        for command in getattr(module, "COMMANDS", ()):
-            main.add_command(command)
-
-
-_add_commands()

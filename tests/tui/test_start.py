@@ -6,6 +6,10 @@ folio's unlock dialog comes up over it, and a folio that cannot be opened is exp
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.store import Folio
@@ -14,6 +18,21 @@ from sendfolio.tui.dashboard import DashboardScreen
 from sendfolio.tui.unlock import UnlockScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from tests.tui.conftest import SIZE, make_app, sample_case, settle
+
+FIRST_SCREEN_IMPORTS = """
+import json, sys
+import sendfolio.cli, sendfolio.tui.app, sendfolio.tui.dashboard
+print(json.dumps(sorted(sys.modules)))
+"""
+"""What `sendfolio` (no command) imports before the Dashboard's frame: the CLI, the app shell, the Dashboard."""
+
+LATER = (
+    "tinydb", "weasyprint", "jinja2", "markdown_it", "pypdf", "cryptography", "argon2", "holidays", "icalendar",
+    "PIL", "tree_sitter", "sendfolio.commands.core", "sendfolio.store", "sendfolio.rules", "sendfolio.io",
+    "sendfolio.domain.records", "sendfolio.domain.timescales", "sendfolio.portfolio", "sendfolio.privacy",
+    "sendfolio.samples", "sendfolio.tui.record_screen",
+)  # fmt: skip
+"""What the first screen does without: the folio, the rules, the commands, the compilers, the crypto."""
 
 PASSPHRASE = "fictional start passphrase"
 """The encrypted test folio's passphrase."""
@@ -130,3 +149,11 @@ async def test_each_style_file_is_parsed_once_at_start_and_on_a_first_visit(star
         await settle(pilot)
         assert app.current_mode == "cpd"
         assert sum(path.endswith("app.tcss") for path in parsed) == 1, parsed
+
+
+def test_the_first_screen_imports_nothing_it_does_not_need():
+    """`sendfolio` alone, up to the Dashboard's frame, loads no command, no store, no rules, no heavy library."""
+    done = subprocess.run([sys.executable, "-c", FIRST_SCREEN_IMPORTS], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout)
+    assert "sendfolio.tui.dashboard" in loaded
+    assert [name for name in loaded if name.startswith(LATER)] == []
