@@ -18,15 +18,16 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Label, ProgressBar, Static
+from textual.widgets import DataTable, Static
 
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
 from sendfolio.tui.areas import AREA_BY_MODE, preload_areas
 from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.progress_lines import ProgressLines
 from sendfolio.tui.widgets.text import mark, plain_cells, status_text
 
 if TYPE_CHECKING:  # imported where used: the rules and records load after the first paint
@@ -210,7 +211,7 @@ class DashboardScreen(FolioScreen):
             yield Static(self._waiting(), id="dash-heading", classes="section-title")
             yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
             yield Static("", id="requirement-detail", classes="requirement-detail")
-            yield Vertical(id="progress")
+            yield ProgressLines(id="progress")
             yield Static("Renewal", id="renewal-title", classes="section-title")
             yield Static("", id="renewal-date")
             yield Static("", id="renewal-status")
@@ -342,18 +343,18 @@ class DashboardScreen(FolioScreen):
 
     def _show_progress(self, report: rules.Report) -> None:
         """A progress bar for every numeric requirement."""
-        box = self.query_one("#progress", Vertical)
-        box.remove_children()
-        for item in report.requirements:
-            if item.numeric_need and item.numeric_have is not None:
-                bar = ProgressBar(total=item.numeric_need, show_eta=False, show_percentage=False)
-                bar.progress = min(item.numeric_have, item.numeric_need)
-                amount = Label(
-                    f" {hours_text(item.numeric_have)} of {hours_text(item.numeric_need)}", classes="progress-amount"
+        self.query_one("#progress", ProgressLines).show(
+            [
+                (
+                    item.title,
+                    item.numeric_have,
+                    item.numeric_need,
+                    f"{hours_text(item.numeric_have)} of {hours_text(item.numeric_need)}",
                 )
-                box.mount(
-                    Horizontal(Label(item.title[:25], classes="progress-title"), bar, amount, classes="progress-row")
-                )
+                for item in report.requirements
+                if item.numeric_need and item.numeric_have is not None
+            ]
+        )
 
     def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...], today: date) -> None:
         """The next deadlines with their days left, or a line saying there are none."""

@@ -17,6 +17,7 @@ from sendfolio.store.crypto import TEST_PARAMS, new_codec
 from sendfolio.tui.dashboard import DashboardScreen
 from sendfolio.tui.unlock import UnlockScreen
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.progress_lines import ProgressLines
 from tests.tui.conftest import SIZE, make_app, sample_case, settle
 
 FIRST_SCREEN_IMPORTS = """
@@ -93,6 +94,9 @@ async def test_the_figures_are_worked_out_once(started_dir, today):
         assert [worker.split()[0] for worker in started].count("dashboard:compute") == 1, started
         assert not any("SM-T-001" in worker for worker in started), started  # no record text in a worker's description
         assert "SM-T-001" in shown(app.screen)
+        progress = app.screen.query_one("#progress", ProgressLines)
+        titles = [title for title, *_ in progress.lines]
+        assert "12 hours of casework" in titles and all(words.count(" of ") == 1 for *_, words in progress.lines)
 
 
 async def test_a_missing_folio_with_backups_is_refused_on_the_dashboard(started_dir, today):
