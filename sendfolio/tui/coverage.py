@@ -19,11 +19,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
 from sendfolio import rules
@@ -81,6 +84,63 @@ class CoverageTable(DataTable):
         "coverage--blank",
     }
     """DataTable's component classes plus the styles of the matrix's marks."""
+
+    _window: tuple[int, int] = (-1, -1)
+    """The scroll offset and width the rows in Textual's row cache were drawn for."""
+
+    _sight: tuple[int, int, int] = (0, 0, 0)
+    """For this paint: the fixed columns, and where the columns in sight start and end (cells)."""
+
+    _spans: tuple[tuple[int, int], ...] = ()
+    """Where each column starts and ends across the whole row (cells), for this paint."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint, drawing only the columns in sight (see `_render_cell`).
+
+        Textual's DataTable draws every cell of a row and then crops it to the screen: a year of
+        practice cases is 60 columns of which six are in sight. Rows it cached for another scroll
+        offset or width would lack the columns now in sight, so they are dropped.
+        """
+        scroll_x, width = window = (self.scroll_offset.x, self.size.width)
+        if window != self._window:
+            self._row_render_cache.clear()
+            self._window = window
+        spans, start = [], 0
+        for column in self.ordered_columns:
+            end = start + column.get_render_width(self)
+            spans.append((start, end))
+            start = end
+        self._spans = tuple(spans)
+        fixed = min(self.fixed_columns, len(spans))
+        self._sight = (fixed, scroll_x + (spans[fixed - 1][1] if fixed else 0), scroll_x + width)
+        return super().render_lines(crop)
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """A cell out of sight is blank (its width only); the others are drawn as DataTable draws them.
+
+        Relies on Textual 8.2.8's DataTable (pinned in pyproject.toml): `_render_line_in_row`
+        draws a row's fixed columns (in the fixed style), then every column again for the part
+        that scrolls, which `_render_line` crops to `[scroll x + fixed width, scroll x + width)`;
+        so a fixed column drawn in another style than the fixed one is cropped away too.
+        """
+        fixed, left, right = self._sight
+        if column_index < fixed:
+            if row_index < 0 or base_style.meta.get("fixed"):
+                return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            return [[Segment(" " * width, base_style)]]
+        if column_index < len(self._spans):
+            start, end = self._spans[column_index]
+            if end <= left or start >= right:
+                return [[Segment(" " * width, base_style)]]
+        return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
 
     def mark_styles(self) -> dict[str, Style]:
         """The theme's current style of each mark, by component class name (without the prefix)."""

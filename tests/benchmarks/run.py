@@ -148,10 +148,16 @@ def tour(folder: Path, years: int, notes: list[str], tree: Path | None = None) -
     label = " (before)" if tree is not None else ""
     areas = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report["area_seconds"].items())
     blocked = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in report["area_blocked"].items())
+    cpu = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in report.get("area_blocked_cpu", {}).items())
     notes.append(
         f"TUI tour of all areas, {years}-year folio{label}: {done.seconds:.1f} s in all, peak RSS "
         f"{done.max_rss_mb:.0f} MB; folio.json opened {report['opens_after_load']} time(s) after load; "
         f"to settle each area: {areas}; longest wait of input, per area: {blocked}"
+        + (
+            f"; the same waits in the screen thread's CPU time (what a loaded machine does not stretch): {cpu}"
+            if cpu
+            else ""
+        )
     )
     pairs = [
         Pair(

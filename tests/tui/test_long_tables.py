@@ -176,3 +176,42 @@ async def test_coverage_of_a_long_archive_shows_a_year_of_cases_at_a_time(folio_
         await settle(pilot)
         assert isinstance(app.screen, ChecklistScreen)
         assert app.screen.ref == earlier[0]
+
+
+async def test_coverage_draws_the_columns_scrolled_into_sight(folio_dir):
+    """The matrix draws only the columns in sight: scrolled to the last case, its heading and marks are there."""
+    from sendfolio.tui.app import SendfolioApp
+    from sendfolio.tui.coverage import CoverageScreen
+
+    today = date(2025, 6, 1)
+    generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CoverageScreen)
+        table = screen.query_one("#coverage-table", DataTable)
+        last = len(table.columns) - 1
+        assert table.get_column_index(screen.shown.cases[-1].ref) == last
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=1)
+        await pilot.pause()
+        moves = [("cursor", last), ("cursor", 2), ("scroll", last), ("scroll", 0), ("cursor", last)]
+        for how, column in moves:  # the cursor moved there, or the table scrolled with the cursor left alone
+            if how == "cursor":
+                table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=column)
+            else:
+                table.scroll_to(x=table.max_scroll_x if column else 0, animate=False)
+            await pilot.pause(0.1)
+            await pilot.pause()
+            if how == "scroll" and not column:
+                column = 2
+            start = sum(item.get_render_width(table) for item in table.ordered_columns[:column])
+            width = table.ordered_columns[column].get_render_width(table)
+            left = start - table.scroll_offset.x
+            assert 0 <= left < table.size.width
+            heading = table.render_line(0).text[left : left + width].strip()
+            mark = table.render_line(1).text[left : left + width].strip()
+            assert heading == str(table.ordered_columns[column].label)
+            assert mark == str(table.get_cell_at((0, column)))
