@@ -160,3 +160,55 @@ def test_a_cancelled_compile_writes_nothing(tmp_path, demo_folio):
     with pytest.raises(CompileCancelled):
         compile_portfolio(demo_folio.data(), out, as_of=TODAY, cancelled=lambda: True)
     assert not out.exists()
+
+
+def test_each_page_is_laid_out_once_but_the_pages_printing_page_numbers():
+    """Only the chunks whose text prints a page number are laid out a second time, with the right numbers."""
+    html = small(400)
+    told: list[str] = []
+    data, pages = chunked.render_chunked(
+        html,
+        stylesheet_text(),
+        stamp=TODAY,
+        chunk_bytes=2_000,
+        run_bytes=4_000,
+        processes=2,
+        progress=lambda what, _: told.append(what),
+    )
+    again = [int(found) for what in told for found in re.findall(r"^Numbering \d+ pages: (\d+) so far", what)]
+    assert again, told
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == pages > 8
+    # sections one and three print "p. N" (a page each, with at most the end of the run before three);
+    # the long run of section two is laid out once.
+    assert max(again) <= 3 < pages // 2
+    assert re.search(rf"Three, p\.\s*{pages}\b", reader.pages[0].extract_text())
+    assert re.search(r"One, p\.\s*1\b", reader.pages[pages - 1].extract_text())
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"page {number} of {pages}" in page.extract_text()
+
+
+def test_margins_read_the_strings_in_force_on_each_page():
+    """A page's running head reads the first string set on it, else the last one set before it; named pages kept."""
+    from sendfolio.portfolio.stamping import PageMargins, body_stylesheet, margins_html, page_margins
+
+    found = page_margins(
+        ["cover", "", "", ""],
+        [
+            [("doctitle", "Portfolio")],
+            [("chapter", "1 One"), ("chapter", "2 Two")],
+            [],
+            [("chapter", "3 Three")],
+        ],
+    )
+    assert found == [
+        PageMargins("cover", (("chapter", ""), ("doctitle", "Portfolio"))),
+        PageMargins("", (("chapter", "1 One"), ("doctitle", "Portfolio"))),
+        PageMargins("", (("chapter", "2 Two"), ("doctitle", "Portfolio"))),
+        PageMargins("", (("chapter", "3 Three"), ("doctitle", "Portfolio"))),
+    ]
+    made = margins_html("<html><body>", found)
+    assert made.count("<div") == 4 and "page: cover" in made and made.count("break-before: page") == 3
+    assert "chapter &#34;2 Two&#34;" in made
+    css = body_stylesheet(stylesheet_text())
+    assert "@page cover {" in css and "@bottom-center { content: none !important; }" in css

@@ -6,20 +6,22 @@ where a page starts anyway -- before each top-level part and before each part th
 stylesheet puts on a new page (a section, a case commentary) -- into chunks of about
 `CHUNK_BYTES`, and the chunks are laid out in worker processes, at most one per core.
 
-Numbering takes two passes. Pass 1 lays out every chunk to learn its page count, the
-page of every anchor, and the running-head strings it sets. Pass 2 lays each chunk out
-again with what the rest of the document holds: its first page number
-(`@page :first { counter-reset: page N }`), the total for "page x of y", the page of
-every link target (the stylesheet's `target-counter(attr(href url), page)` reads a
-`data-page` attribute instead), the running-head strings in force where it starts,
-and an invisible stand-in for every anchor it links to elsewhere (so WeasyPrint keeps
-the link). Digit widths are equal in the print fonts, so pass 1 uses placeholders of
-the right length; pass 2 checks that every chunk kept its page count and anchors, and
-lays out again in the (rare) case one did not. The chunks' pages are then joined with
-pypdf under one set of named destinations (every link lands where it did in one
-pass), one outline built from every heading in order (WeasyPrint's own rule), fixed
-metadata and a file identifier derived from the content: the same records give the
-same bytes.
+Each page is laid out once. A chunk's body does not depend on where the chunk falls,
+so every chunk is laid out and written with its page margins switched off (pass 1),
+learning its page count, the page of every anchor, its headings and the running-head
+strings set on each page; a link to an anchor in another chunk gets an invisible
+stand-in there (so WeasyPrint keeps the link). Only the few chunks that print page
+numbers in their text (the contents, the requirements index, "commentary p. N") are
+laid out again (pass 2), their `target-counter` references reading a `data-page`
+attribute with the right page; digit widths are equal in the print fonts, so pass 1
+prints placeholders of the length the page is likely to have (from where its anchor
+stands in the HTML), and pass 2 is repeated in the (rare) case a
+chunk's page count or anchors still move. Then the margins of every page -- running
+heads and "page x of y" -- are laid out as near-empty pages (`stamping`) and drawn over
+the chunks' pages as they are joined with pypdf, under one set of named destinations
+(every link lands where it did in one pass), one outline built from every heading in
+order (WeasyPrint's own rule), fixed metadata and a file identifier derived from the
+content: the same records give the same bytes.
 
 A part without any page start that is longer than `RUN_BYTES` (a long run of
 reflections) is cut between its children, each further piece starting a new page.
@@ -31,6 +33,7 @@ import concurrent.futures
 import gc
 import multiprocessing
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -38,12 +41,19 @@ from functools import lru_cache
 
 from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_BYTES, Plan, chunk_stylesheet, plan
 from sendfolio.portfolio.joining import join
+from sendfolio.portfolio.stamping import body_stylesheet, margins_html, page_margins
 
 ROUNDS = 3
 """Pass 2 is repeated (up to this many times in all) while a chunk's page count or anchors still move."""
 
 SINGLE_PASS_BYTES = 2 * CHUNK_BYTES
 """Documents up to this much HTML are laid out in one pass in this process (no workers to start)."""
+
+MARGIN_PAGES = 400
+"""At most this many pages' margins are laid out in one go."""
+
+ID = re.compile(r'\sid="([^"]*)"')
+"""An element's id in the HTML: an anchor a link may name."""
 
 
 Progress = Callable[[str, float], None]
@@ -59,60 +69,62 @@ class CompileCancelled(RuntimeError):
 
 @dataclass(frozen=True)
 class Job:
-    """One chunk to lay out: its HTML, the numbers it needs from the rest of the document."""
+    """One chunk to lay out: its HTML and stylesheet, the page numbers it prints, the anchors it links to elsewhere."""
+
+    index: int
+    html: str
+    css: str
+    stamp: date
+    pages_of: dict[str, str]
+    foreign: tuple[str, ...]
+    numbered: bool = False
+    """True when the job prints the right page numbers (pass 2): its PDF is always written."""
+
+
+@dataclass(frozen=True)
+class Laid:
+    """What laying out a chunk found, and its PDF (without its page margins)."""
+
+    index: int
+    pages: int
+    anchors: dict[str, tuple[int, float, float]]
+    names: tuple[str, ...]
+    strings: tuple[tuple[tuple[str, str], ...], ...]
+    prints_pages: bool
+    bookmarks: tuple[tuple[int, int, str, float, float, str], ...]
+    heights: tuple[float, ...]
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class MarginJob:
+    """The margins of a run of pages: near-empty pages of the document's stylesheet."""
 
     index: int
     html: str
     css: str
     stamp: date
     first_page: int
-    total: str
-    pages_of: dict[str, str]
-    strings: dict[str, str]
-    foreign: tuple[str, ...]
-    write: bool
-
-
-@dataclass(frozen=True)
-class Laid:
-    """What laying out a chunk found, and its PDF when written."""
-
-    index: int
-    pages: int
-    anchors: dict[str, tuple[int, float, float]]
-    first_strings: frozenset[str]
-    last_strings: dict[str, str]
-    bookmarks: tuple[tuple[int, int, str, float, float, str], ...]
-    heights: tuple[float, ...]
-    pdf: bytes | None
-
-
-def css_string(value: str) -> str:
-    """A CSS string literal of `value`."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
 
 
 def chunk_html(plan_: Plan, index: int, job: Job) -> str:
-    """The chunk's whole HTML: the document's head, the invisible carry-overs, the fixed parts, the chunk."""
+    """The chunk's whole HTML: the document's head, stand-ins for anchors elsewhere, the fixed parts, the chunk."""
     from markupsafe import escape
 
     body = HREF.sub(
-        lambda found: f'{found.group(1)} {PAGE_ATTRIBUTE}="{job.pages_of.get(found.group(2), "")}"', plan_.chunks[index]
+        lambda found: f'{found.group(1)} {PAGE_ATTRIBUTE}="{job.pages_of.get(found.group(2), "88")}"',
+        plan_.chunks[index],
     )
-    hidden = "position:absolute;width:0;height:0;overflow:hidden"
     carried = ""
-    if job.strings:
-        sets = ", ".join(f"{name} {css_string(value)}" for name, value in sorted(job.strings.items()))
-        carried += f'<div style="{escape(hidden + ";string-set:" + sets)}"></div>'
     if job.foreign:
         stubs = "".join(f'<div id="{escape(anchor)}"></div>' for anchor in job.foreign)
-        carried += f'<div style="{hidden}">{stubs}</div>'
+        carried = f'<div style="position:absolute;width:0;height:0;overflow:hidden">{stubs}</div>'
     return plan_.head + carried + plan_.fixed + body + "</body></html>"
 
 
 @lru_cache(maxsize=2)
 def _stylesheet(css: str):
-    """A parsed chunk stylesheet (the same for every chunk of a pass), through the safe fetcher."""
+    """A parsed stylesheet (the same for every chunk of a pass), through the safe fetcher."""
     from weasyprint import CSS
 
     from sendfolio.paths import styles_dir
@@ -124,10 +136,66 @@ def _stylesheet(css: str):
 
 
 def lay_out(job: Job) -> Laid:
-    """Lay out one chunk (and write its PDF in pass 2): its pages, anchors, strings and bookmarks."""
-    from weasyprint import CSS, HTML
+    """Lay out one chunk and write its PDF: its pages, anchors, strings, headings and whether it prints page numbers."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import TextBox
 
     from sendfolio.portfolio.pdf import font_configuration, identifier_for, make_fetcher, quiet_weasyprint, source_date
+
+    quiet_weasyprint()
+    with source_date(job.stamp):
+        document = HTML(string=job.html, base_url=None, url_fetcher=make_fetcher()).render(
+            font_config=font_configuration(), stylesheets=[_stylesheet(job.css)]
+        )
+        anchors, bookmarks, heights, names, strings = {}, [], [], [], []
+        stand_ins = set(job.foreign)
+        prints_pages = False
+        for number, page in enumerate(document.pages):
+            scale, height = 0.75, page.height
+            heights.append(height)
+            for name, (x, y, _, _) in page.anchors.items():
+                if name not in anchors and name not in stand_ins:
+                    anchors[name] = (number, x * scale, (height - y) * scale)
+            for level, label, (x, y), state in page.bookmarks:
+                bookmarks.append((number, level, label, x, y, state))
+            names.append(page._page_box.page_type.name or "")
+            assigned_here: list[tuple[str, str]] = []
+            for box in page._page_box.descendants():
+                assigned = getattr(box, "string_set", None)
+                if assigned and assigned != "none":
+                    assigned_here.extend((name, text) for name, text in assigned)
+                if not prints_pages and isinstance(box, TextBox) and "::" in box.element_tag:
+                    # A link's ::before or ::after showing its data-page prints a page number.
+                    shown = box.element.get(PAGE_ATTRIBUTE) if box.element is not None else None
+                    prints_pages = bool(shown) and shown in box.text
+            strings.append(tuple(assigned_here))
+        # A chunk printing page numbers is laid out again with the right ones: no PDF yet.
+        data = (
+            b""
+            if prints_pages and not job.numbered
+            else document.write_pdf(pdf_identifier=identifier_for(job.html, False))
+        )
+    pages = len(document.pages)
+    del document
+    gc.collect()
+    return Laid(
+        job.index,
+        pages,
+        anchors,
+        tuple(names),
+        tuple(strings),
+        prints_pages,
+        tuple(bookmarks),
+        tuple(heights),
+        data,
+    )
+
+
+def lay_out_margins(job: MarginJob) -> bytes:
+    """The PDF of a run of pages' margins: running heads and "page x of y", nothing else."""
+    from weasyprint import CSS, HTML
+
+    from sendfolio.portfolio.pdf import font_configuration, make_fetcher, quiet_weasyprint, source_date
 
     quiet_weasyprint()
     sheets = [_stylesheet(job.css)]
@@ -137,33 +205,13 @@ def lay_out(job: Job) -> Laid:
         document = HTML(string=job.html, base_url=None, url_fetcher=make_fetcher()).render(
             font_config=font_configuration(), stylesheets=sheets
         )
-        anchors, bookmarks, heights = {}, [], []
-        stand_ins = set(job.foreign)
-        first: set[str] = set()
-        last: dict[str, str] = {}
-        for number, page in enumerate(document.pages):
-            scale, height = 0.75, page.height
-            heights.append(height)
-            for name, (x, y, _, _) in page.anchors.items():
-                if name not in anchors and name not in stand_ins:
-                    anchors[name] = (number, x * scale, (height - y) * scale)
-            for level, label, (x, y), state in page.bookmarks:
-                bookmarks.append((number, level, label, x, y, state))
-            for box in page._page_box.descendants():
-                assigned = getattr(box, "string_set", None)
-                if assigned and assigned != "none":
-                    for name, text in assigned:
-                        if number == 0:
-                            first.add(name)
-                        last[name] = text
-        data = document.write_pdf(pdf_identifier=identifier_for(job.html, False)) if job.write else None
-    pages = len(document.pages)
+        data = document.write_pdf()
     del document
     gc.collect()
-    return Laid(job.index, pages, anchors, frozenset(first), last, tuple(bookmarks), tuple(heights), data)
+    return data
 
 
-# ---------------------------------------------------------------- the two passes and the join
+# ---------------------------------------------------------------- the passes and the join
 
 
 MAX_WORKERS = 2
@@ -199,50 +247,79 @@ def render_chunked(
     """The PDF of `html` laid out in chunks (see the module's description) and its page count."""
     cut = plan(html, css, chunk_bytes=chunk_bytes, run_bytes=run_bytes)
     count = len(cut.chunks)
-    digits = max(2, len(str(max(len(html) // 3000, 10))))
-    placeholder = "8" * digits
-    links = sorted({anchor for chunk in cut.chunks for anchor in _linked(chunk)})
+    defined = [set(ID.findall(chunk)) for chunk in cut.chunks]
+    everywhere = set().union(*defined)
+    linked = [set(_linked(chunk)) for chunk in cut.chunks]
+    body_css = body_stylesheet(chunk_stylesheet(css, "8"))
+    guesses = _guesses(html, sorted(set().union(*linked)))
     with _pool(processes or workers()) as pool:
-        first_css = chunk_stylesheet(css, placeholder)
         jobs = [
-            Job(i, "", first_css, stamp, 1, placeholder, dict.fromkeys(links, placeholder), {}, (), False)
+            Job(
+                i,
+                "",
+                body_css,
+                stamp,
+                {name: guesses[name] for name in linked[i]},
+                tuple(sorted((linked[i] - defined[i]) & everywhere)),
+            )
             for i in range(count)
         ]
-        jobs = [_with_html(cut, job) for job in jobs]
-        laid = _run(pool, jobs, progress, cancelled, "Counting pages", 0.1, 0.45)
+        laid = _run(pool, [_with_html(cut, job) for job in jobs], progress, cancelled, "Laying out pages", 0.05, 0.8)
+        owner = _owners(laid)
+        again = [i for i in range(count) if laid[i].prints_pages or not set(jobs[i].foreign) <= set(owner)]
+        printed: dict[int, dict[str, str] | None] = dict.fromkeys(again)
         for _ in range(ROUNDS):
             offsets, total = _offsets(laid)
-            owner = _owners(laid)
             pages_of = {name: str(offsets[chunk] + page + 1) for name, (chunk, page) in owner.items()}
-            strings = _carried(laid)
-            final_css = chunk_stylesheet(css, total)
-            jobs = [
+            wanted = {i: {name: pages_of[name] for name in linked[i] if name in pages_of} for i in again}
+            redo = [i for i in again if wanted[i] != printed[i]]
+            if not redo:
+                break
+            jobs_again = [
                 _with_html(
                     cut,
                     Job(
                         i,
                         "",
-                        final_css,
+                        body_css,
                         stamp,
-                        offsets[i] + 1,
-                        str(total),
-                        pages_of,
-                        {name: value for name, value in strings[i].items() if name not in laid[i].first_strings},
-                        tuple(sorted((set(_linked(cut.chunks[i])) - set(laid[i].anchors)) & set(owner))),
-                        True,
+                        wanted[i],
+                        tuple(sorted((linked[i] - set(laid[i].anchors)) & set(owner))),
+                        numbered=True,
                     ),
                 )
-                for i in range(count)
+                for i in redo
             ]
-            done = _run(pool, jobs, progress, cancelled, f"Laying out {total} pages", 0.45, 0.9)
-            settled = [item.pages for item in done] == [item.pages for item in laid] and _owners(done) == owner
-            laid = done
-            if settled:
-                break
+            for item in _run(pool, jobs_again, progress, cancelled, f"Numbering {total} pages", 0.8, 0.85):
+                laid[item.index] = item
+                printed[item.index] = wanted[item.index]
+            owner = _owners(laid)
+        offsets, total = _offsets(laid)
+        margins = page_margins(
+            [name for item in laid for name in item.names], [page for item in laid for page in item.strings]
+        )
+        margin_css = chunk_stylesheet(css, total)
+        size = min(MARGIN_PAGES, -(-total // (2 * workers())))
+        runs = [
+            MarginJob(n, margins_html(cut.head, margins[start : start + size]), margin_css, stamp, start + 1)
+            for n, start in enumerate(range(0, total, size))
+        ]
+        stamps = _run_margins(pool, runs, progress, cancelled, f"Numbering {total} pages", 0.85, 0.92)
     _tell(progress, f"Joining {total} pages", 0.92)
-    offsets, total = _offsets(laid)
-    data = join(laid, html, owner=_owners(laid), offsets=offsets)
+    data = join(laid, stamps, html, owner=owner, offsets=offsets)
     return data, total
+
+
+BYTES_PER_PAGE = 2800
+"""About how much HTML a printed page holds: to guess how many digits an anchor's page number has."""
+
+
+def _guesses(html: str, anchors: list[str]) -> dict[str, str]:
+    """A placeholder for each anchor's page number, as many digits as its place in the HTML suggests."""
+    where: dict[str, int] = {}
+    for found in ID.finditer(html):
+        where.setdefault(found.group(1), found.start())
+    return {name: "8" * len(str(where.get(name, 0) // BYTES_PER_PAGE + 1)) for name in anchors}
 
 
 def _with_html(cut: Plan, job: Job) -> Job:
@@ -275,16 +352,6 @@ def _owners(laid: list[Laid]) -> dict[str, tuple[int, int]]:
     return owner
 
 
-def _carried(laid: list[Laid]) -> list[dict[str, str]]:
-    """The running-head strings in force where each chunk starts (the last set before it)."""
-    carried: list[dict[str, str]] = []
-    current: dict[str, str] = {}
-    for item in laid:
-        carried.append(dict(current))
-        current.update(item.last_strings)
-    return carried
-
-
 class _pool:
     """A process pool of spawn-started workers (no fork of a threaded app), shut down on exit."""
 
@@ -314,21 +381,39 @@ class _pool:
 
 
 def _run(pool, jobs: list[Job], progress, cancelled, what: str, start: float, end: float) -> list[Laid]:
-    """Lay out every job in the pool; results in chunk order. Reports pages as they grow; honours a cancel."""
-    pending = {pool.submit(lay_out, job) for job in jobs}
-    results: dict[int, Laid] = {}
+    """Lay out every chunk job in the pool; results in the jobs' order. Reports pages as they grow."""
     pages = 0
+
+    def count(item: Laid) -> str:
+        """The pages laid out so far."""
+        nonlocal pages
+        pages += item.pages
+        return f"{what}: {pages} so far"
+
+    results = _gather(pool, lay_out, jobs, progress, cancelled, count, start, end)
+    return [results[job.index] for job in jobs]
+
+
+def _run_margins(pool, jobs: list[MarginJob], progress, cancelled, what: str, start: float, end: float) -> list[bytes]:
+    """Lay out every run of page margins in the pool; their PDFs in page order."""
+    results = _gather(pool, lay_out_margins, jobs, progress, cancelled, lambda _: what, start, end)
+    return [results[job.index] for job in jobs]
+
+
+def _gather(pool, work, jobs, progress, cancelled, saying, start: float, end: float) -> dict:
+    """Run `work` on every job in the pool, each result under its job's index; honours a cancel."""
+    # The longest first, so that no core waits at the end for one long chunk.
+    longest_first = sorted(jobs, key=lambda job: (-len(job.html), job.index))
+    pending = {pool.submit(work, job): job.index for job in longest_first}
+    results: dict = {}
     while pending:
         if cancelled is not None and cancelled():
             raise CompileCancelled("the compile was cancelled; no PDF was written")
-        finished, pending = concurrent.futures.wait(
-            pending, timeout=0.25, return_when=concurrent.futures.FIRST_COMPLETED
-        )
+        finished, _ = concurrent.futures.wait(pending, timeout=0.25, return_when=concurrent.futures.FIRST_COMPLETED)
+        what = ""
         for future in finished:
-            item = future.result()
-            results[item.index] = item
-            pages += item.pages
+            results[pending.pop(future)] = item = future.result()
+            what = saying(item)
         if finished:
-            share = len(results) / len(jobs)
-            _tell(progress, f"{what}: {pages} so far", start + (end - start) * share)
-    return [results[index] for index in range(len(jobs))]
+            _tell(progress, what, start + (end - start) * len(results) / len(jobs))
+    return results

@@ -1,4 +1,6 @@
-"""Join the chunks' PDFs into one: named destinations, outline, metadata and identifier as in one pass.
+"""Join the chunks' PDFs into one: page margins, named destinations, outline, metadata and identifier as in one pass.
+
+Each page's margins (running heads, "page x of y"), laid out apart, are drawn over it.
 
 Every link annotation WeasyPrint wrote names its target; one name tree of every anchor
 (at the page and spot the chunks found it) makes each land where it would in one pass.
@@ -16,23 +18,29 @@ if TYPE_CHECKING:
 
 def join(
     laid: list[Laid],
+    margins: list[bytes],
     html: str,
     *,
     owner: dict[str, tuple[int, int]],
     offsets: list[int],
 ) -> bytes:
-    """The chunks' pages as one PDF: named destinations, outline, metadata and identifier as in one pass."""
+    """The chunks' pages as one PDF, each under its margins: named destinations, outline, metadata, identifier."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject, Fit, NameObject
 
     from sendfolio.portfolio.pdf import identifier_for
 
     writer = PdfWriter()
-    first = PdfReader(io.BytesIO(laid[0].pdf or b""))
+    first = PdfReader(io.BytesIO(laid[0].pdf))
     for item in laid:
-        reader = first if item.index == 0 else PdfReader(io.BytesIO(item.pdf or b""))
+        reader = first if item.index == 0 else PdfReader(io.BytesIO(item.pdf))
         for page in reader.pages:
             writer.add_page(page)
+    number = 0
+    for run in margins:
+        for margin in PdfReader(io.BytesIO(run)).pages:
+            writer.pages[number].merge_page(margin)
+            number += 1
     for name in sorted(owner):
         chunk, number = owner[name]
         _, x, y = laid[chunk].anchors[name]
