@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import PYTHON, SENDFOLIO, Pair, alternate, run_child, table
+from measure import PYTHON, SENDFOLIO, Pair, alternate, median, run_child, table
 
 HERE = Path(__file__).resolve().parent
 """This folder: the child programs live beside the runner."""
@@ -50,6 +50,7 @@ TARGETS = {
     "import": 3.0,
     "blocked": 0.1,
     "compile_rss": 800.0,
+    "one_pass": 0.6,
 }
 """The targets: ratios (start, save, compile, linearity) and peak RSS in MB."""
 
@@ -332,6 +333,54 @@ def compiles(folios: dict[int, Path], work: Path, options: argparse.Namespace, n
     ]
 
 
+def against_one_pass(
+    folios: dict[int, Path], work: Path, repeats: int, notes: list[str], *, with_rss: bool = True
+) -> list[Pair]:
+    """(10) the full-archive compile of the big folio against WeasyPrint alone laying its HTML out in one pass.
+
+    Run alone (nothing else of the benchmark beside it): the compile uses both cores. The
+    one-pass layout is how every portfolio was compiled before the chunked compile; its
+    time is "today's time" of issue 15.
+    """
+    big = max(folios)
+    one_pass_rss: list[float] = []
+    pages: list[str] = []
+
+    def base() -> float:
+        """WeasyPrint alone, one pass, on the HTML the command wrote."""
+        done = run_child([PYTHON, WEASY_CHILD, str(work / "big.html"), str(work / "one-pass.pdf")], tree=True)
+        one_pass_rss.append(done.tree_rss_mb)
+        pages.append(done.stdout.strip())
+        return done.seconds
+
+    pair = Pair(
+        "10",
+        f"full-archive compile, {big} years, against one pass",
+        "sendfolio portfolio --all",
+        "WeasyPrint alone, one pass",
+        TARGETS["one_pass"],
+    )
+    alternate(pair, repeats, lambda: compile_once(folios[big], work, "big")[0], base)
+    notes.append(
+        f"full-archive compile, {big} years ({pages[-1]} pages): peak RSS {max(BIG_RSS[-repeats:]):.0f} MB with its "
+        f"workers, {median(BIG_CPU[-repeats:]):.0f} s of CPU; one pass: peak RSS {max(one_pass_rss):.0f} MB"
+    )
+    if not with_rss:
+        return [pair]
+    return [
+        pair,
+        Pair(
+            "9",
+            f"peak RSS of the full-archive compile, {big} years (workers included)",
+            "summed RSS",
+            "",
+            TARGETS["compile_rss"],
+            ours=[max(BIG_RSS[-repeats:])],
+            unit="MB",
+        ),
+    ]
+
+
 def memory(rss: list[float], years: int) -> Pair:
     """(6) the TUI's peak RSS on the big folio (the largest seen), against its limit."""
     return Pair(
@@ -410,6 +459,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="run the tour of every area alone (measures 6 and 8, the big folio only): ~30 s",
     )
+    parser.add_argument(
+        "--one-pass-repeats", type=int, default=0, help="measure 10: big compiles against one pass, alone (0: skip)"
+    )
+    parser.add_argument("--only-one-pass", action="store_true", help="run measure 10 only (with 1 repeat by default)")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     parser.add_argument(
         "--before", type=Path, help="a source tree of the code before a change: its TUI measures run beside ours"
@@ -436,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
             for tree in BEFORE:
                 blocked += tour(BEFORE_FOLIOS[options.big_years], options.big_years, notes, tree)[1]
             return _report([memory([peak], options.big_years), *blocked], notes, started, options)
+        if options.only_one_pass:
+            folios = {options.big_years: generate(work, options.big_years, notes)}
+            repeats = options.one_pass_repeats or 1
+            return _report(against_one_pass(folios, work, repeats, notes), notes, started, options)
         folios = {years: generate(work, years, notes) for years in sorted({1, options.big_years})}
         for tree in BEFORE:
             BEFORE_FOLIOS.update({years: generate(work, years, notes, tree) for years in folios})
@@ -448,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
         pairs += check(folios, options.repeats)
         if not options.skip_compile:
             pairs += compiles(folios, work, options, notes)
+            if options.one_pass_repeats:
+                pairs += against_one_pass(folios, work, options.one_pass_repeats, notes, with_rss=False)
         pairs.append(memory(rss, max(folios)))
         pairs += blocked
         if not options.skip_import:
