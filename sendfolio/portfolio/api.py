@@ -31,8 +31,8 @@ Progress = Callable[[str, float], None]
 """A callback told what is being done and how far along (0.0 to 1.0).
 
 The stages, in order: "Judging the records", "Writing the pages", then either "Laying out
-pages" (a short document, one pass) or "Counting pages: N so far" and "Laying out T pages:
-N so far" (a long one, in chunks: N grows as chunks finish) and "Joining T pages", then
+pages" (a short document, one pass) or "Laying out pages: N so far" and "Numbering T
+pages" (a long one, in chunks: N grows as chunks finish) and "Joining T pages", then
 "Writing the PDF: T pages", "Done".
 """
 
