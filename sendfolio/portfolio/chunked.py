@@ -268,14 +268,15 @@ def render_chunked(
         owner = _owners(laid)
         again = [i for i in range(count) if laid[i].prints_pages or not set(jobs[i].foreign) <= set(owner)]
         printed: dict[int, dict[str, str] | None] = dict.fromkeys(again)
-        for _ in range(ROUNDS):
+        stamps: list[bytes] = []
+        stamped: tuple | None = None
+        # Pass 2 and the margins run side by side; the margins are laid out again only if pass 2
+        # moved a page (a chunk's page count, named pages or strings changed).
+        for _ in range(ROUNDS + 1):
             offsets, total = _offsets(laid)
             pages_of = {name: str(offsets[chunk] + page + 1) for name, (chunk, page) in owner.items()}
             wanted = {i: {name: pages_of[name] for name in linked[i] if name in pages_of} for i in again}
-            redo = [i for i in again if wanted[i] != printed[i]]
-            if not redo:
-                break
-            jobs_again = [
+            redo = [
                 _with_html(
                     cut,
                     Job(
@@ -288,26 +289,45 @@ def render_chunked(
                         numbered=True,
                     ),
                 )
-                for i in redo
+                for i in again
+                if wanted[i] != printed[i]
             ]
-            for item in _run(pool, jobs_again, progress, cancelled, f"Numbering {total} pages", 0.8, 0.85):
+            shape = _shape(laid)
+            runs = _margin_jobs(cut, laid, css, stamp) if shape != stamped else []
+            if not redo and not runs:
+                break
+            done, drawn = _run_both(pool, redo, runs, progress, cancelled, f"Numbering {total} pages", 0.8, 0.92)
+            for item in done:
                 laid[item.index] = item
                 printed[item.index] = wanted[item.index]
+            if runs:
+                stamps, stamped = drawn, shape
             owner = _owners(laid)
+        if _shape(laid) != stamped:  # pragma: no cover - pages still moving after every round
+            stamps = _run_both(pool, [], _margin_jobs(cut, laid, css, stamp), progress, cancelled, "", 0.9, 0.92)[1]
         offsets, total = _offsets(laid)
-        margins = page_margins(
-            [name for item in laid for name in item.names], [page for item in laid for page in item.strings]
-        )
-        margin_css = chunk_stylesheet(css, total)
-        size = min(MARGIN_PAGES, -(-total // (2 * workers())))
-        runs = [
-            MarginJob(n, margins_html(cut.head, margins[start : start + size]), margin_css, stamp, start + 1)
-            for n, start in enumerate(range(0, total, size))
-        ]
-        stamps = _run_margins(pool, runs, progress, cancelled, f"Numbering {total} pages", 0.85, 0.92)
     _tell(progress, f"Joining {total} pages", 0.92)
     data = join(laid, stamps, html, owner=owner, offsets=offsets)
     return data, total
+
+
+def _shape(laid: list[Laid]) -> tuple:
+    """What the page margins depend on: every chunk's page count, named pages and strings."""
+    return tuple((item.pages, item.names, item.strings) for item in laid)
+
+
+def _margin_jobs(cut: Plan, laid: list[Laid], css: str, stamp: date) -> list[MarginJob]:
+    """The margins of every page, in runs of at most `MARGIN_PAGES` pages, enough runs to share the workers."""
+    _, total = _offsets(laid)
+    margins = page_margins(
+        [name for item in laid for name in item.names], [page for item in laid for page in item.strings]
+    )
+    margin_css = chunk_stylesheet(css, total)
+    size = max(1, min(MARGIN_PAGES, -(-total // (2 * workers()))))
+    return [
+        MarginJob(n, margins_html(cut.head, margins[start : start + size]), margin_css, stamp, start + 1)
+        for n, start in enumerate(range(0, total, size))
+    ]
 
 
 BYTES_PER_PAGE = 2800
@@ -382,38 +402,34 @@ class _pool:
 
 def _run(pool, jobs: list[Job], progress, cancelled, what: str, start: float, end: float) -> list[Laid]:
     """Lay out every chunk job in the pool; results in the jobs' order. Reports pages as they grow."""
-    pages = 0
-
-    def count(item: Laid) -> str:
-        """The pages laid out so far."""
-        nonlocal pages
-        pages += item.pages
-        return f"{what}: {pages} so far"
-
-    results = _gather(pool, lay_out, jobs, progress, cancelled, count, start, end)
-    return [results[job.index] for job in jobs]
+    return _run_both(pool, jobs, [], progress, cancelled, what, start, end)[0]
 
 
-def _run_margins(pool, jobs: list[MarginJob], progress, cancelled, what: str, start: float, end: float) -> list[bytes]:
-    """Lay out every run of page margins in the pool; their PDFs in page order."""
-    results = _gather(pool, lay_out_margins, jobs, progress, cancelled, lambda _: what, start, end)
-    return [results[job.index] for job in jobs]
+def _run_both(
+    pool, jobs: list[Job], runs: list[MarginJob], progress, cancelled, what: str, start: float, end: float
+) -> tuple[list[Laid], list[bytes]]:
+    """Lay out chunks and runs of page margins in the pool, the longest first; results in the jobs' order.
 
-
-def _gather(pool, work, jobs, progress, cancelled, saying, start: float, end: float) -> dict:
-    """Run `work` on every job in the pool, each result under its job's index; honours a cancel."""
-    # The longest first, so that no core waits at the end for one long chunk.
-    longest_first = sorted(jobs, key=lambda job: (-len(job.html), job.index))
-    pending = {pool.submit(work, job): job.index for job in longest_first}
+    Reports the pages laid out as they grow; honours a cancel.
+    """
+    work = [(len(job.html), "chunk", job.index, lay_out, job) for job in jobs]
+    work += [(len(run.html) // 20, "margins", run.index, lay_out_margins, run) for run in runs]
+    pending = {
+        pool.submit(function, job): (kind, index)
+        for _, kind, index, function, job in sorted(work, key=lambda item: (-item[0], item[1], item[2]))
+    }
     results: dict = {}
+    pages = 0
     while pending:
         if cancelled is not None and cancelled():
             raise CompileCancelled("the compile was cancelled; no PDF was written")
         finished, _ = concurrent.futures.wait(pending, timeout=0.25, return_when=concurrent.futures.FIRST_COMPLETED)
-        what = ""
         for future in finished:
-            results[pending.pop(future)] = item = future.result()
-            what = saying(item)
+            key = pending.pop(future)
+            results[key] = future.result()
+            if key[0] == "chunk":
+                pages += results[key].pages
         if finished:
-            _tell(progress, what, start + (end - start) * len(results) / len(jobs))
-    return results
+            saying = f"{what}: {pages} so far" if pages else what
+            _tell(progress, saying, start + (end - start) * len(results) / len(work))
+    return [results["chunk", job.index] for job in jobs], [results["margins", run.index] for run in runs]

@@ -36,11 +36,7 @@ def join(
         reader = first if item.index == 0 else PdfReader(io.BytesIO(item.pdf))
         for page in reader.pages:
             writer.add_page(page)
-    number = 0
-    for run in margins:
-        for margin in PdfReader(io.BytesIO(run)).pages:
-            writer.pages[number].merge_page(margin)
-            number += 1
+    _draw_margins(writer, margins)
     for name in sorted(owner):
         chunk, number = owner[name]
         _, x, y = laid[chunk].anchors[name]
@@ -56,6 +52,47 @@ def join(
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+MARGINS = "/SfMargins"
+"""The resource name of a page's margins, drawn as a form over the page."""
+
+
+def _draw_margins(writer, margins: list[bytes]) -> None:
+    """Draw each page's margins over it, as a form XObject: the page's own content is not parsed or rewritten."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    def stream(data: bytes):
+        """A small content stream added to the file once and shared by every page."""
+        made = DecodedStreamObject()
+        made.set_data(data)
+        return writer._add_object(made)
+
+    save, restore, draw = stream(b"q\n"), stream(b"\nQ\n"), stream(f"q {MARGINS} Do Q\n".encode("ascii"))
+    number = 0
+    for run in margins:
+        for margin in PdfReader(io.BytesIO(run)).pages:
+            page = writer.pages[number]
+            drawn = margin["/Contents"].get_object()
+            if isinstance(drawn, ArrayObject):  # pragma: no cover - WeasyPrint writes one stream a page
+                joined = DecodedStreamObject()
+                joined.set_data(b"\n".join(part.get_object().get_data() for part in drawn))
+                drawn = joined
+            form = drawn.clone(writer)
+            form[NameObject("/Type")] = NameObject("/XObject")
+            form[NameObject("/Subtype")] = NameObject("/Form")
+            form[NameObject("/BBox")] = ArrayObject(margin.mediabox)
+            form[NameObject("/Resources")] = margin["/Resources"].clone(writer)
+            resources = DictionaryObject(page["/Resources"].get_object())
+            forms = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+            forms[NameObject(MARGINS)] = form.indirect_reference
+            resources[NameObject("/XObject")] = forms
+            page[NameObject("/Resources")] = resources
+            contents = page["/Contents"]
+            own = list(contents) if isinstance(contents.get_object(), ArrayObject) else [contents]
+            page[NameObject("/Contents")] = ArrayObject([save, *own, restore, draw])
+            number += 1
 
 
 class _Shim:
