@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_BYTES, Plan, chunk_stylesheet, plan
 from sendfolio.portfolio.joining import join
@@ -412,6 +413,7 @@ def _run_both(
 
     Reports the pages laid out as they grow; honours a cancel.
     """
+    work: list[tuple[int, str, int, Callable[[Any], Any], Job | MarginJob]]
     work = [(len(job.html), "chunk", job.index, lay_out, job) for job in jobs]
     work += [(len(run.html) // 20, "margins", run.index, lay_out_margins, run) for run in runs]
     pending = {

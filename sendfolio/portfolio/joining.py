@@ -10,7 +10,7 @@ The outline is built with WeasyPrint's own rule from every chunk's headings in o
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sendfolio.portfolio.chunked import Laid
@@ -74,12 +74,12 @@ def _draw_margins(writer, margins: list[bytes]) -> None:
     for run in margins:
         for margin in PdfReader(io.BytesIO(run)).pages:
             page = writer.pages[number]
-            drawn = margin["/Contents"].get_object()
+            drawn: Any = margin["/Contents"].get_object()
             if isinstance(drawn, ArrayObject):  # pragma: no cover - WeasyPrint writes one stream a page
                 joined = DecodedStreamObject()
                 joined.set_data(b"\n".join(part.get_object().get_data() for part in drawn))
                 drawn = joined
-            form = drawn.clone(writer)
+            form: Any = drawn.clone(writer)
             form[NameObject("/Type")] = NameObject("/XObject")
             form[NameObject("/Subtype")] = NameObject("/Form")
             form[NameObject("/BBox")] = ArrayObject(margin.mediabox)
