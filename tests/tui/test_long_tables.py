@@ -215,3 +215,31 @@ async def test_coverage_draws_the_columns_scrolled_into_sight(folio_dir):
             mark = table.render_line(1).text[left : left + width].strip()
             assert heading == str(table.ordered_columns[column].label)
             assert mark == str(table.get_cell_at((0, column)))
+
+
+async def test_compile_works_out_a_long_archive_off_the_screen_thread(folio_dir):
+    """Compile on four years: contents and unmet requirements come from a worker, and say what the rules say."""
+    from textual.widgets import Static
+
+    from sendfolio.tui.app import SendfolioApp
+    from sendfolio.tui.compile import INLINE_RECORDS, CompileScreen, summary
+
+    today = date(2025, 6, 1)
+    generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        data = app.current_folio.data()
+        assert len(data.cases) + len(data.reflections) + len(data.cpd) > INLINE_RECORDS
+        await pilot.press("8")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompileScreen)
+        holds, still_unmet = summary("portfolio", data, screen.year, today)
+        assert str(screen.query_one("#compile-contents", Static).render()) == holds
+        assert str(screen.query_one("#compile-unmet", Static).render()) == still_unmet
+        await pilot.press("r")
+        await settle(pilot)
+        holds, still_unmet = summary("renewal", data, screen.year, today)
+        assert str(screen.query_one("#compile-contents", Static).render()) == holds
+        assert "Renewal" in str(screen.query_one("#compile-year", Static).render())
