@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -156,18 +156,21 @@ def criterion_cells(row: rules.CoverageRow, cases: tuple, styles: Mapping[str, S
     style = "" if row.shown else styles.get("missing", "")
     where = Text(f"{item.form} {SECTION_CODES.get(item.section, '')}", style=style)
     words = Text(("" if row.shown else "missing: ") + item.text, style=style)
-    return [where, words, *(_mark(row, case.ref, styles) for case in cases)]
+    showings = {showing.ref: showing for showing in reversed(row.showings)}  # the first showing of each case
+    counted = set(row.refs)
+    return [where, words, *(_mark(showings.get(case.ref), case.ref in counted, styles) for case in cases)]
 
 
-def _mark(row: rules.CoverageRow, ref: str, styles: Mapping[str, Style | str]) -> Text:
+def _mark(showing: Any, counted: bool, styles: Mapping[str, Style | str]) -> Text:
     """A case's mark: "✓ form" on a form the observer returned, "✓" entered by the mediator, "·" not shown.
 
-    When only returned forms count (a profile setting), the mediator's own entry shows as "(✓)", not counted.
+    `showing` is the case's first showing of the criterion (from `rules.coverage`), or None; `counted`
+    says whether it counts. When only returned forms count (a profile setting), the mediator's own
+    entry shows as "(✓)", not counted.
     """
-    showing = row.showing(ref)
     if showing is None:
         return Text("·", style=styles.get("blank", ""))
-    if ref not in row.refs:
+    if not counted:
         return Text("(✓)", style=styles.get("blank", ""))
     return Text("✓ form" if showing.returned else "✓", style=styles.get("shown", ""))
 
@@ -262,15 +265,15 @@ class CoverageScreen(FolioScreen):
 
     def action_year(self, step: int) -> None:
         """Show the previous (-1) or next (+1) registration year that holds practice cases."""
-        shown = self.shown
-        if shown.year is None:
+        now = self.shown.year
+        if now is None:
             return
-        later = [year for year in shown.years if (year - shown.year) * step > 0]
+        later = [year for year in self.shown.years if (year - now) * step > 0]
         if not later:
             self.app.bell()
             self.notify(f"No practice cases {'before' if step < 0 else 'after'} these.")
             return
-        self.year = min(later, key=lambda year: abs(year - shown.year))
+        self.year = min(later, key=lambda year: abs(year - now))
 
     def show(self, matrix: rules.Coverage, rows: list, shown: Shown | None = None) -> None:
         """Fill the table (a few rows per turn) and the summary; keep the cursor where it was.
