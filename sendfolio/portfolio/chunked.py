@@ -373,6 +373,17 @@ def _owners(laid: list[Laid]) -> dict[str, tuple[int, int]]:
     return owner
 
 
+WORKER_GC_THRESHOLD = (50_000, 20, 20)
+"""The workers' garbage-collector thresholds: a layout allocates millions of objects, few of them
+garbage until the chunk is done (then collected at once); the default (700 allocations) makes the
+collector walk the young objects thousands of times per chunk. About a tenth faster, the same memory."""
+
+
+def _worker_started() -> None:
+    """Set up a worker process: collect garbage less often while laying out (see `WORKER_GC_THRESHOLD`)."""
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
+
+
 class _pool:
     """A process pool of spawn-started workers (no fork of a threaded app), shut down on exit."""
 
@@ -385,7 +396,7 @@ class _pool:
         """Start the workers."""
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self.executor = concurrent.futures.ProcessPoolExecutor(
-            max_workers=self.size, mp_context=multiprocessing.get_context(method)
+            max_workers=self.size, mp_context=multiprocessing.get_context(method), initializer=_worker_started
         )
         return self.executor
 
