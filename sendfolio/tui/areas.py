@@ -7,7 +7,6 @@ only: widgets import it, never the other way round.
 
 from __future__ import annotations
 
-import gc
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,27 +115,17 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
     return make
 
 
-_FROZEN: list[bool] = []
-"""Set once `preload_areas` has set the long-lived objects aside (once a process)."""
-
-
 def preload_areas() -> None:
-    """Import every area's screen module, and set the long-lived objects aside from the garbage collector.
+    """Import every area's screen module, then set the objects alive aside from the garbage collector.
 
     Run off the screen's thread once the Dashboard is up. Imported there, the first visit of an
     area does not wait for its imports (the case log's and the reflections' pull in the forms,
     the editor and Markdown: 0.1-0.2 s); an area opened before this has finished imports its
-    module itself, as before.
-
-    Then, the first time, `gc.freeze()` moves everything alive (the folio's records, the modules,
-    the dashboard) out of the collector's way: its full collections walked them all, holding the
-    screen's thread 0.1-0.2 s at a time on a ten-year folio. Frozen objects are still freed when
-    no longer referenced; only cycles among them stay (the folio's records form none). The young
-    generations are collected first, cheaply, so little garbage is frozen with them.
+    module itself, as before. The folio's records, the modules and the dashboard are then frozen
+    out of the collector's full collections (see `sendfolio.tui.memory`).
     """
+    from sendfolio.tui.memory import freeze_long_lived
+
     for area in AREAS:
         importlib.import_module(area.module)
-    if not _FROZEN:
-        _FROZEN.append(True)
-        gc.collect(1)
-        gc.freeze()
+    freeze_long_lived("started")

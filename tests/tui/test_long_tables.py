@@ -243,3 +243,19 @@ async def test_compile_works_out_a_long_archive_off_the_screen_thread(folio_dir)
         holds, still_unmet = summary("renewal", data, screen.year, today)
         assert str(screen.query_one("#compile-contents", Static).render()) == holds
         assert "Renewal" in str(screen.query_one("#compile-year", Static).render())
+
+
+async def test_a_long_fill_sets_its_rows_aside_from_the_garbage_collector():
+    """After a table's first long fill, its rows are frozen out of the collector's full collections."""
+    import gc
+
+    rows = [((f"a{number}", f"b{number}", number), f"row-{number}") for number in range(1_000)]
+    app = OneTable()
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        table.id = "frozen-after-fill"
+        frozen = gc.get_freeze_count()
+        fill_rows(table, rows)
+        await settle(pilot)
+        assert table.row_count == len(rows)
+        assert gc.get_freeze_count() >= frozen + len(rows)  # at least one object a row now frozen

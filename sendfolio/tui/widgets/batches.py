@@ -12,7 +12,8 @@ already in its queue without giving the loop a turn, so batches posted with `cal
 its queue runs dry (`on_idle`); yielding after each batch lets it measure that batch alone.
 
 `select` (a row key) puts the cursor on that row as soon as it is in, unless the cursor was
-moved meanwhile; `then` runs once every row is in.
+moved meanwhile; `then` runs once every row is in. After a table's first long fill its rows are
+frozen out of the garbage collector's way (`sendfolio.tui.memory`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from weakref import WeakKeyDictionary
 
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+
+from sendfolio.tui.memory import freeze_long_lived
 
 BATCH = 100
 """Rows added per turn of the event loop (a table of few columns)."""
@@ -57,8 +60,7 @@ def fill_rows(
     _FILLS[table] = fill
     fill.add(rows[:size])
     if len(rows) <= size:
-        if then is not None:
-            then()
+        _filled(table, then)
         return
 
     async def rest() -> None:
@@ -68,11 +70,22 @@ def fill_rows(
             if _FILLS.get(table) is not fill or not table.is_attached:
                 return
             fill.add(rows[start : start + size])
-        if then is not None:
-            then()
+        _filled(table, then)
 
     # Not exclusive: a cancelled worker would make `wait_for_complete` raise; a superseded fill stops itself.
     table.run_worker(rest(), group="fill-rows", exit_on_error=True)
+
+
+def _filled(table: DataTable, then: Callable[[], None] | None) -> None:
+    """A fill is done: run `then`; after a table's first long fill, freeze its rows out of the collector's way.
+
+    The rows live as long as the screen; the collector's full collections walked them all
+    (see `sendfolio.tui.memory`). A short table is not worth it.
+    """
+    if then is not None:
+        then()
+    if table.row_count * max(1, len(table.columns)) > CELLS:
+        freeze_long_lived(f"table:{type(table.screen).__name__}#{table.id}")
 
 
 _FILLS: WeakKeyDictionary[DataTable, _Fill] = WeakKeyDictionary()
