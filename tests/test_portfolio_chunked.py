@@ -211,4 +211,4 @@ def test_margins_read_the_strings_in_force_on_each_page():
     assert made.count("<div") == 4 and "page: cover" in made and made.count("break-before: page") == 3
     assert "chapter &#34;2 Two&#34;" in made
     css = body_stylesheet(stylesheet_text())
-    assert "@page cover {" in css and "@bottom-center { content: none !important; }" in css
+    assert "@page cover {" in css and "@bottom-right { content: none !important; }" in css
