@@ -185,12 +185,13 @@ class CaseLogScreen(FolioScreen):
         words = self.query_one("#case-filter", Input).value
         name, key = SORTS[self.sort_index]
         every = self.app.current_folio.cases()
-        rows = sorted(
-            ((case, row) for case in every if matches(case, words, row := case_row(case))),
-            key=lambda pair: key(pair[0]),
-        )
-        fill_rows(table, [(row, case.ref) for case, row in rows], select=keep)
-        cases = [case for case, _ in rows]
+        if words.strip():  # the filter reads each case's row: made once, kept for the table
+            rows = {case.ref: row for case in every if matches(case, words, row := case_row(case))}
+            cases = sorted((case for case in every if case.ref in rows), key=key)
+            fill_rows(table, [(rows[case.ref], case.ref) for case in cases], select=keep)
+        else:  # each row made in the turn that adds it
+            cases = sorted(every, key=key)
+            fill_rows(table, cases, make=lambda case: (case_row(case), case.ref), select=keep)
         if not cases:  # no row to highlight: no case to describe
             self.query_one("#case-detail", Static).update("")
         total = len(every)
