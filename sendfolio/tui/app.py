@@ -103,8 +103,11 @@ class SendfolioApp(App[int]):
     TITLE = "sendfolio"
     """The app's name."""
 
-    CSS_PATH: ClassVar[Any] = existing_styles("app.tcss", "records.tcss")
-    """The app's styles (styles/app.tcss and styles/records.tcss)."""
+    CSS_PATH: ClassVar[Any] = existing_styles("app.tcss")
+    """The styles of the app shell and the first screen (styles/app.tcss); the others: `load_screen_styles`."""
+
+    SCREEN_STYLES: ClassVar[tuple[str, ...]] = ("screens.tcss", "records.tcss")
+    """The other screens' style files, read once the first screen is up (or before another screen is shown)."""
 
     COMMANDS: ClassVar[Any] = {SendfolioCommands}
     """The command palette offers every sendfolio area, feature and action (help and quit included),
@@ -167,6 +170,22 @@ class SendfolioApp(App[int]):
             self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
         else:
             self.open_folio()
+
+    def load_screen_styles(self) -> None:
+        """Read the other screens' style files, if not yet read (they are parsed when next a widget is styled).
+
+        Their rules match none of the first screen's widgets, so nothing shown needs restyling; read
+        before a screen that uses them is shown, and a screen naming one in its CSS_PATH finds it
+        read already (else Textual would re-parse every style file and restyle the app).
+        """
+        for path in existing_styles(*self.SCREEN_STYLES):
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Push a screen (a form, a dialog, help, the palette) with every screen's styles read first."""
+        self.load_screen_styles()
+        return super().push_screen(*args, **kwargs)
 
     def _exit_on_signals(self) -> None:
         """SIGTERM and SIGHUP (terminal closed, system shutting down) close the app cleanly.

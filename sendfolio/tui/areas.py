@@ -107,6 +107,8 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
         screen_class = getattr(importlib.import_module(area.module), area.screen)
         screen = screen_class()
         app = screen.app
+        if area is not AREAS[0] and hasattr(app, "load_screen_styles"):
+            app.load_screen_styles()  # every screen but the Dashboard may use the other screens' styles
         if not app.styles.has_rule("background"):
             app.stylesheet.apply(app)
         screen._css_update_count = app._css_update_count

@@ -323,6 +323,7 @@ class DashboardScreen(FolioScreen):
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
             self.call_after_refresh(self.preload)  # once the figures are painted: they do not wait for these imports
+            self.call_after_refresh(self.app.load_screen_styles)  # and the other screens' styles
 
     @work(thread=True, exclusive=True, group="preload", description="importing the areas")
     def preload(self) -> None:

@@ -152,7 +152,31 @@ async def test_each_style_file_is_parsed_once_at_start_and_on_a_first_visit(star
         await pilot.press("5")  # CPD, shown for the first time
         await settle(pilot)
         assert app.current_mode == "cpd"
-        assert sum(path.endswith("app.tcss") for path in parsed) == 1, parsed
+        for name in ("app.tcss", "screens.tcss", "records.tcss"):
+            assert sum(path.endswith(f"/{name}") for path in parsed) == 1, (name, parsed)
+
+
+async def test_the_other_screens_styles_are_read_after_the_first_screen_and_before_any_other(started_dir, today):
+    """The frame parses the shell's styles only; a dialog over the Dashboard, or an area, finds the rest read."""
+    from sendfolio.paths import style_path
+
+    def read(app, name: str) -> bool:
+        """True when the app's stylesheet holds the style file."""
+        return app.stylesheet.has_source(str(style_path(name)), "")
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        assert read(app, "app.tcss")
+        await settle(pilot)
+        assert read(app, "screens.tcss") and read(app, "records.tcss")  # once the figures were painted
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-003", "2026-10-03"))
+        folio.change_codec(new_codec(PASSPHRASE, TEST_PARAMS))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)  # a screen pushed before the figures: the styles come first
+        assert read(app, "screens.tcss") and read(app, "records.tcss")
 
 
 def test_the_first_screen_imports_nothing_it_does_not_need():
