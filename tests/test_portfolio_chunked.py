@@ -212,3 +212,30 @@ def test_margins_read_the_strings_in_force_on_each_page():
     assert "chapter &#34;2 Two&#34;" in made
     css = body_stylesheet(stylesheet_text())
     assert "@page cover {" in css and "@bottom-right { content: none !important; }" in css
+
+
+def fonts_used(data: bytes) -> set[str]:
+    """The base names of the fonts drawn on any page (margins' forms included), subset tags dropped."""
+    reader = PdfReader(io.BytesIO(data))
+    found: set[str] = set()
+
+    def walk(resources) -> None:
+        """Fonts of these resources and of the forms they draw."""
+        resources = resources.get_object() if resources is not None else {}
+        for font in (resources.get("/Font") or {}).values():
+            found.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+        for form in (resources.get("/XObject") or {}).values():
+            walk(form.get_object().get("/Resources"))
+
+    for page in reader.pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+def test_chunks_print_emoji_with_the_shipped_emoji_font():
+    """The shipped fonts (Noto Emoji for emoji) are used in chunks as in one pass."""
+    html = small(30).replace("Paragraph 3 of", "Paragraph 3 \N{SLIGHTLY SMILING FACE} of")
+    one = fonts_used(render_pdf(html, stamp=TODAY).data)
+    many = fonts_used(chunked.render_chunked(html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)[0])
+    assert any("Emoji" in name for name in one), one
+    assert many == one

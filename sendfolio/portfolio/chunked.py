@@ -141,12 +141,19 @@ def lay_out(job: Job) -> Laid:
     from weasyprint import HTML
     from weasyprint.formatting_structure.boxes import TextBox
 
-    from sendfolio.portfolio.pdf import font_configuration, identifier_for, make_fetcher, quiet_weasyprint, source_date
+    from sendfolio.portfolio.pdf import (
+        font_configuration,
+        fonts_stylesheet,
+        identifier_for,
+        make_fetcher,
+        quiet_weasyprint,
+        source_date,
+    )
 
     quiet_weasyprint()
     with source_date(job.stamp):
         document = HTML(string=job.html, base_url=None, url_fetcher=make_fetcher()).render(
-            font_config=font_configuration(), stylesheets=[_stylesheet(job.css)]
+            font_config=font_configuration(), stylesheets=[fonts_stylesheet(), _stylesheet(job.css)]
         )
         anchors, bookmarks, heights, names, strings = {}, [], [], [], []
         stand_ins = set(job.foreign)
@@ -196,10 +203,16 @@ def lay_out_margins(job: MarginJob) -> bytes:
     """The PDF of a run of pages' margins: running heads and "page x of y", nothing else."""
     from weasyprint import CSS, HTML
 
-    from sendfolio.portfolio.pdf import font_configuration, make_fetcher, quiet_weasyprint, source_date
+    from sendfolio.portfolio.pdf import (
+        font_configuration,
+        fonts_stylesheet,
+        make_fetcher,
+        quiet_weasyprint,
+        source_date,
+    )
 
     quiet_weasyprint()
-    sheets = [_stylesheet(job.css)]
+    sheets = [fonts_stylesheet(), _stylesheet(job.css)]
     if job.first_page > 1:
         sheets.append(CSS(string=f"@page :first {{ counter-reset: page {job.first_page}; }}"))
     with source_date(job.stamp):
