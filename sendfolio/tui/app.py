@@ -260,11 +260,14 @@ class SendfolioApp(App[int]):
         from textual.worker import get_current_worker
 
         from sendfolio.store import Folio, FolioError
+        from sendfolio.tui.memory import collector_paused, freeze_long_lived
 
         where = data_dir or self.data_dir
         worker = get_current_worker()
         try:
-            folio = Folio.open(where, codec=codec)
+            with collector_paused():
+                folio = Folio.open(where, codec=codec)
+            freeze_long_lived("opened folio")  # its records live as long as it is open: out of the collector's walks
         except FolioError as error:
             if not worker.is_cancelled:
                 self.call_from_thread(self.folio_failed, str(error))

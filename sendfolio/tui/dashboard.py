@@ -293,7 +293,10 @@ class DashboardScreen(FolioScreen):
         """Ask the rules off the screen's thread, then show the result."""
         from textual.worker import get_current_worker
 
-        view = dashboard_view(data, today, entered)
+        from sendfolio.tui.memory import collector_paused
+
+        with collector_paused():  # the rules make many short-lived objects and no cycles: no collections meanwhile
+            view = dashboard_view(data, today, entered)
         if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
             self.app.call_from_thread(self.show, view)
 

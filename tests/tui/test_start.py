@@ -6,6 +6,7 @@ folio's unlock dialog comes up over it, and a folio that cannot be opened is exp
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -92,6 +93,7 @@ async def test_the_figures_are_worked_out_once(started_dir, today):
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen) and app.screen.view is not None
         assert [worker.split()[0] for worker in started].count("dashboard:compute") == 1, started
+        assert gc.isenabled()  # paused while the folio was read and the figures worked out, then back on
         assert not any("SM-T-001" in worker for worker in started), started  # no record text in a worker's description
         assert "SM-T-001" in shown(app.screen)
         progress = app.screen.query_one("#progress", ProgressLines)
@@ -118,6 +120,7 @@ async def test_a_missing_folio_with_backups_is_refused_on_the_dashboard(started_
         assert isinstance(app.screen, DashboardScreen) and app.current_mode == "dashboard"
     assert not (started_dir / "folio.json").exists()
     assert {path.name: path.read_bytes() for path in started_dir.glob("folio.json.*")} == backups
+    assert gc.isenabled()  # paused while the folio was read, back on though the open failed
 
 
 async def test_an_empty_folder_starts_on_the_dashboard_with_the_welcome_over_it(folio_dir, today):
