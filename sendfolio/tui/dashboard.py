@@ -258,12 +258,12 @@ class DashboardScreen(FolioScreen):
         rest = max(self.size.width - 12, 50)
         table = self.query_one("#requirements", DataTable)
         table.clear(columns=True)
-        for label, key, width in requirement_columns(rest):
-            table.add_column(label, width=width, key=key)
+        for label, key, width in requirement_columns(rest):  # labels as Text: not read as markup (nor emoji codes)
+            table.add_column(Text(label), width=width, key=key)
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear(columns=True)
         for label, width in (("Case", 11), ("Event", rest - 41), ("Due", 11), ("Days left", 10), ("Status", 7)):
-            deadlines.add_column(label, width=width, key=label.lower())
+            deadlines.add_column(Text(label), width=width, key=label.lower())
 
     def refresh_view(self) -> None:
         """Work the figures out again when the folio changes."""

@@ -2,9 +2,9 @@
 
 API: `ProgressLines(id=...)`, then `show([(title, have, need, amount_text), ...])`. Each line is
 the title (cut to 25 characters), a 32-cell bar filled to `have / need` (in the success colour
-once met) and the amount in words. One widget draws every line, where a row of Textual
-progress bars costs six widgets each to mount and style (the Dashboard's figures waited for
-about fifty of them).
+once met) and the amount in words. One widget draws every line, as one text, where a row of
+Textual progress bars costs six widgets each to mount and style (the Dashboard's figures waited
+for about fifty of them).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.renderables.bar import Bar
 from textual.widget import Widget
@@ -64,12 +63,10 @@ class ProgressLines(Widget):
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
-        """A borderless grid: title, bar, amount."""
-        grid = Table.grid()
-        grid.add_column(width=TITLE_WIDTH, no_wrap=True)
-        grid.add_column(width=BAR_WIDTH, no_wrap=True)
-        grid.add_column(no_wrap=True)
+        """The lines as one text: title, bar (Textual's bar renderable), amount (cheaper to lay out than a table)."""
+        console = self.app.console
         amount = self.get_component_rich_style("progress-lines--amount")
+        lines = []
         for title, have, need, words in self.lines:
             done = max(0.0, min(have / need, 1.0))
             style = self.get_component_rich_style("progress-lines--complete" if done >= 1 else "progress-lines--bar")
@@ -79,5 +76,6 @@ class ProgressLines(Widget):
                 background_style=Style.from_color(style.bgcolor),
                 width=BAR_WIDTH,
             )
-            grid.add_row(Text(title[: TITLE_WIDTH - 1]), bar, Text(f" {words}", style=amount))
-        return grid
+            drawn = next(iter(bar.__rich_console__(console, console.options)))
+            lines.append(Text.assemble(title[: TITLE_WIDTH - 1].ljust(TITLE_WIDTH), drawn, (f" {words}", amount)))
+        return Text("\n", no_wrap=True, overflow="crop").join(lines)
