@@ -239,3 +239,60 @@ def test_chunks_print_emoji_with_the_shipped_emoji_font():
     many = fonts_used(chunked.render_chunked(html, stylesheet_text(), stamp=TODAY, chunk_bytes=1, processes=2)[0])
     assert any("Emoji" in name for name in one), one
     assert many == one
+
+
+STARTED_IN_AN_APP = """
+import sys
+from datetime import date
+
+from textual.app import App
+
+from sendfolio.portfolio import chunked
+from sendfolio.portfolio.pdf import stylesheet_text
+
+HTML = sys.argv[1]
+
+
+class Compiles(App):
+    def on_mount(self) -> None:
+        self.run_worker(self.compile, thread=True)
+
+    def compile(self) -> None:
+        try:
+            data, pages = chunked.render_chunked(
+                HTML, stylesheet_text(), stamp=date(2026, 11, 29), chunk_bytes=1, processes=2
+            )
+            self.call_from_thread(self.exit, f"{pages} pages {len(data)} bytes stderr fileno {sys.stderr.fileno()}")
+        except Exception as error:
+            self.call_from_thread(self.exit, f"failed: {error!r}")
+
+
+if __name__ == "__main__":
+    async def main():
+        app = Compiles()
+        async with app.run_test() as pilot:
+            while app.return_value is None:
+                await pilot.pause(0.2)
+        print(app.return_value)
+
+    import asyncio
+
+    asyncio.run(main())
+"""
+"""A fresh process running a Textual app that compiles in chunks from a thread worker, as the TUI does."""
+
+
+def test_a_chunked_compile_starts_its_workers_from_inside_a_textual_app(tmp_path):
+    """Textual's captured standard error has no file number; the workers still start (it failed with
+    "bad value(s) in fds_to_keep" when the app started the first chunked compile of its process)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "compiles_in_an_app.py"
+    script.write_text(STARTED_IN_AN_APP, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), small(30)], capture_output=True, text=True, timeout=300, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    said = done.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+ pages \d+ bytes stderr fileno -1", said), said

@@ -397,6 +397,32 @@ def _worker_started() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLD)
 
 
+def _start_helpers(method: str) -> None:
+    """Start multiprocessing's resource tracker (and fork server) with a real standard error.
+
+    Both pass `sys.stderr.fileno()` to the process they start. A Textual app replaces
+    `sys.stderr` with a capture whose file number is -1, and starting them from the app
+    failed with "bad value(s) in fds_to_keep"; while they start, standard error is the
+    process's own (or nothing, if it has none).
+    """
+    import sys
+    from multiprocessing import forkserver, resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # multiprocessing leaves out a standard error without a file number
+    saved = sys.stderr
+    if not usable:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
 class _pool:
     """A process pool of spawn-started workers (no fork of a threaded app), shut down on exit."""
 
@@ -408,6 +434,7 @@ class _pool:
     def __enter__(self) -> concurrent.futures.ProcessPoolExecutor:
         """Start the workers."""
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        _start_helpers(method)
         self.executor = concurrent.futures.ProcessPoolExecutor(
             max_workers=self.size, mp_context=multiprocessing.get_context(method), initializer=_worker_started
         )
