@@ -286,9 +286,9 @@ class SendfolioApp(App[int]):
 
     def folio_failed(self, message: str) -> None:
         """Show why the folio could not be opened: on the screen while none is open (the Dashboard), else as a notice."""
-        screen = self.screen
-        if self.folio is None and callable(getattr(screen, "show_error", None)):
-            screen.show_error(message)
+        show_error = getattr(self.screen, "show_error", None)
+        if self.folio is None and callable(show_error):
+            show_error(message)
         else:
             self.notify(message, title="Not opened", severity="error", timeout=10, markup=False)
 

@@ -76,6 +76,7 @@ class ProgressLines(Widget):
                 background_style=Style.from_color(style.bgcolor),
                 width=BAR_WIDTH,
             )
-            drawn = next(iter(bar.__rich_console__(console, console.options)))
+            drawn = next(iter(bar.__rich_console__(console, console.options)))  # the bar renderable yields one Text
+            drawn = drawn if isinstance(drawn, Text) else Text(str(drawn))
             lines.append(Text.assemble(title[: TITLE_WIDTH - 1].ljust(TITLE_WIDTH), drawn, (f" {words}", amount)))
         return Text("\n", no_wrap=True, overflow="crop").join(lines)
