@@ -3,8 +3,9 @@
 `fill_rows(table, rows, select=..., then=...)` clears the table and adds the first batch at
 once (a short table is filled before the call returns); the rest follow from a worker, one
 batch per turn of the event loop, so a key pressed meanwhile is answered after at most one
-batch. A newer fill of the same table supersedes one still running (the worker is
-exclusive), and `app.workers.wait_for_complete()` waits for a fill to finish.
+batch. A newer fill of the same table supersedes one still running (the older one stops at
+its next turn; it is not cancelled, which would make `wait_for_complete` raise), and
+`app.workers.wait_for_complete()` waits for a fill to finish.
 
 The turns must be real turns of asyncio's loop: a Textual message pump handles every message
 already in its queue without giving the loop a turn, so batches posted with `call_later`
@@ -84,7 +85,7 @@ def _filled(table: DataTable, then: Callable[[], None] | None) -> None:
     """
     if then is not None:
         then()
-    if table.row_count * max(1, len(table.columns)) > CELLS:
+    if table.is_attached and table.row_count * max(1, len(table.columns)) > CELLS:
         freeze_long_lived(f"table:{type(table.screen).__name__}#{table.id}")
 
 
