@@ -115,8 +115,12 @@ def test_the_plan_cuts_only_where_a_page_starts_and_keeps_everything(demo_html):
         after = cutting.PageRules.matches(rules.after, last.tag, last.classes)
         assert cutting.starts_page(first, rules) or after, chunk[:120]
     assert "draft-mark" in cut.fixed and all("draft-mark" not in chunk for chunk in cut.chunks)
+    # with no limit on size, parts are merged as far as they go: only parts printing page numbers
+    # (laid out twice) are kept apart from the rest
     whole = cutting.plan(demo_html, css, chunk_bytes=10**9)
-    assert len(whole.chunks) == 1
+    kinds = [cutting.prints_numbers(chunk, cutting.numbering_classes(css)) for chunk in whole.chunks]
+    assert any(kinds) and not all(kinds) and len(kinds) < len(cut.chunks)
+    assert all(one != two for one, two in zip(kinds, kinds[1:]))
 
 
 def test_a_long_run_is_cut_between_its_parts_each_piece_on_a_new_page():
@@ -296,3 +300,29 @@ def test_a_chunked_compile_starts_its_workers_from_inside_a_textual_app(tmp_path
     assert done.returncode == 0, done.stderr[-2000:]
     said = done.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"\d+ pages \d+ bytes stderr fileno -1", said), said
+
+
+def test_a_long_run_opening_with_page_numbers_is_cut_after_them():
+    """A run cut anyway that opens with a summary printing page numbers is cut first after the summary,
+    so that only the summary is laid out twice; the run after it is laid out once."""
+    css = stylesheet_text()
+    summary = (
+        '<ul class="summary">'
+        + "".join(f'<li><a class="pageref" href="#p{n}">Paragraph {n}</a></li>' for n in range(0, 400, 40))
+        + "</ul>"
+    )
+    run = "".join(f'<p id="p{n}">Paragraph {n} of a long run of fictional text.</p>' for n in range(400))
+    html = SMALL.replace("{paragraphs}", summary + run)
+    cut = cutting.plan(html, css, chunk_bytes=2_000, run_bytes=8_000)
+    classes = cutting.numbering_classes(css)
+    assert {"pageref", "toc"} <= classes
+    pieces = [chunk for chunk in cut.chunks if "Paragraph" in chunk]
+    assert cutting.prints_numbers(pieces[0], classes) and 'id="p0"' not in pieces[0]
+    assert pieces[1].startswith('<section class="chapter"><p id="p0" ' + cutting.FORCED_BREAK)
+    assert not any(cutting.prints_numbers(piece, classes) for piece in pieces[1:])
+    data, pages = chunked.render_chunked(html, css, stamp=TODAY, chunk_bytes=2_000, run_bytes=8_000, processes=2)
+    reader = PdfReader(io.BytesIO(data))
+    targets = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    text = reader.pages[1].extract_text()
+    for n in range(40, 400, 40):
+        assert re.search(rf"Paragraph {n}, p\.\s*{targets[f'p{n}']}\b", text), (n, text)

@@ -90,6 +90,36 @@ def page_rules(css: str) -> PageRules:
     return PageRules(*(frozenset(found[kind]) for kind in ("before", "after", "fixed")))
 
 
+@lru_cache(maxsize=4)
+def numbering_classes(css: str) -> frozenset[str]:
+    """The classes named in the selectors of rules that print a page number (`target-counter`)."""
+    flat = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found: set[str] = set()
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", flat):
+        if TARGET_PAGE.search(body):
+            found.update(re.findall(r"\.([\w-]+)", selectors))
+    return frozenset(found)
+
+
+LINK = re.compile(r'<a\b[^>]*\shref="#')
+"""An internal link's opening tag."""
+
+CLASSES = re.compile(r'\sclass="([^"]*)"')
+"""An element's classes."""
+
+
+def prints_numbers(text: str, classes: frozenset[str]) -> bool:
+    """True when the HTML likely prints a page number: it has an internal link, and an element of a
+    class the numbering rules name (the link itself or what holds it, as in `.toc a`).
+
+    A guess from the text alone, used only to keep such parts apart; whether a chunk prints
+    page numbers is found when it is laid out.
+    """
+    if not LINK.search(text):
+        return False
+    return any(classes.intersection(found.split()) for found in CLASSES.findall(text))
+
+
 def chunk_stylesheet(css: str, total: int | str) -> str:
     """The stylesheet for chunks: page references read `data-page`, the total is written in."""
     css = TARGET_PAGE.sub(f"attr({PAGE_ATTRIBUTE})", css)
@@ -186,6 +216,7 @@ def starts_page(node: Node | None, rules: PageRules) -> bool:
 def plan(html: str, css: str, *, chunk_bytes: int = CHUNK_BYTES, run_bytes: int = RUN_BYTES) -> Plan:
     """Cut the document where pages start anyway, into chunks of about `chunk_bytes` of HTML."""
     rules = page_rules(css)
+    numbering = numbering_classes(css)
     body = Outline(html).body
     if body is None or not body.children:
         return Plan(html, "", ())
@@ -202,28 +233,44 @@ def plan(html: str, css: str, *, chunk_bytes: int = CHUNK_BYTES, run_bytes: int 
             or starts_page(node, rules)
             or (previous is not None and PageRules.matches(rules.after, previous.tag, previous.classes))
         )
-        parts = _cut(html, node, rules, chunk_bytes, run_bytes) if len(piece) > chunk_bytes else [piece]
+        parts = _cut(html, node, rules, chunk_bytes, run_bytes, numbering) if len(piece) > chunk_bytes else [piece]
         if breaks:
             units.extend(parts)
         else:
             units[-1] += parts[0]
             units.extend(parts[1:])
         previous = node
+    # Parts printing page numbers are laid out twice: they are not merged with parts that are not.
     chunks: list[str] = []
+    numbered: list[bool] = []
     for unit in units:
-        if chunks and len(chunks[-1]) + len(unit) <= chunk_bytes:
+        kind = prints_numbers(unit, numbering)
+        if chunks and numbered[-1] == kind and len(chunks[-1]) + len(unit) <= chunk_bytes:
             chunks[-1] += unit
         else:
             chunks.append(unit)
+            numbered.append(kind)
     first = min((node.start for node in body.children), default=body.open_end)
     return Plan(html[:first], "".join(fixed), tuple(chunks))
 
 
-def _cut(html: str, node: Node, rules: PageRules, chunk_bytes: int, run_bytes: int) -> list[str]:
+def _cut(
+    html: str,
+    node: Node,
+    rules: PageRules,
+    chunk_bytes: int,
+    run_bytes: int,
+    numbering: frozenset[str] = frozenset(),
+) -> list[str]:
     """A long element as pieces, each wrapped in a copy of its tag: cut before children that start a page,
-    and, in a run longer than `run_bytes` without one, between children (the piece then starts a page)."""
+    and, in a run longer than `run_bytes` without one, between children (the piece then starts a page).
+
+    A run that is cut anyway and opens with children printing page numbers (a section's
+    summary linking to its cases) is cut first after them, so that only they are laid out twice.
+    """
     if not node.children:
         return [html[node.start : node.end]]
+    opening_cut = _after_numbered_opening(html, node, rules, run_bytes, numbering)
     opening = html[node.start : node.open_end]
     closing = f"</{node.tag}>"
     again = re.sub(r'\sid="[^"]*"', "", opening, count=1)
@@ -234,7 +281,7 @@ def _cut(html: str, node: Node, rules: PageRules, chunk_bytes: int, run_bytes: i
         if child is not node.children[0] and starts_page(child, rules):
             groups.append([])
             size = 0
-        elif size > 0 and size + len(text) > run_bytes and groups[-1]:
+        elif (size > 0 and size + len(text) > run_bytes and groups[-1]) or child is opening_cut:
             open_tag = html[child.start : child.open_end]
             text = open_tag[:-1].rstrip("/") + f" {FORCED_BREAK}>" + html[child.open_end : child.end]
             groups.append([])
@@ -244,3 +291,25 @@ def _cut(html: str, node: Node, rules: PageRules, chunk_bytes: int, run_bytes: i
     last = node.children[-1]
     groups[-1].append(html[last.end : node.end - len(closing)])
     return [(opening if index == 0 else again) + "".join(group) + closing for index, group in enumerate(groups)]
+
+
+def _after_numbered_opening(
+    html: str, node: Node, rules: PageRules, run_bytes: int, numbering: frozenset[str]
+) -> Node | None:
+    """The child to start a new piece at, just after the opening children that print page numbers.
+
+    Only for a run that has no page start inside and will be cut anyway (longer than
+    `run_bytes`), whose first children (within `run_bytes`) print page numbers; else None.
+    """
+    children = node.children
+    if not numbering or len(children) < 2 or node.end - node.open_end <= run_bytes:
+        return None
+    if any(starts_page(child, rules) for child in children[1:]):
+        return None
+    last = None
+    for index, child in enumerate(children[:-1]):
+        if child.end - node.open_end > run_bytes:
+            break
+        if prints_numbers(html[child.start : child.end], numbering):
+            last = index
+    return children[last + 1] if last is not None else None
