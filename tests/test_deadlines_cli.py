@@ -187,7 +187,7 @@ def test_ics_holds_upcoming_deadlines_with_case_refs_only(folio_with_cases, tmp_
         assert event["DTSTART"].dt >= date.fromisoformat(TODAY)
         assert len({event["UID"] for event in events}) == len(events)
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".deadlines.ics")] == []
-    assert f"Wrote {len(events)} upcoming deadline(s)" in result.stdout
+    assert f"Wrote {len(events)} upcoming deadline{'' if len(events) == 1 else 's'} to" in result.stdout
 
 
 def test_ics_into_missing_folder_exits_2(folio_with_cases, tmp_path):

@@ -13,6 +13,7 @@ import click
 from sendfolio.commands.common import fail, open_folio, output_path
 from sendfolio.domain.fields import FieldProblem, parse_date_value
 from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
+from sendfolio.domain.wording import count
 from sendfolio.io.calendar import calendar_bytes
 from sendfolio.store.atomic import write_atomic
 
@@ -140,7 +141,7 @@ def deadlines(
         return
     print_human(found, one_case=ref is not None)
     if written is not None:
-        click.echo(f"Wrote {written} upcoming deadline(s) to {ics_path}")
+        click.echo(f"Wrote {count(written, 'upcoming deadline')} to {ics_path}")
 
 
 COMMANDS = [deadlines]

@@ -14,6 +14,7 @@ import os
 import click
 
 from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.domain.wording import count
 
 
 def _new_passphrase(env_name: str, prompt: str) -> str:
@@ -252,7 +253,7 @@ def _print_plan(plan, scrub_backups: bool) -> None:
         click.echo(f"No case dated before {plan.before.isoformat()} holds notes, issues or de-brief notes.")
     else:
         click.echo(
-            f"Purge removes the free-text details of {len(plan.cases)} case(s) dated before {plan.before.isoformat()}:"
+            f"Purge removes the free-text details of {count(len(plan.cases), 'case')} dated before {plan.before.isoformat()}:"
         )
         for item in plan.cases:
             click.echo(f"  {item.describe()}")
@@ -268,7 +269,7 @@ def _scrub(folio, before) -> None:
     from sendfolio.privacy.purge import scrub_backups
 
     changed, unreadable = scrub_backups(folio, before)
-    click.echo(f"Removed the details from {changed} backup(s).")
+    click.echo(f"Removed the details from {count(changed, 'backup')}.")
     for path in unreadable:
         click.echo(f"Warning: backup {path} could not be read and was left as it is.", err=True)
 

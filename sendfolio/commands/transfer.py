@@ -10,6 +10,7 @@ import click
 
 from sendfolio.commands.common import data_dir, fail, open_folio, output_path
 from sendfolio.domain.records import FolioData
+from sendfolio.domain.wording import count
 from sendfolio.io.exporter import EXPORT_KINDS, ExportRefused, counts, export_backup, export_csv, export_reflections
 from sendfolio.io.importer import ImportPlan, apply_plan, plan_import
 from sendfolio.io.problems import ImportProblems
@@ -123,7 +124,7 @@ def _report_problems(bad: ImportProblems) -> NoReturn:
     for problem in bad.problems:
         click.echo(str(problem), err=True)
     files = len({problem.file for problem in bad.problems})
-    fail(f"nothing was imported: {len(bad.problems)} problem(s) in {files} file(s), listed above")
+    fail(f"nothing was imported: {count(len(bad.problems), 'problem')} in {count(files, 'file')}, listed above")
 
 
 def _report(plan: ImportPlan, heading: str) -> None:

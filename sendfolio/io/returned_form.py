@@ -31,6 +31,7 @@ from sendfolio.domain.form_fields import (
     seen_field,
 )
 from sendfolio.domain.records import DEBRIEF_HEADINGS, FolioData, InvalidRecord, Observation
+from sendfolio.domain.wording import count
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")
@@ -78,7 +79,9 @@ class ReturnedForm:
             role = f" ({sheet.role})" if sheet.role else ""
             lines.append(f"Form {sheet.form} for {self.case_ref}: {sheet.observer}{role}, {when}: {', '.join(what)}")
             if sheet.unticked_comments:
-                lines.append(f"  {sheet.unticked_comments} comment(s) beside criteria not ticked are not recorded")
+                verb = "is" if sheet.unticked_comments == 1 else "are"
+                unticked = count(sheet.unticked_comments, "comment")
+                lines.append(f"  {unticked} beside criteria not ticked {verb} not recorded")
         return lines
 
 

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
 from sendfolio.tui.compile_plan import (
     DOCUMENTS,
@@ -282,7 +283,7 @@ def result_text(done: Any) -> str:
     """Where the PDF went, how many pages, and whether it is marked as a draft."""
     text = f"✓ Saved {done.pages} pages to {done.path}"
     if getattr(done, "draft", False):
-        text += f"\n  Marked DRAFT: {len(done.unmet)} requirement(s) still unmet."
+        text += f"\n  Marked DRAFT: {count(len(done.unmet), 'requirement')} still unmet."
     return text
 
 

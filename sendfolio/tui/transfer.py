@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
 from textual.worker import Worker, WorkerState
 
+from sendfolio.domain.wording import count
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
@@ -459,7 +460,10 @@ def _import_problems(error: BaseException | None) -> str:
     if isinstance(error, ImportProblems):
         lines = [str(problem) for problem in error.problems]
         files = len({problem.file for problem in error.problems})
-        return f"✗ Nothing can be imported yet: {len(lines)} problem(s) in {files} file(s):\n" + "\n".join(lines)
+        return (
+            f"✗ Nothing can be imported yet: {count(len(lines), 'problem')} in {count(files, 'file')}:\n"
+            + "\n".join(lines)
+        )
     return f"✗ Nothing can be imported: {error}"
 
 
