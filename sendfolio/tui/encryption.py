@@ -210,7 +210,7 @@ class EncryptionScreen(Screen):
         self.recode_worker(passphrase, what)
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="encryption", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="encryption", exit_on_error=False, description="re-saving the folio")
     def recode_worker(self, passphrase: str | None, what: str) -> tuple[str, list[Any]]:
         """Derive the key, drop drafts, re-save the folio, sweep plain copies; returns (what, kept plain files)."""
         from sendfolio.privacy.files import sweep_plain_files

@@ -11,6 +11,7 @@ from sendfolio.tui.encryption import EncryptionScreen
 from sendfolio.tui.restore import RestoreScreen
 from sendfolio.tui.widgets.ask_text import AskTextScreen
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+from tests.tui.test_start import count_workers
 
 PASSPHRASE = "fictional passphrase one"
 """A test passphrase."""
@@ -40,6 +41,7 @@ async def test_encrypt_change_the_passphrase_and_decrypt_from_the_app(started_di
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        started = count_workers(app)
         await pilot.press("ctrl+p")
         await type_text(pilot, "encryption")
         await pilot.pause(0.5)
@@ -74,6 +76,9 @@ async def test_encrypt_change_the_passphrase_and_decrypt_from_the_app(started_di
         await settle(pilot)
         await pilot.press("y")
         assert (await wait_for_result(pilot, screen)).startswith("✓ Stored as plain text")
+    assert any(worker.startswith("encryption:") for worker in started), started
+    secrets = (PASSPHRASE, "fictional passphrase two", "not the passphrase")
+    assert not any(secret in worker for worker in started for secret in secrets), started  # no passphrase shown
     assert not is_encrypted(started_dir)
     with reopen(started_dir) as folio:
         assert folio.case("SM-T-001") is not None
