@@ -9,6 +9,7 @@ nothing. `year` reads and sets the app's year.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, getters, on
@@ -38,6 +39,9 @@ class FolioScreen(Screen):
 
     _drawn = -1
     """The app's folio revision when the screen was last drawn."""
+
+    _styled_since_shown = True
+    """True until the screen is first hidden: its widgets were styled as they mounted."""
 
     def refresh_view(self) -> None:
         """Redraw everything from the folio."""
@@ -79,3 +83,24 @@ class FolioScreen(Screen):
         """Redraw if something changed while hidden."""
         if self._stale:
             self._changed()
+
+    async def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual's resume, without restyling a screen never hidden; then give the keys a turn before the paint.
+
+        Textual restyles the whole screen on every resume, twice on an area's first visit
+        (15-20 ms each for the case log), though its widgets were styled as they mounted; that
+        is kept for a screen shown again (something may have changed while it was hidden).
+        The resume (the first rows of a long table included) and the screen's first paint
+        then run in two turns of the event loop, not one, so a key pressed meanwhile waits for
+        either, not both.
+        """
+        event.prevent_default()
+        if self._styled_since_shown and event.refresh_styles:
+            event = events.ScreenResume(refresh_styles=False)
+        Screen._on_screen_resume(self, event)
+        await asyncio.sleep(0)
+
+    @on(events.ScreenSuspend)
+    def _hidden(self) -> None:
+        """From now on a resume restyles the screen, as Textual does."""
+        self._styled_since_shown = False

@@ -259,3 +259,43 @@ async def test_a_long_fill_sets_its_rows_aside_from_the_garbage_collector():
         await settle(pilot)
         assert table.row_count == len(rows)
         assert gc.get_freeze_count() >= frozen + len(rows)  # at least one object a row now frozen
+
+
+async def test_an_area_is_restyled_on_resume_only_after_it_was_hidden(folio_dir):
+    """A first visit is not restyled (its widgets were styled as they mounted); a visit after one is, as Textual does.
+
+    On a first visit Textual restyled the whole case log twice on resume; a key waited for it.
+    """
+    from textual.screen import Screen
+
+    from sendfolio.tui.app import SendfolioApp
+
+    today = date(2025, 6, 1)
+    cases, _ = generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    restyled: list[str] = []
+    restyle = Screen.update_node_styles
+
+    def counted(screen, animate: bool = True) -> None:
+        """Textual's restyle of a whole screen, noted."""
+        restyled.append(type(screen).__name__)
+        restyle(screen, animate=animate)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        Screen.update_node_styles = counted
+        try:
+            await pilot.press("2")
+            await settle(pilot)
+            assert "CaseLogScreen" not in restyled
+            table = app.screen.query_one("#case-table", DataTable)
+            assert table.row_count == cases
+            assert table.region.height > 10  # laid out as styled
+            await pilot.press("4")
+            await settle(pilot)
+            await pilot.press("2")
+            await settle(pilot)
+            assert restyled.count("CaseLogScreen") == 1
+            assert app.screen.selected_ref() in app.screen.query_one("#case-detail").render().plain
+        finally:
+            Screen.update_node_styles = restyle
