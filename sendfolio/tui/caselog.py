@@ -28,6 +28,7 @@ from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
 
 COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
@@ -118,6 +119,9 @@ class CaseLogScreen(FolioScreen):
     TITLE = "Cases"
     """The screen's name in help."""
 
+    AUTO_FOCUS = "#case-table"
+    """The table has the keys from the start: focused later, it was drawn twice on a first visit (unfocused, then focused)."""
+
     HELP = (
         "Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
         "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
@@ -157,7 +161,7 @@ class CaseLogScreen(FolioScreen):
         yield Input(
             placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter", compact=True
         )
-        yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
+        yield LongTable(id="case-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="case-detail", classes="detail-pane")
         yield Static("", id="case-status")
         yield AppFooter()

@@ -26,6 +26,7 @@ from sendfolio.tui.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
 
 YEAR_KEYS = Binding.Group("Year", compact=True)
@@ -138,7 +139,7 @@ class RecordTableScreen(FolioScreen):
 
     def make_table(self) -> DataTable:
         """The empty table with its columns."""
-        table: DataTable = DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+        table: DataTable = LongTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
         table.add_columns(*self.COLUMNS)
         return table
 

@@ -24,6 +24,7 @@ from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.long_table import LongTable
 
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""
@@ -101,7 +102,7 @@ class ReflectionsScreen(FolioScreen):
         yield AreaBar()
         with Vertical(id="reflections-body"):
             yield Static("", id="reflections-summary", classes="summary", markup=False)
-            table: DataTable = DataTable(id="reflections-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable = LongTable(id="reflections-table", cursor_type="row", zebra_stripes=True)
             table.add_columns(*COLUMNS)
             yield table
             yield Markdown("", id="reflection-preview", open_links=False)

@@ -299,3 +299,31 @@ async def test_an_area_is_restyled_on_resume_only_after_it_was_hidden(folio_dir)
             assert app.screen.selected_ref() in app.screen.query_one("#case-detail").render().plain
         finally:
             Screen.update_node_styles = restyle
+
+
+async def test_the_case_table_has_the_keys_from_its_first_paint(folio_dir):
+    """The case table is focused when first drawn (focused after it, every cell in sight was drawn twice)."""
+    from sendfolio.tui.app import SendfolioApp
+
+    today = date(2025, 6, 1)
+    generated(folio_dir, today)
+    app = SendfolioApp(folio_dir, today=today)
+    focused_when_drawn: list[bool] = []
+    draw = DataTable.render_lines
+
+    def noted(table, crop):
+        """Textual's drawing of a table, noting whether the case table had the focus."""
+        if table.id == "case-table":
+            focused_when_drawn.append(table.has_focus)
+        return draw(table, crop)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        DataTable.render_lines = noted
+        try:
+            await pilot.press("2")
+            await settle(pilot)
+        finally:
+            DataTable.render_lines = draw
+        assert focused_when_drawn and all(focused_when_drawn)
+        assert app.screen.focused is app.screen.query_one("#case-table", DataTable)
