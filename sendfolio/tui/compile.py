@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
+from sendfolio.privacy.files import export_folder
 from sendfolio.tui.compile_plan import (
     DOCUMENTS,
     CompileCancelled,
@@ -127,7 +128,8 @@ class CompileScreen(FolioScreen):
             if self._summary_of != (self.kind, self.year):
                 for name in ("#compile-contents", "#compile-unmet"):
                     self.query_one(name, Static).update("Working it out…")
-            self._work_out_summary(self.kind, data, self.year, self.app.today)
+            # After the next paint: beside the worker (which holds the GIL half the time), the first paint took twice as long.
+            self.call_after_refresh(self._work_out_summary, self.kind, data, self.year, self.app.today)
         self._update_default_path()
         self.refresh_bindings()
 
@@ -150,8 +152,6 @@ class CompileScreen(FolioScreen):
 
     def _update_default_path(self) -> None:
         """Propose a path for the PDF (outside an encrypted folio's folder), unless the mediator typed their own."""
-        from sendfolio.privacy.files import export_folder
-
         output = self.query_one("#compile-output", Input)
         folio = self.app.current_folio
         folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
