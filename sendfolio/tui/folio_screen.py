@@ -9,12 +9,13 @@ nothing. `year` reads and sets the app's year.
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, getters, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+from sendfolio.tui.loop import let_keys_in
 
 if TYPE_CHECKING:
     from sendfolio.tui.app import SendfolioApp
@@ -98,7 +99,7 @@ class FolioScreen(Screen):
         if self._styled_since_shown and event.refresh_styles:
             event = events.ScreenResume(refresh_styles=False)
         Screen._on_screen_resume(self, event)
-        await asyncio.sleep(0)
+        await let_keys_in()
 
     @on(events.ScreenSuspend)
     def _hidden(self) -> None:

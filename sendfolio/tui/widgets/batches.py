@@ -19,7 +19,6 @@ frozen out of the garbage collector's way (`sendfolio.tui.memory`).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -27,6 +26,7 @@ from weakref import WeakKeyDictionary
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from sendfolio.tui.loop import let_keys_in
 from sendfolio.tui.memory import freeze_long_lived
 
 BATCH = 100
@@ -67,7 +67,7 @@ def fill_rows(
     async def rest() -> None:
         """Add the other batches, giving the loop a turn after each; stop if a newer fill began."""
         for start in range(size, len(rows), size):
-            await asyncio.sleep(0)
+            await let_keys_in()
             if _FILLS.get(table) is not fill or not table.is_attached:
                 return
             fill.add(rows[start : start + size])
