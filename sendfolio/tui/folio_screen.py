@@ -85,7 +85,8 @@ class FolioScreen(Screen):
         if self._stale:
             self._changed()
 
-    async def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    # Textual awaits a handler that is a coroutine; its own `_on_screen_resume` is typed as plain.
+    async def _on_screen_resume(self, event: events.ScreenResume) -> None:  # type: ignore[override]
         """Textual's resume, without restyling a screen never hidden; then give the keys a turn before the paint.
 
         Textual restyles the whole screen on every resume, twice on an area's first visit
