@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sendfolio.cli import main
+from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem
 from sendfolio.domain.records import (
     Case,
     CPDEntry,
@@ -23,6 +24,7 @@ from sendfolio.domain.records import (
     Verification,
 )
 from sendfolio.io.columns import CSV_KINDS
+from sendfolio.io.exporter import DATA_FIELDS
 from sendfolio.store import Folio
 
 TRICKY_RECORDS = [
@@ -44,6 +46,9 @@ TRICKY_RECORDS = [
             "date_fixed": "2025-02-01",
             "health_care": "yes",
             "debrief": {"strengths": "+ calm pacing", "learning_plan": "@ read reg 42"},
+            "conduct_independence": "yes",
+            "conduct_outcomes_agreed": "n/a",
+            "conduct_outcomes_agreed_note": "=no outcome was shared, with a comma",
         }
     ),
     Case.from_dict(
@@ -107,6 +112,31 @@ TRICKY_RECORDS = [
             "source": "case:SM-2025-014",
         }
     ),
+    GovernanceItem.from_dict(
+        {
+            "item": "complaints-policy",
+            "title": "-Complaints, and disputes",
+            "reviewed": "2025-01-10",
+            "months": "6",
+            "url": "https://example.org/complaints",
+        }
+    ),
+    GovernanceItem.from_dict({"item": "insurance", "due": "2025-12-31", "evidence": "@schedule"}),
+    Feedback.from_dict(
+        {
+            "case": "SM-2025-014",
+            "given_by": "parent-carer",
+            "received": "2025-03-10",
+            "complaint": "yes",
+            "rating_explained": "4",
+            "comments": '+"slow" to reply\nsecond line',
+            "response": "Apologised.",
+            "responded": "2025-04-01",
+        }
+    ),
+    DevelopmentTarget.from_dict(
+        {"target": "=Collate feedback for the LA", "review": "2025-09-01", "status": "met", "progress": "-done"}
+    ),
 ]
 """Records of every kind with text a spreadsheet or a front matter parser could misread."""
 
@@ -164,10 +194,10 @@ def test_csv_export_reimports_to_equal_records(filled, tmp_path, kind):
     result = cli(filled, "export", str(out), "--kind", kind)
     assert result.exit_code == 0, result.output
     assert "plaintext" in result.output
-    field = {"ppc": "ppc_sessions", "plan": "learning_plan"}.get(kind, kind)
+    field = DATA_FIELDS[kind]
     fresh = tmp_path / "fresh"
     files = [str(out)]
-    if kind in ("observations", "plan"):
+    if kind in ("observations", "plan", "feedback"):
         cases = tmp_path / "cases.csv"
         cli(filled, "export", str(cases), "--kind", "cases")
         files.append(str(cases))

@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import is_blank
+from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem, conduct_field, conduct_note
 from sendfolio.domain.record_base import FieldError as FieldError
 from sendfolio.domain.record_base import Identified as Identified
 from sendfolio.domain.record_base import InvalidRecord as InvalidRecord
@@ -170,6 +171,19 @@ class Case(Record):
     debrief_by_role: str = _spec(f.text(max_length=60, single_line=True), "")
     debrief_returned_on: dt.date | None = _spec(f.a_date(required=False), None)
     debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
+    # The conduct declarations of Appendix D §3-4 (`governance.CONDUCT_DECLARATIONS`), unanswered by default.
+    conduct_independence: str = conduct_field()
+    conduct_independence_note: str = conduct_note()
+    conduct_no_prior_role: str = conduct_field()
+    conduct_no_prior_role_note: str = conduct_note()
+    conduct_outcomes_agreed: str = conduct_field()
+    conduct_outcomes_agreed_note: str = conduct_note()
+    conduct_adjustments: str = conduct_field()
+    conduct_adjustments_note: str = conduct_note()
+    conduct_child_views: str = conduct_field()
+    conduct_child_views_note: str = conduct_note()
+    conduct_signposting: str = conduct_field()
+    conduct_signposting_note: str = conduct_note()
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], *, strict: bool = True, stored: bool = False) -> Self:
@@ -464,10 +478,10 @@ ATTACHMENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 """The largest file that may be attached: 20 MB."""
 
-ATTACHMENT_FOR = rf"(training:{RECORD_ID}|membership|insurance|case:{CASE_REF}|cpd:{RECORD_ID})"
+ATTACHMENT_FOR = rf"(training:{RECORD_ID}|membership|insurance|case:{CASE_REF}|cpd:{RECORD_ID}|governance:{RECORD_ID})"
 """What an attachment is evidence for."""
 
-ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, case:REF or cpd:ID"
+ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, case:REF, cpd:ID or governance:ID"
 """What an attachment may be evidence for, in words."""
 
 
@@ -509,6 +523,9 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Verification,
         LearningNeed,
         Attachment,
+        GovernanceItem,
+        Feedback,
+        DevelopmentTarget,
     )
 }
 """Every record type by its kind."""
@@ -530,6 +547,9 @@ class FolioData:
     passport_declaration: Verification | None = None
     learning_plan: tuple[LearningNeed, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    governance: tuple[GovernanceItem, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
+    development_plan: tuple[DevelopmentTarget, ...] = ()
 
     def case(self, ref: str) -> Case | None:
         """The case with this reference, if any."""

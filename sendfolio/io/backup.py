@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem
 from sendfolio.domain.records import (
     Attachment,
     Case,
@@ -48,6 +49,9 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "training": Training,
     "learning_plan": LearningNeed,
     "attachments": Attachment,
+    "governance": GovernanceItem,
+    "feedback": Feedback,
+    "development_plan": DevelopmentTarget,
 }
 """The lists of records in a backup, by their key (the `FolioData` field names)."""
 
@@ -65,7 +69,7 @@ SINGLE_RECORDS: dict[str, type[Record]] = {
 CONTENT_KEY = "content"
 """The key of an attachment in a backup holding its file's bytes, base64-encoded."""
 
-OPTIONAL_LISTS = ("learning_plan", "attachments")
+OPTIONAL_LISTS = ("learning_plan", "attachments", "governance", "feedback", "development_plan")
 """Lists a backup holds only when the folio has such records (older backups have none)."""
 
 

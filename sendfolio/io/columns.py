@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sendfolio.domain.governance import (
+    CONDUCT_DECLARATIONS,
+    FEEDBACK_QUESTIONS,
+    DevelopmentTarget,
+    Feedback,
+    GovernanceItem,
+)
 from sendfolio.domain.records import (
     DEBRIEF_HEADINGS,
     TIMELINE_DATES,
@@ -47,10 +54,16 @@ DEBRIEF_COLUMNS = tuple(DEBRIEF_PREFIX + heading for heading in DEBRIEF_HEADINGS
 _SECTION_4B_DATES = ("decision_notice", "adviser_contacted", "la_informed", "mediation_concluded", "certificate_issued")
 """The case timeline columns docs/ARCHITECTURE.md, "Formats" lists, in its order."""
 
+CONDUCT_COLUMNS = tuple(
+    name for declaration in CONDUCT_DECLARATIONS for name in (declaration.field, declaration.note_field)
+)
+"""The case columns of the conduct declarations (Appendix D §3-4): each answer, then its note."""
+
 CASE_EXTRA_COLUMNS = (
     ("status", "health_care")
     + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES)
     + DEBRIEF_COLUMNS
+    + CONDUCT_COLUMNS
 )
 """Case columns beyond §4b, written at the end so a cases CSV holds the whole case."""
 
@@ -68,6 +81,18 @@ CSV_KINDS: dict[str, CsvKind] = {
         CsvKind("training", Training, ("kind", "title", "provider", "date", "hours"), ("recognised_by", "covers")),
         CsvKind("observations", Observation, ("ref", "criterion"), ("observer", "notes")),
         CsvKind("plan", LearningNeed, ("need", "action", "due"), ("status", "source", "met_by")),
+        CsvKind(
+            "governance", GovernanceItem, ("item",), ("title", "reviewed", "due", "months", "evidence", "url", "notes")
+        ),
+        CsvKind(
+            "feedback",
+            Feedback,
+            ("given_by", "received"),
+            ("case", "complaint")
+            + tuple(f"rating_{question.key}" for question in FEEDBACK_QUESTIONS)
+            + ("comments", "response", "responded"),
+        ),
+        CsvKind("development", DevelopmentTarget, ("target", "review"), ("action", "status", "progress")),
     )
 }
 """Every CSV kind by name, with its columns (required first, in §4b order)."""

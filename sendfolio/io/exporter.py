@@ -25,6 +25,9 @@ DATA_FIELDS = {
     "ppc": "ppc_sessions",
     "training": "training",
     "plan": "learning_plan",
+    "governance": "governance",
+    "feedback": "feedback",
+    "development": "development_plan",
 }
 """The `FolioData` field holding each CSV kind."""
 
@@ -119,4 +122,10 @@ def counts(data: FolioData) -> str:
         parts.append(count(len(data.learning_plan), "learning need"))
     if data.attachments:
         parts.append(count(len(data.attachments), "attachment"))
+    if data.governance:
+        parts.append(count(len(data.governance), "governance item"))
+    if data.feedback:
+        parts.append(count(len(data.feedback), "feedback record"))
+    if data.development_plan:
+        parts.append(count(len(data.development_plan), "development target"))
     return ", ".join(parts)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sendfolio.domain.governance import Feedback
 from sendfolio.domain.records import (
     Case,
     CPDEntry,
@@ -42,10 +43,25 @@ KIND_LABELS = {
     "training": "training courses",
     "plan": "learning needs",
     "attachment": "attachments",
+    "governance": "governance items",
+    "feedback": "feedback records",
+    "development": "development targets",
 }
 """How a report names each kind of record."""
 
-SAVE_ORDER = ("case", "training", "cpd", "ppc", "reflection", "observation", "plan", "attachment")
+SAVE_ORDER = (
+    "case",
+    "training",
+    "cpd",
+    "ppc",
+    "reflection",
+    "observation",
+    "plan",
+    "attachment",
+    "governance",
+    "feedback",
+    "development",
+)
 """Kinds in the order they are put: cases before the observations and reflections naming them."""
 
 
@@ -175,6 +191,8 @@ def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_k
             problems += _reflection_problems(item, case_refs, cpd_ids)
         elif isinstance(record, LearningNeed) and cases_known:
             problems += _need_problems(item, case_refs, existing)
+        elif isinstance(record, Feedback) and cases_known and record.case and record.case not in case_refs:
+            problems.append(item.problem("case", f"no case '{record.case}' in the folio or in this import"))
     return problems
 
 
@@ -268,6 +286,9 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
             *existing.ppc_sessions,
             *existing.training,
             *existing.learning_plan,
+            *existing.governance,
+            *existing.feedback,
+            *existing.development_plan,
         )
     }
     for item in items:

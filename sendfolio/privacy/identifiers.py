@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sendfolio.domain.governance import CONDUCT_DECLARATIONS
 from sendfolio.domain.identifier_patterns import (
     CATEGORY_TITLES,
     Hit,
@@ -26,7 +27,7 @@ from sendfolio.domain.identifier_patterns import (
     is_nhs_number,
     matches,
 )
-from sendfolio.domain.records import FolioData, Record
+from sendfolio.domain.records import Case, FolioData, Record
 from sendfolio.domain.text import for_terminal
 
 __all__ = [
@@ -116,6 +117,7 @@ def free_text(data: FolioData) -> Iterator[TextField]:
         )
         yield from _fields("case", case.ref, {f"debrief.{key}": value for key, value in case.debrief.items()})
         yield from _fields("case", case.ref, {"debrief_by": case.debrief_by, "debrief_by_role": case.debrief_by_role})
+        yield from _fields("case", case.ref, conduct_notes(case))
     for observation in data.observations:
         yield from _fields(
             "observation",
@@ -139,7 +141,20 @@ def free_text(data: FolioData) -> Iterator[TextField]:
         yield from _fields("plan", need.id, {"need": need.need, "action": need.action})
     for attachment in data.attachments:
         yield from _fields("attachment", attachment.id, {"title": attachment.title})
+    for item in data.governance:
+        yield from _fields("governance", item.id, {"title": item.title, "evidence": item.evidence, "notes": item.notes})
+    for feedback in data.feedback:
+        yield from _fields("feedback", feedback.id, {"comments": feedback.comments, "response": feedback.response})
+    for target in data.development_plan:
+        yield from _fields(
+            "development", target.id, {"target": target.target, "action": target.action, "progress": target.progress}
+        )
     yield from names(data)
+
+
+def conduct_notes(case: Case) -> dict[str, str]:
+    """The notes beside a case's conduct declarations, by field."""
+    return {item.note_field: getattr(case, item.note_field) for item in CONDUCT_DECLARATIONS}
 
 
 def names(data: FolioData) -> Iterator[TextField]:
@@ -223,6 +238,9 @@ RECORD_PLACES = {
     "verification": "verification",
     "plan": "learning_plan",
     "attachment": "attachments",
+    "governance": "governance",
+    "feedback": "feedback",
+    "development": "development_plan",
 }
 """Where each kind of record sits in a `FolioData`."""
 

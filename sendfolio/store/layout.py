@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem
 from sendfolio.domain.records import (
     Attachment,
     Case,
@@ -50,6 +52,9 @@ TABLES: dict[type[Record], RecordTable] = {
     Training: RecordTable("training", ("id",), lambda r: (r.date, r.kind, r.title, r.id)),
     LearningNeed: RecordTable("learning_plan", ("id",), lambda r: (r.due, r.need, r.id)),
     Attachment: RecordTable("attachments", ("id",), lambda r: (r.evidence_for, r.added, r.title, r.id)),
+    GovernanceItem: RecordTable("governance", ("id",), lambda r: (r.item, r.due or r.reviewed or date.min, r.id)),
+    Feedback: RecordTable("feedback", ("id",), lambda r: (r.received, r.case, r.id)),
+    DevelopmentTarget: RecordTable("development_plan", ("id",), lambda r: (r.review, r.target, r.id)),
 }
 """The record kinds held many to a table, by type."""
 

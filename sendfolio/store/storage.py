@@ -42,7 +42,7 @@ from sendfolio.store.atomic import (
     write_temp,
 )
 
-SCHEMA = 4
+SCHEMA = 5
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -113,10 +113,21 @@ def _case_status_recorded(tables: Tables) -> Tables:
     return {**tables, "cases": cases}
 
 
+def _provider_practice_recorded(tables: Tables) -> Tables:
+    """Schema 4 -> 5: the sole provider's practice (Appendix D) is kept beside the mediator's evidence.
+
+    Cases gain the conduct declarations (unanswered until the mediator answers them), and the
+    folio gains the `governance`, `feedback` and `development_plan` tables. Every record is kept
+    as it is; a schema 4 sendfolio would refuse the new case fields, so the version moves on.
+    """
+    return tables
+
+
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
     1: _tables_named_by_folio_field,
     2: _provenance_recorded,
     3: _case_status_recorded,
+    4: _provider_practice_recorded,
 }
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 
