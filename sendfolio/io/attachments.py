@@ -8,6 +8,7 @@ anything is stored.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from sendfolio.domain.records import ATTACHMENT_MAX_BYTES, Attachment
+from sendfolio.store.atomic import read_regular
 
 ALLOWED = "a PDF, PNG or JPEG file of at most 20 MB"
 """What may be attached, in words."""
@@ -54,13 +56,14 @@ def read_attachment(path: Path) -> CheckedFile:
     """The checked bytes of the file at `path`, or `AttachmentRefused` saying why not."""
     path = Path(path)
     try:
-        if not path.is_file():
-            raise AttachmentRefused(f"{path}: no such file" if not path.exists() else f"{path}: is not a file")
-        size = path.stat().st_size
-        if size > ATTACHMENT_MAX_BYTES:
-            raise AttachmentRefused(f"{path}: is {size / 1024 / 1024:.1f} MB; attach {ALLOWED}")
-        content = path.read_bytes()
+        content = read_regular(path, ATTACHMENT_MAX_BYTES, follow_links=True)  # never waits on a pipe or device
+    except FileNotFoundError:
+        raise AttachmentRefused(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AttachmentRefused(f"{path}: is a folder, not a file") from None
     except OSError as error:
+        if error.errno == errno.EFBIG:
+            raise AttachmentRefused(f"{path}: {error.strerror}; attach {ALLOWED}") from None
         raise AttachmentRefused(f"{path}: cannot be read ({error.strerror or error})") from None
     return check_content(str(path), content)
 

@@ -13,6 +13,7 @@ from sendfolio.io.csv_io import parse_csv
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reflections_md import parse_reflection
 from sendfolio.io.returned_form import ReturnedForm, read_returned_form
+from sendfolio.store.atomic import read_regular
 from sendfolio.store.mark import has_magic
 
 Decrypt = Callable[[str, bytes], bytes]
@@ -99,7 +100,7 @@ def _opened(name: str, raw: bytes, decrypt: Decrypt | None) -> bytes:
 def _bytes(path: Path) -> bytes:
     """The file's bytes, or a problem saying why it cannot be read."""
     try:
-        return path.read_bytes()
+        return read_regular(path, follow_links=True)  # a pipe or device named here is refused, never waited on
     except FileNotFoundError:
         raise ImportProblems([Problem(str(path), None, "", "does not exist")]) from None
     except IsADirectoryError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.crypto import has_magic
 from sendfolio.store.names import EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
 
@@ -18,8 +19,7 @@ def is_folio_copy(path: Path) -> bool:
 
 def _starts_encrypted(path: Path) -> bool:
     """True when the file begins with the encryption mark."""
-    with open(path, "rb") as handle:
-        return has_magic(handle.read(64))
+    return has_magic(read_regular(path, head=64))
 
 
 def sweep_plain_files(data_dir: Path) -> list[Path]:
@@ -27,7 +27,9 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
     folder = Path(data_dir)
     others: list[Path] = []
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name == LOCK_FILE or path.stat().st_size == 0 or _starts_encrypted(path):
+        if special_kind(path) is not None or not path.is_file():
+            continue  # a link, pipe or device is never opened (a pipe would block); a link's target is not ours
+        if path.name == LOCK_FILE or path.stat().st_size == 0 or _starts_encrypted(path):
             continue
         if path.parent == folder and is_folio_copy(path):
             path.unlink()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.records import Case, FolioData, Observation
-from sendfolio.store.atomic import write_atomic
+from sendfolio.store.atomic import read_regular, write_atomic
 from sendfolio.store.storage import Codec, dump_tables, migrate, parse_folio_bytes
 
 if TYPE_CHECKING:
@@ -141,7 +141,8 @@ def scrub_backups(folio: Folio, before: date) -> tuple[int, list[Path]]:
     changed, unreadable = 0, []
     for path in backup_paths(folio):
         try:
-            schema, tables = parse_folio_bytes(codec.decode(path.read_bytes()) if codec else path.read_bytes())
+            stored = read_regular(path)  # a pipe or link at a backup's name is reported, never waited on
+            schema, tables = parse_folio_bytes(codec.decode(stored) if codec else stored)
         except Exception:  # a damaged or undecodable backup stays as it is, and is reported
             unreadable.append(path)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sendfolio.store.atomic import read_regular
 from sendfolio.store.crypto import (
     HEADER_SIZE,
     CorruptFile,
@@ -41,11 +42,10 @@ def folio_path(data_dir: Path) -> Path:
 
 
 def _head(path: Path, size: int = HEADER_SIZE) -> bytes:
-    """The first bytes of a file, or b"" when it is missing."""
+    """The first bytes of a file, or b"" when it is missing or not a regular file."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(size)
-    except FileNotFoundError:
+        return read_regular(path, head=size)
+    except OSError:  # missing, or a link, pipe or device (never opened; the folio's open names it)
         return b""
 
 

@@ -34,6 +34,55 @@ def special_kind(path: Path) -> str | None:
         return None
     if stat.S_ISLNK(mode):
         return f"a symbolic link to {os.readlink(path)}"
+    return _kind_of(mode)
+
+
+MAX_READ = 512 * 1024 * 1024
+"""The largest file sendfolio reads unless told a smaller bound (512 MB: ten years of records are far less)."""
+
+NO_WAIT_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+"""How a file in the data folder is opened: never following a link, never waiting on a pipe."""
+
+
+def read_regular(path: Path, limit: int = MAX_READ, head: int | None = None, follow_links: bool = False) -> bytes:
+    """The bytes of the regular file at `path`, never following a link nor waiting on a pipe.
+
+    Every file sendfolio reads in its data folder (the folio, backups, attachments, drafts,
+    exports) is read through here. Raises `FileNotFoundError` when nothing is there, and
+    `OSError(EINVAL)` saying what is there instead when it is a link, pipe, device, socket or
+    folder, and `OSError(EFBIG)` when the file is larger than `limit` bytes. With `head`, only
+    the file's first `head` bytes are read (and its size is not bounded). `follow_links` is for
+    a file the mediator names from outside the data folder (a certificate to attach, a file to
+    import): a link to a regular file is read, but a pipe or device still is not.
+    """
+    path = Path(path)
+    kind = None if follow_links else special_kind(path)
+    if kind is not None:
+        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    flags = NO_WAIT_FLAGS & ~getattr(os, "O_NOFOLLOW", 0) if follow_links else NO_WAIT_FLAGS
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        kind = special_kind(path) if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO) else None
+        if kind is not None:
+            raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path)) from None
+        raise
+    with open(fd, "rb", closefd=True) as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, f"it is {_kind_of(status.st_mode)}, not a regular file", str(path))
+        if head is not None:
+            return handle.read(head)
+        if status.st_size > limit:
+            raise OSError(errno.EFBIG, f"it is {_megabytes(status.st_size)}, more than sendfolio reads", str(path))
+        content = handle.read(limit + 1)
+        if len(content) > limit:
+            raise OSError(errno.EFBIG, "it grew past the size sendfolio reads while being read", str(path))
+        return content
+
+
+def _kind_of(mode: int) -> str:
+    """What an opened file is when it is not a regular file, in words."""
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -45,30 +94,9 @@ def special_kind(path: Path) -> str | None:
     return "not a regular file"
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of the regular file at `path`, never following a link nor waiting on a pipe.
-
-    Raises `FileNotFoundError` when nothing is there, and `OSError(EINVAL)` saying what is
-    there instead when it is a link, pipe, device, socket or folder.
-    """
-    kind = special_kind(path)
-    if kind is not None:
-        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        kind = special_kind(path) if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO) else None
-        if kind is not None:
-            raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path)) from None
-        raise
-    with open(fd, "rb", closefd=True) as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise OSError(
-                errno.EINVAL, f"it is {special_kind(path) or 'not a regular file'}, not a regular file", str(path)
-            )
-        return handle.read()
+def _megabytes(size: int) -> str:
+    """A file size in megabytes, in words."""
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def make_private_folders(folder: Path) -> None:

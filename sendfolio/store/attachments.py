@@ -17,11 +17,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from sendfolio.domain.records import Attachment
-from sendfolio.store.atomic import fsync_folder, replace_or_remove, write_atomic, write_temp
+from sendfolio.domain.records import ATTACHMENT_MAX_BYTES, Attachment
+from sendfolio.store.atomic import fsync_folder, read_regular, replace_or_remove, special_kind, write_atomic, write_temp
 from sendfolio.store.mark import has_magic
 from sendfolio.store.names import ATTACHMENTS_FOLDER
 from sendfolio.store.storage import Codec, FolioError, make_private_folder
+
+STORED_MAX_BYTES = ATTACHMENT_MAX_BYTES + 1024 * 1024
+"""The largest attachment file read back: the largest attachment, with room for its encryption."""
 
 
 class AttachmentFiles:
@@ -44,19 +47,25 @@ class AttachmentFiles:
         """The plain bytes of an attachment (checked against its SHA-256), or `FolioError` saying why not."""
         path = self.path(attachment)
         try:
-            plain = _decode(path.read_bytes(), codec)
+            plain = _decode(read_regular(path, STORED_MAX_BYTES), codec)
             if _matches(plain, attachment):
                 return plain
-        except (FileNotFoundError, ValueError):
+        except (OSError, ValueError):
             pass
         for leftover in sorted(self.folder.glob(f".{path.name}.*.tmp")):
             with contextlib.suppress(ValueError, OSError):
-                plain = _decode(leftover.read_bytes(), codec)
+                plain = _decode(read_regular(leftover, STORED_MAX_BYTES), codec)
                 if _matches(plain, attachment):
                     replace_or_remove(leftover, path)  # a re-encoding or restore cut short: this is the good one
                     return plain
         advice = f"attach it again, or remove it with `sendfolio attachments --remove {attachment.id}`"
-        if not path.exists():
+        kind = special_kind(path)
+        if kind is not None:
+            raise FolioError(
+                f"the file of attachment {attachment.id} ({attachment.title}) at {path} is {kind}, "
+                f"not a regular file: move it away, then {advice}"
+            )
+        if not os.path.lexists(path):
             raise FolioError(
                 f"the file of attachment {attachment.id} ({attachment.title}) is missing from {path}: {advice}"
             )

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sendfolio.store.atomic import write_atomic
+from sendfolio.store.atomic import read_regular, write_atomic
 from sendfolio.store.names import DRAFTS_FOLDER
 from sendfolio.store.storage import make_private_folder
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 """What a draft's name may hold (it becomes a file name)."""
+
+DRAFT_MAX_BYTES = 16 * 1024 * 1024
+"""The largest draft file read back (a long reflection is a few hundred kilobytes)."""
 
 
 def draft_path(folio: Folio, name: str) -> Path:
@@ -51,7 +54,7 @@ def load_draft(folio: Folio, name: str) -> dict[str, Any] | None:
     """The draft `name`, or None when there is none or it cannot be read."""
     path = draft_path(folio, name)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, DRAFT_MAX_BYTES)  # a pipe or link there is no draft
     except OSError:
         return None
     if folio.codec is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 from pathlib import Path
 
 from sendfolio.store.atomic import FILE_MODE, special_kind
@@ -31,9 +32,12 @@ class FolioLock:
             raise FolioError(
                 f"cannot lock {path}: it is {kind}, not a regular file; move it away (sendfolio makes a new one)"
             )
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags, FILE_MODE)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
         self._fd: int | None = fd
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe or device since the look above
+            self.release()
+            raise FolioError(f"cannot lock {path}: it is not a regular file; move it away (sendfolio makes a new one)")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

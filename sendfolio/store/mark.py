@@ -10,6 +10,7 @@ import os
 import stat
 from pathlib import Path
 
+from sendfolio.store.atomic import read_regular
 from sendfolio.store.names import FOLIO_FILE
 
 MAGIC = b"SENDFOLIO-ENC\n"
@@ -30,9 +31,8 @@ def read_head(path: Path, size: int) -> bytes:
     if not stat.S_ISREG(_lstat_mode(path)):
         return b""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(size)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return read_regular(path, head=size)
+    except OSError:  # gone, or swapped for a link or pipe since
         return b""
 
 
