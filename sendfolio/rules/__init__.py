@@ -3,7 +3,8 @@
 See docs/ARCHITECTURE.md. `results` holds the shapes of the answers, `years` the
 registration years, `evidence` what counts as evidence (the foundation course, the SEND
 training, practice cases, hours), `coverage` the Forms 1–3 criteria shown, and
-`accreditation`, `renewal` and `passport` the three sets of requirements.
+`accreditation`, `renewal` and `passport` the three sets of requirements, and `practice` the
+sole provider's governance, conduct and feedback (the standards' Appendix D).
 """
 
 from __future__ import annotations
@@ -33,11 +34,47 @@ from sendfolio.rules.evidence import (
     written,
 )
 from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport, passport_refusal
+from sendfolio.rules.practice import (
+    ConductGap,
+    FeedbackResponse,
+    PracticeDate,
+    RegisterEntry,
+    Reminder,
+    conduct_applies,
+    conduct_gaps,
+    feedback_response,
+    feedback_responses,
+    governance_reminders,
+    item_due,
+    overdue_targets,
+    practice_dates,
+    practice_json,
+    register,
+    unanswered,
+    working_days_between,
+)
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
 from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
 
 __all__ = [
+    "ConductGap",
+    "FeedbackResponse",
+    "PracticeDate",
+    "RegisterEntry",
+    "Reminder",
+    "conduct_applies",
+    "conduct_gaps",
+    "feedback_response",
+    "feedback_responses",
+    "governance_reminders",
+    "item_due",
+    "overdue_targets",
+    "practice_dates",
+    "practice_json",
+    "register",
+    "unanswered",
+    "working_days_between",
     "FOUNDATION_WORDS",
     "SEND_MODULE_WORDS",
     "in_period",
