@@ -52,6 +52,8 @@ def restore(ctx: click.Context, backup: str | None) -> None:
         f"Restored backup {done.number} (saved {done.saved_text()}, {done.counts_text()}) as {folder / FOLIO_FILE}; "
         f"{kept}."
     )
+    if done.notice is not None:
+        click.echo(f"Warning: {done.notice}", err=True)
     if not done.encrypted and any(info.encrypted for info in found):
         click.echo("The restored folio is not encrypted: run `sendfolio encrypt` to encrypt it again.")
 

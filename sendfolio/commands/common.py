@@ -117,9 +117,17 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
     from sendfolio.store import Folio, FolioError
 
     try:
-        return Folio.open(data_dir(ctx), codec=_codec(ctx), create=create, readonly=readonly)
+        folio = Folio.open(data_dir(ctx), codec=_codec(ctx), create=create, readonly=readonly)
     except FolioError as error:
         fail(str(error))
+    folio.on_save.append(lambda: show_notices(folio))
+    return folio
+
+
+def show_notices(folio: Any) -> None:
+    """Print on stderr, one line each, what went wrong after a save that stands (backups not rotated)."""
+    for notice in folio.take_notices():
+        click.echo(f"Warning: {notice}", err=True)
 
 
 def _codec(ctx: click.Context):

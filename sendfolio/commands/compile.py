@@ -47,18 +47,16 @@ def load(ctx: click.Context):
 def load_with_files(ctx: click.Context):
     """The folio's records (after the privacy guard) and its attachments' bytes by id."""
     from sendfolio.portfolio.api import PrivacyProblem, check_privacy
-    from sendfolio.store import FolioError
 
     with open_folio(ctx, readonly=True) as folio:
         try:
             check_privacy(folio)
         except PrivacyProblem as problem:
             fail(str(problem))
-        try:
-            files = {item.id: folio.attachment_bytes(item) for item in folio.attachments()}
-        except FolioError as error:
-            fail(str(error))
-        return folio.data(), files
+        readable = folio.readable_attachments()
+        for line in readable.left_out:
+            click.echo(f"Warning: {line}", err=True)
+        return readable.data, readable.files
 
 
 def report(result) -> None:

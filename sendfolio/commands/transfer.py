@@ -178,8 +178,12 @@ def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: boo
         codec = _backup_codec(folio) if encrypt else None
         try:
             if kind is None:
-                files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
-                what = export_backup(data, out, folio.path, files, settings=folio.settings(), codec=codec)
+                readable = folio.readable_attachments()
+                for line in readable.left_out:
+                    click.echo(f"Warning: {line}", err=True)
+                what = export_backup(
+                    readable.data, out, folio.path, readable.files, settings=folio.settings(), codec=codec
+                )
             elif kind == "reflections":
                 what = export_reflections(data, out, folio.path)
             else:

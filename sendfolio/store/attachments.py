@@ -15,9 +15,10 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sendfolio.domain.records import ATTACHMENT_MAX_BYTES, Attachment
+from sendfolio.domain.records import ATTACHMENT_MAX_BYTES, Attachment, FolioData
 from sendfolio.store.atomic import fsync_folder, read_regular, replace_or_remove, special_kind, write_atomic, write_temp
 from sendfolio.store.mark import has_magic
 from sendfolio.store.names import ATTACHMENTS_FOLDER
@@ -25,6 +26,20 @@ from sendfolio.store.storage import Codec, FolioError, make_private_folder
 
 STORED_MAX_BYTES = ATTACHMENT_MAX_BYTES + 1024 * 1024
 """The largest attachment file read back: the largest attachment, with room for its encryption."""
+
+
+@dataclass(frozen=True)
+class ReadableAttachments:
+    """What a backup or a portfolio can carry: the records whose files read, those files, and the rest named.
+
+    A file that is missing or cannot be read never stops a backup or a portfolio: its
+    attachment is left out of `data` and named in `left_out` (one sentence each, saying where
+    and what to do), and everything else goes on.
+    """
+
+    data: FolioData
+    files: dict[str, bytes]
+    left_out: list[str] = field(default_factory=list)
 
 
 class AttachmentFiles:
@@ -114,6 +129,15 @@ class AttachmentFiles:
         make_private_folder(self.folder)
         target = self.path(attachment)
         return write_temp(target, _encode(content, codec)), target
+
+    def prune(self, keep: Iterable[Attachment], referenced: set[str] | None) -> None:
+        """Delete the files of attachments neither in `keep` nor named in `referenced` (file names a
+        backup still refers to); `referenced` None (a backup could not be read) deletes nothing."""
+        if referenced is None:
+            return
+        for stray in self.strays(keep):
+            if stray.name not in referenced:
+                stray.unlink(missing_ok=True)
 
     def strays(self, keep: Iterable[Attachment]) -> list[Path]:
         """Files in the folder that belong to no attachment in `keep` (temporary files aside)."""

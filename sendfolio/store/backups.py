@@ -20,6 +20,7 @@ Everything raises `FolioError` with one line; nothing here prints or asks. The C
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,6 +76,8 @@ class BackupInfo:
     counts: dict[str, int] | None
     problem: str | None = None
     wrong_key: bool = False
+    notice: str | None = None
+    """After a restore that stands: what went wrong with the backups (not rotated), else None."""
 
     @property
     def readable(self) -> bool:
@@ -226,12 +229,35 @@ def restore_backup(
         if kind is not None:
             raise FolioError(f"{folio_path} is {kind}: move it away first, then restore; nothing was changed")
         try:
-            replace_keeping_backups(folio_path, stored, DEFAULT_BACKUPS)
+            notice = replace_keeping_backups(folio_path, stored, DEFAULT_BACKUPS)
         except OSError as error:
             raise FolioError(f"could not restore {info.path}: {error.strerror or error}; nothing was changed") from None
     finally:
         lock.release()
-    return info
+    return dataclasses.replace(info, notice=notice)
+
+
+def attachment_files_held(folio_path: Path, codec: Codec | None) -> set[str] | None:
+    """The file names of the attachments the folio's backups hold records of; None when a backup
+    cannot be read (with `codec`), so that nothing a restore might need is deleted."""
+    from sendfolio.domain.records import Attachment, InvalidRecord
+
+    names: set[str] = set()
+    for _number, path in backup_files(folio_path):
+        try:
+            stored = read_regular(path)
+            plain = codec.decode(stored) if has_magic(stored) and codec is not None else stored
+            if has_magic(plain):
+                return None
+            schema, tables = parse_folio_bytes(plain)
+        except Exception:  # unreadable, damaged or under another key: keep every file
+            return None
+        for values in migrate(schema, tables).get(TABLES[Attachment].name, {}).values():
+            try:
+                names.add(Attachment.from_dict(values).file_name)
+            except InvalidRecord:
+                return None
+    return names
 
 
 def backup_number(which: int | str) -> int:

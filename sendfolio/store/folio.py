@@ -9,6 +9,7 @@ them, in a stable order, so `data()` is cheap and exports are deterministic.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -35,8 +36,8 @@ from sendfolio.domain.records import (
     Training,
     Verification,
 )
-from sendfolio.store.attachments import AttachmentFiles
-from sendfolio.store.backups import backup_files, missing_folio
+from sendfolio.store.attachments import AttachmentFiles, ReadableAttachments
+from sendfolio.store.backups import attachment_files_held, backup_files, missing_folio
 from sendfolio.store.index import Index, read_records, read_settings
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
@@ -107,6 +108,7 @@ class Folio:
             if not storage.exists():
                 storage.save()  # a new folio is written at once, so the folder is marked as one
                 make_owner_only(data_dir)
+            folio._prune_files()
         except BaseException:
             lock.release()
             raise
@@ -134,6 +136,12 @@ class Folio:
     def backup_paths(self) -> list[Path]:
         """The backup files of this folio that exist, newest first (folio.json.1, .2, …)."""
         return self._storage.backup_paths()
+
+    def take_notices(self) -> list[str]:
+        """What went wrong after saves that stand (the backups not rotated), one sentence each, since last asked."""
+        notices = list(self._storage.notices)
+        self._storage.notices.clear()
+        return notices
 
     @property
     def closed(self) -> bool:
@@ -397,7 +405,7 @@ class Folio:
 
         `files` holds the bytes of the attachments by id: they are written first (beside the old
         files), put in place once the records are saved, and files of attachments no longer held
-        are deleted.
+        are deleted once no backup refers to them either.
         """
         self._check_open()
         files = files or {}
@@ -413,8 +421,7 @@ class Folio:
             self._files.discard(pending)
             raise
         self._files.commit(pending)
-        for stray in self._files.strays(data.attachments):
-            stray.unlink(missing_ok=True)
+        self._prune_files()
 
     def _replace_records(self, data: FolioData, settings: dict[str, Any] | None = None) -> None:
         """Make the records exactly `data` (and save `settings`), in one save."""
@@ -479,12 +486,42 @@ class Folio:
         """The plain bytes of an attached file, or `FolioError` when it cannot be read."""
         return self._files.read(attachment, self.codec)
 
+    def readable_attachments(self) -> ReadableAttachments:
+        """The records with every attachment whose file reads, those files by id, and the others named.
+
+        What a backup or a portfolio takes: a file that is missing or damaged leaves its
+        attachment out (and named), never stopping the rest.
+        """
+        data = self.data()
+        files: dict[str, bytes] = {}
+        left_out: list[str] = []
+        for attachment in data.attachments:
+            try:
+                files[attachment.id] = self.attachment_bytes(attachment)
+            except (FolioError, OSError) as error:
+                if isinstance(error, OSError):
+                    error = FolioError(
+                        f"the file of attachment {attachment.id} ({attachment.title}) cannot be read: "
+                        f"{error.strerror or error}"
+                    )
+                left_out.append(f"left out: {error}")
+        if left_out:
+            kept = tuple(item for item in data.attachments if item.id in files)
+            data = dataclasses.replace(data, attachments=kept)
+        return ReadableAttachments(data, files, left_out)
+
     def detach(self, attachment: Attachment) -> bool:
-        """Remove an attachment's record, then its file; False if it was not there."""
+        """Remove an attachment's record; its file is kept while a backup refers to it (so restoring that
+        backup brings the document back), and deleted once none does. False if it was not there."""
         removed = self.delete(attachment)
         if removed:
-            self._files.remove(attachment)
+            self._prune_files()
         return removed
+
+    def _prune_files(self) -> None:
+        """Delete the attached files that neither the folio nor any of its backups refers to."""
+        if self._files.strays(self.attachments()):
+            self._files.prune(self.attachments(), attachment_files_held(self.path, self.codec))
 
     # -- helpers ---------------------------------------------------------------------
 

@@ -222,7 +222,7 @@ def backup_path(path: Path, number: int) -> Path:
     return path.with_name(f"{path.name}.{number}")
 
 
-def replace_keeping_backups(path: Path, stored: bytes, backups: int = DEFAULT_BACKUPS) -> None:
+def replace_keeping_backups(path: Path, stored: bytes, backups: int = DEFAULT_BACKUPS) -> str | None:
     """Put `stored` at `path` atomically, then keep the file it replaced as backup `.1`.
 
     The order is what makes a failure harmless: the new bytes are written and synced to a
@@ -230,7 +230,8 @@ def replace_keeping_backups(path: Path, stored: bytes, backups: int = DEFAULT_BA
     link, else a copy); only then is the new file renamed into place and the folder synced;
     the backups rotate last (`.1` -> `.2` …, the kept old file -> `.1`). Any failure up to the
     rename removes both temporaries and changes no file. Once the new file is in place the
-    save stands: a rotation that fails then only leaves the backups as they were.
+    save stands: a rotation that fails then puts every older backup back as it was and returns
+    one sentence saying so (None when the backups rotated), for the shells to show.
     """
     new = write_temp(path, stored)
     kept: Path | None = None
@@ -244,8 +245,9 @@ def replace_keeping_backups(path: Path, stored: bytes, backups: int = DEFAULT_BA
             kept.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
-    if kept is not None:
-        _rotate(path, kept, backups)
+    if kept is None:
+        return None
+    return _rotate(path, kept, backups)
 
 
 def _keep_old(path: Path) -> Path:
@@ -258,17 +260,61 @@ def _keep_old(path: Path) -> Path:
     return temp
 
 
-def _rotate(path: Path, kept: Path, backups: int) -> None:
-    """Shift the backups one older and make `kept` backup `.1`; on failure drop `kept` and stop."""
+def _rotate(path: Path, kept: Path, backups: int) -> str | None:
+    """Shift the backups one older and make `kept` backup `.1`; None when done, else why not.
+
+    The oldest backup (the one that drops out) is first moved to a temporary name and deleted
+    only once every other move succeeded. When a move fails (a backup made read-only or
+    immutable, say), the moves already made are undone, so every older backup stays as it was,
+    and `kept` (the version before this save) is dropped: the sentence returned says so.
+    """
+    moved: list[tuple[Path, Path]] = []
+    dropped: Path | None = None
+    source = kept
     try:
+        oldest = backup_path(path, backups)
+        if os.path.lexists(oldest):
+            dropped = temp_path(oldest)
+            source = oldest
+            os.replace(oldest, dropped)
+            moved.append((oldest, dropped))
         for number in range(backups - 1, 0, -1):
             if os.path.lexists(backup_path(path, number)):
-                os.replace(backup_path(path, number), backup_path(path, number + 1))
+                source = backup_path(path, number)
+                os.replace(source, backup_path(path, number + 1))
+                moved.append((source, backup_path(path, number + 1)))
+        source = kept
         os.replace(kept, backup_path(path, 1))
-    except OSError:
+    except OSError as error:
+        undone = _undo_moves(moved)
         kept.unlink(missing_ok=True)
-        return
+        fsync_folder(path.parent)
+        reason = error.strerror or str(error)
+        if not undone:
+            return (
+                f"the backups of {path.name} could not be moved along ({source.name}: {reason}) nor put back: "
+                f"check the backups beside {path} (`sendfolio restore` lists them)"
+            )
+        return (
+            f"the backups of {path.name} could not be moved along ({source.name}: {reason}): the older "
+            f"backups are kept as they were, but the version before this save is not among them; "
+            f"make {source.name} writable again (is it read-only or marked immutable?)"
+        )
+    if dropped is not None:
+        dropped.unlink(missing_ok=True)
     fsync_folder(path.parent)
+    return None
+
+
+def _undo_moves(moved: list[tuple[Path, Path]]) -> bool:
+    """Move renamed files back, newest move first; False if any could not be."""
+    undone = True
+    for source, target in reversed(moved):
+        try:
+            os.replace(target, source)
+        except OSError:
+            undone = False
+    return undone
 
 
 def make_private_folder(folder: Path) -> None:
@@ -305,6 +351,9 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self._depth = 0
         self._texts: TableCache = {}
+        self.notices: list[str] = []
+        """What went wrong after a save that stands (the backups not rotated), one sentence each, for the
+        shells to show (`Folio.take_notices`)."""
         if not readonly:
             self.remove_leftovers()
         self.schema_read, self._data, self._saved = self._load()
@@ -471,7 +520,9 @@ class AtomicJSONStorage(Storage):
             raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(self.path))
         stored = self.codec.encode(plain) if self.codec is not None else plain
         make_private_folder(self.path.parent)
-        replace_keeping_backups(self.path, stored, self.backups if backup else 0)
+        problem = replace_keeping_backups(self.path, stored, self.backups if backup else 0)
+        if problem is not None:
+            self.notices.append(problem)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files left by a save that crashed (call only while holding the lock)."""
