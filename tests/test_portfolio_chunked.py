@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from sendfolio.portfolio import chunked, cutting, render
 from sendfolio.portfolio.model import build_portfolio
-from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
+from sendfolio.portfolio.pdf import render_pdf
+from sendfolio.portfolio.weasy import stylesheet_text
 
 TODAY = date(2026, 11, 29)
 """The date the demo is written around and compiled on."""
@@ -252,7 +253,7 @@ from datetime import date
 from textual.app import App
 
 from sendfolio.portfolio import chunked
-from sendfolio.portfolio.pdf import stylesheet_text
+from sendfolio.portfolio.weasy import stylesheet_text
 
 HTML = sys.argv[1]
 

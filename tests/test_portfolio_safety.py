@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from sendfolio.domain.records import FolioData, Profile, Reflection
 from sendfolio.paths import style_path
-from sendfolio.portfolio.pdf import RefusedURL, make_fetcher, render_pdf
+from sendfolio.portfolio.pdf import render_pdf
+from sendfolio.portfolio.weasy import RefusedURL, make_fetcher
 
 CANARY = "CANARY-7f3a-do-not-embed"
 """Text in the canary file; it must appear in no PDF."""

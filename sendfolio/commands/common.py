@@ -1,4 +1,7 @@
-"""What every command shares: the data folder, opening the folio, one-line errors."""
+"""What every command shares: the data folder, opening the folio, terminal-safe output.
+
+The one-line errors are `sendfolio.commands.errors` (re-exported here for the commands).
+"""
 
 from __future__ import annotations
 
@@ -7,32 +10,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import Any
 
 import click
 
+from sendfolio.commands.errors import CommandError as CommandError
+from sendfolio.commands.errors import NotDone as NotDone
+from sendfolio.commands.errors import fail as fail
 from sendfolio.domain.text import for_terminal
-
-if TYPE_CHECKING:
-    pass
 
 APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
-
-
-class CommandError(click.ClickException):
-    """What a command reports when it cannot go on: one line on stderr, `sendfolio: <message>`.
-
-    The library raises its own exceptions (`FolioError`, `ImportProblems`, `CryptoError`…);
-    commands turn them into this, and click prints it and exits with `exit_code`: 2, bad usage
-    or bad data.
-    """
-
-    exit_code = 2
-
-    def show(self, file: object = None) -> None:
-        """Print `sendfolio: <message>` on stderr."""
-        click.echo(f"sendfolio: {for_terminal(self.format_message())}", err=True)
 
 
 class TerminalSafe:
@@ -67,17 +55,6 @@ def terminal_safe_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
-
-
-class NotDone(CommandError):
-    """A command that ran but could not do what was asked, or found it not met: exit status 1."""
-
-    exit_code = 1
-
-
-def fail(message: str, code: Literal[1, 2] = 2) -> NoReturn:
-    """End the command with one clear line on stderr and exit status `code` (2: bad usage or bad data)."""
-    raise NotDone(message) if code == 1 else CommandError(message)
 
 
 def data_dir(ctx: click.Context) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import click.termui
 
-from sendfolio.commands.common import fail
+from sendfolio.commands.errors import fail
 from sendfolio.privacy.unlock import (
     PASSPHRASE_ENV,
     PROMPT_TRIES,

@@ -30,6 +30,7 @@ from sendfolio.domain.record_base import InvalidRecord as InvalidRecord
 from sendfolio.domain.record_base import Record as Record
 from sendfolio.domain.record_base import field_spec as _spec
 from sendfolio.domain.record_base import id_field as _id
+from sendfolio.domain.reflection_text import NO_OWN_WORDS, has_own_words
 from sendfolio.domain.vocabulary import (
     ACTIVE_ROLES as ACTIVE_ROLES,
 )
@@ -319,8 +320,6 @@ class Reflection(Identified):
 
     def save_problems(self) -> list[FieldError]:
         """A reflection is saved only with words of the mediator's own (not headings or template prompts alone)."""
-        from sendfolio.domain.reflection_text import NO_OWN_WORDS, has_own_words
-
         return [] if has_own_words(self.body) else [FieldError("body", NO_OWN_WORDS)]
 
 

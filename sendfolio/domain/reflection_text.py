@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sendfolio.domain.records import DEBRIEF_HEADINGS, DEBRIEF_TITLES
+from sendfolio.domain.vocabulary import DEBRIEF_HEADINGS, DEBRIEF_TITLES
 
 
 @dataclass(frozen=True)

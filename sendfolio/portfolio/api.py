@@ -83,7 +83,8 @@ def _finish(
     cancelled: Cancelled | None = None,
 ) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
-    from sendfolio.portfolio.pdf import render_pdf, stylesheet_text
+    from sendfolio.portfolio.pdf import render_pdf
+    from sendfolio.portfolio.weasy import stylesheet_text
 
     _tell(progress, "Writing the pages", 0.15)
     html = render.render(template, document)

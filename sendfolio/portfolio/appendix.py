@@ -18,6 +18,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sendfolio.pypdf_internals import add_object
+
 MM = 72 / 25.4
 """One millimetre in PDF points."""
 
@@ -144,7 +146,7 @@ def _draw_form(writer, page, source, matrix: tuple[float, ...]) -> None:
             NameObject("/Resources"): resources.clone(writer) if resources is not None else DictionaryObject(),
         }
     )
-    form_ref = writer._add_object(form)
+    form_ref = add_object(writer, form)
     page_resources = page.get("/Resources")
     if page_resources is None:
         page_resources = DictionaryObject()
@@ -160,7 +162,7 @@ def _draw_form(writer, page, source, matrix: tuple[float, ...]) -> None:
     numbers = " ".join(f"{value:.5f}" for value in matrix)
     stream = DecodedStreamObject()
     stream.set_data(f"/Artifact BMC q {numbers} cm {name} Do Q EMC\n".encode("ascii"))
-    drawn = writer._add_object(stream)
+    drawn = add_object(writer, stream)
     existing = page.raw_get("/Contents") if "/Contents" in page else None
     if existing is None:
         page[NameObject("/Contents")] = drawn

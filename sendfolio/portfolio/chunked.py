@@ -40,9 +40,20 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sendfolio.paths import styles_dir
 from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_BYTES, Plan, chunk_stylesheet, plan
 from sendfolio.portfolio.joining import join
 from sendfolio.portfolio.stamping import body_stylesheet, margins_html, page_margins
+from sendfolio.portfolio.weasy import (
+    font_configuration,
+    fonts_stylesheet,
+    identifier_for,
+    make_fetcher,
+    named_page,
+    page_strings,
+    quiet_weasyprint,
+    source_date,
+)
 
 ROUNDS = 3
 """Pass 2 is repeated (up to this many times in all) while a chunk's page count or anchors still move."""
@@ -128,9 +139,6 @@ def _stylesheet(css: str):
     """A parsed stylesheet (the same for every chunk of a pass), through the safe fetcher."""
     from weasyprint import CSS
 
-    from sendfolio.paths import styles_dir
-    from sendfolio.portfolio.pdf import font_configuration, make_fetcher
-
     return CSS(
         string=css, base_url=styles_dir().as_uri() + "/", url_fetcher=make_fetcher(), font_config=font_configuration()
     )
@@ -139,16 +147,6 @@ def _stylesheet(css: str):
 def lay_out(job: Job) -> Laid:
     """Lay out one chunk and write its PDF: its pages, anchors, strings, headings and whether it prints page numbers."""
     from weasyprint import HTML
-    from weasyprint.formatting_structure.boxes import TextBox
-
-    from sendfolio.portfolio.pdf import (
-        font_configuration,
-        fonts_stylesheet,
-        identifier_for,
-        make_fetcher,
-        quiet_weasyprint,
-        source_date,
-    )
 
     quiet_weasyprint()
     with source_date(job.stamp):
@@ -166,16 +164,9 @@ def lay_out(job: Job) -> Laid:
                     anchors[name] = (number, x * scale, (height - y) * scale)
             for level, label, (x, y), state in page.bookmarks:
                 bookmarks.append((number, level, label, x, y, state))
-            names.append(page._page_box.page_type.name or "")
-            assigned_here: list[tuple[str, str]] = []
-            for box in page._page_box.descendants():
-                assigned = getattr(box, "string_set", None)
-                if assigned and assigned != "none":
-                    assigned_here.extend((name, text) for name, text in assigned)
-                if not prints_pages and isinstance(box, TextBox) and "::" in box.element_tag:
-                    # A link's ::before or ::after showing its data-page prints a page number.
-                    shown = box.element.get(PAGE_ATTRIBUTE) if box.element is not None else None
-                    prints_pages = bool(shown) and shown in box.text
+            names.append(named_page(page))
+            assigned_here, prints_here = page_strings(page, PAGE_ATTRIBUTE)
+            prints_pages = prints_pages or prints_here
             strings.append(tuple(assigned_here))
         # A chunk printing page numbers is laid out again with the right ones: no PDF yet.
         data = (
@@ -202,14 +193,6 @@ def lay_out(job: Job) -> Laid:
 def lay_out_margins(job: MarginJob) -> bytes:
     """The PDF of a run of pages' margins: running heads and "page x of y", nothing else."""
     from weasyprint import CSS, HTML
-
-    from sendfolio.portfolio.pdf import (
-        font_configuration,
-        fonts_stylesheet,
-        make_fetcher,
-        quiet_weasyprint,
-        source_date,
-    )
 
     quiet_weasyprint()
     sheets = [fonts_stylesheet(), _stylesheet(job.css)]

@@ -10,14 +10,39 @@ The outline is built with WeasyPrint's own rule from every chunk's headings in o
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from sendfolio.portfolio.chunked import Laid
+from sendfolio.portfolio.weasy import identifier_for, outline
+from sendfolio.pypdf_internals import add_object, set_file_identifier
+
+
+class LaidChunk(Protocol):
+    """What the join reads of a chunk laid out (`chunked.Laid`)."""
+
+    @property
+    def index(self) -> int:
+        """The chunk's place in the document, from 0."""
+
+    @property
+    def pdf(self) -> bytes:
+        """The chunk's pages, without their margins."""
+
+    @property
+    def anchors(self) -> dict[str, tuple[int, float, float]]:
+        """Each anchor's page in the chunk and spot on it, in points."""
+
+    @property
+    def bookmarks(self) -> Sequence[tuple[int, int, str, float, float, str]]:
+        """The chunk's headings: (page, level, label, x, y, open or closed)."""
+
+    @property
+    def heights(self) -> Sequence[float]:
+        """Each page's height in CSS pixels."""
 
 
 def join(
-    laid: list[Laid],
+    laid: Sequence[LaidChunk],
     margins: list[bytes],
     html: str,
     *,
@@ -26,9 +51,7 @@ def join(
 ) -> bytes:
     """The chunks' pages as one PDF, each under its margins: named destinations, outline, metadata, identifier."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, Fit, NameObject
-
-    from sendfolio.portfolio.pdf import identifier_for
+    from pypdf.generic import ByteStringObject, Fit, NameObject
 
     writer = PdfWriter()
     first = PdfReader(io.BytesIO(laid[0].pdf))
@@ -47,8 +70,7 @@ def join(
     language = first.root_object.get("/Lang")
     if language is not None:
         writer.root_object[NameObject("/Lang")] = language
-    identifier = ByteStringObject(identifier_for(html, False))
-    writer._ID = ArrayObject([identifier, identifier])
+    set_file_identifier(writer, ByteStringObject(identifier_for(html, False)))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -58,16 +80,16 @@ MARGINS = "/SfMargins"
 """The resource name of a page's margins, drawn as a form over the page."""
 
 
-def _draw_margins(writer, margins: list[bytes]) -> None:
+def _draw_margins(writer: Any, margins: list[bytes]) -> None:
     """Draw each page's margins over it, as a form XObject: the page's own content is not parsed or rewritten."""
     from pypdf import PdfReader
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-    def stream(data: bytes):
+    def stream(data: bytes) -> Any:
         """A small content stream added to the file once and shared by every page."""
         made = DecodedStreamObject()
         made.set_data(data)
-        return writer._add_object(made)
+        return add_object(writer, made)
 
     save, restore, draw = stream(b"q\n"), stream(b"\nQ\n"), stream(f"q {MARGINS} Do Q\n".encode("ascii"))
     number = 0
@@ -95,34 +117,22 @@ def _draw_margins(writer, margins: list[bytes]) -> None:
             number += 1
 
 
-class _Shim:
-    """A page as WeasyPrint's outline builder reads it: its bookmarks and height."""
-
-    def __init__(self, height: float) -> None:
-        """A page of `height` CSS pixels, no bookmarks yet."""
-        self.height = height
-        self.bookmarks: list = []
-
-
-def _outline(writer, laid: list[Laid], offsets: list[int]) -> None:
+def _outline(writer: Any, laid: Sequence[LaidChunk], offsets: list[int]) -> None:
     """The outline of the whole document, built with WeasyPrint's rule from every chunk's headings."""
     from pypdf.generic import Fit
-    from weasyprint.anchors import make_page_bookmark_tree
-    from weasyprint.matrix import Matrix
 
-    root: list = []
-    skipped: list = []
-    last_by_depth = [root]
-    previous = 0
-    for item, offset in zip(laid, offsets):
-        shims = [_Shim(height) for height in item.heights]
-        for page, level, label, x, y, state in item.bookmarks:
-            shims[page].bookmarks.append((level, label, (x, y), state))
-        for local, shim in enumerate(shims):
-            matrix = Matrix(a=0.75, d=-0.75, f=shim.height * 0.75)
-            previous = make_page_bookmark_tree(shim, skipped, last_by_depth, previous, offset + local, matrix)
+    def pages() -> Any:
+        """Each page of the document: its number, height and headings."""
+        for item, offset in zip(laid, offsets):
+            marks: list[list[Any]] = [[] for _ in item.heights]
+            for page, level, label, x, y, state in item.bookmarks:
+                marks[page].append((level, label, (x, y), state))
+            for local, height in enumerate(item.heights):
+                yield offset + local, height, marks[local]
 
-    def add(nodes, parent) -> None:
+    root = outline(pages())
+
+    def add(nodes: list[Any], parent: Any) -> None:
         """Add each bookmark and its children under `parent`."""
         for label, (page, x, y), children, state in nodes:
             made = writer.add_outline_item(

@@ -39,6 +39,7 @@ from sendfolio.domain.form_fields import (
 )
 from sendfolio.domain.records import Case, FolioData
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.pypdf_internals import add_object
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
@@ -254,7 +255,7 @@ def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
     from weasyprint import CSS, HTML
 
     from sendfolio.paths import style_path
-    from sendfolio.portfolio.pdf import font_configuration, make_fetcher, quiet_weasyprint, source_date
+    from sendfolio.portfolio.weasy import font_configuration, make_fetcher, quiet_weasyprint, source_date
     from sendfolio.store.atomic import write_atomic
     from sendfolio.store.outputs import make_output_folder
 
@@ -309,19 +310,20 @@ def _add_tick_font(writer) -> None:
     """Name ZapfDingbats in the form's resources (/DR) as /ZaDb, the font tick boxes draw with."""
     from pypdf.generic import DictionaryObject, NameObject
 
-    form = writer._root_object.get("/AcroForm")
+    form = writer.root_object.get("/AcroForm")
     if form is None:
         return
     form = form.get_object()
     resources = form.setdefault(NameObject("/DR"), DictionaryObject()).get_object()
     fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
     if "/ZaDb" not in fonts:
-        fonts[NameObject("/ZaDb")] = writer._add_object(
+        fonts[NameObject("/ZaDb")] = add_object(
+            writer,
             DictionaryObject(
                 {
                     NameObject("/Type"): NameObject("/Font"),
                     NameObject("/Subtype"): NameObject("/Type1"),
                     NameObject("/BaseFont"): NameObject("/ZapfDingbats"),
                 }
-            )
+            ),
         )

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from sendfolio.pypdf_internals import add_object
+
 A4 = (595.28, 841.89)
 """A4 in PDF points."""
 
@@ -34,7 +36,7 @@ def certificate_pdf(pages: Sequence[Sequence[tuple[str, float, str]]], *, title:
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
         stream = DecodedStreamObject()
         stream.set_data(_content(lines).encode("latin-1"))
-        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Contents")] = add_object(writer, stream)
     writer.add_metadata({"/Title": title, "/Producer": "sendfolio demo"})
     out = io.BytesIO()
     writer.write(out)
@@ -43,7 +45,8 @@ def certificate_pdf(pages: Sequence[Sequence[tuple[str, float, str]]], *, title:
 
 def _font(writer: PdfWriter, base: str):
     """A reference to one of the PDF's standard fonts."""
-    return writer._add_object(
+    return add_object(
+        writer,
         DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/Font"),
@@ -51,7 +54,7 @@ def _font(writer: PdfWriter, base: str):
                 NameObject("/BaseFont"): NameObject(base),
                 NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             }
-        )
+        ),
     )
 
 

@@ -28,14 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio.store.atomic import read_regular, special_kind
+from sendfolio.store.index import read_records
 from sendfolio.store.layout import TABLES
-from sendfolio.store.lock import FolioLock, ReadOnlyLock
+from sendfolio.store.lock import FolioLock
 from sendfolio.store.mark import MAGIC, has_magic
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.storage import (
     DEFAULT_BACKUPS,
+    AtomicJSONStorage,
     Codec,
     FolioError,
+    MissingFolio,
+    NeedsRecovery,
     Unreadable,
     migrate,
     parse_folio_bytes,
@@ -186,11 +190,12 @@ def recovery_advice(folio_path: Path, *, codec: Codec | None = None) -> str:
 def missing_folio(folio_path: Path, *, codec: Codec | None = None) -> FolioError:
     """The error for a folio file that is gone while backups of it remain: nothing may be written,
     or a new, empty folio would push the backups out one save at a time."""
-    advice = recovery_advice(folio_path, codec=codec)
-    return FolioError(
-        f"{folio_path} is missing, but backups of it remain, so nothing was written (a new, empty folio would push "
-        f"them out). {advice[0].upper()}{advice[1:]}; `sendfolio restore` lists them all"
-    )
+    return advised(MissingFolio(folio_path, codec))
+
+
+def advised(error: NeedsRecovery) -> FolioError:
+    """The one-line error for a folio that cannot be opened, ending with which backup to go back to."""
+    return FolioError(error.with_advice(recovery_advice(error.path, codec=error.codec)))
 
 
 def restore_backup(
@@ -273,11 +278,10 @@ def backup_number(which: int | str) -> int:
 
 def _check_records(path: Path, codec: Codec | None) -> None:
     """Raise `FolioError` naming the first record of the backup at `path` that is not valid."""
-    from sendfolio.store.folio import Folio
-    from sendfolio.store.storage import AtomicJSONStorage
-
-    storage = AtomicJSONStorage(path, codec=codec, readonly=True)
-    Folio(path.parent, storage, ReadOnlyLock())
+    try:
+        read_records(AtomicJSONStorage(path, codec=codec, readonly=True).peek(), path, codec)
+    except NeedsRecovery as error:
+        raise advised(error) from None
 
 
 class _Keys:

@@ -1,7 +1,8 @@
 """The Folio: one object that loads, validates, holds and saves a mediator's records.
 
 `Folio.open(data_dir)` takes the folder's lock, reads `folio.json` once through
-`AtomicJSONStorage` and checks every stored record with its type's `from_dict`. From then
+`AtomicJSONStorage` and checks every stored record with its type's `from_dict`; a file that
+cannot be opened is refused with one line naming the newest readable backup (`backups.advised`). From then
 on every read comes from memory, and every change is one atomic save (or one per
 `batch()`). TinyDB holds the tables; the Folio keeps the parsed, frozen records beside
 them, in a stable order, so `data()` is cheap and exports are deterministic.
@@ -37,7 +38,7 @@ from sendfolio.domain.records import (
     Verification,
 )
 from sendfolio.store.attachments import AttachmentFiles, ReadableAttachments
-from sendfolio.store.backups import attachment_files_held, backup_files, missing_folio
+from sendfolio.store.backups import advised, attachment_files_held, backup_files, missing_folio
 from sendfolio.store.index import Index, read_records, read_settings
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
@@ -48,7 +49,7 @@ from sendfolio.store.layout import (
 )
 from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
-from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, make_private_folder
+from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
 
 R = TypeVar("R", bound=Record)
 """A kind of record, in the typed accessors of the folio's index."""
@@ -92,8 +93,12 @@ class Folio:
         if (readonly or not create) and not os.path.lexists(data_dir / FOLIO_FILE):
             raise FolioError(f"no folio in {data_dir}: open the app (sendfolio) to start one, or run `sendfolio demo`")
         if readonly:
-            storage = AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True)
-            return cls(data_dir, storage, ReadOnlyLock())
+            try:
+                return cls(
+                    data_dir, AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True), ReadOnlyLock()
+                )
+            except NeedsRecovery as error:
+                raise advised(error) from None
         try:
             make_private_folder(data_dir)
         except OSError as error:
@@ -109,6 +114,9 @@ class Folio:
                 storage.save()  # a new folio is written at once, so the folder is marked as one
                 make_owner_only(data_dir)
             folio._prune_files()
+        except NeedsRecovery as error:
+            lock.release()
+            raise advised(error) from None
         except BaseException:
             lock.release()
             raise

@@ -3,7 +3,7 @@
 `read_records` turns the tables of a folio file into frozen records, each table's keyed by its
 key fields (`layout.TABLES`) and each singleton on its own (`layout.SINGLETONS`). A document
 that is not a valid record, a key given twice or a second record in a singleton table raises
-`FolioError` naming the table and the record, with the recovery advice: a folio opens whole or
+`NeedsRecovery` naming the table and the record (the folio adds the recovery advice): a folio opens whole or
 not at all, and its file is never changed by trying.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from sendfolio.domain.records import InvalidRecord, Record
 from sendfolio.store.layout import SETTINGS_TABLE, SINGLETONS, TABLES, RecordTable
-from sendfolio.store.storage import Codec, FolioError, Tables
+from sendfolio.store.storage import Codec, NeedsRecovery, Tables
 
 Index = dict[type[Record], dict[tuple, Record]]
 """The records of each many-record kind, by type, keyed by their key fields."""
@@ -67,12 +67,6 @@ class _Reader:
         except InvalidRecord as error:
             raise self.bad(table, doc_id, str(error)) from None
 
-    def bad(self, table: str, doc_id: str, why: str) -> FolioError:
-        """The one-line error for a stored record that is not valid."""
-        from sendfolio.store.backups import recovery_advice
-
-        advice = recovery_advice(self.path, codec=self.codec)
-        return FolioError(
-            f"cannot open {self.path}: table {table}, record {doc_id} is not valid ({why}). "
-            f"The file has not been changed; {advice}"
-        )
+    def bad(self, table: str, doc_id: str, why: str) -> NeedsRecovery:
+        """The error for a stored record that is not valid (the folio adds which backup to go back to)."""
+        return NeedsRecovery(self.path, self.codec, f"table {table}, record {doc_id} is not valid ({why})")

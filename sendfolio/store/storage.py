@@ -13,8 +13,8 @@ at the next save. The whole file passes through an optional `codec` (encryption)
 `encode(bytes) -> bytes` and `decode(bytes) -> bytes`.
 
 After the first read the data live in memory: TinyDB's many `read()` calls never touch
-the disk. A file that cannot be read raises `FolioError` naming it and its newest
-readable backup, and is never written over; so is anything but a regular file at the folio's
+the disk. A file that cannot be read raises `NeedsRecovery` naming it (the folio adds its
+newest readable backup), and is never written over; so is anything but a regular file at the folio's
 path (a link, pipe or device), and a missing file while backups remain. The folder's lock (`lock.py`) keeps a
 second process from opening the same folio while one has it open.
 """
@@ -60,6 +60,40 @@ Tables = dict[str, dict[str, Any]]
 
 class FolioError(Exception):
     """The folio cannot be opened or saved; the message is one line naming the file."""
+
+
+class NeedsRecovery(FolioError):
+    """A folio file that cannot be opened as it is, before the advice naming a backup to go back to.
+
+    The storage and the record reader know what is wrong but not the backups; the folio (and a
+    restore) complete the message with `backups.advised`, which names the newest readable one.
+    """
+
+    def __init__(self, path: Path, codec: Codec | None, problem: str) -> None:
+        """The file at `path` (saved through `codec`) and what is wrong with it, in words."""
+        super().__init__(f"cannot open {path}: {problem}. The file has not been changed")
+        self.path = path
+        self.codec = codec
+        self.problem = problem
+
+    def with_advice(self, advice: str) -> str:
+        """The whole one-line message, ending with `advice`."""
+        return f"cannot open {self.path}: {self.problem}. The file has not been changed; {advice}"
+
+
+class MissingFolio(NeedsRecovery):
+    """The folio file is gone while backups of it remain: nothing may be written."""
+
+    def __init__(self, path: Path, codec: Codec | None) -> None:
+        """The missing file at `path` (its backups saved through `codec`)."""
+        super().__init__(path, codec, "it is missing, but backups of it remain")
+
+    def with_advice(self, advice: str) -> str:
+        """The whole one-line message: nothing written, and which backup to go back to."""
+        return (
+            f"{self.path} is missing, but backups of it remain, so nothing was written (a new, empty folio would "
+            f"push them out). {advice[0].upper()}{advice[1:]}; `sendfolio restore` lists them all"
+        )
 
 
 class Codec(Protocol):
@@ -406,18 +440,13 @@ class AtomicJSONStorage(Storage):
         except Exception as error:  # the codec's own error: wrong key or damaged file
             raise Unreadable(f"it could not be decoded ({str(error) or type(error).__name__})") from None
 
-    def unreadable(self, why: str) -> FolioError:
-        """The one-line error for a file that cannot be read, naming its newest readable backup."""
-        from sendfolio.store.backups import recovery_advice
+    def unreadable(self, why: str) -> NeedsRecovery:
+        """The error for a file that cannot be read (the folio adds which backup to go back to)."""
+        return NeedsRecovery(self.path, self.codec, why)
 
-        advice = recovery_advice(self.path, codec=self.codec)
-        return FolioError(f"cannot open {self.path}: {why}. The file has not been changed; {advice}")
-
-    def missing(self) -> FolioError:
-        """The one-line error for a folio file that is gone while its backups remain."""
-        from sendfolio.store.backups import missing_folio
-
-        return missing_folio(self.path, codec=self.codec)
+    def missing(self) -> MissingFolio:
+        """The error for a folio file that is gone while its backups remain."""
+        return MissingFolio(self.path, self.codec)
 
     def backup_paths(self) -> list[Path]:
         """The existing backups, newest first."""
@@ -427,14 +456,6 @@ class AtomicJSONStorage(Storage):
     def backup_path(self, number: int) -> Path:
         """The path of backup `number` (1 is the newest)."""
         return backup_path(self.path, number)
-
-    def newest_readable_backup(self) -> Path | None:
-        """The newest backup that opens as a folio (an encrypted one whose header is intact counts
-        when this storage has no key for it), if any."""
-        from sendfolio.store.backups import newest_readable
-
-        found = newest_readable(self.path, codec=self.codec)
-        return found.path if found is not None else None
 
     def peek(self) -> Tables:
         """The tables in memory without a copy: for reading only (the caller must not change them)."""
