@@ -135,13 +135,14 @@ def test_a_new_user_round_trip(made, tmp_path):
     with Folio.open(folder, readonly=True) as folio:
         seen = {item.criterion: item for item in folio.observations(CASE) if item.returned}
         case = folio.case(CASE)
+        (kept,) = folio.data().returns_for(CASE)
     assert set(seen) == {"f1.pm.initial-contact", "f1.sk.engage", "f3.pm.close-file"}
     assert seen["f1.pm.initial-contact"].notes == "Called both parties within a day."
     assert seen["f1.pm.initial-contact"].provenance == "returned by Alex Penrose on 3 October 2025"
     assert seen["f3.pm.close-file"].returned_on.isoformat() == "2025-10-06"
-    assert case.debrief["outcome"].startswith("Agreement; we went over") and case.debrief_by == "Alex Penrose"
-    assert case.debrief["strengths"]  # the mediator's notes under headings left blank are kept
-    assert case.debrief_returned == ("outcome", "skills_gaps")
+    assert kept.debrief["outcome"].startswith("Agreement; we went over") and kept.observer == "Alex Penrose"
+    assert list(kept.debrief) == ["outcome", "skills_gaps"] and kept.forms == ("1", "3")
+    assert case.debrief["strengths"] and case.debriefed  # the mediator's own de-brief notes are kept beside it
     after = json.loads(invoke(folder, "check", "--json").output)
     have = {item["id"]: item["have"] for item in after["accreditation"]["requirements"]}
     old = {item["id"]: item["have"] for item in before["accreditation"]["requirements"]}
@@ -163,7 +164,8 @@ def test_a_dry_run_says_what_would_be_recorded_and_saves_nothing(made, tmp_path)
     assert (
         result.exit_code == 0
         and "Form 3 for SM-DEMO-002" in result.output
-        and "observations: 2 added, 1 updated" in result.output
+        and "observations: 3 added" in result.output
+        and "observers' returns: 1 added" in result.output
     )
     assert (folder / "folio.json").read_bytes() == before
 

@@ -295,6 +295,62 @@ class Observation(Record):
         return found
 
 
+RETURN_HOW = ("unsigned", "signed", "paper")
+"""How a return came in: a filled-in PDF not signed, one digitally signed, or a paper form transcribed."""
+
+
+def _criterion_ids() -> tuple[str, ...]:
+    """Every criterion id of Forms 1–3 (the keys an observer's remarks may have)."""
+    from sendfolio.domain.criteria import CRITERIA
+
+    return tuple(crit.id for crit in CRITERIA)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ObserverReturn(Identified):
+    """One observer's Forms 1–3 as they came back for one case: who, when, how, and what they wrote.
+
+    The ticks are observations (keyed by case, criterion and observer) and listed here
+    (`ticked`); this record keeps the rest of the return: the forms it carries, the de-brief under the observer's name, their
+    remarks beside criteria they did not tick, the file kept as it came (an attachment, with its
+    SHA-256), how it came (signed, unsigned or on paper) and, once a later return of the same
+    observer replaces it, the id of that return.
+    """
+
+    KIND: ClassVar[str] = "return"
+    id: str = _id()
+    ref: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP))
+    observer: str = _spec(f.text(required=True, max_length=120, single_line=True))
+    observer_role: str = _spec(f.text(max_length=60, single_line=True), "")
+    forms: tuple[str, ...] = _spec(f.a_list(options=("1", "2", "3")), ())
+    completed: dt.date | None = _spec(f.a_date(required=False), None)
+    imported: dt.date = _spec(f.a_date())
+    ticked: tuple[str, ...] = _spec(f.a_list(options=_criterion_ids(), max_items=200, item_length=60), ())
+    how: str = _spec(f.choice(RETURN_HOW), "unsigned")
+    attachment: str = _spec(f.pattern(RECORD_ID, "the id of an attachment", required=False), "")
+    sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits", required=False), "")
+    signer: str = _spec(f.text(max_length=200, single_line=True), "")
+    certificate: str = _spec(f.text(max_length=300, single_line=True), "")
+    signed_at: str = _spec(f.text(max_length=40, single_line=True), "")
+    debrief: dict = _spec(f.text_map(DEBRIEF_HEADINGS), {}, markdown=True)
+    remarks: dict = _spec(f.text_map(_criterion_ids(), max_length=5_000), {})
+    replaced_by: str = _spec(f.pattern(RECORD_ID, "the id of the return that replaced it", required=False), "")
+
+    @property
+    def current(self) -> bool:
+        """True while no later return of the same observer has replaced it."""
+        return not self.replaced_by
+
+    @property
+    def form_numbers(self) -> tuple[int, ...]:
+        """The forms it carries, as numbers."""
+        return tuple(int(number) for number in self.forms)
+
+    def debrief_provenance(self) -> str:
+        """ "returned by ⟨observer⟩ on ⟨date⟩": who wrote its de-brief."""
+        return returned_words(self.observer, self.completed or self.imported)
+
+
 ENTERED_BY_MEDIATOR = "entered by the mediator"
 """The provenance of what the mediator recorded without a returned form."""
 
@@ -549,11 +605,16 @@ class FolioData:
     governance: tuple[GovernanceItem, ...] = ()
     feedback: tuple[Feedback, ...] = ()
     development_plan: tuple[DevelopmentTarget, ...] = ()
+    returns: tuple[ObserverReturn, ...] = ()
 
     def case(self, ref: str) -> Case | None:
         """The case with this reference, if any."""
         return next((case for case in self.cases if case.ref == ref), None)
 
     def observations_for(self, ref: str) -> tuple[Observation, ...]:
-        """The criteria observed in one case."""
+        """The criteria observed in one case (a criterion once per observer who saw it)."""
         return tuple(item for item in self.observations if item.ref == ref)
+
+    def returns_for(self, ref: str, *, current_only: bool = True) -> tuple[ObserverReturn, ...]:
+        """The observers' returns of one case, as they came back (the replaced ones too unless `current_only`)."""
+        return tuple(item for item in self.returns if item.ref == ref and (item.current or not current_only))

@@ -24,6 +24,7 @@ from sendfolio.domain.records import (
     InvalidRecord,
     LearningNeed,
     Observation,
+    ObserverReturn,
     PPCContact,
     PPCSession,
     Profile,
@@ -52,6 +53,7 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "governance": GovernanceItem,
     "feedback": Feedback,
     "development_plan": DevelopmentTarget,
+    "returns": ObserverReturn,
 }
 """The lists of records in a backup, by their key (the `FolioData` field names)."""
 
@@ -69,7 +71,7 @@ SINGLE_RECORDS: dict[str, type[Record]] = {
 CONTENT_KEY = "content"
 """The key of an attachment in a backup holding its file's bytes, base64-encoded."""
 
-OPTIONAL_LISTS = ("learning_plan", "attachments", "governance", "feedback", "development_plan")
+OPTIONAL_LISTS = ("learning_plan", "attachments", "governance", "feedback", "development_plan", "returns")
 """Lists a backup holds only when the folio has such records (older backups have none)."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ KIND_LABELS = {
     "governance": "governance items",
     "feedback": "feedback records",
     "development": "development targets",
+    "return": "observers' returns",
 }
 """How a report names each kind of record."""
 
@@ -56,6 +58,7 @@ SAVE_ORDER = (
     "ppc",
     "reflection",
     "observation",
+    "return",
     "plan",
     "attachment",
     "governance",
@@ -76,6 +79,7 @@ class ImportPlan:
     backup_files: dict[str, bytes] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = field(default_factory=list)
+    to_remove: list[Record] = field(default_factory=list)
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -91,6 +95,11 @@ class ImportPlan:
                     f"{counter[outcome]} {outcome}" for outcome in ("added", "updated", "unchanged") if counter[outcome]
                 ]
                 lines.append(f"{KIND_LABELS[kind]}: {', '.join(parts)}")
+        if self.to_remove:
+            lines.append(
+                f"{KIND_LABELS['observation']}: {len(self.to_remove)} taken back "
+                "(ticked on the observer's earlier return, not on this one)"
+            )
         if self.duplicates:
             shown = [f"{_where(item)} repeats {_place(first, item.file)}" for item, first in self.duplicates[:5]]
             more = f" and {len(self.duplicates) - 5} more" if len(self.duplicates) > 5 else ""
@@ -102,18 +111,24 @@ class ImportPlan:
 
 
 def plan_import(
-    paths: list[Path], existing: FolioData, folio_id: str | None = None, decrypt: Decrypt | None = None
+    paths: list[Path],
+    existing: FolioData,
+    folio_id: str | None = None,
+    decrypt: Decrypt | None = None,
+    today: date | None = None,
 ) -> ImportPlan:
     """Read, validate and check every file against `existing`; `ImportProblems` lists all problems.
 
     `folio_id` is the id this folio prints on the observer forms it makes: a returned form
     carrying another id is refused. `decrypt` opens an encrypted JSON backup (see `read_files`).
     Rows that repeat an earlier row of the import exactly are skipped and listed in the plan's
-    `duplicates`.
+    `duplicates`. A returned form is dated as imported `today` (the machine's date unless given).
     """
     found, problems = read_files(paths, decrypt)
+    removed: list[Record] = []
+    notes: dict[str, list[str]] = {}
     if found.forms:
-        problems += _returned_records(found, existing, folio_id)
+        problems += _returned_records(found, existing, folio_id, today or date.today(), removed, notes)
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
@@ -130,22 +145,39 @@ def plan_import(
             plan.count(item.record.KIND, "added")
         return plan
     plan = _plan_records(items, existing)
-    plan.forms = [line for form in found.forms for line in form.describe()]
+    given = {_key(item.record) for item in items}
+    plan.to_remove = [record for record in removed if _key(record) not in given]
+    plan.forms = [
+        line for form in found.forms for line in [*form.describe(), *(f"  {note}" for note in notes.get(form.file, ()))]
+    ]
     plan.duplicates = duplicates
     return plan
 
 
-def _returned_records(found: ReadFiles, existing: FolioData, folio_id: str | None) -> list[Problem]:
-    """Add the records of each returned form to `found`; the problems of those that cannot be imported."""
+def _returned_records(
+    found: ReadFiles,
+    existing: FolioData,
+    folio_id: str | None,
+    today: date,
+    removed: list[Record],
+    notes: dict[str, list[str]],
+) -> list[Problem]:
+    """Add the records of each returned form to `found`, and what each replaces to `removed` (said in `notes`);
+    the problems of those that cannot be imported."""
     case_refs = {case.ref for case in existing.cases} | {
         item.record.ref for item in found.records if isinstance(item.record, Case)
     }
     problems: list[Problem] = []
+    taken: set[str] = set()
     for form in found.forms:
         try:
-            found.records += returned_records(form, existing, folio_id, case_refs)
+            changes = returned_records(form, existing, folio_id, case_refs, today, taken)
         except ImportProblems as bad:
             problems += bad.problems
+            continue
+        found.records += changes.records
+        removed += changes.removed
+        notes.setdefault(form.file, []).extend(changes.notes)
     return problems
 
 
@@ -243,7 +275,7 @@ def _key(record: Record) -> tuple[Any, ...] | None:
     if isinstance(record, Case):
         return ("case", record.ref)
     if isinstance(record, Observation):
-        return ("observation", record.ref, record.criterion)
+        return ("observation", record.ref, record.criterion, record.observer)
     if isinstance(record, Identified) and record.id:
         return (record.KIND, record.id)
     return None
@@ -277,7 +309,7 @@ def _place(item: SourcedRecord, file: str) -> str:
 def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan:
     """Sort records into added, updated (merged with what the folio holds) and unchanged."""
     plan, problems = ImportPlan(), []
-    keyed = {_key(record): record for record in (*existing.cases, *existing.observations)}
+    keyed = {_key(record): record for record in (*existing.cases, *existing.observations, *existing.returns)}
     contents = {
         _content(record)
         for record in (
@@ -357,8 +389,11 @@ def _entered_where_changed(merged: Record, old: Record) -> Record:
 
 
 def apply_plan(folio: Folio, plan: ImportPlan) -> None:
-    """Save the plan: restore a backup whole, or put every record in one batch."""
+    """Save the plan: restore a backup whole, or take back what a return replaces and put every record, in one batch."""
     if plan.backup is not None:
         folio.replace_all(plan.backup, plan.backup_files, plan.settings)
         return
-    folio.put_many(plan.to_put)
+    with folio.batch():
+        for record in plan.to_remove:
+            folio.delete(record)
+        folio.put_many(plan.to_put)

@@ -15,6 +15,7 @@ imported. See docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 import io
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -30,8 +31,15 @@ from sendfolio.domain.form_fields import (
     note_field,
     seen_field,
 )
-from sendfolio.domain.records import DEBRIEF_HEADINGS, FolioData, InvalidRecord, Observation
-from sendfolio.domain.wording import count
+from sendfolio.domain.records import (
+    DEBRIEF_HEADINGS,
+    Case,
+    FolioData,
+    InvalidRecord,
+    Observation,
+    ObserverReturn,
+)
+from sendfolio.domain.wording import count, short_date
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")
@@ -51,12 +59,12 @@ class ReturnedSheet:
     completed: date | None
     ticked: dict[str, str] = field(default_factory=dict)
     debrief: dict[str, str] = field(default_factory=dict)
-    unticked_comments: int = 0
+    remarks: dict[str, str] = field(default_factory=dict)
 
     @property
     def used(self) -> bool:
         """True when the observer ticked or wrote anything on this form."""
-        return bool(self.ticked or self.debrief or self.unticked_comments)
+        return bool(self.ticked or self.debrief or self.remarks)
 
 
 @dataclass(frozen=True)
@@ -78,10 +86,10 @@ class ReturnedForm:
             when = sheet.completed.strftime("%d/%m/%Y") if sheet.completed else "no date"
             role = f" ({sheet.role})" if sheet.role else ""
             lines.append(f"Form {sheet.form} for {self.case_ref}: {sheet.observer}{role}, {when}: {', '.join(what)}")
-            if sheet.unticked_comments:
-                verb = "is" if sheet.unticked_comments == 1 else "are"
-                unticked = count(sheet.unticked_comments, "comment")
-                lines.append(f"  {unticked} beside criteria not ticked {verb} not recorded")
+            if sheet.remarks:
+                verb = "is" if len(sheet.remarks) == 1 else "are"
+                unticked = count(len(sheet.remarks), "comment")
+                lines.append(f"  {unticked} beside criteria not ticked {verb} kept as the observer's remarks")
         return lines
 
 
@@ -163,7 +171,7 @@ def _reference(file: str, values: dict[str, Any], keywords: str) -> FormReferenc
 
 def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
     """One form as completed, or a problem with its date."""
-    ticked, unticked = {}, 0
+    ticked, remarks = {}, {}
     for crit in CRITERIA:
         if crit.form != number or crit.id in DEBRIEF_CRITERIA:
             continue
@@ -171,7 +179,7 @@ def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
         if _ticked(values.get(seen_field(crit.id))):
             ticked[crit.id] = comment
         elif comment:
-            unticked += 1
+            remarks[crit.id] = comment
     debrief = {}
     if number == 3:
         for heading in DEBRIEF_HEADINGS:
@@ -194,7 +202,7 @@ def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
         completed=completed,
         ticked=ticked,
         debrief=debrief,
-        unticked_comments=unticked,
+        remarks=remarks,
     )
 
 
@@ -228,14 +236,37 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     return ReturnedForm(file=file, reference=reference, case_ref=case_ref, sheets=tuple(named))
 
 
-def returned_records(
-    form: ReturnedForm, existing: FolioData, folio_id: str | None, case_refs: set[str]
-) -> list[SourcedRecord]:
-    """The records a returned form adds, checked against the folio, or `ImportProblems`.
+@dataclass
+class ReturnChanges:
+    """What one returned form changes in the folio: records to put, records it replaces, and in words."""
 
-    Each ticked criterion becomes an observation returned by the observer on the form's date,
-    with their comment; Form 3's de-brief goes into the case under its headings (the
-    mediator's notes under headings the observer left blank are kept).
+    file: str
+    records: list[SourcedRecord] = field(default_factory=list)
+    removed: list[Observation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def same_observer(one: str, other: str) -> bool:
+    """True when two names are the same observer's (case and spacing aside)."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def returned_records(
+    form: ReturnedForm,
+    existing: FolioData,
+    folio_id: str | None,
+    case_refs: set[str],
+    today: date,
+    taken_ids: set[str] | None = None,
+) -> ReturnChanges:
+    """The records a returned form adds and replaces, checked against the folio, or `ImportProblems`.
+
+    Each observer named on the form makes one return (`ObserverReturn`): the forms they
+    completed, their de-brief and their remarks beside criteria they did not tick, dated
+    `today` as imported. Each ticked criterion becomes an observation returned by that observer
+    on the form's date, with their comment. A later return of the same observer for the same
+    case replaces their earlier one for the forms it carries: its ticks not given again are
+    taken back, and the earlier return is marked as replaced (and named in `notes`).
     """
     file = form.file
     if form.reference.folio and form.reference.folio != (folio_id or ""):
@@ -245,44 +276,150 @@ def returned_records(
         )
     if form.case_ref not in case_refs:
         raise _problem(file, f"is for case {form.case_ref}, which is not in this folio")
-    records: list[SourcedRecord] = []
+    changes = ReturnChanges(file)
     case = existing.case(form.case_ref)
     if case is None and any(sheet.debrief for sheet in form.sheets):
         raise _problem(file, f"holds a de-brief for case {form.case_ref}: import the case first, then this form")
+    taken = set(taken_ids or ()) | {item.id for item in existing.returns}
     try:
-        for sheet in form.sheets:
-            for crit_id, comment in sheet.ticked.items():
-                observation = Observation.from_dict(
-                    {
-                        "ref": form.case_ref,
-                        "criterion": crit_id,
-                        "observer": sheet.observer,
-                        "observer_role": sheet.role,
-                        "notes": comment,
-                        "recorded_by": "returned-form",
-                        "returned_on": sheet.completed,
-                    }
-                )
-                records.append(SourcedRecord(observation, file, None, where=f"Form {sheet.form}"))
-            if sheet.debrief and case is not None:
-                case = case.with_changes(
-                    debrief={**case.debrief, **sheet.debrief},
-                    debriefed=True,
-                    debrief_by=sheet.observer,
-                    debrief_by_role=sheet.role,
-                    debrief_returned_on=sheet.completed,
-                    debrief_returned=[key for key in DEBRIEF_HEADINGS if key in sheet.debrief],
-                )
-        if case is not None and not case.observed_by:
-            observer = form.sheets[-1]
-            case = case.with_changes(observed_by=observer.observer + (f" ({observer.role})" if observer.role else ""))
+        for observer, sheets in _by_observer(form.sheets).items():
+            new_id = _new_id(taken)
+            forms = {sheet.form for sheet in sheets}
+            last = sheets[-1]
+            debrief = {key: text for sheet in sheets for key, text in sheet.debrief.items()}
+            returned = ObserverReturn.from_dict(
+                {
+                    "id": new_id,
+                    "ref": form.case_ref,
+                    "observer": last.observer,
+                    "observer_role": last.role,
+                    "forms": [str(number) for number in sorted(forms)],
+                    "completed": max((sheet.completed for sheet in sheets if sheet.completed), default=None),
+                    "imported": today,
+                    "ticked": [crit_id for sheet in sheets for crit_id in sheet.ticked],
+                    "debrief": debrief,
+                    "remarks": {key: text for sheet in sheets for key, text in sheet.remarks.items()},
+                }
+            )
+            again = next((old for old in existing.returns_for(form.case_ref) if _same_return(old, returned)), None)
+            if again is not None:  # the very return already kept: nothing replaced, nothing new
+                returned = again
+            else:
+                changes.removed += _replaced_ticks(existing, form.case_ref, observer, forms)
+                changes.records += _replaced_returns(existing, returned, file)
+                changes.notes += _replaced_notes(existing, returned)
+            changes.records.append(SourcedRecord(returned, file, None, where="return"))
+            for sheet in sheets:
+                for crit_id, comment in sheet.ticked.items():
+                    observation = Observation.from_dict(
+                        {
+                            "ref": form.case_ref,
+                            "criterion": crit_id,
+                            "observer": sheet.observer,
+                            "observer_role": sheet.role,
+                            "notes": comment,
+                            "recorded_by": "returned-form",
+                            "returned_on": sheet.completed,
+                        }
+                    )
+                    changes.records.append(SourcedRecord(observation, file, None, where=f"Form {sheet.form}"))
+            if case is not None:
+                case = _case_after(case, last, forms, bool(debrief))
     except InvalidRecord as bad:
         raise ImportProblems(
             [Problem(file, None, _field_words(error.field), error.problem) for error in bad.errors]
         ) from None
     if case is not None and case != existing.case(form.case_ref):
-        records.insert(0, SourcedRecord(case, file, None, where="Form 3"))
-    return records
+        changes.records.insert(0, SourcedRecord(case, file, None, where="Form 3"))
+    return changes
+
+
+def _by_observer(sheets: tuple[ReturnedSheet, ...]) -> dict[str, list[ReturnedSheet]]:
+    """The sheets of each observer named on the form (the first spelling of a name stands for it)."""
+    grouped: dict[str, list[ReturnedSheet]] = {}
+    for sheet in sheets:
+        name = next((known for known in grouped if same_observer(known, sheet.observer)), sheet.observer)
+        grouped.setdefault(name, []).append(sheet)
+    return grouped
+
+
+def _new_id(taken: set[str]) -> str:
+    """A fresh record id for a return (not one in `taken`, which it joins)."""
+    while True:
+        candidate = secrets.token_hex(6)
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+
+
+def _same_return(old: ObserverReturn, new: ObserverReturn) -> bool:
+    """True when a return already kept says what the new one says (the same file imported again)."""
+    if old.sha256 and new.sha256:
+        return old.sha256 == new.sha256
+    fields = ("forms", "completed", "observer_role", "ticked", "debrief", "remarks")
+    return same_observer(old.observer, new.observer) and all(
+        getattr(old, name) == getattr(new, name) for name in fields
+    )
+
+
+def _replaced(existing: FolioData, new: ObserverReturn) -> list[ObserverReturn]:
+    """The current returns of the same observer for the same case that the new one replaces (all their forms again)."""
+    return [
+        old
+        for old in existing.returns_for(new.ref)
+        if same_observer(old.observer, new.observer) and set(old.forms) <= set(new.forms)
+    ]
+
+
+def _replaced_returns(existing: FolioData, new: ObserverReturn, file: str) -> list[SourcedRecord]:
+    """The returns the new one replaces, marked as replaced by it (kept, as they came back)."""
+    return [
+        SourcedRecord(old.with_changes(replaced_by=new.id), file, None, where="return")
+        for old in _replaced(existing, new)
+    ]
+
+
+def _replaced_notes(existing: FolioData, new: ObserverReturn) -> list[str]:
+    """What the new return replaces, in words: "replaces the return of ⟨observer⟩ of 12 Apr 2026"."""
+    notes = [f"replaces the return of {old.observer} of {short_date(old.imported)}" for old in _replaced(existing, new)]
+    legacy = _legacy_dates(existing, new.ref, new.observer, set(new.form_numbers))
+    if legacy:
+        notes.append(f"replaces the return of {new.observer} of {short_date(max(legacy))}")
+    return notes
+
+
+def _replaced_ticks(existing: FolioData, ref: str, observer: str, forms: set[int]) -> list[Observation]:
+    """The observer's earlier returned ticks on these forms of this case, which a new return replaces."""
+    return [
+        item
+        for item in existing.observations_for(ref)
+        if item.returned and same_observer(item.observer, observer) and int(item.criterion[1]) in forms
+    ]
+
+
+def _legacy_dates(existing: FolioData, ref: str, observer: str, forms: set[int]) -> list[date]:
+    """The dates of the observer's earlier returned ticks kept without a return record (before returns were kept)."""
+    if any(same_observer(item.observer, observer) for item in existing.returns_for(ref, current_only=False)):
+        return []
+    return [item.returned_on for item in _replaced_ticks(existing, ref, observer, forms) if item.returned_on]
+
+
+def _case_after(case: Case, sheet: ReturnedSheet, forms: set[int], debriefed: bool) -> Case:
+    """The case once this observer's return is in: de-briefed when they wrote one, observed by them when no one was.
+
+    A de-brief this observer returned before returns were kept (in the case's own de-brief) is
+    taken out when their new Form 3 replaces it; the mediator's notes stay.
+    """
+    if 3 in forms and case.debrief_returned and same_observer(case.debrief_by, sheet.observer):
+        kept = {key: text for key, text in case.debrief.items() if key not in case.debrief_returned}
+        case = case.with_changes(
+            debrief=kept, debrief_returned=[], debrief_by="", debrief_by_role="", debrief_returned_on=None
+        )
+    if debriefed:
+        case = case.with_changes(debriefed=True)
+    if not case.observed_by:
+        case = case.with_changes(observed_by=sheet.observer + (f" ({sheet.role})" if sheet.role else ""))
+    return case
 
 
 def _field_words(name: str) -> str:

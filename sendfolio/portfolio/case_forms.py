@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
-from sendfolio.domain.records import Case, FolioData, Observation
+from sendfolio.domain.records import Case, FolioData, Observation, ObserverReturn
 from sendfolio.portfolio.wording import anchor, debrief_title
 
 PLACES = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -96,24 +96,28 @@ def _merged_by_observer(sheets: dict[tuple, dict[str, list[SheetRow]]]) -> dict[
 
 
 def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
-    """The sheets of one practice case (its `place`, 1-based, in the practice period)."""
+    """The sheets of one practice case (its `place`, 1-based, in the practice period).
+
+    Each observer's ticks, comments and de-brief make their own sheets; the mediator's entries make theirs.
+    """
     sheets: dict[tuple, dict[str, list[SheetRow]]] = {}
-    seen = {item.criterion: item for item in data.observations_for(case.ref)}
+    observations = data.observations_for(case.ref)
+    returns = data.returns_for(case.ref)
     for crit in CRITERIA:
+        seen = [item for item in observations if item.criterion == crit.id]
         if crit.id in DEBRIEF_CRITERIA:
-            row, key = _debrief_row(case, crit.id, seen.get(crit.id))
-        elif crit.id in seen:
-            item = seen[crit.id]
-            row, key = (
-                SheetRow(crit.text, item.notes),
-                _key(item.returned, item.observer, item.observer_role, item.returned_on),
-            )
+            rows = _debrief_rows(case, crit.id, seen, returns)
         else:
-            continue
-        if row is None:
-            continue
-        per_form = sheets.setdefault((crit.form, *key), {})
-        per_form.setdefault(crit.section, []).append(row)
+            rows = [
+                (
+                    SheetRow(crit.text, item.notes),
+                    _key(item.returned, item.observer, item.observer_role, item.returned_on),
+                )
+                for item in seen
+            ]
+        for row, key in rows:
+            per_form = sheets.setdefault((crit.form, *key), {})
+            per_form.setdefault(crit.section, []).append(row)
     made = []
     for (form, entered, observer, role, completed), sections in sorted(
         _merged_by_observer(sheets).items(), key=_sheet_order
@@ -139,20 +143,31 @@ def _sheet_order(item: tuple) -> tuple:
     return (form, entered, completed or date.min, observer)
 
 
-def _debrief_row(case: Case, crit_id: str, observation: Observation | None) -> tuple[SheetRow | None, tuple]:
-    """A Form 3 de-brief criterion as printed: the de-brief's text under its heading, else an observation of it."""
+def _debrief_rows(
+    case: Case, crit_id: str, seen: list[Observation], returns: tuple[ObserverReturn, ...]
+) -> list[tuple[SheetRow, tuple]]:
+    """A Form 3 de-brief criterion as printed, once per who recorded it: the case's de-brief under its
+    heading, each observer's returned de-brief, else an observation of it."""
     heading = DEBRIEF_CRITERIA[crit_id]
+    rows: dict[tuple, SheetRow] = {}
     text = case.debrief.get(heading, "").strip()
     if text:
         returned = heading in case.debrief_returned
         key = _key(returned, case.debrief_by, case.debrief_by_role, case.debrief_returned_on)
-        if observation is not None and observation.returned and not returned:
-            key = _key(True, observation.observer, observation.observer_role, observation.returned_on)
-        return SheetRow(debrief_title(heading), text), key
-    if observation is None:
-        return None, ()
-    key = _key(observation.returned, observation.observer, observation.observer_role, observation.returned_on)
-    return SheetRow(debrief_title(heading), observation.notes or "Discussed at the de-brief."), key
+        backing = next((item for item in seen if item.returned), None)
+        if backing is not None and not returned and not any(item.debrief.get(heading) for item in returns):
+            key = _key(True, backing.observer, backing.observer_role, backing.returned_on)
+        rows[key] = SheetRow(debrief_title(heading), text)
+    for item in returns:
+        written = item.debrief.get(heading, "").strip()
+        key = _key(True, item.observer, item.observer_role, item.completed)
+        if written and key not in rows:
+            rows[key] = SheetRow(debrief_title(heading), written)
+    for observation in seen:
+        key = _key(observation.returned, observation.observer, observation.observer_role, observation.returned_on)
+        if key not in rows and (observation.returned or not text):
+            rows[key] = SheetRow(debrief_title(heading), observation.notes or "Discussed at the de-brief.")
+    return [(row, key) for key, row in rows.items()]
 
 
 def link_for(ref: str, crit_id: str, returned: bool, observer: str) -> str:

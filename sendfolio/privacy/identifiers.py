@@ -124,6 +124,10 @@ def free_text(data: FolioData) -> Iterator[TextField]:
             f"{observation.ref}/{observation.criterion}",
             {"observer": observation.observer, "observer_role": observation.observer_role, "notes": observation.notes},
         )
+    for back in data.returns:
+        yield from _fields("return", back.id, {"observer": back.observer, "observer_role": back.observer_role})
+        yield from _fields("return", back.id, {f"debrief.{key}": value for key, value in back.debrief.items()})
+        yield from _fields("return", back.id, {f"remarks.{key}": value for key, value in back.remarks.items()})
     for reflection in data.reflections:
         yield from _fields("reflection", reflection.id, {"title": reflection.title, "body": reflection.body})
     for entry in data.cpd:

@@ -1,8 +1,9 @@
 """Coverage of the Forms 1–3 criteria over the practice cases. Pure.
 
-A criterion is shown in a case by an observation of it, or -- for Form 3's De-brief and
-Supervision criteria -- by a de-brief that writes under its heading (`DEBRIEF_CRITERIA`), so
-the coverage and a case's de-brief can never disagree. Each showing keeps who recorded it:
+A criterion is shown in a case by an observation of it (by any observer: it counts once), or --
+for Form 3's De-brief and Supervision criteria -- by a de-brief that writes under its heading
+(`DEBRIEF_CRITERIA`), the mediator's or an observer's return's, so the coverage and a case's
+de-brief can never disagree. Each showing keeps who recorded it:
 an observer on a returned form, or the mediator. The profile's `returned_forms_only`
 counts only what came back on returned forms.
 """
@@ -89,8 +90,18 @@ def showings(data: FolioData, cases: tuple[Case, ...]) -> dict[str, list[Showing
     found: dict[tuple[str, str], Showing] = {}
     for item in data.observations:
         if item.ref in wanted:
+            old = found.get((item.criterion, item.ref))
+            if old is not None and (old.returned or not item.returned):
+                continue  # a criterion counts once in a case; a returned form's tick is the one shown
             observer = item.observer if item.returned else ""
             found[(item.criterion, item.ref)] = Showing(item.ref, item.returned, item.provenance, observer=observer)
+    for back in data.returns:
+        if back.ref not in wanted or not back.current:
+            continue
+        for crit_id, heading in DEBRIEF_CRITERIA.items():
+            old = found.get((crit_id, back.ref))
+            if back.debrief.get(heading, "").strip() and (old is None or not old.returned):
+                found[(crit_id, back.ref)] = Showing(back.ref, True, back.debrief_provenance(), True, back.observer)
     for case in cases:
         for crit_id, heading in DEBRIEF_CRITERIA.items():
             if not case.debrief.get(heading, "").strip():

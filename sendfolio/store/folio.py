@@ -29,6 +29,7 @@ from sendfolio.domain.records import (
     Identified,
     LearningNeed,
     Observation,
+    ObserverReturn,
     PPCContact,
     PPCSession,
     Profile,
@@ -385,7 +386,8 @@ class Folio:
         renamed = self._checked((case or old).with_changes(ref=new_ref))
         if new_ref == old_ref:
             return self.put(renamed)
-        moved = [item.with_changes(ref=new_ref) for item in self.observations(old_ref)]
+        moved: list[Record] = [item.with_changes(ref=new_ref) for item in self.observations(old_ref)]
+        moved += [item.with_changes(ref=new_ref) for item in self.data().returns_for(old_ref, current_only=False)]
         linked: list[Record] = [item.with_changes(case=new_ref) for item in self.reflections() if item.case == old_ref]
         linked += [
             item.with_changes(source=f"case:{new_ref}")
@@ -612,9 +614,13 @@ class Folio:
         return True
 
     def _delete_observations(self, ref: str) -> None:
-        """Remove every observation of one case (inside a batch)."""
-        self._db.table(TABLES[Observation].name).remove(where("ref") == ref)
+        """Remove every observation of one case, and its observers' returns (inside a batch)."""
+        for kind in (Observation, ObserverReturn):
+            self._db.table(TABLES[kind].name).remove(where("ref") == ref)
         self._records[Observation] = {key: item for key, item in self._table(Observation).items() if item.ref != ref}
+        self._records[ObserverReturn] = {
+            key: item for key, item in self._table(ObserverReturn).items() if item.ref != ref
+        }
 
 
 def _doc_key(doc: dict, spec: RecordTable) -> tuple:

@@ -20,6 +20,7 @@ from sendfolio.domain.records import (
     CPDEntry,
     LearningNeed,
     Observation,
+    ObserverReturn,
     PPCContact,
     PPCSession,
     Profile,
@@ -45,7 +46,9 @@ class RecordTable:
 
 TABLES: dict[type[Record], RecordTable] = {
     Case: RecordTable("cases", ("ref",), lambda r: (r.date, r.ref)),
-    Observation: RecordTable("observations", ("ref", "criterion"), lambda r: (r.ref, r.criterion)),
+    Observation: RecordTable(
+        "observations", ("ref", "criterion", "observer"), lambda r: (r.ref, r.criterion, r.observer)
+    ),
     Reflection: RecordTable("reflections", ("id",), lambda r: (r.date, r.title, r.id)),
     CPDEntry: RecordTable("cpd", ("id",), lambda r: (r.date, r.title, r.id)),
     PPCSession: RecordTable("ppc_sessions", ("id",), lambda r: (r.date, r.ppc, r.id)),
@@ -55,6 +58,9 @@ TABLES: dict[type[Record], RecordTable] = {
     GovernanceItem: RecordTable("governance", ("id",), lambda r: (r.item, r.due or r.reviewed or date.min, r.id)),
     Feedback: RecordTable("feedback", ("id",), lambda r: (r.received, r.case, r.id)),
     DevelopmentTarget: RecordTable("development_plan", ("id",), lambda r: (r.review, r.target, r.id)),
+    ObserverReturn: RecordTable(
+        "returns", ("id",), lambda r: (r.ref, r.imported, r.completed or date.min, r.observer, r.id)
+    ),
 }
 """The record kinds held many to a table, by type."""
 

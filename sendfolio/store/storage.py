@@ -42,7 +42,7 @@ from sendfolio.store.atomic import (
     write_temp,
 )
 
-SCHEMA = 5
+SCHEMA = 6
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -157,11 +157,23 @@ def _provider_practice_recorded(tables: Tables) -> Tables:
     return tables
 
 
+def _observations_per_observer(tables: Tables) -> Tables:
+    """Schema 5 -> 6: observations are keyed by case, criterion and observer; observers' returns are kept.
+
+    Every record is kept as it is: a schema 5 folio holds at most one observation per case and
+    criterion, so it holds at most one per case, criterion and observer too. A schema 6 folio may
+    hold two observers' observations of one criterion, and a `returns` table: a schema 5
+    sendfolio would take them for repeats, so the version moves on.
+    """
+    return tables
+
+
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
     1: _tables_named_by_folio_field,
     2: _provenance_recorded,
     3: _case_status_recorded,
     4: _provider_practice_recorded,
+    5: _observations_per_observer,
 }
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 

@@ -1,0 +1,156 @@
+"""Many observers per case (issue 24): each observer's return kept under their name, a later one replacing theirs.
+
+The observers fill the real forms' fields with pypdf as a PDF reader does, and the returns go
+in through the real CLI into a real folio.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sendfolio import rules
+from sendfolio.domain.form_fields import debrief_field, note_field, seen_field
+from sendfolio.domain.wording import short_date
+from sendfolio.store import Folio
+from sendfolio.store.storage import SCHEMA
+from tests.conftest import FIXED_TODAY
+from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
+
+SECOND = {
+    "f1_observer": "Sam Ortega",
+    "f1_role": "PPC",
+    "f1_signed_on": "04/10/2025",
+    seen_field("f1.pm.initial-contact"): "yes",
+    note_field("f1.pm.initial-contact"): "Seen from the PPC's side: prompt and clear.",
+    seen_field("f1.pm.informed-consent"): "yes",
+    "f3_observer": "Sam Ortega",
+    "f3_role": "PPC",
+    "f3_signed_on": "07/10/2025",
+    debrief_field("strengths"): "Calm under pressure.",
+}
+"""A second observer of the same case: one criterion the first also ticked, one new, a de-brief of their own."""
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    """The case's forms, made once, and the two observers' returns of them."""
+    root = tmp_path_factory.mktemp("returns")
+    folder = make_demo(root / "folio")
+    assert invoke(folder, "forms", "--case", CASE, "-o", str(root / "case.pdf")).exit_code == 0
+    first = fill(root / "case.pdf", root / "first.pdf", OBSERVED)
+    second = fill(root / "case.pdf", root / "second.pdf", SECOND)
+    return root, first, second
+
+
+def imported(tmp_path: Path, *files: Path) -> Path:
+    """A fresh demo folio with `files` imported one after another."""
+    folder = make_demo(tmp_path / "folio")
+    for file in files:
+        result = invoke(folder, "import", str(file))
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_two_observers_returns_are_both_kept_counted_and_printed(forms, tmp_path):
+    """The second observer's return adds to the first: both ticks of a criterion, both de-briefs, each by name."""
+    from sendfolio.portfolio import render
+    from sendfolio.portfolio.model import build_portfolio, latest_date
+
+    _, first, second = forms
+    folder = imported(tmp_path, first, second)
+    with Folio.open(folder, readonly=True) as folio:
+        data = folio.data()
+    both = [item for item in data.observations_for(CASE) if item.criterion == "f1.pm.initial-contact" and item.returned]
+    assert {item.observer for item in both} == {"Alex Penrose", "Sam Ortega"}
+    kept = data.returns_for(CASE)
+    assert [(item.observer, item.current) for item in kept] == [("Alex Penrose", True), ("Sam Ortega", True)]
+    assert kept[1].debrief == {"strengths": "Calm under pressure."}
+    row = rules.coverage(data).row("f1.pm.initial-contact")
+    assert row.refs.count(CASE) == 1  # a criterion counts once in a case, whoever saw it
+    assert CASE in rules.coverage(data).row("f1.pm.informed-consent").refs
+    document = build_portfolio(data, latest_date(data, FIXED_TODAY))
+    (item,) = [entry for entry in document.commentaries if entry.case.ref == CASE]
+    by_observer = {(sheet.form, sheet.observer) for sheet in item.forms.sheets if sheet.returned}
+    assert {(1, "Alex Penrose"), (3, "Alex Penrose"), (1, "Sam Ortega"), (3, "Sam Ortega")} <= by_observer
+    html = render.portfolio_html(document)
+    assert "Called both parties within a day." in html and "side: prompt and clear." in html
+    assert "Calm under pressure." in html and "Summarising sooner under pressure." in html
+
+
+def test_a_later_return_of_the_same_observer_replaces_theirs_unticks_included(forms, tmp_path):
+    """Alex returns again without one tick: the dry run names what it replaces, and the tick is taken back."""
+    root, first, second = forms
+    folder = imported(tmp_path, first, second)
+    corrected = {key: value for key, value in OBSERVED.items() if key != seen_field("f1.sk.engage")}
+    again = fill(root / "case.pdf", tmp_path / "corrected.pdf", corrected)
+    before = (folder / "folio.json").read_bytes()
+    dry = invoke(folder, "import", "--dry-run", str(again))
+    assert dry.exit_code == 0 and (folder / "folio.json").read_bytes() == before
+    assert f"replaces the return of Alex Penrose of {short_date(date.today())}" in dry.output
+    assert "observations: 1 taken back" in dry.output
+    assert invoke(folder, "import", str(again)).exit_code == 0
+    with Folio.open(folder, readonly=True) as folio:
+        data = folio.data()
+    alex = {item.criterion for item in data.observations_for(CASE) if item.observer == "Alex Penrose"}
+    assert alex == {"f1.pm.initial-contact", "f3.pm.close-file"}
+    sam = {item.criterion for item in data.observations_for(CASE) if item.observer == "Sam Ortega"}
+    assert sam == {"f1.pm.initial-contact", "f1.pm.informed-consent"}  # the other observer's return is untouched
+    every = data.returns_for(CASE, current_only=False)
+    assert len(every) == 3 and sorted(item.observer for item in data.returns_for(CASE)) == [
+        "Alex Penrose",
+        "Sam Ortega",
+    ]
+    (old,) = [item for item in every if not item.current]
+    (new,) = [item for item in data.returns_for(CASE) if item.observer == "Alex Penrose"]
+    assert old.observer == "Alex Penrose" and old.replaced_by == new.id and "f1.sk.engage" not in new.ticked
+
+
+def test_the_same_return_imported_twice_changes_nothing(forms, tmp_path):
+    """Importing one return again adds no return and replaces nothing."""
+    _, first, _ = forms
+    folder = imported(tmp_path, first)
+    before = (folder / "folio.json").read_bytes()
+    result = invoke(folder, "import", str(first))
+    assert result.exit_code == 0 and "replaces" not in result.output and "added" not in result.output
+    assert (folder / "folio.json").read_bytes() == before
+
+
+def test_a_schema_5_folio_keeps_every_record_and_the_returns_survive_a_backup(forms, tmp_path):
+    """Migration 5 -> 6 keeps every observation; a JSON backup carries the returns and restores them."""
+    _, first, second = forms
+    folder = imported(tmp_path, first, second)
+    whole = json.loads((folder / "folio.json").read_text())
+    whole["sendfolio"]["schema"] = 5
+    whole.pop("returns")
+    whole["observations"] = {
+        key: doc for key, doc in whole["observations"].items() if doc.get("observer") != "Sam Ortega"
+    }
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "folio.json").write_text(json.dumps(whole))
+    with Folio.open(old) as folio:
+        kept = folio.data()
+        folio.put(kept.observations[0].with_changes(notes="Seen again."))
+    assert len(kept.observations) == len(whole["observations"]) and not kept.returns
+    assert json.loads((old / "folio.json").read_text())["sendfolio"]["schema"] == SCHEMA == 6
+    assert invoke(folder, "export", str(tmp_path / "backup.json")).exit_code == 0
+    fresh = tmp_path / "fresh"
+    assert invoke(fresh, "import", str(tmp_path / "backup.json")).exit_code == 0
+    with Folio.open(fresh, readonly=True) as folio, Folio.open(folder, readonly=True) as original:
+        assert folio.data().returns == original.data().returns
+        assert folio.data().observations == original.data().observations
+
+
+def test_deleting_or_renaming_a_case_takes_its_returns_with_it(forms, tmp_path):
+    """The returns follow their case."""
+    _, first, _ = forms
+    folder = imported(tmp_path, first)
+    with Folio.open(folder) as folio:
+        folio.rename_case(CASE, "SM-DEMO-902")
+        assert [item.ref for item in folio.data().returns] == ["SM-DEMO-902"]
+        folio.delete(folio.case("SM-DEMO-902"))
+        assert not folio.data().returns and not folio.observations("SM-DEMO-902")
