@@ -173,3 +173,17 @@ def test_markdown_bounds_apply_to_every_markdown_field():
 def test_ordinary_markdown_is_allowed(body):
     """Tables, rules, lists and quotes within the bounds are not refused."""
     assert markdown_problem(body) is None
+
+
+@pytest.mark.parametrize(
+    "char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+def test_direction_controls_are_refused_naming_the_field(char):
+    """A right-to-left override (or any embedding or isolate) in an observer's name is refused: it would
+    print the name in another order than it is stored."""
+    from sendfolio.domain.records import Observation
+
+    with pytest.raises(InvalidRecord) as refused:
+        Observation.from_dict({"ref": "SM-2025-014", "criterion": "f1.pm.x", "observer": f"Dr {char}elaH"})
+    assert str(refused.value).startswith(f"observer: holds a direction control, U+{ord(char):04X} (")
+    assert "at character 4" in str(refused.value)

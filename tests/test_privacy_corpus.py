@@ -104,7 +104,6 @@ DATES_OF_BIRTH = [
     "born on the 12th of March 2015",
     "born March 12, 2015",
     "born in May 2016",
-    "born 2016",
     "born: 03-Mar-2015",
     "born 3 March 2015",
     "b. 3/3/2015",

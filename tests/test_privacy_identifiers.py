@@ -82,12 +82,19 @@ def test_nhs_number_needs_a_valid_check_digit():
         "born on the 12th of March 2015",
         "born March 12, 2015",
         "born in May 2016",
-        "born 2016",
+        "DOB 12 / 03 / 2015",
+        "born on the twelfth of March 2015",
     ],
 )
 def test_dates_of_birth_in_context(text):
-    """A date or year introduced by DOB / date of birth / born is found."""
+    """A date, or a month and year, introduced by DOB / date of birth / born is found."""
     assert [category for category, _ in categories(f"Child ({text}) attends")] == ["date-of-birth"]
+
+
+@pytest.mark.parametrize("text", ["born 2016", "the parent-carer forum was born in 2016", "DOB: 2015"])
+def test_a_year_alone_is_not_a_date_of_birth(text):
+    """A year alone, even after "born" or DOB, identifies nobody: not flagged."""
+    assert categories(f"Child ({text}) attends") == []
 
 
 @pytest.mark.parametrize(
@@ -335,3 +342,86 @@ def test_a_field_full_of_identifiers_is_scanned_in_linear_time():
     found = sum(1 for _ in matches(text, do_not_print_pattern(["Zoe"])))
     assert found == 16_500
     assert time.perf_counter() - started < 10
+
+
+LEAK = "Dr Hale re pupil 943 476 5919 SW1A 1AA"
+"""What the issue found printed from a name field: an NHS number and a postcode."""
+
+
+def test_names_go_through_every_pattern():
+    """A PPC's name, a course's recognising body, an observer and a verifier are read for every kind of
+    identifier, not only the do-not-print list (the issue's PPC session printed an NHS number)."""
+    folio = FolioData(
+        ppc_sessions=(
+            PPCSession.from_dict({"date": "2025-02-01", "ppc": LEAK, "hours": 1, "mode": "one-to-one", "id": "p1"}),
+        ),
+        training=(
+            Training.from_dict(
+                {
+                    "id": "t1",
+                    "kind": "refresher",
+                    "title": "Refresher",
+                    "provider": "Example Academy",
+                    "date": "2024-01-01",
+                    "hours": 3,
+                    "recognised_by": LEAK,
+                }
+            ),
+        ),
+        observations=(Observation.from_dict({"ref": "SM-T-001", "criterion": "f1.pm.x", "observer": LEAK}),),
+        verification=Verification.from_dict({"name": LEAK, "date": "2025-04-01"}),
+    )
+    found = {(item.kind, item.field, item.category) for item in scan(folio)}
+    for kind, field in [("ppc", "ppc"), ("training", "recognised_by"), ("observation", "observer")]:
+        assert {(kind, field, "nhs-number"), (kind, field, "postcode")} <= found
+    assert ("verification", "name", "nhs-number") in found
+
+
+def test_the_fields_read_come_from_the_record_types():
+    """Every text field of every record type is read, but for values the software makes (ids, digests)
+    and fields whose values come from a fixed list; the PPC's own e-mail and phone against the list only."""
+    from sendfolio.domain.records import RECORD_TYPES
+    from sendfolio.privacy.identifiers import _text_specs
+
+    read = {(kind, spec.name) for kind, cls in RECORD_TYPES.items() for spec in _text_specs(cls)}
+    assert {("ppc", "ppc"), ("training", "recognised_by"), ("profile", "name"), ("attachment", "title")} <= read
+    assert {("case", "notes"), ("case", "debrief"), ("case", "issues"), ("plan", "action")} <= read
+    assert not {("reflection", "id"), ("attachment", "sha256"), ("case", "kind"), ("training", "covers")} & read
+
+
+def test_a_new_text_field_is_checked_without_being_listed():
+    """A text field added to a record type is read by the check at once (nothing to remember to list)."""
+    import dataclasses
+
+    from sendfolio.domain import fields as f
+    from sendfolio.domain.record_base import field_spec
+
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class NewReflection(Reflection):
+        mood: str = field_spec(f.text(max_length=200), "")
+
+    reflection = NewReflection.from_dict(
+        {"id": "r9", "date": "2025-03-03", "hours": 1, "title": "t", "body": "Own words.", "mood": "ring 07700 900123"}
+    )
+    [finding] = scan(FolioData(reflections=(reflection,)))
+    assert (finding.kind, finding.record, finding.field, finding.category) == ("reflection", "r9", "mood", "phone")
+
+
+def test_find_identifiers_reads_any_text_as_the_folio_is_read():
+    """Text from outside the records (an attachment's words) is checked with the same patterns and list."""
+    from sendfolio.privacy.identifiers import find_identifiers
+
+    found = find_identifiers(
+        "awarded to Smith, Zoe — NHS 943 / 476 / 5919", ["Zoe Smith"], kind="attachment", record="a1", field="page 1"
+    )
+    assert [(item.category, item.match) for item in found] == [
+        ("do-not-print", "Smith, Zoe"),
+        ("nhs-number", "943 / 476 / 5919"),
+    ]
+    assert {(item.kind, item.record, item.field) for item in found} == {("attachment", "a1", "page 1")}
+    again = find_identifiers("awarded to Smith, Zoe", ["Zoe Smith"], kind="attachment", record="a1", field="page 1")
+    assert again[0].id == found[0].id
+    marked = find_identifiers(
+        "awarded to Smith, Zoe", ["Zoe Smith"], kind="attachment", record="a1", field="page 1", ignored=[found[0].id]
+    )
+    assert marked == []

@@ -173,6 +173,16 @@ def _show(raw: Any) -> str:
     return excerpt(raw) if isinstance(raw, str) else repr(raw)
 
 
+_CLOSED: set[Parser] = set()
+"""The parsers whose every value comes from a fixed list (see `is_closed`)."""
+
+
+def is_closed(parser: Parser) -> bool:
+    """True when a parser only ever gives values from a fixed list (`choice`, `a_list` with options):
+    such a field holds no words of the mediator's own, so the identifier check passes it by."""
+    return parser in _CLOSED
+
+
 def choice(options: Iterable[str], *, required: bool = True) -> Parser:
     """A parser for one value out of a fixed list (case-insensitive)."""
     allowed = tuple(options)
@@ -192,6 +202,7 @@ def choice(options: Iterable[str], *, required: bool = True) -> Parser:
                 return option
         raise FieldProblem(f"{excerpt(raw)} is not allowed: use one of {listed}")
 
+    _CLOSED.add(parse)
     return parse
 
 
@@ -227,6 +238,8 @@ def a_list(*, options: Iterable[str] | None = None, max_items: int = 50, item_le
             raise FieldProblem(f"has {len(items)} items; at most {max_items}")
         return tuple(_list_item(item, allowed, item_length) for item in items)
 
+    if allowed is not None:
+        _CLOSED.add(parse)
     return parse
 
 

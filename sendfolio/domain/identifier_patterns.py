@@ -1,23 +1,32 @@
-"""What a likely identifier looks like in a text: the patterns, read on normalised text.
+"""What a likely identifier looks like in a text: the patterns, read on the text as its reader sees it.
 
 `matches(text, words)` yields (category, `Hit`) for each e-mail address, UK phone number, UK
-postcode, NHS number (10 digits passing the modulus-11 check), date of birth given in context
-("DOB", "born", "b.", "birth date", "date of birth") and word of the do-not-print list in one
-text. It reads the text through `text.normalise` -- compatibility forms, no accents, no
-invisible characters, one kind of space, dash and apostrophe -- so "Zo\\u00ade", "SW1A\\u00a01AA"
-and full-width digits are found; each hit gives the span and the words as written.
+postcode, NHS number (10 digits passing the modulus-11 check), Unique Pupil Number (a check
+letter, 11 digits and a digit or letter, the check letter as the DfE computes it), date of birth
+given in context ("DOB", "born", "b.", "birth date", "date of birth") and word of the do-not-print
+list in one text. It reads the text through `reading.reading`: compatibility forms, no accents,
+no invisible characters or blank letters, look-alike letters of other scripts as the Latin ones
+they look like, one kind of space, dash and apostrophe, lines joined as Markdown joins them and
+letters or digits written one at a time joined up -- so "Zo\u00ade", "Z o e", a Cyrillic "Zое",
+"SW1A\u00a01AA", "S W 1 A 1 A A" and full-width digits are found; each hit gives the span and the
+words as written.
 
-The forms found: phones with spaces, hyphens, dashes, dots, slashes or brackets between
-the digits ("07700–900–123", "020.7946.0958", "07700/900123", "+44 (0)7700 900123");
-postcodes in any case, with no, one or two spaces or a hyphen ("Sw1a 1aA", "SW1A-1AA");
-NHS numbers as 3-3-4 or 3-3-2-2 digits with spaces, dots or hyphens; e-mail addresses with
-accented or non-Latin domains and spaces round the @ ("jo @ example.com"). Listed words match
-in any case, with or without accents, followed by a possessive or plural ("Zoe's"), with
-digits or underscores attached ("Zoe2", "zoe_smith"), with their pieces joined by spaces,
-hyphens or nothing ("Anne-Marie" finds "Anne Marie" and "annemarie"), and with an apostrophe
-optional or written as a space ("O'Brien" finds "OBrien" and "O Brien").
+The forms found: phones with spaces, hyphens, dashes, dots, slashes or brackets between the digits
+("07700–900–123", "020.7946.0958", "07700 / 900 / 123", "+44 (0)7700 900123"); postcodes in any
+case, with no, one or two spaces or a hyphen ("Sw1a 1aA", "SW1A-1AA"); NHS numbers as 3-3-4,
+3-3-2-2 or five pairs of digits with any separators ("943 / 476 / 5919", "94 34 76 59 19");
+e-mail addresses with accented or non-Latin domains and spaces round the @ ("jo @ example . com"),
+or with the @ and dots written out ("jo [at] example [dot] com", "jo at example dot com"); dates of
+birth with the day as digits or words ("DOB 12 / 03 / 2015", "born on the twelfth of March 2015"),
+but never a year alone ("the forum was born in 2016" is not one). Listed words match in any case,
+with or without accents, followed by a possessive or plural ("Zoe's"), with digits or underscores
+attached ("Zoe2", "zoe_smith"), with their pieces joined by spaces, hyphens or nothing
+("Anne-Marie" finds "Anne Marie" and "annemarie"), surname first with or without a comma ("Zoe
+Smith" finds "Smith, Zoe"), and with an apostrophe optional or written as a space ("O'Brien" finds
+"OBrien" and "O Brien").
 
-`excerpt(value)` is the short, masked form an error message may show of a bad value.
+`excerpt(value)` is the short, masked form an error message may show of a bad value, and
+`masked(text, words)` the text with each likely identifier cut to its first characters.
 Pure: no files, no folio.
 """
 
@@ -28,6 +37,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from sendfolio.domain.reading import reading
 from sendfolio.domain.text import for_terminal, normalise
 
 CATEGORY_TITLES = {
@@ -35,6 +45,7 @@ CATEGORY_TITLES = {
     "phone": "UK phone number",
     "postcode": "UK postcode",
     "nhs-number": "NHS number",
+    "upn": "Unique Pupil Number",
     "date-of-birth": "date of birth",
     "do-not-print": "word on the do-not-print list",
 }
@@ -45,9 +56,26 @@ EMAIL = re.compile(
 )
 """An e-mail address (on normalised text: accented domains read as plain letters)."""
 
+_AT_WRITTEN = r"(?:[ ]*[\[({<][ ]*at[ ]*[\])}>][ ]*|[ ]+at[ ]+)"
+"""The @ written out: "[at]", "(at)", "{at}", "<at>" or the word "at" between spaces."""
+
+_DOT_WRITTEN = r"(?:[ ]*[\[({<][ ]*dot[ ]*[\])}>][ ]*|[ ]+dot[ ]+)"
+"""A dot written out: "[dot]", "(dot)" or the word "dot" between spaces."""
+
+EMAIL_WRITTEN_OUT = re.compile(
+    rf"(?<![\w.+%'-])[\w%+'-]+(?:\.[\w%+'-]+)*"
+    rf"(?:{_AT_WRITTEN}[^\W_][\w-]*(?:(?:\.|{_DOT_WRITTEN})[^\W_][\w-]*)*(?:\.|{_DOT_WRITTEN})"
+    rf"|[ ]*@[ ]*[^\W_][\w-]*(?:(?:[ ]*\.[ ]*|{_DOT_WRITTEN})[^\W_][\w-]*)*(?:[ ]*\.[ ]*|{_DOT_WRITTEN}))"
+    rf"[^\W\d_]{{2,}}(?![\w-])",
+    re.IGNORECASE,
+)
+"""An e-mail address disguised: the @ written out ("jo [at] example [dot] com", "jo at example.com")
+or dots spaced out ("jo @ example . com"); "met at the office. Then" is not one (after a written
+"at", a dot is taken only when nothing separates it from the words)."""
+
 PHONE = re.compile(
     r"(?<![^\W_])(?<!\+)(?<!\d[./-])(?:(?:\+|00)44[ _]?(?:\(0\)[ _]?)?|\(0(?=\d{2,4}\))|0)"
-    r"(?:[\s()./_-]{0,2}\d){9,10}(?![./-]?\d)"
+    r"(?:[\s()./_-]{0,4}\d){9,10}(?![./-]?\d)"
 )
 """A candidate UK phone number (+44 / 0044 / 0, then 9 or 10 digits); checked by `_is_uk_phone`."""
 
@@ -63,10 +91,18 @@ POSTCODE = re.compile(
 NOT_INWARD = re.compile(r"[0-9](?:st|nd|rd|th|hr)", re.IGNORECASE)
 """An inward code that reads as an ordinal or hours (1st, 2nd, 3rd, 4th, 2hr): not taken unless in capitals."""
 
+_GAP = r"(?:[ \t]*[/._-][ \t]*|[ \t]+)"
+"""What may stand between groups of digits: spaces, or one of / . _ - with spaces either side."""
+
 NHS_NUMBER = re.compile(
-    r"(?<![^\W_])(?<![.\d][/.-])\d{3}(?:[ ._-]?\d{3}[ ._-]?\d{4}|([ ._-])\d{3}\1\d{2}\1\d{2})(?![./-]?\d)"
+    rf"\d(?<![^\W_]\d)(?<![.\d][/.-]\d)\d(?:\d(?:{_GAP}?\d{{3}}{_GAP}?\d{{4}}|(?P<gap>{_GAP})\d{{3}}(?P=gap)\d{{2}}(?P=gap)\d{{2}})"
+    rf"|(?P<pair>{_GAP})\d\d(?:(?P=pair)\d\d){{3}})(?![./-]?\d)"
 )
-"""A candidate NHS number (3-3-4 or 3-3-2-2 digits); checked by `is_nhs_number`."""
+"""A candidate NHS number: 3-3-4, 3-3-2-2 or five pairs of digits, with any separators; checked by
+`is_nhs_number`."""
+
+UPN = re.compile(r"(?<![^\W_])[A-Z](?:[ ./-]?\d){11}[ ./-]?[A-Z0-9](?![^\W_])", re.IGNORECASE)
+"""A candidate Unique Pupil Number: a letter, 11 digits and a digit or letter; checked by `is_upn`."""
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -74,15 +110,29 @@ _MONTH = (
 )
 """A month name, in full or short (regular-expression text)."""
 
-_FULL_DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:[ ]?[/.-][ ]?|\s+(?:of\s+)?){_MONTH}(?:,?\s+|[ ]?[/.-][ ]?)\d{{2,4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+_ORDINAL_DAY = (
+    r"(?:(?:twenty|thirty)[ -]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|twentieth"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six"
+    r"|seven|eigh|nine)teenth)"
 )
-"""A date with its day: 12/03/2015, 2015-03-12, 3rd March 2014, 03-Mar-2015 or March 3, 2014 (regex text)."""
+"""A day of the month written as an ordinal word, "first" to "thirty-first" (regular-expression text)."""
 
-_DATE = rf"(?:{_FULL_DATE}|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
-"""A written date, or only a month and year (May 2016) or a year."""
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_DAY})"
+"""A day of the month as digits or as a word."""
+
+_SLASH = r"[ ]?[/.-][ ]?"
+"""Between the numbers of a date: a slash, dot or hyphen, with a space either side or not."""
+
+_FULL_DATE = (
+    rf"(?:\d{{1,2}}{_SLASH}\d{{1,2}}{_SLASH}\d{{2,4}}|\d{{4}}{_SLASH}\d{{2}}{_SLASH}\d{{2}}"
+    rf"|{_DAY}(?:{_SLASH}|\s+(?:of\s+)?){_MONTH}(?:,?\s+|{_SLASH})\d{{2,4}}"
+    rf"|{_MONTH}\s+(?:the\s+)?{_DAY},?\s+\d{{4}})"
+)
+"""A date with its day: 12/03/2015, 12 / 03 / 2015, 2015-03-12, 3rd March 2014, the twelfth of March 2015,
+03-Mar-2015 or March 3, 2014 (regular-expression text)."""
+
+_DATE = rf"(?:{_FULL_DATE}|{_MONTH}\s+\d{{4}})"
+"""A written date, or only a month and year (May 2016); a year alone is not taken."""
 
 DATE_OF_BIRTH = re.compile(
     rf"(?:(?:\bD\.? ?O\.? ?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b(?:\s+(?:on|in))?(?:\s+the)?"
@@ -90,8 +140,8 @@ DATE_OF_BIRTH = re.compile(
     rf"|(?<![\w.])b\.[ \t]*{_FULL_DATE})(?![\w/])",
     re.IGNORECASE,
 )
-"""A date (or year) of birth introduced by DOB, 'date of birth', 'birth date', 'born' or 'birthday', or a
-whole date after 'b.' (so "Appendix B. 2019" is not one)."""
+"""A date of birth introduced by DOB, 'date of birth', 'birth date', 'born' or 'birthday', or a whole date
+after 'b.' (so "Appendix B. 2019" is not one)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +170,19 @@ def is_nhs_number(digits: str) -> bool:
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])
+
+
+def is_upn(candidate: str) -> bool:
+    """True for a letter, 11 digits and a digit or letter whose first letter is the DfE check letter.
+
+    The check letter is worked out as the DfE sets out (the other 12 characters weighted 2 to 13,
+    modulo 23, as a letter of A-Z less I, O and S), by `python-stdnum`. Its list of local authority
+    numbers is not used: a number from an authority newer than the list is still a pupil's number.
+    """
+    from stdnum.gb.upn import calc_check_digit
+
+    number = re.sub(r"[^0-9A-Za-z]", "", candidate).upper()
+    return len(number) == 13 and number[0].isalpha() and calc_check_digit(number[1:]) == number[0]
 
 
 def _is_uk_phone(candidate: str) -> bool:
@@ -157,16 +220,23 @@ SUFFIX = r"(?=(?:'s|s'?)?(?![^\W\d_]))"
 
 
 def _word_regex(phrase: str) -> str:
-    """Regular-expression text for one listed name: pieces split at spaces/hyphens, apostrophes optional."""
-    pieces = [piece for piece in re.split(r"[\s\-_.]+", normalise(phrase).text) if piece]
+    """Regular-expression text for one listed name: pieces split at spaces/hyphens, apostrophes optional.
+
+    A name of two or more pieces also matches with its last piece first, with or without a comma
+    ("Smith, Zoe" or "SMITH Zoe" for "Zoe Smith").
+    """
+    pieces = [piece for piece in re.split(r"[\s\-_.]+", reading(phrase).text) if piece]
     parts = ["".join("['\\s-]?" if char == "'" else re.escape(char) for char in piece) for piece in pieces]
-    return SEPARATORS.join(parts)
+    written = SEPARATORS.join(parts)
+    if len(parts) < 2:
+        return written
+    return f"{written}|{parts[-1]}[ ]?,?[ ]*{SEPARATORS.join(parts[:-1])}"
 
 
 def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
     """One pattern for the do-not-print words and phrases (None if there are none); see the module text.
 
-    It is meant for normalised text (`text.normalise`): the words are normalised the same way.
+    It is meant for text as `reading.reading` gives it: the words are read the same way.
     """
     phrases = sorted({" ".join(word.split()) for word in words if word.strip()}, key=len, reverse=True)
     parts = [part for part in (_word_regex(phrase) for phrase in phrases) if part]
@@ -181,7 +251,7 @@ def matches(text: str, words: re.Pattern | None = None, *, words_only: bool = Fa
     With `words_only`, only the do-not-print words are looked for. The spans taken are kept in
     order (they never overlap), so checking a candidate against them is a binary search.
     """
-    read = normalise(text)
+    read = reading(text)
     starts: list[int] = []
     ends: list[int] = []
     for category, found in _candidates(read.text, words, words_only):
@@ -195,19 +265,64 @@ def matches(text: str, words: re.Pattern | None = None, *, words_only: bool = Fa
         yield category, Hit(start, end, text[start:end])
 
 
+_TEN_DIGITS = re.compile(r"\d(?:[\s()./_-]{0,4}\d){9}")
+"""Ten digits close together: a text without them holds no phone, NHS or pupil number."""
+
+_INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}(?![\w-])", re.IGNORECASE)
+"""A digit and two letters ending a word: a text without one holds no postcode."""
+
+_BIRTH_WORDS = ("dob", "d.o.b", "birth", "born", "b.")
+"""Words one of which introduces every date of birth looked for (in lower case)."""
+
+_AT_MARK = re.compile(r"@|[\[({<][ ]*at[ ]*[\])}>]|[ ]at[ ]", re.IGNORECASE)
+"""An @, written or written out: where an e-mail address may be."""
+
+_LOCAL_PART = re.compile(r"(?<![\w.+%'-])[\w%+'-]+(?:\.[\w%+'-]+)*[ ]*\Z")
+"""The local part of an e-mail address, ending where the @ begins (searched up to there)."""
+
+LOCAL_PART_MAX = 80
+"""How far before an @ its local part is looked for."""
+
+
 def _candidates(text: str, words: re.Pattern | None, words_only: bool) -> Iterator[tuple[str, re.Match]]:
     """Every candidate match, most specific first (a phone number is not also an NHS number; an e-mail
-    address holding a listed name is found whole)."""
+    address holding a listed name is found whole).
+
+    Each kind is looked for only in a text that holds what it needs (an @ or "at", ten digits, a
+    digit and two letters, a word of birth): most text holds none, and is read once for each.
+    """
     if not words_only:
-        yield from (("email", found) for found in EMAIL.finditer(text))
+        if "@" in text:
+            yield from (("email", found) for found in EMAIL.finditer(text))
+        yield from (("email", found) for found in _written_out_emails(text))
     if words is not None:
         yield from (("do-not-print", found) for found in words.finditer(text))
-    if words_only:
+    if words_only or not _DIGIT.search(text):
         return
-    yield from (("date-of-birth", found) for found in DATE_OF_BIRTH.finditer(text))
-    yield from (("phone", found) for found in PHONE.finditer(text) if _is_uk_phone(found.group()))
-    yield from (("nhs-number", found) for found in NHS_NUMBER.finditer(text) if is_nhs_number(found.group()))
-    yield from (("postcode", found) for found in POSTCODE.finditer(text) if _is_postcode(found))
+    lower = text.lower()
+    if any(word in lower for word in _BIRTH_WORDS):
+        yield from (("date-of-birth", found) for found in DATE_OF_BIRTH.finditer(text))
+    if _TEN_DIGITS.search(text):
+        yield from (("phone", found) for found in PHONE.finditer(text) if _is_uk_phone(found.group()))
+        yield from (("nhs-number", found) for found in NHS_NUMBER.finditer(text) if is_nhs_number(found.group()))
+        yield from (("upn", found) for found in UPN.finditer(text) if is_upn(found.group()))
+    if _INWARD_CODE.search(text):
+        yield from (("postcode", found) for found in POSTCODE.finditer(text) if _is_postcode(found))
+
+
+_DIGIT = re.compile(r"\d")
+"""A digit."""
+
+
+def _written_out_emails(text: str) -> Iterator[re.Match]:
+    """E-mail addresses with the @ or dots written out or spaced (`EMAIL_WRITTEN_OUT`), looked for only
+    where an @ or "at" is."""
+    for mark in _AT_MARK.finditer(text):
+        local = _LOCAL_PART.search(text, max(0, mark.start() - LOCAL_PART_MAX), mark.start())
+        if local is not None:
+            found = EMAIL_WRITTEN_OUT.match(text, local.start())
+            if found is not None:
+                yield found
 
 
 SHOWN_WHOLE = 16

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Self
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import FieldProblem
 from sendfolio.domain.markdown_limits import markdown_problem
-from sendfolio.domain.text import control_characters, describe_control
+from sendfolio.domain.text import control_characters, describe_control, direction_controls
 from sendfolio.domain.vocabulary import RECORD_ID
 
 
@@ -44,9 +44,23 @@ class InvalidRecord(ValueError):
         super().__init__("; ".join(str(error) for error in errors))
 
 
-def field_spec(parser: f.Parser, default: Any = dataclasses.MISSING, *, markdown: bool = False) -> Any:
-    """A dataclass field carrying its parser in metadata; `markdown` marks text printed as Markdown."""
-    metadata = {"parse": parser, "markdown": markdown}
+IDENTIFIER_CHECKS = ("full", "list", "none")
+"""How the identifier check reads a text field: every pattern and the do-not-print list (the
+default), the do-not-print list only, or not at all (values the software makes: ids, digests)."""
+
+
+def field_spec(
+    parser: f.Parser, default: Any = dataclasses.MISSING, *, markdown: bool = False, identifiers: str = "full"
+) -> Any:
+    """A dataclass field carrying its parser in metadata; `markdown` marks text printed as Markdown.
+
+    `identifiers` says how the identifier check reads the field (see `IDENTIFIER_CHECKS`): every
+    text field is checked in full unless its record type says otherwise here, so a new field is
+    checked without anyone having to remember it.
+    """
+    if identifiers not in IDENTIFIER_CHECKS:
+        raise ValueError(f"identifiers: use one of {', '.join(IDENTIFIER_CHECKS)}")
+    metadata = {"parse": parser, "markdown": markdown, "identifiers": identifiers}
     if default is dataclasses.MISSING:
         return field(metadata=metadata)
     if isinstance(default, (dict, list)):
@@ -66,7 +80,7 @@ def _texts(value: Any) -> list[tuple[str, str]]:
 
 
 def entry_problems(record: Any) -> list[FieldError]:
-    """Control characters in any text, and Markdown too big or too deep, field by field."""
+    """Control characters and direction controls in any text, and Markdown too big or too deep, field by field."""
     found: list[FieldError] = []
     for spec in dataclasses.fields(record):
         for where, text in _texts(getattr(record, spec.name)):
@@ -80,6 +94,16 @@ def entry_problems(record: Any) -> list[FieldError]:
                         "only tab and new line are allowed in text (remove it; it may have come from a copy and paste)",
                     )
                 )
+            elif reordering := direction_controls(text):
+                position, char = reordering[0]
+                found.append(
+                    FieldError(
+                        spec.name + where,
+                        f"holds a direction control, {describe_control(char)}, at character {position + 1}: "
+                        "it makes text print in another order than it is written (remove it; it may have come "
+                        "from a copy and paste)",
+                    )
+                )
             elif spec.metadata.get("markdown"):
                 problem = markdown_problem(text)
                 if problem:
@@ -89,7 +113,11 @@ def entry_problems(record: Any) -> list[FieldError]:
 
 def id_field() -> Any:
     """The store's identifier field: empty until the store assigns one."""
-    return field_spec(f.pattern(RECORD_ID, "an identifier of lower-case letters, digits and -", required=False), "")
+    return field_spec(
+        f.pattern(RECORD_ID, "an identifier of lower-case letters, digits and -", required=False),
+        "",
+        identifiers="none",
+    )
 
 
 class Record:

@@ -453,11 +453,17 @@ class PPCContact(Record):
     name: str = _spec(f.text(required=True, max_length=120, single_line=True))
     register: str = _spec(f.text(max_length=120, single_line=True), "")
     email: str = _spec(
-        f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False), ""
+        f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False),
+        "",
+        identifiers="list",
     )
     phone: str = _spec(
-        f.pattern(r"[0-9+() \-]{6,20}", "a phone number of digits, spaces and + ( ) -", required=False), ""
+        f.pattern(r"[0-9+() \-]{6,20}", "a phone number of digits, spaces and + ( ) -", required=False),
+        "",
+        identifiers="list",
     )
+    """The PPC's own e-mail address and phone number are what these fields are for (the portfolio never
+    prints them): checked against the do-not-print list only, not flagged for being an address."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -555,7 +561,7 @@ class Attachment(Identified):
     file_type: str = _spec(f.choice(tuple(ATTACHMENT_TYPES)))
     size: int = _spec(f.whole_number(minimum=1, maximum=ATTACHMENT_MAX_BYTES))
     pages: int = _spec(f.whole_number(minimum=1, maximum=10_000), 1)
-    sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits"))
+    sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits"), identifiers="none")
     added: dt.date = _spec(f.a_date())
 
     @property

@@ -2,7 +2,8 @@
 
 - `normalise(text)` gives the form every identifier check reads (see `Normalised`), with a map
   back to the positions of the text as written, so a finding can be shown in its own words.
-- `control_characters(text)` finds the control characters a text field refuses.
+- `control_characters(text)` and `direction_controls(text)` find the control characters a text field
+  refuses.
 - `for_terminal(text)` takes escape sequences and control characters out of record text
   before anything prints it, so a note cannot clear or retitle the screen.
 """
@@ -141,8 +142,30 @@ def control_characters(text: str) -> list[tuple[int, str]]:
     ]
 
 
+DIRECTION_CONTROLS = {
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+}
+"""The embedding, override and isolate controls a text field refuses: they reorder what is shown, so a
+name or number can print differently from how it is stored (and slip past a check)."""
+
+
+def direction_controls(text: str) -> list[tuple[int, str]]:
+    """(position, character) of each direction control (`DIRECTION_CONTROLS`) in the text."""
+    if text.isascii():
+        return []
+    return [(index, char) for index, char in enumerate(text) if char in DIRECTION_CONTROLS]
+
+
 def describe_control(char: str) -> str:
     """A control character in words, e.g. `U+001B (escape)`."""
     names = {"\x00": "NUL", "\x1b": "escape", "\x7f": "delete", "\r": "carriage return", "\x0c": "form feed"}
-    name = names.get(char, "control character")
+    name = names.get(char) or DIRECTION_CONTROLS.get(char, "control character")
     return f"U+{ord(char):04X} ({name})"

@@ -6,20 +6,21 @@ an export or a PDF. `scan(data, do_not_print, ignored)` walks every free-text fi
 phone number, a UK postcode, an NHS number, a date of birth given in context, or a word from
 the folio's private do-not-print list. What each looks like, and how the text is normalised
 first (so invisible characters, odd spaces and dashes, accents and full-width digits hide
-nothing), is in `sendfolio.domain.identifier_patterns`. Names of people the portfolio must
-show (the mediator, the PPC, the verifier) are checked against the list only. Pure: no files,
-no folio.
+nothing), is in `sendfolio.domain.identifier_patterns`. Every text field of every record kind
+is read through every pattern, names of people included; only the PPC's own e-mail address and
+phone number are checked against the list alone (their record type says so). Text from outside
+the records (an attachment's words) is checked by `find_identifiers`. Pure: no files, no folio.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from sendfolio.domain.governance import CONDUCT_DECLARATIONS
+from sendfolio.domain.fields import is_closed
 from sendfolio.domain.identifier_patterns import (
     CATEGORY_TITLES,
     Hit,
@@ -27,7 +28,7 @@ from sendfolio.domain.identifier_patterns import (
     is_nhs_number,
     matches,
 )
-from sendfolio.domain.records import Case, FolioData, Record
+from sendfolio.domain.records import Case, FolioData, Observation, Record
 from sendfolio.domain.text import for_terminal
 
 __all__ = [
@@ -37,9 +38,11 @@ __all__ = [
     "TextField",
     "do_not_print_pattern",
     "fingerprint",
+    "find_identifiers",
     "free_text",
     "is_nhs_number",
     "matches",
+    "record_text",
     "scan",
     "scan_record",
 ]
@@ -108,89 +111,68 @@ def fingerprint(kind: str, record: str, field: str, match: str) -> str:
 
 
 def free_text(data: FolioData) -> Iterator[TextField]:
-    """Every piece of free text in the folio that an export or a PDF can carry."""
-    for case in data.cases:
-        yield from _fields(
-            "case",
-            case.ref,
-            {"ref": case.ref, "observed_by": case.observed_by, "issues": "; ".join(case.issues), "notes": case.notes},
+    """Every piece of free text in the folio that an export or a PDF can carry.
+
+    Derived from the record types: every text field of every record (a list's items together, a
+    mapping's values one by one as `field.key`), read as its field spec says (`identifiers` in
+    `record_base.field_spec`); fields whose values come from a fixed list are passed by. A field
+    added to a record type is checked from then on.
+    """
+    for place in dataclasses.fields(FolioData):
+        value = getattr(data, place.name)
+        if isinstance(value, tuple):
+            for record in value:
+                yield from record_text(record)
+        elif value is not None:
+            yield from record_text(value, place.name)
+
+
+def record_text(record: Record, place: str = "") -> Iterator[TextField]:
+    """The non-empty text fields of one record (see `free_text`); `place` names a record held on its own
+    in the folio (the profile, the PPC, the verification or the passport declaration)."""
+    kind = place or record.KIND
+    label = place or record_label(record)
+    for spec in _text_specs(type(record)):
+        value = getattr(record, spec.name)
+        words_only = spec.metadata.get("identifiers") == "list"
+        if isinstance(value, str):
+            texts = {spec.name: value}
+        elif isinstance(value, tuple):
+            texts = {spec.name: "; ".join(item for item in value if isinstance(item, str))}
+        elif isinstance(value, dict):
+            texts = {f"{spec.name}.{key}": item for key, item in value.items() if isinstance(item, str)}
+        else:
+            continue
+        for field, text in texts.items():
+            if text:
+                yield TextField(kind, label, field, text, words_only)
+
+
+def record_label(record: Record) -> str:
+    """How a finding names its record: a case by its reference, an observation by its case and
+    criterion, any other record by its id."""
+    if isinstance(record, Case):
+        return record.ref
+    if isinstance(record, Observation):
+        return f"{record.ref}/{record.criterion}"
+    return str(getattr(record, "id", "") or record.KIND)
+
+
+_TEXT_SPECS: dict[type, tuple[dataclasses.Field, ...]] = {}
+"""`_text_specs` of each record type, worked out once."""
+
+
+def _text_specs(kind: type[Record]) -> tuple[dataclasses.Field, ...]:
+    """The fields of a record type the identifier check reads: all but those whose values come from a
+    fixed list and those its spec keeps out (`identifiers="none"`)."""
+    found = _TEXT_SPECS.get(kind)
+    if found is None:
+        found = _TEXT_SPECS[kind] = tuple(
+            spec
+            for spec in dataclasses.fields(kind)
+            if spec.metadata.get("identifiers", "full") != "none" and not is_closed(spec.metadata["parse"])
         )
-        yield from _fields("case", case.ref, {f"debrief.{key}": value for key, value in case.debrief.items()})
-        yield from _fields("case", case.ref, {"debrief_by": case.debrief_by, "debrief_by_role": case.debrief_by_role})
-        yield from _fields("case", case.ref, conduct_notes(case))
-    for observation in data.observations:
-        yield from _fields(
-            "observation",
-            f"{observation.ref}/{observation.criterion}",
-            {"observer": observation.observer, "observer_role": observation.observer_role, "notes": observation.notes},
-        )
-    for back in data.returns:
-        yield from _fields("return", back.id, {"observer": back.observer, "observer_role": back.observer_role})
-        yield from _fields("return", back.id, {f"debrief.{key}": value for key, value in back.debrief.items()})
-        yield from _fields("return", back.id, {f"remarks.{key}": value for key, value in back.remarks.items()})
-    for reflection in data.reflections:
-        yield from _fields("reflection", reflection.id, {"title": reflection.title, "body": reflection.body})
-    for entry in data.cpd:
-        yield from _fields(
-            "cpd", entry.id, {"title": entry.title, "provider": entry.provider, "learning": entry.learning}
-        )
-    for session in data.ppc_sessions:
-        yield from _fields("ppc", session.id, {"topics": session.topics, "actions": session.actions})
-    for course in data.training:
-        yield from _fields("training", course.id, {"title": course.title, "provider": course.provider})
-    for name in ("verification", "passport_declaration"):
-        if getattr(data, name) is not None:
-            yield from _fields(name, name, {"statement": getattr(data, name).statement})
-    for need in data.learning_plan:
-        yield from _fields("plan", need.id, {"need": need.need, "action": need.action})
-    for attachment in data.attachments:
-        yield from _fields("attachment", attachment.id, {"title": attachment.title})
-    for item in data.governance:
-        yield from _fields("governance", item.id, {"title": item.title, "evidence": item.evidence, "notes": item.notes})
-    for feedback in data.feedback:
-        yield from _fields("feedback", feedback.id, {"comments": feedback.comments, "response": feedback.response})
-    for target in data.development_plan:
-        yield from _fields(
-            "development", target.id, {"target": target.target, "action": target.action, "progress": target.progress}
-        )
-    yield from names(data)
-
-
-def conduct_notes(case: Case) -> dict[str, str]:
-    """The notes beside a case's conduct declarations, by field."""
-    return {item.note_field: getattr(case, item.note_field) for item in CONDUCT_DECLARATIONS}
-
-
-def names(data: FolioData) -> Iterator[TextField]:
-    """Names and contact details the documents must show: checked against the do-not-print list only."""
-    profile = data.profile
-    yield from _fields(
-        "profile", "profile", {"name": profile.name, "membership_number": profile.membership_number}, True
-    )
-    for session in data.ppc_sessions:
-        yield from _fields("ppc", session.id, {"ppc": session.ppc}, True)
-    for course in data.training:
-        yield from _fields("training", course.id, {"recognised_by": course.recognised_by}, True)
-    if data.ppc_contact is not None:
-        contact = data.ppc_contact
-        yield from _fields(
-            "ppc_contact",
-            "ppc_contact",
-            {"name": contact.name, "register": contact.register, "email": contact.email, "phone": contact.phone},
-            True,
-        )
-    for name in ("verification", "passport_declaration"):
-        if getattr(data, name) is not None:
-            yield from _fields(
-                name, name, {"name": getattr(data, name).name, "register": getattr(data, name).register}, True
-            )
-
-
-def _fields(kind: str, record: str, values: dict[str, str], words_only: bool = False) -> Iterator[TextField]:
-    """The non-empty text fields of one record."""
-    for field, text in values.items():
-        if text:
-            yield TextField(kind, record, field, text, words_only)
+    return found
 
 
 def context_of(text: str, found: Hit) -> str:
@@ -212,10 +194,44 @@ def context_of(text: str, found: Hit) -> str:
 
 def scan(data: FolioData, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
     """The open findings: likely identifiers in the folio's free text, less those marked as not."""
+    return _findings(free_text(data), do_not_print, ignored)
+
+
+def scan_record(record: Record, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
+    """The open findings in one record's free text (as `scan` would report them once it is saved)."""
+    place = RECORD_PLACES.get(getattr(record, "KIND", ""))
+    if place is None:
+        return []
+    single = not isinstance(getattr(FolioData(), place), tuple)
+    return _findings(record_text(record, place if single else ""), do_not_print, ignored)
+
+
+def find_identifiers(
+    text: str,
+    do_not_print: Iterable[str] = (),
+    *,
+    kind: str = "text",
+    record: str = "",
+    field: str = "text",
+    ignored: Iterable[str] = (),
+) -> list[Finding]:
+    """The likely identifiers in any text, as the folio's own text is checked: every pattern and the
+    do-not-print words, read as a reader sees the text.
+
+    For text from outside the records (the words of an attached certificate or a returned form):
+    `kind`, `record` and `field` say where the text is, for the findings' ids (the same text in the
+    same place gives the same id, so a finding marked as a false positive stays marked) and their
+    description. This function's name and arguments are kept stable for callers elsewhere.
+    """
+    return _findings([TextField(kind, record, field, text)], do_not_print, ignored)
+
+
+def _findings(pieces: Iterable[TextField], do_not_print: Iterable[str], ignored: Iterable[str]) -> list[Finding]:
+    """The findings in these pieces of text, one per distinct match in a field (counted), less the ignored."""
     words = do_not_print_pattern(do_not_print)
     skip = set(ignored)
     found: dict[str, Finding] = {}
-    for piece in free_text(data):
+    for piece in pieces:
         text = unicodedata.normalize("NFC", piece.text)
         for category, match in matches(text, words, words_only=piece.words_only):
             key = fingerprint(piece.kind, piece.record, piece.field, match.group())
@@ -245,18 +261,9 @@ RECORD_PLACES = {
     "governance": "governance",
     "feedback": "feedback",
     "development": "development_plan",
+    "return": "returns",
 }
 """Where each kind of record sits in a `FolioData`."""
-
-
-def scan_record(record: Record, do_not_print: Iterable[str] = (), ignored: Iterable[str] = ()) -> list[Finding]:
-    """The open findings in one record's free text (as `scan` would report them once it is saved)."""
-    place = RECORD_PLACES.get(getattr(record, "KIND", ""))
-    if place is None:
-        return []
-    value = (record,) if isinstance(getattr(FolioData(), place), tuple) else record
-    fields: dict[str, Any] = {place: value}  # the one field of FolioData that holds this kind
-    return scan(FolioData(**fields), do_not_print, ignored)
 
 
 def _counted(finding: Finding) -> Finding:

@@ -1,0 +1,116 @@
+"""A text as its reader sees it, so a disguised identifier reads as the identifier it shows.
+
+`reading(text)` starts from `text.normalise` (compatibility forms, no accents, no invisible
+format characters, one kind of space, dash and apostrophe) and then:
+
+- drops the blank letters that show nothing (the Hangul fillers, which Unicode lists as default
+  ignorable although they are letters, and the blank Braille pattern), so "Z\\u3164oe" reads "Zoe";
+- folds look-alike letters and digits of other scripts to the Latin letter or digit they are
+  confusable with, from Unicode's confusables data (as shipped by `confusable-homoglyphs`), so
+  a Cyrillic "Zое" or a Greek "DΟΒ" reads as Latin;
+- joins lines as Markdown lays out a paragraph: a single line break reads as a space (a blank
+  line, or a line opening a list item, heading or quote, still ends the line), so "943 476" on
+  one line and "5919" on the next read "943 476 5919", as they print;
+- joins letters and digits written one at a time with the same spacing between each
+  ("Z o e", "9 4 3 4 7 6 5 9 1 9", "S-W-1-A"), so they read as the word or number they spell.
+
+Every character of the result keeps where it came from in the text as written, so a finding
+shows the words as written. Pure: no files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from sendfolio.domain.text import Normalised, normalise
+
+BLANK_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
+"""Letters and symbols that print as nothing: the Hangul choseong, jungseong, compatibility and
+half-width fillers (default ignorable in Unicode's DerivedCoreProperties although they are letters,
+so `normalise` keeps them) and the blank Braille pattern."""
+
+_BLANKS = re.compile(f"[{BLANK_LETTERS}]")
+"""One blank letter."""
+
+_LINE_BREAK = re.compile(r"\n(?![ \t]*(?:\n|[-*+>#]|\d{1,9}[.)](?:\s|$)))")
+"""A line break Markdown reads as a space: not followed by a blank line or a line opening a block."""
+
+SPACED = re.compile(r"\b\w(?P<gap>[ ]{1,3}|[ ]?[./_-][ ]?)\w(?:(?P=gap)\w)+\b")
+"""Three or more single letters or digits with the same spacing between each ("Z o e", "9-4-3")."""
+
+_ALNUM_AFTER_GAP = re.compile(r"[^\W_]")
+"""A letter or digit: what is kept of a run of single characters."""
+
+
+@functools.cache
+def look_alikes() -> dict[int, str]:
+    """For each character of another script that Unicode's confusables data lists as looking like one
+    Latin letter or digit, that letter or digit (a `str.translate` table).
+
+    The data names, for a character, the characters it can be taken for; among the ASCII letters
+    and digits among them (and those they in turn look like: 'l', 'I' and '1' go together), a
+    digit is preferred for a digit, a letter of the same case for a letter ("І" Cyrillic reads "I",
+    "і" reads "i"... when the data offers it). Loaded on the first text that needs it.
+    """
+    from confusable_homoglyphs.confusables import confusables_data
+
+    latin = [char for char in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]
+    alike: dict[str, set[str]] = {char: {char} for char in latin}
+    for char in latin:
+        alike[char] |= {item["c"] for item in confusables_data.get(char, ()) if item["c"] in alike}
+    candidates: dict[str, set[str]] = {}
+    for char in latin:
+        for item in confusables_data.get(char, ()):
+            other = item["c"]
+            if len(other) == 1 and not other.isascii():
+                candidates.setdefault(other, set()).update(*(alike[found] for found in alike[char]))
+    return {ord(char): _best(char, found) for char, found in candidates.items()}
+
+
+def _best(char: str, candidates: set[str]) -> str:
+    """The one Latin letter or digit a look-alike reads as (see `look_alikes`)."""
+    if unicodedata.category(char) == "Nd" or char.isnumeric():
+        digits = sorted(item for item in candidates if item.isdigit())
+        if digits:
+            return digits[0]
+    letters = sorted(item for item in candidates if item.isalpha())
+    same_case = [item for item in letters if item.isupper() == char.isupper()]
+    if same_case:
+        return same_case[0]
+    return (letters or sorted(candidates))[0]
+
+
+def reading(text: str) -> Normalised:
+    """The text as a reader sees it (see the module text), with each character's place in `text`."""
+    read = normalise(text)
+    seen, origin = read.text, read.origin
+    if not seen.isascii():
+        if _BLANKS.search(seen):
+            keep = [index for index, char in enumerate(seen) if char not in BLANK_LETTERS]
+            seen, origin = "".join(seen[index] for index in keep), [origin[index] for index in keep]
+        seen = seen.translate(look_alikes())
+    if "\n" in seen:
+        seen = _LINE_BREAK.sub(" ", seen)
+    if SPACED.search(seen):
+        seen, origin = _joined(seen, origin)
+    return Normalised(seen, origin, text)
+
+
+def _joined(seen: str, origin: Sequence[int]) -> tuple[str, list[int]]:
+    """The text with each run of single spaced characters written together (see `SPACED`)."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    index = 0
+    for run in SPACED.finditer(seen):
+        pieces.append(seen[index : run.start()])
+        kept.extend(origin[index : run.start()])
+        for char in _ALNUM_AFTER_GAP.finditer(run.group()):
+            pieces.append(char.group())
+            kept.append(origin[run.start() + char.start()])
+        index = run.end()
+    pieces.append(seen[index:])
+    kept.extend(origin[index:])
+    return "".join(pieces), kept
