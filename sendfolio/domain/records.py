@@ -452,6 +452,7 @@ class PPCContact(Record):
     KIND: ClassVar[str] = "ppc_contact"
     name: str = _spec(f.text(required=True, max_length=120, single_line=True))
     register: str = _spec(f.text(max_length=120, single_line=True), "")
+    # The PPC's own e-mail and phone are what these fields are for (never printed): read against the list only.
     email: str = _spec(
         f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False),
         "",
@@ -462,8 +463,6 @@ class PPCContact(Record):
         "",
         identifiers="list",
     )
-    """The PPC's own e-mail address and phone number are what these fields are for (the portfolio never
-    prints them): checked against the do-not-print list only, not flagged for being an address."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -158,6 +159,9 @@ def record_label(record: Record) -> str:
     return str(getattr(record, "id", "") or record.KIND)
 
 
+_NOT_TEXT = re.compile(r"(?:float|int|bool|(?:dt\.)?date(?: \| None)?)")
+"""The declared types of fields that never hold text (numbers, yes/no, dates): passed by."""
+
 _TEXT_SPECS: dict[type, tuple[dataclasses.Field, ...]] = {}
 """`_text_specs` of each record type, worked out once."""
 
@@ -170,7 +174,9 @@ def _text_specs(kind: type[Record]) -> tuple[dataclasses.Field, ...]:
         found = _TEXT_SPECS[kind] = tuple(
             spec
             for spec in dataclasses.fields(kind)
-            if spec.metadata.get("identifiers", "full") != "none" and not is_closed(spec.metadata["parse"])
+            if spec.metadata.get("identifiers", "full") != "none"
+            and not is_closed(spec.metadata["parse"])
+            and not _NOT_TEXT.fullmatch(str(spec.type))
         )
     return found
 
