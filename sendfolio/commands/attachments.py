@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.common import open_folio
+from sendfolio.commands.reporting import reported
 
 
 @click.command()
@@ -31,26 +32,12 @@ def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None)
     It is stored in the data folder (encrypted when the folio is) and printed in the portfolio
     beside the requirement it evidences.
     """
-    from sendfolio.domain.links import TargetProblem, default_title, resolve_target
-    from sendfolio.domain.records import InvalidRecord
-    from sendfolio.io.attachments import AttachmentRefused, read_attachment
-    from sendfolio.store import FolioError
+    from sendfolio.services.attach import attach_file, read_document
 
-    try:
-        checked = read_attachment(file)
-    except AttachmentRefused as refused:
-        fail(f"nothing was attached: {refused}")
-    with open_folio(ctx) as folio:
-        try:
-            target = resolve_target(folio.data(), evidence_for)
-            record = checked.record(target, title or default_title(folio.data(), target), date.today())
-            saved = folio.attach(record, checked.content)
-        except TargetProblem as problem:
-            fail(f"nothing was attached: --for: {problem}")
-        except InvalidRecord as error:
-            fail(f"nothing was attached: {error}")
-        except (FolioError, OSError) as error:
-            fail(f"nothing was attached: {error}")
+    with reported(nothing="nothing was attached", os_error="{error}"):
+        document = read_document(file)
+    with open_folio(ctx) as folio, reported(nothing="nothing was attached", os_error="{error}"):
+        saved = attach_file(folio, document, evidence_for, title=title, today=date.today())
     click.echo(f"Attached {saved.id}: {saved.title} ({describe(saved)}), evidence for {saved.evidence_for}")
     if folio.codec is not None:
         click.echo("It is stored encrypted with the folio.")
@@ -62,11 +49,10 @@ def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None)
 def attachments(ctx: click.Context, remove_id: str | None) -> None:
     """List the attached documents, or remove one."""
     if remove_id is not None:
-        with open_folio(ctx) as folio:
-            found = next((item for item in folio.attachments() if item.id == remove_id), None)
-            if found is None:
-                fail(f"no attachment {remove_id}: `sendfolio attachments` lists them")
-            folio.detach(found)
+        from sendfolio.services.attach import remove_attachment
+
+        with open_folio(ctx) as folio, reported():
+            found = remove_attachment(folio, remove_id)
         click.echo(f"Removed {found.id}: {found.title}")
         return
     with open_folio(ctx, readonly=True) as folio:

@@ -1,6 +1,6 @@
 """`sendfolio restore [BACKUP]`: list the folio's backups, or bring one back.
 
-A shell over `sendfolio.store.backups` (which the app's restore screen uses too): listing
+A shell over `sendfolio.services.restore` (which the app's restore screen uses too): listing
 changes nothing; restoring is atomic and keeps the current folio file as backup 1.
 """
 
@@ -10,7 +10,8 @@ import os
 
 import click
 
-from sendfolio.commands.common import data_dir, fail
+from sendfolio.commands.common import data_dir
+from sendfolio.commands.reporting import reported
 
 
 @click.command()
@@ -25,12 +26,13 @@ def restore(ctx: click.Context, backup: str | None) -> None:
     asks for the passphrase when it is not set.
     """
     from sendfolio.privacy.unlock import PASSPHRASE_ENV
-    from sendfolio.store import FOLIO_FILE, FolioError
-    from sendfolio.store.backups import backup_number, list_backups, restore_backup
+    from sendfolio.services.restore import list_backups, restore_backup
+    from sendfolio.store import FOLIO_FILE
+    from sendfolio.store.backups import backup_number
 
     folder = data_dir(ctx)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
-    try:
+    with reported(target=folder, os_error="cannot restore in {where}: {why}; nothing was changed"):
         found = list_backups(folder, passphrase=passphrase)
         if backup is None:
             _print_list(found, folder / FOLIO_FILE, passphrase is not None)
@@ -41,20 +43,15 @@ def restore(ctx: click.Context, backup: str | None) -> None:
             from sendfolio.commands.passphrase import ask_passphrase
 
             passphrase = ask_passphrase(f"Passphrase of backup {number}")
-        had_folio = os.path.lexists(folder / FOLIO_FILE)
         done = restore_backup(folder, number, passphrase=passphrase)
-    except FolioError as error:
-        fail(str(error))
-    except OSError as error:
-        fail(f"cannot restore in {folder}: {error.strerror or error}; nothing was changed")
-    kept = "the file it replaced is now backup 1" if had_folio else "there was no folio file to keep"
+    kept = "the file it replaced is now backup 1" if done.kept_previous else "there was no folio file to keep"
     click.echo(
-        f"Restored backup {done.number} (saved {done.saved_text()}, {done.counts_text()}) as {folder / FOLIO_FILE}; "
-        f"{kept}."
+        f"Restored backup {done.backup.number} (saved {done.backup.saved_text()}, {done.backup.counts_text()}) "
+        f"as {folder / FOLIO_FILE}; {kept}."
     )
-    if done.notice is not None:
-        click.echo(f"Warning: {done.notice}", err=True)
-    if not done.encrypted and any(info.encrypted for info in found):
+    if done.backup.notice is not None:
+        click.echo(f"Warning: {done.backup.notice}", err=True)
+    if not done.backup.encrypted and any(info.encrypted for info in found):
         click.echo("The restored folio is not encrypted: run `sendfolio encrypt` to encrypt it again.")
 
 

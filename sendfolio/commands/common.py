@@ -70,21 +70,6 @@ def data_dir(ctx: click.Context) -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def output_path(ctx: click.Context, path: Path, option: str) -> Path:
-    """The output file `path` (links resolved), or exit 2 when it would land on the folio's own files.
-
-    Every command that writes a file (PDF, HTML, calendar, export) passes each output path
-    through here: the folio, its backups, its lock and anything else in the data folder are
-    refused (see `sendfolio.store.outputs.check_output`).
-    """
-    from sendfolio.store.outputs import OutputRefused, check_output
-
-    try:
-        return check_output(path, data_dir(ctx))
-    except OutputRefused as refused:
-        fail(f"{option}: {refused}; nothing was written")
-
-
 def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = False):
     """Open the folio in the data folder, or fail with one line saying why.
 

@@ -1,10 +1,10 @@
 """The compile commands: `portfolio`, `renewal` and `passport`, each writing one PDF.
 
-Each checks the records with the privacy guard first (exit 2 with its message when
-something must not be printed), compiles through `sendfolio.portfolio`, and prints
-the path, the page count and the SHA-256 of the PDF. A PDF whose requirements are
-not all met is still written, marked with a large diagonal DRAFT on every page.
-WeasyPrint is imported only when a PDF is laid out.
+Each parses its options and asks `services.compile.compile_document`, which checks the outputs,
+passes the privacy gate (exit 2 with its message when something must not be printed) and
+compiles through `sendfolio.portfolio`; the command prints the path, the page count and the
+SHA-256 of the PDF. A PDF whose requirements are not all met is still written, marked with a
+large diagonal DRAFT on every page. WeasyPrint is imported only when a PDF is laid out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio, output_path
+from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.reporting import reported
 
 OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 """An output file option: a file path (not a folder)."""
@@ -32,53 +33,16 @@ def parse_optional_day(value: str | None, option: str) -> date | None:
         fail(f"{option}: {problem}")
 
 
-def check_outputs(ctx: click.Context, out: Path, html_out: Path | None) -> None:
-    """Exit 2 when -o or --html would write onto the folio's own files (its data folder)."""
-    output_path(ctx, out, "-o")
-    if html_out is not None:
-        output_path(ctx, html_out, "--html")
-
-
-def load(ctx: click.Context):
-    """The folio's records, after the privacy guard has passed them."""
-    return load_with_files(ctx)[0]
-
-
-def load_with_files(ctx: click.Context):
-    """The folio's records (after the privacy guard) and its attachments' bytes by id."""
-    from sendfolio.portfolio.api import PrivacyProblem, check_privacy
-
-    with open_folio(ctx, readonly=True) as folio:
-        try:
-            check_privacy(folio)
-        except PrivacyProblem as problem:
-            fail(str(problem))
-        readable = folio.readable_attachments()
-        for line in readable.left_out:
-            click.echo(f"Warning: {line}", err=True)
-        return readable.data, readable.files
-
-
-def report(result) -> None:
-    """Print what was written: path, pages, SHA-256, and the draft state."""
+def report(result, as_of: date) -> None:
+    """Print what was written: path, pages, SHA-256, the draft state, and the date it was compiled as of."""
+    for line in result.left_out:
+        click.echo(f"Warning: {line}", err=True)
     click.echo(f"{result.path}: {result.pages} pages, SHA-256 {result.sha256}")
     if result.draft:
         click.echo(f"DRAFT: requirements unmet: {', '.join(result.unmet)}")
-
-
-def run(compile_one, *args, **kwargs) -> None:
-    """Run one compile, turning a file that cannot be written into one clear line (exit 2)."""
-    try:
-        result = compile_one(*args, **kwargs)
-    except OSError as problem:
-        where = getattr(problem, "filename", None) or "the output file"
-        fail(f"cannot write {where}: {problem.strerror or problem}")
-    report(result)
-    as_of = kwargs.get("as_of")
-    if as_of is not None:
-        click.echo(
-            f"Compiled as of {as_of.isoformat()}: the same records with --date {as_of.isoformat()} give the same bytes."
-        )
+    click.echo(
+        f"Compiled as of {as_of.isoformat()}: the same records with --date {as_of.isoformat()} give the same bytes."
+    )
 
 
 def period_from(data, start: date | None, end: date | None, as_of: date | None, *, whole: bool = False):
@@ -155,24 +119,24 @@ def portfolio(
     It covers the practice period, from the SEND training to the PPC's verification, unless
     --from/--to narrow or widen it or --all asks for the whole archive.
     """
-    from sendfolio.portfolio.api import compile_portfolio
+    from sendfolio.services.compile import compile_document
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
     start, end = parse_optional_day(from_text, "--from"), parse_optional_day(to_text, "--to")
-    check_outputs(ctx, out, html_out)
-    data, files = load_with_files(ctx)
-    period = period_from(data, start, end, as_of, whole=whole)
-    run(
-        compile_portfolio,
-        data,
-        out,
-        as_of=as_of,
-        period=period,
-        pdf_ua=pdf_ua,
-        html_out=html_out,
-        attachment_files=files,
-        coarse_dates=coarse_dates,
-    )
+    with open_folio(ctx, readonly=True) as folio:
+        period = period_from(folio.data(), start, end, as_of, whole=whole)
+        with reported():
+            result = compile_document(
+                folio,
+                "portfolio",
+                out,
+                as_of=as_of,
+                period=period,
+                pdf_ua=pdf_ua,
+                html_out=html_out,
+                coarse_dates=coarse_dates,
+            )
+    report(result, as_of)
 
 
 @click.command()
@@ -183,14 +147,14 @@ def renewal(
     ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None, year: int
 ) -> None:
     """Compile the annual re-registration evidence (standards §1.4.3) of one registration year."""
-    from sendfolio.portfolio.api import compile_renewal
+    from sendfolio.services.compile import compile_document
 
     if not 1970 <= year <= 2100:
         fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
     as_of = parse_optional_day(date_text, "--date") or date.today()
-    check_outputs(ctx, out, html_out)
-    data = load(ctx)
-    run(compile_renewal, data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+    with open_folio(ctx, readonly=True) as folio, reported():
+        result = compile_document(folio, "renewal", out, year=year, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+    report(result, as_of)
 
 
 @click.command()
@@ -198,16 +162,12 @@ def renewal(
 @click.pass_context
 def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None) -> None:
     """Compile the passported declaration (standards §1.6, Form 5) filled from the records."""
-    from sendfolio.portfolio.api import compile_passport
-    from sendfolio.portfolio.packs import passport_refusal
+    from sendfolio.services.compile import compile_document
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
-    check_outputs(ctx, out, html_out)
-    data = load(ctx)
-    refused = passport_refusal(data, as_of)
-    if refused:
-        fail(f"Form 5 not produced: {refused}", 1)
-    run(compile_passport, data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+    with open_folio(ctx, readonly=True) as folio, reported():
+        result = compile_document(folio, "passport", out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+    report(result, as_of)
 
 
 COMMANDS = [portfolio, renewal, passport]

@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio, output_path
+from sendfolio.commands.common import fail, open_folio
+from sendfolio.commands.reporting import reported
 from sendfolio.domain.fields import FieldProblem, parse_date_value
-from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational, upcoming
+from sendfolio.domain.timescales import STATUS_ORDER, Deadline, all_deadlines, is_informational
 from sendfolio.domain.wording import count
-from sendfolio.io.calendar import calendar_bytes
-from sendfolio.store.atomic import write_atomic
 
 DATE_FORMATS = "YYYY-MM-DD or DD/MM/YYYY"
 """The date formats --today accepts, in words."""
@@ -69,16 +68,12 @@ def render_rules(deadlines: Sequence[Deadline]) -> str:
     return "\n".join(f"{item.event}: {item.rule} [{item.source}]" for item in deadlines)
 
 
-def write_ics(path: Path, deadlines: Sequence[Deadline]) -> int:
-    """Write the upcoming deadlines to an .ics file; return how many were written."""
-    coming = upcoming(deadlines)
-    if not path.expanduser().resolve().parent.is_dir():
-        fail(f"--ics: the folder of {path} does not exist")
-    try:
-        write_atomic(path.expanduser().resolve(), calendar_bytes(coming, datetime.now(UTC)))
-    except OSError as error:
-        fail(f"--ics: cannot write {path}: {error.strerror or error}")
-    return len(coming)
+def write_ics(ctx: click.Context, path: Path, today: date, refs: set[str]) -> int:
+    """Write the upcoming deadlines of the cases `refs` to an .ics file; return how many were written."""
+    from sendfolio.services.export import write_calendar
+
+    with open_folio(ctx, readonly=True) as folio, reported(nothing="--ics", options={"output": "--ics"}, target=path):
+        return write_calendar(folio, path, today, refs=refs)
 
 
 def load_cases(ctx: click.Context, ref: str | None) -> list:
@@ -132,10 +127,9 @@ def deadlines(
     status (met, due, overdue, missed, unknown); --case REF shows each rule and its source.
     """
     today = parse_today(today_text)
-    if ics_path is not None:
-        output_path(ctx, ics_path, "--ics")
-    found = all_deadlines(load_cases(ctx, ref), today)
-    written = write_ics(ics_path, found) if ics_path else None
+    cases = load_cases(ctx, ref)
+    found = all_deadlines(cases, today)
+    written = write_ics(ctx, ics_path, today, {case.ref for case in cases}) if ics_path else None
     if as_json:
         click.echo(json.dumps([item.to_dict() for item in found], indent=2, ensure_ascii=False))
         return

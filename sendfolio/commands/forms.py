@@ -12,23 +12,9 @@ from pathlib import Path
 
 import click
 
-from sendfolio.commands.common import fail, open_folio, output_path
+from sendfolio.commands.common import fail, open_folio
 from sendfolio.commands.compile import OUTPUT
-
-
-def _folio_and_id(ctx: click.Context, case_ref: str | None):
-    """The folio's records and its form id (made and saved on first use, which needs the folio writable)."""
-    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
-    from sendfolio.portfolio.observer_forms import folio_id
-
-    with open_folio(ctx, readonly=True) as folio:
-        data, made = folio.data(), folio.get_setting(FOLIO_ID_SETTING)
-    if case_ref and data.case(case_ref) is None:
-        fail(f"--case: no case {case_ref} in the folio (sendfolio export OUT.csv --kind cases lists them)")
-    if made or not case_ref:
-        return data, made or ""
-    with open_folio(ctx) as folio:
-        return folio.data(), folio_id(folio)
+from sendfolio.commands.reporting import reported
 
 
 @click.command("forms")
@@ -50,16 +36,17 @@ def forms_command(
     if blank == bool(case_ref):
         fail("give --case REF for a case's forms, or --blank for blank forms (not both)")
     from sendfolio.domain.form_fields import FORMS
-    from sendfolio.portfolio.observer_forms import build_forms, compile_forms
+    from sendfolio.services.forms import needs_form_id, write_forms
 
-    output_path(ctx, out, "-o")
     numbers = tuple(sorted({int(number) for number in form_numbers})) or FORMS
-    data, made = _folio_and_id(ctx, None if blank else case_ref)
-    document = build_forms(data, None if blank else case_ref, numbers, folio=made)
-    try:
-        result = compile_forms(document, out)
-    except OSError as problem:
-        fail(f"cannot write {getattr(problem, 'filename', None) or out}: {problem.strerror or problem}")
+    ref = None if blank else case_ref
+    with open_folio(ctx, readonly=True) as folio, reported():
+        writable = needs_form_id(folio, ref)
+        if not writable:
+            result = write_forms(folio, out, case_ref=ref, forms=numbers)
+    if writable:  # the folio's form id is made and saved the first time a case's forms are written
+        with open_folio(ctx) as folio, reported():
+            result = write_forms(folio, out, case_ref=ref, forms=numbers)
     what = "blank forms" if blank else f"forms for case {case_ref}"
     click.echo(f"{result.path}: {what} ({', '.join(map(str, numbers))}), {result.pages} pages, {result.fields} fields")
     click.echo("Send it to the observer; import the returned file with `sendfolio import FILE.pdf`.")

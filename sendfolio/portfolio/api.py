@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,34 +21,25 @@ from sendfolio.domain.records import FolioData
 from sendfolio.portfolio import render
 from sendfolio.portfolio.model import CoveredPeriod, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
+from sendfolio.portfolio.progress import CancelFlag, Progress, tell
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
 
-Progress = Callable[[str, float], None]
-"""A callback told what is being done and how far along (0.0 to 1.0).
-
-The stages, in order: "Judging the records", "Writing the pages", then either "Laying out
-pages" (a short document, one pass) or "Laying out pages: N so far" and "Numbering T
-pages" (a long one, in chunks: N grows as chunks finish) and "Joining T pages", then
-"Writing the PDF: T pages", "Done".
-"""
-
-Cancelled = Callable[[], bool]
-"""Asked while compiling; answering True stops the compile (`CompileCancelled`), nothing written."""
-
 
 @dataclass(frozen=True)
 class CompileResult:
-    """A PDF written: where, how many pages, its SHA-256, and whether it is a draft."""
+    """A PDF written: where, how many pages, its SHA-256, whether it is a draft, and what was left out."""
 
     path: Path
     pages: int
     sha256: str
     draft: bool = False
     unmet: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+    """The attached documents left out (their files could not be read), one sentence each."""
 
 
 class PrivacyProblem(ValueError):
@@ -65,12 +56,6 @@ def check_privacy(folio: Folio) -> None:
         raise PrivacyProblem(str(problem)) from problem
 
 
-def _tell(progress: Progress | None, what: str, fraction: float) -> None:
-    """Report progress if anyone is listening."""
-    if progress is not None:
-        progress(what, fraction)
-
-
 def _finish(
     template: str,
     document,
@@ -80,13 +65,13 @@ def _finish(
     html_out: Path | None,
     progress: Progress | None,
     files: Mapping[str, bytes] | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
     from sendfolio.portfolio.pdf import render_pdf
     from sendfolio.portfolio.weasy import stylesheet_text
 
-    _tell(progress, "Writing the pages", 0.15)
+    tell(progress, "Writing the pages", 0.15)
     html = render.render(template, document)
     if html_out is not None:
         standalone = render.render(template, document, inline_css=stylesheet_text())
@@ -94,10 +79,10 @@ def _finish(
         write_atomic(Path(html_out), standalone.encode("utf-8"))
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua, progress=progress, cancelled=cancelled)
     rendered = _with_attachments(rendered, document, files, progress)
-    _tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
+    tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
     make_output_folder(Path(out).parent)
     write_atomic(Path(out), rendered.data)
-    _tell(progress, "Done", 1.0)
+    tell(progress, "Done", 1.0)
     return CompileResult(
         path=Path(out),
         pages=rendered.pages,
@@ -115,7 +100,7 @@ def _with_attachments(rendered, document, files: Mapping[str, bytes] | None, pro
     from sendfolio.portfolio.appendix import Insert, insert_attachments
     from sendfolio.portfolio.pdf import RenderedPDF
 
-    _tell(progress, "Adding the attached documents", 0.85)
+    tell(progress, "Adding the attached documents", 0.85)
     given = files or {}
     missing = [view.attachment.id for view in views if view.attachment.id not in given]
     if missing:
@@ -142,7 +127,7 @@ def compile_portfolio(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
     attachment_files: Mapping[str, bytes] | None = None,
     coarse_dates: bool = False,
 ) -> CompileResult:
@@ -152,7 +137,7 @@ def compile_portfolio(
     their pages are added in the appendix. Without them, attachments are left out.
     """
     as_of = as_of or latest_date(data, date.today())
-    _tell(progress, "Judging the records", 0.05)
+    tell(progress, "Judging the records", 0.05)
     if attachment_files is None and data.attachments:
         data = dataclasses.replace(data, attachments=())
     document = build_portfolio(data, as_of, period, coarse_dates=coarse_dates)
@@ -177,11 +162,11 @@ def compile_renewal(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
     as_of = as_of or latest_date(data, date.today())
-    _tell(progress, "Judging the records", 0.05)
+    tell(progress, "Judging the records", 0.05)
     document = build_renewal(data, year, as_of)
     return _finish(
         "renewal.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
@@ -196,11 +181,11 @@ def compile_passport(
     pdf_ua: bool = False,
     html_out: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """The passported declaration (standards §1.6, Form 5) filled from the records."""
     as_of = as_of or latest_date(data, date.today())
-    _tell(progress, "Judging the records", 0.05)
+    tell(progress, "Judging the records", 0.05)
     document = build_passport(data, as_of)
     return _finish(
         "passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled

@@ -43,6 +43,7 @@ from typing import Any
 from sendfolio.paths import styles_dir
 from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_BYTES, Plan, chunk_stylesheet, plan
 from sendfolio.portfolio.joining import join
+from sendfolio.portfolio.progress import CompileCancelled, Progress
 from sendfolio.portfolio.stamping import body_stylesheet, margins_html, page_margins
 from sendfolio.portfolio.weasy import (
     font_configuration,
@@ -66,14 +67,6 @@ MARGIN_PAGES = 400
 
 ID = re.compile(r'\sid="([^"]*)"')
 """An element's id in the HTML: an anchor a link may name."""
-
-
-Progress = Callable[[str, float], None]
-"""Told what is being done and how far along (0.0 to 1.0)."""
-
-
-class CompileCancelled(RuntimeError):
-    """The compile was cancelled before the PDF was written; nothing was written."""
 
 
 # ---------------------------------------------------------------- laying out one chunk (in a worker)

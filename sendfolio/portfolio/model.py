@@ -193,6 +193,19 @@ def within(data: FolioData, period: CoveredPeriod) -> FolioData:
     )
 
 
+def shown_records(data: FolioData, as_of: date, period: CoveredPeriod | None = None) -> tuple[CoveredPeriod, FolioData]:
+    """The period the portfolio covers and the records it prints (the one period filter of a portfolio).
+
+    The period is `period`, else the practice period, else the whole archive (`default_period`);
+    one running past the compile date ends on it. Training is kept from before the period starts
+    (a course taken earlier still counts); nothing dated after the period's end is printed.
+    """
+    period = period or default_period(data, as_of)
+    if period.end > as_of:
+        period = CoveredPeriod(start=min(period.start, as_of), end=as_of)
+    return period, within(rules.dated_until(data, min(as_of, period.end)), period)
+
+
 def index_rows(report: rules.Report, links: Mapping[str, tuple[Link, ...]]) -> tuple[IndexRow, ...]:
     """The requirements with their evidence links, those not met first (otherwise in rule-set order)."""
     rows = [IndexRow(requirement=item, links=links.get(item.id, ())) for item in report.requirements]
@@ -268,10 +281,7 @@ def build_portfolio(
     A period running past the compile date ends on it: records after `as_of` are never printed.
     """
     asked = period
-    period = period or default_period(data, as_of)
-    if period.end > as_of:
-        period = CoveredPeriod(start=min(period.start, as_of), end=as_of)
-    shown = within(rules.dated_until(data, min(as_of, period.end)), period)
+    period, shown = shown_records(data, as_of, period)
     report = rules.accreditation(shown, as_of)
     reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
     written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))

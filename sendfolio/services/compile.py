@@ -1,0 +1,111 @@
+"""Compile a document: the portfolio, a renewal pack or the passported declaration (Form 5), and its HTML.
+
+`compile_document` is what the `portfolio`, `renewal` and `passport` commands and the Compile
+screen call: it refuses an output on the folio's own files, passes the privacy gate, refuses
+Form 5 when it does not apply, reads the attached documents and hands them to the compiler.
+`document_records` says which records a document holds, with the portfolio's own period filter,
+for a screen to count before compiling.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sendfolio import rules
+from sendfolio.domain.records import FolioData
+from sendfolio.portfolio.model import CoveredPeriod, shown_records, within
+from sendfolio.portfolio.progress import CancelFlag, Progress, counting_pages, stop_if
+from sendfolio.services.outputs import checked_output
+
+if TYPE_CHECKING:
+    from sendfolio.portfolio.api import CompileResult
+    from sendfolio.store import Folio
+
+DocumentKind = Literal["portfolio", "renewal", "passport"]
+"""The documents a mediator can compile."""
+
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("portfolio", "renewal", "passport")
+"""Every document kind, in the order they are offered."""
+
+
+@dataclass(frozen=True)
+class DocumentRecords:
+    """The records a document prints, and the period it covers (None: the passport, judged as of a date)."""
+
+    period: CoveredPeriod | None
+    records: FolioData
+    practice: bool = False
+    """True when the period is the practice period (SEND training to verification)."""
+
+
+def document_records(kind: DocumentKind, data: FolioData, year: int, as_of: date) -> DocumentRecords:
+    """The records the document of `kind` holds, filtered as its compile filters them."""
+    if kind == "renewal":
+        period = CoveredPeriod(*rules.registration_year(data.profile, year))
+        return DocumentRecords(period, within(data, period))
+    if kind == "passport":
+        return DocumentRecords(None, rules.dated_until(data, as_of))
+    period, shown = shown_records(data, as_of)
+    return DocumentRecords(period, shown, practice=rules.practice_period(data, as_of) is not None)
+
+
+def compile_document(
+    folio: Folio,
+    kind: DocumentKind,
+    out: Path,
+    *,
+    as_of: date,
+    year: int | None = None,
+    period: CoveredPeriod | None = None,
+    html_out: Path | None = None,
+    pdf_ua: bool = False,
+    coarse_dates: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelFlag | None = None,
+) -> CompileResult:
+    """Make the document of `kind` from the folio's records at `out` (and its HTML at `html_out`).
+
+    Raises `OutputRefusedFor` for a path on the folio's own files, the privacy gate's
+    `PrivacyFindings`, `PassportRefused` (`portfolio.packs`: Form 5 does not apply),
+    `CompileCancelled`, or `OSError` when a file cannot be written. An attached document whose
+    file cannot be read is left out and named in the result's `left_out`. `year` is the renewal
+    pack's registration year; `period` and `coarse_dates` are the portfolio's.
+    """
+    from sendfolio.portfolio import api
+    from sendfolio.privacy import ensure_clear
+
+    checked_output(folio.data_dir, out, "output")
+    if html_out is not None:
+        checked_output(folio.data_dir, html_out, "html")
+    stop_if(cancelled)
+    ensure_clear(folio)
+    data = folio.data()
+    with counting_pages(progress):
+        if kind == "renewal":
+            if year is None:
+                raise ValueError("a renewal pack needs its registration year")
+            return api.compile_renewal(
+                data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+            )
+        if kind == "passport":
+            return api.compile_passport(
+                data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+            )
+        readable = folio.readable_attachments()  # a file that cannot be read is named and left out
+        done = api.compile_portfolio(
+            readable.data,
+            out,
+            as_of=as_of,
+            period=period,
+            pdf_ua=pdf_ua,
+            html_out=html_out,
+            progress=progress,
+            cancelled=cancelled,
+            attachment_files=readable.files,
+            coarse_dates=coarse_dates,
+        )
+        return dataclasses.replace(done, left_out=tuple(readable.left_out))

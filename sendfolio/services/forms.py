@@ -1,0 +1,49 @@
+"""Forms 1–3 for the observer as a fillable PDF: for `sendfolio forms` and the case log's forms dialog.
+
+A case's forms carry the folio's form id, made and saved the first time (so the folio must be
+writable then: `needs_form_id` tells the shell); blank forms carry none. The forms leave the
+machine, so they pass the privacy gate first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sendfolio.services.outputs import checked_output
+
+if TYPE_CHECKING:
+    from sendfolio.portfolio.observer_forms import FormsResult
+    from sendfolio.store import Folio
+
+
+class NoSuchCase(LookupError):
+    """The forms were asked for a case the folio does not hold."""
+
+
+def needs_form_id(folio: Folio, case_ref: str | None) -> bool:
+    """True when writing the forms of case `case_ref` (one the folio holds) will first make and save its form id."""
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+
+    if not case_ref or folio.data().case(case_ref) is None:
+        return False
+    return not folio.get_setting(FOLIO_ID_SETTING)
+
+
+def write_forms(folio: Folio, out: Path, *, case_ref: str | None, forms: Sequence[int] = (1, 2, 3)) -> FormsResult:
+    """Write Forms `forms` for case `case_ref` (None: blank forms, for any case) to `out`.
+
+    Raises `OutputRefusedFor`, `NoSuchCase`, the privacy gate's `PrivacyFindings`, or `OSError`.
+    """
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+    from sendfolio.portfolio.observer_forms import build_forms, compile_forms, folio_id
+    from sendfolio.privacy import ensure_clear
+
+    checked_output(folio.data_dir, out, "output")
+    if case_ref and folio.data().case(case_ref) is None:
+        raise NoSuchCase(f"no case {case_ref} in the folio")
+    ensure_clear(folio)
+    made = (folio_id(folio) if case_ref else folio.get_setting(FOLIO_ID_SETTING)) or ""
+    numbers = tuple(sorted(set(forms)))
+    return compile_forms(build_forms(folio.data(), case_ref, numbers, folio=made), out)
