@@ -24,7 +24,7 @@ from sendfolio.portfolio import render
 from sendfolio.portfolio.model import build_portfolio
 from sendfolio.samples.demo import PPC_NAME, write_demo
 from sendfolio.store import Folio
-from sendfolio.tui.reflection_templates import template_body
+from sendfolio.tui.views.reflection_templates import template_body
 
 TODAY = date(2026, 11, 29)
 """The day the demo is written around and compiled on."""

@@ -94,7 +94,7 @@ async def test_tui_session_opens_no_connection(folio_dir, no_network):
     from sendfolio.samples.demo import write_demo
     from sendfolio.store import Folio
     from sendfolio.tui.app import SendfolioApp
-    from sendfolio.tui.areas import AREAS
+    from sendfolio.tui.views.areas import AREAS
 
     with Folio.open(folio_dir) as folio:
         write_demo(folio, date(2026, 11, 29))

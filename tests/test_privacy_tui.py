@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from sendfolio.domain.records import Case
 from sendfolio.store import Folio
 from sendfolio.store.crypto import TEST_PARAMS, FolioCodec, new_codec
-from sendfolio.tui.unlock import UnlockScreen
+from sendfolio.tui.dialogs.unlock import UnlockScreen
 
 PASSPHRASE = "fictional unlock passphrase"
 """The folio's passphrase."""

@@ -57,7 +57,7 @@ def test_same_answer_as_reading_the_whole_text(lines, newline):
 
 def test_templates_alone_have_no_words_and_one_word_is_enough():
     """A template as it is opened has none; one word under any heading is enough."""
-    from sendfolio.tui.reflection_templates import template_body
+    from sendfolio.tui.views.reflection_templates import template_body
 
     for template in TEMPLATES:
         body = template_body(template.key)

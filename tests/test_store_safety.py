@@ -123,7 +123,7 @@ def test_outputs_elsewhere_and_in_the_exports_folder_are_allowed(saved, tmp_path
 
 def test_the_apps_compile_refuses_the_folio(saved, today):
     """The app's compile path (the function its screen runs in a worker) refuses the folio too."""
-    from sendfolio.tui.compile_plan import compile_pdf
+    from sendfolio.tui.views.compile_plan import compile_pdf
 
     before = folder_bytes(saved)
     with Folio.open(saved) as folio, pytest.raises(OutputRefused):

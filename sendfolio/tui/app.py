@@ -8,7 +8,7 @@ Dashboard itself. Screens read `app.current_folio` (typed `Folio`) and `app.toda
 
 State on the App, reactive: `folio` (the open folio; another can be opened without restarting:
 `switch_folio`, `open_demo`), `year` (the registration year on show in every area) and
-`is_demo`. Every save of the folio posts one `FolioChanged` message (tui/messages.py), which
+`is_demo`. Every save of the folio posts one `FolioChanged` message (tui/support/messages.py), which
 the app publishes on `folio_changed_signal` to the screens drawn from the folio.
 
 Unsaved work: a screen with a form offers `has_unsaved_changes()`, `save_unsaved()`,
@@ -39,16 +39,17 @@ from textual.widgets import LoadingIndicator, Static
 from textual.worker import WorkerFailed
 
 from sendfolio.paths import style_path
-from sendfolio.tui.areas import AREAS, screen_factory
-from sendfolio.tui.commands import SendfolioCommands
-from sendfolio.tui.crash import crash_message, write_crash_log
-from sendfolio.tui.messages import FolioChanged
-from sendfolio.tui.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
+from sendfolio.tui.palette import SendfolioCommands
+from sendfolio.tui.support.crash import crash_message, write_crash_log
+from sendfolio.tui.support.messages import FolioChanged
+from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
+from sendfolio.tui.views.areas import AREAS, screen_factory
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
+    from sendfolio.tui.support.host import FolioHost
 
 START_MODE = "start"
 """The mode of the waiting screen, shown while one folio is replaced by another."""
@@ -165,7 +166,7 @@ class SendfolioApp(App[int]):
     def _open_first_folio(self) -> None:
         """Open the folio in a worker (after asking for the passphrase of an encrypted one)."""
         if encrypted(self.data_dir):
-            from sendfolio.tui.unlock import UnlockScreen
+            from sendfolio.tui.dialogs.unlock import UnlockScreen
 
             self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
         else:
@@ -224,7 +225,7 @@ class SendfolioApp(App[int]):
         if not unsaved:
             self.exit()
             return
-        from sendfolio.tui.widgets.unsaved import UnsavedScreen
+        from sendfolio.tui.dialogs.unsaved import UnsavedScreen
 
         self.push_screen(UnsavedScreen(unsaved[0].unsaved_what), lambda answer: self._quit_answered(answer, unsaved[0]))
 
@@ -260,7 +261,7 @@ class SendfolioApp(App[int]):
         from textual.worker import get_current_worker
 
         from sendfolio.store import Folio, FolioError
-        from sendfolio.tui.memory import collector_paused, freeze_long_lived
+        from sendfolio.tui.support.memory import collector_paused, freeze_long_lived
 
         where = data_dir or self.data_dir
         worker = get_current_worker()
@@ -309,7 +310,7 @@ class SendfolioApp(App[int]):
         if self.current_mode != FIRST_MODE:
             self.action_area(FIRST_MODE)
         if folio.is_empty():
-            from sendfolio.tui.firstrun import WelcomeScreen
+            from sendfolio.tui.dialogs.firstrun import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
 
@@ -346,7 +347,7 @@ class SendfolioApp(App[int]):
             self.notify(f"That folio is already open: {data_dir}", markup=False)
             return
         if encrypted(data_dir):
-            from sendfolio.tui.unlock import UnlockScreen
+            from sendfolio.tui.dialogs.unlock import UnlockScreen
 
             def unlocked(codec: Any) -> None:
                 """Open it once unlocked; stay on this folio if the passphrase was not given."""
@@ -386,7 +387,7 @@ class SendfolioApp(App[int]):
         `before` (optional) is called once the demo is open, before switching (e.g. to close a dialog).
         """
         from sendfolio.store import Folio
-        from sendfolio.tui.firstrun import demo_dir
+        from sendfolio.tui.dialogs.firstrun import demo_dir
 
         folio = Folio.open(demo_dir(self.home_dir))
         if folio.is_empty():
@@ -405,7 +406,7 @@ class SendfolioApp(App[int]):
 
     def action_open_folder(self) -> None:
         """Ask for a data folder and open the folio there."""
-        from sendfolio.tui.widgets.ask_text import AskPathScreen
+        from sendfolio.tui.dialogs.ask_text import AskPathScreen
 
         def chosen(path: Path | None) -> None:
             """Open the folder given, if any."""
@@ -434,7 +435,7 @@ class SendfolioApp(App[int]):
         self._apply_saved_theme()
         self.action_area("dashboard")
         if folio.is_empty() and not demo:
-            from sendfolio.tui.firstrun import WelcomeScreen
+            from sendfolio.tui.dialogs.firstrun import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
 
@@ -458,6 +459,11 @@ class SendfolioApp(App[int]):
         self.switch_mode(mode)
         self.call_after_refresh(self._show_area_bar)
 
+    @on(AreaBar.Chosen)
+    def _area_chosen(self, message: AreaBar.Chosen) -> None:
+        """Switch to the area clicked in the area bar."""
+        self.action_area(message.mode)
+
     def _show_area_bar(self) -> None:
         """Give the area screen an area bar if it has none, and highlight the current area."""
         screen = self.screen
@@ -471,7 +477,7 @@ class SendfolioApp(App[int]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen (or close the help if it is showing)."""
-        from sendfolio.tui.help import HelpScreen
+        from sendfolio.tui.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
@@ -532,3 +538,10 @@ def run_app(data_dir: Path, *, today: date | None = None) -> int:
     app = SendfolioApp(Path(data_dir), today=today)
     app.run()
     return app.return_code or 0
+
+
+if TYPE_CHECKING:
+
+    def _is_host(app: SendfolioApp) -> FolioHost:
+        """The app is what the screens, dialogs and widgets take it for (checked by mypy only)."""
+        return app

@@ -108,7 +108,7 @@ def painted_then_exit(app) -> None:
 
 def run_frame(data_dir: Path) -> None:
     """SendfolioApp headless: exit right after the dashboard's first paint (its frame; figures may follow)."""
-    from sendfolio.tui.dashboard import DashboardScreen
+    from sendfolio.tui.screens.dashboard import DashboardScreen
 
     mount = DashboardScreen.on_mount
 
@@ -123,7 +123,7 @@ def run_frame(data_dir: Path) -> None:
 
 def run_sendfolio(data_dir: Path) -> None:
     """SendfolioApp headless: exit right after the dashboard has painted its figures."""
-    from sendfolio.tui.dashboard import DashboardScreen
+    from sendfolio.tui.screens.dashboard import DashboardScreen
 
     show = DashboardScreen.show
 
@@ -145,7 +145,7 @@ async def tour(data_dir: Path) -> None:
     import asyncio
     import time
 
-    from sendfolio.tui.areas import AREAS
+    from sendfolio.tui.views.areas import AREAS
 
     longest = [0.0, 0.0]
 

@@ -14,7 +14,7 @@ from pty_app import ALT_SCREEN_OFF, CURSOR_ON, PtyApp
 
 from sendfolio.domain.records import Profile
 from sendfolio.store import Folio, FolioLocked
-from sendfolio.tui.theme import THEME_SETTING
+from sendfolio.tui.support.theme import THEME_SETTING
 
 PAINTED = b"Accreditation"
 """Text of the dashboard's heading: once it is on the terminal, the dashboard has painted."""

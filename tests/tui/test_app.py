@@ -12,11 +12,11 @@ import textwrap
 from rich.console import Console
 from textual.widgets import Static
 
-from sendfolio.tui.areas import AREAS
-from sendfolio.tui.commands import SendfolioCommands
-from sendfolio.tui.dashboard import DashboardScreen
-from sendfolio.tui.help import HelpScreen
-from sendfolio.tui.theme import HIGH_CONTRAST, THEME_SETTING
+from sendfolio.tui.dialogs.help import HelpScreen
+from sendfolio.tui.palette import SendfolioCommands
+from sendfolio.tui.screens.dashboard import DashboardScreen
+from sendfolio.tui.support.theme import HIGH_CONTRAST, THEME_SETTING
+from sendfolio.tui.views.areas import AREAS
 from sendfolio.tui.widgets.areabar import AreaBar
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
 
@@ -101,7 +101,7 @@ def test_a_crash_shows_a_short_message_and_writes_a_private_log_without_locals(s
 
 def test_a_crash_log_never_holds_the_messages_of_chained_errors(tmp_path):
     """Messages of an error and of those it came from stay out of the log; types and frames stay in."""
-    from sendfolio.tui.crash import write_crash_log
+    from sendfolio.tui.support.crash import write_crash_log
 
     def parse(value):
         """Fail the way a validator does: with the value in the message."""
@@ -211,8 +211,8 @@ async def test_palette_offers_every_area_and_the_screen_actions(started_dir, tod
 async def test_an_encrypted_folio_asks_for_its_passphrase_first(started_dir, today):
     """An encrypted folio asks for its passphrase first."""
     from sendfolio.store import Folio, crypto
-    from sendfolio.tui.dashboard import DashboardScreen
-    from sendfolio.tui.unlock import UnlockScreen
+    from sendfolio.tui.dialogs.unlock import UnlockScreen
+    from sendfolio.tui.screens.dashboard import DashboardScreen
 
     with Folio.open(started_dir) as folio:
         folio.change_codec(crypto.new_codec("fictional passphrase one", crypto.TEST_PARAMS))

@@ -8,12 +8,12 @@ import signal
 from textual.widgets import DataTable, Input, TextArea
 
 from sendfolio.domain.records import CPDEntry
-from sendfolio.tui.cpd import CPDScreen
-from sendfolio.tui.dashboard import DashboardScreen
-from sendfolio.tui.messages import FolioChanged
-from sendfolio.tui.reflection_editor import ReflectionEditor
-from sendfolio.tui.widgets.forms import EditRecordScreen
-from sendfolio.tui.widgets.unsaved import UnsavedScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.dialogs.unsaved import UnsavedScreen
+from sendfolio.tui.screens.cpd import CPDScreen
+from sendfolio.tui.screens.dashboard import DashboardScreen
+from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+from sendfolio.tui.support.messages import FolioChanged
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
 
 ENTRY = {"date": "2026-11-20", "hours": "2", "method": "reading", "title": "Reading on the SEND Code"}
@@ -227,7 +227,7 @@ async def test_switch_to_the_demo_and_back_without_restarting(started_dir, today
 
 async def test_open_another_data_folder_by_typing_its_path(started_dir, tmp_path, today):
     """Open another data folder: type the path; the app shows that folio (a new one gets the welcome)."""
-    from sendfolio.tui.firstrun import WelcomeScreen
+    from sendfolio.tui.dialogs.firstrun import WelcomeScreen
 
     other = tmp_path / "second"
     app = make_app(started_dir, today)

@@ -6,8 +6,8 @@ from textual.widgets import DataTable, Static
 
 from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import DEBRIEF_HEADINGS
-from sendfolio.tui.checklist import ChecklistScreen
-from sendfolio.tui.timeline import TimelineScreen
+from sendfolio.tui.screens.checklist import ChecklistScreen
+from sendfolio.tui.screens.timeline import TimelineScreen
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
 
 

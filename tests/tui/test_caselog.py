@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Label
 
-from sendfolio.tui.caselog import CaseLogScreen
-from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.screens.caselog import CaseLogScreen
 from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
 
 NEW_CASE_START = [

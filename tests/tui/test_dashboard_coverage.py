@@ -6,15 +6,15 @@ from textual.widgets import DataTable, Static
 
 from sendfolio import rules
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.tui.checklist import ChecklistScreen
-from sendfolio.tui.coverage import CoverageScreen
-from sendfolio.tui.dashboard import DashboardScreen, area_for_rule
+from sendfolio.tui.screens.checklist import ChecklistScreen
+from sendfolio.tui.screens.coverage import CoverageScreen
+from sendfolio.tui.screens.dashboard import DashboardScreen, area_for_rule
 from tests.tui.conftest import SIZE, make_app, settle
 
 
 def test_every_rule_leads_to_an_area():
     """Every rule leads to an area."""
-    from sendfolio.tui.areas import AREA_BY_MODE
+    from sendfolio.tui.views.areas import AREA_BY_MODE
 
     for rule in RULE_SET.rules:
         assert area_for_rule(rule.id) in AREA_BY_MODE and area_for_rule(rule.id) != "dashboard", rule.id

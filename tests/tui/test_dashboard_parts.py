@@ -11,7 +11,7 @@ from sendfolio import rules
 from sendfolio.domain import timescales
 from sendfolio.domain.records import Case, CPDEntry
 from sendfolio.domain.wording import days_until, short_date
-from sendfolio.tui.dashboard import DashboardScreen
+from sendfolio.tui.screens.dashboard import DashboardScreen
 from tests.tui.conftest import SIZE, make_app, settle
 
 LATE_CERTIFICATE = {

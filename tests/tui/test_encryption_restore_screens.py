@@ -7,9 +7,9 @@ from textual.widgets import DataTable, Input
 from sendfolio.domain.records import CPDEntry
 from sendfolio.store import crypto
 from sendfolio.store.mark import is_encrypted
-from sendfolio.tui.encryption import EncryptionScreen
-from sendfolio.tui.restore import RestoreScreen
-from sendfolio.tui.widgets.ask_text import AskTextScreen
+from sendfolio.tui.dialogs.ask_text import AskTextScreen
+from sendfolio.tui.screens.encryption import EncryptionScreen
+from sendfolio.tui.screens.restore import RestoreScreen
 from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
 from tests.tui.test_start import count_workers
 

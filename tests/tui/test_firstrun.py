@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Label
 
-from sendfolio.tui.dashboard import DashboardScreen
-from sendfolio.tui.firstrun import WelcomeScreen, demo_dir
-from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.dialogs.firstrun import WelcomeScreen, demo_dir
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.screens.dashboard import DashboardScreen
 from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
 
 

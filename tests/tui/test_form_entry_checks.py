@@ -7,10 +7,10 @@ from textual.widgets import TextArea
 
 from sendfolio.privacy import check
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.cpd import CPDScreen
-from sendfolio.tui.reflection_editor import ReflectionEditor
-from sendfolio.tui.reflections import ReflectionsScreen
-from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.screens.cpd import CPDScreen
+from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+from sendfolio.tui.screens.reflections import ReflectionsScreen
 from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)
@@ -130,7 +130,7 @@ async def test_the_debrief_form_warns_then_saves():
     """A phone number in a de-brief heading is shown under the form, named by heading; ctrl+s again saves."""
     from textual.app import App
 
-    from sendfolio.tui.case_form import DebriefScreen
+    from sendfolio.tui.dialogs.case_form import DebriefScreen
     from tests.tui.conftest import sample_case
 
     class Host(App):

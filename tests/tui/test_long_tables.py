@@ -138,8 +138,8 @@ async def test_coverage_of_a_long_archive_shows_a_year_of_cases_at_a_time(folio_
     """Coverage of four years: one registration year's practice cases as columns, [ and ] step years, all counted."""
     from sendfolio import rules
     from sendfolio.tui.app import SendfolioApp
-    from sendfolio.tui.checklist import ChecklistScreen
-    from sendfolio.tui.coverage import MAX_CASE_COLUMNS, CoverageScreen
+    from sendfolio.tui.screens.checklist import ChecklistScreen
+    from sendfolio.tui.screens.coverage import MAX_CASE_COLUMNS, CoverageScreen
 
     today = date(2025, 6, 1)
     generated(folio_dir, today)
@@ -181,7 +181,7 @@ async def test_coverage_of_a_long_archive_shows_a_year_of_cases_at_a_time(folio_
 async def test_coverage_draws_the_columns_scrolled_into_sight(folio_dir):
     """The matrix draws only the columns in sight: scrolled to the last case, its heading and marks are there."""
     from sendfolio.tui.app import SendfolioApp
-    from sendfolio.tui.coverage import CoverageScreen
+    from sendfolio.tui.screens.coverage import CoverageScreen
 
     today = date(2025, 6, 1)
     generated(folio_dir, today)
@@ -223,7 +223,7 @@ async def test_compile_works_out_a_long_archive_off_the_screen_thread(folio_dir)
     from textual.widgets import Static
 
     from sendfolio.tui.app import SendfolioApp
-    from sendfolio.tui.compile import INLINE_RECORDS, CompileScreen, summary
+    from sendfolio.tui.screens.compile import INLINE_RECORDS, CompileScreen, summary
 
     today = date(2025, 6, 1)
     generated(folio_dir, today)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sendfolio.tui.loop import let_keys_in
+from sendfolio.tui.support.loop import let_keys_in
 
 
 async def test_what_came_during_the_work_is_answered_before_the_work_goes_on():

@@ -16,12 +16,12 @@ from sendfolio.domain.records import (
     Training,
     Verification,
 )
-from sendfolio.tui.areas import AREAS
-from sendfolio.tui.commands import SendfolioCommands
-from sendfolio.tui.coverage import CoverageTable
-from sendfolio.tui.help import HelpScreen
-from sendfolio.tui.theme import HIGH_CONTRAST
-from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.dialogs.help import HelpScreen
+from sendfolio.tui.palette import SendfolioCommands
+from sendfolio.tui.screens.coverage import CoverageTable
+from sendfolio.tui.support.theme import HIGH_CONTRAST
+from sendfolio.tui.views.areas import AREAS
 from tests.tui.conftest import make_app, sample_case, settle, type_text
 
 ODD = "[/ref] [b]x"

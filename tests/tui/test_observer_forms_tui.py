@@ -5,8 +5,8 @@ from __future__ import annotations
 from pypdf import PdfReader, PdfWriter
 
 from sendfolio.domain.form_fields import FOLIO_ID_SETTING
-from sendfolio.tui.observer_forms import FormsScreen, ImportFormScreen
-from sendfolio.tui.widgets.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.observer_forms import FormsScreen, ImportFormScreen
 from tests.tui.conftest import SIZE, make_app, settle, type_text
 from tests.tui.test_caselog import open_cases
 
@@ -57,7 +57,7 @@ async def test_coverage_shows_which_ticks_rest_on_returned_forms(demo_folio, fol
     from textual.widgets import DataTable
 
     from sendfolio import rules
-    from sendfolio.tui.coverage import CoverageScreen
+    from sendfolio.tui.screens.coverage import CoverageScreen
 
     matrix = rules.coverage(demo_folio.data())
     refs = [case.ref for case in matrix.cases]
@@ -85,7 +85,7 @@ async def test_coverage_shows_which_ticks_rest_on_returned_forms(demo_folio, fol
 
 async def test_a_returned_tick_says_so_and_an_edit_of_it_becomes_the_mediators(demo_folio, folio_dir, today):
     """The checklist names who returned a tick; changing its note makes it the mediator's entry, never misattributed."""
-    from sendfolio.tui.checklist import ChecklistScreen
+    from sendfolio.tui.screens.checklist import ChecklistScreen
 
     (first,) = [item for item in demo_folio.observations("SM-DEMO-003") if item.returned][:1]
     app = make_app(folio_dir, today, folio=demo_folio)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendfolio.tui.observer_forms import ImportFormScreen
+from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 from tests.tui.conftest import SIZE, make_app, settle, type_text
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.attachments import AttachmentsScreen
-from sendfolio.tui.plan import LearningPlanScreen
+from sendfolio.tui.screens.attachments import AttachmentsScreen
+from sendfolio.tui.screens.plan import LearningPlanScreen
 from tests.tui.conftest import sample_case, saved, type_text
 
 SIZE = (100, 32)

@@ -6,9 +6,9 @@ from textual.widgets import DataTable, Input
 
 from sendfolio.domain.records import CPDEntry
 from sendfolio.privacy import check
-from sendfolio.tui.features import FEATURES
-from sendfolio.tui.privacy import PrivacyScreen
-from sendfolio.tui.widgets.forms import EditRecordScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.screens.privacy import PrivacyScreen
+from sendfolio.tui.views.features import FEATURES
 from tests.tui.conftest import SIZE, make_app, settle, type_text
 
 LEAKY = {

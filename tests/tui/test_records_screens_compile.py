@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.compile import CompileScreen
+from sendfolio.tui.screens.compile import CompileScreen
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -120,8 +120,8 @@ def test_the_records_screens_do_not_import_weasyprint():
     """Opening any of these screens' modules leaves the PDF stack unloaded."""
     code = (
         "import sys\n"
-        "import sendfolio.tui.reflections, sendfolio.tui.cpd, sendfolio.tui.ppc, sendfolio.tui.profile\n"
-        "import sendfolio.tui.compile\n"
+        "import sendfolio.tui.screens.reflections, sendfolio.tui.screens.cpd, sendfolio.tui.screens.ppc, sendfolio.tui.screens.profile\n"
+        "import sendfolio.tui.screens.compile\n"
         "assert 'weasyprint' not in sys.modules, 'weasyprint imported'\n"
         "assert 'sendfolio.portfolio.api' not in sys.modules, 'portfolio imported'\n"
     )

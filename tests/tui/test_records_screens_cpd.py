@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.cpd import CPDScreen
+from sendfolio.tui.screens.cpd import CPDScreen
 from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)
@@ -110,7 +110,7 @@ async def test_square_brackets_in_titles_are_shown_as_typed(folio, folio_dir, to
 
 async def test_an_entry_saved_outside_the_year_on_screen_says_where_it_went(folio, folio_dir, today):
     """A CPD entry dated 05/03/2025 (registration year 2024–25) saved while 2026–27 shows: asked, then shown."""
-    from sendfolio.tui.widgets.confirm import ConfirmScreen
+    from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
@@ -140,7 +140,7 @@ async def test_an_entry_saved_outside_the_year_on_screen_says_where_it_went(foli
 
 async def test_an_entry_in_the_year_on_screen_asks_nothing(folio, folio_dir, today):
     """Saving within the year on show asks no question."""
-    from sendfolio.tui.widgets.confirm import ConfirmScreen
+    from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:

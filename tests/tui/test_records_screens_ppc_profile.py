@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.ppc import PPCScreen
-from sendfolio.tui.profile import ProfileScreen
+from sendfolio.tui.screens.ppc import PPCScreen
+from sendfolio.tui.screens.profile import ProfileScreen
 from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sendfolio.domain.records import DEBRIEF_TITLES, Reflection
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.reflection_editor import ReflectionEditor
-from sendfolio.tui.reflection_templates import TEMPLATES, template_body, word_count
-from sendfolio.tui.reflections import ReflectionsScreen
+from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+from sendfolio.tui.screens.reflections import ReflectionsScreen
+from sendfolio.tui.views.reflection_templates import TEMPLATES, template_body, word_count
 from tests.tui.conftest import saved, type_text
 
 SIZE = (80, 24)

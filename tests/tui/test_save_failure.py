@@ -8,7 +8,7 @@ import os
 from sendfolio.domain.records import Profile
 from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
-from sendfolio.tui.cpd import CPDScreen
+from sendfolio.tui.screens.cpd import CPDScreen
 from tests.tui.conftest import type_text
 from tests.tui.test_records_screens_cpd import SIZE
 

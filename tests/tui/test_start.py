@@ -15,15 +15,15 @@ from textual.widgets import DataTable, Input, Static
 
 from sendfolio.store import Folio
 from sendfolio.store.crypto import TEST_PARAMS, new_codec
-from sendfolio.tui.dashboard import DashboardScreen
-from sendfolio.tui.unlock import UnlockScreen
+from sendfolio.tui.dialogs.unlock import UnlockScreen
+from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.progress_lines import ProgressLines
 from tests.tui.conftest import SIZE, make_app, sample_case, settle
 
 FIRST_SCREEN_IMPORTS = """
 import json, sys
-import sendfolio.cli, sendfolio.tui.app, sendfolio.tui.dashboard
+import sendfolio.cli, sendfolio.tui.app, sendfolio.tui.screens.dashboard
 print(json.dumps(sorted(sys.modules)))
 """
 """What `sendfolio` (no command) imports before the Dashboard's frame: the CLI, the app shell, the Dashboard."""
@@ -32,7 +32,7 @@ LATER = (
     "tinydb", "weasyprint", "jinja2", "markdown_it", "pypdf", "cryptography", "argon2", "holidays", "icalendar",
     "PIL", "tree_sitter", "sendfolio.commands.core", "sendfolio.store", "sendfolio.rules", "sendfolio.io",
     "sendfolio.domain.records", "sendfolio.domain.timescales", "sendfolio.portfolio", "sendfolio.privacy",
-    "sendfolio.samples", "sendfolio.tui.record_screen",
+    "sendfolio.samples", "sendfolio.tui.screens.record_screen",
 )  # fmt: skip
 """What the first screen does without: the folio, the rules, the commands, the compilers, the crypto."""
 
@@ -125,7 +125,7 @@ async def test_a_missing_folio_with_backups_is_refused_on_the_dashboard(started_
 
 async def test_an_empty_folder_starts_on_the_dashboard_with_the_welcome_over_it(folio_dir, today):
     """First run: a new, empty folio; the welcome screen comes up over the Dashboard."""
-    from sendfolio.tui.firstrun import WelcomeScreen
+    from sendfolio.tui.dialogs.firstrun import WelcomeScreen
 
     app = make_app(folio_dir / "new", today)
     async with app.run_test(size=SIZE) as pilot:
@@ -186,5 +186,5 @@ def test_the_first_screen_imports_nothing_it_does_not_need():
     """`sendfolio` alone, up to the Dashboard's frame, loads no command, no store, no rules, no heavy library."""
     done = subprocess.run([sys.executable, "-c", FIRST_SCREEN_IMPORTS], capture_output=True, text=True, check=True)
     loaded = json.loads(done.stdout)
-    assert "sendfolio.tui.dashboard" in loaded
+    assert "sendfolio.tui.screens.dashboard" in loaded
     assert [name for name in loaded if name.startswith(LATER)] == []

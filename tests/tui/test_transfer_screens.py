@@ -7,7 +7,7 @@ import json
 from textual.widgets import Input, TextArea
 
 from sendfolio.domain.records import CPDEntry
-from sendfolio.tui.transfer import CalendarScreen, ExportScreen, ImportScreen
+from sendfolio.tui.screens.transfer import CalendarScreen, ExportScreen, ImportScreen
 from tests.tui.conftest import SIZE, make_app, reopen, sample_case, settle, type_text
 
 

@@ -6,8 +6,8 @@ from textual.app import App
 from textual.widgets import Checkbox, Label, SelectionList
 
 from sendfolio.domain.records import SEND_MODULES, TRAINING_KINDS, Case, Training
-from sendfolio.tui.widgets.confirm import ConfirmScreen
-from sendfolio.tui.widgets.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from tests.tui.conftest import choose, sample_case, type_text
 
 TRAINING_SPECS = (
@@ -112,14 +112,16 @@ async def test_confirm_answers_and_defaults_to_no():
 
 
 def test_the_areas_are_data_that_widgets_import_not_the_other_way_round():
-    """tui/areas.py imports no widget, so the area bar can import it without a cycle."""
+    """tui/views/areas.py imports no widget, so the area bar can import it without a cycle."""
     import subprocess
     import sys
 
-    code = "import sys, sendfolio.tui.areas; print(sorted(m for m in sys.modules if m.startswith('sendfolio.tui.')))"
+    code = (
+        "import sys, sendfolio.tui.views.areas; print(sorted(m for m in sys.modules if m.startswith('sendfolio.tui.')))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "sendfolio.tui.widgets" not in loaded
-    assert "sendfolio.tui.areas" in loaded
+    assert "sendfolio.tui.views.areas" in loaded
 
 
 async def test_an_error_goes_as_soon_as_its_field_is_fixed():
@@ -152,7 +154,7 @@ async def test_an_error_goes_as_soon_as_its_field_is_fixed():
 
 async def test_ticks_read_without_colour():
     """A ticked box shows ✓ and an unticked one a blank, in a checkbox and in a list of options."""
-    from sendfolio.tui.case_form import CASE_SPECS
+    from sendfolio.tui.dialogs.case_form import CASE_SPECS
 
     host = Host(EditRecordScreen(Case, CASE_SPECS, initial=sample_case("SM-T-1", "2026-01-05"), title="Case"))
     async with host.run_test(size=(100, 40)) as pilot:

@@ -3,29 +3,21 @@
 API: `AreaBar()` -- a one-line Static, at the top of the screen (its DEFAULT_CSS), showing
 "1 Dashboard  2 Cases ..." with the current area highlighted. The app mounts one on
 any area screen that does not compose its own, and refreshes it when areas switch.
-Clicking an area switches to it.
+Clicking an area posts `AreaBar.Chosen(mode)`; the app switches to it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual import getters
 from textual.events import Click
+from textual.message import Message
 from textual.widgets import Static
 
-from sendfolio.tui.areas import AREAS
-
-if TYPE_CHECKING:
-    from sendfolio.tui.app import SendfolioApp
+from sendfolio.tui.views.areas import AREAS
 
 
 class AreaBar(Static):
     """The areas and their keys, the current one highlighted."""
-
-    if TYPE_CHECKING:
-        app = getters.app(SendfolioApp)
 
     DEFAULT_CSS = """
     AreaBar {
@@ -36,6 +28,15 @@ class AreaBar(Static):
     }
     """
     """One line across the top of the screen."""
+
+    class Chosen(Message):
+        """An area was clicked: the app switches to it."""
+
+        def __init__(self, mode: str) -> None:
+            """Name the area's mode."""
+            super().__init__()
+            self.mode = mode
+            """The mode of the area chosen."""
 
     def on_mount(self) -> None:
         """Draw the bar for the current area."""
@@ -57,6 +58,6 @@ class AreaBar(Static):
         for area in AREAS:
             width = len(area.key) + len(area.title) + 2
             if offset <= event.x < offset + width:
-                self.app.action_area(area.mode)
+                self.post_message(self.Chosen(area.mode))
                 return
             offset += width

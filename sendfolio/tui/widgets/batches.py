@@ -14,7 +14,7 @@ its queue runs dry (`on_idle`); yielding after each batch lets it measure that b
 
 `select` (a row key) puts the cursor on that row as soon as it is in, unless the cursor was
 moved meanwhile; `then` runs once every row is in. After a table's first long fill its rows are
-frozen out of the garbage collector's way (`sendfolio.tui.memory`).
+frozen out of the garbage collector's way (`sendfolio.tui.support.memory`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from weakref import WeakKeyDictionary
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from sendfolio.tui.loop import let_keys_in
-from sendfolio.tui.memory import freeze_long_lived
+from sendfolio.tui.support.loop import let_keys_in
+from sendfolio.tui.support.memory import freeze_long_lived
 
 BATCH = 100
 """Rows added per turn of the event loop (a table of few columns)."""
@@ -81,7 +81,7 @@ def _filled(table: DataTable, then: Callable[[], None] | None) -> None:
     """A fill is done: run `then`; after a table's first long fill, freeze its rows out of the collector's way.
 
     The rows live as long as the screen; the collector's full collections walked them all
-    (see `sendfolio.tui.memory`). A short table is not worth it.
+    (see `sendfolio.tui.support.memory`). A short table is not worth it.
     """
     if then is not None:
         then()

@@ -1,0 +1,185 @@
+"""The case form (every Case field, timeline dates included) and the de-brief notes editor.
+
+`CASE_SPECS` feeds the shared `EditRecordScreen`. `DebriefScreen(case)` edits the Form 3
+de-brief: whether it was held, and a note under each heading (`records.DEBRIEF_TITLES`);
+it dismisses with the changed, validated case (the caller saves it) or None.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, TextArea
+
+from sendfolio.domain.records import (
+    CASE_KINDS,
+    CASE_ROLES,
+    CASE_STATUSES,
+    DEBRIEF_HEADINGS,
+    DEBRIEF_TITLES,
+    HELD_OUTCOMES,
+    Case,
+    InvalidRecord,
+)
+from sendfolio.privacy.check import record_findings
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, FieldSpec, identifier_warning
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.ticks import TickBox
+
+TIMELINE_LABELS = {
+    "decision_notice": "LA decision notice sent",
+    "adviser_contacted": "Mediation adviser contacted",
+    "mediation_declined": "Adviser told mediation is not wanted",
+    "la_informed": "LA told the parent wants mediation",
+    "health_commissioner_told": "Health commissioner (ICB) told",
+    "date_fixed": "Mediation date fixed",
+    "parties_notified": "Parties told of the date",
+    "la_unable_to_arrange": "LA said it cannot arrange mediation in 30 days",
+    "mediation_concluded": "Mediation concluded",
+    "certificate_issued": "Certificate issued",
+    "agreement_reached": "Agreement reached",
+}
+"""The case's statutory timeline dates in words (records.TIMELINE_DATES)."""
+
+CASE_SPECS = (
+    FieldSpec("ref", "Case reference", "text", help="Letters, digits and - / _ . e.g. SM-2025-014. Never a name."),
+    FieldSpec("date", "Date", "date", help="The date of the mediation meeting (or of the case)."),
+    FieldSpec(
+        "status",
+        "Status",
+        "choice",
+        options=CASE_STATUSES,
+        help="Booked until the meeting is held; then Held, with its hours and outcome. "
+        "Left blank: Held when an outcome is given, else Booked.",
+    ),
+    FieldSpec("kind", "Kind", "choice", options=CASE_KINDS),
+    FieldSpec("role", "Your role", "choice", options=CASE_ROLES),
+    FieldSpec("prep_hours", "Preparation hours", "hours"),
+    FieldSpec("meeting_hours", "Meeting hours", "hours", help="Needed once the case is held."),
+    FieldSpec("followup_hours", "Follow-up hours", "hours", help="Needed once the case is held."),
+    FieldSpec("outcome", "Outcome", "choice", options=HELD_OUTCOMES, help="Needed once the case is held."),
+    FieldSpec("observed_by", "Observed by", "text", help="The experienced mediator or PPC who observed you, if any."),
+    FieldSpec("debriefed", "De-brief held after the case", "yesno"),
+    FieldSpec("health_care", "Health care among the issues", "yesno"),
+    FieldSpec("issues", "Issues", "list", help="Separate with ; e.g. placement; speech and language therapy"),
+    FieldSpec("notes", "Notes (no names)", "multiline"),
+    *(FieldSpec(name, label, "date", help="Timeline date (optional)") for name, label in TIMELINE_LABELS.items()),
+)
+"""Every field of a case, in the order the form shows them."""
+
+
+class DebriefScreen(ModalScreen[Case | None]):
+    """Edit a case's de-brief (Form 3 headings); dismiss with the changed case, or None."""
+
+    HELP = "Your de-brief and supervision notes for this case, under the headings of Form 3."
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    """ctrl+s saves; Escape cancels (asking first when something changed)."""
+
+    def __init__(self, case: Case) -> None:
+        """Keep the case whose de-brief is edited."""
+        super().__init__()
+        self.case = case
+        self._start: dict[str, Any] = {}
+        self._warned: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        """A checkbox, then a text area under each Form 3 heading."""
+        with Vertical(id="form-dialog"):
+            yield Label(f"De-brief of case {self.case.ref}", id="form-title")
+            with VerticalScroll(id="form-fields"):
+                yield TickBox("De-brief held", self.case.debriefed, id="field-debriefed")
+                for heading in DEBRIEF_HEADINGS:
+                    yield Label(DEBRIEF_TITLES[heading], classes="field-label")
+                    yield TextArea(
+                        self.case.debrief.get(heading, ""),
+                        id=f"field-{heading}",
+                        soft_wrap=True,
+                        classes="debrief-area",
+                    )
+                yield Label("", id="form-errors", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Cancel (esc)", id="form-cancel")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Remember the starting values and focus the checkbox."""
+        self._start = self.values()
+        self.query_one("#form-errors").display = False
+        self.query_one("#field-debriefed").focus()
+
+    def values(self) -> dict[str, Any]:
+        """The de-brief as the form holds it: held, and the notes by heading."""
+        notes = {heading: self.query_one(f"#field-{heading}", TextArea).text for heading in DEBRIEF_HEADINGS}
+        return {"debriefed": self.query_one("#field-debriefed", Checkbox).value, "debrief": notes}
+
+    def action_save(self) -> None:
+        """Dismiss with the validated case, or show what is wrong."""
+        try:
+            case = self.case.with_changes(**self.values())
+        except InvalidRecord as invalid:
+            errors = self.query_one("#form-errors", Label)
+            errors.update(Text("\n".join(str(error) for error in invalid.errors)))
+            errors.set_class(False, "field-warning")
+            errors.display = True
+            return
+        if self._warned_of_identifiers(case):
+            return
+        self.dismiss(case)
+
+    def _warned_of_identifiers(self, case: Case) -> bool:
+        """Show likely identifiers in the de-brief and return True, once for the same notes."""
+        values = self.values()
+        if values == self._warned:
+            return False
+        findings = [
+            item for item in record_findings(case, getattr(self.app, "folio", None)) if item.field.startswith("debrief")
+        ]
+        if not findings:
+            return False
+        self._warned = values
+        errors = self.query_one("#form-errors", Label)
+        lines = [f"{DEBRIEF_TITLES[item.field.split('.', 1)[1]]}: {identifier_warning([item])}" for item in findings]
+        errors.update(Text("\n".join(lines)))
+        errors.set_class(True, "field-warning")
+        errors.display = True
+        self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
+        return True
+
+    def action_cancel(self) -> None:
+        """Close without saving; ask first if something changed."""
+        if self.values() == self._start:
+            self.dismiss(None)
+            return
+        question = ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing")
+
+        def answered(discard: bool | None) -> None:
+            """Close without saving when the changes are to be discarded."""
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(question, answered)
+
+    @on(Button.Pressed, "#form-save")
+    def _form_save(self, event: Button.Pressed) -> None:
+        """The Save button."""
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _form_cancel(self, event: Button.Pressed) -> None:
+        """The Cancel button."""
+        event.stop()
+        self.action_cancel()

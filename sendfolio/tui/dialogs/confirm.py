@@ -1,0 +1,104 @@
+"""A yes / no question in a modal dialog.
+
+API::
+
+    from sendfolio.tui.dialogs.confirm import ConfirmScreen
+
+    def deleted(answer: bool | None) -> None:
+        if answer:
+            ...  # the user chose the "yes" button (or pressed y)
+
+    self.app.push_screen(ConfirmScreen("Delete case SM-2025-014?"), deleted)
+
+`ConfirmScreen(question, yes_label="Delete", no_label="Keep")` dismisses with True
+for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
+no button has the focus when the dialog opens, so a stray Enter keeps things as
+they are. Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from sendfolio.tui.widgets.footer import AppFooter
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one yes / no question; dismiss with True for yes, False for no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen #confirm-dialog {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        padding: 1 2;
+        border: thick $warning;
+        background: $surface;
+    }
+    ConfirmScreen #confirm-question {
+        width: 100%;
+        margin-bottom: 1;
+    }
+    ConfirmScreen #confirm-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmScreen #confirm-buttons Button {
+        margin-left: 2;
+    }
+    """
+    """A small dialog in the middle of the screen, the buttons at its right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No", show=False),
+    ]
+    """y answers yes; n and Escape answer no."""
+
+    def __init__(self, question: str, yes_label: str = "Delete", no_label: str = "Keep") -> None:
+        """Keep the question and the words on the two buttons."""
+        super().__init__()
+        self.question = question
+        self.yes_label = yes_label
+        self.no_label = no_label
+
+    def compose(self) -> ComposeResult:
+        """The question above the two buttons."""
+        with Vertical(id="confirm-dialog"):
+            yield Label(Text(self.question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="error")
+                yield Button(f"{self.no_label} (n)", id="confirm-no", variant="primary")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Focus the safe answer."""
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self, event: Button.Pressed) -> None:
+        """The yes button answers yes."""
+        event.stop()
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self, event: Button.Pressed) -> None:
+        """The no button answers no."""
+        event.stop()
+        self.dismiss(False)
+
+    def action_answer(self, yes: bool) -> None:
+        """Answer from a key."""
+        self.dismiss(yes)

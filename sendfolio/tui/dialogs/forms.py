@@ -1,0 +1,486 @@
+"""A form that edits one record, validated by the record type itself.
+
+API::
+
+    from sendfolio.domain.records import CPDEntry, CPD_METHODS
+    from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
+
+    SPECS = (
+        FieldSpec("date", "Date", "date"),
+        FieldSpec("hours", "Hours", "hours", help="e.g. 1.5"),
+        FieldSpec("method", "Method", "choice", options=CPD_METHODS),
+        FieldSpec("title", "Title", "text"),
+        FieldSpec("learning", "What I learnt", "multiline"),
+    )
+
+    def saved(entry: CPDEntry | None) -> None:
+        if entry is not None:
+            self.app.current_folio.put(entry)      # the caller saves at once
+
+    self.app.push_screen(EditRecordScreen(CPDEntry, SPECS, initial=None, title="New CPD entry"), saved)
+
+`FieldSpec(name, label, kind, options=(), help="")` describes one field; `kind` is one of
+`FIELD_KINDS`:
+
+- "text": one-line Input; "date": Input for YYYY-MM-DD or DD/MM/YYYY; "hours": Input for a decimal;
+- "multiline": TextArea;
+- "choice": Select over `options` (a blank entry too, unless the field is required by the record);
+- "yesno": Checkbox (space toggles);
+- "list": with `options`, a SelectionList (space toggles each); without, an Input of items separated by ";".
+
+`EditRecordScreen(record_type, specs, initial=None, title="", check=None, focus=None)` is a
+`ModalScreen[Record | None]`.
+Save (ctrl+s, or the Save button) builds `record_type.from_dict(values)` -- the record's own
+validation -- from the initial record's values (so fields without a spec, e.g. `id`, are kept)
+overlaid with the form's values. Each `FieldError` is shown under its field in a Label with class
+"field-error" (errors of fields without a spec go in `#form-errors`), nothing is dismissed, and
+the first bad field gets the focus. A valid record whose free text holds a likely identifier (the
+privacy check's findings, with the folio's do-not-print list) is only warned about: the finding
+is shown under its field (class "field-warning") and the next ctrl+s with the same values saves.
+`check(record) -> list[FieldError]`, if given, adds the
+caller's own checks (e.g. a case reference already in use), shown the same way. A valid record
+dismisses the screen with it. `focus` names the field the cursor starts in (default: the first). Escape (or
+Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
+
+Widget ids: each field's editor is `#field-<name>`, its error label `#error-<name>`.
+Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/app.tcss.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from sendfolio.domain.records import FieldError, InvalidRecord, Record
+from sendfolio.domain.wording import count, hours_text, short_date, words
+from sendfolio.privacy.check import record_findings
+from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.ticks import TickBox, TickList
+
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import HostApp
+
+FIELD_KINDS = ("text", "multiline", "date", "hours", "choice", "yesno", "list")
+"""The kinds of field a form can show."""
+
+PLACEHOLDERS = {"date": "e.g. 2 Mar 2025, 02/03/2025 or 2025-03-02", "hours": "hours as a decimal, e.g. 1.5"}
+"""Placeholder text of the inputs that expect a particular form of value."""
+
+KIND_HELP = {
+    "date": "Write the date as DD/MM/YYYY (e.g. 02/03/2025), YYYY-MM-DD or 2 Mar 2025.",
+    "choice": "Enter opens the list; ↑↓ then Enter chooses.",
+    "yesno": "Space ticks or unticks.",
+}
+"""How to fill each kind of field, added to its help line so a newcomer is never left guessing."""
+
+FORM_HINT = "Tab / shift+Tab: next / previous field · ctrl+s: save · Esc: cancel"
+"""The line under a form's title saying how to move around it."""
+
+
+def field_help(spec: FieldSpec) -> str:
+    """A field's help line: its own words, then how to fill its kind (unless the words already say)."""
+    how = KIND_HELP.get(spec.kind, "")
+    if spec.kind == "list" and spec.options:
+        how = "↑↓ move; Space ticks or unticks each."
+    if not how or how.split(";")[0].lower() in spec.help.lower() or "space ticks" in spec.help.lower():
+        return spec.help
+    return f"{spec.help} {how}".strip()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: the record field's name, its label, and how it is edited."""
+
+    name: str
+    """The record field it edits."""
+    label: str
+    """The words above the editor."""
+    kind: str = "text"
+    """How it is edited: one of FIELD_KINDS."""
+    options: Sequence[str] = ()
+    """The choices of a "choice" or "list" field."""
+    help: str = ""
+    """A line of help under the editor."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """(option, words) pairs: how a "choice" or "list" field shows an option (default: the option itself)."""
+
+    def label_of(self, option: str) -> str:
+        """The words shown for one option."""
+        return dict(self.labels).get(option) or words(option)
+
+    def __post_init__(self) -> None:
+        """Refuse a kind the form cannot show."""
+        if self.kind not in FIELD_KINDS:
+            raise ValueError(f"FieldSpec {self.name}: kind must be one of {', '.join(FIELD_KINDS)}")
+
+
+def display_value(spec: FieldSpec, value: Any) -> Any:
+    """A record's stored value as the field's editor shows it."""
+    if spec.kind == "yesno":
+        return bool(value)
+    if spec.kind == "list":
+        items = list(value or ())
+        return items if spec.options else "; ".join(items)
+    if spec.kind == "choice":
+        return value if value in spec.options else Select.NULL
+    if value is None:
+        return ""
+    if spec.kind == "date" and isinstance(value, str) and value:
+        try:
+            return short_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    if spec.kind == "hours" and isinstance(value, (int, float)):
+        return f"{hours_text(value)}"
+    return str(value)
+
+
+def make_editor(spec: FieldSpec, value: Any) -> Widget:
+    """The widget that edits one field, holding `value`."""
+    shown = display_value(spec, value)
+    editor_id = f"field-{spec.name}"
+    if spec.kind == "multiline":
+        return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
+    if spec.kind == "choice":
+        return Select(
+            [(Text(spec.label_of(option)), option) for option in spec.options],
+            value=shown,
+            id=editor_id,
+            prompt="(choose)",
+            compact=True,
+        )
+    if spec.kind == "yesno":
+        return TickBox(spec.label, shown, id=editor_id)
+    if spec.kind == "list" and spec.options:
+        selections = [Selection(Text(spec.label_of(option)), option, option in shown) for option in spec.options]
+        return TickList(*selections, id=editor_id, classes="form-selection")
+    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
+
+
+def editor_value(spec: FieldSpec, editor: Widget) -> Any:
+    """The raw value an editor holds, as `Record.from_dict` reads it."""
+    if isinstance(editor, TextArea):
+        return editor.text
+    if isinstance(editor, Select):
+        return "" if editor.value is Select.NULL else editor.value
+    if isinstance(editor, Checkbox):
+        return editor.value
+    if isinstance(editor, SelectionList):
+        return [option for option in spec.options if option in editor.selected]
+    return editor.value if isinstance(editor, Input) else ""
+
+
+R = TypeVar("R", bound=Record)
+"""The kind of record a form edits."""
+
+
+class EditRecordScreen(ModalScreen[R | None]):
+    """Edit one record; dismiss with the valid record, or None when cancelled."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    HELP = (
+        "Fill in the fields, then press ctrl+s to save. Tab and shift+Tab move between fields; "
+        "Enter opens a list of choices; Space ticks a box. A field with a problem says what is allowed "
+        "under it, and nothing is saved until every field is right. Esc leaves, asking first if you "
+        "changed anything."
+    )
+    """What a form is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    """ctrl+s saves (from any field); Escape cancels, asking first when something changed."""
+
+    def __init__(
+        self,
+        record_type: type[R],
+        specs: Sequence[FieldSpec],
+        initial: R | None = None,
+        title: str = "",
+        check: Callable[[R], list[FieldError]] | None = None,
+        focus: str | None = None,
+        shown: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Keep what to edit; the editors are built in `compose`; `focus` names the field to start in.
+
+        `shown` overrides what some fields show at first (e.g. a blank for a not-yet-held case's
+        zero meeting hours), without changing the record.
+        """
+        super().__init__()
+        self.first_focus = focus
+        self.shown = dict(shown or {})
+        self.check = check
+        self.record_type = record_type
+        self.specs = tuple(specs)
+        self.initial = initial
+        self.title_text = title or f"Edit {record_type.KIND}"
+        self._start: dict[str, Any] = {}
+        self._warned: dict[str, Any] | None = None
+
+    @property
+    def draft_name(self) -> str:
+        """The name of this form's draft: the kind of record and which one (or "new")."""
+        which = str(getattr(self.initial, "id", "") or getattr(self.initial, "ref", "") or "new")
+        return "form-" + "-".join(part for part in _draft_word(f"{self.record_type.KIND} {which}").split("-") if part)
+
+    def compose(self) -> ComposeResult:
+        """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""
+        start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
+        self._draft = self._kept_draft()
+        start = {**start, **self._draft}
+        with Vertical(id="form-dialog"):
+            yield Label(Text(self.title_text), id="form-title")
+            yield Label(FORM_HINT, id="form-hint")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.specs:
+                    yield from self._compose_field(spec, start.get(spec.name))
+                yield Label("", id="form-errors", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Cancel (esc)", id="form-cancel")
+        yield AppFooter()
+
+    def _compose_field(self, spec: FieldSpec, value: Any) -> ComposeResult:
+        """One field: its label, editor, help and (empty) error line."""
+        with Vertical(classes="form-field"):
+            if spec.kind != "yesno":
+                yield Label(Text(spec.label), classes="field-label")
+            yield make_editor(spec, value)
+            if field_help(spec):
+                yield Static(Text(field_help(spec)), classes="field-help")
+            yield Label("", id=f"error-{spec.name}", classes="field-error")
+
+    def on_mount(self) -> None:
+        """Remember the starting values (to spot unsaved changes) and focus the first field."""
+        self._start = self.values()
+        if self._draft:
+            start = self.initial.to_dict() if self.initial is not None else {}
+            self._start = {**self._start, **{name: start.get(name) for name in self._draft}}
+            self.notify(
+                "Restored what you were typing when sendfolio last closed. Esc discards it.",
+                title="Draft restored",
+                timeout=8,
+            )
+        self.query_one("#form-errors", Label).display = False
+        for label in self.query(".form-field .field-error"):
+            label.display = False
+        if self.specs:
+            self.editor(self.first_focus or self.specs[0].name).focus()
+
+    def editor(self, name: str) -> Widget:
+        """The editor widget of one field."""
+        return self.query_one(f"#field-{name}")
+
+    def values(self) -> dict[str, Any]:
+        """Every field's raw value, by field name."""
+        return {spec.name: editor_value(spec, self.editor(spec.name)) for spec in self.specs}
+
+    def has_changes(self) -> bool:
+        """True when any field differs from what it held when the form opened."""
+        return self.values() != self._start
+
+    def build(self) -> R:
+        """The record the form describes; raises `InvalidRecord`."""
+        base = self.initial.to_dict() if self.initial is not None else {}
+        return self.record_type.from_dict({**base, **self.values()})
+
+    def action_save(self) -> None:
+        """Validate and dismiss with the record, or show every problem and stay."""
+        try:
+            record = self.build()
+        except InvalidRecord as invalid:
+            self.show_errors(invalid.errors)
+            return
+        problems = self.check(record) if self.check is not None else []
+        if problems:
+            self.show_errors(problems)
+            return
+        if self.warned_of_identifiers(record):
+            return
+        self.dismiss(record)
+
+    def warned_of_identifiers(self, record: Record) -> bool:
+        """Show likely identifiers under their fields and return True, once for the same values."""
+        values = self.values()
+        if values == self._warned:
+            return False
+        findings = record_findings(record, getattr(self.app, "folio", None))
+        if not findings:
+            return False
+        self._warned = values
+        warnings = [FieldError(name, text) for name, text in warnings_by_field(findings).items()]
+        self.show_errors(warnings, warning=True)
+        return True
+
+    def show_errors(self, errors: Sequence[Any], *, warning: bool = False) -> None:
+        """Put each field's problem (or `warning`) under it; focus the first field named."""
+        by_field = _errors_by_field(errors)
+        named = {spec.name for spec in self.specs}
+        for spec in self.specs:
+            label = self.query_one(f"#error-{spec.name}", Label)
+            label.update(Text(choices_in_words(spec, by_field.get(spec.name, ""))))
+            label.display = spec.name in by_field
+            label.set_class(warning, "field-warning")
+        others = [f"{name}: {problem}" for name, problem in by_field.items() if name not in named]
+        general = self.query_one("#form-errors", Label)
+        general.update(Text("\n".join(others)))
+        general.display = bool(others)
+        general.set_class(warning, "field-warning")
+        first = next((spec.name for spec in self.specs if spec.name in by_field), None)
+        if first is not None:
+            self.editor(first).focus()
+            self.query_one(f"#error-{first}").scroll_visible()
+        if warning:
+            self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
+        else:
+            self.notify(f"Not saved: {count(len(by_field), 'field')} to fix", severity="error")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    @on(SelectionList.SelectedChanged)
+    def recheck(self, event: Message) -> None:
+        """A field whose problem is on show is checked again as it changes: fixed, its problem goes."""
+        widget = getattr(event, "control", None) or getattr(event, "text_area", None)
+        name = (getattr(widget, "id", None) or "").removeprefix("field-")
+        if not name:
+            return
+        labels = self.query(f"#error-{name}")
+        if not labels or not labels.first().display:
+            return
+        try:
+            record = self.build()
+            left = list(self.check(record)) if self.check is not None else []
+        except InvalidRecord as invalid:
+            left = invalid.errors
+        problem = _errors_by_field(left).get(name)
+        label = labels.first(Label)
+        spec = next((item for item in self.specs if item.name == name), None)
+        label.update(Text(choices_in_words(spec, problem or "") if spec else problem or ""))
+        label.display = problem is not None
+
+    def _kept_draft(self) -> dict[str, Any]:
+        """The values of a draft kept when sendfolio last closed with this form open (then forgotten)."""
+        folio = getattr(self.app, "folio", None)
+        if folio is None or not hasattr(folio, "data_dir"):
+            return {}
+        from sendfolio.store.drafts import discard_draft, load_draft
+
+        kept = load_draft(folio, self.draft_name) or {}
+        discard_draft(folio, self.draft_name)
+        names = {spec.name for spec in self.specs}
+        return {name: value for name, value in kept.items() if name in names}
+
+    @property
+    def unsaved_what(self) -> str:
+        """The unsaved work, in a few words."""
+        return f"the form “{self.title_text}”"
+
+    def has_unsaved_changes(self) -> bool:
+        """True when a field was changed and not saved."""
+        return self.is_mounted and self.has_changes()
+
+    def save_unsaved(self) -> None:
+        """Save as ctrl+s does (the form stays open showing any problem)."""
+        self.action_save()
+
+    def keep_draft(self) -> None:
+        """Keep the fields as a draft, restored when this form is next opened."""
+        from sendfolio.store.drafts import save_draft
+
+        save_draft(self.app.current_folio, self.draft_name, json.loads(json.dumps(self.values(), default=str)))
+
+    def action_cancel(self) -> None:
+        """Close without saving; ask first if something changed."""
+        if not self.has_changes():
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing"),
+            self._discard_answered,
+        )
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        """Close without saving when the user chose to discard."""
+        if discard:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#form-save")
+    def _form_save(self, event: Button.Pressed) -> None:
+        """The Save button."""
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _form_cancel(self, event: Button.Pressed) -> None:
+        """The Cancel button."""
+        event.stop()
+        self.action_cancel()
+
+
+def _draft_word(text: str) -> str:
+    """Text as a draft file's name: lower-case letters, digits and dashes."""
+    return "".join(char if char.isascii() and char.isalnum() else "-" for char in text.lower())[:70]
+
+
+SAVE_ANYWAY = "Not saved yet: edit it out, or press ctrl+s again to save it as it is."
+"""What the form says after showing a likely identifier."""
+
+
+def identifier_warning(findings: Sequence[Finding]) -> str:
+    """The findings of one field as one warning, e.g. `⚠ looks like a UK postcode: »SW1A 1AA«. ...`."""
+    shown = []
+    for finding in findings:
+        title = CATEGORY_TITLES[finding.category]
+        hidden = " (with invisible characters or unusual spaces)" if finding.hidden_characters else ""
+        shown.append(f"{'an' if title[0] in 'aeiouN' else 'a'} {title}: »{finding.match}«{hidden}")
+    return (
+        f"⚠ looks like {' and '.join(shown)}. PDFs and exports are held back while "
+        f"{'it stays' if len(findings) == 1 else 'they stay'}; ctrl+s again saves it as it is."
+    )
+
+
+def warnings_by_field(findings: Sequence[Finding]) -> dict[str, str]:
+    """One warning per field (a de-brief heading counts as its record field), in order."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.field.split(".")[0], []).append(finding)
+    return {name: identifier_warning(items) for name, items in grouped.items()}
+
+
+def choices_in_words(spec: FieldSpec, problem: str) -> str:
+    """A problem of a choice or list field with its options in words ("Co-mediator", not "co-mediator")."""
+    if spec.kind not in ("choice", "list") or not spec.options or not problem:
+        return problem
+    options = sorted(spec.options, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(option) for option in options) + r")(?![\w-])")
+    return pattern.sub(lambda found: words(found.group(1)), problem)
+
+
+def _errors_by_field(errors: Sequence[Any]) -> Mapping[str, str]:
+    """Field errors joined per field name, in order."""
+    joined: dict[str, str] = {}
+    for error in errors:
+        joined[error.field] = f"{joined[error.field]}; {error.problem}" if error.field in joined else error.problem
+    return joined

@@ -1,0 +1,169 @@
+"""Forms 1–3 for the observer, from the case log: write the fillable PDF, import a returned one.
+
+`FormsScreen` writes a case's forms to a PDF (the path proposed as compile does, outside an
+encrypted folio's folder) in a thread worker, so WeasyPrint is imported only then.
+`ImportFormScreen` reads a returned PDF, shows what will be recorded, and saves only
+when the mediator says so (all or nothing, as `sendfolio import` does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
+    from sendfolio.tui.support.host import HostApp
+
+
+def proposed_path(folio: Folio, ref: str) -> Path:
+    """Where a case's forms are proposed to go (outside an encrypted folio's folder)."""
+    from sendfolio.privacy.files import export_folder
+
+    folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
+    return folder / f"observer-forms-{ref}.pdf"
+
+
+class FormsScreen(ModalScreen[None]):
+    """Write the Forms 1–3 PDF of one case for the observer."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_screen", "Close")]
+    """Escape closes the dialog."""
+
+    def __init__(self, ref: str) -> None:
+        """The dialog for case `ref`."""
+        super().__init__()
+        self.ref = ref
+
+    def compose(self) -> ComposeResult:
+        """The path box and the result line."""
+        with Vertical(id="observer-forms-dialog", classes="observer-forms"):
+            yield Label(f"Forms for the observer: case {self.ref}", classes="observer-forms-title")
+            yield Static(
+                "Forms 1–3, fillable in any PDF reader, pre-filled with the case reference and date. "
+                "Enter writes the PDF here:"
+            )
+            yield Input(str(proposed_path(self.app.current_folio, self.ref)), id="observer-forms-path")
+            yield Static("", id="observer-forms-result")
+        yield AppFooter()
+
+    @on(Input.Submitted, "#observer-forms-path")
+    def write_forms(self) -> None:
+        """Make the folio's form id (on this thread: it is saved) and write the PDF in a worker."""
+        from sendfolio.portfolio.observer_forms import folio_id
+
+        raw = self.query_one("#observer-forms-path", Input).value.strip()
+        if not raw:
+            self.query_one("#observer-forms-result", Static).update("Write where the PDF should go.")
+            return
+        made = folio_id(self.app.current_folio)
+        self.query_one("#observer-forms-result", Static).update("Writing the forms…")
+        self.forms_worker(self.app.current_folio.data(), Path(raw).expanduser(), made)
+
+    @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False, description="writing the forms")
+    def forms_worker(self, data: Any, path: Path, made: str) -> Any:
+        """Lay out and write the PDF off the screen's thread."""
+        from sendfolio.domain.form_fields import FORMS
+        from sendfolio.portfolio.observer_forms import build_forms, compile_forms
+        from sendfolio.store.outputs import check_output
+
+        check_output(path, self.app.current_folio.data_dir)  # never onto the folio's own files (OutputRefused)
+        return compile_forms(build_forms(data, self.ref, FORMS, folio=made), path)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the path written, or why not."""
+        result = self.query_one("#observer-forms-result", Static)
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            done = event.worker.result
+            result.update(f"Written: {done.path} ({done.pages} pages). Send it to the observer.")
+        elif event.state == WorkerState.ERROR:
+            from sendfolio.store.outputs import OutputRefused
+
+            error = event.worker.error
+            why = str(error) if isinstance(error, OutputRefused) else None
+            result.update(f"Not written: {why or getattr(error, 'strerror', None) or type(error).__name__}")
+
+    def action_dismiss_screen(self) -> None:
+        """Close the dialog."""
+        self.dismiss(None)
+
+
+class ImportFormScreen(ModalScreen[bool]):
+    """Import a returned Forms 1–3 PDF: show what will be recorded, then save when asked."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_screen", "Close")]
+    """Escape closes the dialog."""
+
+    def compose(self) -> ComposeResult:
+        """The path box and the problems line."""
+        with Vertical(id="import-form-dialog", classes="observer-forms"):
+            yield Label("Import a returned form", classes="observer-forms-title")
+            yield Static("The PDF the observer filled in and sent back. Enter reads it and shows what it records:")
+            yield Input(placeholder="~/Downloads/observer-forms-SM-2025-014.pdf", id="import-form-path")
+            yield Static("", id="import-form-result")
+        yield AppFooter()
+
+    @on(Input.Submitted, "#import-form-path")
+    def read_form(self) -> None:
+        """Read the PDF against the folio and ask before saving what it records."""
+        from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+        from sendfolio.io.importer import plan_import
+        from sendfolio.io.problems import ImportProblems
+
+        raw = self.query_one("#import-form-path", Input).value.strip()
+        path = Path(raw).expanduser()
+        if path.suffix.lower() != ".pdf":
+            self.query_one("#import-form-result", Static).update("Give the returned form: a .pdf file.")
+            return
+        folio = self.app.current_folio
+        try:
+            plan = plan_import([path], folio.data(), folio.get_setting(FOLIO_ID_SETTING))
+        except ImportProblems as bad:
+            self.query_one("#import-form-result", Static).update(
+                "Nothing imported: " + "; ".join(str(problem) for problem in bad.problems)
+            )
+            return
+        lines = plan.forms + [f"  {line}" for line in plan.summary()]
+        if not plan.to_put:
+            self.query_one("#import-form-result", Static).update("\n".join([*lines, "Already recorded: nothing new."]))
+            return
+        question = "\n".join(["This form records:", *lines, "Save it in the folio?"])
+        self.app.push_screen(
+            ConfirmScreen(question, yes_label="Save", no_label="Cancel"), lambda yes: self._save(plan, yes)
+        )
+
+    def _save(self, plan: Any, yes: bool | None) -> None:
+        """Save the plan in one batch when the mediator said yes."""
+        from sendfolio.io.importer import apply_plan
+
+        result = self.query_one("#import-form-result", Static)
+        if not yes:
+            result.update("Not saved.")
+            return
+        try:
+            apply_plan(self.app.current_folio, plan)
+        except Exception as error:  # the folio is unchanged: the batch saves all or nothing
+            result.update(f"Not saved: {error}")
+            return
+        self.dismiss(True)
+
+    def action_dismiss_screen(self) -> None:
+        """Close the dialog without importing."""
+        self.dismiss(False)

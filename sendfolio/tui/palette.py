@@ -1,0 +1,118 @@
+"""The command palette's sendfolio commands (ctrl+p): every area and every action.
+
+`SendfolioCommands` lists, in the mediator's words:
+- "Go to <area>" for each area (the same as its number key);
+- every feature beyond the areas (tui/views/features.py: privacy, export, import, restore,
+  encryption, the deadlines calendar, switching folios, and what other screens register);
+- the app's actions (help, high contrast, quit);
+- the current screen's own actions: a screen may define `palette_commands()` returning
+  `PaletteCommand`s (e.g. the case log's "Add a case").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from sendfolio.tui.views.areas import AREAS
+from sendfolio.tui.views.features import FEATURES, Feature
+from sendfolio.tui.views.palette_command import PaletteCommand
+
+
+def app_commands(app) -> list[PaletteCommand]:
+    """The app-wide commands: every feature and area (once a folio is open), help, high contrast and quit."""
+    return [*feature_commands(app), *area_commands(app), *general_commands(app)]
+
+
+def feature_commands(app) -> list[PaletteCommand]:
+    """Every feature beyond the areas (tui/views/features.py): privacy, export, import, switching folios…"""
+    return [
+        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
+        for feature in FEATURES
+        if app.folio is not None or not feature.needs_folio
+    ]
+
+
+def area_commands(app) -> list[PaletteCommand]:
+    """ "Go to <area>" for each area, once a folio is open."""
+    return [
+        PaletteCommand(
+            f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)
+        )
+        for area in AREAS
+        if app.folio is not None
+    ]
+
+
+def general_commands(app) -> list[PaletteCommand]:
+    """Help, high contrast and quit."""
+    return [
+        PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
+        PaletteCommand(
+            "Toggle high contrast (F2)",
+            "Switch between the normal and the high-contrast theme",
+            app.action_toggle_contrast,
+        ),
+        PaletteCommand("Quit (ctrl+q)", "Close sendfolio (asks first if anything is unsaved)", app.action_quit),
+    ]
+
+
+def _feature_runner(app, feature: Feature) -> Callable[[], object]:
+    """A callable that opens one feature."""
+    return lambda: feature.run(app)
+
+
+def _area_runner(app, mode: str) -> Callable[[], object]:
+    """A callable that switches the app to one area."""
+    return lambda: app.action_area(mode)
+
+
+def screen_commands(screen) -> list[PaletteCommand]:
+    """The current screen's own commands: its `palette_commands()`, or else one per key it shows in help."""
+    offer = getattr(screen, "palette_commands", None)
+    if callable(offer):
+        return list(offer())
+    from textual.screen import Screen
+
+    from sendfolio.tui.dialogs.help import class_bindings, key_name, screen_title
+
+    title = screen_title(screen)
+    return [
+        PaletteCommand(
+            f"{title}: {binding.description} ({key_name(screen.app, binding)})",
+            binding.tooltip or binding.description,
+            _action_runner(screen, binding.action),
+        )
+        for binding in class_bindings(screen, Screen)
+        if screen.check_action(binding.action.split("(")[0], ()) is not False
+    ]
+
+
+def _action_runner(screen, action: str) -> Callable[[], object]:
+    """A callable that runs one of the screen's actions."""
+    return lambda: screen.run_action(action)
+
+
+class SendfolioCommands(Provider):
+    """Areas, app actions and the current screen's actions, for the command palette."""
+
+    def commands(self) -> Iterable[PaletteCommand]:
+        """Everything offered right now: the features and areas first, then this screen's own actions."""
+        if getattr(self.app, "folio", None) is None:
+            return app_commands(self.app)
+        app = self.app
+        return [*feature_commands(app), *area_commands(app), *screen_commands(self.screen), *general_commands(app)]
+
+    async def discover(self) -> Hits:
+        """Show every command before anything is typed."""
+        for command in self.commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """The commands whose title matches what was typed."""
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

@@ -1,0 +1,234 @@
+"""Attached documents: certificates and other evidence kept with the folio, listed, added and removed.
+
+A file is added by its path (PDF, PNG or JPEG, up to 20 MB, checked by its content) and says
+what it is evidence for: a course, membership, insurance, a case or a CPD entry. It is kept in
+the data folder, encrypted with the folio when the folio is, and its pages go into the
+portfolio's appendix beside the requirement it evidences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import getters
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from sendfolio.domain.links import default_title, link_words
+from sendfolio.domain.records import Attachment, Record
+from sendfolio.domain.wording import short_date
+from sendfolio.paths import style_path
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.screens.record_screen import QUIT_BINDING, RecordTableScreen
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import HostApp
+
+
+def targets(data: Any) -> list[tuple[str, str]]:
+    """(target, words) of everything a document can be evidence for, courses first."""
+    found = [(f"training:{item.id}", f"Course: {item.title} ({item.date:%d %b %Y})") for item in data.training]
+    found += [("membership", "Membership of the registering body"), ("insurance", "Professional indemnity insurance")]
+    found += [(f"case:{item.ref}", f"Case {item.ref} ({item.date:%d %b %Y})") for item in reversed(data.cases)]
+    found += [(f"cpd:{item.id}", f"CPD: {item.title} ({item.date:%d %b %Y})") for item in reversed(data.cpd)]
+    return found
+
+
+def size_words(size: int) -> str:
+    """`120 KB` / `1.4 MB`."""
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+class AttachmentsScreen(RecordTableScreen):
+    """The attached documents, by what they are evidence for; a adds one from a file, d removes one."""
+
+    HELP = (
+        "Certificates and other documents kept with your records: a PDF, PNG or JPEG of up to 20 MB each. "
+        "Each says what it is evidence for (a course, your membership, insurance, a case or a CPD entry); "
+        "the portfolio lists it beside that requirement and adds its pages in an appendix. "
+        "Files are kept in the data folder, encrypted when the folio is."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", tooltip="Attach a file (its path)"),
+        QUIT_BINDING,
+        Binding("d", "delete", "Remove", tooltip="Remove the highlighted document, after asking"),
+    ]
+    """Add from a file, remove."""
+
+    NOUN = "document"
+    """What a record is called."""
+    COLUMNS = ("Evidence for", "Title", "Form", "Size", "Added")
+    """The table's columns."""
+    TABLE_ID = "attachments-table"
+    """The table's id."""
+    PALETTE_NAME = "Documents"
+    """The area's name in the command palette."""
+
+    def compose(self) -> ComposeResult:
+        """The summary, then the documents."""
+        yield AreaBar()
+        with Vertical(id="attachments-body"):
+            yield Static("", id="attachments-summary", classes="summary", markup=False)
+            yield Static("", id="attachments-help", classes="breakdown", markup=False)
+            yield self.make_table()
+        yield AppFooter()
+
+    def records(self) -> list[Record]:
+        """Every attachment, by what it is evidence for."""
+        return list(self.app.current_folio.attachments())
+
+    def row(self, record: Any) -> Sequence[Any]:
+        """One document as table cells."""
+        kind = f"PDF, {record.pages} p." if record.file_type == "pdf" else record.file_type.upper()
+        return (
+            link_words(self.app.current_folio.data(), record.evidence_for),
+            record.title,
+            kind,
+            size_words(record.size),
+            short_date(record.added),
+        )
+
+    def refresh_view(self) -> None:
+        """The counts, then the table."""
+        items = self.app.current_folio.attachments()
+        where = "encrypted with the folio" if self.app.current_folio.codec is not None else "in the data folder"
+        summary = f"Documents · {len(items)} attached, kept {where}" if items else "Documents · none attached yet"
+        self.query_one("#attachments-summary", Static).update(summary)
+        self.query_one("#attachments-help", Static).update(
+            "a: attach a certificate or other document (PDF, PNG or JPEG, up to 20 MB) · d: remove"
+        )
+        self.refresh_table()
+
+    def action_edit(self) -> None:
+        """A document is not edited: remove it and attach it again."""
+        self.notify("To change a document, remove it (d) and attach it again (a).", markup=False)
+
+    def action_add(self) -> None:
+        """Ask for the file and what it is evidence for."""
+        self.app.push_screen(AttachScreen(targets(self.app.current_folio.data())), self._added)
+
+    def _added(self, saved: Any) -> None:
+        """Show the new document."""
+        if saved is None:
+            return
+        self.notify(f"Attached “{saved.title}”.", markup=False)
+        self.refresh_view()
+        self.refresh_table(select=saved.id)
+
+    def action_delete(self) -> None:
+        """Ask, then remove the highlighted document and its file."""
+        record = self.highlighted()
+        if not isinstance(record, Attachment):
+            self.notify("Nothing to remove.", severity="warning")
+            return
+        question = f"Remove the document “{record.title}” and its file?"
+        self.app.push_screen(ConfirmScreen(question, yes_label="Remove"), lambda yes: self._remove_if(yes, record))
+
+    def _remove_if(self, yes: bool | None, record: Any) -> None:
+        """Remove when confirmed."""
+        if not yes:
+            return
+        self.app.current_folio.detach(record)
+        self.notify(f"Removed “{record.title}”.", markup=False)
+        self.refresh_view()
+
+
+class AttachScreen(ModalScreen[Any]):
+    """Attach one file: its path, what it is evidence for, a title. Dismisses with the saved record, or None."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles (the dialog's are there too)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Attach", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    """ctrl+s attaches; Escape cancels."""
+
+    def __init__(self, choices: list[tuple[str, str]]) -> None:
+        """Keep what a document can be evidence for."""
+        super().__init__()
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        """Path, target, title, the error line and the buttons."""
+        from rich.text import Text
+
+        with Vertical(id="attach-dialog"):
+            yield Label("Attach a document", classes="summary")
+            yield Label("File (its full path): a PDF, PNG or JPEG of up to 20 MB")
+            yield Input(id="attach-path", placeholder="e.g. ~/Documents/certificate.pdf", compact=True)
+            yield Label("Evidence for")
+            yield Select(
+                [(Text(words), value) for value, words in self.choices],
+                id="attach-for",
+                prompt="(choose)",
+                compact=True,
+            )
+            yield Label("Title (optional): how the portfolio names it")
+            yield Input(id="attach-title", compact=True)
+            yield Label("", id="attach-error", classes="field-error", markup=False)
+            with Horizontal(id="attach-buttons"):
+                yield Button("Attach", id="attach-save", variant="primary")
+                yield Button("Cancel", id="attach-cancel")
+        yield AppFooter()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The two buttons."""
+        if event.button.id == "attach-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        """Enter in a field attaches."""
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        """Close without attaching."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Check the file and attach it, or say what is wrong (nothing is stored then)."""
+        from sendfolio.domain.records import InvalidRecord
+        from sendfolio.io.attachments import AttachmentRefused, read_attachment
+        from sendfolio.store import FolioError
+
+        error = self.query_one("#attach-error", Label)
+        raw = self.query_one("#attach-path", Input).value.strip()
+        target = self.query_one("#attach-for", Select).value
+        if not raw:
+            error.update("File: give the path of the file to attach")
+            self.query_one("#attach-path", Input).focus()
+            return
+        if target is Select.NULL:
+            error.update("Evidence for: choose what the document is evidence for")
+            self.query_one("#attach-for", Select).focus()
+            return
+        folio = self.app.current_folio
+        title = self.query_one("#attach-title", Input).value.strip() or default_title(folio.data(), str(target))
+        try:
+            checked = read_attachment(Path(raw).expanduser())
+            saved = folio.attach(checked.record(str(target), title, self.app.today), checked.content)
+        except AttachmentRefused as refused:
+            error.update(f"Not attached: {refused}")
+            return
+        except InvalidRecord as bad:
+            error.update(f"Not attached: {bad}")
+            return
+        except (FolioError, OSError) as failed:
+            error.update(f"Not attached: {failed}")
+            return
+        self.dismiss(saved)

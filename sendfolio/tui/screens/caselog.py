@@ -1,0 +1,403 @@
+"""The case log: every case in a table, sortable and filterable, with add / edit / delete.
+
+From a highlighted case: t its statutory timeline, c its observation checklist (Forms 1–3),
+b its de-brief notes. Deleting asks first and can be undone (u) until the next delete.
+Every change is saved through the Folio at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, Static
+
+from sendfolio.domain.records import Case
+from sendfolio.domain.wording import count, hours_text, short_date, words
+from sendfolio.tui.dialogs.case_form import CASE_SPECS, DebriefScreen
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.screens.folio_screen import FolioScreen
+from sendfolio.tui.screens.record_screen import QUIT_BINDING
+from sendfolio.tui.views import caseops
+from sendfolio.tui.views.palette_command import PaletteCommand
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.batches import fill_rows
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.long_table import LongTable
+from sendfolio.tui.widgets.text import plain_cells
+
+COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
+"""The case table's columns."""
+
+SORTS = (
+    ("date", lambda case: (case.date, case.ref)),
+    ("reference", lambda case: case.ref.lower()),
+    ("kind", lambda case: (case.kind, case.date)),
+    ("role", lambda case: (case.role, case.date)),
+    ("hours", lambda case: (case.total_hours, case.date)),
+    ("outcome", lambda case: (case.status, case.outcome, case.date)),
+)
+"""(name, key) of each order the table can be sorted in; s cycles through them."""
+
+
+def case_row(case: Case) -> tuple:
+    """One case as a row of the table."""
+    kind = "Disagreement" if case.kind == "disagreement-resolution" else words(case.kind)
+    if case.debriefed:
+        debrief = Text("✓ held", style="green")
+    else:
+        debrief = Text("✗ none", style="bold red") if case.is_held else Text("—")
+    return tuple(
+        plain_cells(
+            (
+                case.ref,
+                short_date(case.date),
+                kind,
+                words(case.role),
+                hours_text(case.total_hours),
+                outcome_words(case),
+                debrief,
+                case.observed_by or "—",
+            )
+        )
+    )
+
+
+def outcome_words(case: Case) -> str:
+    """How a case stands in words: its outcome once held, else its status (booked, withdrawn, not held)."""
+    return words(case.outcome) if case.is_held else words(case.status)
+
+
+def case_detail(case: Case) -> str:
+    """The highlighted case in one line, the columns a narrow table cuts off included."""
+    parts = [
+        f"{case.ref}: {words(case.kind).lower()}, {words(case.role).lower()}, {short_date(case.date)}",
+        outcome_words(case).lower(),
+        f"observed by {case.observed_by}" if case.observed_by else "not observed",
+        "de-brief held" if case.debriefed else "no de-brief",
+    ]
+    if case.issues:
+        parts.append("issues: " + "; ".join(case.issues))
+    return " · ".join(parts)
+
+
+def not_yet_held(case: Case | None) -> dict[str, str]:
+    """A case not held shows its zero meeting and follow-up hours blank, to be filled once it is held."""
+    if case is None or case.is_held:
+        return {}
+    return {name: "" for name in ("meeting_hours", "followup_hours") if not getattr(case, name)}
+
+
+def date_warning(case: Case, today: date) -> str:
+    """A warning for a case dated after today that is not booked, or booked with its date passed."""
+    if case.date > today and case.status != "booked":
+        return (
+            f"Case {case.ref} is dated {short_date(case.date)}, after today, but marked "
+            f"{words(case.status).lower()}: if it has not happened yet, set its status to Booked."
+        )
+    if case.date < today and case.status == "booked":
+        return f"Case {case.ref} is still booked though its date {short_date(case.date)} has passed: was it held?"
+    return ""
+
+
+def matches(case: Case, words: str, row: tuple | None = None) -> bool:
+    """True when every word of the filter appears in the case's row (`row`, if already made) or issues."""
+    if not words.strip():
+        return True
+    haystack = " ".join([*map(str, row or case_row(case)), case.kind, *case.issues]).lower()
+    return all(word in haystack for word in words.lower().split())
+
+
+class CaseLogScreen(FolioScreen):
+    """The table of cases and everything done to them."""
+
+    TITLE = "Cases"
+    """The screen's name in help."""
+
+    AUTO_FOCUS = "#case-table"
+    """The table has the keys from the start: focused later, it was drawn twice on a first visit (unfocused, then focused)."""
+
+    HELP = (
+        "Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
+        "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
+        "t shows its statutory timeline, c its observation checklist, b its de-brief notes, f writes its forms for "
+        "the observer; i imports a form the observer returned."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        QUIT_BINDING,
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding(
+            "u", "undo", "Undo delete", tooltip="Undo delete: put back the case just deleted (offered after a delete)"
+        ),
+        Binding("t", "timeline", "Timeline"),
+        Binding("c", "checklist", "Checklist"),
+        Binding("b", "debrief", "De-brief"),
+        Binding("f", "observer_forms", "Forms", tooltip="Forms for the observer: write the fillable PDF"),
+        Binding("i", "import_form", "Import form", tooltip="Import a returned form: see what it records, then save"),
+        Binding("s", "sort", "Sort"),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "leave_filter", "Back to table", show=False),
+    ]
+    """The case log's keys."""
+
+    def __init__(self) -> None:
+        """Start sorted by date, unfiltered, with nothing to undo."""
+        super().__init__()
+        self.sort_index = 0
+        self.undo: caseops.DeletedCase | None = None
+
+    def compose(self) -> ComposeResult:
+        """The filter, the table, a status line."""
+        yield AreaBar()
+        yield Input(
+            placeholder="Filter (/): part of a reference, kind, role, outcome or issue", id="case-filter", compact=True
+        )
+        yield LongTable(id="case-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="case-detail", classes="detail-pane")
+        yield Static("", id="case-status")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Set up the columns and focus the table."""
+        table = self.table
+        for column in COLUMNS:
+            table.add_column(column, key=column.lower())
+        table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        """The table of cases."""
+        return self.query_one("#case-table", DataTable)
+
+    def refresh_view(self) -> None:
+        """Show the folio's current cases."""
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Rebuild the rows: filtered, sorted; keep (or move to) the selected case."""
+        table = self.table
+        keep = select or self.selected_ref()
+        words = self.query_one("#case-filter", Input).value
+        name, key = SORTS[self.sort_index]
+        every = self.app.current_folio.cases()
+        if words.strip():  # the filter reads each case's row: made once, kept for the table
+            rows = {case.ref: row for case in every if matches(case, words, row := case_row(case))}
+            cases = sorted((case for case in every if case.ref in rows), key=key)
+            fill_rows(table, [(rows[case.ref], case.ref) for case in cases], select=keep)
+        else:  # each row made in the turn that adds it
+            cases = sorted(every, key=key)
+            fill_rows(table, cases, make=lambda case: (case_row(case), case.ref), select=keep)
+        if not cases:  # no row to highlight: no case to describe
+            self.query_one("#case-detail", Static).update("")
+        total = len(every)
+        shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
+        hint = " Press a to add your first case." if not total else ""
+        self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.{hint}")
+
+    def selected_ref(self) -> str | None:
+        """The reference of the highlighted case, if any."""
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+
+    def selected_case(self) -> Case | None:
+        """The highlighted case; a bell when there is none."""
+        ref = self.selected_ref()
+        case = self.app.current_folio.case(ref) if ref else None
+        if case is None:
+            self.app.bell()
+            self.notify("No case selected: add one with a.", severity="warning")
+        return case
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Undo delete" only when there is a deleted case to put back."""
+        if action == "undo":
+            return self.undo is not None
+        return True
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted case in full under the table (a narrow table cuts columns off)."""
+        case = self.app.current_folio.case(event.row_key.value) if event.row_key.value else None
+        self.query_one("#case-detail", Static).update(Text(case_detail(case)) if case else "")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter goes back to the table."""
+        self.table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a case edits it."""
+        event.stop()
+        self.action_edit()
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        self.query_one("#case-filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """Escape from the filter goes back to the table."""
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next column."""
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.reload()
+
+    def action_add(self) -> None:
+        """Open the form for a new case."""
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        """Open the form for the highlighted case."""
+        case = self.selected_case()
+        if case is not None:
+            self._open_form(case)
+
+    def _open_form(self, original: Case | None) -> None:
+        """The case form; save what it returns at once."""
+        folio = self.app.current_folio
+        title = "New case" if original is None else f"Case {original.ref}"
+        form = EditRecordScreen(
+            Case,
+            CASE_SPECS,
+            initial=original,
+            title=title,
+            check=lambda case: caseops.ref_in_use(folio, case, original),
+            shown=not_yet_held(original),
+        )
+
+        def saved(case: Case | None) -> None:
+            """Save the case the form returned (None: cancelled)."""
+            if case is not None:
+                caseops.save_case(folio, case, original)
+                self.notify(f"Case {case.ref} saved.", markup=False)
+                warning = date_warning(case, self.app.today)
+                if warning:
+                    self.notify(warning, title="Check the date", severity="warning", markup=False, timeout=12)
+                self.reload(select=case.ref)
+
+        self.app.push_screen(form, saved)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted case, after asking."""
+        case = self.selected_case()
+        if case is None:
+            return
+        count = len(self.app.current_folio.observations(case.ref))
+        question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
+
+        def answered(yes: bool | None) -> None:
+            """Delete when the user said yes, keeping what undo needs."""
+            if yes:
+                self.undo = caseops.delete_case(self.app.current_folio, case)
+                self.refresh_bindings()
+                self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_undo(self) -> None:
+        """Put back the last deleted case."""
+        if self.undo is None:
+            self.notify("Nothing to undo.")
+            return
+        caseops.restore_case(self.app.current_folio, self.undo)
+        ref, self.undo = self.undo.case.ref, None
+        self.refresh_bindings()
+        self.notify(f"Case {ref} restored.", markup=False)
+        self.reload(select=ref)
+
+    def action_timeline(self) -> None:
+        """Show the highlighted case's statutory timeline."""
+        from sendfolio.tui.screens.timeline import TimelineScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(TimelineScreen(case.ref))
+
+    def action_checklist(self) -> None:
+        """Open the highlighted case's observation checklist."""
+        from sendfolio.tui.screens.checklist import ChecklistScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(ChecklistScreen(case.ref))
+
+    def action_debrief(self) -> None:
+        """Edit the highlighted case's de-brief notes."""
+        case = self.selected_case()
+        if case is None:
+            return
+
+        def saved(changed: Case | None) -> None:
+            """Save the de-brief the editor returned (None: cancelled)."""
+            if changed is not None:
+                changed = caseops.debrief_entered_if_changed(changed, case)
+                self.app.current_folio.put(changed)
+                self.notify(f"De-brief of {changed.ref} saved.", markup=False)
+                self.reload(select=changed.ref)
+
+        self.app.push_screen(DebriefScreen(case), saved)
+
+    def action_observer_forms(self) -> None:
+        """Write Forms 1–3 of the highlighted case for the observer."""
+        from sendfolio.tui.dialogs.observer_forms import FormsScreen
+
+        case = self.selected_case()
+        if case is not None:
+            self.app.push_screen(FormsScreen(case.ref))
+
+    def action_import_form(self) -> None:
+        """Import a returned Forms 1–3 PDF, after showing what it records."""
+        from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
+
+        def done(saved: bool | None) -> None:
+            """Refresh the table after a saved import."""
+            if saved:
+                self.notify("The returned form is recorded.", markup=False)
+                self.reload(select=self.selected_ref())
+
+        self.app.push_screen(ImportFormScreen(), done)
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """The case log's actions, for the command palette."""
+        return [
+            PaletteCommand(
+                "Forms for the observer (f)",
+                "Fillable Forms 1–3 PDF of the highlighted case",
+                self.action_observer_forms,
+            ),
+            PaletteCommand(
+                "Import a returned form (i)", "Read an observer's returned PDF, then save", self.action_import_form
+            ),
+            PaletteCommand("Add a case (a)", "Open the form for a new case", self.action_add),
+            PaletteCommand("Edit the selected case (e)", "Open the highlighted case's form", self.action_edit),
+            PaletteCommand("Delete the selected case (d)", "Asks first; u undoes", self.action_delete),
+            PaletteCommand("Case timeline (t)", "Statutory deadlines of the highlighted case", self.action_timeline),
+            PaletteCommand(
+                "Observation checklist (c)", "Forms 1–3 criteria shown in the highlighted case", self.action_checklist
+            ),
+            PaletteCommand("De-brief notes (b)", "Form 3 de-brief of the highlighted case", self.action_debrief),
+            PaletteCommand("Sort cases (s)", "Cycle the sort order", self.action_sort),
+            PaletteCommand(
+                "Filter cases (/)", "Type part of a reference, kind, role, outcome or issue", self.action_filter
+            ),
+            *(
+                [PaletteCommand("Undo delete (u)", "Put back the case just deleted", self.action_undo)]
+                if self.undo is not None
+                else []
+            ),
+        ]

@@ -1,0 +1,471 @@
+"""The Dashboard: where the mediator stands, at a glance.
+
+Every requirement of accreditation (or of the passported route) with what is needed, what
+the records show and whether it is met -- the unmet ones explained in words, the numeric
+ones with a progress bar; this registration year's renewal; the next statutory deadlines;
+the latest entries. Enter on a requirement opens the area that fixes it. The figures come
+from the rules (computed in a worker); this screen only shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Static
+
+from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
+from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.views.areas import AREA_BY_MODE, preload_areas
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.progress_lines import ProgressLines
+from sendfolio.tui.widgets.text import mark, plain_cells, status_text
+
+if TYPE_CHECKING:  # imported where used: the rules and records load after the first paint
+    from sendfolio import rules
+    from sendfolio.domain import timescales
+    from sendfolio.domain.records import FolioData, Record
+
+RULE_AREAS = (
+    ("foundation.", "profile"),
+    ("send-training.", "profile"),
+    ("membership.", "profile"),
+    ("practice.reflection-hours", "reflections"),
+    ("practice.criteria-coverage", "coverage"),
+    ("practice.", "cases"),
+    ("ppc.", "ppc"),
+    ("renewal.cpd-hours", "cpd"),
+    ("renewal.cases", "cases"),
+    ("renewal.supervision", "ppc"),
+    ("renewal.learning", "cpd"),
+    ("passport.cpd", "cpd"),
+    ("passport.", "profile"),
+)
+"""(rule id prefix, area): where the mediator goes to fix a requirement; first match wins."""
+
+DEADLINES_SHOWN = 8
+"""How many deadlines the dashboard lists."""
+
+RECENT_SHOWN = 6
+"""How many recent entries the dashboard lists."""
+
+
+def area_for_rule(rule_id: str) -> str:
+    """The area whose screen fixes a requirement."""
+    return next((area for prefix, area in RULE_AREAS if rule_id.startswith(prefix)), "dashboard")
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """Everything the dashboard shows, worked out by the rules."""
+
+    title: str
+    """The heading: route, rule set, how many requirements are met."""
+    report: rules.Report
+    """Accreditation (or passport) requirements."""
+    renewal_title: str
+    """The heading of the renewal section (the registration year)."""
+    renewal: rules.RenewalReport
+    """This registration year's renewal requirements."""
+    deadlines: tuple[timescales.Deadline, ...]
+    """The next deadlines, overdue first."""
+    breaches: tuple[timescales.Deadline, ...]
+    """Timescales missed in the past (done late, or no longer possible in time), latest first."""
+    renews: str
+    """When the registration renews, with the days to it."""
+    recent: tuple[tuple[date, str], ...]
+    """The entries last added or changed, latest first, as (date, words)."""
+    today: date
+    """The day the figures are for (deadlines count their days from it)."""
+    learning: tuple[tuple[date, bool, str], ...] = ()
+    """The open learning needs as (target date, overdue, need), overdue first."""
+
+
+def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
+    """Ask the rules and the timescales for what the dashboard shows; `entered`: records last added or changed."""
+    from sendfolio import rules
+    from sendfolio.domain import timescales
+    from sendfolio.domain.standards import RULE_SET
+
+    passported = data.profile.route == "passported"
+    report = rules.passport(data, today) if passported else rules.accreditation(data, today)
+    route = "Passported route (Form 5)" if passported else "Accreditation"
+    met = sum(item.met for item in report.requirements)
+    year = rules.current_registration_year(data.profile, today)
+    renewal = rules.renewal(data, year)
+    every = timescales.all_deadlines(data.cases, today)
+    deadlines = [item for item in every if item.status in ("overdue", "due")]
+    breaches = sorted((item for item in every if item.status == "missed"), key=breach_order)
+    return DashboardView(
+        title=f"{route} ({RULE_SET.name}): {met} of {len(report.requirements)} met",
+        report=report,
+        renewal_title=f"Renewal: registration year {span(renewal.year_start, renewal.year_end)}",
+        renewal=renewal,
+        deadlines=tuple(deadlines[:DEADLINES_SHOWN]),
+        breaches=tuple(breaches[:DEADLINES_SHOWN]),
+        renews=renews_text(data, renewal.year_end, today),
+        recent=recent_entries(data, entered, today),
+        today=today,
+        learning=open_needs(data, today),
+    )
+
+
+def open_needs(data: FolioData, today: date) -> tuple[tuple[date, bool, str], ...]:
+    """The open learning needs, overdue ones first, then by target date."""
+    needs = [(item.due, item.is_overdue(today), item.need) for item in data.learning_plan if item.status == "open"]
+    return tuple(sorted(needs, key=lambda item: (not item[1], item[0])))
+
+
+def breach_order(deadline: timescales.Deadline) -> tuple:
+    """Latest breach first: by the day it was done (or due), then case."""
+    when = deadline.done or deadline.due or date.min
+    return (-when.toordinal(), deadline.case, deadline.event)
+
+
+def renews_text(data: FolioData, year_end: date, today: date) -> str:
+    """The registration renewal date in words, with the days to it."""
+    renews = year_end + timedelta(days=1)
+    basis = "" if data.profile.registration_anniversary else " (no anniversary in your profile: the calendar year)"
+    return f"Registration renews on {short_date(renews)}, {days_until(renews, today)}{basis}."
+
+
+def entry_words(record: Record) -> str | None:
+    """One entry of the folio in a few words, or None for a kind the dashboard does not list."""
+    from sendfolio.domain.records import Case, CPDEntry, PPCSession, Reflection, Training
+
+    if isinstance(record, Case):
+        hours = f", {hours_text(record.total_hours)} h" if record.total_hours else ""
+        state = "" if record.is_held else f" ({words(record.status).lower()})"
+        return f"Case {record.ref}: {words(record.role).lower()}, {words(record.kind).lower()}{hours}{state}"
+    if isinstance(record, Reflection):
+        return f"Reflection: {record.title}"
+    if isinstance(record, CPDEntry):
+        return f"CPD: {record.title} ({hours_text(record.hours)} h)"
+    if isinstance(record, PPCSession):
+        return f"PPC session with {record.ppc} ({hours_text(record.hours)} h)"
+    if isinstance(record, Training):
+        return f"Training: {record.title}"
+    return None
+
+
+def recent_entries(data: FolioData, entered: Sequence[Record], today: date) -> tuple[tuple[date, str], ...]:
+    """The entries last added or changed, latest first; filled up with the latest dated up to today."""
+    from sendfolio.domain.records import Case, CPDEntry, PPCSession, Reflection, Training
+
+    listed = (Case, Reflection, CPDEntry, PPCSession, Training)  # the kinds `entry_words` words
+    shown = [record for record in entered if isinstance(record, listed) and entry_words(record)]
+    dated: list[Case | Reflection | CPDEntry | PPCSession | Training] = [
+        *data.cases,
+        *data.reflections,
+        *data.cpd,
+        *data.ppc_sessions,
+        *data.training,
+    ]
+    earlier = sorted((item for item in dated if item.date <= today), key=lambda item: item.date, reverse=True)
+    shown += [item for item in earlier if item not in shown]
+    return tuple((item.date, entry_words(item) or "") for item in shown[:RECENT_SHOWN])
+
+
+class DashboardScreen(FolioScreen):
+    """Requirements met and missing, renewal, deadlines and recent entries."""
+
+    TITLE = "Dashboard"
+    """The screen's name in help."""
+
+    HELP = (
+        "What your records show against the standards. Move along the requirements with the arrow keys; "
+        "the lines under the table say what is missing. Enter opens the area where you fix it. "
+        "Tab moves to the deadlines; Enter on one opens its case's timeline. PageUp / PageDown scroll "
+        "the whole page (renewal, deadlines, past breaches, recent entries); Home / End go to its top or end."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "fix", "Fix this", tooltip="Go to the area that fixes the highlighted requirement (or Enter)"),
+        Binding("r", "reload", "Refresh"),
+        QUIT_BINDING,
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("home", "end(0)", "Top", show=False, priority=True),
+        Binding("end", "end(1)", "End", show=False, priority=True),
+    ]
+    """f (or Enter on a requirement) opens the area that fixes it; r refreshes."""
+
+    AUTO_FOCUS = "#requirements"
+    """The requirements have the focus from the start (not the page first, then them: each move restyles the page)."""
+
+    def compose(self) -> ComposeResult:
+        """The sections of the dashboard, top to bottom."""
+        yield AreaBar()
+        with VerticalScroll(id="dashboard-body"):
+            yield Static("", id="dash-note")
+            yield Static(self._waiting(), id="dash-heading", classes="section-title")
+            yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="requirement-detail", classes="requirement-detail")
+            yield ProgressLines(id="progress")
+            yield Static("Renewal", id="renewal-title", classes="section-title")
+            yield Static("", id="renewal-date")
+            yield Static("", id="renewal-status")
+            yield Static("Statutory deadlines (overdue first)", classes="section-title")
+            yield DataTable(id="deadlines", cursor_type="row")
+            yield Static("", id="deadlines-empty")
+            yield Static("Past breaches of timescales", classes="section-title")
+            yield Static("", id="breaches")
+            yield Static("Learning plan (9)", classes="section-title")
+            yield Static("", id="learning-plan")
+            yield Static("Recent entries (last added or changed first)", classes="section-title")
+            yield Static("", id="recent")
+        yield AppFooter()
+
+    view: DashboardView | None = None
+    """What the rules last answered (None until they have)."""
+
+    def _waiting(self) -> str:
+        """The heading until the figures arrive: the folio is still being read, or the rules are working."""
+        return "Reading the folio…" if self.app.folio is None else "Working it out…"
+
+    def on_mount(self) -> None:
+        """Nothing shown until the rules have answered."""
+        self._requirements: dict[str, rules.Requirement] = {}
+
+    def show_error(self, message: str) -> None:
+        """The folio could not be opened: say why (and how to quit) in place of the figures."""
+        heading = self.query_one("#dash-heading", Static)
+        heading.update("Your folio could not be opened")
+        heading.add_class("-error")
+        why = self.query_one("#requirement-detail", Static)
+        why.update(Text.assemble(message, "\n\nPress ctrl+q to quit."))  # as written: a path is not markup
+        why.add_class("-error")
+        for part in self.query_one("#dashboard-body").children:
+            part.display = part in (heading, why)
+
+    def on_resize(self) -> None:
+        """Fit the tables' columns to the new width."""
+        if self.view is not None:
+            self.show(self.view)
+
+    def _set_columns(self) -> None:
+        """(Re)make both tables' columns to fit the screen's width (no Need column when narrow: the line below says it)."""
+        rest = max(self.size.width - 12, 50)
+        table = self.query_one("#requirements", DataTable)
+        table.clear(columns=True)
+        for label, key, width in requirement_columns(rest):  # labels as Text: not read as markup (nor emoji codes)
+            table.add_column(Text(label), width=width, key=key)
+        deadlines = self.query_one("#deadlines", DataTable)
+        deadlines.clear(columns=True)
+        for label, width in (("Case", 11), ("Event", rest - 41), ("Due", 11), ("Days left", 10), ("Status", 7)):
+            deadlines.add_column(Text(label), width=width, key=label.lower())
+
+    def refresh_view(self) -> None:
+        """Work the figures out again when the folio changes."""
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Recompute from the folio's current records (nothing until the folio is open)."""
+        if self.app.folio is not None:
+            if self.view is None:
+                self.query_one("#dash-heading", Static).update(self._waiting())
+            self.compute(self.app.current_folio.data(), self.app.today, self.app.current_folio.entered())
+
+    def action_page(self, direction: int) -> None:
+        """Scroll the whole dashboard a page up or down, whichever part has the focus."""
+        body = self.query_one("#dashboard-body", VerticalScroll)
+        (body.scroll_page_down if direction > 0 else body.scroll_page_up)(animate=False)
+
+    def action_end(self, bottom: int) -> None:
+        """Go to the top (0) or the end (1) of the dashboard."""
+        body = self.query_one("#dashboard-body", VerticalScroll)
+        (body.scroll_end if bottom else body.scroll_home)(animate=False)
+
+    # `description` given: else Textual describes a worker by the repr() of its arguments, on the screen's
+    # thread -- here every record (0.1 s at 10 years, on each refresh), and record text in its logs.
+    @work(thread=True, exclusive=True, group="dashboard", description="the dashboard's figures")
+    def compute(self, data: FolioData, today: date, entered: Sequence[Record] = ()) -> None:
+        """Ask the rules off the screen's thread, then show the result."""
+        from textual.worker import get_current_worker
+
+        from sendfolio.tui.support.memory import collector_paused
+
+        with collector_paused():  # the rules make many short-lived objects and no cycles: no collections meanwhile
+            view = dashboard_view(data, today, entered)
+        if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
+            self.app.call_from_thread(self.show, view)
+
+    def show(self, view: DashboardView) -> None:
+        """Fill every section from the rules' answer (the first time, from the top of the page).
+
+        A worker may answer after the screen has gone (the demo folio replaced the areas): then nothing is shown.
+        """
+        if not self.is_attached or not self.query("#requirements"):
+            return
+        first, self.view = self.view is None, view
+        row = self.query_one("#requirements", DataTable).cursor_row
+        self._set_columns()
+        note = "Demo folio: fictional records; your own folio is untouched." if self.app.is_demo else ""
+        self.query_one("#dash-note", Static).update(note)
+        self.query_one("#dash-note").display = bool(note)
+        self.query_one("#dash-heading", Static).update(view.title)
+        self._show_requirements(view.report, row)
+        self._show_progress(view.report)
+        self.query_one("#renewal-title", Static).update(view.renewal_title)
+        self.query_one("#renewal-date", Static).update(view.renews)
+        self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
+        self._show_deadlines(view.deadlines, view.today)
+        self.query_one("#breaches", Static).update(breaches_text(view.breaches))
+        self.query_one("#learning-plan", Static).update(learning_text(view.learning))
+        self.query_one("#recent", Static).update(recent_text(view.recent))
+        if first:
+            self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
+            self.call_after_refresh(self.preload)  # once the figures are painted: they do not wait for these imports
+            self.call_after_refresh(self.app.load_screen_styles)  # and the other screens' styles
+
+    @work(thread=True, exclusive=True, group="preload", description="importing the areas")
+    def preload(self) -> None:
+        """Import every area's module off the screen's thread: a first visit of an area need not wait for them."""
+        preload_areas()
+
+    def _show_requirements(self, report: rules.Report, row: int) -> None:
+        """One row per requirement, the cursor on `row`."""
+        table = self.query_one("#requirements", DataTable)
+        keys = [str(column.key.value) for column in table.columns.values()]
+        for item in report.requirements:
+            cells = {"met": mark(item.met), "title": item.title, "need": item.need, "have": item.have}
+            table.add_row(*plain_cells([cells[key] for key in keys]), key=item.id)
+        if report.requirements:
+            table.move_cursor(row=min(row, len(report.requirements) - 1))
+        self._requirements = {item.id: item for item in report.requirements}
+        self._show_detail()
+
+    def _show_progress(self, report: rules.Report) -> None:
+        """A progress bar for every numeric requirement."""
+        self.query_one("#progress", ProgressLines).show(
+            [
+                (
+                    item.title,
+                    item.numeric_have,
+                    item.numeric_need,
+                    f"{hours_text(item.numeric_have)} of {hours_text(item.numeric_need)}",
+                )
+                for item in report.requirements
+                if item.numeric_need and item.numeric_have is not None
+            ]
+        )
+
+    def _show_deadlines(self, deadlines: tuple[timescales.Deadline, ...], today: date) -> None:
+        """The next deadlines with their days left, or a line saying there are none."""
+        table = self.query_one("#deadlines", DataTable)
+        for index, item in enumerate(deadlines):
+            left = days_until(item.due, today) if item.due else "—"
+            cells = (item.case, item.event, short_date(item.due), left, status_text(item.status))
+            table.add_row(*plain_cells(cells), key=str(index))
+        table.display = bool(deadlines)
+        empty = self.query_one("#deadlines-empty", Static)
+        empty.update("No statutory deadline is due or overdue.")
+        empty.display = not deadlines
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Explain the highlighted requirement."""
+        if event.data_table.id == "requirements":
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted requirement's detail and where to fix it."""
+        item = self.highlighted()
+        detail = self.query_one("#requirement-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        area = AREA_BY_MODE[area_for_rule(item.id)]
+        words = item.detail if not item.met else "Met."
+        detail.update(
+            Text(
+                f"{item.title} ({item.source}). Need: {item.need}. Have: {item.have}.\n{words}  "
+                f"(Enter: go to {area.key} {area.title})"
+            )
+        )
+
+    def highlighted(self) -> rules.Requirement | None:
+        """The requirement under the cursor, if any."""
+        table = self.query_one("#requirements", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self._requirements.get(key) if key is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a requirement opens the area that fixes it; on a deadline, its case's timeline."""
+        event.stop()
+        if event.data_table.id == "requirements":
+            self.action_fix()
+        elif self.view is not None and event.cursor_row < len(self.view.deadlines):
+            from sendfolio.tui.screens.timeline import TimelineScreen
+
+            self.app.push_screen(TimelineScreen(self.view.deadlines[event.cursor_row].case))
+
+    def action_fix(self) -> None:
+        """Go to the area that fixes the highlighted requirement."""
+        item = self.highlighted()
+        if item is not None:
+            self.app.action_area(area_for_rule(item.id))
+
+
+def requirement_columns(width: int) -> tuple[tuple[str, str, int], ...]:
+    """(label, key, width) of the requirements table's columns for `width` cells of text.
+
+    Wide enough (110+): tick, requirement, need, have. Narrower, the Need column goes (it would be cut
+    to a few letters) and the line under the table gives the need of the highlighted requirement.
+    """
+    if width >= 110:
+        return ("", "met", 1), ("Requirement", "title", 30), ("Need", "need", 34), ("Have", "have", width - 65)
+    return ("", "met", 1), ("Requirement", "title", 30), ("Have", "have", width - 31)
+
+
+def renewal_text(report: rules.RenewalReport) -> Text:
+    """The renewal requirements on a few lines: mark, title, have of need."""
+    text = Text()
+    for item in report.requirements:
+        text.append_text(mark(item.met))
+        text.append(f" {item.title}: {item.have} (need {item.need})\n")  # append() never reads markup
+    text.append("Ready to renew." if report.met else "Not yet ready to renew.", style="bold")
+    return text
+
+
+def learning_text(needs: tuple[tuple[date, bool, str], ...]) -> Text:
+    """The open learning needs, one a line, overdue ones marked (shown as typed, never as markup)."""
+    if not needs:
+        return Text("No open learning needs. Add one from a de-brief's gaps in the learning plan (9).")
+    overdue = sum(1 for _, late, _ in needs if late)
+    text = Text(f"{len(needs)} open" + (f", {overdue} past the target date" if overdue else "") + "\n", style="bold")
+    for due, late, need in needs:
+        text.append(f"{short_date(due)}  ")
+        if late:
+            text.append("overdue  ", style="bold red")
+        text.append(f"{need}\n")
+    return text
+
+
+def breaches_text(breaches: tuple[timescales.Deadline, ...]) -> Text:
+    """The timescales missed, one a line: case, event, when due and when done (shown as typed)."""
+    if not breaches:
+        return Text("No timescale was missed.")
+    lines = []
+    for item in breaches:
+        done = f"done {short_date(item.done)}" if item.done else "can no longer be met"
+        lines.append(f"✗ {item.case}: {item.event}: due {short_date(item.due)}, {done}")
+    return Text("\n".join(lines))
+
+
+def recent_text(recent: tuple[tuple[date, str], ...]) -> Text:
+    """The recent entries, one a line (shown as typed, never as markup)."""
+    if not recent:
+        return Text("Nothing recorded yet: add your training (7) and cases (2).")
+    return Text("\n".join(f"{short_date(when)}  {words}" for when, words in recent))

@@ -1,0 +1,247 @@
+"""Encryption: encrypt the folio with a passphrase, change the passphrase, or store it plain again.
+
+What `sendfolio encrypt`, `passphrase` and `decrypt` do. The key is derived in a worker
+(Argon2id takes a second or more), the folio and its attached files are re-saved through the
+new codec in one step, plain copies left in the data folder are removed (others are named),
+and drafts of unsaved work are dropped (they were written under the old key). Changing the
+passphrase asks for the current one first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Static
+from textual.worker import Worker, WorkerState
+
+from sendfolio.tui.dialogs.ask_text import AskTextScreen
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import HostApp
+
+
+class EncryptionScreen(Screen):
+    """Whether the folio is encrypted, and the three things that can be done about it."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    TITLE = "Encryption"
+    PALETTE_NAME = "Encryption"
+
+    DEFAULT_CSS = """
+    EncryptionScreen #encryption-body { height: 1fr; padding: 1 2; }
+    EncryptionScreen #encryption-buttons { height: auto; margin-top: 1; }
+    EncryptionScreen #encryption-buttons Button { margin-right: 1; }
+    EncryptionScreen #encryption-result { height: auto; margin-top: 1; }
+    EncryptionScreen #encryption-result.-error { color: $text-error; }
+    """
+    """The state, the buttons and the result."""
+
+    HELP = (
+        "Encrypting protects the folio on this disk with a passphrase (Argon2id and AES-256-GCM). Without the "
+        "passphrase nobody can open it, you included: keep it somewhere safe. e encrypts, p changes the "
+        "passphrase, d stores the folio as plain text again (after asking)."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "encrypt", "Encrypt", tooltip="Encrypt the folio with a new passphrase"),
+        Binding("p", "change", "Change passphrase", tooltip="Give the encrypted folio a new passphrase"),
+        Binding("d", "decrypt", "Decrypt", tooltip="Store the folio as plain text again"),
+        Binding("escape", "close", "Back"),
+    ]
+    """Encrypt, change the passphrase, decrypt, back."""
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        from sendfolio.tui.screens.record_screen import binding_commands
+
+        return binding_commands(self)
+
+    def compose(self) -> ComposeResult:
+        """The state, the buttons and the result."""
+        with Vertical(id="encryption-body"):
+            yield Static("", id="encryption-state")
+            with Horizontal(id="encryption-buttons"):
+                yield Button("Encrypt (e)", id="encryption-encrypt", variant="primary")
+                yield Button("Change passphrase (p)", id="encryption-change", variant="primary")
+                yield Button("Decrypt (d)", id="encryption-decrypt", variant="error")
+                yield Button("Back (esc)", id="encryption-back")
+            yield Static("", id="encryption-result")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Show the state."""
+        self.show_state()
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the open folio is encrypted."""
+        return self.app.current_folio.codec is not None
+
+    def show_state(self) -> None:
+        """Say whether the folio is encrypted, and offer what fits."""
+        folio = self.app.current_folio
+        if self.encrypted:
+            params = getattr(folio.codec, "params", None)  # a FolioCodec's key derivation settings
+            state = f"The folio in {folio.data_dir} is encrypted ({params.describe() if params else ''}, AES-256-GCM)."
+        else:
+            state = f"The folio in {folio.data_dir} is not encrypted: anyone with the file can read your notes."
+        self.query_one("#encryption-state", Static).update(Text(state))
+        self.query_one("#encryption-encrypt").display = not self.encrypted
+        self.query_one("#encryption-change").display = self.encrypted
+        self.query_one("#encryption-decrypt").display = self.encrypted
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Encrypt only a plain folio; change or decrypt only an encrypted one; nothing while busy."""
+        busy = any(worker.is_running for worker in self.workers)
+        if action == "encrypt":
+            return not self.encrypted and not busy
+        if action in ("change", "decrypt"):
+            return self.encrypted and not busy
+        return True
+
+    def show_result(self, text: str, *, error: bool = False) -> None:
+        """Say what happened."""
+        result = self.query_one("#encryption-result", Static)
+        result.update(Text(text))
+        result.set_class(error, "-error")
+
+    @on(Button.Pressed, "#encryption-encrypt")
+    def action_encrypt(self) -> None:
+        """Ask for a new passphrase twice, then encrypt."""
+        if self.encrypted:
+            return
+        self._new_passphrase(lambda passphrase: self.recode(passphrase, "encrypt"))
+
+    @on(Button.Pressed, "#encryption-change")
+    def action_change(self) -> None:
+        """Ask for the current passphrase, then a new one twice, then re-encrypt."""
+        if not self.encrypted:
+            return
+
+        def current(passphrase: str | None) -> None:
+            """Check the current passphrase against the folio file."""
+            if passphrase is None:
+                return
+            from sendfolio.store.crypto import CryptoError, unlock
+
+            try:
+                unlock(self.app.current_folio.path.read_bytes(), passphrase)
+            except (CryptoError, OSError):
+                self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
+                return
+            self._new_passphrase(lambda new: self.recode(new, "change"))
+
+        self.app.push_screen(
+            AskTextScreen("Current passphrase", "The passphrase the folio is encrypted with now.", password=True),
+            current,
+        )
+
+    @on(Button.Pressed, "#encryption-decrypt")
+    def action_decrypt(self) -> None:
+        """Ask, then store the folio as plain text."""
+        if not self.encrypted:
+            return
+        question = "Store the folio as plain text on this disk? Anyone with the file could read your case notes."
+        self.app.push_screen(
+            ConfirmScreen(question, yes_label="Decrypt", no_label="Keep encrypted"),
+            self._decrypt_if,
+        )
+
+    def _decrypt_if(self, yes: bool | None) -> None:
+        """Store the folio as plain text once the mediator agrees."""
+        if yes:
+            self.recode(None, "decrypt")
+
+    @on(Button.Pressed, "#encryption-back")
+    def action_close(self) -> None:
+        """Back."""
+        self.dismiss()
+
+    def _new_passphrase(self, then: Any) -> None:
+        """Ask for a new passphrase twice; call `then` with it when both match and it is long enough."""
+        from sendfolio.store.crypto import check_new_passphrase
+
+        def first(passphrase: str | None) -> None:
+            """Check it, then ask again."""
+            if passphrase is None:
+                return
+            try:
+                check_new_passphrase(passphrase)
+            except ValueError as problem:
+                self.show_result(f"✗ passphrase: {problem}", error=True)
+                return
+            self.app.push_screen(
+                AskTextScreen("Type the new passphrase again", "The same passphrase, to be sure.", password=True),
+                lambda again: second(passphrase, again),
+            )
+
+        def second(passphrase: str, again: str | None) -> None:
+            """Go on when both match."""
+            if again is None:
+                return
+            if again != passphrase:
+                self.show_result("✗ The two passphrases differ; nothing was changed.", error=True)
+                return
+            then(passphrase)
+
+        self.app.push_screen(
+            AskTextScreen(
+                "New passphrase",
+                "At least 8 characters. Without it the folio cannot be opened: nobody can recover it.",
+                password=True,
+            ),
+            first,
+        )
+
+    def recode(self, passphrase: str | None, what: str) -> None:
+        """Start re-saving the folio through the new codec."""
+        self.show_result("Deriving the key and re-saving the folio…" if passphrase else "Re-saving the folio…")
+        self.recode_worker(passphrase, what)
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="encryption", exit_on_error=False, description="re-saving the folio")
+    def recode_worker(self, passphrase: str | None, what: str) -> tuple[str, list[Any]]:
+        """Derive the key, drop drafts, re-save the folio, sweep plain copies; returns (what, kept plain files)."""
+        from sendfolio.privacy.files import sweep_plain_files
+        from sendfolio.store import crypto
+        from sendfolio.store.drafts import discard_all
+
+        folio = self.app.current_folio
+        codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS) if passphrase is not None else None
+        discard_all(folio)
+        folio.change_codec(codec)
+        kept = sweep_plain_files(folio.data_dir) if codec is not None else []
+        return what, kept
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say what was done, or why not."""
+        if event.worker.group != "encryption" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.show_state()
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = f"{error.strerror or error}" if isinstance(error, OSError) else str(error)
+            self.show_result(f"✗ Nothing was changed: {reason}", error=True)
+            return
+        if event.worker.result is None:
+            return
+        what, kept = event.worker.result
+        self.app.folio_saved()
+        done = {
+            "encrypt": "✓ Encrypted. Plain backups were removed. Without the passphrase it cannot be opened.",
+            "change": "✓ The passphrase is changed; backups under the old one were removed.",
+            "decrypt": "✓ Stored as plain text now; encrypted backups were removed.",
+        }[what]
+        warnings = [f"\n⚠ {path} in the data folder is not encrypted: move or delete it yourself." for path in kept]
+        self.show_result(done + "".join(warnings))

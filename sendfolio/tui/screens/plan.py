@@ -1,0 +1,256 @@
+"""The learning plan: each learning need, its action and target date, what raised it and what met it.
+
+A need comes from a de-brief's skills or knowledge gaps (f picks one, and the form starts
+filled from it), from a PPC session, or from the mediator's own choice. Its source and the
+CPD entries and reflections that met it are chosen from lists of the folio's own records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sendfolio.domain.records import DEBRIEF_TITLES, NEED_STATUSES, LearningNeed, Record
+from sendfolio.domain.wording import short_date
+from sendfolio.paths import style_path
+from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
+
+GAP_HEADINGS = ("skills_gaps", "knowledge_gaps")
+"""The de-brief headings a learning need is taken from."""
+
+NEW_NEED_WEEKS = 12
+"""A new need's target date: this many weeks ahead."""
+
+STATUS_WORDS = {"open": "open", "met": "met", "dropped": "dropped"}
+"""How the table shows each status."""
+
+
+class LearningPlanScreen(RecordTableScreen):
+    """The learning needs, open ones first, with what raised them and what met them."""
+
+    HELP = (
+        "Your learning plan: each learning need with the action you plan, a target date, where it came from "
+        "(a case's de-brief, a PPC session or your own choice) and the CPD entries and reflections that met it. "
+        "f starts a need from a de-brief's skills or knowledge gaps. The portfolio prints it as "
+        '"Learning needs and how they were met".'
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *record_bindings("learning need"),
+        Binding("f", "from_debrief", "From a de-brief", tooltip="Start a need from a case's skills or knowledge gaps"),
+        Binding("m", "mark_met", "Met", tooltip="Mark the highlighted need as met"),
+    ]
+    """Add / edit / delete, start from a de-brief, mark met."""
+
+    RECORD_TYPE = LearningNeed
+    """The table holds learning needs."""
+    NOUN = "learning need"
+    """What a record is called."""
+    COLUMNS = ("Target", "Status", "Raised in", "Met by", "Need")
+    """The table's columns."""
+    TABLE_ID = "plan-table"
+    """The table's id."""
+    PALETTE_NAME = "Learning plan"
+    """The area's name in the command palette."""
+
+    def compose(self) -> ComposeResult:
+        """The summary line, then the needs."""
+        yield AreaBar()
+        with Vertical(id="plan-body"):
+            yield Static("", id="plan-summary", classes="summary", markup=False)
+            yield Static("", id="plan-help", classes="breakdown", markup=False)
+            yield self.make_table()
+        yield AppFooter()
+
+    def specs(self) -> Sequence[FieldSpec]:
+        """The form's fields, with the folio's cases, sessions, CPD entries and reflections to choose from."""
+        data = self.app.current_folio.data()
+        sources = [("own", "My own choice")]
+        sources += [(f"case:{case.ref}", f"De-brief of case {case.ref} ({case.date:%d %b %Y})") for case in data.cases]
+        sources += [
+            (f"ppc:{item.id}", f"PPC session {item.date:%d %b %Y} with {item.ppc}") for item in data.ppc_sessions
+        ]
+        met = [(f"cpd:{item.id}", f"CPD {item.date:%d %b %Y}: {item.title}") for item in reversed(data.cpd)]
+        met += [
+            (f"reflection:{item.id}", f"Reflection {item.date:%d %b %Y}: {item.title}")
+            for item in reversed(data.reflections)
+        ]
+        return (
+            FieldSpec("need", "Learning need", "text", help="what you need to learn, in a line"),
+            FieldSpec("action", "Action", "multiline", help="how you will meet it"),
+            FieldSpec("due", "Target date", "date"),
+            FieldSpec("status", "Status", "choice", options=NEED_STATUSES),
+            FieldSpec(
+                "source",
+                "Raised in",
+                "choice",
+                options=tuple(value for value, _ in sources),
+                labels=tuple(sources),
+            ),
+            FieldSpec(
+                "met_by",
+                "Met by",
+                "list",
+                options=tuple(value for value, _ in met),
+                labels=tuple(met),
+                help="the CPD entries and reflections that met it",
+            ),
+        )
+
+    def records(self) -> list[LearningNeed]:
+        """Open needs first (by target date), then met and dropped ones."""
+        order = {"open": 0, "met": 1, "dropped": 2}
+        return sorted(
+            self.app.current_folio.learning_plan(), key=lambda item: (order[item.status], item.due, item.need)
+        )
+
+    def row(self, record: Any) -> Sequence[Any]:
+        """One need as table cells; an overdue one says so."""
+        status: str | Text = STATUS_WORDS[record.status]
+        if record.is_overdue(self.app.today):
+            status = Text("overdue", style="bold red")
+        source = record.source.replace("case:", "case ").replace("ppc:", "PPC ") if record.source != "own" else "own"
+        if record.source.startswith("ppc:"):
+            session = next((s for s in self.app.current_folio.ppc_sessions() if f"ppc:{s.id}" == record.source), None)
+            source = f"PPC {session.date:%d %b %Y}" if session else "PPC session"
+        return (
+            short_date(record.due),
+            status,
+            source,
+            met_words(record.met_by),
+            record.need,
+        )
+
+    def describe(self, record: Record) -> str:
+        """A need in a few words."""
+        return getattr(record, "need", self.NOUN)
+
+    def new_record(self) -> Record | None:
+        """A new need is open, the mediator's own, due twelve weeks from today."""
+        return draft(LearningNeed, due=self.app.today + timedelta(weeks=NEW_NEED_WEEKS), status="open", source="own")
+
+    def refresh_view(self) -> None:
+        """The counts, then the table."""
+        needs = self.app.current_folio.learning_plan()
+        open_ = sum(1 for item in needs if item.status == "open")
+        overdue = sum(1 for item in needs if item.is_overdue(self.app.today))
+        met = sum(1 for item in needs if item.status == "met")
+        if needs:
+            late = f", {overdue} past the target date" if overdue else ""
+            summary = f"Learning plan · {len(needs)} needs: {open_} open{late}, {met} met"
+        else:
+            summary = "Learning plan · no learning needs yet"
+        self.query_one("#plan-summary", Static).update(summary)
+        self.query_one("#plan-help", Static).update(
+            "a: add · f: from a de-brief's gaps · m: mark met · Enter: edit (choose what met it)"
+        )
+        self.refresh_table()
+
+    def action_mark_met(self) -> None:
+        """Mark the highlighted need as met (edit it to say what met it)."""
+        record = self.highlighted()
+        if record is None:
+            self.notify("Nothing to mark: press a to add a learning need.", severity="warning")
+            return
+        saved = self.app.current_folio.put(record.with_changes(status="met"))
+        self.notify("Marked as met. Press Enter to choose the CPD or reflection that met it.", markup=False)
+        self.refresh_view()
+        self.refresh_table(select=self.key_of(saved))
+
+    def action_from_debrief(self) -> None:
+        """Choose a skills or knowledge gap from a case's de-brief, then fill the form from it."""
+        gaps = debrief_gaps(self.app.current_folio.cases())
+        if not gaps:
+            self.notify("No de-brief records a skills or knowledge gap yet.", severity="warning")
+            return
+        self.app.push_screen(GapChooser(gaps), self._start_from_gap)
+
+    def _start_from_gap(self, gap: tuple[str, str, str, str] | None) -> None:
+        """Open the new-need form filled from the chosen gap."""
+        if gap is None:
+            return
+        ref, _, text, plan = gap
+        initial = draft(
+            LearningNeed,
+            need=text[:500].splitlines()[0].rstrip(". "),
+            action=plan,
+            due=self.app.today + timedelta(weeks=NEW_NEED_WEEKS),
+            status="open",
+            source=f"case:{ref}",
+        )
+        form = EditRecordScreen(LearningNeed, self.specs(), initial=initial, title=f"New learning need from case {ref}")
+        self.app.push_screen(form, self.save)
+
+
+def met_words(met_by: Sequence[str]) -> str:
+    """What met a need, in short: `CPD, reflection`, `2 CPD`, or a dash."""
+    if not met_by:
+        return "—"
+    kinds = [item.partition(":")[0] for item in met_by]
+    parts = []
+    for kind, word in (("cpd", "CPD"), ("reflection", "reflection")):
+        count = kinds.count(kind)
+        if count:
+            parts.append(word if count == 1 else f"{count} {word}{'' if kind == 'cpd' else 's'}")
+    return ", ".join(parts)
+
+
+def debrief_gaps(cases: Sequence[Any]) -> list[tuple[str, str, str, str]]:
+    """(case ref, heading, gap, the de-brief's plan) for each skills or knowledge gap, newest case first."""
+    found = []
+    for case in sorted(cases, key=lambda item: item.date, reverse=True):
+        for heading in GAP_HEADINGS:
+            text = case.debrief.get(heading, "")
+            if text:
+                found.append((case.ref, heading, text, case.debrief.get("learning_plan", "")))
+    return found
+
+
+class GapChooser(ModalScreen[tuple[str, str, str, str] | None]):
+    """A list of the de-briefs' skills and knowledge gaps; Enter chooses one, Escape leaves."""
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles (the dialog's are there too)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    """Escape closes without choosing."""
+
+    def __init__(self, gaps: list[tuple[str, str, str, str]]) -> None:
+        """Keep the gaps to offer."""
+        super().__init__()
+        self.gaps = gaps
+
+    def compose(self) -> ComposeResult:
+        """The title and the list."""
+        with Vertical(id="gap-dialog"):
+            yield Label("Start a learning need from a de-brief", classes="summary")
+            yield OptionList(
+                *(
+                    Option(Text(f"{ref} · {DEBRIEF_TITLES[heading]}: {text}"), id=str(index))
+                    for index, (ref, heading, text, _) in enumerate(self.gaps)
+                ),
+                id="gap-list",
+            )
+            yield Label("↑↓ choose · Enter: start the need · Esc: cancel", classes="breakdown")
+        yield AppFooter()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Dismiss with the chosen gap."""
+        self.dismiss(self.gaps[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)

@@ -1,0 +1,221 @@
+"""PPC contact: who the Professional Practice Consultant is, the sessions held, and their verification.
+
+Sessions are shown one registration year at a time (`[` and `]` step through the
+years) with that year's hours; the contact details and the PPC's verification of
+the portfolio (standards §1.3) are edited in the shared record form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
+from sendfolio.domain.wording import count, hours_text, short_date, words
+from sendfolio.rules import current_registration_year, in_period, registration_year
+from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.screens.record_screen import (
+    YEAR_BINDINGS,
+    RecordTableScreen,
+    current_year,
+    draft,
+    record_bindings,
+    year_span,
+)
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
+
+SESSION_SPECS = (
+    FieldSpec("date", "Date", "date"),
+    FieldSpec("ppc", "PPC", "text", help="who you met: your PPC, mentor or supervisor"),
+    FieldSpec("hours", "Hours", "hours", help="e.g. 1.5"),
+    FieldSpec("mode", "Mode", "choice", options=PPC_MODES),
+    FieldSpec("topics", "Topics discussed", "multiline", help="case references only, never names"),
+    FieldSpec("actions", "Actions agreed", "multiline"),
+)
+"""The fields of the supervision / mentoring session form."""
+
+CONTACT_SPECS = (
+    FieldSpec("name", "Name", "text"),
+    FieldSpec("register", "PPC register", "text", help="e.g. College of Mediators PPC register"),
+    FieldSpec("email", "E-mail", "text", help="optional, e.g. name@example.org"),
+    FieldSpec("phone", "Phone", "text", help="optional"),
+)
+"""The fields of the PPC contact form."""
+
+VERIFICATION_SPECS = (
+    FieldSpec("name", "PPC's name", "text"),
+    FieldSpec("register", "PPC register", "text"),
+    FieldSpec("date", "Date verified", "date"),
+    FieldSpec("statement", "Statement", "multiline"),
+)
+"""The fields of the PPC's verification form."""
+
+DEFAULT_STATEMENT = (
+    "I have reviewed this portfolio with the mediator and verify that it is a true record "
+    "of their training, practice and reflection."
+)
+"""The statement a new verification starts from; the PPC may change it."""
+
+
+class PPCScreen(RecordTableScreen):
+    """The PPC's contact details, the supervision / mentoring sessions of a year, and the verification."""
+
+    HELP = (
+        "Your Professional Practice Consultant: c for their details, v to record their verification of "
+        "your portfolio, and the supervision or mentoring sessions of each registration year (the square-bracket keys step through the years)."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *record_bindings("PPC session"),
+        Binding("c", "contact", "PPC contact", tooltip="Edit your PPC's name, register, e-mail and phone"),
+        Binding("v", "verification", "Verify", tooltip="Record your PPC's verification of the portfolio"),
+        *YEAR_BINDINGS,
+    ]
+    """Sessions: add / edit / delete; edit the PPC's details or verification; step through years."""
+
+    RECORD_TYPE = PPCSession
+    """The table holds PPC sessions."""
+    SPECS = SESSION_SPECS
+    """The session form."""
+    NOUN = "PPC session"
+    """What a record is called."""
+    COLUMNS = ("Date", "PPC", "Hours", "Mode", "Topics")
+    """The table's columns."""
+    TABLE_ID = "ppc-table"
+    """The table's id."""
+    PALETTE_NAME = "PPC"
+    """The area's name in the command palette."""
+
+    def compose(self) -> ComposeResult:
+        """Contact and verification, the year's total, then its sessions."""
+        yield AreaBar()
+        with Vertical(id="ppc-body"):
+            yield Static("", id="ppc-contact", classes="summary", markup=False)
+            yield Static("", id="ppc-verification", classes="summary", markup=False)
+            yield Static("", id="ppc-year", classes="summary", markup=False)
+            yield Static("", id="ppc-years", classes="breakdown", markup=False)
+            yield self.make_table()
+            yield Static("", id="record-detail", classes="detail-pane", markup=False)
+        yield AppFooter()
+
+    def chosen_year(self) -> int:
+        """The registration year on show."""
+        return self.year if self.year is not None else current_year(self.app)
+
+    def records(self) -> list[PPCSession]:
+        """The chosen year's sessions, oldest first."""
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
+        sessions = [item for item in self.app.current_folio.ppc_sessions() if in_period(item.date, start, end)]
+        return sorted(sessions, key=lambda item: item.date)
+
+    def row(self, record: Any) -> Sequence[Any]:
+        """One session as table cells."""
+        topics = record.topics.splitlines()[0] if record.topics else "—"
+        return (short_date(record.date), record.ppc, f"{hours_text(record.hours)}", words(record.mode), topics)
+
+    def describe(self, record: Any) -> str:
+        """A session in a few words."""
+        return f"{short_date(record.date)} with {record.ppc}"
+
+    def new_record(self) -> Record | None:
+        """A new session is dated today (or the chosen year's last day) with the PPC's name filled in."""
+        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
+        day = self.app.today if in_period(self.app.today, start, end) else end
+        contact = self.app.current_folio.ppc_contact()
+        return draft(PPCSession, date=day, ppc=contact.name if contact else "", mode="one-to-one")
+
+    def refresh_view(self) -> None:
+        """Redraw the contact, verification, year totals and the table."""
+        self.query_one("#ppc-contact", Static).update(contact_text(self.app.current_folio.ppc_contact()))
+        self.query_one("#ppc-verification", Static).update(verification_text(self.app.current_folio.verification()))
+        year = self.chosen_year()
+        sessions = self.records()
+        hours = sum(item.hours for item in sessions)
+        self.query_one("#ppc-year", Static).update(
+            f"Sessions · {year_span(self.app.current_folio.profile(), year)} · {hours_text(hours)} h in {count(len(sessions), 'session')}"
+        )
+        self.query_one("#ppc-years", Static).update(self._hours_by_year())
+        self.refresh_table()
+
+    def _hours_by_year(self) -> str:
+        """Session hours in every registration year that has any, newest first."""
+        profile = self.app.current_folio.profile()
+        totals: dict[int, float] = {}
+        for item in self.app.current_folio.ppc_sessions():
+            year = current_registration_year(profile, item.date)
+            totals[year] = totals.get(year, 0.0) + item.hours
+        if not totals:
+            return "No sessions recorded yet: press a to add one."
+        return "Hours by year: " + " · ".join(
+            f"{year} {hours_text(totals[year])} h" for year in sorted(totals, reverse=True)
+        )
+
+    def shown_year(self) -> int | None:
+        """The registration year on show."""
+        return self.chosen_year()
+
+    def show_year(self, year: int) -> None:
+        """Show another registration year."""
+        self.year = year
+        self.refresh_view()
+        self.refresh_bindings()
+
+    def action_year(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) registration year."""
+        self.year = self.chosen_year() + step
+
+    def action_contact(self) -> None:
+        """Edit the PPC's contact details."""
+        form = EditRecordScreen(
+            PPCContact, CONTACT_SPECS, initial=self.app.current_folio.ppc_contact(), title="Your PPC"
+        )
+        self.app.push_screen(form, self._save_singleton)
+
+    def action_verification(self) -> None:
+        """Edit the PPC's verification of the portfolio, starting from their contact details."""
+        initial = self.app.current_folio.verification() or self._draft_verification()
+        form = EditRecordScreen(Verification, VERIFICATION_SPECS, initial=initial, title="PPC's verification")
+        self.app.push_screen(form, self._save_singleton)
+
+    def _draft_verification(self) -> Record:
+        """A verification prefilled with the PPC's name and register, dated today."""
+        contact = self.app.current_folio.ppc_contact()
+        return draft(
+            Verification,
+            name=contact.name if contact else "",
+            register=contact.register if contact else "",
+            role="PPC",
+            date=self.app.today,
+            statement=DEFAULT_STATEMENT,
+        )
+
+    def _save_singleton(self, record: Record | None) -> None:
+        """Put the contact details or verification in the folio at once."""
+        if record is None:
+            return
+        self.app.current_folio.put(record)
+        self.notify("Saved the PPC's details." if isinstance(record, PPCContact) else "Saved the verification.")
+        self.refresh_view()
+
+
+def contact_text(contact: PPCContact | None) -> str:
+    """The PPC's details on one line, or how to add them."""
+    if contact is None:
+        return "PPC: not recorded yet — press c to add your PPC's details."
+    parts = [contact.name, contact.register, contact.email, contact.phone]
+    return "PPC: " + " · ".join(part for part in parts if part)
+
+
+def verification_text(verification: Verification | None) -> str:
+    """Whether the portfolio has been verified, and by whom."""
+    if verification is None:
+        return "Verification: not yet given — press v when your PPC verifies the portfolio."
+    register = f" ({verification.register})" if verification.register else ""
+    return f"Verification: by {verification.name}{register} on {short_date(verification.date)}"

@@ -1,0 +1,97 @@
+"""Open the record holding a privacy finding at its field, and save what the mediator changes.
+
+`open_at_field(app, finding, record)` pushes the form the record's own area uses (the case
+form, the de-brief, the observation checklist, the reflection editor, the CPD, PPC,
+training, profile and verification forms) with the cursor in the field named by the
+finding. A save goes through the folio as in that area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sendfolio.privacy.identifiers import Finding
+
+
+def open_at_field(app: Any, finding: Finding, record: Any) -> None:
+    """Push the right form for `record`, focused on the finding's field."""
+    from sendfolio.tui.dialogs.forms import EditRecordScreen
+
+    field = finding.field.split(".")[0]
+    kind = finding.kind
+    if kind == "case" and finding.field.startswith("debrief."):
+        from sendfolio.tui.dialogs.case_form import DebriefScreen
+
+        app.push_screen(DebriefScreen(record), lambda changed: _put(app, changed))
+        return
+    if kind == "case":
+        from sendfolio.tui.dialogs.case_form import CASE_SPECS
+        from sendfolio.tui.views import caseops
+
+        form = EditRecordScreen(
+            type(record),
+            CASE_SPECS,
+            initial=record,
+            title=f"Case {record.ref}",
+            check=lambda case: caseops.ref_in_use(app.current_folio, case, record),
+            focus=_field_or_none(CASE_SPECS, field),
+        )
+        app.push_screen(form, lambda case: case is not None and caseops.save_case(app.current_folio, case, record))
+        return
+    if kind == "observation":
+        from sendfolio.tui.screens.checklist import ChecklistScreen
+
+        app.push_screen(ChecklistScreen(record.ref))
+        return
+    if kind == "reflection":
+        from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+
+        app.push_screen(ReflectionEditor(record))
+        return
+    specs, title = _specs(kind)
+    form = EditRecordScreen(type(record), specs, initial=record, title=title, focus=_field_or_none(specs, field))
+    if kind == "passport_declaration":
+        app.push_screen(
+            form, lambda changed: changed is not None and app.current_folio.put_passport_declaration(changed)
+        )
+    else:
+        app.push_screen(form, lambda changed: _put(app, changed))
+
+
+def _put(app: Any, record: Any) -> None:
+    """Save a record a form returned (None: cancelled)."""
+    if record is not None:
+        app.current_folio.put(record)
+        app.notify("Saved.")
+
+
+def _field_or_none(specs: Any, field: str) -> str | None:
+    """The field to focus, if the form has it."""
+    return field if any(spec.name == field for spec in specs) else None
+
+
+def _specs(kind: str) -> tuple[Any, str]:
+    """The form fields and title of a kind of record."""
+    if kind == "cpd":
+        from sendfolio.tui.screens.cpd import CPD_SPECS
+
+        return CPD_SPECS, "Edit CPD entry"
+    if kind == "ppc":
+        from sendfolio.tui.screens.ppc import SESSION_SPECS
+
+        return SESSION_SPECS, "Edit PPC session"
+    if kind == "ppc_contact":
+        from sendfolio.tui.screens.ppc import CONTACT_SPECS
+
+        return CONTACT_SPECS, "Your PPC"
+    if kind in ("verification", "passport_declaration"):
+        from sendfolio.tui.screens.ppc import VERIFICATION_SPECS
+
+        return VERIFICATION_SPECS, "Verification"
+    if kind == "training":
+        from sendfolio.tui.screens.profile import TRAINING_SPECS
+
+        return TRAINING_SPECS, "Edit course"
+    from sendfolio.tui.dialogs.profile_form import PROFILE_SPECS
+
+    return PROFILE_SPECS, "Your profile"

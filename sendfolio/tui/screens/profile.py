@@ -1,0 +1,163 @@
+"""Training and profile: the courses taken, what each covered, and the mediator's own details.
+
+A course's "covers" is chosen from the foundation criteria and the SEND modules;
+the `Training` record itself refuses a module its kind of course cannot cover, so
+the form reports it under the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from sendfolio.domain.records import (
+    FOUNDATION_COVERS,
+    SEND_MODULES,
+    TRAINING_KINDS,
+    PPCContact,
+    Profile,
+    Record,
+    Training,
+)
+from sendfolio.domain.wording import hours_text, short_date, words
+from sendfolio.tui.dialogs.forms import FieldSpec
+from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
+from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
+
+TRAINING_SPECS = (
+    FieldSpec("kind", "Kind of course", "choice", options=TRAINING_KINDS),
+    FieldSpec("title", "Title", "text"),
+    FieldSpec("provider", "Provider", "text"),
+    FieldSpec("date", "Date completed", "date"),
+    FieldSpec("hours", "Hours", "hours", help="e.g. 40"),
+    FieldSpec("recognised_by", "Recognised by", "text", help="CMC, COM, OCN, ILM or another body"),
+    FieldSpec(
+        "covers",
+        "What it covered",
+        "list",
+        options=FOUNDATION_COVERS + SEND_MODULES,
+        help="space ticks; foundation: the first four; SEND training: the last four modules",
+    ),
+)
+"""The fields of the course form."""
+
+
+class ProfileScreen(RecordTableScreen):
+    """The mediator's profile above the table of training courses."""
+
+    HELP = (
+        "Your profile (p: name, membership body and number, registration anniversary, route) and your "
+        "training courses, each with what it covered: the foundation criteria or the four SEND modules."
+    )
+    """What this screen is for, shown in help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *record_bindings("course"),
+        Binding(
+            "p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary, route and PPC"
+        ),
+    ]
+    """Courses: add / edit / delete; edit the profile."""
+
+    RECORD_TYPE = Training
+    """The table holds training courses."""
+    SPECS = TRAINING_SPECS
+    """The course form."""
+    NOUN = "course"
+    """What a record is called."""
+    COLUMNS = ("Kind", "Title", "Provider", "Date", "Hours", "Recognised", "Covers")
+    """The table's columns."""
+    TABLE_ID = "training-table"
+    """The table's id."""
+    PALETTE_NAME = "Training"
+    """The area's name in the command palette."""
+
+    def compose(self) -> ComposeResult:
+        """The profile, then the courses."""
+        yield AreaBar()
+        with Vertical(id="profile-body"):
+            yield Static("", id="profile-summary", classes="summary", markup=False)
+            yield Static("Training courses", id="training-heading", classes="summary", markup=False)
+            yield self.make_table()
+            yield Static("", id="training-detail", classes="detail-pane", markup=False)
+        yield AppFooter()
+
+    def records(self) -> list[Training]:
+        """The courses, oldest first."""
+        return sorted(self.app.current_folio.training(), key=lambda course: (course.date, course.title))
+
+    def row(self, record: Any) -> Sequence[Any]:
+        """One course as table cells."""
+        covers = f"{len(record.covers)} of 4" if record.kind in ("foundation", "send") else "—"
+        return (
+            words(record.kind),
+            record.title,
+            record.provider,
+            short_date(record.date),
+            f"{hours_text(record.hours)}",
+            record.recognised_by or "—",
+            covers,
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted course in full under the table (a narrow table cuts columns off)."""
+        course = next((item for item in self.records() if self.key_of(item) == event.row_key.value), None)
+        self.query_one("#training-detail", Static).update(course_detail(course) if course else "")
+
+    def new_record(self) -> Record | None:
+        """A new course starts dated today."""
+        return draft(Training, date=self.app.today)
+
+    def refresh_view(self) -> None:
+        """Redraw the profile and the courses."""
+        summary = profile_text(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
+        self.query_one("#profile-summary", Static).update(summary)
+        count = len(self.app.current_folio.training())
+        heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
+        self.query_one("#training-heading", Static).update(heading)
+        self.refresh_table()
+
+    def action_profile(self) -> None:
+        """Edit the mediator's profile."""
+        form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
+        self.app.push_screen(form, self._save_profile)
+
+    def _save_profile(self, result: Any) -> None:
+        """Put the profile (and the PPC's details) in the folio at once."""
+        if not save_profile(self.app, result):
+            return
+        self.notify("Saved your profile.")
+        self.refresh_view()
+
+
+def course_detail(course: Training) -> str:
+    """A course in one line, the columns a narrow table cuts off included."""
+    covers = "; ".join(words(item).lower() for item in course.covers) or "nothing recorded"
+    recognised = f"recognised by {course.recognised_by}" if course.recognised_by else "no recognising body"
+    return (
+        f"{course.title}: {words(course.kind).lower()}, {course.provider}, {short_date(course.date)}, "
+        f"{hours_text(course.hours)} h, {recognised} · covers: {covers}"
+    )
+
+
+def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
+    """The profile and the PPC in a few lines, with a dash for what is not filled in."""
+    anniversary = (
+        f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
+    )
+    membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
+    lines = [
+        f"Name: {profile.name or '—'}    Membership: {membership}",
+        f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}"
+        + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
+        "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
+        "Press p to edit your profile and your PPC's details.",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,205 @@
+"""Reflections: the list of written reflections, with a preview of the one highlighted.
+
+New reflections start from a template (Gibbs, Rolfe, Kolb, the Form 3 de-brief
+headings, or a blank page) and open in the editor beside a live preview.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sendfolio.domain.records import Reflection
+from sendfolio.domain.wording import count, hours_text, short_date
+from sendfolio.paths import style_path
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.screens.folio_screen import FolioScreen
+from sendfolio.tui.screens.record_screen import QUIT_BINDING, binding_commands, plain_cells
+from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+from sendfolio.tui.views.reflection_templates import TEMPLATES, template, template_body, word_count
+from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.batches import fill_rows
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.long_table import LongTable
+
+COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
+"""The columns of the reflections table."""
+
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~"
+"""Characters Markdown could read as formatting; escaped in a title so it shows as typed."""
+
+
+def markdown_literal(text: str) -> str:
+    """Text escaped so Markdown shows every character as typed (for a title in the preview)."""
+    return "".join(f"\\{char}" if char in MARKDOWN_SPECIALS else char for char in text)
+
+
+def reflection_row(item: Reflection) -> tuple[list, str]:
+    """One reflection as the table's cells, and its row key (its id)."""
+    cells = (short_date(item.date), item.title, hours_text(item.hours), item.case or "—", str(word_count(item.body)))
+    return plain_cells(cells), item.id
+
+
+class TemplateChooser(ModalScreen[str | None]):
+    """Pick the template a new reflection starts from; dismisses with its key or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    """Escape closes without starting a reflection."""
+
+    def compose(self) -> ComposeResult:
+        """The templates in a list, blank page first."""
+        with Vertical(id="template-dialog"):
+            yield Label("Start a new reflection from", id="template-question")
+            yield OptionList(*(Option(item.label, id=item.key) for item in TEMPLATES), id="templates")
+            yield Label("↑↓ choose · Enter start · Esc cancel", classes="hint")
+        yield AppFooter()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Start from the chosen template."""
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
+
+
+class ReflectionsScreen(FolioScreen):
+    """The mediator's reflections on practice: list, preview, write, edit, delete."""
+
+    HELP = (
+        "Your written reflections on practice, newest first, with the highlighted one shown below. "
+        "Press a to write a new one from a template (Gibbs, Rolfe, Kolb or the Form 3 de-brief headings), "
+        "Enter or e to edit, d to delete. Use case references, never names."
+    )
+    """What this screen is for, shown in help."""
+
+    CSS_PATH = style_path("records.tcss")
+    """The records screens' styles."""
+
+    BINDINGS = [
+        Binding("a,n", "new", "New reflection", tooltip="Write a new reflection from a template"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection (or press Enter on it)"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted reflection, after asking"),
+        QUIT_BINDING,
+    ]
+    """Write a new reflection, edit or delete the highlighted one (Enter also edits)."""
+
+    PALETTE_NAME = "Reflections"
+    """The screen's name in the command palette."""
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        return binding_commands(self)
+
+    def compose(self) -> ComposeResult:
+        """A summary line, the table and the preview of the highlighted reflection."""
+        yield AreaBar()
+        with Vertical(id="reflections-body"):
+            yield Static("", id="reflections-summary", classes="summary", markup=False)
+            table: DataTable = LongTable(id="reflections-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns(*COLUMNS)
+            yield table
+            yield Markdown("", id="reflection-preview", open_links=False)
+        yield AppFooter()
+
+    def refresh_view(self) -> None:
+        """Show the folio's reflections."""
+        self.refresh_table()
+
+    def reflections(self) -> list[Reflection]:
+        """The folio's reflections, newest first."""
+        return sorted(self.app.current_folio.reflections(), key=lambda item: (item.date, item.title), reverse=True)
+
+    def refresh_table(self, select: str | None = None) -> None:
+        """Redraw the table, keeping the cursor on `select` (a reflection id) when given."""
+        table = self.query_one("#reflections-table", DataTable)
+        current = select or self._highlighted_id()
+        items = self.reflections()
+        self._show_summary(items)
+        fill_rows(table, items, make=reflection_row, select=current)
+        if not items:
+            self._show_preview()
+
+    def _show_summary(self, items: list[Reflection]) -> None:
+        """How many reflections, and their hours together."""
+        hours = sum(item.hours for item in items)
+        text = (
+            f"{count(len(items), 'reflection')} · {hours_text(hours)} hours"
+            if items
+            else "No reflections yet: press a to write one."
+        )
+        self.query_one("#reflections-summary", Static).update(text)
+
+    def _highlighted_id(self) -> str | None:
+        """The id of the highlighted reflection, if any."""
+        table = self.query_one("#reflections-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def highlighted(self) -> Reflection | None:
+        """The highlighted reflection, if any."""
+        wanted = self._highlighted_id()
+        return next((item for item in self.app.current_folio.reflections() if item.id == wanted), None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Preview the reflection under the cursor."""
+        self._show_preview()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens it in the editor."""
+        self.action_edit()
+
+    def _show_preview(self) -> None:
+        """Render the highlighted reflection's Markdown below the table."""
+        item = self.highlighted()
+        self.query_one("#reflection-preview", Markdown).update(
+            f"# {markdown_literal(item.title)}\n\n{item.body}" if item else ""
+        )
+
+    def action_new(self) -> None:
+        """Choose a template, then open the editor on it."""
+        self.app.push_screen(TemplateChooser(), self._start_from)
+
+    def _start_from(self, key: str | None) -> None:
+        """Open the editor on the chosen template's headings."""
+        if key is None:
+            return
+        chosen = template(key)
+        heading = "New reflection" if key == "blank" else f"New reflection · {chosen.label}"
+        self.app.push_screen(ReflectionEditor(body=template_body(key), heading=heading), self._after_edit)
+
+    def action_edit(self) -> None:
+        """Open the highlighted reflection in the editor."""
+        item = self.highlighted()
+        if item is None:
+            self.notify("No reflection to edit: press a to write one.", severity="warning")
+            return
+        self.app.push_screen(ReflectionEditor(item), self._after_edit)
+
+    def _after_edit(self, saved: Reflection | None) -> None:
+        """Show the saved reflection highlighted in the list."""
+        self.refresh_table(select=saved.id if saved else None)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted reflection."""
+        item = self.highlighted()
+        if item is None:
+            self.notify("No reflection to delete.", severity="warning")
+            return
+        question = f"Delete the reflection “{item.title}” of {short_date(item.date)}?"
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self._delete_if(yes, item))
+
+    def _delete_if(self, yes: bool | None, item: Reflection) -> None:
+        """Delete when confirmed, and say so."""
+        if not yes:
+            return
+        self.app.current_folio.delete(item)
+        self.notify(f"Deleted the reflection “{item.title}”.", markup=False)
+        self.refresh_table()

@@ -1,0 +1,184 @@
+"""Restore: list the folio's backups and go back to one, as `sendfolio restore` does.
+
+Each backup is listed with when it was saved, what it holds and whether it is encrypted.
+Restoring asks first; the app then closes the folio (restoring takes the folder's lock),
+the store makes the backup the folio atomically, keeping the folio as it was as backup 1,
+and the app opens it again. An encrypted backup under another passphrase asks for it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from sendfolio.tui.dialogs.ask_text import AskTextScreen
+from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import HostApp
+
+
+class RestoreScreen(Screen):
+    """The folio's backups, newest first; Enter restores the highlighted one (after asking)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    TITLE = "Restore a backup"
+    PALETTE_NAME = "Restore"
+
+    DEFAULT_CSS = """
+    RestoreScreen #restore-body { height: 1fr; padding: 0 1; }
+    RestoreScreen #restore-table { height: 1fr; }
+    RestoreScreen #restore-result { height: auto; }
+    RestoreScreen #restore-result.-error { color: $text-error; }
+    """
+    """The list takes the room."""
+
+    HELP = (
+        "sendfolio keeps the last few versions of your folio as backups. Enter restores the highlighted one: "
+        "the folio as it is now is kept as backup 1, so a restore can itself be undone."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "restore", "Restore", tooltip="Make the highlighted backup the folio (after asking)"),
+        Binding("escape", "close", "Back"),
+    ]
+    """Restore, back."""
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        from sendfolio.tui.screens.record_screen import binding_commands
+
+        return binding_commands(self)
+
+    def compose(self) -> ComposeResult:
+        """A line of explanation, the table of backups and a result line."""
+        with Vertical(id="restore-body"):
+            yield Static("", id="restore-about")
+            table: DataTable = DataTable(id="restore-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Backup", "Saved", "Encrypted", "Holds")
+            yield table
+            yield Static("", id="restore-result")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """List the backups."""
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Read the backups' descriptions again."""
+        from sendfolio.store.backups import list_backups
+
+        folio = self.app.current_folio
+        self.backups: list[Any] = list_backups(folio.data_dir, codec=folio.codec)
+        table = self.query_one("#restore-table", DataTable)
+        table.clear()
+        for info in self.backups:
+            table.add_row(
+                str(info.number), info.saved_text(), "yes" if info.encrypted else "no", Text(info.counts_text())
+            )
+        about = (
+            f"{len(self.backups)} backup{'s' if len(self.backups) != 1 else ''} of the folio in {folio.data_dir}, "
+            "newest first. Enter restores one (after asking)."
+            if self.backups
+            else f"No backups yet in {folio.data_dir}: one is kept each time the folio is saved."
+        )
+        self.query_one("#restore-about", Static).update(Text(about))
+        table.focus()
+
+    def show_result(self, text: str, *, error: bool = False) -> None:
+        """Say what happened."""
+        result = self.query_one("#restore-result", Static)
+        result.update(Text(text))
+        result.set_class(error, "-error")
+
+    @on(DataTable.RowSelected, "#restore-table")
+    def action_restore(self) -> None:
+        """Ask, then restore the highlighted backup."""
+        if not self.backups:
+            self.show_result("No backup to restore.")
+            return
+        info = self.backups[min(self.query_one("#restore-table", DataTable).cursor_row, len(self.backups) - 1)]
+        if not info.readable:
+            self.show_result(f"✗ Backup {info.number} cannot be restored: {info.problem}", error=True)
+            return
+        question = (
+            f"Restore backup {info.number}, saved {info.saved_text()} ({info.counts_text()})? "
+            "The folio as it is now is kept as backup 1."
+        )
+
+        def answered(yes: bool | None) -> None:
+            """Restore when confirmed, asking for a passphrase the open folio's key does not fit."""
+            if not yes:
+                return
+            if info.locked:
+                self.app.push_screen(
+                    AskTextScreen(
+                        "Passphrase of the backup",
+                        "This backup was encrypted with another passphrase.",
+                        password=True,
+                    ),
+                    partial(self._restore_with, info.number),
+                )
+            else:
+                self.restore(info.number, None)
+
+        self.app.push_screen(ConfirmScreen(question, yes_label="Restore", no_label="Keep"), answered)
+
+    def _restore_with(self, number: int, passphrase: str | None) -> None:
+        """Restore backup `number` once its passphrase is given (None: the mediator gave up)."""
+        if passphrase is not None:
+            self.restore(number, passphrase)
+
+    def restore(self, number: int, passphrase: str | None) -> None:
+        """Restore through the app (it closes and reopens the folio)."""
+        self.app.run_worker(self._restore(number, passphrase), exclusive=True, group="restore")
+
+    async def _restore(self, number: int, passphrase: str | None) -> None:
+        """Close the folio, restore the backup, open the folio again; say what happened."""
+        from sendfolio.store import Folio, FolioError
+        from sendfolio.store.backups import restore_backup
+
+        app: Any = self.app
+        if app.unsaved_screens():
+            self.show_result("✗ Save or close the open form first.", error=True)
+            return
+        folio = app.current_folio
+        data_dir, codec, demo = folio.data_dir, folio.codec, app.is_demo
+        folio.close()
+        problem = None
+        try:
+            restore_backup(data_dir, number, passphrase=passphrase, codec=codec)
+        except (FolioError, OSError) as error:
+            problem = str(error)
+        if passphrase is not None and problem is None:
+            from sendfolio.store.crypto import CryptoError, unlock
+
+            try:
+                codec = unlock((data_dir / folio.path.name).read_bytes(), passphrase)
+            except (CryptoError, OSError) as error:
+                problem = str(error)
+        try:
+            reopened = Folio.open(data_dir, codec=codec)
+        except FolioError as error:
+            app.folio_failed(f"The folio could not be opened again after the restore: {error}")
+            return
+        await app.use_folio(reopened, demo=demo)
+        if problem:
+            app.notify(f"Nothing was restored: {problem}", title="Restore", severity="error", markup=False)
+        else:
+            app.notify(
+                f"Restored backup {number}. The folio as it was is kept as backup 1 (ctrl+p, Restore, to go back).",
+                title="Restore",
+                timeout=10,
+            )

@@ -1,0 +1,539 @@
+"""Export, import and the deadlines calendar: what `sendfolio export`, `import` and `deadlines --ics` do.
+
+- `ExportScreen`: a JSON backup of everything (plain, or encrypted), one kind as CSV, or the
+  reflections as Markdown files. The backup is never refused; CSV and Markdown are, while the
+  privacy check has open findings (the screen says so and offers the Privacy screen).
+- `ImportScreen`: CSV, Markdown reflections, observer forms or a JSON backup. "Check" reads and
+  checks every file and shows what would be imported (a dry run); only then can "Import" save
+  it, all or nothing. A backup that would replace records asks first.
+- `CalendarScreen`: the upcoming statutory deadlines as an .ics file (case references only).
+
+Outputs go where the Compile screen proposes (`export_folder`), and never onto the folio's own
+files (`store.outputs.check_output`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
+from textual.worker import Worker, WorkerState
+
+from sendfolio.domain.wording import count
+from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.ticks import TickRadio
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
+    from sendfolio.tui.support.host import HostApp
+
+EXPORT_CHOICES: dict[str, str] = {
+    "backup": "JSON backup of everything (to keep, or to restore with Import)",
+    "cases": "Cases as CSV",
+    "cpd": "CPD diary as CSV",
+    "ppc": "PPC sessions as CSV",
+    "training": "Training courses as CSV",
+    "observations": "Observed criteria as CSV",
+    "plan": "Learning plan as CSV",
+    "reflections": "Reflections as Markdown files (a folder)",
+}
+"""What can be exported, in the mediator's words, by export kind."""
+
+PLAIN_NOTE = "The file is not encrypted and holds your case notes: keep it somewhere private and delete it when done."
+"""What every plain export says about the file it wrote."""
+
+STYLES = """
+{name} #transfer-body {{ height: 1fr; padding: 0 1; }}
+{name} .transfer-heading {{ text-style: bold; }}
+{name} .transfer-line {{ height: auto; margin-top: 1; }}
+{name} .transfer-line Label {{ width: auto; padding-right: 1; }}
+{name} .transfer-line Input {{ width: 1fr; }}
+{name} .transfer-buttons {{ height: auto; margin-top: 1; }}
+{name} .transfer-buttons Button {{ margin-right: 1; }}
+{name} #transfer-result {{ height: auto; margin-top: 1; }}
+{name} #transfer-result.-error {{ color: $text-error; }}
+{name} RadioSet {{ width: 100%; height: auto; }}
+{name} #import-files {{ height: 5; }}
+"""
+"""The transfer screens' layout (the same for each)."""
+
+
+def proposed_folder(folio: Folio) -> Path:
+    """Where the app proposes to save outputs of this folio."""
+    from sendfolio.privacy.files import export_folder
+
+    return export_folder(folio.data_dir, encrypted=folio.codec is not None)
+
+
+def checked_output(folio: Folio, raw: str) -> Path:
+    """The output path typed, or `ValueError` saying why it cannot be used."""
+    from sendfolio.store.outputs import OutputRefused, check_output
+
+    if not raw.strip():
+        raise ValueError("Give a file to save to.")
+    try:
+        return check_output(Path(raw.strip()).expanduser(), folio.data_dir)
+    except OutputRefused as refused:
+        raise ValueError(f"{refused}; nothing was written") from None
+
+
+class TransferScreen(Screen):
+    """What the three screens share: a result line, Escape back, errors in words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]
+    """Escape goes back."""
+
+    def show_result(self, text: str, *, error: bool = False) -> None:
+        """Say what happened under the form."""
+        result = self.query_one("#transfer-result", Static)
+        result.update(Text(text))
+        result.set_class(error, "-error")
+
+    def action_close(self) -> None:
+        """Back to where the palette was opened."""
+        self.dismiss()
+
+    def palette_commands(self) -> list:
+        """This screen's keys, offered in the command palette."""
+        from sendfolio.tui.screens.record_screen import binding_commands
+
+        return binding_commands(self)
+
+
+class ExportScreen(TransferScreen):
+    """Export a backup, one kind as CSV, or the reflections as Markdown."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    TITLE = "Export"
+    PALETTE_NAME = "Export"
+    DEFAULT_CSS = STYLES.format(name="ExportScreen")
+
+    HELP = (
+        "Choose what to export and where, then press ctrl+s (or Enter in the path). A JSON backup holds "
+        "everything (with your do-not-print list) and is always allowed; tick Encrypt to protect it with a "
+        "passphrase. CSV and Markdown are for other programs, so they wait until the privacy check is clear."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "export", "Export", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        """The choice, the encryption tick, the path and the result."""
+        with VerticalScroll(id="transfer-body"):
+            yield Static("Export your records", classes="transfer-heading")
+            with RadioSet(id="export-kind", compact=True):
+                for key, label in EXPORT_CHOICES.items():
+                    yield TickRadio(label, value=key == "backup", name=key)
+            yield Checkbox(
+                "Encrypt the backup (with the folio's passphrase, or a new one)", id="export-encrypt", compact=True
+            )
+            with Horizontal(classes="transfer-line"):
+                yield Label("Save to")
+                yield Input(id="export-path", compact=True)
+            with Horizontal(classes="transfer-buttons"):
+                yield Button("Export (ctrl+s)", id="export-go", variant="primary", compact=True)
+                yield Button("Back (esc)", id="export-back", compact=True)
+            yield Static("", id="transfer-result")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Propose a file for the backup."""
+        self.kind = "backup"
+        self._proposed = ""
+        self._propose()
+
+    def _propose(self) -> None:
+        """Put the default path for the chosen kind in the path box, unless the mediator typed one."""
+        folder = proposed_folder(self.app.current_folio)
+        name = {
+            "backup": f"sendfolio-backup-{self.app.today:%Y-%m-%d}.json",
+            "reflections": "reflections",
+        }.get(self.kind, f"{self.kind}.csv")
+        field = self.query_one("#export-path", Input)
+        if field.value in ("", self._proposed):
+            field.value = str(folder / name)
+        self._proposed = str(folder / name)
+        self.query_one("#export-encrypt").display = self.kind == "backup"
+
+    @on(RadioSet.Changed, "#export-kind")
+    def _kind_chosen(self, event: RadioSet.Changed) -> None:
+        """Follow the choice."""
+        self.kind = event.pressed.name or "backup"
+        self._propose()
+
+    @on(Button.Pressed, "#export-back")
+    def _back(self) -> None:
+        """Back."""
+        self.action_close()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def action_export(self) -> None:
+        """Export, or say why not."""
+        folio = self.app.current_folio
+        try:
+            out = checked_output(folio, self.query_one("#export-path", Input).value)
+        except ValueError as problem:
+            self.show_result(f"✗ {problem}", error=True)
+            return
+        encrypt = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
+        if encrypt and folio.codec is None:
+            self._ask_passphrase(out)
+            return
+        self.export_worker(out, folio.codec if encrypt else None)
+
+    def _ask_passphrase(self, out: Path) -> None:
+        """Ask twice for a passphrase for the backup, then export with it."""
+        from sendfolio.tui.dialogs.ask_text import AskTextScreen
+
+        def first(passphrase: str | None) -> None:
+            """Ask again to be sure."""
+            if passphrase is None:
+                return
+            from sendfolio.store.crypto import check_new_passphrase
+
+            try:
+                check_new_passphrase(passphrase)
+            except ValueError as problem:
+                self.show_result(f"✗ passphrase: {problem}", error=True)
+                return
+            self.app.push_screen(
+                AskTextScreen("Type the passphrase again", "The same passphrase, to be sure.", password=True),
+                lambda again: second(passphrase, again),
+            )
+
+        def second(passphrase: str, again: str | None) -> None:
+            """Export when both match."""
+            if again is None:
+                return
+            if again != passphrase:
+                self.show_result("✗ The two passphrases differ; nothing was written.", error=True)
+                return
+            self.export_worker(out, None, passphrase)
+
+        self.app.push_screen(
+            AskTextScreen(
+                "A passphrase for the backup",
+                "Without it the backup cannot be opened: nobody can recover it. At least 8 characters.",
+                password=True,
+            ),
+            first,
+        )
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
+    def export_worker(self, out: Path, codec: Any, passphrase: str | None = None) -> str:
+        """Write the export off the screen's thread; returns what was written, in words."""
+        from sendfolio.io.exporter import export_backup, export_csv, export_reflections
+        from sendfolio.privacy import ensure_clear
+
+        folio = self.app.current_folio
+        self.app.call_from_thread(self.show_result, "Exporting…")
+        if passphrase is not None:
+            from sendfolio.store import crypto
+
+            codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
+        data = folio.data()
+        (out if self.kind == "reflections" else out.parent).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.kind != "reflections":
+            out.parent.mkdir(exist_ok=True, mode=0o700)
+        if self.kind == "backup":
+            files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
+            return export_backup(data, out, folio.path, files, settings=folio.settings(), codec=codec)
+        ensure_clear(folio)
+        if self.kind == "reflections":
+            return export_reflections(data, out, folio.path)
+        return export_csv(data, self.kind, out, folio.path)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say what was written, or why not."""
+        if event.worker.group != "export" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        out = self.query_one("#export-path", Input).value
+        if event.state == WorkerState.SUCCESS:
+            encrypted = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
+            note = "It is encrypted: Import opens it with its passphrase." if encrypted else PLAIN_NOTE
+            self.show_result(f"✓ Exported {event.worker.result} to {out}\n{note}")
+            return
+        self.show_result(_export_error(event.worker.error, out), error=True)
+
+
+def _export_error(error: BaseException | None, out: str) -> str:
+    """Why the export failed, in one line."""
+    from sendfolio.privacy import PrivacyFindings
+
+    if isinstance(error, PrivacyFindings):
+        return (
+            f"✗ Not exported: the privacy check found {len(error.findings)} possible identifier(s). "
+            "Open Privacy (ctrl+p, then Privacy) to fix or mark them. A JSON backup can always be made."
+        )
+    if isinstance(error, OSError):
+        return f"✗ Not exported: cannot write {error.filename or out}: {error.strerror or error}"
+    return f"✗ Not exported: {error}"
+
+
+class ImportScreen(TransferScreen):
+    """Check files, show what they would bring in, then import them all or nothing."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    TITLE = "Import"
+    PALETTE_NAME = "Import"
+    DEFAULT_CSS = STYLES.format(name="ImportScreen")
+
+    HELP = (
+        "Type the files to import, one a line: CSV files (cases, cpd, ppc, training, observations, plan), "
+        "Markdown reflections (.md), observer forms returned as PDF, or a JSON backup. Press c to check them: "
+        "the screen lists every problem, or what would be imported. Nothing is saved until you press i."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "check", "Check", priority=True, tooltip="Read and check the files; save nothing"),
+        Binding("ctrl+s", "import", "Import", priority=True, tooltip="Save what the check showed"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The files, an optional passphrase, the buttons and the preview."""
+        with VerticalScroll(id="transfer-body"):
+            yield Static("Import files (one path a line)", classes="transfer-heading")
+            yield TextArea("", id="import-files")
+            with Horizontal(classes="transfer-line"):
+                yield Label("Passphrase of an encrypted backup (if any)")
+                yield Input(id="import-passphrase", password=True, compact=True)
+            with Horizontal(classes="transfer-buttons"):
+                yield Button("Check (ctrl+r)", id="import-check", variant="primary", compact=True)
+                yield Button("Import (ctrl+s)", id="import-go", variant="success", disabled=True, compact=True)
+                yield Button("Back (esc)", id="import-back", compact=True)
+            yield Static("", id="transfer-result")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        """Nothing checked yet."""
+        self.plan: Any = None
+        self.checked: list[Path] = []
+        self.query_one("#import-files", TextArea).focus()
+
+    def paths(self) -> list[Path]:
+        """The files typed, one a line."""
+        text = self.query_one("#import-files", TextArea).text
+        return [Path(line.strip()).expanduser() for line in text.splitlines() if line.strip()]
+
+    @on(TextArea.Changed, "#import-files")
+    def _files_changed(self) -> None:
+        """A change to the files means checking again."""
+        self.plan = None
+        self.query_one("#import-go", Button).disabled = True
+
+    @on(Button.Pressed, "#import-back")
+    def _back(self) -> None:
+        """Back."""
+        self.action_close()
+
+    @on(Button.Pressed, "#import-check")
+    def action_check(self) -> None:
+        """Read and check the files in a worker (a dry run)."""
+        paths = self.paths()
+        if not paths:
+            self.show_result("✗ Type the path of at least one file.", error=True)
+            return
+        self.show_result("Checking…")
+        self.check_worker(paths, self.query_one("#import-passphrase", Input).value)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="import-check",
+        exit_on_error=False,
+        description="checking the files to import",
+    )
+    def check_worker(self, paths: list[Path], passphrase: str) -> Any:
+        """Plan the import against the folio as it is; raises `ImportProblems` listing every problem."""
+        from sendfolio.io.importer import plan_import
+
+        folio = self.app.current_folio
+        self.checked = paths
+        return plan_import(
+            paths, folio.data(), folio.get_setting(_folio_id_setting()), decrypt=_decrypter(folio, passphrase)
+        )
+
+    @on(Button.Pressed, "#import-go")
+    def action_import(self) -> None:
+        """Save what the check showed, asking first when a backup replaces records."""
+        if self.plan is None or self.checked != self.paths():
+            self.show_result("✗ Check the files first (ctrl+r): nothing is saved unchecked.", error=True)
+            return
+        folio = self.app.current_folio
+        if self.plan.backup is not None and not folio.is_empty():
+            from sendfolio.io.exporter import counts
+            from sendfolio.tui.dialogs.confirm import ConfirmScreen
+
+            question = f"Restoring the backup replaces every record in this folio ({counts(folio.data())}). Go on?"
+
+            def answered(yes: bool | None) -> None:
+                """Restore the backup once the mediator agrees."""
+                if yes:
+                    self._apply()
+
+            self.app.push_screen(ConfirmScreen(question, yes_label="Replace", no_label="Keep"), answered)
+            return
+        self._apply()
+
+    def _apply(self) -> None:
+        """Save the plan, all or nothing."""
+        from sendfolio.io.importer import apply_plan
+        from sendfolio.store import FolioError
+
+        plan = self.plan
+        try:
+            apply_plan(self.app.current_folio, plan)
+        except (FolioError, OSError) as error:
+            self.show_result(f"✗ Nothing was imported: {error}", error=True)
+            return
+        self.plan = None
+        self.query_one("#import-go", Button).disabled = True
+        heading = "Imported" if plan.backup is None else "Restored the backup"
+        lines = plan.summary() or ["no records (the files hold none)"]
+        self.show_result(f"✓ {heading}:\n" + "\n".join(f"  {line}" for line in lines))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the dry run's result: what would be imported, or every problem."""
+        if event.worker.group != "import-check" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        if event.state == WorkerState.ERROR:
+            self.plan = None
+            self.show_result(_import_problems(event.worker.error), error=True)
+            return
+        self.plan = event.worker.result
+        lines = self.plan.summary()
+        if not lines:
+            self.show_result("The files hold no records: nothing to import.")
+            return
+        what = "restore this backup (replacing the folio's records)" if self.plan.backup is not None else "bring in"
+        self.show_result(
+            f"Checked; nothing saved yet. The import would {what}:\n"
+            + "\n".join(f"  {line}" for line in lines)
+            + "\nPress ctrl+s (Import) to save it."
+        )
+        self.query_one("#import-go", Button).disabled = False
+
+
+def _folio_id_setting() -> str:
+    """The setting holding the id this folio prints on its observer forms."""
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+
+    return FOLIO_ID_SETTING
+
+
+def _decrypter(folio: Folio, passphrase: str) -> Any:
+    """Opens an encrypted backup: with the folio's own key when it fits, else with the passphrase typed."""
+
+    def decrypt(name: str, raw: bytes) -> bytes:
+        """The plain bytes of the encrypted backup `name`, or `ValueError` saying why not."""
+        from sendfolio.store.crypto import CryptoError, FolioCodec, parse_header, unlock
+
+        try:
+            codec = folio.codec
+            if isinstance(codec, FolioCodec) and parse_header(raw).raw == codec.header.raw:
+                return codec.decode(raw)
+            if not passphrase:
+                raise ValueError("it is encrypted: type its passphrase above, then check again")
+            return unlock(raw, passphrase).decode(raw)
+        except CryptoError as error:
+            raise ValueError(str(error)) from None
+
+    return decrypt
+
+
+def _import_problems(error: BaseException | None) -> str:
+    """Every problem the check found (already short and masked), or the one error."""
+    from sendfolio.io.problems import ImportProblems
+
+    if isinstance(error, ImportProblems):
+        lines = [str(problem) for problem in error.problems]
+        files = len({problem.file for problem in error.problems})
+        return (
+            f"✗ Nothing can be imported yet: {count(len(lines), 'problem')} in {count(files, 'file')}:\n"
+            + "\n".join(lines)
+        )
+    return f"✗ Nothing can be imported: {error}"
+
+
+class CalendarScreen(TransferScreen):
+    """Save the upcoming statutory deadlines as an .ics calendar file."""
+
+    if TYPE_CHECKING:
+        app = getters.app(HostApp)
+
+    TITLE = "Deadlines calendar"
+    PALETTE_NAME = "Calendar"
+    DEFAULT_CSS = STYLES.format(name="CalendarScreen")
+
+    HELP = (
+        "Saves each case's upcoming statutory deadlines as an .ics file that calendar apps import. Only case "
+        "references identify a case. Saving it again later updates the same events rather than adding copies."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        """A line about what goes in, the path and the result."""
+        with Vertical(id="transfer-body"):
+            yield Static("Deadlines calendar (.ics)", classes="transfer-heading")
+            yield Static("", id="calendar-about")
+            with Horizontal(classes="transfer-line"):
+                yield Label("Save to")
+                yield Input(id="calendar-path", compact=True)
+            with Horizontal(classes="transfer-buttons"):
+                yield Button("Save calendar (ctrl+s)", id="calendar-go", variant="primary", compact=True)
+                yield Button("Back (esc)", id="calendar-back", compact=True)
+            yield Static("", id="transfer-result")
+        yield AppFooter()
+
+    def upcoming(self) -> list[Any]:
+        """The deadlines still to come."""
+        from sendfolio.domain.timescales import all_deadlines, upcoming
+
+        return list(upcoming(all_deadlines(list(self.app.current_folio.cases()), self.app.today)))
+
+    def on_mount(self) -> None:
+        """Count the deadlines and propose a path."""
+        count = len(self.upcoming())
+        self.query_one("#calendar-about", Static).update(
+            f"{count} upcoming deadline{'s' if count != 1 else ''} from your cases' timeline dates."
+        )
+        self.query_one("#calendar-path", Input).value = str(proposed_folder(self.app.current_folio) / "deadlines.ics")
+
+    @on(Button.Pressed, "#calendar-back")
+    def _back(self) -> None:
+        """Back."""
+        self.action_close()
+
+    @on(Input.Submitted, "#calendar-path")
+    @on(Button.Pressed, "#calendar-go")
+    def action_save(self) -> None:
+        """Write the calendar atomically, or say why not."""
+        from sendfolio.io.calendar import calendar_bytes
+        from sendfolio.store.atomic import write_atomic
+
+        try:
+            out = checked_output(self.app.current_folio, self.query_one("#calendar-path", Input).value)
+        except ValueError as problem:
+            self.show_result(f"✗ {problem}", error=True)
+            return
+        coming = self.upcoming()
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(out, calendar_bytes(coming, datetime.now(UTC)))
+        except OSError as error:
+            self.show_result(f"✗ Not saved: cannot write {out}: {error.strerror or error}", error=True)
+            return
+        self.show_result(f"✓ Saved {len(coming)} upcoming deadline{'s' if len(coming) != 1 else ''} to {out}")

@@ -1,0 +1,1 @@
+"""sendfolio.tui.support"""
