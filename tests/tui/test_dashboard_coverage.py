@@ -8,7 +8,8 @@ from sendfolio import rules
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.tui.screens.checklist import ChecklistScreen
 from sendfolio.tui.screens.coverage import CoverageScreen
-from sendfolio.tui.screens.dashboard import DashboardScreen, area_for_rule
+from sendfolio.tui.screens.dashboard import DashboardScreen
+from sendfolio.tui.views.dashboard import area_for_rule
 from tests.tui.conftest import SIZE, make_app, settle
 
 

@@ -9,18 +9,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, Markdown, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Markdown, Static
 
 from sendfolio.domain.records import Reflection
 from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.template_chooser import TemplateChooser
 from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.screens.record_screen import QUIT_BINDING, binding_commands, plain_cells
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
-from sendfolio.tui.views.reflection_templates import TEMPLATES, template, template_body, word_count
+from sendfolio.tui.views.reflection_templates import template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
@@ -43,30 +42,6 @@ def reflection_row(item: Reflection) -> tuple[list, str]:
     """One reflection as the table's cells, and its row key (its id)."""
     cells = (short_date(item.date), item.title, hours_text(item.hours), item.case or "—", str(word_count(item.body)))
     return plain_cells(cells), item.id
-
-
-class TemplateChooser(ModalScreen[str | None]):
-    """Pick the template a new reflection starts from; dismisses with its key or None."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    """Escape closes without starting a reflection."""
-
-    def compose(self) -> ComposeResult:
-        """The templates in a list, blank page first."""
-        with Vertical(id="template-dialog"):
-            yield Label("Start a new reflection from", id="template-question")
-            yield OptionList(*(Option(item.label, id=item.key) for item in TEMPLATES), id="templates")
-            yield Label("↑↓ choose · Enter start · Esc cancel", classes="hint")
-        yield AppFooter()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Start from the chosen template."""
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        """Close without choosing."""
-        self.dismiss(None)
 
 
 class ReflectionsScreen(FolioScreen):
