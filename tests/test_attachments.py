@@ -232,26 +232,6 @@ def test_encrypt_decrypt_and_passphrase_recode_existing_attachments(cheap_kdf, f
     assert stored.read_bytes() == cert.read_bytes()
 
 
-def test_a_recoding_cut_short_is_finished_on_read(cheap_kdf, folio_with_course, tmp_path):
-    """A crash after the folio was re-saved encrypted but before the file was replaced: the
-    encrypted new version left beside it is found and kept."""
-    from sendfolio.store import crypto
-    from sendfolio.store.attachments import AttachmentFiles
-
-    cert = tmp_path / "c.pdf"
-    cert.write_bytes(three_pages())
-    run(folio_with_course, "attach", str(cert), "--for", "membership")
-    codec = crypto.new_codec(PASSPHRASE, crypto.TEST_PARAMS)
-    with Folio.open(folio_with_course) as folio:
-        files = AttachmentFiles(folio_with_course)
-        pending = files.recode(folio.attachments(), None, codec)
-        folio._storage.change_codec(codec)  # the folio is saved encrypted; the files are not yet replaced
-    with Folio.open(folio_with_course, codec=codec) as folio:
-        assert folio.attachment_bytes(folio.attachments()[0]) == cert.read_bytes()
-    assert not pending[0][0].exists()
-    no_canary_on_disk(folio_with_course)
-
-
 def test_a_json_backup_carries_and_restores_the_files(folio_with_course, tmp_path):
     cert = tmp_path / "c.pdf"
     cert.write_bytes(three_pages())

@@ -23,13 +23,14 @@ KINDS = ("pipe", "link to /dev/zero", "device")
 
 @pytest.fixture(autouse=True)
 def never_hangs():
-    """Fail the test (rather than hang the suite) if anything waits on a pipe for 20 s."""
+    """Fail the test (rather than hang the suite) if anything waits on a pipe for 90 s (a compile on a busy
+    machine can take 20)."""
 
     def give_up(*_args):
         raise TimeoutError("waited on a special file")
 
     previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(20)
+    signal.alarm(90)
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
@@ -76,13 +77,14 @@ def attached(folio_dir, tmp_path) -> Path:
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("command", [["export", "out.json"], ["portfolio", "out.pdf"]])
 def test_a_special_file_at_an_attachments_name(attached, folio_dir, tmp_path, kind, command):
+    """The attachment is named in one line and left out; the backup or the portfolio is still written."""
     make_special(attached, kind)
     out = tmp_path / command[1]
     result = run(folio_dir, command[0], *(["-o"] if command[0] == "portfolio" else []), str(out))
-    assert result.exit_code == 2
+    assert result.exit_code == 0, result.output
     line = one_line(result)
-    assert str(attached) in line and "not a regular file" in line
-    assert not out.exists()
+    assert str(attached) in line and "not a regular file" in line and "left out" in line
+    assert out.exists()
 
 
 @pytest.mark.parametrize("kind", KINDS)

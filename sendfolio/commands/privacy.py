@@ -40,28 +40,77 @@ def _confirm(question: str) -> None:
         fail("nothing was changed", 1)
 
 
-def _change_codec(folio, codec, done: str) -> None:
-    """Re-save the folio through `codec`, sweep plain leftovers, and say what was done."""
+def _change_codec(folio, codec, done: str, *, remove_exports: bool = False) -> None:
+    """Re-save the folio, its files, drafts and exports through `codec`, and say what was done."""
     from sendfolio.privacy.files import sweep_plain_files
     from sendfolio.store import FolioError
+    from sendfolio.store.names import DRAFTS_FOLDER, EXPORTS_FOLDER
 
     try:
-        folio.change_codec(codec)
+        change = folio.change_codec(codec, remove_exports=remove_exports)
     except FolioError as error:
         fail(str(error))
     kept = sweep_plain_files(folio.data_dir) if codec is not None else []
     click.echo(done)
+    state = "encrypted with the folio" if codec is not None else "stored as plain text, as the folio is"
+    drafts = change.changed(DRAFTS_FOLDER)
+    if drafts:
+        click.echo(f"{count(len(drafts), 'unsaved draft')} {'is' if len(drafts) == 1 else 'are'} {state}.")
+    exports = change.changed(EXPORTS_FOLDER)
+    if exports:
+        names = ", ".join(path.name for path in exports)
+        click.echo(f"{count(len(exports), 'file')} in {folio.data_dir / EXPORTS_FOLDER} ({names}): {state}.")
+    removed = change.removed(EXPORTS_FOLDER)
+    if removed:
+        click.echo(f"Removed {count(len(removed), 'file')} from {folio.data_dir / EXPORTS_FOLDER}.")
     for path in kept:
         click.echo(f"Warning: {path} in the data folder is not encrypted; move or delete it yourself.", err=True)
 
 
+def _remove_exports(folio, choice: str | None) -> bool:
+    """Whether the app's exports go rather than being encrypted: `--exports`, else asked when there are any."""
+    from sendfolio.commands.passphrase import can_ask
+    from sendfolio.store.names import EXPORTS_FOLDER
+
+    if choice is not None:
+        return choice == "remove"
+    folder = folio.data_dir / EXPORTS_FOLDER
+    found = sorted(path.name for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+    if not found or not can_ask():
+        return False
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    question = (
+        f"{folder} holds {count(len(found), 'file')} you exported ({shown}). Encrypt them with the folio, "
+        "or remove them?"
+    )
+    try:
+        answer = click.prompt(question, type=click.Choice(["encrypt", "remove"]), default="encrypt")
+    except click.exceptions.Abort:
+        fail("nothing was changed", 1)
+    return answer == "remove"
+
+
+EXPORTS_OPTION = click.option(
+    "--exports",
+    "exports_choice",
+    type=click.Choice(["encrypt", "remove"]),
+    default=None,
+    help="What becomes of the files in the data folder's exports folder: encrypted with the folio (the default), "
+    "or removed. Asked when not given and there are any.",
+)
+"""The choice for the app's exports when the folio is encrypted, for scripts."""
+
+
 @click.command()
+@EXPORTS_OPTION
 @click.pass_context
-def encrypt(ctx: click.Context) -> None:
+def encrypt(ctx: click.Context, exports_choice: str | None) -> None:
     """Encrypt the folio and its backups with a passphrase (Argon2id + AES-256-GCM).
 
     The passphrase comes from $SENDFOLIO_PASSPHRASE or is asked for twice. Without it the
-    folio cannot be opened again: nobody can recover it, so keep it somewhere safe.
+    folio cannot be opened again: nobody can recover it, so keep it somewhere safe. Attached
+    files, unsaved drafts and the files in the data folder's exports folder are encrypted with
+    it (or the exports removed: --exports remove).
     """
     from sendfolio.privacy.unlock import PASSPHRASE_ENV, is_encrypted
     from sendfolio.store import crypto
@@ -70,12 +119,14 @@ def encrypt(ctx: click.Context) -> None:
         fail(f"the folio in {data_dir(ctx)} is already encrypted; use `sendfolio passphrase` to change the passphrase")
     with open_folio(ctx) as folio:
         passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase")
+        remove_exports = _remove_exports(folio, exports_choice)
         codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
         _change_codec(
             folio,
             codec,
             f"Encrypted {folio.path} ({codec.params.describe()}, AES-256-GCM); "
             "plain backups were removed. Without the passphrase it cannot be opened.",
+            remove_exports=remove_exports,
         )
 
 

@@ -3,10 +3,10 @@
 Each attached file is one file `<id>.<ext>` (mode 0600, written atomically). When the folio
 is encrypted, the file is encrypted with the same codec (the same header, key and format as
 the folio file), so nothing of a certificate is on disk in plain text. When the codec
-changes (encrypt, decrypt, new passphrase) every file is re-encoded: the new versions are
-first written as temporary files beside the old ones, the folio is re-saved, and only then
-do the new versions replace the old. A crash in between leaves a temporary file that reads
-with the folio's (new) codec; `read` finds and keeps it.
+changes (encrypt, decrypt, new passphrase) every file is re-encoded with the folio, as one
+step (`store/recode.py`). A restore writes the new files beside the old ones and puts them in
+place once the records are saved: a crash in between leaves a temporary file that reads with
+the folio's codec; `read` finds and keeps it.
 """
 
 from __future__ import annotations
@@ -91,24 +91,6 @@ class AttachmentFiles:
     def remove(self, attachment: Attachment) -> None:
         """Delete the file of an attachment (nothing when it is already gone)."""
         self.path(attachment).unlink(missing_ok=True)
-
-    def recode(
-        self, attachments: Iterable[Attachment], old: Codec | None, new: Codec | None
-    ) -> list[tuple[Path, Path]]:
-        """Write each file's new version as a temporary file beside it; return (temporary, final) pairs.
-
-        Call `commit` once the folio is saved through the new codec, or `discard` if it was not.
-        """
-        pending: list[tuple[Path, Path]] = []
-        try:
-            for attachment in attachments:
-                target = self.path(attachment)
-                plain = self.read(attachment, old)
-                pending.append((write_temp(target, _encode(plain, new)), target))
-        except BaseException:
-            self.discard(pending)
-            raise
-        return pending
 
     @staticmethod
     def commit(pending: list[tuple[Path, Path]]) -> None:

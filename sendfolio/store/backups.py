@@ -33,6 +33,7 @@ from sendfolio.store.layout import TABLES
 from sendfolio.store.lock import FolioLock
 from sendfolio.store.mark import MAGIC, has_magic
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
+from sendfolio.store.recode import finish_pending
 from sendfolio.store.storage import (
     DEFAULT_BACKUPS,
     AtomicJSONStorage,
@@ -215,6 +216,7 @@ def restore_backup(
     number = backup_number(which)
     lock = FolioLock(data_dir / LOCK_FILE)
     try:
+        finish_pending(data_dir)  # a change of encryption cut short is finished before the backups are looked at
         found = dict(backup_files(folio_path))
         if number not in found:
             have = ", ".join(str(n) for n in sorted(found)) or "none"

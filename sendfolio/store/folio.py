@@ -48,8 +48,9 @@ from sendfolio.store.layout import (
     RecordTable,
     make_owner_only,
 )
-from sendfolio.store.lock import FolioLock, ReadOnlyLock
+from sendfolio.store.lock import FolioLock, FolioLocked, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
+from sendfolio.store.recode import CodecChange, finish_pending, pending_change, plan_change
 from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
 
 R = TypeVar("R", bound=Record)
@@ -94,6 +95,8 @@ class Folio:
         if (readonly or not create) and not os.path.lexists(data_dir / FOLIO_FILE):
             raise FolioError(f"no folio in {data_dir}: open the app (sendfolio) to start one, or run `sendfolio demo`")
         if readonly:
+            if pending_change(data_dir):
+                _finish_if_free(data_dir)
             try:
                 return cls(
                     data_dir, AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True), ReadOnlyLock()
@@ -109,6 +112,7 @@ class Folio:
         except OSError as error:
             raise FolioError(f"cannot lock {data_dir / LOCK_FILE}: {error.strerror or error}") from None
         try:
+            finish_pending(data_dir)  # a change of encryption cut short: before anything is read
             storage = AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec)
             folio = cls(data_dir, storage, lock)
             if not storage.exists():
@@ -458,20 +462,32 @@ class Folio:
             table.insert({"key": key, "value": plain})
             self._settings[key] = plain
 
-    def change_codec(self, codec: Codec | None) -> None:
-        """Re-save the folio and its attached files through a new codec (e.g. to encrypt it); old backups are deleted."""
+    def change_codec(self, codec: Codec | None, *, remove_exports: bool = False) -> CodecChange:
+        """Re-save the folio, its attached files, drafts and exports through a new codec (e.g. to encrypt it),
+        as one step: a crash at any instant leaves all old or all new, finished at the next open.
+
+        The backups under the old codec are deleted, and so are attached files no folio refers
+        to any more. With `remove_exports` (the mediator's word) the app's exports (`exports/`)
+        are deleted instead of re-encoded. Returns the change made (which files changed, which
+        went); raises `FolioError` saying what could not be done.
+        """
         self._check_open()
+        plain = self._storage.plain_for_codec_change()
+        change = plan_change(
+            self.data_dir,
+            plain,
+            self.codec,
+            codec,
+            attached=[item.file_name for item in self.attachments()],
+            remove_exports=remove_exports,
+            backups=self.backup_paths(),
+        )
         try:
-            pending = self._files.recode(self.attachments(), self.codec, codec)
-        except OSError as error:
-            where = getattr(error, "filename", None) or self._files.folder
-            raise FolioError(f"could not save {where}: {error.strerror or error}; nothing was changed") from None
-        try:
-            self._storage.change_codec(codec)
-        except BaseException:
-            self._files.discard(pending)
-            raise
-        self._files.commit(pending)
+            change.commit()
+        finally:
+            if change.done:  # the folio's new version took its place: it is read and saved through `codec` now
+                self._storage.adopt_codec(codec, plain)
+        return change
 
     # -- attached files ----------------------------------------------------------------
 
@@ -621,6 +637,18 @@ class Folio:
         self._records[ObserverReturn] = {
             key: item for key, item in self._table(ObserverReturn).items() if item.ref != ref
         }
+
+
+def _finish_if_free(data_dir: Path) -> None:
+    """Finish a change of encryption cut short, unless another sendfolio has the folio open (and is making it)."""
+    try:
+        lock = FolioLock(data_dir / LOCK_FILE)
+    except (FolioLocked, OSError):
+        return
+    try:
+        finish_pending(data_dir)
+    finally:
+        lock.release()
 
 
 def _doc_key(doc: dict, spec: RecordTable) -> tuple:

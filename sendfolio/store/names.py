@@ -16,3 +16,6 @@ EXPORTS_FOLDER = "exports"
 
 DRAFTS_FOLDER = "drafts"
 """The folder beside the folio holding drafts of unsaved work (encrypted when the folio is)."""
+
+CODEC_CHANGE_FILE = "codec-change.json"
+"""The journal of a change of encryption under way (`store/recode.py`): there only while one is cut short."""

@@ -562,37 +562,16 @@ class AtomicJSONStorage(Storage):
         for temp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             temp.unlink(missing_ok=True)
 
-    def change_codec(self, codec: Codec | None) -> None:
-        """Re-save the file through a new codec and delete the backups made with the old one.
-
-        The new file is written and synced first, the old backups deleted next, and the new file
-        renamed into place last: a folder that refuses the write (read-only, full disk) gives a
-        `FolioError` with the file and its backups as they were, and a crash at any instant
-        leaves the old file or the new one, with no backup under the old codec beside a new one.
-        """
+    def plain_for_codec_change(self) -> bytes:
+        """The plain JSON of the folio, for a change of codec (`store/recode.py` writes and moves the files)."""
         if self._depth:
             raise FolioError("the codec cannot change inside a batch of changes")
         if self.readonly:
             raise FolioError(f"{self.path} was opened read-only; nothing was saved")
-        plain = self._dump(self._data)
-        stored = codec.encode(plain) if codec is not None else plain
-        try:
-            kind = special_kind(self.path)
-            if kind is not None:
-                raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(self.path))
-            new = write_temp(self.path, stored)
-        except OSError as error:
-            raise FolioError(f"could not save {self.path}: {error.strerror or error}; nothing was changed") from None
-        try:
-            for backup in self.backup_paths():
-                backup.unlink(missing_ok=True)
-            replace_or_remove(new, self.path)
-        except OSError as error:
-            new.unlink(missing_ok=True)
-            raise FolioError(
-                f"could not save {self.path}: {error.strerror or error}; the file was not changed"
-            ) from None
-        fsync_folder(self.path.parent)
+        return self._dump(self._data)
+
+    def adopt_codec(self, codec: Codec | None, plain: bytes) -> None:
+        """Save through `codec` from now on: the file at `path` holds `plain` under it (a change of codec is done)."""
         self.codec = codec
         self._saved = plain
 
