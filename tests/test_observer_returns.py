@@ -154,3 +154,20 @@ def test_deleting_or_renaming_a_case_takes_its_returns_with_it(forms, tmp_path):
         assert [item.ref for item in folio.data().returns] == ["SM-DEMO-902"]
         folio.delete(folio.case("SM-DEMO-902"))
         assert not folio.data().returns and not folio.observations("SM-DEMO-902")
+
+
+def test_the_import_summary_hides_an_identifier_in_an_observers_name(forms, tmp_path):
+    """An observer's name holding an NHS number, or a word on the do-not-print list, is printed with it
+    hidden (issue 19: the summary printed the name whole); the record keeps what the form said."""
+    root, _, _ = forms
+    leaky = fill(root / "case.pdf", tmp_path / "leaky.pdf", {**SECOND, "f1_observer": "Sam Ortega 943 476 5919"})
+    folder = make_demo(tmp_path / "folio")
+    assert invoke(folder, "do-not-print", "add", "Ortega").exit_code == 0
+    result = invoke(folder, "import", str(leaky))
+    assert result.exit_code == 0, result.output
+    assert "943 476 5919" not in result.output and "Ortega" not in result.output
+    assert "Sam [word on the do-not-print list hidden] [NHS number hidden] (PPC)" in result.output
+    with Folio.open(folder, readonly=True) as folio:
+        assert "Sam Ortega 943 476 5919" in {item.observer for item in folio.data().returns}
+    shown = invoke(folder, "privacy-check")
+    assert "»943 476 5919«" in shown.output and "»Ortega«" in shown.output  # the check itself shows what it found

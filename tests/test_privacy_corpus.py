@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from sendfolio.domain.identifier_patterns import do_not_print_pattern, matches
+from sendfolio.domain.identifier_patterns import CATEGORY_TITLES, do_not_print_pattern, matches
 
-DO_NOT_PRINT = ["Zoe", "O'Brien", "Oak Lane Primary", "Anne-Marie", "Kowalski", "Zebedee Smith"]
+DO_NOT_PRINT = [
+    "Zoe",
+    "Zoe Smith",
+    "O'Brien",
+    "Oak Lane Primary",
+    "Anne-Marie",
+    "Kowalski",
+    "Zebedee Smith",
+    "Rhiannon Pugh-Evans",
+]
 """The corpus folio's do-not-print list."""
 
 WORDS = do_not_print_pattern(DO_NOT_PRINT)
@@ -139,7 +148,7 @@ NAMES = [
     ("Zo\u00eb", "Zo\u00eb"),
     ("Zoe\u0308", "Zoe\u0308"),
     ("ZOE", "ZOE"),
-    ("zoe_smith", "zoe"),
+    ("zoe_smith", "zoe_smith"),
     ("Zoe2", "Zoe"),
     ("Zoe's", "Zoe"),
     ("Zoe\u2019s", "Zoe"),
@@ -164,6 +173,149 @@ NAMES = [
 ]
 """(as written, what the finding shows) for words on the do-not-print list."""
 
+LOOK_ALIKES = [
+    ("Z\u043e\u0435", "do-not-print"),
+    ("\u0396\u03bfe", "do-not-print"),
+    ("K\u043ew\u0430lski", "do-not-print"),
+    ("\u041e'Brien", "do-not-print"),
+    ("\u041eak Lane Primary", "do-not-print"),
+    ("Zebedee \u0405mith", "do-not-print"),
+    ("\u0405W1\u0410 1\u0410\u0410", "postcode"),
+    ("SW1\u0391 1\u0391\u0391", "postcode"),
+    ("\u041c1 1\u0410\u0415", "postcode"),
+    ("\u0392\u0417\u0417 8\u0422H", "postcode"),
+    ("D\u041e\u0412 12/03/2015", "date-of-birth"),
+    ("DO\u0392: 12.03.15", "date-of-birth"),
+    ("b\u043ern 3 March 2015", "date-of-birth"),
+    ("\u0669\u0664\u0663 \u0664\u0667\u0666 \u0665\u0669\u0661\u0669", "nhs-number"),
+    ("j\u043e.parent@example.org", "email"),
+]
+"""Letters of other scripts that look like Latin ones (Unicode's confusables) in names, postcodes and DOB."""
+
+SPACED = [
+    ("Z o e", "do-not-print"),
+    ("K o w a l s k i", "do-not-print"),
+    ("z  o  e", "do-not-print"),
+    ("9 4 3 4 7 6 5 9 1 9", "nhs-number"),
+    ("9-4-3-4-7-6-5-9-1-9", "nhs-number"),
+    ("9.9.6.0.3.0.8.2.4.3", "nhs-number"),
+    ("S W 1 A 1 A A", "postcode"),
+    ("s w 1 a 1 a a", "postcode"),
+    ("M 1 1 A E", "postcode"),
+    ("0 7 7 0 0 9 0 0 1 2 3", "phone"),
+    ("0 2 0 7 9 4 6 0 9 5 8", "phone"),
+    ("0-7-7-0-0-9-0-0-1-2-3", "phone"),
+    ("B 8 0 1 2 0 0 0 0 5 0 0 1", "upn"),
+    ("D O B 12/03/2015", "date-of-birth"),
+]
+"""Letters and digits written one at a time."""
+
+SEPARATED = [
+    ("943 / 476 / 5919", "nhs-number"),
+    ("943 - 476 - 5919", "nhs-number"),
+    ("943 . 476 . 5919", "nhs-number"),
+    ("943/476/5919", "nhs-number"),
+    ("943_476_5919", "nhs-number"),
+    ("943  476  5919", "nhs-number"),
+    ("94 34 76 59 19", "nhs-number"),
+    ("94-34-76-59-19", "nhs-number"),
+    ("94.34.76.59.19", "nhs-number"),
+    ("99 60 30 82 43", "nhs-number"),
+    ("943 / 476 / 59 / 19", "nhs-number"),
+    ("07700 / 900 / 123", "phone"),
+    ("07700 - 900 - 123", "phone"),
+    ("020 / 7946 / 0958", "phone"),
+    ("0161 / 496 / 0000", "phone"),
+]
+"""Separators of any kind and count between the groups of a number, and two-digit groups."""
+
+LINE_BREAKS = [
+    ("943 476\n5919", "nhs-number"),
+    ("943\n476 5919", "nhs-number"),
+    ("943 476 \n 5919", "nhs-number"),
+    ("SW1A\n1AA", "postcode"),
+    ("M1\n1AE", "postcode"),
+    ("07700\n900123", "phone"),
+    ("020 7946\n0958", "phone"),
+    ("Zebedee\nSmith", "do-not-print"),
+    ("Oak Lane\nPrimary", "do-not-print"),
+    ("DOB\n12/03/2015", "date-of-birth"),
+    ("born on\n3 March 2015", "date-of-birth"),
+    ("jo@example\n.com", "email"),
+]
+"""A line break inside an identifier, which Markdown joins into one line in the PDF."""
+
+WRITTEN_DATES = [
+    ("DOB 12 / 03 / 2015", "date-of-birth"),
+    ("DOB 12 - 03 - 2015", "date-of-birth"),
+    ("born 12 . 03 . 2015", "date-of-birth"),
+    ("D.O.B. 2015 / 03 / 12", "date-of-birth"),
+    ("born on the twelfth of March 2015", "date-of-birth"),
+    ("birthday: twelfth of March 2015", "date-of-birth"),
+    ("born on the twenty-first of June 2016", "date-of-birth"),
+    ("born on the thirty first of May 2014", "date-of-birth"),
+    ("date of birth: thirtieth of April 2015", "date-of-birth"),
+    ("born the 1st of May 2014", "date-of-birth"),
+    ("born March the 12th, 2015", "date-of-birth"),
+    ("born on the third of March, 2015", "date-of-birth"),
+    ("DOB: 3rd Mar 2015", "date-of-birth"),
+    ("birthday is the second of July 2016", "date-of-birth"),
+]
+"""Dates of birth written with spaced separators or with the day in words."""
+
+FILLERS = [
+    ("Z\u3164oe", "do-not-print"),
+    ("Zo\u3164e", "do-not-print"),
+    ("Z\u115foe", "do-not-print"),
+    ("Zo\u1160e", "do-not-print"),
+    ("Zo\uffa0e", "do-not-print"),
+    ("Kowal\u3164ski", "do-not-print"),
+    ("Z\u2800oe", "do-not-print"),
+    ("Z\u2060oe", "do-not-print"),
+]
+"""A Hangul filler or another blank inside a name."""
+
+SURNAME_FIRST = [
+    ("Smith, Zoe", "do-not-print"),
+    ("SMITH, Zoe", "do-not-print"),
+    ("Smith Zoe", "do-not-print"),
+    ("smith,zoe", "do-not-print"),
+    ("Smith, Zebedee", "do-not-print"),
+    ("SMITH Zebedee", "do-not-print"),
+    ("Pugh-Evans, Rhiannon", "do-not-print"),
+    ("PUGH EVANS, Rhiannon", "do-not-print"),
+    ("Rhiannon Pugh Evans", "do-not-print"),
+]
+"""Listed names written surname first."""
+
+WRITTEN_OUT_EMAILS = [
+    ("jbloggs77 @ example . com", "email"),
+    ("jbloggs77 [at] example [dot] com", "email"),
+    ("jbloggs77 (at) example (dot) com", "email"),
+    ("jbloggs77 at example dot com", "email"),
+    ("jbloggs77 AT example DOT com", "email"),
+    ("jbloggs77 {at} example {dot} org", "email"),
+    ("jbloggs77 at example.com", "email"),
+    ("j.bloggs [at] school.example.sch.uk", "email"),
+    ("jbloggs77 <at> example <dot> co <dot> uk", "email"),
+    ("jbloggs77@example . com", "email"),
+    ("jbloggs77 [ at ] example [ dot ] org", "email"),
+    ("parent.one at example dot org dot uk", "email"),
+]
+"""E-mail addresses with the @ or the dots written out or spaced, without their name on the list."""
+
+UPNS = [
+    ("B801200005001", "upn"),
+    ("A93720000500A", "upn"),
+    ("T351000012345", "upn"),
+    ("b801200005001", "upn"),
+    ("B801 2000 05001", "upn"),
+    ("B-801-2000-05-001", "upn"),
+    ("A886123456789", "upn"),
+    ("N937101012345", "upn"),
+]
+"""Unique Pupil Numbers (DfE check letter right), permanent and temporary, plain and grouped."""
+
 SENTENCES = [
     "Please note: {} came up in the joint meeting.",
     "Spoke to the parent afterwards ({}); agreed to follow up.",
@@ -178,6 +330,20 @@ POSITIVES = [
     *((value, "date-of-birth", value) for value in DATES_OF_BIRTH),
     *((value, "email", value) for value in EMAILS),
     *((value, "do-not-print", shown) for value, shown in NAMES),
+    *(
+        (value, category, value)
+        for value, category in [
+            *LOOK_ALIKES,
+            *SPACED,
+            *SEPARATED,
+            *LINE_BREAKS,
+            *FILLERS,
+            *SURNAME_FIRST,
+            *WRITTEN_OUT_EMAILS,
+            *UPNS,
+        ]
+    ),
+    *((value, category, value) for value, category in WRITTEN_DATES),
 ]
 """(identifier as written, category, the text the finding shows)."""
 
@@ -291,13 +457,122 @@ ORDINARY = [
     "Brienne and Marie attended as advocates from a charity.",
     "See Appendix B. 2019 guidance on annual reviews.",
     "Under section 4(b). 2020 regulations did not apply.",
+    "The parent-carer forum was born in 2016 and now has 40 members.",
+    "The local offer was born in 2014 out of the reforms.",
+    "The idea for a joint visit was born at the meeting itself.",
+    "Met at the school at 9.30 and moved to the LA offices at 11.",
+    "We arrived at 10am; the LA officer arrived at 10.15 with the SENCo.",
+    "I was at home. Then the call came at 2pm.",
+    "The family were at the office. The LA arrived later.",
+    "Looked at section F. Then at section I and the named placement.",
+    "Agreed at 3.45pm that the LA will look at the draft by 14 March 2025.",
+    "At the start I set out the ground rules; at the end we summarised.",
+    "Mediation at the civic centre, room B 2, floor 1.",
+    "Section 9.2 of the Code of Practice 2015 sets out the timescales.",
+    "Paragraphs 9.61 to 9.69 cover the content of an EHC plan.",
+    "Chapter 11 of the SEND Code covers resolving disagreements.",
+    "Regulation 33 of the SEND Regulations 2014 was mentioned by the LA.",
+    "Section 61 of the Children and Families Act 2014 (education otherwise than in school).",
+    "Section 42(2) requires the LA to secure the special educational provision.",
+    "Section B sets out needs; section F the provision; section I the placement.",
+    "The plan says 'at least 25 hours per week of 1:1 support from a trained TA'.",
+    "Provision: 30 minutes of SALT, 3 times a week, delivered by a qualified therapist.",
+    "OT programme of 6 sessions, reviewed after 12 weeks.",
+    "Educational psychologist report dated 4 November 2024 was shared.",
+    "Annual review held 2024-11-21; amended plan due within 4 weeks.",
+    "The draft plan was issued on 03/02/2025 and the final on 28/04/2025.",
+    "The 20-week timescale ran out on 14/05/2025.",
+    "Meeting on Thursday 12 June 2025 from 10:00 to 13:30.",
+    "Second meeting 19/06/2025 14:00-16:30, online.",
+    "The LA offered mediation within 30 days, on 2025-07-01.",
+    "Mediation certificate issued 2025-07-04, three working days later.",
+    "Fees: £650 per day, £325 per half day, plus travel at 45p a mile.",
+    "The LA budget for the placement was £42,000 a year; the independent school fee £58,750.",
+    "Transport costs of £12.50 a day were agreed.",
+    "Agreement on 80% of the issues; the rest went to tribunal.",
+    "Attendance had dropped to 62% in the spring term.",
+    "Reading age 7.5 against chronological age 10.2.",
+    "Scores: 85 standard score, 16th percentile.",
+    "Case SM-2025-014 concluded; SM-2025-015 booked for 2 July.",
+    "Case ref SM-2024-099 had a partial agreement.",
+    "See SM-2025-003, SM-2025-004 and SM-2025-005 for the same LA.",
+    "LA ref EHC/2025/00412 and tribunal ref EH 881/25/00077.",
+    "The tribunal appeal was registered as EH881/25/00077.",
+    "Invoice 2025-0456 paid on 30/06/2025.",
+    "Purchase order PO 4500123456 raised by the LA.",
+    "The LA's case number 1000234567 was on every letter.",
+    "The school's DfE number 881/2034 was quoted.",
+    "School URN 115432 and UKPRN 10012345.",
+    "Telephone call lasted 25 minutes; email follow-up within 24 hours.",
+    "I had 3 pre-meeting calls of 20, 30 and 45 minutes.",
+    "Total time: 1.5 + 3.5 + 0.75 = 5.75 hours.",
+    "CPD hours this year: 6.5, 3, 2.25 and 8 (19.75 in all).",
+    "Supervision 1 hour monthly; 12 hours a year.",
+    "Role-play 2 of 3 passed; feedback 4/5.",
+    "I used the Thomas-Kilmann model (1974) to reflect.",
+    "Kolb's cycle, 2nd edition (2015), pages 51-60.",
+    "Fisher, Ury and Patton (2011), Getting to Yes, 3rd edition.",
+    "Moore (2014), The Mediation Process, 4th edition, chapter 7.",
+    "The ABC of listening: acknowledge, be curious, check.",
+    "A B C and D were the options we listed on the flip chart.",
+    "Options 1, 2 and 3 were put to both parties.",
+    "Steps: 1 2 3 4 on the whiteboard, then a break.",
+    "The parents rated the session 9 out of 10.",
+    "Year 2 to Year 3 transition and KS1 to KS2 data.",
+    "The child is in Year 6 and transfers in September 2026.",
+    "Phase transfer by 15 February 2026 for the September 2026 intake.",
+    "Born out of frustration, the complaint was about delay.",
+    "Trust was reborn after the LA apologised.",
+    "The B.Ed. and the PGCE were both mentioned by the SENCo.",
+    "Dr. Example from the CCG joined at 11.00 for 30 minutes.",
+    "The ICB health lead (not named) joined by phone for item 4.",
+    "Meeting room 3B, 2nd floor, Town Hall, 10.00 start.",
+    "The mediation took 4.5 hours with two 15-minute breaks.",
+    "I noted 3 caucuses of 10, 15 and 20 minutes.",
+    "Timeline: request 01.09.2024; assessment agreed 15.10.2024; plan 20.01.2025.",
+    "The plan was reviewed in 2023, 2024 and 2025.",
+    "In 2019 the family moved into the area; in 2021 the EHCP was issued.",
+    "Since 2020 the young person has been at the same college.",
+    "The 2016 review and the 2018 review both said the same.",
+    "The young person turns 18 in 2027.",
+    "Post-16 placement from September 2025 to July 2027.",
+    "1:1 for 15 of the 32.5 hours; small group for the rest.",
+    "Ratio 2:1 for personal care, 1:3 in class.",
+    "Therapy blocks of 6 weeks, 3 blocks a year.",
+    "Cost split 60/40 between education and health.",
+    "Decision notice 14/03/2025; mediation certificate requested 20/03/2025.",
+    "Adviser contacted on 17 March; certificate issued on 20 March.",
+    "Health commissioner told within 3 working days (by 23/03/2025).",
+    "The LA had 30 days to arrange mediation, from 18 March to 17 April 2025.",
+    "Next review: 12/12/2025 at 09:30.",
+    "The draft was version 3.2, dated 2025-05-05.",
+    "Provision map v1.4 attached to the plan as Appendix 2.",
+    "I read Appendix B. 2019 had different guidance.",
+    "I used 'at' and 'dot' examples in my notes on accessible e-mail.",
+    "Contact was made at around 4 o'clock.",
+    "Notes typed up at home dot points first, then sentences.",
+    "Parents wanted a meeting at their home. Dates were offered.",
+    "Follow-up at 3 months and at 6 months.",
+    "Lunch at 12.30 at the venue.",
+    "The list said: item a) placement, b) transport, c) therapy.",
+    "p. 142 of the Code, para 9.69, and p. 198, para 11.2.",
+    "Telephone slots 09:00-09:30, 12:00-12:30 and 16:00-16:30.",
+    "The family waited 26 weeks, 6 over the 20-week limit.",
+    "Twelve of the fourteen actions were completed.",
+    "The twelfth meeting of the panel was in March 2025.",
+    "The first of March 2025 was the deadline for responses.",
+    "On the third of March 2025 the LA replied.",
+    "The parents' second language is Polish; an interpreter attended.",
+    "The SENDIASS worker attended as supporter.",
+    "The outcome was recorded as partial agreement (3 of 4 issues).",
 ]
 """Ordinary sentences of a mediator's notes: references, dates, times, hours, money, section numbers."""
 
 
 def test_the_corpus_is_big_enough():
-    """At least 100 disguised identifiers and 100 ordinary sentences."""
-    assert len(POSITIVES) >= 100 and len(ORDINARY) >= 100
+    """At least 200 disguised identifiers, every kind among them, and 200 ordinary sentences."""
+    assert len(POSITIVES) >= 200 and len(ORDINARY) >= 200
+    assert {category for _, category, _ in POSITIVES} == set(CATEGORY_TITLES)
 
 
 @pytest.mark.parametrize(("value", "category", "shown"), POSITIVES, ids=[repr(item[0]) for item in POSITIVES])
@@ -308,7 +583,7 @@ def test_every_disguised_identifier_is_found(value, category, shown):
     assert (category, shown) in found
 
 
-def test_at_most_two_false_alarms_in_ordinary_text():
-    """Ordinary mediation sentences raise at most 2 findings between them."""
+def test_at_most_one_false_alarm_in_a_hundred_ordinary_sentences():
+    """Ordinary mediation sentences raise findings in at most 1% of them."""
     alarms = [(sentence, hit.group()) for sentence in ORDINARY for _, hit in matches(sentence, WORDS)]
-    assert len(alarms) <= 2, alarms
+    assert len({sentence for sentence, _ in alarms}) <= len(ORDINARY) // 100, alarms

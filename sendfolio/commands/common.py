@@ -6,6 +6,7 @@ The one-line errors are `sendfolio.commands.errors` (re-exported here for the co
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,11 +24,41 @@ APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
 
 
+class Masking:
+    """Whether what a command prints has its likely identifiers hidden, and the folio's do-not-print words.
+
+    On for every command (`terminal_safe_output` sets it afresh), with the list of the folio the
+    command opens (`open_folio`); off only for the commands whose job is to show the findings and
+    the list to the mediator (`privacy-check`, `do-not-print`), by `show_identifiers`.
+    """
+
+    on: bool = True
+    words: re.Pattern | None = None
+
+
+MASKING = Masking()
+"""The masking of the command running now."""
+
+
+def show_identifiers() -> None:
+    """Print what this command prints without hiding identifiers (it is there to show them)."""
+    MASKING.on = False
+
+
+def mask_words(words: list[str]) -> None:
+    """Hide these do-not-print words too in what this command prints."""
+    from sendfolio.domain.identifier_patterns import do_not_print_pattern
+
+    MASKING.words = do_not_print_pattern(words)
+
+
 class TerminalSafe:
-    """A text stream that takes escape sequences and control characters out of what is written to it.
+    """A text stream that takes escape sequences and control characters out of what is written to it,
+    and puts likely identifiers out of sight (see `Masking`).
 
     Record text reaches the terminal in findings, listings and messages; a note holding
-    `ESC[2J` must print as text, never clear the screen. Everything else is the wrapped stream's.
+    `ESC[2J` must print as text, never clear the screen, and an observer's name holding an NHS
+    number must not show the number. Everything else is the wrapped stream's.
     """
 
     def __init__(self, stream: Any) -> None:
@@ -35,10 +66,16 @@ class TerminalSafe:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        """Write the text with `for_terminal` applied; returns the length given (as a stream does)."""
+        """Write the text with `for_terminal` applied, identifiers hidden; returns the length given (as a
+        stream does)."""
         if not isinstance(text, str):
             raise TypeError("a text stream writes str")
-        self._stream.write(for_terminal(text))
+        shown = for_terminal(text)
+        if MASKING.on:
+            from sendfolio.domain.identifier_patterns import masked
+
+            shown = masked(shown, MASKING.words)
+        self._stream.write(shown)
         return len(text)
 
     def __getattr__(self, name: str) -> Any:
@@ -48,13 +85,16 @@ class TerminalSafe:
 
 @contextmanager
 def terminal_safe_output() -> Iterator[None]:
-    """While a command runs, what it prints to stdout and stderr goes through `for_terminal`."""
+    """While a command runs, what it prints to stdout and stderr goes through `for_terminal`, identifiers
+    hidden (`Masking`)."""
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)
+    MASKING.on, MASKING.words = True, None
     try:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+        MASKING.on, MASKING.words = True, None
 
 
 def data_dir(ctx: click.Context) -> Path:
@@ -83,6 +123,9 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
     except FolioError as error:
         fail(str(error))
     folio.on_save.append(lambda: show_notices(folio))
+    from sendfolio.privacy.check import do_not_print
+
+    mask_words(do_not_print(folio))
     return folio
 
 

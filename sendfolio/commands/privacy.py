@@ -13,7 +13,7 @@ import os
 
 import click
 
-from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.commands.common import data_dir, fail, open_folio, show_identifiers
 from sendfolio.domain.wording import count
 
 
@@ -180,6 +180,7 @@ def privacy_check(ctx: click.Context, as_json: bool, ignore_id: str | None) -> N
     """
     from sendfolio.privacy import check
 
+    show_identifiers()
     with open_folio(ctx) as folio:
         if ignore_id:
             try:
@@ -214,6 +215,7 @@ def _print_findings(findings: list, marked: int) -> None:
 @click.group("do-not-print")
 def do_not_print() -> None:
     """Your private list of names and words never to print (children, parents, schools, LAs)."""
+    show_identifiers()
 
 
 @do_not_print.command("add")

@@ -62,16 +62,23 @@ _AT_WRITTEN = r"(?:[ ]*[\[({<][ ]*at[ ]*[\])}>][ ]*|[ ]+at[ ]+)"
 _DOT_WRITTEN = r"(?:[ ]*[\[({<][ ]*dot[ ]*[\])}>][ ]*|[ ]+dot[ ]+)"
 """A dot written out: "[dot]", "(dot)" or the word "dot" between spaces."""
 
+_LABEL = r"[^\W_][\w-]*"
+"""One label of a domain name."""
+
+_TOP_WRITTEN = rf"{_DOT_WRITTEN}[^\W\d_]{{2,4}}"
+"""The top-level domain after a written-out dot: two to four letters."""
+
 EMAIL_WRITTEN_OUT = re.compile(
     rf"(?<![\w.+%'-])[\w%+'-]+(?:\.[\w%+'-]+)*"
-    rf"(?:{_AT_WRITTEN}[^\W_][\w-]*(?:(?:\.|{_DOT_WRITTEN})[^\W_][\w-]*)*(?:\.|{_DOT_WRITTEN})"
-    rf"|[ ]*@[ ]*[^\W_][\w-]*(?:(?:[ ]*\.[ ]*|{_DOT_WRITTEN})[^\W_][\w-]*)*(?:[ ]*\.[ ]*|{_DOT_WRITTEN}))"
-    rf"[^\W\d_]{{2,}}(?![\w-])",
+    rf"(?:{_AT_WRITTEN}{_LABEL}(?:(?:\.|{_DOT_WRITTEN}){_LABEL})*(?:\.[^\W\d_]{{2,}}|{_TOP_WRITTEN})"
+    rf"|[ ]*@[ ]*{_LABEL}(?:(?:[ ]*\.[ ]*|{_DOT_WRITTEN}){_LABEL})*(?:[ ]*\.[ ]*[^\W\d_]{{2,}}|{_TOP_WRITTEN}))"
+    rf"(?![\w-])",
     re.IGNORECASE,
 )
 """An e-mail address disguised: the @ written out ("jo [at] example [dot] com", "jo at example.com")
 or dots spaced out ("jo @ example . com"); "met at the office. Then" is not one (after a written
-"at", a dot is taken only when nothing separates it from the words)."""
+"at", a dot is taken only when nothing separates it from the words), nor "at home dot points" (a
+top-level domain written after "dot" has two to four letters)."""
 
 PHONE = re.compile(
     r"(?<![^\W_])(?<!\+)(?<!\d[./-])(?:(?:\+|00)44[ _]?(?:\(0\)[ _]?)?|\(0(?=\d{2,4}\))|0)"
@@ -222,15 +229,23 @@ SUFFIX = r"(?=(?:'s|s'?)?(?![^\W\d_]))"
 def _word_regex(phrase: str) -> str:
     """Regular-expression text for one listed name: pieces split at spaces/hyphens, apostrophes optional.
 
-    A name of two or more pieces also matches with its last piece first, with or without a comma
-    ("Smith, Zoe" or "SMITH Zoe" for "Zoe Smith").
+    A name of two or more words also matches with its last word first, with or without a comma
+    ("Smith, Zoe" or "SMITH Zoe" for "Zoe Smith", "Pugh-Evans, Rhiannon" for "Rhiannon Pugh-Evans").
     """
-    pieces = [piece for piece in re.split(r"[\s\-_.]+", reading(phrase).text) if piece]
-    parts = ["".join("['\\s-]?" if char == "'" else re.escape(char) for char in piece) for piece in pieces]
-    written = SEPARATORS.join(parts)
-    if len(parts) < 2:
+    words = [_pieces_regex(word) for word in reading(phrase).text.split()]
+    words = [word for word in words if word]
+    written = SEPARATORS.join(words)
+    if len(words) < 2:
         return written
-    return f"{written}|{parts[-1]}[ ]?,?[ ]*{SEPARATORS.join(parts[:-1])}"
+    return f"{written}|{words[-1]}[ ]?,?[ ]*{SEPARATORS.join(words[:-1])}"
+
+
+def _pieces_regex(word: str) -> str:
+    """Regular-expression text for one word of a listed name: its pieces (split at hyphens, dots or
+    underscores) joined by `SEPARATORS`, an apostrophe optional or written as a space."""
+    pieces = [piece for piece in re.split(r"[\-_.]+", word) if piece]
+    parts = ["".join("['\\s-]?" if char == "'" else re.escape(char) for char in piece) for piece in pieces]
+    return SEPARATORS.join(parts)
 
 
 def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:
@@ -345,3 +360,21 @@ def excerpt(value: object) -> str:
         return f"'{shown}'"
     start = for_terminal(written[:SHOWN_START], one_line=True)
     return f"'{start}…' ({len(written):,} characters)"
+
+
+def masked(text: str, words: re.Pattern | None = None) -> str:
+    """The text with each likely identifier put out of sight: "Dr Hale [NHS number hidden]".
+
+    What a command prints about records goes through this, so a value holding an identifier (an
+    observer's name with an NHS number in it) never shows it whole on a screen or in a log.
+    """
+    found = sorted((hit.start, hit.end, category) for category, hit in matches(text, words))
+    if not found:
+        return text
+    pieces = []
+    index = 0
+    for start, end, category in found:
+        pieces.append(f"{text[index:start]}[{CATEGORY_TITLES[category]} hidden]")
+        index = end
+    pieces.append(text[index:])
+    return "".join(pieces)
