@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import click
 from click.exceptions import NoArgsIsHelpError
@@ -34,7 +35,7 @@ COMMAND_MODULES = (
 class OneLineUsageError(click.UsageError):
     """A usage error shown as one line on stderr (docs/ARCHITECTURE.md, "Command line"): what is wrong and where to look."""
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         """Print `sendfolio: <what is wrong> (try '<command> --help')` as a single line."""
         message = " ".join(self.format_message().split()).rstrip(".")
         where = self.ctx.command_path if self.ctx is not None else "sendfolio"
@@ -83,12 +84,12 @@ class SendfolioGroup(click.Group):
         self._load_commands()
         return super().get_command(ctx, cmd_name)
 
-    def make_context(self, *args, **kwargs) -> click.Context:
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         """Parse the group's own options, reporting a bad one in one line."""
         with one_line_usage_errors():
             return super().make_context(*args, **kwargs)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         """Run the chosen command, reporting an unknown command or a bad option in one line.
 
         An unexpected error is one line too, naming only its type: a Python traceback prints

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sendfolio.commands.common import open_folio
 from sendfolio.commands.reporting import reported
+
+if TYPE_CHECKING:
+    from sendfolio.domain.records import Attachment
 
 
 @click.command()
@@ -64,7 +68,7 @@ def attachments(ctx: click.Context, remove_id: str | None) -> None:
         click.echo(f"{item.id}  {item.evidence_for:<22} {item.title}  ({describe(item)}, added {item.added})")
 
 
-def describe(item) -> str:
+def describe(item: Attachment) -> str:
     """`PDF, 3 pages, 120 KB` for an attachment."""
     pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.file_type == "pdf" else ""
     size = f"{item.size / 1024 / 1024:.1f} MB" if item.size >= 1024 * 1024 else f"{max(1, round(item.size / 1024))} KB"

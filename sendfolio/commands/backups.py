@@ -7,11 +7,16 @@ changes nothing; restoring is atomic and keeps the current folio file as backup 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sendfolio.commands.common import data_dir
 from sendfolio.commands.reporting import reported
+
+if TYPE_CHECKING:
+    from sendfolio.store.backups import BackupInfo
 
 
 @click.command()
@@ -55,7 +60,7 @@ def restore(ctx: click.Context, backup: str | None) -> None:
         click.echo("The restored folio is not encrypted: run `sendfolio encrypt` to encrypt it again.")
 
 
-def _print_list(found: list, folio_path, with_passphrase: bool) -> None:
+def _print_list(found: list[BackupInfo], folio_path: Path, with_passphrase: bool) -> None:
     """The backups, one a line, newest first, and how to restore one."""
     if not found:
         click.echo(f"There are no backups of {folio_path} yet: one is kept each time the folio is saved.")

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,10 @@ from sendfolio.commands.errors import CommandError as CommandError
 from sendfolio.commands.errors import NotDone as NotDone
 from sendfolio.commands.errors import fail as fail
 from sendfolio.domain.text import for_terminal
+
+if TYPE_CHECKING:
+    from sendfolio.store import Folio
+    from sendfolio.store.storage import Codec
 
 APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
@@ -110,7 +114,7 @@ def data_dir(ctx: click.Context) -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = False):
+def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = False) -> Folio:
     """Open the folio in the data folder, or fail with one line saying why.
 
     Commands that only read (reports, exports) pass `readonly=True`: they work while the app
@@ -135,7 +139,7 @@ def show_notices(folio: Any) -> None:
         click.echo(f"Warning: {notice}", err=True)
 
 
-def _codec(ctx: click.Context):
+def _codec(ctx: click.Context) -> Codec | None:
     """The encryption codec for an encrypted folio, or None for a plain one.
 
     A folio file that cannot even be read (a folder, no permission) ends the command with one

@@ -9,13 +9,20 @@ large diagonal DRAFT on every page. WeasyPrint is imported only when a PDF is la
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sendfolio.commands.common import fail, open_folio
 from sendfolio.commands.reporting import reported
+
+if TYPE_CHECKING:
+    from sendfolio.domain.records import FolioData
+    from sendfolio.portfolio.api import CompileResult
+    from sendfolio.portfolio.model import CoveredPeriod
 
 OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 """An output file option: a file path (not a folder)."""
@@ -33,7 +40,7 @@ def parse_optional_day(value: str | None, option: str) -> date | None:
         fail(f"{option}: {problem}")
 
 
-def report(result, as_of: date) -> None:
+def report(result: CompileResult, as_of: date) -> None:
     """Print what was written: path, pages, SHA-256, the draft state, and the date it was compiled as of."""
     for line in result.left_out:
         click.echo(f"Warning: {line}", err=True)
@@ -45,7 +52,9 @@ def report(result, as_of: date) -> None:
     )
 
 
-def period_from(data, start: date | None, end: date | None, as_of: date | None, *, whole: bool = False):
+def period_from(
+    data: FolioData, start: date | None, end: date | None, as_of: date | None, *, whole: bool = False
+) -> CoveredPeriod:
     """The period the portfolio covers: the practice period unless --from/--to (or --all) say otherwise.
 
     The practice period runs from the SEND training to the PPC's verification (or the compile
@@ -67,7 +76,7 @@ def period_from(data, start: date | None, end: date | None, as_of: date | None, 
     return period
 
 
-def common_options(command):
+def common_options(command: Callable[..., None]) -> Callable[..., None]:
     """--html, --pdf-ua and --date, shared by the three compile commands."""
     command = click.option(
         "--date",

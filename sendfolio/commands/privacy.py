@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from sendfolio.commands.common import data_dir, fail, open_folio, show_identifiers
 from sendfolio.domain.wording import count
+
+if TYPE_CHECKING:
+    from sendfolio.privacy.purge import PurgePlan
+    from sendfolio.store import Folio
+    from sendfolio.store.storage import Codec
 
 
 def _new_passphrase(env_name: str, prompt: str) -> str:
@@ -40,7 +47,7 @@ def _confirm(question: str) -> None:
         fail("nothing was changed", 1)
 
 
-def _change_codec(folio, codec, done: str, *, remove_exports: bool = False) -> None:
+def _change_codec(folio: Folio, codec: Codec | None, done: str, *, remove_exports: bool = False) -> None:
     """Re-save the folio, its files, drafts and exports through `codec`, and say what was done."""
     from sendfolio.privacy.files import sweep_plain_files
     from sendfolio.store import FolioError
@@ -67,7 +74,7 @@ def _change_codec(folio, codec, done: str, *, remove_exports: bool = False) -> N
         click.echo(f"Warning: {path} in the data folder is not encrypted; move or delete it yourself.", err=True)
 
 
-def _remove_exports(folio, choice: str | None) -> bool:
+def _remove_exports(folio: Folio, choice: str | None) -> bool:
     """Whether the app's exports go rather than being encrypted: `--exports`, else asked when there are any."""
     from sendfolio.commands.passphrase import can_ask
     from sendfolio.store.names import EXPORTS_FOLDER
@@ -300,7 +307,7 @@ def purge(ctx: click.Context, before_text: str, yes: bool, scrub_backups: bool) 
             )
 
 
-def _print_plan(plan, scrub_backups: bool) -> None:
+def _print_plan(plan: PurgePlan, scrub_backups: bool) -> None:
     """Say what the purge will remove before asking."""
     if not plan.cases:
         click.echo(f"No case dated before {plan.before.isoformat()} holds notes, issues or de-brief notes.")
@@ -317,7 +324,7 @@ def _print_plan(plan, scrub_backups: bool) -> None:
         click.echo("The same details are removed from the folio's backups too (the folio as it was is not kept).")
 
 
-def _scrub(folio, before) -> None:
+def _scrub(folio: Folio, before: date) -> None:
     """Remove the purged details from the backups and report."""
     from sendfolio.privacy.purge import scrub_backups
 

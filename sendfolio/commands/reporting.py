@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from sendfolio.commands.errors import fail
 from sendfolio.domain.wording import count
+
+if TYPE_CHECKING:
+    from sendfolio.io.problems import ImportProblems
 
 OUTPUT_OPTIONS = {"output": "-o", "html": "--html"}
 """The option naming each output of a compile, by the service's name for it."""
@@ -94,7 +97,7 @@ def _report(error: Exception, *, nothing: str, options: Mapping[str, str], targe
     raise error
 
 
-def _import_problems(bad, lead: str) -> NoReturn:
+def _import_problems(bad: ImportProblems, lead: str) -> NoReturn:
     """One line for one problem; else each problem, then a line counting them."""
     if len(bad.problems) == 1:
         fail(f"{lead}{bad.problems[0]}")

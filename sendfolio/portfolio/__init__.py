@@ -12,8 +12,8 @@ from sendfolio.portfolio.api import (
     compile_portfolio,
     compile_renewal,
 )
-from sendfolio.portfolio.chunked import CompileCancelled
 from sendfolio.portfolio.model import CoveredPeriod
+from sendfolio.portfolio.progress import CompileCancelled
 
 __all__ = [
     "CompileCancelled",

@@ -15,17 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sendfolio.domain.records import FolioData
 from sendfolio.portfolio import render
-from sendfolio.portfolio.model import CoveredPeriod, build_portfolio, latest_date
+from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, Portfolio, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 from sendfolio.portfolio.progress import CancelFlag, Progress, tell
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
 
 if TYPE_CHECKING:
+    from sendfolio.portfolio.pdf import RenderedPDF
     from sendfolio.store import Folio
 
 
@@ -40,6 +41,14 @@ class CompileResult:
     unmet: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
     """The attached documents left out (their files could not be read), one sentence each."""
+
+
+class PrintedDocument(Protocol):
+    """A document model the compile prints: the portfolio, the renewal pack or the passported declaration."""
+
+    @property
+    def info(self) -> DocumentInfo:
+        """When it was compiled, whether it is a draft, what is unmet."""
 
 
 class PrivacyProblem(ValueError):
@@ -58,7 +67,7 @@ def check_privacy(folio: Folio) -> None:
 
 def _finish(
     template: str,
-    document,
+    document: PrintedDocument,
     out: Path,
     *,
     pdf_ua: bool,
@@ -92,9 +101,11 @@ def _finish(
     )
 
 
-def _with_attachments(rendered, document, files: Mapping[str, bytes] | None, progress: Progress | None):
+def _with_attachments(
+    rendered: RenderedPDF, document: PrintedDocument, files: Mapping[str, bytes] | None, progress: Progress | None
+) -> RenderedPDF:
     """The PDF with the attached documents' pages added after their pages in the appendix."""
-    views = getattr(document, "attachments", ())
+    views = document.attachments if isinstance(document, Portfolio) else ()
     if not views:
         return rendered
     from sendfolio.portfolio.appendix import Insert, insert_attachments

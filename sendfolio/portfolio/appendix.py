@@ -17,8 +17,12 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.pypdf_internals import add_object
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader, PdfWriter
 
 MM = 72 / 25.4
 """One millimetre in PDF points."""
@@ -62,15 +66,16 @@ def insert_attachments(pdf: bytes, inserts: Sequence[Insert]) -> tuple[bytes, in
     return out.getvalue(), len(writer.pages)
 
 
-def _page_of(reader, item: Insert, count: int) -> int:
+def _page_of(reader: PdfReader, item: Insert, count: int) -> int:
     """The index of the first of the `count` pages reserved for the document (the one holding its heading).
 
     By the anchor's named destination; failing that (a PDF joined from pieces may have lost them),
     the last page whose caption names the document is the last of its run.
     """
     destination = reader.named_destinations.get(item.anchor) or reader.named_destinations.get("/" + item.anchor)
-    if destination is not None:
-        return reader.get_destination_page_number(destination)
+    number = reader.get_destination_page_number(destination) if destination is not None else None
+    if number is not None:
+        return number
     wanted = " ".join(item.heading.split())
     for index in range(len(reader.pages) - 1, -1, -1):
         if wanted in " ".join((reader.pages[index].extract_text() or "").split()):
@@ -78,7 +83,7 @@ def _page_of(reader, item: Insert, count: int) -> int:
     raise ValueError(f"the appendix page of {item.heading} is not in the PDF")
 
 
-def _pages(item: Insert) -> list:
+def _pages(item: Insert) -> list[PageObject]:
     """The pages of one document: a PDF's own, or an image as a page of its size."""
     from pypdf import PdfReader
 
@@ -87,7 +92,7 @@ def _pages(item: Insert) -> list:
     return [_image_page(item.content)]
 
 
-def _image_page(content: bytes):
+def _image_page(content: bytes) -> PageObject:
     """A page exactly the size of the image (at 72 dots per inch), holding it."""
     from PIL import Image
     from pypdf import PdfReader
@@ -100,7 +105,7 @@ def _image_page(content: bytes):
     return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
 
 
-def _draw_onto(writer, page, source) -> None:
+def _draw_onto(writer: PdfWriter, page: PageObject, source: PageObject) -> None:
     """Draw `source` under `page`'s own marks (its /Rotate applied), scaled to fit the copy area.
 
     The copy is a form XObject drawn inside an `/Artifact` marked-content sequence: a tagged
@@ -127,7 +132,7 @@ def _draw_onto(writer, page, source) -> None:
     _draw_form(writer, page, source, upright.scale(scale, scale).translate(x, y).ctm)
 
 
-def _draw_form(writer, page, source, matrix: tuple[float, ...]) -> None:
+def _draw_form(writer: PdfWriter, page: PageObject, source: PageObject, matrix: tuple[float, ...]) -> None:
     """Put `source`'s content on `page`, before the page's own content, as an artifact form XObject."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
@@ -147,12 +152,12 @@ def _draw_form(writer, page, source, matrix: tuple[float, ...]) -> None:
         }
     )
     form_ref = add_object(writer, form)
-    page_resources = page.get("/Resources")
+    page_resources: Any = page.get("/Resources")
     if page_resources is None:
         page_resources = DictionaryObject()
         page[NameObject("/Resources")] = page_resources
     page_resources = page_resources.get_object()
-    xobjects = page_resources.get("/XObject")
+    xobjects: Any = page_resources.get("/XObject")
     if xobjects is None:
         xobjects = DictionaryObject()
         page_resources[NameObject("/XObject")] = xobjects

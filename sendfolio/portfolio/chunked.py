@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from types import TracebackType
 from typing import Any
 
 from sendfolio.paths import styles_dir
@@ -128,7 +129,7 @@ def chunk_html(plan_: Plan, index: int, job: Job) -> str:
 
 
 @lru_cache(maxsize=2)
-def _stylesheet(css: str):
+def _stylesheet(css: str) -> Any:
     """A parsed stylesheet (the same for every chunk of a pass), through the safe fetcher."""
     from weasyprint import CSS
 
@@ -416,7 +417,9 @@ class _pool:
         )
         return self.executor
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         """Stop the workers; on an error or a cancel, without waiting for chunks in progress."""
         assert self.executor is not None
         if error is None:
@@ -428,13 +431,28 @@ class _pool:
             process.terminate()
 
 
-def _run(pool, jobs: list[Job], progress, cancelled, what: str, start: float, end: float) -> list[Laid]:
+def _run(
+    pool: concurrent.futures.Executor,
+    jobs: list[Job],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    what: str,
+    start: float,
+    end: float,
+) -> list[Laid]:
     """Lay out every chunk job in the pool; results in the jobs' order. Reports pages as they grow."""
     return _run_both(pool, jobs, [], progress, cancelled, what, start, end)[0]
 
 
 def _run_both(
-    pool, jobs: list[Job], runs: list[MarginJob], progress, cancelled, what: str, start: float, end: float
+    pool: concurrent.futures.Executor,
+    jobs: list[Job],
+    runs: list[MarginJob],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    what: str,
+    start: float,
+    end: float,
 ) -> tuple[list[Laid], list[bytes]]:
     """Lay out chunks and runs of page margins in the pool, the longest first; results in the jobs' order.
 

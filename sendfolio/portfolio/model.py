@@ -16,9 +16,10 @@ from datetime import date
 from sendfolio import rules
 from sendfolio.domain.records import FolioData, Training
 from sendfolio.domain.standards import RULE_SET
+from sendfolio.domain.wording import long_date
 from sendfolio.portfolio import casework, evidence_docs, logs
 from sendfolio.portfolio.form4 import Form4, form4
-from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label, long_date
+from sendfolio.portfolio.wording import FOUNDATION_CRITERIA, SEND_MODULE_TITLES, label
 
 SECTIONS = (
     ("requirements", "Requirements index"),

@@ -42,6 +42,8 @@ from sendfolio.domain.standards import RULE_SET
 from sendfolio.pypdf_internals import add_object
 
 if TYPE_CHECKING:
+    from pypdf import PdfWriter
+
     from sendfolio.store import Folio
 
 PLACE_WORDS = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -306,7 +308,7 @@ def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, 
     return buffer.getvalue(), count
 
 
-def _add_tick_font(writer) -> None:
+def _add_tick_font(writer: PdfWriter) -> None:
     """Name ZapfDingbats in the form's resources (/DR) as /ZaDb, the font tick boxes draw with."""
     from pypdf.generic import DictionaryObject, NameObject
 

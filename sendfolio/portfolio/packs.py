@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.domain.records import FolioData, Training, Verification
+from sendfolio.domain.records import Case, FolioData, Training, Verification
+from sendfolio.domain.wording import long_date
 from sendfolio.portfolio import logs
 from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, IndexRow, Link, document_info, index_rows, within
-from sendfolio.portfolio.wording import long_date, prose_dates
+from sendfolio.portfolio.wording import prose_dates
 
 RENEWAL_SECTIONS = (
     ("requirements", "Requirements for re-registration"),
@@ -66,7 +67,7 @@ class RenewalPack:
     cases_apart: tuple[tuple[object, str], ...] = ()
 
 
-def why_apart(case, as_of: date) -> str:
+def why_apart(case: Case, as_of: date) -> str:
     """Why a case of the registration year is not one the mediator took part in (empty when it is)."""
     if case.date > as_of:
         return f"dated {long_date(case.date)}, after this pack was compiled"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sendfolio.portfolio.progress import CompileCancelled
 from sendfolio.portfolio.weasy import (
     font_configuration,
     fonts_stylesheet,
@@ -64,7 +65,7 @@ def render_pdf(
         )
         return RenderedPDF(data=data, pages=pages)
     if cancelled is not None and cancelled():
-        raise chunked.CompileCancelled("the compile was cancelled; no PDF was written")
+        raise CompileCancelled("the compile was cancelled; no PDF was written")
     if progress is not None:
         progress("Laying out pages", 0.3)
     with source_date(stamp):

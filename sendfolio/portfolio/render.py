@@ -18,13 +18,22 @@ it). The PDF fetcher stays the real boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from sendfolio.portfolio.wording import FILTERS
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+    from markdown_it.utils import OptionsDict
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 """The portfolio's Jinja2 templates (package data)."""
@@ -66,7 +75,7 @@ INLINE_CONTAINERS = frozenset({"em", "strong", "s"})
 """The inline tokens whose nesting is bounded (links are printed flat anyway)."""
 
 
-def _shift_headings(state) -> None:
+def _shift_headings(state: StateCore) -> None:
     """A markdown-it core rule: nest the user's headings under the document's heading `base` (in `env`).
 
     The levels the text uses, in order, become base+1, base+2, … (at most h6), so a reflection written
@@ -99,7 +108,7 @@ def _bounded(tokens: list, containers: frozenset, limit: int) -> list:
     return kept
 
 
-def _bound_tables(state) -> None:
+def _bound_tables(state: StateCore) -> None:
     """A markdown-it core rule: tables past the field's budget of cells print as preformatted text."""
     budget = max(TABLE_CELLS_MINIMUM, int(len(state.src) * TABLE_CELLS_PER_CHARACTER))
     tokens, kept, index = state.tokens, [], 0
@@ -126,7 +135,7 @@ def _bound_tables(state) -> None:
     state.tokens = kept
 
 
-def _bound_nesting(state) -> None:
+def _bound_nesting(state: StateCore) -> None:
     """A markdown-it core rule: flatten quotes, lists and emphasis nested too deep to lay out quickly."""
     state.tokens = _bounded(state.tokens, BLOCK_CONTAINERS, BLOCK_DEPTH)
     for token in state.tokens:
@@ -146,7 +155,7 @@ def _breakable(tokens: list) -> None:
             token.content = LONG_RUN.sub(lambda found: found.group(0) + BREAK_HERE, token.content)
 
 
-def _plain_if_busy(token, children: list) -> list:
+def _plain_if_busy(token: Token, children: list[Token]) -> list[Token]:
     """The children, or one text token of the paragraph's source when it has too many pieces to lay out fast."""
     if len(children) <= INLINE_TOKENS_MAX:
         return children
@@ -177,7 +186,7 @@ def _flat_links(children: list) -> list:
     return kept
 
 
-def _omit_image(renderer, tokens, index, options, env) -> str:
+def _omit_image(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: Any) -> str:
     """Print an image of the user's text as its description: nothing is fetched or embedded."""
     token = tokens[index]
     described = "".join(child.content for child in token.children or ())
@@ -185,7 +194,7 @@ def _omit_image(renderer, tokens, index, options, env) -> str:
 
 
 @lru_cache(maxsize=1)
-def markdown_parser():
+def markdown_parser() -> MarkdownIt:
     """The one Markdown parser: js-default (no raw HTML), images omitted, links flat, headings shifted, nesting
     and tables bounded."""
     from markdown_it import MarkdownIt
@@ -228,21 +237,21 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, document, *, inline_css: str | None = None) -> str:
+def render(template: str, document: object, *, inline_css: str | None = None) -> str:
     """The HTML of a document model through one template; `inline_css` makes a standalone page."""
     return environment().get_template(template).render(doc=document, inline_css=inline_css)
 
 
-def portfolio_html(document, *, inline_css: str | None = None) -> str:
+def portfolio_html(document: object, *, inline_css: str | None = None) -> str:
     """The portfolio's HTML."""
     return render("portfolio.html.j2", document, inline_css=inline_css)
 
 
-def renewal_html(document, *, inline_css: str | None = None) -> str:
+def renewal_html(document: object, *, inline_css: str | None = None) -> str:
     """The renewal pack's HTML."""
     return render("renewal.html.j2", document, inline_css=inline_css)
 
 
-def passport_html(document, *, inline_css: str | None = None) -> str:
+def passport_html(document: object, *, inline_css: str | None = None) -> str:
     """The passported declaration's HTML."""
     return render("passport.html.j2", document, inline_css=inline_css)

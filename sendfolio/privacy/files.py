@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendfolio.store.atomic import read_regular, special_kind
-from sendfolio.store.crypto import has_magic
+from sendfolio.store.mark import has_magic
 from sendfolio.store.names import EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sendfolio.domain.criteria import criterion
-from sendfolio.domain.records import Case, FolioData
+from sendfolio.domain.records import Case, FolioData, Training, Verification
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.rules.coverage import coverage
@@ -107,7 +107,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
     )
 
 
-def _send_hours_why(candidate, foundation, need: float) -> str:
+def _send_hours_why(candidate: Training, foundation: Training | None, need: float) -> str:
     """Why the best SEND training recorded does not meet send-training.hours."""
     reasons = []
     if not at_least(candidate.hours, need):
@@ -131,7 +131,7 @@ def send_training_modules(data: FolioData, as_of: date) -> Requirement:
     return _covers("send-training.modules", send_training_candidate(data), SEND_MODULE_WORDS, "SEND training")
 
 
-def _covers(rule_id: str, course, words: dict[str, str], what: str) -> Requirement:
+def _covers(rule_id: str, course: Training | None, words: dict[str, str], what: str) -> Requirement:
     """A rule that a course covered every item of `words`."""
     need = f"covers: {'; '.join(words.values())}"
     if course is None:
@@ -143,7 +143,7 @@ def _covers(rule_id: str, course, words: dict[str, str], what: str) -> Requireme
     return result(rule_id, need, have, not missing, detail, (len(words), shown))
 
 
-def _provider(rule_id: str, course, what: str) -> Requirement:
+def _provider(rule_id: str, course: Training | None, what: str) -> Requirement:
     """A rule that a course's provider is recognised by one of the rule's bodies."""
     bodies = RULE_SET.bodies(rule_id)
     need = f"recognised by {either(bodies)}"
@@ -333,7 +333,7 @@ def ppc_verification(data: FolioData, as_of: date) -> Requirement:
     return result("ppc.verification", need_text, have, not problems, "The verification " + "; ".join(problems) + ".")
 
 
-def _verification_problems(found, as_of: date, cases: tuple[Case, ...]) -> list[str]:
+def _verification_problems(found: Verification, as_of: date, cases: tuple[Case, ...]) -> list[str]:
     """What is missing or wrong in a PPC verification."""
     problems = []
     if found.role != "PPC":

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
+from typing import Protocol, TypeVar
 
-from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Training
+from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Reflection, Training
 from sendfolio.domain.reflection_text import has_own_words
 from sendfolio.domain.standards import BODY_NAMES, RULE_SET
 
@@ -23,6 +25,18 @@ LEFT_OUT_WHY = {
     "not-held": "not held",
 }
 """Why a case is left out of a count of cases held, in plain words, by role or status."""
+
+
+class Dated(Protocol):
+    """A record dated on one day (a case, a reflection, a CPD entry, a PPC session, a course)."""
+
+    @property
+    def date(self) -> date:
+        """The day it is dated."""
+
+
+D = TypeVar("D", bound=Dated)
+"""One kind of dated record."""
 
 FOUNDATION_WORDS = {
     "process-principles": "the process and principles of mediation",
@@ -52,7 +66,7 @@ def is_recognised(recognised_by: str, bodies: tuple[str, ...]) -> bool:
 def dated_until(data: FolioData, as_of: date) -> FolioData:
     """The folio as it stood on `as_of`: dated records after it left out."""
 
-    def keep(items):
+    def keep(items: tuple[D, ...]) -> tuple[D, ...]:
         """The items dated on or before `as_of`."""
         return tuple(item for item in items if item.date <= as_of)
 
@@ -76,14 +90,14 @@ def left_out_why(case: Case, *, lead_only: bool = False) -> str | None:
     return None if case.is_held else LEFT_OUT_WHY[case.status]
 
 
-def left_out_text(cases, *, lead_only: bool = False) -> str:
+def left_out_text(cases: Iterable[Case], *, lead_only: bool = False) -> str:
     """The cases a count leaves out, each reason once with its number: `1 observed only, 2 withdrawn`."""
     reasons = Counter(why for case in cases if (why := left_out_why(case, lead_only=lead_only)))
     order = list(LEFT_OUT_WHY.values())
     return ", ".join(f"{reasons[why]} {why}" for why in sorted(reasons, key=order.index))
 
 
-def by_date(cases) -> tuple[Case, ...]:
+def by_date(cases: Iterable[Case]) -> tuple[Case, ...]:
     """Cases in date order (then by reference, for a stable order within a day)."""
     return tuple(sorted(cases, key=lambda case: (case.date, case.ref)))
 
@@ -181,6 +195,6 @@ def reflection_hours(data: FolioData) -> float:
     return round(sum(item.hours for item in written(data.reflections) if item.date >= start), 2)
 
 
-def written(reflections) -> tuple:
+def written(reflections: Iterable[Reflection]) -> tuple[Reflection, ...]:
     """The reflections with words of the mediator's own (headings and template prompts alone do not count)."""
     return tuple(item for item in reflections if has_own_words(item.body))

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import DecodedStreamObject, DictionaryObject, IndirectObject, NameObject
 
 from sendfolio.pypdf_internals import add_object
 
@@ -43,7 +43,7 @@ def certificate_pdf(pages: Sequence[Sequence[tuple[str, float, str]]], *, title:
     return out.getvalue()
 
 
-def _font(writer: PdfWriter, base: str):
+def _font(writer: PdfWriter, base: str) -> IndirectObject:
     """A reference to one of the PDF's standard fonts."""
     return add_object(
         writer,

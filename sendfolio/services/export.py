@@ -19,6 +19,7 @@ from sendfolio.store.outputs import make_output_folder
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
+    from sendfolio.store.storage import Codec
 
 ExportKind = Literal["backup", "cases", "cpd", "ppc", "training", "observations", "plan", "reflections"]
 """What can be exported: the JSON backup, each CSV kind, or the reflections (a folder of Markdown files)."""
@@ -92,7 +93,7 @@ def export_records(
     return Exported(written, tuple(left_out))
 
 
-def backup_codec(folio: Folio, passphrase: str | None):
+def backup_codec(folio: Folio, passphrase: str | None) -> Codec:
     """The key an encrypted backup is written with: the folio's own when it is encrypted, else a new one
     from `passphrase` (`ValueError` when it is missing or too weak)."""
     from sendfolio.store import crypto

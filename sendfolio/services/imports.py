@@ -18,6 +18,7 @@ from sendfolio.portfolio.progress import CancelFlag, Progress, stop_if, tell
 if TYPE_CHECKING:
     from sendfolio.io.importer import ImportPlan
     from sendfolio.store import Folio
+    from sendfolio.store.storage import Codec
 
 PassphraseFor = Callable[[str], str]
 """Gives the passphrase of the encrypted backup named; raises `ValueError` saying why when there is none."""
@@ -83,7 +84,7 @@ def apply_import(folio: Folio, plan: ImportPlan, *, replace: bool = False) -> Im
     return plan
 
 
-def backup_decrypter(folio_codec, passphrase_for: PassphraseFor | None) -> Callable[[str, bytes], bytes]:
+def backup_decrypter(folio_codec: Codec | None, passphrase_for: PassphraseFor | None) -> Callable[[str, bytes], bytes]:
     """Opens an encrypted backup: with the folio's own key when it fits, else with `passphrase_for(name)`."""
 
     def decrypt(name: str, raw: bytes) -> bytes:

@@ -29,7 +29,7 @@ from sendfolio.domain.records import (
     Training,
     Verification,
 )
-from sendfolio.store.storage import FOLDER_MODE
+from sendfolio.store.atomic import FOLDER_MODE
 
 SETTINGS_TABLE = "settings"
 """The table of helpers' extra state: documents {"key": ..., "value": ...}."""
