@@ -216,3 +216,26 @@ def test_real_command_line(folio_with_cases):
     )
     assert done.returncode == 0, done.stderr
     assert {row["case"] for row in json.loads(done.stdout)} == {"SM-2025-001", "SM-2025-002", "SM-2025-003"}
+
+
+def test_ics_holds_the_practice_dates_renewal_and_governance(folio_with_cases, tmp_path):
+    """--ics also holds the re-registration date and the governance register's lapses and reviews."""
+    from sendfolio.domain.governance import GovernanceItem
+    from sendfolio.domain.records import Profile
+
+    with Folio.open(folio_with_cases) as folio:
+        folio.put(Profile.from_dict({"registration_anniversary": "2020-11-01"}))
+        folio.put(GovernanceItem.from_dict({"item": "insurance", "due": "2026-06-30", "title": "Cover with Acme"}))
+        folio.put(GovernanceItem.from_dict({"item": "safeguarding-policy", "reviewed": "2025-09-15"}))
+        folio.put(GovernanceItem.from_dict({"item": "equality-policy", "due": "2020-01-01"}))  # long gone
+    out = tmp_path / "practice.ics"
+    result = run(folio_with_cases, "--today", TODAY, "--ics", str(out))
+    assert result.exit_code == 0, result.output
+    assert "and 3 dates of the practice to" in result.stdout
+    events = {
+        str(event["SUMMARY"]): event["DTSTART"].dt for event in Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    }
+    assert events["Insurance cover lapses"] == date(2026, 6, 30)
+    assert events["Safeguarding policy due for review"] == date(2026, 9, 15)
+    assert events["Annual re-registration as a SEND mediator"] >= date.fromisoformat(TODAY)
+    assert b"Acme" not in out.read_bytes()

@@ -167,3 +167,17 @@ def test_register_and_feedback_csv_import_all_or_nothing(folio_dir, tmp_path):
     bad.write_text("item,due\nparking,2026-01-01\n", encoding="utf-8")
     result = cli(folio_dir, "import", str(bad))
     assert result.exit_code == 2 and "bad.csv:2: item: 'parking' is not allowed" in result.stderr
+
+
+def test_check_lists_the_practice_reminders_of_the_demo(demo_folio, folio_dir):
+    demo_folio.close()
+    result = cli(folio_dir, "check", "--today", "2026-11-29")
+    lines = result.output.split("The practice (Appendix D): ")[1].splitlines()
+    assert lines[0] == "4 reminders"
+    assert "[OVERDUE] Equality and inclusion policy overdue for review since 25 October 2026 (35 days)" in lines[1]
+    assert "[LAPSED] Safeguarding children and adults at risk, level 2 lapsed" in lines[2]
+    assert "[soon] Professional indemnity insurance lapses in 40 days, on 8 January 2027 (Appendix D §1.2)" in lines[3]
+    assert "[conduct] SM-DEMO-003: the child's or young person's views not answered" in lines[4]
+    report = json.loads(cli(folio_dir, "check", "--json", "--today", "2026-11-29").output)
+    assert [item["state"] for item in report["practice"]["reminders"]] == ["lapsed", "lapsed", "lapses-soon"]
+    assert [item["status"] for item in report["practice"]["feedback"]] == ["met", "missed", "met", "met"]

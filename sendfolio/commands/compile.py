@@ -1,4 +1,4 @@
-"""The compile commands: `portfolio`, `renewal` and `passport`, each writing one PDF.
+"""The compile commands: `portfolio`, `renewal` and `passport`, each writing one PDF, and `review`, two.
 
 Each parses its options and asks `services.compile.compile_document`, which checks the outputs,
 passes the privacy gate (exit 2 with its message when something must not be printed) and
@@ -179,5 +179,40 @@ def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool,
     report(result, as_of)
 
 
-COMMANDS = [portfolio, renewal, passport]
+@click.command()
+@common_options
+@click.option("--year", type=int, required=True, help="The registration year: the year it begins in.")
+@click.option(
+    "--summary",
+    "summary_out",
+    type=OUTPUT,
+    help="Where to write the anonymised summary to share (default: OUT's name with -summary).",
+)
+@click.pass_context
+def review(
+    ctx: click.Context,
+    out: Path,
+    html_out: Path | None,
+    pdf_ua: bool,
+    date_text: str | None,
+    year: int,
+    summary_out: Path | None,
+) -> None:
+    """Compile the sole provider's annual service review (standards, Appendix D) of one registration year,
+    and beside it an anonymised summary with counts only, to share with a local authority."""
+    from sendfolio.services.compile import compile_review
+
+    if not 1970 <= year <= 2100:
+        fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
+    as_of = parse_optional_day(date_text, "--date") or date.today()
+    options = {"output": "-o", "html": "--html", "summary": "--summary"}
+    with open_folio(ctx, readonly=True) as folio, reported(options=options):
+        written = compile_review(
+            folio, year, out, summary_out=summary_out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out
+        )
+    for result in written:
+        report(result, as_of)
+
+
+COMMANDS = [portfolio, renewal, passport, review]
 """The click commands this module adds to `sendfolio`."""

@@ -9,6 +9,7 @@ from datetime import date
 import click
 
 from sendfolio.commands.common import data_dir, fail, open_folio
+from sendfolio.domain.wording import count
 
 
 def parse_day(value: str | None, option: str) -> date:
@@ -73,7 +74,25 @@ def _check_table(report: dict) -> str:
         _group("Accreditation", report["accreditation"]),
         _group(f"Renewal, registration year {renewal['year_start']} to {renewal['year_end']}", renewal),
     ]
-    return "\n\n".join(blocks)
+    practice = _practice(report["practice"])
+    return "\n\n".join(blocks + ([practice] if practice else []))
+
+
+def _practice(practice: dict) -> str:
+    """The provider's reminders (Appendix D): lapses, conduct gaps, responses due; '' when there are none."""
+    marks = {"lapses-soon": "soon", "undated": "no date"}
+    lines = [
+        f"  [{marks.get(item['state']) or ('LAPSED' if item['lapses'] else 'OVERDUE')}] {item['text']} ({item['source']})"
+        for item in practice["reminders"]
+    ]
+    lines += [f"  [conduct] {gap['text']} ({gap['source']})" for gap in practice["conduct_gaps"]]
+    lines += [
+        f"  [{item['status'].upper() if item['status'] == 'overdue' else item['status']}] response to feedback{' on ' + item['case'] if item['case'] else ''} received "
+        f"{item['received']}: due by {item['due']} ({item['source']})"
+        for item in practice["feedback"]
+        if item["status"] in ("due", "overdue")
+    ]
+    return "\n".join([f"The practice (Appendix D): {count(len(lines), 'reminder')}", *lines]) if lines else ""
 
 
 def _group(title: str, group: dict) -> str:

@@ -68,12 +68,15 @@ def render_rules(deadlines: Sequence[Deadline]) -> str:
     return "\n".join(f"{item.event}: {item.rule} [{item.source}]" for item in deadlines)
 
 
-def write_ics(ctx: click.Context, path: Path, today: date, refs: set[str]) -> int:
-    """Write the upcoming deadlines of the cases `refs` to an .ics file; return how many were written."""
+def write_ics(ctx: click.Context, path: Path, today: date, refs: set[str] | None) -> tuple[int, int]:
+    """Write the upcoming deadlines of the cases `refs` (all, with the practice's dates, when None) to an .ics
+    file; return how many deadlines and how many dates of the practice were written."""
+    from sendfolio.rules import practice_dates
     from sendfolio.services.export import write_calendar
 
     with open_folio(ctx, readonly=True) as folio, reported(nothing="--ics", options={"output": "--ics"}, target=path):
-        return write_calendar(folio, path, today, refs=refs)
+        written = write_calendar(folio, path, today, refs=refs)
+        return written, len(practice_dates(folio.data(), today)) if refs is None else 0
 
 
 def load_cases(ctx: click.Context, ref: str | None) -> list:
@@ -125,17 +128,20 @@ def deadlines(
 
     Working days leave out weekends and England's bank holidays. Each deadline shows its
     status (met, due, overdue, missed, unknown); --case REF shows each rule and its source.
+    --ics also holds the practice's dates: the annual re-registration, the governance register's
+    lapses and reviews, and feedback responses due (not with --case).
     """
     today = parse_today(today_text)
     cases = load_cases(ctx, ref)
     found = all_deadlines(cases, today)
-    written = write_ics(ctx, ics_path, today, {case.ref for case in cases}) if ics_path else None
+    written = write_ics(ctx, ics_path, today, None if ref is None else {ref}) if ics_path else None
     if as_json:
         click.echo(json.dumps([item.to_dict() for item in found], indent=2, ensure_ascii=False))
         return
     print_human(found, one_case=ref is not None)
     if written is not None:
-        click.echo(f"Wrote {count(written, 'upcoming deadline')} to {ics_path}")
+        dates = f" and {count(written[1], 'date')} of the practice" if written[1] else ""
+        click.echo(f"Wrote {count(written[0], 'upcoming deadline')}{dates} to {ics_path}")
 
 
 COMMANDS = [deadlines]

@@ -1,4 +1,4 @@
-"""Compile the portfolio, the renewal pack and the passported declaration to PDF.
+"""Compile the portfolio, the renewal pack, the passported declaration and the annual service review to PDF.
 
 The one entry point for the CLI and the TUI's compile screen. WeasyPrint is imported
 only when a PDF is laid out (inside `pdf.render_pdf`), so importing this module is
@@ -22,6 +22,7 @@ from sendfolio.portfolio import render
 from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, Portfolio, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
 from sendfolio.portfolio.progress import CancelFlag, Progress, tell
+from sendfolio.portfolio.review import build_review, build_summary
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
 
@@ -201,3 +202,36 @@ def compile_passport(
     return _finish(
         "passport.html.j2", document, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
     )
+
+
+def summary_path(out: Path) -> Path:
+    """Where the shareable summary goes beside a review written to `out`: `<name>-summary.pdf`."""
+    return out.with_name(f"{out.stem}-summary{out.suffix or '.pdf'}")
+
+
+def compile_review(
+    data: FolioData,
+    year: int,
+    out: Path,
+    *,
+    summary_out: Path | None = None,
+    as_of: date | None = None,
+    pdf_ua: bool = False,
+    html_out: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelFlag | None = None,
+) -> tuple[CompileResult, CompileResult]:
+    """The provider's annual service review (Appendix D) of the registration year beginning in `year`,
+    and beside it (at `summary_out`, else `summary_path(out)`) its anonymised summary to share."""
+    as_of = as_of or latest_date(data, date.today())
+    summary_out = summary_out or summary_path(Path(out))
+    tell(progress, "Judging the records", 0.05)
+    review = build_review(data, year, as_of, summary_name=Path(summary_out).name)
+    summary = build_summary(data, year, as_of)
+    first = _finish(
+        "review.html.j2", review, out, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+    )
+    second = _finish(
+        "review_summary.html.j2", summary, summary_out, pdf_ua=pdf_ua, html_out=None, progress=None, cancelled=cancelled
+    )
+    return first, second

@@ -65,6 +65,7 @@ class RenewalPack:
     supervision: logs.PPCLog
     supervision_cpd: tuple
     cases_apart: tuple[tuple[object, str], ...] = ()
+    service_review: bool = False
 
 
 def why_apart(case: Case, as_of: date) -> str:
@@ -101,6 +102,7 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
         cases_apart=tuple((case, why_apart(case, as_of)) for case in ordered if why_apart(case, as_of)),
         supervision=logs.ppc_log(in_year),
         supervision_cpd=tuple(item for item in in_year.cpd if item.method == "supervision"),
+        service_review=bool(data.governance or data.feedback or data.development_plan),
     )
 
 

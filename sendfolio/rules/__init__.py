@@ -117,12 +117,18 @@ __all__ = [
 
 
 def check_json(data: FolioData, as_of: date, year: int | None = None) -> dict[str, Any]:
-    """The object `sendfolio check --json` prints (docs/ARCHITECTURE.md); `year` defaults to the current one."""
+    """The object `sendfolio check --json` prints (docs/ARCHITECTURE.md); `year` defaults to the current one.
+
+    "practice" (the sole provider's governance, conduct gaps in the registration year and feedback
+    responses, Appendix D) comes after the requirements; it never changes whether they are met.
+    """
     if year is None:
         year = current_registration_year(data.profile, as_of)
+    start, end = registration_year(data.profile, year)
     return {
         "rule_set": RULE_SET.name,
         "as_of": as_of.isoformat(),
         "accreditation": accreditation(data, as_of).to_dict(),
         "renewal": renewal(data, year).to_dict(),
+        "practice": practice_json(data, as_of, start, end),
     }

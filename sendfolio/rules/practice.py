@@ -97,6 +97,7 @@ class Reminder:
     due: date | None
     days_left: int | None
     state: str
+    lapses: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form in `sendfolio check --json` (under "practice")."""
@@ -109,6 +110,7 @@ class Reminder:
             "due": self.due.isoformat() if self.due else None,
             "days_left": self.days_left,
             "state": self.state,
+            "lapses": self.lapses,
         }
 
 
@@ -151,6 +153,7 @@ def governance_reminders(data: FolioData, today: date, within: int = REMINDER_DA
             entry.due,
             entry.days_left,
             entry.state,
+            entry.kind.lapses,
         )
         for entry in register(data, today, within)
         if entry.needs_attention
@@ -177,6 +180,7 @@ class ConductGap:
             "case": self.case,
             "date": self.date.isoformat(),
             "missing": [item.key for item in self.missing],
+            "text": self.text,
             "source": "Appendix D §3, §4.1",
         }
 

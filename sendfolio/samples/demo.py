@@ -6,6 +6,8 @@ three active cases with the last one led, reflections, a year of CPD and PPC
 sessions, and one case still in progress with deadlines ahead. Still missing, as
 for a real mediator part-way: a quarter of an hour of reflection, four observation
 criteria and the PPC's verification (and, depending on the day, some of the year's CPD).
+As a sole provider (Appendix D) it keeps a governance register, conduct declarations, service
+users' feedback and a development plan (`demo_practice`).
 
 Everything here is invented. Cases carry references, never names; the text names
 no child, family, school or local authority, and holds no contact details.
@@ -23,7 +25,7 @@ from sendfolio.domain.records import (
     Profile,
     Training,
 )
-from sendfolio.samples import demo_plan
+from sendfolio.samples import demo_plan, demo_practice
 from sendfolio.samples.demo_dates import weekday as _weekday
 from sendfolio.samples.demo_diary import PPC_NAME as PPC_NAME
 from sendfolio.samples.demo_diary import cpd_entries, ppc_sessions, reflections
@@ -45,7 +47,7 @@ def write_demo(folio: Folio, today: date) -> None:
         folio.put(PPCContact.from_dict({"name": PPC_NAME, "register": "College of Mediators PPC register"}))
         for record in (
             *_training(today),
-            *_returned(_cases(today)),
+            *_returned([demo_practice.declared(case) for case in _cases(today)]),
             *reflections(today),
             *cpd_entries(today),
             *ppc_sessions(today),
@@ -56,6 +58,12 @@ def write_demo(folio: Folio, today: date) -> None:
             folio.put(observation)
         for need in demo_plan.learning_plan(today):
             folio.put(need)
+        for record in (
+            *demo_practice.governance(today),
+            *demo_practice.feedback(cases),
+            *demo_practice.development_plan(today),
+        ):
+            folio.put(record)
     demo_plan.attach_certificates(folio, today, {course.id: course for course in folio.training()})
 
 

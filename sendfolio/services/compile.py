@@ -1,4 +1,5 @@
-"""Compile a document: the portfolio, a renewal pack or the passported declaration (Form 5), and its HTML.
+"""Compile a document: the portfolio, a renewal pack or the passported declaration (Form 5), and its HTML;
+or the provider's annual service review and its shareable summary (`compile_review`).
 
 `compile_document` is what the `portfolio`, `renewal` and `passport` commands and the Compile
 screen call: it refuses an output on the folio's own files, passes the privacy gate, refuses
@@ -19,7 +20,7 @@ from sendfolio import rules
 from sendfolio.domain.records import FolioData
 from sendfolio.portfolio.model import CoveredPeriod, shown_records, within
 from sendfolio.portfolio.progress import CancelFlag, Progress, counting_pages, stop_if
-from sendfolio.services.outputs import checked_output
+from sendfolio.services.outputs import OutputRefusedFor, checked_output
 
 if TYPE_CHECKING:
     from sendfolio.portfolio.api import CompileResult
@@ -109,3 +110,47 @@ def compile_document(
             coarse_dates=coarse_dates,
         )
         return dataclasses.replace(done, left_out=tuple(readable.left_out))
+
+
+def compile_review(
+    folio: Folio,
+    year: int,
+    out: Path,
+    *,
+    as_of: date,
+    summary_out: Path | None = None,
+    html_out: Path | None = None,
+    pdf_ua: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelFlag | None = None,
+) -> tuple[CompileResult, CompileResult]:
+    """Make the provider's annual service review (Appendix D) of the registration year beginning in `year`
+    at `out`, and its anonymised summary to share at `summary_out` (else beside it, `<name>-summary.pdf`).
+
+    Raises `OutputRefusedFor` for a path on the folio's own files or a summary written over the
+    review, the privacy gate's `PrivacyFindings`, `CompileCancelled`, or `OSError`.
+    """
+    from sendfolio.portfolio import api
+    from sendfolio.privacy import ensure_clear
+
+    summary_out = summary_out or api.summary_path(Path(out))
+    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, summary_out, "summary")
+    if Path(summary_out).expanduser().resolve() == Path(out).expanduser().resolve():
+        raise OutputRefusedFor("give a different file for the summary: it is a second PDF", "summary")
+    if html_out is not None:
+        checked_output(folio.data_dir, html_out, "html")
+    stop_if(cancelled)
+    ensure_clear(folio)
+    with counting_pages(progress):
+        return api.compile_review(
+            folio.data(),
+            year,
+            out,
+            summary_out=summary_out,
+            as_of=as_of,
+            pdf_ua=pdf_ua,
+            html_out=html_out,
+            progress=progress,
+            cancelled=cancelled,
+        )

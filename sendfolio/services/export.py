@@ -120,6 +120,8 @@ def write_calendar(
 ) -> int:
     """Write the upcoming statutory deadlines (of the cases in `refs`, else every case) to an .ics file.
 
+    Without `refs` it also holds the practice's dates (`rules.practice_dates`: the annual
+    re-registration, the governance register's lapses and reviews, feedback responses due).
     Only case references identify a case. Returns how many deadlines were written. Raises
     `OutputRefusedFor` (the folio's own files, or a folder that does not exist unless
     `create_folder`), the privacy gate's `PrivacyFindings`, or `OSError`.
@@ -127,6 +129,7 @@ def write_calendar(
     from sendfolio.domain.timescales import all_deadlines, upcoming
     from sendfolio.io.calendar import calendar_bytes
     from sendfolio.privacy import ensure_clear
+    from sendfolio.rules import practice_dates
     from sendfolio.store.atomic import write_atomic
 
     checked_output(folio.data_dir, out, "output")
@@ -138,5 +141,6 @@ def write_calendar(
     ensure_clear(folio)
     cases = [case for case in folio.cases() if refs is None or case.ref in refs]
     coming = upcoming(all_deadlines(cases, today))
-    write_atomic(target, calendar_bytes(coming, datetime.now(UTC)))
+    practice = practice_dates(folio.data(), today) if refs is None else []
+    write_atomic(target, calendar_bytes(coming, datetime.now(UTC), practice))
     return len(coming)
