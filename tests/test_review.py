@@ -168,6 +168,8 @@ def test_an_identifier_in_feedback_stops_the_review(tmp_path):
 
 def test_bad_usage_is_one_line(tmp_path):
     folio_dir = tmp_path / "folio"
+    with Folio.open(folio_dir) as folio:
+        folio.put(Profile.from_dict({"name": "A. Provider"}))
     same = run(
         folio_dir, "review", "--year", "2025", "-o", str(tmp_path / "a.pdf"), "--summary", str(tmp_path / "a.pdf")
     )

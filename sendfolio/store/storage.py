@@ -148,12 +148,7 @@ def _case_status_recorded(tables: Tables) -> Tables:
 
 
 def _provider_practice_recorded(tables: Tables) -> Tables:
-    """Schema 4 -> 5: the sole provider's practice (Appendix D) is kept beside the mediator's evidence.
-
-    Cases gain the conduct declarations (unanswered until the mediator answers them), and the
-    folio gains the `governance`, `feedback` and `development_plan` tables. Every record is kept
-    as it is; a schema 4 sendfolio would refuse the new case fields, so the version moves on.
-    """
+    """Schema 4 -> 5: cases gain the unanswered conduct declarations, the folio the provider's tables (all kept)."""
     return tables
 
 
