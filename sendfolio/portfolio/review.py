@@ -32,6 +32,7 @@ from sendfolio.domain.governance import (
     ConductDeclaration,
     DevelopmentTarget,
     Feedback,
+    GovernanceItem,
 )
 from sendfolio.domain.records import Attachment, Case, FolioData
 from sendfolio.domain.timescales import all_deadlines, is_informational
@@ -275,7 +276,7 @@ TIMESCALE_COLUMNS = ("Met", "Missed", "Overdue", "Still to come or date unknown"
 """The columns of the timescales table."""
 
 
-def _evidence(item, attachments: Sequence[Attachment]) -> tuple[str, ...]:
+def _evidence(item: GovernanceItem | None, attachments: Sequence[Attachment]) -> tuple[str, ...]:
     """What evidences a register entry: its note, its web address and the documents attached for it."""
     if item is None:
         return ()
