@@ -304,6 +304,18 @@ WRITTEN_OUT_EMAILS = [
 ]
 """E-mail addresses with the @ or the dots written out or spaced, without their name on the list."""
 
+MARKUP = [
+    ("943 **476** 5919", "nhs-number"),
+    ("943\\-476\\-5919", "nhs-number"),
+    ("9&#52;3 476 5919", "nhs-number"),
+    ("SW1A&nbsp;1AA", "postcode"),
+    ("07700&#32;900123", "phone"),
+    ("Z*o*e", "do-not-print"),
+    ("Zo&#101;", "do-not-print"),
+    ("Kow_al_ski", "do-not-print"),
+]
+"""Markdown marks and character references inside an identifier, which the PDF prints without them."""
+
 UPNS = [
     ("B801200005001", "upn"),
     ("A93720000500A", "upn"),
@@ -340,6 +352,7 @@ POSITIVES = [
             *FILLERS,
             *SURNAME_FIRST,
             *WRITTEN_OUT_EMAILS,
+            *MARKUP,
             *UPNS,
         ]
     ),
@@ -565,6 +578,10 @@ ORDINARY = [
     "The parents' second language is Polish; an interpreter attended.",
     "The SENDIASS worker attended as supporter.",
     "The outcome was recorded as partial agreement (3 of 4 issues).",
+    "**Section F** was agreed; *3 hours* of SALT a week, reviewed at 6 weeks.",
+    "Costs &pound;1,200 &amp; travel; see `SM-2025-014` in the case log.",
+    "The _draft_ plan dated 03/02/2025 and the ~~old~~ final plan of 2024.",
+    "Agreed wording: \\*at least\\* 20 hours, from 1 September 2025.",
 ]
 """Ordinary sentences of a mediator's notes: references, dates, times, hours, money, section numbers."""
 

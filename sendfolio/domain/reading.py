@@ -8,6 +8,9 @@ format characters, one kind of space, dash and apostrophe) and then:
 - folds look-alike letters and digits of other scripts to the Latin letter or digit they are
   confusable with, from Unicode's confusables data (as shipped by `confusable-homoglyphs`), so
   a Cyrillic "Zое" or a Greek "DΟΒ" reads as Latin;
+- takes out what Markdown does not print: emphasis and code marks (`*`, `_`, `~`, backticks) and
+  the backslash of an escape, and reads a character reference as the character it prints
+  ("943 **476** 5919", "Z*o*e", "9&#52;3" read "943 476 5919", "Zoe", "943");
 - joins lines as Markdown lays out a paragraph: a single line break reads as a space (a blank
   line, or a line opening a list item, heading or quote, still ends the line), so "943 476" on
   one line and "5919" on the next read "943 476 5919", as they print;
@@ -21,9 +24,11 @@ shows the words as written. Pure: no files.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sendfolio.domain.text import Normalised, normalise
 
@@ -35,6 +40,10 @@ so `normalise` keeps them) and the blank Braille pattern."""
 _BLANKS = re.compile(f"[{BLANK_LETTERS}]")
 """One blank letter."""
 
+_MARKUP = re.compile(r"[*_~`]+|\\(?=[!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""What Markdown does not print as written: emphasis and code marks, an escaping backslash, a
+character reference."""
+
 _LINE_BREAK = re.compile(r"\n(?![ \t]*(?:\n|[-*+>#]|\d{1,9}[.)](?:\s|$)))")
 """A line break Markdown reads as a space: not followed by a blank line or a line opening a block."""
 
@@ -43,6 +52,19 @@ SPACED = re.compile(r"\b\w(?P<gap>[ ]{1,3}|[ ]?[./_-][ ]?)\w(?:(?P=gap)\w)+\b")
 
 _ALNUM_AFTER_GAP = re.compile(r"[^\W_]")
 """A letter or digit: what is kept of a run of single characters."""
+
+
+@dataclass(frozen=True)
+class Reading(Normalised):
+    """A text as its reader sees it (see `reading`); `references` maps where a character reference
+    ("&#52;") starts in the written text to where it ends, so a match ending in one takes it whole."""
+
+    references: Mapping[int, int] = field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The (start, end) in the written text of the read text's [start, end)."""
+        first, last = super().span(start, end)
+        return first, self.references.get(last - 1, last)
 
 
 @functools.cache
@@ -83,7 +105,7 @@ def _best(char: str, candidates: set[str]) -> str:
     return (letters or sorted(candidates))[0]
 
 
-def reading(text: str) -> Normalised:
+def reading(text: str) -> Reading:
     """The text as a reader sees it (see the module text), with each character's place in `text`."""
     read = normalise(text)
     seen, origin = read.text, read.origin
@@ -92,11 +114,38 @@ def reading(text: str) -> Normalised:
             keep = [index for index, char in enumerate(seen) if char not in BLANK_LETTERS]
             seen, origin = "".join(seen[index] for index in keep), [origin[index] for index in keep]
         seen = seen.translate(look_alikes())
+    references: dict[int, int] = {}
+    if _MARKUP.search(seen):
+        seen, origin = _printed(seen, origin, references)
     if "\n" in seen:
         seen = _LINE_BREAK.sub(" ", seen)
     if SPACED.search(seen):
         seen, origin = _joined(seen, origin)
-    return Normalised(seen, origin, text)
+    return Reading(seen, origin, text, references)
+
+
+def _printed(seen: str, origin: Sequence[int], references: dict[int, int]) -> tuple[str, list[int]]:
+    """The text as Markdown prints it (see `_MARKUP`): marks taken out, character references read (each
+    noted in `references`, by where it starts in the written text, with where it ends)."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    index = 0
+    for mark in _MARKUP.finditer(seen):
+        pieces.append(seen[index : mark.start()])
+        kept.extend(origin[index : mark.start()])
+        shown = html.unescape(mark.group()) if mark.group().startswith("&") else ""
+        if shown == mark.group():  # not a character reference Markdown knows: printed as written
+            pieces.append(shown)
+            kept.extend(origin[mark.start() : mark.end()])
+        elif shown:
+            shown = normalise(shown).text.translate(look_alikes())
+            pieces.append(shown)
+            kept.extend([origin[mark.start()]] * len(shown))
+            references[origin[mark.start()]] = origin[mark.end() - 1] + 1
+        index = mark.end()
+    pieces.append(seen[index:])
+    kept.extend(origin[index:])
+    return "".join(pieces), kept
 
 
 def _joined(seen: str, origin: Sequence[int]) -> tuple[str, list[int]]:

@@ -100,6 +100,7 @@ def main() -> None:
             check=True,
             capture_output=True,
             env={**os.environ, "PYTHONPATH": str(options.before or ROOT)},
+            cwd=tempfile.gettempdir(),  # so that `-m sendfolio` is the tree's, not this folder's
         )
         trees = [("before", options.before)] if options.before else []
         trees.append(("after", str(ROOT)))
