@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import FieldProblem
@@ -214,3 +214,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return dict(value)
     return value
+
+
+class Dated(Protocol):
+    """A record dated on one day (a case, a reflection, a CPD entry, a PPC session, a course)."""
+
+    @property
+    def date(self) -> date:
+        """The day it is dated."""
+
+
+D = TypeVar("D", bound=Dated)
+"""One kind of dated record."""

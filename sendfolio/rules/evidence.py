@@ -11,8 +11,8 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from typing import Protocol, TypeVar
 
+from sendfolio.domain.record_base import D
 from sendfolio.domain.records import FOUNDATION_COVERS, SEND_MODULES, Case, FolioData, Reflection, Training
 from sendfolio.domain.reflection_text import has_own_words
 from sendfolio.domain.standards import BODY_NAMES, RULE_SET
@@ -25,18 +25,6 @@ LEFT_OUT_WHY = {
     "not-held": "not held",
 }
 """Why a case is left out of a count of cases held, in plain words, by role or status."""
-
-
-class Dated(Protocol):
-    """A record dated on one day (a case, a reflection, a CPD entry, a PPC session, a course)."""
-
-    @property
-    def date(self) -> date:
-        """The day it is dated."""
-
-
-D = TypeVar("D", bound=Dated)
-"""One kind of dated record."""
 
 FOUNDATION_WORDS = {
     "process-principles": "the process and principles of mediation",

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -19,13 +20,27 @@ from sendfolio.tui.views.areas import AREAS
 from sendfolio.tui.views.features import FEATURES, Feature
 from sendfolio.tui.views.palette_command import PaletteCommand
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
-def app_commands(app) -> list[PaletteCommand]:
+    from sendfolio.tui.support.host import HostApp
+
+
+@runtime_checkable
+class OffersCommands(Protocol):
+    """A screen with palette commands of its own (e.g. the case log's "Add a case")."""
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        """The screen's own commands, in the mediator's words."""
+        ...
+
+
+def app_commands(app: HostApp) -> list[PaletteCommand]:
     """The app-wide commands: every feature and area (once a folio is open), help, high contrast and quit."""
     return [*feature_commands(app), *area_commands(app), *general_commands(app)]
 
 
-def feature_commands(app) -> list[PaletteCommand]:
+def feature_commands(app: HostApp) -> list[PaletteCommand]:
     """Every feature beyond the areas (tui/views/features.py): privacy, export, import, switching folios…"""
     return [
         PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
@@ -34,7 +49,7 @@ def feature_commands(app) -> list[PaletteCommand]:
     ]
 
 
-def area_commands(app) -> list[PaletteCommand]:
+def area_commands(app: HostApp) -> list[PaletteCommand]:
     """ "Go to <area>" for each area, once a folio is open."""
     return [
         PaletteCommand(
@@ -45,7 +60,7 @@ def area_commands(app) -> list[PaletteCommand]:
     ]
 
 
-def general_commands(app) -> list[PaletteCommand]:
+def general_commands(app: HostApp) -> list[PaletteCommand]:
     """Help, high contrast and quit."""
     return [
         PaletteCommand("Help: keys of this screen (? or F1)", "What each key does here", app.action_help),
@@ -58,21 +73,20 @@ def general_commands(app) -> list[PaletteCommand]:
     ]
 
 
-def _feature_runner(app, feature: Feature) -> Callable[[], object]:
+def _feature_runner(app: HostApp, feature: Feature) -> Callable[[], object]:
     """A callable that opens one feature."""
     return lambda: feature.run(app)
 
 
-def _area_runner(app, mode: str) -> Callable[[], object]:
+def _area_runner(app: HostApp, mode: str) -> Callable[[], object]:
     """A callable that switches the app to one area."""
     return lambda: app.action_area(mode)
 
 
-def screen_commands(screen) -> list[PaletteCommand]:
+def screen_commands(screen: Screen[object]) -> list[PaletteCommand]:
     """The current screen's own commands: its `palette_commands()`, or else one per key it shows in help."""
-    offer = getattr(screen, "palette_commands", None)
-    if callable(offer):
-        return list(offer())
+    if isinstance(screen, OffersCommands):
+        return list(screen.palette_commands())
     from textual.screen import Screen
 
     from sendfolio.tui.dialogs.help import class_bindings, key_name, screen_title
@@ -89,7 +103,7 @@ def screen_commands(screen) -> list[PaletteCommand]:
     ]
 
 
-def _action_runner(screen, action: str) -> Callable[[], object]:
+def _action_runner(screen: Screen[object], action: str) -> Callable[[], object]:
     """A callable that runs one of the screen's actions."""
     return lambda: screen.run_action(action)
 
@@ -99,9 +113,9 @@ class SendfolioCommands(Provider):
 
     def commands(self) -> Iterable[PaletteCommand]:
         """Everything offered right now: the features and areas first, then this screen's own actions."""
-        if getattr(self.app, "folio", None) is None:
-            return app_commands(self.app)
-        app = self.app
+        app = cast("HostApp", self.app)  # the provider is the sendfolio app's (SendfolioApp.COMMANDS)
+        if app.folio is None:
+            return app_commands(app)
         return [*feature_commands(app), *area_commands(app), *screen_commands(self.screen), *general_commands(app)]
 
     async def discover(self) -> Hits:

@@ -100,7 +100,7 @@ class WelcomeScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-async def explore_demo(app, welcome: WelcomeScreen) -> None:
+async def explore_demo(app: HostApp, welcome: WelcomeScreen) -> None:
     """Open the demo folio (filling it the first time) and switch the app to it."""
     from sendfolio.store import Folio, FolioError
 

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
@@ -36,7 +36,7 @@ def class_bindings(node: DOMNode, stop_at: type) -> list[Binding]:
     return found
 
 
-def key_name(app, binding: Binding) -> str:
+def key_name(app: App[object], binding: Binding) -> str:
     """A key as a newcomer reads it: `ctrl+s` rather than `^s`, `[` and `]` as they are."""
     shown = app.get_key_display(binding)
     return f"ctrl+{shown[1:]}" if shown.startswith("^") and len(shown) > 1 else shown
@@ -54,7 +54,7 @@ def screen_title(screen: Screen) -> str:
     return words[:1].upper() + words[1:]
 
 
-def keys_table(app, bindings: Iterable[Binding]) -> Table:
+def keys_table(app: App[object], bindings: Iterable[Binding]) -> Table:
     """A two-column table of keys and what they do (descriptions shown as typed, never as markup)."""
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), expand=True)
     table.add_column("Key", style="bold", no_wrap=True, width=16)

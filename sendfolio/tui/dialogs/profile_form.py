@@ -6,8 +6,15 @@ with (Profile, PPCContact or None); `save_profile(app, result)` puts both in the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sendfolio.domain.records import MEMBERSHIP_BODIES, ROUTES, FieldError, InvalidRecord, PPCContact, Profile, Record
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
+
+if TYPE_CHECKING:
+    from textual.await_complete import AwaitComplete
+
+    from sendfolio.tui.support.host import HostApp
 
 PROFILE_SPECS = (
     FieldSpec("name", "Your name", "text", help="As it should appear on your portfolio."),
@@ -91,14 +98,14 @@ class ProfileForm(EditRecordScreen):
             return None
         return PPCContact.from_dict(ppc)
 
-    def dismiss(self, result=None):
+    def dismiss(self, result: Any = None) -> AwaitComplete:
         """Dismiss with (profile, contact) when saved, None when cancelled."""
         if result is None:
             return super().dismiss(None)
         return super().dismiss((result, self.new_contact))
 
 
-def save_profile(app, result: tuple[Profile, PPCContact | None] | None) -> bool:
+def save_profile(app: HostApp, result: tuple[Profile, PPCContact | None] | None) -> bool:
     """Put the profile (and the PPC's details, if given) from `ProfileForm` in the folio; True when saved."""
     if result is None:
         return False

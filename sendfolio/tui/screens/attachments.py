@@ -21,7 +21,8 @@ from sendfolio.domain.records import Attachment, Record
 from sendfolio.domain.wording import short_date
 from sendfolio.tui.dialogs.attach import AttachScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
-from sendfolio.tui.screens.record_screen import QUIT_BINDING, RecordTableScreen
+from sendfolio.tui.screens.folio_screen import QUIT_BINDING
+from sendfolio.tui.screens.record_screen import RecordTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 

@@ -21,8 +21,7 @@ from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.tui.dialogs.case_form import CASE_SPECS, DebriefScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen
-from sendfolio.tui.screens.folio_screen import FolioScreen
-from sendfolio.tui.screens.record_screen import QUIT_BINDING
+from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.views import caseops
 from sendfolio.tui.views.palette_command import PaletteCommand
 from sendfolio.tui.widgets.areabar import AreaBar

@@ -30,9 +30,9 @@ from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
 from sendfolio import rules
-from sendfolio.domain.records import FolioData
-from sendfolio.tui.screens.folio_screen import FolioScreen
-from sendfolio.tui.screens.record_screen import QUIT_BINDING, YEAR_BINDINGS, year_span
+from sendfolio.domain.records import Case, FolioData, Profile
+from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
@@ -59,7 +59,7 @@ class Shown:
     """The registration years that hold practice cases (empty when every case is shown)."""
 
 
-def shown_cases(cases: Sequence, profile, year: int) -> Shown:
+def shown_cases(cases: Sequence[Case], profile: Profile, year: int) -> Shown:
     """Every practice case, or, past `MAX_CASE_COLUMNS`, those of `year` (or the nearest year that has some)."""
     if len(cases) <= MAX_CASE_COLUMNS:
         return Shown(tuple(cases))
@@ -340,7 +340,7 @@ class CoverageScreen(FolioScreen):
         shown = showings_words(row)
         self.query_one("#coverage-detail", Static).update(Text(f"{row.criterion.text} ({shown}).{where}"))
 
-    def _case_at(self, column: int):
+    def _case_at(self, column: int) -> Case | None:
         """The practice case of a column, or None for the criterion columns."""
         if self.matrix is None or column < 2 or column - 2 >= len(self.shown.cases):
             return None

@@ -16,14 +16,15 @@ from sendfolio.domain.wording import count, hours_text, short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.template_chooser import TemplateChooser
-from sendfolio.tui.screens.folio_screen import FolioScreen
-from sendfolio.tui.screens.record_screen import QUIT_BINDING, binding_commands, plain_cells
+from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.screens.record_screen import binding_commands
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.views.reflection_templates import template, template_body, word_count
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.long_table import LongTable
+from sendfolio.tui.widgets.text import plain_cells
 
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""

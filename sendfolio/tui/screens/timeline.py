@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain import timescales
+from sendfolio.domain.records import Case
 from sendfolio.domain.wording import short_date
 from sendfolio.tui.dialogs.case_form import CASE_SPECS
 from sendfolio.tui.dialogs.forms import EditRecordScreen
@@ -109,7 +110,7 @@ class TimelineScreen(FolioScreen):
         if case is None:
             return
 
-        def saved(changed) -> None:
+        def saved(changed: Case | None) -> None:
             """Save the edited case and show its new deadlines."""
             if changed is not None:
                 save_case(self.app.current_folio, changed, case)

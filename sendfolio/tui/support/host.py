@@ -72,6 +72,14 @@ class FolioHost(Protocol):
         """Switch to an area."""
         ...
 
+    def action_help(self) -> None:
+        """Show the keys of the screen on show."""
+        ...
+
+    def action_toggle_contrast(self) -> None:
+        """Switch between the normal and the high-contrast theme."""
+        ...
+
 
 if TYPE_CHECKING:
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sendfolio import rules
+from sendfolio.domain.record_base import D
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.wording import count
 
@@ -84,7 +85,7 @@ def contents(kind: str, data: FolioData, year: int, today: date) -> str:
 def within(data: FolioData, start: date, end: date, *, keep_training: bool = False) -> FolioData:
     """Only the dated records from `start` to `end` (training whatever its date if `keep_training`)."""
 
-    def keep(items):
+    def keep(items: tuple[D, ...]) -> tuple[D, ...]:
         """The items dated within the period."""
         return tuple(item for item in items if rules.in_period(item.date, start, end))
 

@@ -10,6 +10,8 @@ break the screen): wrap it in `Text(...)`, or pass table rows through `plain_cel
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 
 STATUS_STYLES = {
@@ -33,6 +35,6 @@ def status_text(status: str) -> Text:
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
-def plain_cells(values) -> list:
+def plain_cells(values: Iterable[object]) -> list[object]:
     """Table cells with every string made literal Text (DataTable reads plain strings as markup)."""
     return [Text(value) if isinstance(value, str) else value for value in values]
