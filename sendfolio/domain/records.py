@@ -97,6 +97,13 @@ from sendfolio.domain.vocabulary import (
 from sendfolio.domain.vocabulary import (
     TRAINING_KINDS as TRAINING_KINDS,
 )
+from sendfolio.domain.vocabulary import CaseKind as CaseKind
+from sendfolio.domain.vocabulary import CaseRole as CaseRole
+from sendfolio.domain.vocabulary import CaseStatus as CaseStatus
+from sendfolio.domain.vocabulary import CPDMethod as CPDMethod
+from sendfolio.domain.vocabulary import Outcome as Outcome
+from sendfolio.domain.vocabulary import PPCMode as PPCMode
+from sendfolio.domain.vocabulary import TrainingKind as TrainingKind
 
 
 def status_from(outcome: Any) -> str:
@@ -143,14 +150,14 @@ class Case(Record):
 
     KIND: ClassVar[str] = "case"
     ref: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP))
-    kind: str = _spec(f.choice(CASE_KINDS))
-    role: str = _spec(f.choice(CASE_ROLES))
+    kind: CaseKind = _spec(f.choice(CASE_KINDS))
+    role: CaseRole = _spec(f.choice(CASE_ROLES))
     date: dt.date = _spec(f.a_date())
-    status: str = _spec(f.choice(CASE_STATUSES), "held")
+    status: CaseStatus = _spec(f.choice(CASE_STATUSES), "held")
     prep_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
     meeting_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
     followup_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
-    outcome: str = _spec(f.choice(OUTCOMES, required=False), "")
+    outcome: Outcome = _spec(f.choice(OUTCOMES, required=False), "")
     observed_by: str = _spec(f.text(max_length=120, single_line=True), "")
     debriefed: bool = _spec(f.yes_no, False)
     issues: tuple[str, ...] = _spec(f.a_list(), ())
@@ -387,7 +394,7 @@ class CPDEntry(Identified):
     id: str = _id()
     date: dt.date = _spec(f.a_date())
     hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
-    method: str = _spec(f.choice(CPD_METHODS))
+    method: CPDMethod = _spec(f.choice(CPD_METHODS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(max_length=200, single_line=True), "")
     learning: str = _spec(f.text(max_length=20_000), "", markdown=True)
@@ -402,7 +409,7 @@ class PPCSession(Identified):
     date: dt.date = _spec(f.a_date())
     ppc: str = _spec(f.text(required=True, max_length=120, single_line=True))
     hours: float = _spec(f.hours(maximum=HOURS_MAX, allow_zero=False))
-    mode: str = _spec(f.choice(PPC_MODES))
+    mode: PPCMode = _spec(f.choice(PPC_MODES))
     topics: str = _spec(f.text(max_length=20_000), "", markdown=True)
     actions: str = _spec(f.text(max_length=20_000), "", markdown=True)
 
@@ -413,7 +420,7 @@ class Training(Identified):
 
     KIND: ClassVar[str] = "training"
     id: str = _id()
-    kind: str = _spec(f.choice(TRAINING_KINDS))
+    kind: TrainingKind = _spec(f.choice(TRAINING_KINDS))
     title: str = _spec(f.text(required=True, max_length=200, single_line=True))
     provider: str = _spec(f.text(required=True, max_length=200, single_line=True))
     date: dt.date = _spec(f.a_date())

@@ -6,26 +6,43 @@ import CASE_KINDS` keeps working. Their words for people are in `wording.py`.
 
 from __future__ import annotations
 
-CASE_KINDS = ("mediation", "disagreement-resolution")
+from typing import Literal, get_args
+
+CaseKind = Literal["mediation", "disagreement-resolution"]
 """What kind of process a case was (SEND Code of Practice 2015)."""
 
-CASE_ROLES = ("observer", "co-mediator", "lead")
+CASE_KINDS: tuple[CaseKind, ...] = get_args(CaseKind)
+"""Every case kind, in the order offered."""
+
+CaseRole = Literal["observer", "co-mediator", "lead"]
 """The mediator's own part in a case."""
 
-ACTIVE_ROLES = ("co-mediator", "lead")
+CASE_ROLES: tuple[CaseRole, ...] = get_args(CaseRole)
+"""Every role, in the order offered."""
+
+ACTIVE_ROLES: tuple[CaseRole, ...] = ("co-mediator", "lead")
 """Roles that count as active participation (standards §1.2, §1.3)."""
 
-CASE_STATUSES = ("booked", "held", "withdrawn", "not-held")
+CaseStatus = Literal["booked", "held", "withdrawn", "not-held"]
 """Where a case stands: booked (not yet held), held, withdrawn, or not held."""
 
-HELD_OUTCOMES = ("agreement", "partial-agreement", "no-agreement")
+CASE_STATUSES: tuple[CaseStatus, ...] = get_args(CaseStatus)
+"""Every status, in the order offered."""
+
+HeldOutcome = Literal["agreement", "partial-agreement", "no-agreement"]
 """How a held case ended."""
 
-OUTCOMES = (*HELD_OUTCOMES, "withdrawn", "not-held")
-"""Every outcome a stored case may carry; "withdrawn" and "not-held" are from before a case had a
-status, and are read as that status (`Case.from_dict`)."""
+HELD_OUTCOMES: tuple[HeldOutcome, ...] = get_args(HeldOutcome)
+"""Every outcome of a held case, in the order offered."""
 
-CPD_METHODS = (
+Outcome = Literal[HeldOutcome, "withdrawn", "not-held", ""]
+"""Every outcome a stored case may carry ("" for none yet); "withdrawn" and "not-held" are from
+before a case had a status, and are read as that status (`Case.from_dict`)."""
+
+OUTCOMES: tuple[Outcome, ...] = (*HELD_OUTCOMES, "withdrawn", "not-held")
+"""Every outcome that may be given, in the order offered."""
+
+CPDMethod = Literal[
     "training",
     "refresher",
     "reading",
@@ -36,14 +53,23 @@ CPD_METHODS = (
     "user-feedback",
     "supervision",
     "other",
-)
+]
 """Ways of doing CPD (standards §1.4.3, §1.5)."""
 
-PPC_MODES = ("one-to-one", "group", "observation")
+CPD_METHODS: tuple[CPDMethod, ...] = get_args(CPDMethod)
+"""Every CPD method, in the order offered."""
+
+PPCMode = Literal["one-to-one", "group", "observation"]
 """How a PPC session was held."""
 
-TRAINING_KINDS = ("foundation", "send", "refresher")
+PPC_MODES: tuple[PPCMode, ...] = get_args(PPCMode)
+"""Every PPC session mode, in the order offered."""
+
+TrainingKind = Literal["foundation", "send", "refresher"]
 """Foundation mediation course, SEND-specific training, or refresher training."""
+
+TRAINING_KINDS: tuple[TrainingKind, ...] = get_args(TrainingKind)
+"""Every kind of course, in the order offered."""
 
 FOUNDATION_COVERS = ("process-principles", "role-play-skills", "role-play-assessment", "written-assignment")
 """What a foundation course must cover (standards §1.1)."""
