@@ -6,13 +6,16 @@ in through the real CLI into a real folio.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from sendfolio import rules
+from sendfolio.cli import main
 from sendfolio.domain.form_fields import debrief_field, note_field, seen_field
 from sendfolio.domain.wording import short_date
 from sendfolio.store import Folio
@@ -171,3 +174,58 @@ def test_the_import_summary_hides_an_identifier_in_an_observers_name(forms, tmp_
         assert "Sam Ortega 943 476 5919" in {item.observer for item in folio.data().returns}
     shown = invoke(folder, "privacy-check")
     assert "»943 476 5919«" in shown.output and "»Ortega«" in shown.output  # the check itself shows what it found
+
+
+def test_the_returned_file_is_kept_byte_for_byte_encrypted_in_backups_and_restorable(forms, tmp_path):
+    """The observer's PDF is kept as it came (SHA-256, import date), encrypted with the folio, in a backup."""
+    from sendfolio.store.crypto import TEST_PARAMS, new_codec
+
+    _, first, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    codec = new_codec("fictional returns passphrase", TEST_PARAMS)
+    with Folio.open(folder) as folio:
+        folio.change_codec(codec)
+    env = {"SENDFOLIO_PASSPHRASE": "fictional returns passphrase"}
+    result = CliRunner().invoke(main, ["--data-dir", str(folder), "import", str(first)], env=env)
+    assert result.exit_code == 0, result.output
+    raw = first.read_bytes()
+    with Folio.open(folder, codec=codec) as folio:
+        (kept,) = folio.data().returns
+        (attached,) = [item for item in folio.attachments() if item.id == kept.attachment]
+        assert folio.attachment_bytes(attached) == raw
+        on_disk = (folder / "attachments" / attached.file_name).read_bytes()
+    assert raw not in on_disk and b"Called both parties" not in on_disk
+    assert kept.sha256 == attached.sha256 == hashlib.sha256(raw).hexdigest()
+    assert kept.imported == date.today() and attached.evidence_for == f"case:{CASE}"
+    assert attached.title == "Forms 1 and 3 as returned by Alex Penrose" and attached.pages == 8
+    backup = tmp_path / "backup.json"
+    assert CliRunner().invoke(main, ["--data-dir", str(folder), "export", str(backup)], env=env).exit_code == 0
+    fresh = tmp_path / "fresh"
+    assert invoke(fresh, "import", str(backup)).exit_code == 0
+    with Folio.open(fresh, readonly=True) as folio:
+        (restored,) = folio.data().returns
+        (copy,) = [item for item in folio.attachments() if item.id == restored.attachment]
+        assert folio.attachment_bytes(copy) == raw
+
+
+def test_the_portfolio_appends_the_observers_own_pages_and_says_how_they_came(forms, tmp_path):
+    """The case's form says "returned electronically, not signed, imported on …" and links the observer's pages,
+    drawn with what the observer filled in."""
+    from pypdf import PdfReader
+
+    from sendfolio.domain.wording import long_date
+
+    _, first, _ = forms
+    folder = imported(tmp_path, first)
+    out = tmp_path / "portfolio.pdf"
+    result = invoke(folder, "portfolio", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages]
+    words = f"returned electronically, not signed, imported on {long_date(date.today())}"
+    case_pages = [
+        text for text in pages if f"On the form returned by Alex Penrose, completed 3 October 2025; {words}" in text
+    ]
+    assert case_pages and all("the observer's own pages: A" in text for text in case_pages)
+    copies = [text for text in pages if "Forms 1 and 3 as returned by Alex Penrose" in text]
+    assert any(words in text and "SHA-256" in text for text in copies)
+    assert any("Called both parties within a day." in text and "Form 1 for" not in text for text in copies[1:])

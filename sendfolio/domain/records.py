@@ -357,6 +357,22 @@ class ObserverReturn(Identified):
         """ "returned by ⟨observer⟩ on ⟨date⟩": who wrote its de-brief."""
         return returned_words(self.observer, self.completed or self.imported)
 
+    @property
+    def how_words(self) -> str:
+        """How it came in, as the assessor reads it: signed and checked, not signed, or transcribed from paper."""
+        from sendfolio.domain.wording import long_date
+
+        if self.how == "signed":
+            certificate = f" ({self.certificate})" if self.certificate else ""
+            when = f", signed {self.signed_at}" if self.signed_at else ""
+            return (
+                f"digitally signed by {self.signer or self.observer}{certificate}{when}; unchanged since signing; "
+                f"imported on {long_date(self.imported)}"
+            )
+        if self.how == "paper":
+            return "transcribed by the mediator from the observer's signed paper form"
+        return f"returned electronically, not signed, imported on {long_date(self.imported)}"
+
 
 ENTERED_BY_MEDIATOR = "entered by the mediator"
 """The provenance of what the mediator recorded without a returned form."""

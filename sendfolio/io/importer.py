@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sendfolio.domain.governance import Feedback
 from sendfolio.domain.records import (
+    Attachment,
     Case,
     CPDEntry,
     FolioData,
@@ -80,6 +81,7 @@ class ImportPlan:
     settings: dict[str, Any] = field(default_factory=dict)
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = field(default_factory=list)
     to_remove: list[Record] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -127,8 +129,9 @@ def plan_import(
     found, problems = read_files(paths, decrypt)
     removed: list[Record] = []
     notes: dict[str, list[str]] = {}
+    files: dict[str, bytes] = {}
     if found.forms:
-        problems += _returned_records(found, existing, folio_id, today or date.today(), removed, notes)
+        problems += _returned_records(found, existing, folio_id, today or date.today(), removed, notes, files)
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
@@ -151,6 +154,9 @@ def plan_import(
         line for form in found.forms for line in [*form.describe(), *(f"  {note}" for note in notes.get(form.file, ()))]
     ]
     plan.duplicates = duplicates
+    plan.files = {
+        record.id: files[record.id] for record in plan.to_put if isinstance(record, Attachment) and record.id in files
+    }
     return plan
 
 
@@ -161,6 +167,7 @@ def _returned_records(
     today: date,
     removed: list[Record],
     notes: dict[str, list[str]],
+    files: dict[str, bytes],
 ) -> list[Problem]:
     """Add the records of each returned form to `found`, and what each replaces to `removed` (said in `notes`);
     the problems of those that cannot be imported."""
@@ -168,7 +175,7 @@ def _returned_records(
         item.record.ref for item in found.records if isinstance(item.record, Case)
     }
     problems: list[Problem] = []
-    taken: set[str] = set()
+    taken: set[str] = {item.id for item in existing.attachments}
     for form in found.forms:
         try:
             changes = returned_records(form, existing, folio_id, case_refs, today, taken)
@@ -177,6 +184,7 @@ def _returned_records(
             continue
         found.records += changes.records
         removed += changes.removed
+        files.update(changes.files)
         notes.setdefault(form.file, []).extend(changes.notes)
     return problems
 
@@ -393,7 +401,4 @@ def apply_plan(folio: Folio, plan: ImportPlan) -> None:
     if plan.backup is not None:
         folio.replace_all(plan.backup, plan.backup_files, plan.settings)
         return
-    with folio.batch():
-        for record in plan.to_remove:
-            folio.delete(record)
-        folio.put_many(plan.to_put)
+    folio.save_changes(plan.to_put, plan.to_remove, plan.files)

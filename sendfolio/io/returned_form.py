@@ -14,6 +14,7 @@ imported. See docs/ARCHITECTURE.md.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import secrets
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from sendfolio.domain.form_fields import (
 )
 from sendfolio.domain.records import (
     DEBRIEF_HEADINGS,
+    Attachment,
     Case,
     FolioData,
     InvalidRecord,
@@ -75,6 +77,13 @@ class ReturnedForm:
     reference: FormReference
     case_ref: str
     sheets: tuple[ReturnedSheet, ...]
+    raw: bytes = b""
+    pages: int = 1
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the file as it came back."""
+        return hashlib.sha256(self.raw).hexdigest()
 
     def describe(self) -> list[str]:
         """What the form records, one line per form completed, in words."""
@@ -98,8 +107,8 @@ def _problem(file: str, message: str) -> ImportProblems:
     return ImportProblems([Problem(file, None, "", message)])
 
 
-def _fields(file: str, raw: bytes) -> tuple[dict[str, Any], str]:
-    """The form's field values by name and the document's keywords, or a problem saying why not."""
+def _fields(file: str, raw: bytes) -> tuple[dict[str, Any], str, int]:
+    """The form's field values by name, the document's keywords and its page count, or a problem saying why not."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -112,11 +121,12 @@ def _fields(file: str, raw: bytes) -> tuple[dict[str, Any], str]:
         found = reader.get_fields() or {}
         metadata = reader.metadata
         keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
+        pages = len(reader.pages)
     except ImportProblems:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
         raise _problem(file, "is not a readable PDF (it is damaged, or not a PDF at all)") from None
-    return {name: spec.get("/V") for name, spec in found.items()}, keywords
+    return {name: spec.get("/V") for name, spec in found.items()}, keywords, pages
 
 
 def _text(value: Any) -> str:
@@ -208,7 +218,7 @@ def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
 
 def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     """A returned form read from a PDF's bytes, or `ImportProblems` with the one reason it cannot be."""
-    values, keywords = _fields(file, raw)
+    values, keywords, pages = _fields(file, raw)
     reference = _reference(file, values, keywords)
     sheets = [_sheet(file, number, values) for number in reference.forms]
     case_ref = reference.case or next(
@@ -233,7 +243,9 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
             raise _problem(file, f"Form {sheet.form} is filled in but has no observer's name in its header")
         if sheet.observer and sheet.completed is None:
             raise _problem(file, f"Form {sheet.form} has no date: the observer writes the date it was completed")
-    return ReturnedForm(file=file, reference=reference, case_ref=case_ref, sheets=tuple(named))
+    return ReturnedForm(
+        file=file, reference=reference, case_ref=case_ref, sheets=tuple(named), raw=raw, pages=max(1, pages)
+    )
 
 
 @dataclass
@@ -244,6 +256,7 @@ class ReturnChanges:
     records: list[SourcedRecord] = field(default_factory=list)
     removed: list[Observation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def same_observer(one: str, other: str) -> bool:
@@ -299,12 +312,14 @@ def returned_records(
                     "ticked": [crit_id for sheet in sheets for crit_id in sheet.ticked],
                     "debrief": debrief,
                     "remarks": {key: text for sheet in sheets for key, text in sheet.remarks.items()},
+                    "sha256": form.sha256,
                 }
             )
             again = next((old for old in existing.returns_for(form.case_ref) if _same_return(old, returned)), None)
             if again is not None:  # the very return already kept: nothing replaced, nothing new
                 returned = again
             else:
+                returned = returned.with_changes(attachment=_kept_file(form, changes, today, taken))
                 changes.removed += _replaced_ticks(existing, form.case_ref, observer, forms)
                 changes.records += _replaced_returns(existing, returned, file)
                 changes.notes += _replaced_notes(existing, returned)
@@ -350,6 +365,29 @@ def _new_id(taken: set[str]) -> str:
         if candidate not in taken:
             taken.add(candidate)
             return candidate
+
+
+def _kept_file(form: ReturnedForm, changes: ReturnChanges, today: date, taken: set[str]) -> str:
+    """The id of the attachment keeping the returned file byte for byte (made once per file)."""
+    if changes.files:
+        return next(iter(changes.files))
+    names = sorted({" ".join(sheet.observer.split()) for sheet in form.sheets})
+    numbers = " and ".join(str(sheet.form) for sheet in form.sheets)
+    kept = Attachment.from_dict(
+        {
+            "id": _new_id(taken),
+            "evidence_for": f"case:{form.case_ref}",
+            "title": f"Form{'s' if len(form.sheets) > 1 else ''} {numbers} as returned by {' and '.join(names)}",
+            "file_type": "pdf",
+            "size": len(form.raw),
+            "pages": form.pages,
+            "sha256": form.sha256,
+            "added": today,
+        }
+    )
+    changes.files[kept.id] = form.raw
+    changes.records.append(SourcedRecord(kept, form.file, None, where="the returned file"))
+    return kept.id
 
 
 def _same_return(old: ObserverReturn, new: ObserverReturn) -> bool:

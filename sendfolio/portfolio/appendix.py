@@ -88,8 +88,110 @@ def _pages(item: Insert) -> list[PageObject]:
     from pypdf import PdfReader
 
     if item.file_type == "pdf":
-        return list(PdfReader(io.BytesIO(item.content)).pages)
+        return list(PdfReader(io.BytesIO(with_fields_drawn(item.content))).pages)
     return [_image_page(item.content)]
+
+
+def with_fields_drawn(content: bytes) -> bytes:
+    """A PDF whose filled-in form fields are drawn into its pages (the bytes as they are when it has none).
+
+    A copied page carries its content, not its annotations, so an observer's returned form
+    would print empty: each visible widget's appearance (made first for a text field whose
+    reader set only its value) is drawn where the widget sits, as any viewer shows it.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(content))
+    if "/AcroForm" not in reader.root_object:
+        return content
+    writer = PdfWriter(clone_from=reader)
+    values = {
+        name: spec["/V"]
+        for name, spec in (reader.get_fields() or {}).items()
+        if spec.get("/FT") == "/Tx" and isinstance(spec.get("/V"), str) and spec.get("/V")
+    }
+    drawn = False
+    for page in writer.pages:
+        if values:
+            writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        drawn = _draw_widgets(writer, page) or drawn
+    if not drawn:
+        return content
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _draw_widgets(writer: PdfWriter, page: PageObject) -> bool:
+    """Draw each visible widget's normal appearance into `page`'s content, then drop the widgets."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, StreamObject
+
+    draws = []
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else DictionaryObject()
+    page[NameObject("/Resources")] = resources
+    xobjects = resources.get("/XObject")
+    xobjects = xobjects.get_object() if xobjects is not None else DictionaryObject()
+    resources[NameObject("/XObject")] = xobjects
+    for ref in page.get("/Annots") or ():
+        widget = ref.get_object()
+        appearance = _appearance(widget)
+        if appearance is None or not isinstance(appearance.get_object(), StreamObject):
+            continue
+        stream = appearance.get_object()
+        placed = _placement(widget, stream)
+        if placed is None:
+            continue
+        name = f"/SFfield{len(xobjects)}"
+        xobjects[NameObject(name)] = appearance if hasattr(appearance, "idnum") else add_object(writer, stream)
+        draws.append(f"q {' '.join(f'{value:.4f}' for value in placed)} cm {name} Do Q")
+    if not draws:
+        return False
+    stream = DecodedStreamObject()
+    stream.set_data(("Q\n" + "\n".join(draws) + "\n").encode("ascii"))
+    added = add_object(writer, stream)
+    opening = DecodedStreamObject()
+    opening.set_data(b"q\n")  # the page's own content may leave its coordinates changed: the widgets start afresh
+    existing = page.raw_get("/Contents") if "/Contents" in page else None
+    before = [] if existing is None else [existing]
+    if existing is not None and isinstance(existing.get_object(), ArrayObject):
+        before = list(existing.get_object())
+    page[NameObject("/Contents")] = ArrayObject([add_object(writer, opening), *before, added])
+    del page["/Annots"]
+    return True
+
+
+def _appearance(widget: Any) -> Any:
+    """A visible widget's normal appearance (for a tick box, the one of its state), or None."""
+    if widget.get("/Subtype") != "/Widget" or int(widget.get("/F", 0)) & 2:
+        return None
+    looks = widget.get("/AP")
+    normal = looks.get_object().get("/N") if looks is not None else None
+    if normal is None:
+        return None
+    if isinstance(normal.get_object(), dict) and not hasattr(normal.get_object(), "get_data"):
+        state = widget.get("/AS")
+        states = normal.get_object()
+        return states.raw_get(state) if state is not None and str(state) in states else None
+    return normal if hasattr(normal, "idnum") else normal.get_object()
+
+
+def _placement(widget: Any, stream: Any) -> tuple[float, ...] | None:
+    """The matrix drawing an appearance's box (through its own /Matrix) onto the widget's /Rect."""
+    try:
+        x0, y0, x1, y1 = (float(value) for value in widget["/Rect"])
+        bx0, by0, bx1, by1 = (float(value) for value in stream.get("/BBox", widget["/Rect"]))
+        a, b, c, d, e, f = (float(value) for value in stream.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+    except (KeyError, TypeError, ValueError):
+        return None
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (bx0, bx1) for y in (by0, by1)]
+    left, right = min(x for x, _ in corners), max(x for x, _ in corners)
+    bottom, top = min(y for _, y in corners), max(y for _, y in corners)
+    if right - left <= 0 or top - bottom <= 0:
+        return None
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    sx, sy = (x1 - x0) / (right - left), (y1 - y0) / (top - bottom)
+    return (sx, 0.0, 0.0, sy, x0 - left * sx, y0 - bottom * sy)
 
 
 def _image_page(content: bytes) -> PageObject:

@@ -50,6 +50,8 @@ class Sheet:
     role: str
     completed: date | None
     sections: tuple[SheetSection, ...]
+    how: str = ""
+    attachment: str = ""
 
     @property
     def seen(self) -> int:
@@ -122,6 +124,7 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
     for (form, entered, observer, role, completed), sections in sorted(
         _merged_by_observer(sheets).items(), key=_sheet_order
     ):
+        back = None if entered else _return_of(returns, observer, form)
         made.append(
             Sheet(
                 form=form,
@@ -132,9 +135,16 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
                 role=role,
                 completed=completed,
                 sections=tuple(SheetSection(title, tuple(rows)) for title, rows in sections.items()),
+                how=back.how_words if back else "",
+                attachment=back.attachment if back else "",
             )
         )
     return CaseForms(place=PLACES.get(place, f"{place}th"), sheets=tuple(made))
+
+
+def _return_of(returns: tuple[ObserverReturn, ...], observer: str, form: int) -> ObserverReturn | None:
+    """The observer's current return carrying this form (None for what came back before returns were kept)."""
+    return next((item for item in returns if item.observer == observer and form in item.form_numbers), None)
 
 
 def _sheet_order(item: tuple) -> tuple:

@@ -62,6 +62,7 @@ class AttachmentView:
     label: str
     anchor: str
     evidence_words: str
+    returned_words: str = ""
 
     @property
     def kind_words(self) -> str:
@@ -139,13 +140,23 @@ def cpd_anchor(entry_id: str) -> str:
 
 
 def attachment_views(data: FolioData) -> tuple[AttachmentView, ...]:
-    """The attached documents numbered A1, A2, … in the order of the appendix."""
+    """The attached documents numbered A1, A2, … in the order of the appendix.
+
+    An observer's returned form says how it came back and its SHA-256, so the assessor can
+    check the copy against the file the observer sent.
+    """
+    returns = {item.attachment: item for item in data.returns if item.attachment}
     return tuple(
         AttachmentView(
             attachment=item,
             label=f"A{number}",
             anchor=f"attachment-a{number}",
             evidence_words=link_words(data, item.evidence_for),
+            returned_words=(
+                f"{returns[item.id].how_words}; the observer's file as it came back (SHA-256 {item.sha256})"
+                if item.id in returns
+                else ""
+            ),
         )
         for number, item in enumerate(data.attachments, start=1)
     )

@@ -508,6 +508,33 @@ class Folio:
             self._files.remove(attachment)
             raise
 
+    def save_changes(
+        self, records: Iterable[Record], removed: Iterable[Record] = (), files: dict[str, bytes] | None = None
+    ) -> list[Record]:
+        """Remove `removed`, put `records` and keep `files` (attachment bytes by id) in one save, or change nothing.
+
+        Each file is written beside its final place first, put in place once the records are
+        saved, and discarded when the save fails (an import keeping the returned forms it records).
+        """
+        self._check_open()
+        records = list(records)
+        by_id = {item.id: item for item in records if isinstance(item, Attachment)}
+        pending = []
+        try:
+            for ident, content in (files or {}).items():
+                if ident not in by_id:
+                    raise FolioError(f"attachment {ident}: a file without its record; nothing saved")
+                pending.append(self._files.stage(self._checked(by_id[ident]), content, self.codec))
+            with self.batch():
+                for record in removed:
+                    self.delete(record)
+                stored = self.put_many(records)
+        except BaseException:
+            self._files.discard(pending)
+            raise
+        self._files.commit(pending)
+        return stored
+
     def attachment_bytes(self, attachment: Attachment) -> bytes:
         """The plain bytes of an attached file, or `FolioError` when it cannot be read."""
         return self._files.read(attachment, self.codec)
