@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.reactive import var
@@ -42,6 +42,7 @@ from sendfolio.paths import style_path
 from sendfolio.tui.palette import SendfolioCommands
 from sendfolio.tui.support.crash import crash_message, write_crash_log
 from sendfolio.tui.support.messages import FolioChanged
+from sendfolio.tui.support.textual_internals import CrashHookApp
 from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.views.areas import AREAS, screen_factory
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -98,7 +99,7 @@ class NoFolioOpen(AttributeError):
     """The app's folio was asked for before one is open."""
 
 
-class SendfolioApp(App[int]):
+class SendfolioApp(CrashHookApp):
     """Case log, reflections, CPD and portfolio for a sole SEND mediator."""
 
     TITLE = "sendfolio"
@@ -499,7 +500,7 @@ class SendfolioApp(App[int]):
         if saved in (DEFAULT_THEME, HIGH_CONTRAST.name):
             self.theme = saved
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unhandled_error(self, error: Exception) -> None:
         """Replace Textual's crash report (which shows local variables) with a short message and a log file.
 
         A save that failed (disk full, folder read-only) is not a crash: the folio has already
@@ -507,10 +508,7 @@ class SendfolioApp(App[int]):
         """
         if self._save_failed(error):
             return
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
+        self.end_with_error(error)
         cause = error.error if isinstance(error, WorkerFailed) else None
         log_path = self._write_crash_log(cause or error)
         self.panic(Text(crash_message(cause or error, log_path)))

@@ -33,6 +33,7 @@ from sendfolio import rules
 from sendfolio.domain.records import Case, FolioData, Profile
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, year_span
+from sendfolio.tui.support.textual_internals import CellHookTable
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
@@ -71,7 +72,7 @@ def shown_cases(cases: Sequence[Case], profile: Profile, year: int) -> Shown:
     return Shown(tuple(by_year[nearest]), nearest, years)
 
 
-class CoverageTable(DataTable):
+class CoverageTable(CellHookTable):
     """The matrix table; its component classes style the marks (app.tcss), so they follow the theme.
 
     `coverage--missing`: a criterion not yet shown; `coverage--shown`: the tick of a case that showed
@@ -95,7 +96,7 @@ class CoverageTable(DataTable):
     """Where each column starts and ends across the whole row (cells), for this paint."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Paint, drawing only the columns in sight (see `_render_cell`).
+        """Paint, drawing only the columns in sight (see `draw_cell`).
 
         Textual's DataTable draws every cell of a row and then crops it to the screen: a year of
         practice cases is 60 columns of which six are in sight. Rows it cached for another scroll
@@ -103,7 +104,7 @@ class CoverageTable(DataTable):
         """
         scroll_x, width = window = (self.scroll_offset.x, self.size.width)
         if window != self._window:
-            self._row_render_cache.clear()
+            self.forget_drawn_rows()
             self._window = window
         spans, start = [], 0
         for column in self.ordered_columns:
@@ -115,7 +116,7 @@ class CoverageTable(DataTable):
         self._sight = (fixed, scroll_x + (spans[fixed - 1][1] if fixed else 0), scroll_x + width)
         return super().render_lines(crop)
 
-    def _render_cell(
+    def draw_cell(
         self,
         row_index: int,
         column_index: int,
@@ -126,7 +127,7 @@ class CoverageTable(DataTable):
     ) -> list[list[Segment]]:
         """A cell out of sight is blank (its width only); the others are drawn as DataTable draws them.
 
-        Relies on Textual 8.2.8's DataTable (pinned in pyproject.toml): `_render_line_in_row`
+        Relies on how Textual's DataTable draws a row (see `tui/support/textual_internals.py`): `_render_line_in_row`
         draws a row's fixed columns (in the fixed style), then every column again for the part
         that scrolls, which `_render_line` crops to `[scroll x + fixed width, scroll x + width)`;
         so a fixed column drawn in another style than the fixed one is cropped away too.
@@ -134,13 +135,13 @@ class CoverageTable(DataTable):
         fixed, left, right = self._sight
         if column_index < fixed:
             if row_index < 0 or base_style.meta.get("fixed"):
-                return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+                return super().draw_cell(row_index, column_index, base_style, width, cursor, hover)
             return [[Segment(" " * width, base_style)]]
         if column_index < len(self._spans):
             start, end = self._spans[column_index]
             if end <= left or start >= right:
                 return [[Segment(" " * width, base_style)]]
-        return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return super().draw_cell(row_index, column_index, base_style, width, cursor, hover)
 
     def mark_styles(self) -> dict[str, Style]:
         """The theme's current style of each mark, by component class name (without the prefix)."""

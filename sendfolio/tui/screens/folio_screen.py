@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, getters, on
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from sendfolio.tui.support.loop import let_keys_in
+from sendfolio.tui.support.textual_internals import ResumeHookScreen
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
@@ -24,7 +24,7 @@ QUIT_BINDING = Binding("q", "app.quit", "Quit", show=False, tooltip="Quit sendfo
 """`q` quits from a list screen (typing q in a field types it); the app asks first if anything is unsaved."""
 
 
-class FolioScreen(Screen):
+class FolioScreen(ResumeHookScreen):
     """A screen showing the open folio, kept in step with it."""
 
     if TYPE_CHECKING:
@@ -85,21 +85,22 @@ class FolioScreen(Screen):
         if self._stale:
             self._changed()
 
-    # Textual awaits a handler that is a coroutine; its own `_on_screen_resume` is typed as plain.
-    async def _on_screen_resume(self, event: events.ScreenResume) -> None:  # type: ignore[override]
-        """Textual's resume, without restyling a screen never hidden; then give the keys a turn before the paint.
+    def restyle_on_resume(self) -> bool:
+        """Restyle on resume only a screen hidden since it was shown.
 
-        Textual restyles the whole screen on every resume, twice on an area's first visit
-        (15-20 ms each for the case log), though its widgets were styled as they mounted; that
-        is kept for a screen shown again (something may have changed while it was hidden).
-        The resume (the first rows of a long table included) and the screen's first paint
-        then run in two turns of the event loop, not one, so a key pressed meanwhile waits for
+        Textual restyles the whole screen on every resume, twice on an area's first visit,
+        though its widgets were styled as they mounted; that is kept for a screen shown again
+        (something may have changed while it was hidden).
+        """
+        return not self._styled_since_shown
+
+    async def resumed(self) -> None:
+        """Give the keys a turn before the paint.
+
+        The resume (the first rows of a long table included) and the screen's first paint then
+        run in two turns of the event loop, not one, so a key pressed meanwhile waits for
         either, not both.
         """
-        event.prevent_default()
-        if self._styled_since_shown and event.refresh_styles:
-            event = events.ScreenResume(refresh_styles=False)
-        Screen._on_screen_resume(self, event)
         await let_keys_in()
 
     @on(events.ScreenSuspend)

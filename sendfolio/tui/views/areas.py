@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from sendfolio.tui.support.textual_internals import mark_styled
+
 
 @dataclass(frozen=True)
 class Area:
@@ -128,7 +130,7 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
             app.load_screen_styles()  # every screen but the Dashboard may use the other screens' styles
         if not app.styles.has_rule("background"):
             app.stylesheet.apply(app)
-        screen._css_update_count = app._css_update_count
+        mark_styled(screen, app)
         return screen
 
     return make

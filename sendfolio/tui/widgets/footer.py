@@ -17,6 +17,8 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from sendfolio.tui.support.textual_internals import draw_keys_at_once, keys_ready
+
 HELP_ACTIONS = ("help", "app.help")
 """The actions that open help; their keys are shown once, docked at the right."""
 
@@ -90,11 +92,11 @@ class AppFooter(Footer):
         self._drawn: tuple = ()
         # The keys are drawn when the footer is first composed, from the screen's bindings then, rather than on an
         # empty first paint and again once the screen's bindings are first announced.
-        self.set_reactive(Footer._bindings_ready, True)
+        draw_keys_at_once(self)
 
     def _keys_shown(self) -> tuple:
         """Everything the keys in the footer are drawn from (the same tuple: nothing to redraw)."""
-        if not self._bindings_ready or not self.is_attached:
+        if not keys_ready(self) or not self.is_attached:
             return ()
         get_key_display = self.app.get_key_display
         return (

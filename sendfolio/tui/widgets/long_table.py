@@ -8,7 +8,7 @@ what it shows cannot have changed: the same row in the same place, the same widt
 cursor and hover; anything else that changes the cells (new content, columns, clearing, a
 style or theme change, Textual's own cache clearing) starts afresh.
 
-Relies on `DataTable._render_cell` and `_clear_caches` of the pinned Textual (8.2.8).
+Built on `CellHookTable` (`tui/support/textual_internals.py`, where Textual's private names are kept).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from rich.style import Style
-from textual.widgets import DataTable
+
+from sendfolio.tui.support.textual_internals import CellHookTable
 
 KEPT = 20_000
 """At most this many drawn cells are kept (then they are all dropped and drawn again)."""
 
 
-class LongTable(DataTable):
+class LongTable(CellHookTable):
     """A DataTable whose drawn cells survive rows being added (see the module's docstring)."""
 
     _cells_version = 0
@@ -38,10 +39,9 @@ class LongTable(DataTable):
         self._cells_version += 1
         self._kept_cells.clear()
 
-    def _clear_caches(self) -> None:
+    def caches_cleared(self) -> None:
         """Textual clears its caches (rows cleared, a watched setting changed): so do we."""
         self._forget_cells()
-        super()._clear_caches()
 
     def notify_style_update(self) -> None:
         """Restyled (a theme, a class): draw afresh."""
@@ -63,7 +63,7 @@ class LongTable(DataTable):
         self._forget_cells()
         super().remove_column(*args, **kwargs)
 
-    def _render_cell(
+    def draw_cell(
         self,
         row_index: int,
         column_index: int,
@@ -76,7 +76,7 @@ class LongTable(DataTable):
         if row_index < 0:
             row_key = height = None
         else:
-            row_key = self._row_locations.get_key(row_index)
+            row_key = self.row_key_at(row_index)
             row = self.rows.get(row_key) if row_key is not None else None
             height = None if row is None else row.height
         key = (
@@ -90,15 +90,12 @@ class LongTable(DataTable):
             hover,
             self.show_cursor,
             self.cursor_type,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
+            self.drawing_state(),
             self._cells_version,
         )
         kept = self._kept_cells.get(key)
         if kept is None:
             if len(self._kept_cells) >= KEPT:
                 self._kept_cells.clear()
-            kept = self._kept_cells[key] = super()._render_cell(
-                row_index, column_index, base_style, width, cursor, hover
-            )
+            kept = self._kept_cells[key] = super().draw_cell(row_index, column_index, base_style, width, cursor, hover)
         return kept
