@@ -8,7 +8,8 @@ format characters, one kind of space, dash and apostrophe) and then:
 - folds look-alike letters and digits of other scripts to the Latin letter or digit they are
   confusable with, from Unicode's confusables data (as shipped by `confusable-homoglyphs`), so
   a Cyrillic "Zое" or a Greek "DΟΒ" reads as Latin;
-- takes out what Markdown does not print: emphasis and code marks (`*`, `_`, `~`, backticks) and
+- takes out what Markdown does not print: emphasis and code marks (`*`, `~`, backticks; not `_`,
+  which Markdown prints inside a word) and
   the backslash of an escape, and reads a character reference as the character it prints
   ("943 **476** 5919", "Z*o*e", "9&#52;3" read "943 476 5919", "Zoe", "943");
 - joins lines as Markdown lays out a paragraph: a single line break reads as a space (a blank
@@ -40,7 +41,7 @@ so `normalise` keeps them) and the blank Braille pattern."""
 _BLANKS = re.compile(f"[{BLANK_LETTERS}]")
 """One blank letter."""
 
-_MARKUP = re.compile(r"[*_~`]+|\\(?=[!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP = re.compile(r"[*~`]+|\\(?=[!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """What Markdown does not print as written: emphasis and code marks, an escaping backslash, a
 character reference."""
 
