@@ -59,7 +59,7 @@ class SendfolioGroup(click.Group):
     """The `sendfolio` group: like click's, but every usage error is one line on stderr, exit 2.
 
     Its commands are added the first time one is looked up or listed: `sendfolio` alone (open the
-    app) never imports the command modules (the importers, exporters, compilers: about 0.1 s).
+    app) never imports the command modules (the importers, exporters, compilers), which the app does not need.
     """
 
     _loaded = False

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from sendfolio.domain.reflection_text import PROMPTS, TEMPLATES, has_own_words, own_words, prompt_comment
 

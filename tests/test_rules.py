@@ -7,8 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sendfolio import rules
 from sendfolio.domain.criteria import CRITERIA_IDS

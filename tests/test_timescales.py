@@ -11,8 +11,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from sendfolio.domain.records import Case
 from sendfolio.domain.timescales import (

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sendfolio.commands.errors import CommandError as CommandError
-from sendfolio.commands.errors import NotDone as NotDone
-from sendfolio.commands.errors import fail as fail
+from sendfolio.commands.errors import CommandError as CommandError, NotDone as NotDone, fail as fail
 from sendfolio.domain.text import for_terminal
 
 if TYPE_CHECKING:

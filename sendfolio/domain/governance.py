@@ -24,9 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from sendfolio.domain import fields as f
-from sendfolio.domain.record_base import FieldError, Identified
-from sendfolio.domain.record_base import field_spec as _spec
-from sendfolio.domain.record_base import id_field as _id
+from sendfolio.domain.record_base import FieldError, Identified, field_spec as _spec, id_field as _id
 from sendfolio.domain.vocabulary import CASE_REF, CASE_REF_HELP
 
 APPENDIX_D = "Appendix D"

@@ -326,7 +326,6 @@ def _candidates(text: str, words: re.Pattern | None, words_only: bool) -> Iterat
 
 
 _DIGIT = re.compile(r"\d")
-"""A digit."""
 
 
 def _written_out_emails(text: str) -> Iterator[re.Match]:

@@ -24,86 +24,46 @@ from typing import Any, ClassVar, Self
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import is_blank
 from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem, conduct_field, conduct_note
-from sendfolio.domain.record_base import FieldError as FieldError
-from sendfolio.domain.record_base import Identified as Identified
-from sendfolio.domain.record_base import InvalidRecord as InvalidRecord
-from sendfolio.domain.record_base import Record as Record
-from sendfolio.domain.record_base import field_spec as _spec
-from sendfolio.domain.record_base import id_field as _id
+from sendfolio.domain.record_base import (
+    FieldError as FieldError,
+    Identified as Identified,
+    InvalidRecord as InvalidRecord,
+    Record as Record,
+    field_spec as _spec,
+    id_field as _id,
+)
 from sendfolio.domain.reflection_text import NO_OWN_WORDS, has_own_words
 from sendfolio.domain.vocabulary import (
     ACTIVE_ROLES as ACTIVE_ROLES,
-)
-from sendfolio.domain.vocabulary import (
     CASE_KINDS as CASE_KINDS,
-)
-from sendfolio.domain.vocabulary import (
     CASE_REF as CASE_REF,
-)
-from sendfolio.domain.vocabulary import (
     CASE_REF_HELP as CASE_REF_HELP,
-)
-from sendfolio.domain.vocabulary import (
     CASE_ROLES as CASE_ROLES,
-)
-from sendfolio.domain.vocabulary import (
     CASE_STATUSES as CASE_STATUSES,
-)
-from sendfolio.domain.vocabulary import (
     COURSE_HOURS_MAX as COURSE_HOURS_MAX,
-)
-from sendfolio.domain.vocabulary import (
     CPD_METHODS as CPD_METHODS,
-)
-from sendfolio.domain.vocabulary import (
     DEBRIEF_HEADINGS as DEBRIEF_HEADINGS,
-)
-from sendfolio.domain.vocabulary import (
     DEBRIEF_TITLES as DEBRIEF_TITLES,
-)
-from sendfolio.domain.vocabulary import (
     FOUNDATION_COVERS as FOUNDATION_COVERS,
-)
-from sendfolio.domain.vocabulary import (
     HELD_OUTCOMES as HELD_OUTCOMES,
-)
-from sendfolio.domain.vocabulary import (
     HOURS_MAX as HOURS_MAX,
-)
-from sendfolio.domain.vocabulary import (
     MEMBERSHIP_BODIES as MEMBERSHIP_BODIES,
-)
-from sendfolio.domain.vocabulary import (
     OUTCOMES as OUTCOMES,
-)
-from sendfolio.domain.vocabulary import (
     PPC_MODES as PPC_MODES,
-)
-from sendfolio.domain.vocabulary import (
     RECORD_ID as RECORD_ID,
-)
-from sendfolio.domain.vocabulary import (
     RECORDED_BY as RECORDED_BY,
-)
-from sendfolio.domain.vocabulary import (
     ROUTES as ROUTES,
-)
-from sendfolio.domain.vocabulary import (
     SEND_MODULES as SEND_MODULES,
-)
-from sendfolio.domain.vocabulary import (
     TIMELINE_DATES as TIMELINE_DATES,
-)
-from sendfolio.domain.vocabulary import (
     TRAINING_KINDS as TRAINING_KINDS,
+    CaseKind as CaseKind,
+    CaseRole as CaseRole,
+    CaseStatus as CaseStatus,
+    CPDMethod as CPDMethod,
+    Outcome as Outcome,
+    PPCMode as PPCMode,
+    TrainingKind as TrainingKind,
 )
-from sendfolio.domain.vocabulary import CaseKind as CaseKind
-from sendfolio.domain.vocabulary import CaseRole as CaseRole
-from sendfolio.domain.vocabulary import CaseStatus as CaseStatus
-from sendfolio.domain.vocabulary import CPDMethod as CPDMethod
-from sendfolio.domain.vocabulary import Outcome as Outcome
-from sendfolio.domain.vocabulary import PPCMode as PPCMode
-from sendfolio.domain.vocabulary import TrainingKind as TrainingKind
 
 
 def status_from(outcome: Any) -> str:

@@ -163,7 +163,7 @@ def has_own_words(text: str) -> bool:
 
     The answer of looking for a letter or digit in `own_words(text)` -- whose lines are the lines
     of the text that are not headings once the prompts are gone -- but it stops at the first such
-    line: the rules ask this of every reflection at each start (0.25 s at ten years, read whole).
+    line: the rules ask this of every reflection at each start, and most reflections answer on their first line.
     When the first line of text is indented, `own_words` (which strips the text) may read it as a
     heading or a fence: then the whole text is read, for the same answer.
     """

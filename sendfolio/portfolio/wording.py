@@ -10,8 +10,7 @@ from datetime import date
 
 from sendfolio.domain.records import DEBRIEF_TITLES
 from sendfolio.domain.standards import RULE_WORDS
-from sendfolio.domain.wording import MONTHS, long_date, numeric_date, words
-from sendfolio.domain.wording import hours_text as _hours_text
+from sendfolio.domain.wording import MONTHS, hours_text as _hours_text, long_date, numeric_date, words
 
 FOUNDATION_CRITERIA = {
     "process-principles": "Covers the process and principles of mediation",

@@ -14,17 +14,11 @@ from sendfolio.store.atomic import read_regular
 from sendfolio.store.crypto import (
     HEADER_SIZE,
     CorruptFile,
+    CryptoError as CryptoError,
+    FolioCodec as FolioCodec,
+    WrongPassphrase as WrongPassphrase,
     parse_header,
     unlock,
-)
-from sendfolio.store.crypto import (
-    CryptoError as CryptoError,
-)
-from sendfolio.store.crypto import (
-    FolioCodec as FolioCodec,
-)
-from sendfolio.store.crypto import (
-    WrongPassphrase as WrongPassphrase,
 )
 from sendfolio.store.mark import is_encrypted
 from sendfolio.store.names import FOLIO_FILE

@@ -1,7 +1,7 @@
 """A fictional certificate as a small PDF, made on the fly for the demo (and for tests).
 
 Built with pypdf alone: A4 pages whose text is set in the PDF's standard Helvetica and
-Times fonts (no font files embedded), so making one costs milliseconds and gives the same
+Times fonts (no font files embedded), so making one is quick and gives the same
 bytes every time.
 """
 

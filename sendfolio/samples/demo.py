@@ -27,8 +27,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.samples import demo_plan, demo_practice
 from sendfolio.samples.demo_dates import weekday as _weekday
-from sendfolio.samples.demo_diary import PPC_NAME as PPC_NAME
-from sendfolio.samples.demo_diary import cpd_entries, ppc_sessions, reflections
+from sendfolio.samples.demo_diary import PPC_NAME as PPC_NAME, cpd_entries, ppc_sessions, reflections
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio

@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from sendfolio.domain.records import CPDEntry, PPCSession, Reflection
-from sendfolio.samples.demo_dates import day as _day
-from sendfolio.samples.demo_dates import weekday as _weekday
+from sendfolio.samples.demo_dates import day as _day, weekday as _weekday
 
 PPC_NAME = "Dr Morgan Hale"
 """The demo PPC: an invented name."""

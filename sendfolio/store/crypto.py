@@ -106,8 +106,8 @@ class KdfParams:
 
 
 DEFAULT_PARAMS = KdfParams()
-"""Argon2id, 256 MiB, 4 passes, 2 lanes: about 0.5 s on the reference 2-core machine (measured
-0.43-0.46 s unloaded, up to 0.7 s under load, with cryptography 50). Tests use `TEST_PARAMS`."""
+"""Argon2id, 256 MiB, 4 passes, 2 lanes: slow on purpose, a guess costs an attacker as much as an unlock
+(timed in tests/benchmarks/README.md). Tests use `TEST_PARAMS`."""
 
 TEST_PARAMS = KdfParams(ARGON2ID, 1024, 1, 1)
 """Very cheap parameters for tests only; never the default."""

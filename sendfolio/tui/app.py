@@ -75,7 +75,6 @@ class StartScreen(Screen):
     """Shown while another folio opens in place of this one, and with a clear message if it cannot be opened."""
 
     HELP = "sendfolio is opening a folio. If it cannot, this screen says why and where."
-    """What this screen is for, shown in help."""
 
     def compose(self) -> ComposeResult:
         """A spinner and a message in the middle of the screen."""

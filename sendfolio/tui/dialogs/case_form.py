@@ -79,7 +79,6 @@ class DebriefScreen(ModalScreen[Case | None]):
     """Edit a case's de-brief (Form 3 headings); dismiss with the changed case, or None."""
 
     HELP = "Your de-brief and supervision notes for this case, under the headings of Form 3."
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -47,7 +47,6 @@ class WelcomeScreen(ModalScreen[None]):
         app = getters.app(HostApp)
 
     HELP = "Your folio is empty. Start it with your profile, or look around a fictional demo folio first."
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start my folio"),

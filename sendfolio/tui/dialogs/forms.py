@@ -203,7 +203,6 @@ class EditRecordScreen(ModalScreen[R | None]):
         "under it, and nothing is saved until every field is right. Esc leaves, asking first if you "
         "changed anything."
     )
-    """What a form is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -47,7 +47,6 @@ class UnlockScreen(ModalScreen[Any]):
     """Escape gives up (the app then closes without opening the folio)."""
 
     HELP = "Type the passphrase of your encrypted folio and press Enter. After three wrong tries the app closes."
-    """What this screen is for, shown in help."""
 
     def __init__(self, data_dir: Path, tries: int = PROMPT_TRIES) -> None:
         """Remember which folio to unlock and how many tries are allowed."""

@@ -54,7 +54,6 @@ class UnsavedScreen(ModalScreen[str | None]):
     """s saves, d discards, Escape cancels."""
 
     HELP = "You have unsaved changes. Save them and close, discard them and close, or cancel to carry on."
-    """What this screen is for, shown in help."""
 
     def __init__(self, what: str) -> None:
         """Keep what is unsaved."""

@@ -53,7 +53,6 @@ class AttachmentsScreen(RecordTableScreen):
         "the portfolio lists it beside that requirement and adds its pages in an appendix. "
         "Files are kept in the data folder, encrypted when the folio is."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Attach a file (its path)"),
@@ -67,7 +66,6 @@ class AttachmentsScreen(RecordTableScreen):
     COLUMNS = ("Evidence for", "Title", "Form", "Size", "Added")
     """The table's columns."""
     TABLE_ID = "attachments-table"
-    """The table's id."""
     PALETTE_NAME = "Documents"
     """The area's name in the command palette."""
 

@@ -127,7 +127,6 @@ class CaseLogScreen(FolioScreen):
         "t shows its statutory timeline, c its observation checklist, b its de-brief notes, f writes its forms for "
         "the observer; i imports a form the observer returned."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),

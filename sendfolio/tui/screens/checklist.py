@@ -61,7 +61,6 @@ class ChecklistScreen(Screen):
         "practice cases every criterion must be shown at least once (Coverage, 3). Space or Enter ticks; "
         "n writes the evidence note."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick / untick"),

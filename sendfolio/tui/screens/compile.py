@@ -42,7 +42,7 @@ from sendfolio.tui.widgets.ticks import TickRadio
 
 INLINE_RECORDS = 400
 """Up to this many cases, reflections and CPD entries, the rules are asked on the screen's thread
-(a few milliseconds); a longer archive is worked out in a worker (0.2 s at ten years)."""
+(quick at that size); a longer archive is worked out in a worker, the screen answering meanwhile."""
 
 
 def summary(kind: str, data: Any, year: int, today: Any) -> tuple[str, str]:
@@ -63,7 +63,6 @@ class CompileScreen(FolioScreen):
         "Choose the document, check what goes in and what is still unmet, then press c (or Enter in the "
         "output box) to make the PDF. Your records are not changed."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "compile", "Compile PDF", tooltip="Make the chosen PDF at the path shown"),

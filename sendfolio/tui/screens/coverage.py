@@ -200,7 +200,6 @@ class CoverageScreen(FolioScreen):
         "your SEND training). Each criterion must be shown at least once over the practice period. Move with "
         "the arrow keys; Enter on a case's cell opens its checklist there."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_missing", "Next missing"),

@@ -53,7 +53,6 @@ class CPDScreen(RecordTableScreen):
         "Your CPD diary, one registration year at a time, with the year's hours against the 20 hours "
         "needed to renew. The square-bracket keys step to the previous or next year; t comes back to this year."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("CPD entry"),
@@ -71,7 +70,6 @@ class CPDScreen(RecordTableScreen):
     COLUMNS = ("Date", "Hours", "Method", "Title", "Provider")
     """The table's columns."""
     TABLE_ID = "cpd-table"
-    """The table's id."""
     PALETTE_NAME = "CPD"
     """The area's name in the command palette."""
 

@@ -48,7 +48,6 @@ class DashboardScreen(FolioScreen):
         "Tab moves to the deadlines; Enter on one opens its case's timeline. PageUp / PageDown scroll "
         "the whole page (renewal, deadlines, past breaches, recent entries); Home / End go to its top or end."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "fix", "Fix this", tooltip="Go to the area that fixes the highlighted requirement (or Enter)"),

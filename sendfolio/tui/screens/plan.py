@@ -44,7 +44,6 @@ class LearningPlanScreen(RecordTableScreen):
         "f starts a need from a de-brief's skills or knowledge gaps. The portfolio prints it as "
         '"Learning needs and how they were met".'
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("learning need"),
@@ -60,7 +59,6 @@ class LearningPlanScreen(RecordTableScreen):
     COLUMNS = ("Target", "Status", "Raised in", "Met by", "Need")
     """The table's columns."""
     TABLE_ID = "plan-table"
-    """The table's id."""
     PALETTE_NAME = "Learning plan"
     """The area's name in the command palette."""
 

@@ -70,7 +70,6 @@ class PPCScreen(RecordTableScreen):
         "Your Professional Practice Consultant: c for their details, v to record their verification of "
         "your portfolio, and the supervision or mentoring sessions of each registration year (the square-bracket keys step through the years)."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("PPC session"),
@@ -89,7 +88,6 @@ class PPCScreen(RecordTableScreen):
     COLUMNS = ("Date", "PPC", "Hours", "Mode", "Topics")
     """The table's columns."""
     TABLE_ID = "ppc-table"
-    """The table's id."""
     PALETTE_NAME = "PPC"
     """The area's name in the command palette."""
 

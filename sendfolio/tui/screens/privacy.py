@@ -102,7 +102,6 @@ class PrivacyScreen(FolioScreen):
         "the record at that field to fix it; i marks a finding as not an identifier. Below, the do-not-print "
         "list: a adds a name, x removes the highlighted one. The list itself is never exported or printed."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "fix", "Fix", tooltip="Open the record at the field holding it"),

@@ -56,7 +56,6 @@ class ProfileScreen(RecordTableScreen):
         "Your profile (p: name, membership body and number, registration anniversary, route) and your "
         "training courses, each with what it covered: the foundation criteria or the four SEND modules."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("course"),
@@ -75,7 +74,6 @@ class ProfileScreen(RecordTableScreen):
     COLUMNS = ("Kind", "Title", "Provider", "Date", "Hours", "Recognised", "Covers")
     """The table's columns."""
     TABLE_ID = "training-table"
-    """The table's id."""
     PALETTE_NAME = "Training"
     """The area's name in the command palette."""
 

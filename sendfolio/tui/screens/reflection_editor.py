@@ -75,7 +75,6 @@ class ReflectionEditor(Screen[Reflection | None]):
         "on the right shows how it will read. ctrl+s saves; Esc goes back, asking first if you have unsaved "
         "changes. F3 hides the preview for more room."
     )
-    """What this screen is for, shown in help."""
 
     CSS_PATH = style_path("records.tcss")
     """The records screens' styles."""

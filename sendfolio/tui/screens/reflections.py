@@ -53,7 +53,6 @@ class ReflectionsScreen(FolioScreen):
         "Press a to write a new one from a template (Gibbs, Rolfe, Kolb or the Form 3 de-brief headings), "
         "Enter or e to edit, d to delete. Use case references, never names."
     )
-    """What this screen is for, shown in help."""
 
     CSS_PATH = style_path("records.tcss")
     """The records screens' styles."""

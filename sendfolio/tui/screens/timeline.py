@@ -42,7 +42,6 @@ class TimelineScreen(FolioScreen):
         "The statutory deadlines of this case, worked out from its timeline dates (England's working days "
         "and bank holidays). Enter or w shows the rule behind the highlighted deadline and its source."
     )
-    """What this screen is for, shown in help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),

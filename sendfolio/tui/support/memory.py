@@ -4,12 +4,11 @@ API: `freeze_long_lived(key)`, once per key (later calls with the same key do no
 `with collector_paused():` around a burst that makes many objects meant to live (opening a folio).
 
 CPython's full collections walk every object the collector tracks. With a ten-year folio open
-and a few of its long tables drawn, that is 100,000-250,000 objects: 0.1-0.2 s during which
-the screen's thread answers no key, at moments no one chooses (measured in the benchmarks'
-tour). `gc.freeze()` moves everything alive into a generation the collector never walks, so
+and a few of its long tables drawn, that is hundreds of thousands of objects, walked while
+the screen's thread answers no key, at moments no one chooses (tests/benchmarks/README.md). `gc.freeze()` moves everything alive into a generation the collector never walks, so
 its collections cost only what was made since. It is called at a few moments: once the
 Dashboard is up and the areas imported, and once after each table's first fill (the rows
-live as long as the screen). The young generations are collected first (a few milliseconds),
+live as long as the screen). The young generations are collected first (they are small),
 so little garbage is frozen with them. Frozen objects are still freed when nothing refers to
 them; only reference cycles among them would stay, and each key freezes once, so a session
 freezes a bounded number of times.
@@ -38,9 +37,8 @@ def freeze_long_lived(key: str) -> None:
 def collector_paused() -> Iterator[None]:
     """No collection while the block runs (in any thread), then as before.
 
-    Reading a ten-year folio makes some 300,000 objects that all stay alive: the collector
-    would walk them again and again as they are made (about 0.1 s of the 0.3 s the open takes),
-    finding nothing to free.
+    Reading a long folio makes hundreds of thousands of objects that all stay alive: the collector
+    would walk them again and again as they are made, finding nothing to free.
     """
     enabled = gc.isenabled()
     gc.disable()

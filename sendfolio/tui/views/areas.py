@@ -116,7 +116,7 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
 
         A new screen's widgets are styled as they mount, but Textual, seeing a screen it has not
         styled yet, would re-parse every stylesheet and restyle the app twice on each area's
-        first visit (about 0.1 s, input waiting); the mark spares it. A screen shown again after a
+        first visit, input waiting; the mark spares it. A screen shown again after a
         theme change is still restyled then.
 
         The first screen (the Dashboard, at start) is made before Textual has styled the app itself:
@@ -141,7 +141,7 @@ def preload_areas() -> None:
 
     Run off the screen's thread once the Dashboard is up. Imported there, the first visit of an
     area does not wait for its imports (the case log's and the reflections' pull in the forms,
-    the editor and Markdown: 0.1-0.2 s); an area opened before this has finished imports its
+    the editor and Markdown); an area opened before this has finished imports its
     module itself, as before. The folio's records, the modules and the dashboard are then frozen
     out of the collector's full collections (see `sendfolio.tui.support.memory`).
     """

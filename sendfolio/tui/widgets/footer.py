@@ -121,8 +121,7 @@ class AppFooter(Footer):
         """Build the keys again only if they changed.
 
         Textual's Footer rebuilds every key on each change of focus or of the bindings: a dozen
-        widgets restyled, several times while an area opens (0.3-0.6 s of a 10-year folio's
-        Cases). Most of those changes leave the keys as they were.
+        widgets restyled, several times while an area opens. Most of those changes leave the keys as they were.
         """
         if self._keys_shown() == self._drawn:
             return

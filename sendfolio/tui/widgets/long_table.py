@@ -2,8 +2,7 @@
 
 Textual's `DataTable` keys every drawn cell by a count bumped on each added row, so each
 batch of a long fill (`sendfolio.tui.widgets.batches`) redrew every cell in sight through
-Rich: 35 rows of the case log's 8 columns, 40-60 ms of a turn of the event loop, five
-times over while ten years of cases came in. `LongTable` keeps a drawn cell for as long as
+Rich, a long turn of the event loop for each batch while a long archive's cases came in. `LongTable` keeps a drawn cell for as long as
 what it shows cannot have changed: the same row in the same place, the same width, style,
 cursor and hover; anything else that changes the cells (new content, columns, clearing, a
 style or theme change, Textual's own cache clearing) starts afresh.
