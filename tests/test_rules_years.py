@@ -304,3 +304,18 @@ def test_passport_refusal_names_section_1_6_and_what_is_missing():
     assert no_cpd.startswith("§1.6") and "CPD every year" in no_cpd
     nobody = changed(data, passport_declaration=None, ppc_contact=None)
     assert "Declaration of competence" in rules.passport_refusal(nobody, AS_OF)
+
+
+def test_hours_by_year_totals_each_registration_year_newest_first():
+    """Sessions on either side of an anniversary fall in their own registration years; no year without hours."""
+    mine = profile(name="A. Mediator", registration_anniversary="2024-04-01")
+    sessions = [
+        PPCSession.from_dict({"date": "2024-03-31", "ppc": "P. Consultant", "hours": 1.5, "mode": "one-to-one"}),
+        PPCSession.from_dict({"date": "2024-04-01", "ppc": "P. Consultant", "hours": 1, "mode": "one-to-one"}),
+        PPCSession.from_dict({"date": "2025-03-31", "ppc": "P. Consultant", "hours": 2, "mode": "one-to-one"}),
+        PPCSession.from_dict({"date": "2026-05-01", "ppc": "P. Consultant", "hours": 0.5, "mode": "one-to-one"}),
+    ]
+    totals = rules.hours_by_year(mine, sessions)
+    assert totals == {2026: 0.5, 2024: 3.0, 2023: 1.5}
+    assert list(totals) == [2026, 2024, 2023]
+    assert rules.hours_by_year(mine, []) == {}

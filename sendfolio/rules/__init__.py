@@ -16,6 +16,7 @@ from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text
 from sendfolio.rules.accreditation import accreditation, final_case
+from sendfolio.rules.cases import case_date_warning
 from sendfolio.rules.coverage import Coverage, CoverageRow, coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
@@ -55,9 +56,11 @@ from sendfolio.rules.practice import (
 )
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
-from sendfolio.rules.years import current_registration_year, in_period, registration_year, year_label
+from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
 
 __all__ = [
+    "case_date_warning",
+    "hours_by_year",
     "ConductGap",
     "FeedbackResponse",
     "PracticeDate",

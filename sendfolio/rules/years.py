@@ -6,9 +6,25 @@ A registration year starts on the anniversary in the profile (29 February falls 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Protocol
 
 from sendfolio.domain.records import Profile
+
+
+class DatedHours(Protocol):
+    """A record with a date and hours (a PPC session, a CPD entry)."""
+
+    @property
+    def date(self) -> date:
+        """When it happened."""
+        ...
+
+    @property
+    def hours(self) -> float:
+        """How long it took."""
+        ...
 
 
 def anniversary_in(anniversary: date, year: int) -> date:
@@ -43,3 +59,12 @@ def year_label(profile: Profile, year: int) -> str:
     """A registration year as people say it: "2024", or "2024–25" when it starts after 1 January."""
     start, end = registration_year(profile, year)
     return str(year) if start.year == end.year else f"{year}–{str(end.year)[-2:]}"
+
+
+def hours_by_year(profile: Profile, records: Iterable[DatedHours]) -> dict[int, float]:
+    """The hours of `records` in each registration year that has any, newest year first."""
+    totals: dict[int, float] = {}
+    for record in records:
+        year = current_registration_year(profile, record.date)
+        totals[year] = totals.get(year, 0.0) + record.hours
+    return dict(sorted(totals.items(), reverse=True))

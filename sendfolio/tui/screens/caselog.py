@@ -7,7 +7,6 @@ Every change is saved through the Folio at once.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -90,18 +89,6 @@ def not_yet_held(case: Case | None) -> dict[str, str]:
     if case is None or case.is_held:
         return {}
     return {name: "" for name in ("meeting_hours", "followup_hours") if not getattr(case, name)}
-
-
-def date_warning(case: Case, today: date) -> str:
-    """A warning for a case dated after today that is not booked, or booked with its date passed."""
-    if case.date > today and case.status != "booked":
-        return (
-            f"Case {case.ref} is dated {short_date(case.date)}, after today, but marked "
-            f"{words(case.status).lower()}: if it has not happened yet, set its status to Booked."
-        )
-    if case.date < today and case.status == "booked":
-        return f"Case {case.ref} is still booked though its date {short_date(case.date)} has passed: was it held?"
-    return ""
 
 
 def matches(case: Case, words: str, row: tuple | None = None) -> bool:
@@ -280,9 +267,11 @@ class CaseLogScreen(FolioScreen):
         def saved(case: Case | None) -> None:
             """Save the case the form returned (None: cancelled)."""
             if case is not None:
+                from sendfolio.rules import case_date_warning
+
                 caseops.save_case(folio, case, original)
                 self.notify(f"Case {case.ref} saved.", markup=False)
-                warning = date_warning(case, self.app.today)
+                warning = case_date_warning(case, self.app.today)
                 if warning:
                     self.notify(warning, title="Check the date", severity="warning", markup=False, timeout=12)
                 self.reload(select=case.ref)

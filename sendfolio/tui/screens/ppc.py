@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
 from sendfolio.domain.wording import count, hours_text, short_date, words
-from sendfolio.rules import current_registration_year, in_period, registration_year
+from sendfolio.rules import hours_by_year, in_period, registration_year
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.screens.record_screen import (
     YEAR_BINDINGS,
@@ -144,16 +144,10 @@ class PPCScreen(RecordTableScreen):
 
     def _hours_by_year(self) -> str:
         """Session hours in every registration year that has any, newest first."""
-        profile = self.app.current_folio.profile()
-        totals: dict[int, float] = {}
-        for item in self.app.current_folio.ppc_sessions():
-            year = current_registration_year(profile, item.date)
-            totals[year] = totals.get(year, 0.0) + item.hours
+        totals = hours_by_year(self.app.current_folio.profile(), self.app.current_folio.ppc_sessions())
         if not totals:
             return "No sessions recorded yet: press a to add one."
-        return "Hours by year: " + " · ".join(
-            f"{year} {hours_text(totals[year])} h" for year in sorted(totals, reverse=True)
-        )
+        return "Hours by year: " + " · ".join(f"{year} {hours_text(hours)} h" for year, hours in totals.items())
 
     def shown_year(self) -> int | None:
         """The registration year on show."""
