@@ -19,16 +19,15 @@ from textual.widgets import Label, ProgressBar, Static
 from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text, short_date, words
-from sendfolio.rules import cpd_totals, in_period, registration_year
+from sendfolio.rules import cpd_totals
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.screens.record_screen import (
     YEAR_BINDINGS,
-    RecordTableScreen,
-    current_year,
     draft,
     record_bindings,
     year_span,
 )
+from sendfolio.tui.screens.year_table import YearTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -46,7 +45,7 @@ CPD_SPECS = (
 """The fields of the CPD entry form."""
 
 
-class CPDScreen(RecordTableScreen):
+class CPDScreen(YearTableScreen):
     """The CPD diary of one registration year, with its total against the target hours."""
 
     HELP = (
@@ -86,21 +85,13 @@ class CPDScreen(RecordTableScreen):
             yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer "This year" only when another year is on show."""
-        if action == "this_year":
-            return self.year is not None and self.year != current_year(self.app)
-        return True
+    def all_records(self) -> Sequence[CPDEntry]:
+        """Every CPD entry."""
+        return self.app.current_folio.cpd()
 
-    def records(self) -> list[CPDEntry]:
-        """The chosen year's entries, oldest first."""
-        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
-        entries = [entry for entry in self.app.current_folio.cpd() if in_period(entry.date, start, end)]
-        return sorted(entries, key=lambda entry: (entry.date, entry.title))
-
-    def chosen_year(self) -> int:
-        """The registration year on show."""
-        return self.year if self.year is not None else current_year(self.app)
+    def order(self, record: Any) -> Any:
+        """Oldest first, then by title."""
+        return (record.date, record.title)
 
     def row(self, record: Any) -> Sequence[Any]:
         """One CPD entry as table cells."""
@@ -114,9 +105,7 @@ class CPDScreen(RecordTableScreen):
 
     def new_record(self) -> Record | None:
         """A new entry starts dated today, or on the chosen year's last day when today is outside it."""
-        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
-        day = self.app.today if in_period(self.app.today, start, end) else end
-        return draft(CPDEntry, date=day)
+        return draft(CPDEntry, date=self.day_for_new())
 
     def refresh_view(self) -> None:
         """Redraw the year, the total, the breakdown and the table."""
@@ -129,24 +118,6 @@ class CPDScreen(RecordTableScreen):
         self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")
         self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
         self.refresh_table()
-
-    def shown_year(self) -> int | None:
-        """The registration year on show."""
-        return self.chosen_year()
-
-    def show_year(self, year: int) -> None:
-        """Show another registration year."""
-        self.year = year
-        self.refresh_view()
-        self.refresh_bindings()
-
-    def action_year(self, step: int) -> None:
-        """Show the previous (-1) or next (+1) registration year."""
-        self.year = self.chosen_year() + step
-
-    def action_this_year(self) -> None:
-        """Go back to the registration year that holds today."""
-        self.year = current_year(self.app)
 
 
 def breakdown(by_method: dict[str, float]) -> str:

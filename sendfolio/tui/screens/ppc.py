@@ -17,16 +17,15 @@ from textual.widgets import Static
 
 from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
 from sendfolio.domain.wording import count, hours_text, short_date, words
-from sendfolio.rules import hours_by_year, in_period, registration_year
+from sendfolio.rules import hours_by_year
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.screens.record_screen import (
     YEAR_BINDINGS,
-    RecordTableScreen,
-    current_year,
     draft,
     record_bindings,
     year_span,
 )
+from sendfolio.tui.screens.year_table import YearTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -63,7 +62,7 @@ DEFAULT_STATEMENT = (
 """The statement a new verification starts from; the PPC may change it."""
 
 
-class PPCScreen(RecordTableScreen):
+class PPCScreen(YearTableScreen):
     """The PPC's contact details, the supervision / mentoring sessions of a year, and the verification."""
 
     HELP = (
@@ -103,15 +102,9 @@ class PPCScreen(RecordTableScreen):
             yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
 
-    def chosen_year(self) -> int:
-        """The registration year on show."""
-        return self.year if self.year is not None else current_year(self.app)
-
-    def records(self) -> list[PPCSession]:
-        """The chosen year's sessions, oldest first."""
-        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
-        sessions = [item for item in self.app.current_folio.ppc_sessions() if in_period(item.date, start, end)]
-        return sorted(sessions, key=lambda item: item.date)
+    def all_records(self) -> Sequence[PPCSession]:
+        """Every session (the table shows the chosen year's, oldest first)."""
+        return self.app.current_folio.ppc_sessions()
 
     def row(self, record: Any) -> Sequence[Any]:
         """One session as table cells."""
@@ -124,10 +117,8 @@ class PPCScreen(RecordTableScreen):
 
     def new_record(self) -> Record | None:
         """A new session is dated today (or the chosen year's last day) with the PPC's name filled in."""
-        start, end = registration_year(self.app.current_folio.profile(), self.chosen_year())
-        day = self.app.today if in_period(self.app.today, start, end) else end
         contact = self.app.current_folio.ppc_contact()
-        return draft(PPCSession, date=day, ppc=contact.name if contact else "", mode="one-to-one")
+        return draft(PPCSession, date=self.day_for_new(), ppc=contact.name if contact else "", mode="one-to-one")
 
     def refresh_view(self) -> None:
         """Redraw the contact, verification, year totals and the table."""
@@ -148,20 +139,6 @@ class PPCScreen(RecordTableScreen):
         if not totals:
             return "No sessions recorded yet: press a to add one."
         return "Hours by year: " + " · ".join(f"{year} {hours_text(hours)} h" for year, hours in totals.items())
-
-    def shown_year(self) -> int | None:
-        """The registration year on show."""
-        return self.chosen_year()
-
-    def show_year(self, year: int) -> None:
-        """Show another registration year."""
-        self.year = year
-        self.refresh_view()
-        self.refresh_bindings()
-
-    def action_year(self, step: int) -> None:
-        """Show the previous (-1) or next (+1) registration year."""
-        self.year = self.chosen_year() + step
 
     def action_contact(self) -> None:
         """Edit the PPC's contact details."""
