@@ -229,3 +229,21 @@ def test_the_portfolio_appends_the_observers_own_pages_and_says_how_they_came(fo
     copies = [text for text in pages if "Forms 1 and 3 as returned by Alex Penrose" in text]
     assert any(words in text and "SHA-256" in text for text in copies)
     assert any("Called both parties within a day." in text and "Form 1 for" not in text for text in copies[1:])
+
+
+def test_a_direction_control_in_a_returned_observers_name_is_refused(forms, tmp_path):
+    """A right-to-left override in the observer's name on a returned form is refused in one line naming
+    the field (issue 19: it was kept and printed in the PDF); nothing is imported."""
+    root, _, _ = forms
+    hostile = fill(root / "case.pdf", tmp_path / "rlo.pdf", {**SECOND, "f1_observer": "Sam \u202eagetrO"})
+    folder = make_demo(tmp_path / "folio")
+    with Folio.open(folder, readonly=True) as folio:
+        before = len(folio.data().returns)
+    result = invoke(folder, "import", str(hostile))
+    assert result.exit_code == 2
+    assert "rlo.pdf: observer's name" in result.stderr
+    assert "holds a direction control, U+202E (right-to-left override)" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "\u202e" not in result.output
+    with Folio.open(folder, readonly=True) as folio:
+        assert len(folio.data().returns) == before
