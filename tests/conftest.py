@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-FIXED_TODAY = date(2026, 11, 29)
-"""The 'today' used by tests that need a fixed date (the demo, snapshots)."""
+from tests.helpers.dates import FIXED_TODAY
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from sendfolio.domain.form_fields import FOLIO_ID_SETTING, REFERENCE_FIELD, debr
 from sendfolio.domain.records import DEBRIEF_HEADINGS
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
-from tests.conftest import FIXED_TODAY
+from tests.helpers.dates import FIXED_TODAY
 
 CASE = "SM-DEMO-002"
 """A demo practice case (the mediator's 1st, no form returned yet) that the forms are made for."""

@@ -20,7 +20,7 @@ from sendfolio.domain.form_fields import debrief_field, note_field, seen_field
 from sendfolio.domain.wording import short_date
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
-from tests.conftest import FIXED_TODAY
+from tests.helpers.dates import FIXED_TODAY
 from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 
 SECOND = {

@@ -18,7 +18,7 @@ from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.support.theme import HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.views.areas import AREAS
 from sendfolio.tui.widgets.areabar import AreaBar
-from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
 
 HEADLESS_RUN = textwrap.dedent("""
     import asyncio, json, sys

@@ -14,7 +14,7 @@ from sendfolio.tui.screens.cpd import CPDScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.support.messages import FolioChanged
-from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
 
 ENTRY = {"date": "2026-11-20", "hours": "2", "method": "reading", "title": "Reading on the SEND Code"}
 """A fictional CPD entry inside the registration year of the tests' today."""

@@ -8,7 +8,7 @@ from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import DEBRIEF_HEADINGS
 from sendfolio.tui.screens.checklist import ChecklistScreen
 from sendfolio.tui.screens.timeline import TimelineScreen
-from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
 
 
 async def open_case_log(pilot) -> None:
@@ -81,7 +81,7 @@ async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today)
 async def test_timeline_shows_deadlines_and_the_rule_on_demand(started_dir, today):
     """Timeline shows deadlines and the rule on demand."""
     from sendfolio.store import Folio
-    from tests.tui.conftest import sample_case
+    from tests.helpers.tui import sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("SM-T-001", "2026-12-10", decision_notice="2026-11-02", la_informed="2026-11-20"))

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Label
 
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.caselog import CaseLogScreen
-from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, choose, make_app, reopen, settle, type_text
 
 NEW_CASE_START = [
     ("type", "SM-T-002"),
@@ -162,7 +162,7 @@ async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
 async def test_filter_and_sort(started_dir, today):
     """Filter and sort."""
     from sendfolio.store import Folio
-    from tests.tui.conftest import sample_case
+    from tests.helpers.tui import sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("AB-1", "2026-09-01", kind="disagreement-resolution", role="co-mediator"))

@@ -10,7 +10,7 @@ from sendfolio.tui.screens.checklist import ChecklistScreen
 from sendfolio.tui.screens.coverage import CoverageScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.views.dashboard import area_for_rule
-from tests.tui.conftest import SIZE, make_app, settle
+from tests.helpers.tui import SIZE, make_app, settle
 
 
 def test_every_rule_leads_to_an_area():
@@ -69,7 +69,7 @@ async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, toda
     """Square brackets in user text are shown as typed."""
     from sendfolio.domain.records import CPDEntry
     from sendfolio.store import Folio
-    from tests.tui.conftest import sample_case
+    from tests.helpers.tui import sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("SM-T-001", "2026-10-01", observed_by="[b]PPC[/x]"))

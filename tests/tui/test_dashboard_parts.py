@@ -12,7 +12,7 @@ from sendfolio.domain import timescales
 from sendfolio.domain.records import Case, CPDEntry
 from sendfolio.domain.wording import days_until, short_date
 from sendfolio.tui.screens.dashboard import DashboardScreen
-from tests.tui.conftest import SIZE, make_app, settle
+from tests.helpers.tui import SIZE, make_app, settle
 
 LATE_CERTIFICATE = {
     "ref": "SM-LATE-1",

@@ -10,7 +10,7 @@ from sendfolio.store.mark import is_encrypted
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.screens.encryption import EncryptionScreen
 from sendfolio.tui.screens.restore import RestoreScreen
-from tests.tui.conftest import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
 from tests.tui.test_start import count_workers
 
 PASSPHRASE = "fictional passphrase one"

@@ -7,7 +7,7 @@ from textual.widgets import Label
 from sendfolio.tui.dialogs.firstrun import WelcomeScreen, demo_dir
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
-from tests.tui.conftest import SIZE, choose, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, choose, make_app, reopen, settle, type_text
 
 
 async def test_start_my_folio_saves_the_profile(folio_dir, today):

@@ -11,7 +11,7 @@ from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.cpd import CPDScreen
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
-from tests.tui.conftest import saved, type_text
+from tests.helpers.tui import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -131,7 +131,7 @@ async def test_the_debrief_form_warns_then_saves():
     from textual.app import App
 
     from sendfolio.tui.dialogs.case_form import DebriefScreen
-    from tests.tui.conftest import sample_case
+    from tests.helpers.tui import sample_case
 
     class Host(App):
         """A bare app that opens the de-brief form and keeps its answer."""

@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
 from sendfolio.tui.widgets.batches import BATCH, batch_size, fill_rows
-from tests.tui.conftest import SIZE, settle
+from tests.helpers.tui import SIZE, settle
 
 YEARS = 4
 """Years of the generated archive (240 cases, 240 reflections: several batches each)."""

@@ -22,7 +22,7 @@ from sendfolio.tui.palette import SendfolioCommands
 from sendfolio.tui.screens.coverage import CoverageTable
 from sendfolio.tui.support.theme import HIGH_CONTRAST
 from sendfolio.tui.views.areas import AREAS
-from tests.tui.conftest import make_app, sample_case, settle, type_text
+from tests.helpers.tui import make_app, sample_case, settle, type_text
 
 ODD = "[/ref] [b]x"
 """Text that Rich / Textual markup would read as tags (and crash on, or swallow)."""

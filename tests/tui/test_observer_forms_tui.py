@@ -7,7 +7,7 @@ from pypdf import PdfReader, PdfWriter
 from sendfolio.domain.form_fields import FOLIO_ID_SETTING
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.observer_forms import FormsScreen, ImportFormScreen
-from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, make_app, settle, type_text
 from tests.tui.test_caselog import open_cases
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
-from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, make_app, settle, type_text
 
 
 async def choose_in_palette(pilot, words: str) -> None:

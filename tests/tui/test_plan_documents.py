@@ -6,7 +6,7 @@ from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.attachments import AttachmentsScreen
 from sendfolio.tui.screens.plan import LearningPlanScreen
-from tests.tui.conftest import sample_case, saved, type_text
+from tests.helpers.tui import sample_case, saved, type_text
 
 SIZE = (100, 32)
 

@@ -9,7 +9,7 @@ from sendfolio.privacy import check
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.privacy import PrivacyScreen
 from sendfolio.tui.views.features import FEATURES
-from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, make_app, settle, type_text
 
 LEAKY = {
     "date": "2026-11-20",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.cpd import CPDScreen
-from tests.tui.conftest import saved, type_text
+from tests.helpers.tui import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

@@ -7,7 +7,7 @@ from datetime import date
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.ppc import PPCScreen
 from sendfolio.tui.screens.profile import ProfileScreen
-from tests.tui.conftest import saved, type_text
+from tests.helpers.tui import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

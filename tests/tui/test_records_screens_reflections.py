@@ -7,7 +7,7 @@ from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
 from sendfolio.tui.views.reflection_templates import TEMPLATES, template_body, word_count
-from tests.tui.conftest import saved, type_text
+from tests.helpers.tui import saved, type_text
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""

@@ -9,7 +9,7 @@ from sendfolio.domain.records import Profile
 from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.cpd import CPDScreen
-from tests.tui.conftest import type_text
+from tests.helpers.tui import type_text
 from tests.tui.test_records_screens_cpd import SIZE
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, settle
+from tests.helpers.tui import make_app, settle
 
 SNAPSHOT_SIZE = (100, 32)
 """The terminal size of the snapshots."""

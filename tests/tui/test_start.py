@@ -19,7 +19,7 @@ from sendfolio.tui.dialogs.unlock import UnlockScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.progress_lines import ProgressLines
-from tests.tui.conftest import SIZE, make_app, sample_case, settle
+from tests.helpers.tui import SIZE, make_app, sample_case, settle
 
 FIRST_SCREEN_IMPORTS = """
 import json, sys

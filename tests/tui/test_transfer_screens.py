@@ -8,7 +8,7 @@ from textual.widgets import Input, TextArea
 
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.screens.transfer import CalendarScreen, ExportScreen, ImportScreen
-from tests.tui.conftest import SIZE, make_app, reopen, sample_case, settle, type_text
+from tests.helpers.tui import SIZE, make_app, reopen, sample_case, settle, type_text
 
 
 async def from_palette(pilot, words: str, screen_type: type) -> object:

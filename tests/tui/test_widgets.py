@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, Label, SelectionList
 from sendfolio.domain.records import SEND_MODULES, TRAINING_KINDS, Case, Training
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
-from tests.tui.conftest import choose, sample_case, type_text
+from tests.helpers.tui import choose, sample_case, type_text
 
 TRAINING_SPECS = (
     FieldSpec("kind", "Kind", "choice", options=TRAINING_KINDS),
