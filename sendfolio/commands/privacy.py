@@ -182,8 +182,9 @@ def passphrase(ctx: click.Context) -> None:
 def privacy_check(ctx: click.Context, as_json: bool, ignore_id: str | None) -> None:
     """List likely identifiers in text that can leave the machine (exit 1 if any are open).
 
-    Looks for e-mail addresses, UK phone numbers and postcodes, NHS numbers, dates of birth
-    and the words on your do-not-print list, in every note, reflection, CPD and PPC entry.
+    Looks for e-mail addresses, UK phone numbers and postcodes, NHS numbers, Unique Pupil
+    Numbers, dates of birth and the words on your do-not-print list, in every text of every
+    record, names included.
     """
     from sendfolio.privacy import check
 
