@@ -189,8 +189,12 @@ LOOK_ALIKES = [
     ("b\u043ern 3 March 2015", "date-of-birth"),
     ("\u0669\u0664\u0663 \u0664\u0667\u0666 \u0665\u0669\u0661\u0669", "nhs-number"),
     ("j\u043e.parent@example.org", "email"),
+    ("Z0e", "do-not-print"),
+    ("K0wa1ski", "do-not-print"),
+    ("0'Brien", "do-not-print"),
 ]
-"""Letters of other scripts that look like Latin ones (Unicode's confusables) in names, postcodes and DOB."""
+"""Letters of other scripts that look like Latin ones (Unicode's confusables) in names, postcodes and DOB,
+and digits for the letters they look like in a listed name."""
 
 SPACED = [
     ("Z o e", "do-not-print"),

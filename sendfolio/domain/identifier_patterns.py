@@ -22,8 +22,8 @@ but never a year alone ("the forum was born in 2016" is not one). Listed words m
 with or without accents, followed by a possessive or plural ("Zoe's"), with digits or underscores
 attached ("Zoe2", "zoe_smith"), with their pieces joined by spaces, hyphens or nothing
 ("Anne-Marie" finds "Anne Marie" and "annemarie"), surname first with or without a comma ("Zoe
-Smith" finds "Smith, Zoe"), and with an apostrophe optional or written as a space ("O'Brien" finds
-"OBrien" and "O Brien").
+Smith" finds "Smith, Zoe"), with a digit for a letter it looks like ("Z0e", "A1i"), and with an
+apostrophe optional or written as a space ("O'Brien" finds "OBrien" and "O Brien").
 
 `excerpt(value)` is the short, masked form an error message may show of a bad value, and
 `masked(text, words)` the text with each likely identifier cut to its first characters.
@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sendfolio.domain.reading import reading
+from sendfolio.domain.reading import digits_alike, reading
 from sendfolio.domain.text import for_terminal, normalise
 
 CATEGORY_TITLES = {
@@ -244,8 +244,17 @@ def _pieces_regex(word: str) -> str:
     """Regular-expression text for one word of a listed name: its pieces (split at hyphens, dots or
     underscores) joined by `SEPARATORS`, an apostrophe optional or written as a space."""
     pieces = [piece for piece in re.split(r"[\-_.]+", word) if piece]
-    parts = ["".join("['\\s-]?" if char == "'" else re.escape(char) for char in piece) for piece in pieces]
+    parts = ["".join(_letter_regex(char) for char in piece) for piece in pieces]
     return SEPARATORS.join(parts)
+
+
+def _letter_regex(char: str) -> str:
+    """One letter of a listed name: an apostrophe optional or a space, a letter that looks like a digit
+    also as that digit ("Z0e" for "Zoe", from `reading.digits_alike`)."""
+    if char == "'":
+        return "['\\s-]?"
+    digits = digits_alike().get(char.lower())
+    return f"[{re.escape(char)}{digits}]" if digits else re.escape(char)
 
 
 def do_not_print_pattern(words: Iterable[str]) -> re.Pattern | None:

@@ -93,6 +93,27 @@ def look_alikes() -> dict[int, str]:
     return {ord(char): _best(char, found) for char, found in candidates.items()}
 
 
+@functools.cache
+def digits_alike() -> dict[str, str]:
+    """For each Latin letter (in lower case) that Unicode's confusables data lists as looking like a
+    digit, those digits ("o": "0", "l": "1", "i": "1"): a listed name written with a digit for a
+    letter ("Z0e") is still the name."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    found: dict[str, str] = {}
+    for digit in "0123456789":
+        for item in confusables_data.get(digit, ()):
+            letter = item["c"]
+            if len(letter) == 1 and letter.isascii() and letter.isalpha():
+                found[letter.lower()] = found.get(letter.lower(), "") + digit
+    for letter, digits in list(found.items()):  # "I" looks like "l", which looks like "1"
+        for item in [*confusables_data.get(letter.upper(), ()), *confusables_data.get(letter, ())]:
+            other = item["c"]
+            if len(other) == 1 and other.isascii() and other.isalpha() and other.lower() not in found:
+                found[other.lower()] = digits
+    return found
+
+
 def _best(char: str, candidates: set[str]) -> str:
     """The one Latin letter or digit a look-alike reads as (see `look_alikes`)."""
     if unicodedata.category(char) == "Nd" or char.isnumeric():
