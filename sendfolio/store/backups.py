@@ -297,12 +297,11 @@ class _Keys:
 
     def codec_for(self, blob: bytes) -> Codec | None:
         """A codec that opens `blob`, or None when no key was given; raises `CryptoError` when none fits."""
-        from sendfolio.store.crypto import HEADER_SIZE, WrongPassphrase, parse_header, unlock
+        from sendfolio.store.crypto import HEADER_SIZE, FolioCodec, WrongPassphrase, parse_header, unlock
 
         header = parse_header(blob)
         if self.codec is not None:
-            raw = getattr(getattr(self.codec, "header", None), "raw", None)
-            if raw is None or raw == header.raw:
+            if not isinstance(self.codec, FolioCodec) or self.codec.header.raw == header.raw:
                 return self.codec
             if self.passphrase is None:
                 raise WrongPassphrase("it was encrypted with another passphrase")

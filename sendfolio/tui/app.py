@@ -41,6 +41,7 @@ from textual.worker import WorkerFailed
 from sendfolio.paths import style_path
 from sendfolio.tui.palette import SendfolioCommands
 from sendfolio.tui.support.crash import crash_message, write_crash_log
+from sendfolio.tui.support.host import HoldsUnsavedWork, ShowsErrors
 from sendfolio.tui.support.messages import FolioChanged
 from sendfolio.tui.support.textual_internals import CrashHookApp
 from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
@@ -216,7 +217,7 @@ class SendfolioApp(CrashHookApp):
         return [
             screen
             for screen in reversed(self.screen_stack)
-            if callable(getattr(screen, "has_unsaved_changes", None)) and screen.has_unsaved_changes()
+            if isinstance(screen, HoldsUnsavedWork) and screen.has_unsaved_changes()
         ]
 
     async def action_quit(self) -> None:
@@ -287,9 +288,8 @@ class SendfolioApp(CrashHookApp):
 
     def folio_failed(self, message: str) -> None:
         """Show why the folio could not be opened: on the screen while none is open (the Dashboard), else as a notice."""
-        show_error = getattr(self.screen, "show_error", None)
-        if self.folio is None and callable(show_error):
-            show_error(message)
+        if self.folio is None and isinstance(self.screen, ShowsErrors):
+            self.screen.show_error(message)
         else:
             self.notify(message, title="Not opened", severity="error", timeout=10, markup=False)
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
+from sendfolio.store.crypto import FolioCodec
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
@@ -91,7 +92,7 @@ class EncryptionScreen(Screen):
         """Say whether the folio is encrypted, and offer what fits."""
         folio = self.app.current_folio
         if self.encrypted:
-            params = getattr(folio.codec, "params", None)  # a FolioCodec's key derivation settings
+            params = folio.codec.params if isinstance(folio.codec, FolioCodec) else None
             state = f"The folio in {folio.data_dir} is encrypted ({params.describe() if params else ''}, AES-256-GCM)."
         else:
             state = f"The folio in {folio.data_dir} is not encrypted: anyone with the file can read your notes."

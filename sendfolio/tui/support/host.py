@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -19,6 +19,24 @@ if TYPE_CHECKING:
 
     from sendfolio.store import Folio
     from sendfolio.tui.support.messages import FolioChanged
+
+
+@runtime_checkable
+class HoldsUnsavedWork(Protocol):
+    """A screen or dialog that may hold typed work not yet saved (the app asks before quitting)."""
+
+    def has_unsaved_changes(self) -> bool:
+        """True while something typed here is not saved."""
+        ...
+
+
+@runtime_checkable
+class ShowsErrors(Protocol):
+    """A screen that shows an error in place (the first screen, while no folio is open)."""
+
+    def show_error(self, message: str) -> None:
+        """Show `message` on the screen."""
+        ...
 
 
 class FolioHost(Protocol):
