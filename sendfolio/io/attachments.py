@@ -1,28 +1,26 @@
 """Reading a file to attach: PDF, PNG or JPEG, at most 20 MB, judged by its content.
 
 The file's first bytes say what it is (never its name); a PDF must then open with pypdf
-and every page be readable, an image must decode with Pillow. Anything else is refused
-with `AttachmentRefused`, whose message names the file and what is allowed, before
-anything is stored.
+and every page be readable, an image must decode with Pillow, both in a child process
+bounded in time and memory (`store.pdf_reading`). Anything else is refused with
+`AttachmentRefused`, whose message names the file and what is allowed, before anything
+is stored.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sendfolio.domain.records import ATTACHMENT_MAX_BYTES, Attachment
 from sendfolio.store.atomic import read_regular
+from sendfolio.store.pdf_reading import SIGNATURES, DocumentRefused, read_document
 
 ALLOWED = "a PDF, PNG or JPEG file of at most 20 MB"
 """What may be attached, in words."""
-
-SIGNATURES = (("pdf", b"%PDF-"), ("png", b"\x89PNG\r\n\x1a\n"), ("jpeg", b"\xff\xd8\xff"))
-"""The first bytes of each file type that may be attached."""
 
 
 class AttachmentRefused(ValueError):
@@ -69,65 +67,20 @@ def read_attachment(path: Path) -> CheckedFile:
 
 
 def check_content(name: str, content: bytes) -> CheckedFile:
-    """The bytes checked as an attachment (`name` only for messages), or `AttachmentRefused`."""
+    """The bytes checked as an attachment (`name` only for messages), or `AttachmentRefused`.
+
+    The file is read in a child process bounded in time and memory (`store.pdf_reading`): a
+    PDF must open and every page be readable, an image must decode whole, and neither may
+    unpack to more than sendfolio reads.
+    """
     if not content:
         raise AttachmentRefused(f"{name}: is empty; attach {ALLOWED}")
     if len(content) > ATTACHMENT_MAX_BYTES:
         raise AttachmentRefused(f"{name}: is {len(content) / 1024 / 1024:.1f} MB; attach {ALLOWED}")
-    file_type = next((kind for kind, magic in SIGNATURES if content.startswith(magic)), None)
-    if file_type is None:
+    if not any(content.startswith(magic) for _, magic in SIGNATURES):
         raise AttachmentRefused(f"{name}: is not a PDF, PNG or JPEG file (judged by its content); attach {ALLOWED}")
-    if file_type == "pdf":
-        return CheckedFile(content, "pdf", _pdf_pages(name, content))
-    _check_image(name, content, file_type)
-    return CheckedFile(content, file_type, 1)
-
-
-def _pdf_pages(name: str, content: bytes) -> int:
-    """The page count of a whole, readable PDF, or `AttachmentRefused`."""
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    if b"%%EOF" not in content[-2048:]:
-        raise AttachmentRefused(f"{name}: the PDF is cut short (it has no end-of-file mark); attach the whole file")
     try:
-        reader = PdfReader(io.BytesIO(content), strict=True)
-        if reader.is_encrypted:
-            raise AttachmentRefused(f"{name}: the PDF is password-protected; attach a copy without a password")
-        pages = len(reader.pages)
-        for page in reader.pages:
-            page.get_contents()
-            _ = page.mediabox
-    except AttachmentRefused:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
-        raise AttachmentRefused(f"{name}: the PDF is damaged and cannot be read ({_short(error)})") from None
-    except Exception as error:  # pypdf raises many kinds of error on a broken file
-        raise AttachmentRefused(f"{name}: the PDF is damaged and cannot be read ({_short(error)})") from None
-    if pages < 1:
-        raise AttachmentRefused(f"{name}: the PDF has no pages")
-    return pages
-
-
-def _check_image(name: str, content: bytes, file_type: str) -> None:
-    """Decode the whole image, or `AttachmentRefused`."""
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            if image.format != file_type.upper():
-                raise AttachmentRefused(f"{name}: is not a whole {file_type.upper()} image")
-            image.load()
-    except AttachmentRefused:
-        raise
-    except Exception as error:  # Pillow raises OSError, SyntaxError, DecompressionBombError, ...
-        raise AttachmentRefused(f"{name}: the image is damaged and cannot be read ({_short(error)})") from None
-
-
-def _short(error: Exception) -> str:
-    """An error's message cut to one short line."""
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:120]
+        read = read_document(content)
+    except DocumentRefused as why:
+        raise AttachmentRefused(f"{name}: {why}") from None
+    return CheckedFile(content, read.file_type, read.pages)

@@ -15,7 +15,6 @@ imported. See docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 import hashlib
-import io
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -108,25 +107,17 @@ def _problem(file: str, message: str) -> ImportProblems:
 
 
 def _fields(file: str, raw: bytes) -> tuple[dict[str, Any], str, int]:
-    """The form's field values by name, the document's keywords and its page count, or a problem saying why not."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    """The form's field values by name, the document's keywords and its page count, or a problem saying why not.
+
+    Read in a child process bounded in time and memory (`store.pdf_reading`): a hostile file
+    is refused, never read here.
+    """
+    from sendfolio.store.pdf_reading import DocumentRefused, read_form
 
     try:
-        reader = PdfReader(io.BytesIO(raw), strict=False)
-        if reader.is_encrypted:
-            raise _problem(
-                file, "is encrypted (password-protected): ask the observer to save it again without a password"
-            )
-        found = reader.get_fields() or {}
-        metadata = reader.metadata
-        keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
-        pages = len(reader.pages)
-    except ImportProblems:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
-        raise _problem(file, "is not a readable PDF (it is damaged, or not a PDF at all)") from None
-    return {name: spec.get("/V") for name, spec in found.items()}, keywords, pages
+        return read_form(raw)
+    except DocumentRefused as why:
+        raise _problem(file, str(why)) from None
 
 
 def _text(value: Any) -> str:

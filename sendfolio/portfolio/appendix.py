@@ -201,7 +201,7 @@ def _image_page(content: bytes) -> PageObject:
 
     with Image.open(io.BytesIO(content)) as image:
         image.load()
-        converted = image.convert("RGB")
+        converted = image if image.mode in ("1", "L", "RGB") else image.convert("RGB")
     buffer = io.BytesIO()
     converted.save(buffer, "PDF", resolution=72.0)
     return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
@@ -235,12 +235,34 @@ def _draw_onto(writer: PdfWriter, page: PageObject, source: PageObject) -> None:
 
 
 def _draw_form(writer: PdfWriter, page: PageObject, source: PageObject, matrix: tuple[float, ...]) -> None:
-    """Put `source`'s content on `page`, before the page's own content, as an artifact form XObject."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+    """Put `source`'s content on `page`, before the page's own content, as an artifact form XObject.
 
-    contents = source.get_contents()
-    form = DecodedStreamObject()
-    form.set_data(contents.get_data() if contents is not None else b"")
+    The copy keeps the source's compressed drawing instructions as they are (a page drawn by
+    several streams is joined and compressed again): the portfolio grows by about the size of
+    the attached document, never by what its pages unpack to.
+    """
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        IndirectObject,
+        NameObject,
+        StreamObject,
+    )
+
+    drawing = source.raw_get("/Contents") if "/Contents" in source else None
+    drawing = drawing.get_object() if isinstance(drawing, IndirectObject) else drawing
+    if isinstance(drawing, StreamObject):
+        form = drawing.clone(writer, force_duplicate=True)
+        for key in list(form.keys()):
+            if key not in ("/Filter", "/DecodeParms", "/Length"):
+                del form[key]
+    else:
+        contents = source.get_contents()
+        joined = DecodedStreamObject()
+        joined.set_data(contents.get_data() if contents is not None else b"")
+        form = joined.flate_encode()
     box = source.cropbox
     resources = source.get("/Resources")
     form.update(
@@ -253,7 +275,7 @@ def _draw_form(writer: PdfWriter, page: PageObject, source: PageObject, matrix: 
             NameObject("/Resources"): resources.clone(writer) if resources is not None else DictionaryObject(),
         }
     )
-    form_ref = add_object(writer, form)
+    form_ref = form.indirect_reference if form.indirect_reference is not None else add_object(writer, form)
     page_resources: Any = page.get("/Resources")
     if page_resources is None:
         page_resources = DictionaryObject()

@@ -1,0 +1,278 @@
+"""Reading a PDF or an image that came from outside, in a child process bounded in time and memory.
+
+A certificate to attach or an observer's returned form may be hostile: a few hundred
+kilobytes that unpack to gigabytes, or a page that takes minutes to parse. Nothing of such a
+file is parsed in sendfolio's own process. `read_document` (an attachment: its type, pages,
+and the text of each page for the identifier check) and `read_form` (a returned form's field
+values and keywords) hand the bytes to `python -m sendfolio.store.pdf_reading`, which first
+limits its own address space and processor time (`resource.setrlimit`), then reads with pypdf
+or Pillow under smaller limits of their own: each stream's decoded size (`MAX_STREAM_BYTES`),
+all pages' drawing instructions together (`MAX_CONTENT_BYTES`), an image's pixels read from its
+header before it is decoded (`MAX_PIXELS`), the page count (`MAX_PAGES`). Whatever goes wrong
+comes back as `DocumentRefused`, one line saying why; the child's warnings and log lines never
+reach the terminal. The child is started with pipes for all three standard streams, so it runs
+the same under the TUI (whose captured standard error has no file number).
+
+It sits in the store because both the import (`io`) and the identifier check of attached
+files (`privacy`) need it, and they may not import each other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+MEMORY_BYTES = 300 * 1024 * 1024
+"""The child's address space: what the reading of one file may use."""
+
+CPU_SECONDS = 5
+"""The child's processor time; past it the child is stopped (pypdf reads about 20 ms a page of dense text)."""
+
+WALL_SECONDS = 15
+"""How long the child may take in all (a loaded machine gets it processor time late)."""
+
+MAX_STREAM_BYTES = 16 * 1024 * 1024
+"""The largest decoded stream (a page's drawing instructions, an object stream, an image) read."""
+
+MAX_CONTENT_BYTES = 64 * 1024 * 1024
+"""The decoded drawing instructions of all pages together."""
+
+MAX_PIXELS = 36_000_000
+"""The most pixels an image may have (an A4 page scanned at 600 dots per inch is 34.8 million)."""
+
+MAX_PAGES = 100
+"""The most pages an attached PDF may have: its text is read within `CPU_SECONDS`, and a portfolio
+holding it compiles (README, "Learning plan and attached documents")."""
+
+TOO_BIG = "is too large or too complex to read safely (it unpacks to more than sendfolio reads)"
+"""Why a file that hit a limit is refused, in words."""
+
+
+class DocumentRefused(ValueError):
+    """The file cannot be read within the limits, or is not what it claims; the message says why."""
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """What the child read of an attachment: its type, page count and each page's text ('' for none)."""
+
+    file_type: str
+    pages: int
+    texts: tuple[str, ...]
+
+    @property
+    def pages_without_text(self) -> tuple[int, ...]:
+        """The numbers (from 1) of pages with no text layer: an image, or a scan, nothing can check."""
+        return tuple(number for number, text in enumerate(self.texts, 1) if not text.strip())
+
+
+def read_document(content: bytes) -> DocumentText:
+    """An attachment's type, pages and text (a PDF, PNG or JPEG), or `DocumentRefused` saying why."""
+    found = _cached("document", content)
+    return DocumentText(found["file_type"], found["pages"], tuple(found["texts"]))
+
+
+def read_form(content: bytes) -> tuple[dict[str, Any], str, int]:
+    """A returned form's field values by name (text, a list of texts, or None), its keywords and page count."""
+    found = _cached("form", content)
+    return found["fields"], found["keywords"], found["pages"]
+
+
+@lru_cache(maxsize=32)
+def _cached(mode: str, content: bytes) -> dict[str, Any]:
+    """The child's answer for these bytes (the same file is read once per process)."""
+    return _run(mode, content)
+
+
+def _run(mode: str, content: bytes) -> dict[str, Any]:
+    """Run the child on `content`; its answer, or `DocumentRefused`."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "sendfolio.store.pdf_reading", mode],
+            input=content,
+            capture_output=True,
+            timeout=WALL_SECONDS,
+            check=False,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
+    except subprocess.TimeoutExpired:
+        raise DocumentRefused("takes too long to read (it may be damaged or made to be slow)") from None
+    except OSError as error:
+        raise DocumentRefused(f"could not be read: sendfolio could not start its reader ({error.strerror})") from None
+    if done.returncode != 0:
+        if done.returncode in (-24, -9):  # SIGXCPU, or SIGKILL past the hard limit
+            raise DocumentRefused("takes too long to read (it may be damaged or made to be slow)")
+        raise DocumentRefused(TOO_BIG)
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        raise DocumentRefused(TOO_BIG) from None
+    if "refused" in answer:
+        raise DocumentRefused(answer["refused"])
+    return answer
+
+
+# -- the child ---------------------------------------------------------------------------
+
+
+def _limit_self() -> None:
+    """Bound this process's memory and processor time, before anything is read."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 1))
+
+
+def _quiet() -> None:
+    """No warning or log line from the libraries reaches anyone: the answer says what went wrong."""
+    import logging
+    import warnings
+
+    warnings.simplefilter("ignore")
+    logging.disable(logging.CRITICAL)
+
+
+def _pypdf_limits() -> None:
+    """pypdf's own bounds, set well below its defaults: each decoded stream, each declared length."""
+    from pypdf import overwrite_configuration
+
+    overwrite_configuration(
+        maximum_declared_stream_length=MAX_STREAM_BYTES,
+        array_based_stream_maximum_output_length=MAX_STREAM_BYTES,
+        jbig2_maximum_output_length=MAX_STREAM_BYTES,
+        lzw_maximum_output_length=MAX_STREAM_BYTES,
+        run_length_maximum_output_length=MAX_STREAM_BYTES,
+        zlib_maximum_output_length=MAX_STREAM_BYTES,
+        brotli_maximum_output_length=MAX_STREAM_BYTES,
+        image_maximum_buffer_size=MAX_STREAM_BYTES,
+        stream_decoding_work_maximum_length=4 * MAX_STREAM_BYTES,
+        xfa_decoding_work_maximum_length=4 * MAX_STREAM_BYTES,
+        disable_legacy_handling=True,
+    )
+
+
+SIGNATURES = (("pdf", b"%PDF-"), ("png", b"\x89PNG\r\n\x1a\n"), ("jpeg", b"\xff\xd8\xff"))
+"""The first bytes of each file type that may be attached."""
+
+
+def _document(content: bytes) -> dict[str, Any]:
+    """An attachment read: its type, pages, and each page's text."""
+    file_type = next((kind for kind, magic in SIGNATURES if content.startswith(magic)), None)
+    if file_type is None:
+        return {"refused": "is not a PDF, PNG or JPEG file (judged by its content)"}
+    if file_type != "pdf":
+        return _image(content, file_type)
+    from pypdf import PdfReader
+
+    if b"%%EOF" not in content[-2048:]:
+        return {"refused": "the PDF is cut short (it has no end-of-file mark); attach the whole file"}
+    reader = PdfReader(_stream(content), strict=True)
+    if reader.is_encrypted:
+        return {"refused": "the PDF is password-protected; attach a copy without a password"}
+    pages = len(reader.pages)
+    if pages < 1:
+        return {"refused": "the PDF has no pages"}
+    if pages > MAX_PAGES:
+        return {"refused": f"the PDF has {pages} pages; attach at most {MAX_PAGES} (split a long document)"}
+    texts, drawn = [], 0
+    for page in reader.pages:
+        contents = page.get_contents()
+        drawn += len(contents.get_data()) if contents is not None else 0
+        if drawn > MAX_CONTENT_BYTES:
+            return {"refused": TOO_BIG}
+        _ = page.mediabox
+        texts.append(page.extract_text() or "")
+    return {"file_type": "pdf", "pages": pages, "texts": texts}
+
+
+def _image(content: bytes, file_type: str) -> dict[str, Any]:
+    """An image read: its size judged from its header before anything is decoded, then decoded whole."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = None  # the size is judged below, from the header, with a clearer message
+    with Image.open(_stream(content)) as image:
+        if image.format != file_type.upper():
+            return {"refused": f"is not a whole {file_type.upper()} image"}
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            return {
+                "refused": f"the image is {width} x {height} pixels; attach one of at most "
+                f"{MAX_PIXELS // 1_000_000} million pixels (an A4 page at 600 dots per inch is 35 million)"
+            }
+        image.load()
+    return {"file_type": file_type, "pages": 1, "texts": [""]}
+
+
+def _form(content: bytes) -> dict[str, Any]:
+    """A returned form read: its fields' values as text (or lists of text), the document's keywords, its pages."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(_stream(content), strict=False)
+    if reader.is_encrypted:
+        return {"refused": "is encrypted (password-protected): ask the observer to save it again without a password"}
+    found = reader.get_fields() or {}
+    metadata = reader.metadata
+    keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
+    return {
+        "fields": {name: _plain(spec.get("/V")) for name, spec in found.items()},
+        "keywords": keywords,
+        "pages": len(reader.pages),
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON holds it: None, a text, or a list of texts."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return str(value)
+
+
+def _stream(content: bytes) -> Any:
+    """The bytes as a file object for the readers."""
+    import io
+
+    return io.BytesIO(content)
+
+
+def _short(error: BaseException) -> str:
+    """An error's message cut to one short line."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text[:120]
+
+
+def main(mode: str) -> int:
+    """The child: limit itself, read standard input, write its answer as JSON on standard output."""
+    _limit_self()
+    _quiet()
+    content = sys.stdin.buffer.read()
+    try:
+        _pypdf_limits()
+        answer = _document(content) if mode == "document" else _form(content)
+    except MemoryError:
+        answer = {"refused": TOO_BIG}
+    except RecursionError:
+        answer = {"refused": "is damaged and cannot be read (its structure nests too deep)"}
+    except Exception as error:  # pypdf and Pillow raise many kinds of error on a broken or hostile file
+        answer = {"refused": _damaged(mode, error)}
+    sys.stdout.write(json.dumps(answer))
+    return 0
+
+
+def _damaged(mode: str, error: Exception) -> str:
+    """Why a file that raised while being read is refused."""
+    if type(error).__name__ in ("LimitReachedError", "DecompressionBombError"):
+        return TOO_BIG
+    if mode == "form":
+        return "is not a readable PDF (it is damaged, or not a PDF at all)"
+    return f"is damaged and cannot be read ({_short(error)})"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "document"))
