@@ -74,8 +74,10 @@ def attached(folio_dir, tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("command", [["export", "out.json"], ["portfolio", "out.pdf"]])
+@pytest.mark.parametrize(
+    ("kind", "command"),
+    [(kind, ["export", "out.json"]) for kind in KINDS] + [("pipe", ["portfolio", "out.pdf"])],
+)
 def test_a_special_file_at_an_attachments_name(attached, folio_dir, tmp_path, kind, command):
     """The attachment is named in one line and left out; the backup or the portfolio is still written."""
     make_special(attached, kind)
