@@ -275,7 +275,8 @@ def _draw_form(writer: PdfWriter, page: PageObject, source: PageObject, matrix: 
             NameObject("/Resources"): resources.clone(writer) if resources is not None else DictionaryObject(),
         }
     )
-    form_ref = form.indirect_reference if form.indirect_reference is not None else add_object(writer, form)
+    cloned = getattr(form, "indirect_reference", None)  # a stream cloned from an indirect object is added already
+    form_ref = cloned if cloned is not None else add_object(writer, form)
     page_resources: Any = page.get("/Resources")
     if page_resources is None:
         page_resources = DictionaryObject()
