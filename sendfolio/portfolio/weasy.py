@@ -97,7 +97,7 @@ def make_fetcher() -> Any:
     """A WeasyPrint URL fetcher that serves `data:` URLs and our own style and font files only."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class SafeFetcher(URLFetcher):
+    class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types: its fetcher is Any
         """WeasyPrint's fetcher, narrowed to data: URLs and the package's own files; no redirects."""
 
         def __init__(self) -> None:
