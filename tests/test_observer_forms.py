@@ -72,13 +72,13 @@ def fill(source: Path, out: Path, values: dict[str, str], *, password: str = "")
 OBSERVED = {
     "f1_observer": "Alex Penrose",
     "f1_role": "co-mediator",
-    "f1_signed_on": "03/10/2025",
+    "f1_signed_on": "03/04/2026",
     seen_field("f1.pm.initial-contact"): "yes",
     note_field("f1.pm.initial-contact"): "Called both parties within a day.",
     seen_field("f1.sk.engage"): "yes",
     "f3_observer": "Alex Penrose",
     "f3_role": "co-mediator",
-    "f3_signed_on": "6 October 2025",
+    "f3_signed_on": "6 April 2026",
     seen_field("f3.pm.close-file"): "yes",
     debrief_field("outcome"): "Agreement; we went over the SMART wording together.",
     debrief_field("skills_gaps"): "Summarising sooner under pressure.",
@@ -131,15 +131,15 @@ def test_a_new_user_round_trip(made, tmp_path):
     before = json.loads(invoke(folder, "check", "--json").output)
     result = invoke(folder, "import", str(returned))
     assert result.exit_code == 0, result.output
-    assert "Form 1 for SM-DEMO-002: Alex Penrose (co-mediator), 03/10/2025: 2 criteria seen" in result.output
+    assert "Form 1 for SM-DEMO-002: Alex Penrose (co-mediator), 03/04/2026: 2 criteria seen" in result.output
     with Folio.open(folder, readonly=True) as folio:
         seen = {item.criterion: item for item in folio.observations(CASE) if item.returned}
         case = folio.case(CASE)
         (kept,) = folio.data().returns_for(CASE)
     assert set(seen) == {"f1.pm.initial-contact", "f1.sk.engage", "f3.pm.close-file"}
     assert seen["f1.pm.initial-contact"].notes == "Called both parties within a day."
-    assert seen["f1.pm.initial-contact"].provenance == "returned by Alex Penrose on 3 October 2025"
-    assert seen["f3.pm.close-file"].returned_on.isoformat() == "2025-10-06"
+    assert seen["f1.pm.initial-contact"].provenance == "returned by Alex Penrose on 3 April 2026"
+    assert seen["f3.pm.close-file"].returned_on.isoformat() == "2026-04-06"
     assert kept.debrief["outcome"].startswith("Agreement; we went over") and kept.observer == "Alex Penrose"
     assert list(kept.debrief) == ["outcome", "skills_gaps"] and kept.forms == ("1", "3")
     assert case.debrief["strengths"] and case.debriefed  # the mediator's own de-brief notes are kept beside it
@@ -212,7 +212,7 @@ def test_a_blank_form_naming_a_case_of_the_folio_is_imported(made, tmp_path):
     returned = fill(
         made / "blank.pdf",
         tmp_path / "blank-returned.pdf",
-        {"f3_case": CASE, "f3_observer": "Sam Ortega", "f3_role": "PPC", "f3_signed_on": "2025-10-02",
+        {"f3_case": CASE, "f3_observer": "Sam Ortega", "f3_role": "PPC", "f3_signed_on": "2026-04-04",
          seen_field("f3.sk.feedback"): "yes"},
     )  # fmt: skip
     folder = folio_copy(made, tmp_path)

@@ -26,13 +26,13 @@ from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 SECOND = {
     "f1_observer": "Sam Ortega",
     "f1_role": "PPC",
-    "f1_signed_on": "04/10/2025",
+    "f1_signed_on": "04/04/2026",
     seen_field("f1.pm.initial-contact"): "yes",
     note_field("f1.pm.initial-contact"): "Seen from the PPC's side: prompt and clear.",
     seen_field("f1.pm.informed-consent"): "yes",
     "f3_observer": "Sam Ortega",
     "f3_role": "PPC",
-    "f3_signed_on": "07/10/2025",
+    "f3_signed_on": "07/04/2026",
     debrief_field("strengths"): "Calm under pressure.",
 }
 """A second observer of the same case: one criterion the first also ticked, one new, a de-brief of their own."""
@@ -223,7 +223,7 @@ def test_the_portfolio_appends_the_observers_own_pages_and_says_how_they_came(fo
     pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages]
     words = f"returned electronically, not signed, imported on {long_date(date.today())}"
     case_pages = [
-        text for text in pages if f"On the form returned by Alex Penrose, completed 3 October 2025; {words}" in text
+        text for text in pages if f"On the form returned by Alex Penrose, completed 3 April 2026; {words}" in text
     ]
     assert case_pages and all("the observer's own pages: A" in text for text in case_pages)
     copies = [text for text in pages if "Forms 1 and 3 as returned by Alex Penrose" in text]
@@ -247,3 +247,63 @@ def test_a_direction_control_in_a_returned_observers_name_is_refused(forms, tmp_
     assert "\u202e" not in result.output
     with Folio.open(folder, readonly=True) as folio:
         assert len(folio.data().returns) == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"f1_observer": "Robin Fairweather"}, "Form 1 names the mediator (Robin Fairweather) as the observer"),
+        ({"f1_signed_on": "01/01/2020"}, "Form 1, date completed: 1 January 2020 is before the case"),
+        ({"f3_signed_on": "02/04/2026"}, "Form 3, date completed: 2 April 2026 is before the case (3 April 2026)"),
+        ({"f3_signed_on": "01/01/2099"}, "Form 3, date completed: 1 January 2099 is after today"),
+    ],
+)
+def test_an_implausible_return_is_refused_with_one_line_and_the_folio_unchanged(forms, tmp_path, changes, says):
+    """The mediator as observer, a date before the case or after today: refused, the folio byte for byte as it was."""
+    from tests.test_observer_forms import refused
+
+    root, _, _ = forms
+    returned = fill(root / "case.pdf", tmp_path / "implausible.pdf", {**OBSERVED, **changes})
+    assert says in refused(make_demo(tmp_path / "folio"), returned)
+
+
+def test_a_return_for_a_case_not_yet_held_is_refused(forms, tmp_path):
+    """A booked case has not been observed yet."""
+    from tests.test_observer_forms import refused
+
+    root, _, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    assert invoke(folder, "forms", "--blank", "--form", "3", "-o", str(tmp_path / "blank.pdf")).exit_code == 0
+    values = {"f3_case": "SM-DEMO-005", "f3_observer": "Sam Ortega", "f3_signed_on": "04/04/2026"}
+    returned = fill(tmp_path / "blank.pdf", tmp_path / "booked.pdf", {**values, seen_field("f3.sk.feedback"): "yes"})
+    assert "is for case SM-DEMO-005, which is not yet held" in refused(folder, returned)
+
+
+def test_a_blank_date_completed_is_a_warning_and_never_the_case_date(forms, tmp_path):
+    """No date completed: imported with a warning, kept without a date (the header's case date is not used)."""
+    root, _, _ = forms
+    undated = fill(root / "case.pdf", tmp_path / "undated.pdf", {**OBSERVED, "f1_signed_on": ""})
+    folder = make_demo(tmp_path / "folio")
+    result = invoke(folder, "import", str(undated))
+    assert result.exit_code == 0, result.output
+    assert "Warning: Form 1 has no date completed" in result.output
+    with Folio.open(folder, readonly=True) as folio:
+        form1 = [item for item in folio.observations(CASE) if item.returned and item.criterion.startswith("f1.")]
+    assert form1 and all(item.returned_on is None for item in form1)
+
+
+def test_observed_by_naming_someone_else_is_said_and_set_on_request(forms, tmp_path):
+    """The case says "Observed by Lead mediator (PPC)": the dry run says the form is from someone else;
+    --set-observed-by records the form's observer."""
+    _, first, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    dry = invoke(folder, "import", "--dry-run", str(first))
+    assert 'the case says "Observed by Lead mediator (PPC)", but this form is from Alex Penrose (co-mediator)' in (
+        dry.output
+    )
+    assert "--set-observed-by" in dry.output
+    assert invoke(folder, "import", "--set-observed-by", str(first)).exit_code == 0
+    with Folio.open(folder, readonly=True) as folio:
+        assert folio.case(CASE).observed_by == "Alex Penrose (co-mediator)"
+    again = invoke(folder, "import", "--dry-run", str(first))
+    assert "Observed by" not in again.output

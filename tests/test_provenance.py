@@ -23,12 +23,15 @@ def returned(ref: str, criterion: str, on: str = "2024-06-12") -> Observation:
 
 
 def test_observation_says_who_recorded_it():
-    """A returned observation names its observer and date; anything else was entered by the mediator."""
+    """A returned observation names its observer (and the form's date, when the observer gave one); anything
+    else was entered by the mediator."""
     assert returned("SM-1", "f1.sk.engage").provenance == "returned by Alex Penrose on 12 June 2024"
     assert Observation.from_dict({"ref": "SM-1", "criterion": "f1.sk.engage"}).provenance == "entered by the mediator"
     with pytest.raises(InvalidRecord) as bad:
         Observation.from_dict({"ref": "SM-1", "criterion": "f1.sk.engage", "recorded_by": "returned-form"})
-    assert {error.field for error in bad.value.errors} == {"observer", "returned_on"}
+    assert {error.field for error in bad.value.errors} == {"observer"}
+    undated = Observation.from_dict({"ref": "SM-1", "criterion": "f1.sk.engage", **RETURNED})
+    assert undated.provenance == "returned by Alex Penrose"  # never given the case's date instead
     with pytest.raises(InvalidRecord, match="recorded_by"):
         Observation.from_dict({"ref": "SM-1", "criterion": "f1.sk.engage", "recorded_by": "someone"})
 

@@ -35,23 +35,30 @@ DRY_RUN = "Dry run, nothing was saved. The import would bring in"
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would be imported; save nothing.")
 @click.option("--replace", is_flag=True, help="Let a JSON backup replace a folio that already holds records.")
+@click.option(
+    "--set-observed-by",
+    is_flag=True,
+    help="Where a returned form's observer is not the case's \"Observed by\", record the form's observer there.",
+)
 @click.pass_context
-def import_command(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool) -> None:
+def import_command(
+    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool, set_observed_by: bool
+) -> None:
     """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md),
     observer forms returned as PDF (.pdf) or a JSON backup. All files are checked first: any
     problem, and nothing is saved."""
     from sendfolio.services.imports import apply_import, check_import
 
     if dry_run:
-        _dry_run(ctx, files, replace)
+        _dry_run(ctx, files, replace, set_observed_by)
         return
     with open_folio(ctx) as folio, reported(nothing="nothing was imported", os_error="{error}"):
-        plan = check_import(folio, files, passphrase_for=_passphrase_for)
+        plan = check_import(folio, files, passphrase_for=_passphrase_for, set_observed_by=set_observed_by)
         apply_import(folio, plan, replace=replace)
     _report(plan, "Imported" if plan.backup is None else "Restored the backup")
 
 
-def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool, set_observed_by: bool = False) -> None:
     """Check the files against the folio (read only, so it works while the app is open); save nothing."""
     from sendfolio.services.imports import RestoreWouldReplace, check_import, would_replace
     from sendfolio.store import FOLIO_FILE
@@ -62,7 +69,7 @@ def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None
         _report(plan, DRY_RUN)
         return
     with open_folio(ctx, readonly=True) as folio, reported(nothing="nothing was imported"):
-        plan = check_import(folio, files, passphrase_for=_passphrase_for)
+        plan = check_import(folio, files, passphrase_for=_passphrase_for, set_observed_by=set_observed_by)
         if would_replace(folio, plan) and not replace:
             raise RestoreWouldReplace(folio)
     _report(plan, DRY_RUN)
@@ -87,6 +94,8 @@ def _report(plan: ImportPlan, heading: str) -> None:
     click.echo(f"{heading}:")
     for line in lines:
         click.echo(f"  {line}")
+    if plan.observer_differs:
+        click.echo("To record the form's observer as the case's \"Observed by\", import it with --set-observed-by.")
 
 
 @click.command("export")

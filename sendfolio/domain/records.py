@@ -251,15 +251,10 @@ class Observation(Record):
         return returned_words(self.observer, self.returned_on) if self.returned else ENTERED_BY_MEDIATOR
 
     def problems(self) -> list[FieldError]:
-        """An observation from a returned form names its observer and the form's date."""
-        if not self.returned:
-            return []
-        found = []
-        if not self.observer:
-            found.append(FieldError("observer", "is required for an observation from a returned form"))
-        if self.returned_on is None:
-            found.append(FieldError("returned_on", "is required for an observation from a returned form"))
-        return found
+        """An observation from a returned form names its observer (its date is the form's, when the observer gave one)."""
+        if self.returned and not self.observer:
+            return [FieldError("observer", "is required for an observation from a returned form")]
+        return []
 
 
 RETURN_HOW = ("unsigned", "signed", "paper")

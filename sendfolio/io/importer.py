@@ -82,6 +82,7 @@ class ImportPlan:
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = field(default_factory=list)
     to_remove: list[Record] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    observer_differs: bool = False
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -118,20 +119,26 @@ def plan_import(
     folio_id: str | None = None,
     decrypt: Decrypt | None = None,
     today: date | None = None,
+    *,
+    set_observed_by: bool = False,
 ) -> ImportPlan:
     """Read, validate and check every file against `existing`; `ImportProblems` lists all problems.
 
     `folio_id` is the id this folio prints on the observer forms it makes: a returned form
     carrying another id is refused. `decrypt` opens an encrypted JSON backup (see `read_files`).
     Rows that repeat an earlier row of the import exactly are skipped and listed in the plan's
-    `duplicates`. A returned form is dated as imported `today` (the machine's date unless given).
+    `duplicates`. A returned form is dated as imported `today` (the machine's date unless given);
+    `set_observed_by` records its observer as the case's "Observed by" where that names someone else.
     """
     found, problems = read_files(paths, decrypt)
     removed: list[Record] = []
     notes: dict[str, list[str]] = {}
     files: dict[str, bytes] = {}
+    differs: list[bool] = []
     if found.forms:
-        problems += _returned_records(found, existing, folio_id, today or date.today(), removed, notes, files)
+        problems += _returned_records(
+            found, existing, folio_id, today or date.today(), removed, notes, files, differs, set_observed_by
+        )
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
@@ -154,6 +161,7 @@ def plan_import(
         line for form in found.forms for line in [*form.describe(), *(f"  {note}" for note in notes.get(form.file, ()))]
     ]
     plan.duplicates = duplicates
+    plan.observer_differs = any(differs)
     plan.files = {
         record.id: files[record.id] for record in plan.to_put if isinstance(record, Attachment) and record.id in files
     }
@@ -168,6 +176,8 @@ def _returned_records(
     removed: list[Record],
     notes: dict[str, list[str]],
     files: dict[str, bytes],
+    differs: list[bool],
+    set_observed_by: bool = False,
 ) -> list[Problem]:
     """Add the records of each returned form to `found`, and what each replaces to `removed` (said in `notes`);
     the problems of those that cannot be imported."""
@@ -178,13 +188,16 @@ def _returned_records(
     taken: set[str] = {item.id for item in existing.attachments}
     for form in found.forms:
         try:
-            changes = returned_records(form, existing, folio_id, case_refs, today, taken)
+            changes = returned_records(
+                form, existing, folio_id, case_refs, today, taken, set_observed_by=set_observed_by
+            )
         except ImportProblems as bad:
             problems += bad.problems
             continue
         found.records += changes.records
         removed += changes.removed
         files.update(changes.files)
+        differs.append(changes.observer_differs)
         notes.setdefault(form.file, []).extend(changes.notes)
     return problems
 

@@ -40,7 +40,8 @@ from sendfolio.domain.records import (
     Observation,
     ObserverReturn,
 )
-from sendfolio.domain.wording import count, short_date
+from sendfolio.domain.vocabulary import TIMELINE_DATES
+from sendfolio.domain.wording import count, long_date, short_date
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")
@@ -94,6 +95,11 @@ class ReturnedForm:
             when = sheet.completed.strftime("%d/%m/%Y") if sheet.completed else "no date"
             role = f" ({sheet.role})" if sheet.role else ""
             lines.append(f"Form {sheet.form} for {self.case_ref}: {sheet.observer}{role}, {when}: {', '.join(what)}")
+            if sheet.completed is None:
+                lines.append(
+                    f"  Warning: Form {sheet.form} has no date completed: it is kept without one "
+                    "(never the case's date); ask the observer to date it"
+                )
             if sheet.remarks:
                 verb = "is" if len(sheet.remarks) == 1 else "are"
                 unticked = count(len(sheet.remarks), "comment")
@@ -187,9 +193,7 @@ def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
             text = _text(values.get(debrief_field(heading)))
             if text:
                 debrief[heading] = text
-    written = _one_line(values.get(header_field(number, "signed_on"))) or _one_line(
-        values.get(header_field(number, "date"))
-    )
+    written = _one_line(values.get(header_field(number, "signed_on")))  # never the header's date: the case's
     completed = None
     if written:
         try:
@@ -232,8 +236,6 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     for sheet in sheets:
         if sheet.used and not sheet.observer:
             raise _problem(file, f"Form {sheet.form} is filled in but has no observer's name in its header")
-        if sheet.observer and sheet.completed is None:
-            raise _problem(file, f"Form {sheet.form} has no date: the observer writes the date it was completed")
     return ReturnedForm(
         file=file, reference=reference, case_ref=case_ref, sheets=tuple(named), raw=raw, pages=max(1, pages)
     )
@@ -248,6 +250,7 @@ class ReturnChanges:
     removed: list[Observation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    observer_differs: bool = False
 
 
 def same_observer(one: str, other: str) -> bool:
@@ -262,6 +265,8 @@ def returned_records(
     case_refs: set[str],
     today: date,
     taken_ids: set[str] | None = None,
+    *,
+    set_observed_by: bool = False,
 ) -> ReturnChanges:
     """The records a returned form adds and replaces, checked against the folio, or `ImportProblems`.
 
@@ -271,6 +276,10 @@ def returned_records(
     on the form's date, with their comment. A later return of the same observer for the same
     case replaces their earlier one for the forms it carries: its ticks not given again are
     taken back, and the earlier return is marked as replaced (and named in `notes`).
+
+    Refused (`ImportProblems`, one line): a form naming the mediator as the observer, dated
+    before the case or after `today`, or for a case not yet held. Where the case's "Observed by"
+    names someone else, `notes` says so, and `set_observed_by` records the form's observer there.
     """
     file = form.file
     if form.reference.folio and form.reference.folio != (folio_id or ""):
@@ -284,6 +293,9 @@ def returned_records(
     case = existing.case(form.case_ref)
     if case is None and any(sheet.debrief for sheet in form.sheets):
         raise _problem(file, f"holds a de-brief for case {form.case_ref}: import the case first, then this form")
+    _check_plausible(form, existing, case, today)
+    if case is not None:
+        case = _observed_by(form, case, set_observed_by, changes)
     taken = set(taken_ids or ()) | {item.id for item in existing.returns}
     try:
         for observer, sheets in _by_observer(form.sheets).items():
@@ -338,6 +350,67 @@ def returned_records(
     if case is not None and case != existing.case(form.case_ref):
         changes.records.insert(0, SourcedRecord(case, file, None, where="Form 3"))
     return changes
+
+
+def _check_plausible(form: ReturnedForm, existing: FolioData, case: Case | None, today: date) -> None:
+    """Refuse, with one line, a return no observer could have sent: see `returned_records`."""
+    file, mediator = form.file, existing.profile.name
+    if case is not None and case.status == "booked":
+        raise _problem(
+            file,
+            f"is for case {case.ref}, which is not yet held (booked for {long_date(case.date)}): "
+            "import it once the case has been held",
+        )
+    for sheet in form.sheets:
+        if mediator and same_observer(sheet.observer, mediator):
+            raise _problem(
+                file,
+                f"Form {sheet.form} names the mediator ({mediator}) as the observer: the forms are completed "
+                "by the co-mediator, PPC, manager or mentor who worked alongside or observed",
+            )
+        if sheet.completed is None:
+            continue
+        if sheet.completed > today:
+            raise _problem(
+                file,
+                f"Form {sheet.form}, date completed: {long_date(sheet.completed)} is after today: ask the observer",
+            )
+        earliest = _earliest(case, sheet.form)
+        if earliest is not None and sheet.completed < earliest:
+            raise _problem(
+                file,
+                f"Form {sheet.form}, date completed: {long_date(sheet.completed)} is before the case "
+                f"({long_date(earliest)}): ask the observer to check it",
+            )
+
+
+def _earliest(case: Case | None, form: int) -> date | None:
+    """The first day a form of the case can be completed: the case's date (Form 1, on the preparation:
+    the first date of its timeline)."""
+    if case is None:
+        return None
+    if form != 1:
+        return case.date
+    return min([case.date, *(getattr(case, name) for name in TIMELINE_DATES if getattr(case, name, None))])
+
+
+def _observed_by(form: ReturnedForm, case: Case, set_it: bool, changes: ReturnChanges) -> Case:
+    """The case with "Observed by" naming the form's observer when it named someone else and `set_it`,
+    else as it is (the difference said in `changes.notes`)."""
+    recorded = case.observed_by
+    if not recorded:
+        return case
+    named = recorded.split("(")[0]
+    if any(same_observer(named, sheet.observer) for sheet in form.sheets):
+        return case
+    sheet = form.sheets[0]
+    wanted = sheet.observer + (f" ({sheet.role})" if sheet.role else "")
+    if set_it:
+        changes.notes.append(f'sets the case\'s "Observed by" to {wanted} (it said {recorded})')
+        return case.with_changes(observed_by=wanted)
+    changes.notes.append(f'the case says "Observed by {recorded}", but this form is from {wanted}')
+    changes.observer_differs = True
+    return case
 
 
 def _by_observer(sheets: tuple[ReturnedSheet, ...]) -> dict[str, list[ReturnedSheet]]:

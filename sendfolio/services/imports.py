@@ -47,8 +47,12 @@ def check_import(
     passphrase_for: PassphraseFor | None = None,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
+    set_observed_by: bool = False,
 ) -> ImportPlan:
     """Read and check every file against the folio (None: an empty one); save nothing.
+
+    `set_observed_by`: a returned form's observer becomes its case's "Observed by" where that
+    names someone else (otherwise the plan's `observer_differs` says so).
 
     Raises `ImportProblems` listing every problem, or `CompileCancelled`.
     """
@@ -60,7 +64,13 @@ def check_import(
     existing = folio.data() if folio is not None else FolioData()
     folio_id = folio.get_setting(FOLIO_ID_SETTING) if folio is not None else None
     codec = folio.codec if folio is not None else None
-    plan = plan_import(list(files), existing, folio_id, decrypt=backup_decrypter(codec, passphrase_for))
+    plan = plan_import(
+        list(files),
+        existing,
+        folio_id,
+        decrypt=backup_decrypter(codec, passphrase_for),
+        set_observed_by=set_observed_by,
+    )
     tell(progress, "Done", 1.0)
     return plan
 
