@@ -45,7 +45,7 @@ from sendfolio.tui.support.host import HoldsUnsavedWork, ShowsErrors
 from sendfolio.tui.support.messages import FolioChanged
 from sendfolio.tui.support.textual_internals import CrashHookApp
 from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
-from sendfolio.tui.views.areas import AREAS, screen_factory
+from sendfolio.tui.views.areas import ALL_AREAS, screen_factory
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -115,8 +115,11 @@ class SendfolioApp(CrashHookApp):
     """The command palette offers every sendfolio area, feature and action (help and quit included),
     and nothing else, so a newcomer finds sendfolio's own things first."""
 
-    MODES: ClassVar[dict[str, Any]] = {START_MODE: StartScreen, **{area.mode: screen_factory(area) for area in AREAS}}
-    """The waiting screen and one mode per area."""
+    MODES: ClassVar[dict[str, Any]] = {
+        START_MODE: StartScreen,
+        **{area.mode: screen_factory(area) for area in ALL_AREAS},
+    }
+    """The waiting screen and one mode per area (the practice's screens too)."""
 
     folio: var[Folio | None] = var(None, init=False)
     """The open folio (None until it is open); the areas read it as `current_folio`."""
@@ -131,7 +134,7 @@ class SendfolioApp(CrashHookApp):
     """The app opens on the Dashboard (its frame, until the folio is open)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in AREAS),
+        *(Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in ALL_AREAS if area.key),
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", priority=True),
         Binding("f2", "toggle_contrast", "Contrast", tooltip="Toggle the high-contrast theme", priority=True),
@@ -426,7 +429,7 @@ class SendfolioApp(CrashHookApp):
     async def use_folio(self, folio: Folio, *, demo: bool = False) -> None:
         """Show another folio: close ours, rebuild every area on the new one."""
         await self.switch_mode(START_MODE)
-        for area in AREAS:
+        for area in ALL_AREAS:
             await self.remove_mode(area.mode)
             self.add_mode(area.mode, screen_factory(area))
         self.close_folio()

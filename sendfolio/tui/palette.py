@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from sendfolio.tui.views.areas import AREAS
+from sendfolio.tui.views.areas import ALL_AREAS
 from sendfolio.tui.views.features import FEATURES, Feature
 from sendfolio.tui.views.palette_command import PaletteCommand
 
@@ -53,9 +53,11 @@ def area_commands(app: HostApp) -> list[PaletteCommand]:
     """ "Go to <area>" for each area, once a folio is open."""
     return [
         PaletteCommand(
-            f"Go to {area.title} ({area.key})", area.about[:1].upper() + area.about[1:], _area_runner(app, area.mode)
+            f"Go to {area.title}{f' ({area.key})' if area.key else ''}",
+            area.about[:1].upper() + area.about[1:],
+            _area_runner(app, area.mode),
         )
-        for area in AREAS
+        for area in ALL_AREAS
         if app.folio is not None
     ]
 

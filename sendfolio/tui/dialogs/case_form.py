@@ -1,4 +1,4 @@
-"""The case form (every Case field, timeline dates included) and the de-brief notes editor.
+"""The case form (every Case field, timeline dates and conduct declarations included) and the de-brief notes editor.
 
 `CASE_SPECS` feeds the shared `EditRecordScreen`. `DebriefScreen(case)` edits the Form 3
 de-brief: whether it was held, and a note under each heading (`records.DEBRIEF_TITLES`);
@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, TextArea
 
+from sendfolio.domain.governance import CONDUCT_ANSWERS, CONDUCT_DECLARATIONS
 from sendfolio.domain.records import (
     CASE_KINDS,
     CASE_ROLES,
@@ -48,7 +49,7 @@ TIMELINE_LABELS = {
 }
 """The case's statutory timeline dates in words (records.TIMELINE_DATES)."""
 
-CASE_SPECS = (
+CASE_DETAIL_SPECS = (
     FieldSpec("ref", "Case reference", "text", help="Letters, digits and - / _ . e.g. SM-2025-014. Never a name."),
     FieldSpec("date", "Date", "date", help="The date of the mediation meeting (or of the case)."),
     FieldSpec(
@@ -72,7 +73,34 @@ CASE_SPECS = (
     FieldSpec("notes", "Notes (no names)", "multiline"),
     *(FieldSpec(name, label, "date", help="Timeline date (optional)") for name, label in TIMELINE_LABELS.items()),
 )
-"""Every field of a case, in the order the form shows them."""
+"""Every field of a case but the conduct declarations, in the order the form shows them."""
+
+CONDUCT_GROUP = "Conduct of the mediation (standards, Appendix D §3-4)"
+"""The heading of the case form's conduct declarations."""
+
+ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("not-applicable", "Not applicable"))
+"""How a declaration's answers read in the form."""
+
+CONDUCT_SPECS = tuple(
+    spec
+    for item in CONDUCT_DECLARATIONS
+    for spec in (
+        FieldSpec(
+            item.field,
+            f"{item.title} ({item.paragraph})",
+            "choice",
+            options=CONDUCT_ANSWERS,
+            labels=ANSWER_LABELS,
+            help=f"{item.question}. Leave blank until answered.",
+            group=CONDUCT_GROUP,
+        ),
+        FieldSpec(item.note_field, "Note", "text", help="How, or why not (optional; no names).", group=CONDUCT_GROUP),
+    )
+)
+"""The conduct declarations of a held case, each answered yes / no / not applicable with a note beside it."""
+
+CASE_SPECS = CASE_DETAIL_SPECS + CONDUCT_SPECS
+"""Every field of the case form: the case, then its conduct declarations in their own group."""
 
 
 class DebriefScreen(ModalScreen[Case | None]):

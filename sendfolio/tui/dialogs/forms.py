@@ -120,6 +120,8 @@ class FieldSpec:
     """A line of help under the editor."""
     labels: tuple[tuple[str, str], ...] = ()
     """(option, words) pairs: how a "choice" or "list" field shows an option (default: the option itself)."""
+    group: str = ""
+    """The heading of the group the field belongs to (shown once, above the group's first field)."""
 
     def label_of(self, option: str) -> str:
         """The words shown for one option."""
@@ -251,7 +253,11 @@ class EditRecordScreen(ModalScreen[R | None]):
             yield Label(Text(self.title_text), id="form-title")
             yield Label(FORM_HINT, id="form-hint")
             with VerticalScroll(id="form-fields"):
+                group = ""
                 for spec in self.specs:
+                    if spec.group and spec.group != group:
+                        yield Label(Text(spec.group), classes="form-group-title")
+                    group = spec.group
                     yield from self._compose_field(spec, start.get(spec.name))
                 yield Label("", id="form-errors", classes="field-error")
             with Horizontal(id="form-buttons"):

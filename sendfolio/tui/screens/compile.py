@@ -51,7 +51,7 @@ def summary(kind: str, data: Any, year: int, today: Any) -> tuple[str, str]:
 
 
 class CompileScreen(FolioScreen):
-    """Make the portfolio, a renewal pack or the passported declaration as a PDF."""
+    """Make the portfolio, a renewal pack, the passported declaration or the annual service review as a PDF."""
 
     _summary_of: tuple[str, int] | None = None
     """The document and year whose contents and unmet requirements are on show."""
@@ -69,6 +69,13 @@ class CompileScreen(FolioScreen):
         Binding("p", "choose('portfolio')", "Portfolio", tooltip="The written portfolio for accreditation"),
         Binding("r", "choose('renewal')", "Renewal", tooltip="The renewal pack of one registration year"),
         Binding("f", "choose('passport')", "Passport", tooltip="The passported declaration (Form 5)"),
+        Binding(
+            "v",
+            "choose('review')",
+            "Review",
+            tooltip="The annual service review (Appendix D) and its summary",
+            show=False,
+        ),
         Binding("x", "cancel", "Cancel", tooltip="Stop making the PDF (nothing is written)"),
         *YEAR_BINDINGS,
     ]
@@ -118,9 +125,10 @@ class CompileScreen(FolioScreen):
     def refresh_view(self) -> None:
         """Redraw the year, contents, unmet requirements and the default output path."""
         data, profile = self.app.current_folio.data(), self.app.current_folio.profile()
-        year_line = f"Renewal {year_span(profile, self.year)}  ([ and ] change the year)"
+        which = "Review of" if self.kind == "review" else "Renewal"
+        year_line = f"{which} {year_span(profile, self.year)}  ([ and ] change the year)"
         self.query_one("#compile-year", Static).update(year_line)
-        self.query_one("#compile-year").display = self.kind == "renewal"
+        self.query_one("#compile-year").display = self.kind in ("renewal", "review")
         if len(data.cases) + len(data.reflections) + len(data.cpd) <= INLINE_RECORDS:
             self._show_summary(self.kind, self.year, *summary(self.kind, data, self.year, self.app.today))
         else:
@@ -162,7 +170,7 @@ class CompileScreen(FolioScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The year keys only apply to the renewal pack; cancelling only while compiling."""
         if action == "year":
-            return self.kind == "renewal"
+            return self.kind in ("renewal", "review")
         if action == "cancel":
             return self.compiling
         if action == "compile":
@@ -256,7 +264,13 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-button", Button).disabled = False
         self.refresh_bindings()
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self._show_result(f"{result_text(event.worker.result)}\n{stage_lines(self._stages, done=True)}".strip())
+            beside = ""
+            if self.kind == "review":
+                from sendfolio.portfolio.api import summary_path
+
+                beside = f"\n✓ The anonymised summary to share is beside it: {summary_path(event.worker.result.path)}"
+            result = f"{result_text(event.worker.result)}{beside}"
+            self._show_result(f"{result}\n{stage_lines(self._stages, done=True)}".strip())
             self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
             return
         self._show_result(error_text(event.worker.error), error=True)

@@ -75,6 +75,8 @@ class DashboardScreen(FolioScreen):
             yield Static("Renewal", id="renewal-title", classes="section-title")
             yield Static("", id="renewal-date")
             yield Static("", id="renewal-status")
+            yield Static("Your practice as a provider (p)", classes="section-title")
+            yield Static("", id="practice")
             yield Static("Statutory deadlines (overdue first)", classes="section-title")
             yield DataTable(id="deadlines", cursor_type="row")
             yield Static("", id="deadlines-empty")
@@ -179,6 +181,7 @@ class DashboardScreen(FolioScreen):
         self.query_one("#renewal-title", Static).update(view.renewal_title)
         self.query_one("#renewal-date", Static).update(view.renews)
         self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
+        self.query_one("#practice", Static).update(practice_text(view.practice, view.has_register))
         self._show_deadlines(view.deadlines, view.today)
         self.query_one("#breaches", Static).update(breaches_text(view.breaches))
         self.query_one("#learning-plan", Static).update(learning_text(view.learning))
@@ -296,6 +299,20 @@ def renewal_text(report: rules.RenewalReport) -> Text:
         text.append_text(mark(item.met))
         text.append(f" {item.title}: {item.have} (need {item.need})\n")  # append() never reads markup
     text.append("Ready to renew." if report.met else "Not yet ready to renew.", style="bold")
+    return text
+
+
+def practice_text(lines: tuple[tuple[bool, str], ...], has_register: bool) -> Text:
+    """What needs attention in the practice, one a line, the urgent ones marked (shown as typed, never as markup)."""
+    text = Text()
+    for urgent, words in lines:
+        text.append("! " if urgent else "• ", style="bold red" if urgent else "bold")
+        text.append(f"{words}\n")
+    if not has_register:
+        text.append("No governance register yet: press p to record your insurance, training and policies (Appendix D).")
+    elif not lines:
+        text.append("Nothing in the practice needs attention: nothing lapses in the next 60 days.")
+    text.rstrip()
     return text
 
 

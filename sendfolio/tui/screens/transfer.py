@@ -43,6 +43,9 @@ EXPORT_CHOICES: dict[str, str] = {
     "training": "Training courses as CSV",
     "observations": "Observed criteria as CSV",
     "plan": "Learning plan as CSV",
+    "governance": "Governance register as CSV",
+    "feedback": "Service users' feedback as CSV",
+    "development": "Development plan as CSV",
     "reflections": "Reflections as Markdown files (a folder)",
 }
 """What can be exported, in the mediator's words, by export kind."""
@@ -522,6 +525,7 @@ class CalendarScreen(TransferScreen):
     def action_save(self) -> None:
         """Write the calendar atomically, or say why not."""
         from sendfolio.io.calendar import calendar_bytes
+        from sendfolio.rules import practice_dates
         from sendfolio.store.atomic import write_atomic
 
         try:
@@ -530,10 +534,12 @@ class CalendarScreen(TransferScreen):
             self.show_result(f"✗ {problem}", error=True)
             return
         coming = self.upcoming()
+        practice = practice_dates(self.app.current_folio.data(), self.app.today)
         try:
             out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(out, calendar_bytes(coming, datetime.now(UTC)))
+            write_atomic(out, calendar_bytes(coming, datetime.now(UTC), practice))
         except OSError as error:
             self.show_result(f"✗ Not saved: cannot write {out}: {error.strerror or error}", error=True)
             return
-        self.show_result(f"✓ Saved {len(coming)} upcoming deadline{'s' if len(coming) != 1 else ''} to {out}")
+        dates = f" and {len(practice)} date{'s' if len(practice) != 1 else ''} of your practice" if practice else ""
+        self.show_result(f"✓ Saved {len(coming)} upcoming deadline{'s' if len(coming) != 1 else ''}{dates} to {out}")

@@ -104,7 +104,38 @@ AREAS: tuple[Area, ...] = (
 )
 """Every area in key order."""
 
-AREA_BY_MODE = {area.mode: area for area in AREAS}
+PRACTICE_AREAS: tuple[Area, ...] = (
+    Area(
+        "p",
+        "practice",
+        "Practice",
+        "sendfolio.tui.screens.practice",
+        "GovernanceScreen",
+        "your practice as a sole provider (Appendix D): the governance register",
+    ),
+    Area(
+        "",
+        "feedback",
+        "Feedback",
+        "sendfolio.tui.screens.practice",
+        "FeedbackScreen",
+        "service users' feedback and the responses, due within 20 working days",
+    ),
+    Area(
+        "",
+        "development",
+        "Development plan",
+        "sendfolio.tui.screens.practice",
+        "DevelopmentScreen",
+        "the practice development plan: the service's targets (Appendix D §2)",
+    ),
+)
+"""The sole provider's screens (Appendix D): reached with p (and from there g, f, v), not in the area bar."""
+
+ALL_AREAS = AREAS + PRACTICE_AREAS
+"""Every screen the app switches to by mode."""
+
+AREA_BY_MODE = {area.mode: area for area in ALL_AREAS}
 """Areas by mode name."""
 
 

@@ -45,6 +45,9 @@ DOCUMENTS: dict[str, Document] = {
     "portfolio": Document("Portfolio for accreditation", "portfolio"),
     "renewal": Document("Renewal pack (one registration year)", "renewal", per_year=True),
     "passport": Document("Passported declaration (Form 5)", "passport"),
+    "review": Document(
+        "Annual service review, with a summary to share (one registration year)", "review", per_year=True
+    ),
 }
 """The documents, by key, in the order they are offered."""
 
@@ -60,8 +63,27 @@ class CompileCancelled(Exception):
     """The mediator cancelled the compile; raised from the progress callback, so nothing is written."""
 
 
+def review_contents(data: FolioData, year: int) -> str:
+    """What the annual service review holds: the register, the year's cases and feedback, the development plan."""
+    start, end = rules.registration_year(data.profile, year)
+    cases = [case for case in data.cases if rules.in_period(case.date, start, end) and case.is_active]
+    feedback = [item for item in data.feedback if rules.in_period(item.received, start, end)]
+    parts = [
+        count(len(data.governance), "register item"),
+        count(len(cases), "case") + " led or co-mediated",
+        count(len(feedback), "piece of feedback", "pieces of feedback"),
+        count(len(data.development_plan), "development target"),
+    ]
+    return (
+        "Goes in: " + " · ".join(parts) + ".\nBeside it: an anonymised summary with counts only, to share with a "
+        "local authority (1 to 4 shown as 'fewer than 5')."
+    )
+
+
 def contents(kind: str, data: FolioData, year: int, today: date) -> str:
     """What will go in the document, as counts (the portfolio: those of the practice period)."""
+    if kind == "review":
+        return review_contents(data, year)
     period = ""
     if kind == "renewal":
         start, end = rules.registration_year(data.profile, year)
@@ -113,6 +135,8 @@ def report(kind: str, data: FolioData, year: int, today: date) -> rules.Report:
 
 def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
     """The requirements still unmet, one a line with what is needed and what the records show."""
+    if kind == "review":
+        return practice_attention(data, year, today)
     if kind == "passport":
         refused = rules.passport_refusal(data, today)
         if refused:
@@ -123,6 +147,21 @@ def unmet(kind: str, data: FolioData, year: int, today: date) -> str:
     lines = [f"Still unmet ({len(found.unmet)} of {len(found.requirements)}) — the PDF can be made anyway:"]
     lines += [f"✗ {item.title}: need {item.need}; have {item.have}" for item in found.unmet]
     return "\n".join(lines)
+
+
+def practice_attention(data: FolioData, year: int, today: date) -> str:
+    """What the review will show as needing attention: lapses, unanswered declarations, late responses."""
+    start, end = rules.registration_year(data.profile, year)
+    lines = [f"! {item.text}" for item in rules.governance_reminders(data, today)]
+    lines += [f"! Conduct declarations of case {gap.text}" for gap in rules.conduct_gaps(data, start, end)]
+    lines += [
+        f"! {item.text}"
+        for item in rules.feedback_responses(data, today)
+        if item.status in ("overdue", "missed") and rules.in_period(item.feedback.received, start, end)
+    ]
+    if not lines:
+        return "✓ Nothing in the practice needs attention. The review can be made."
+    return "\n".join(["The review will show (it can be made anyway):", *lines])
 
 
 def compile_pdf(
@@ -150,6 +189,9 @@ def compile_pdf(
             return api.compile_renewal(data, year, path, as_of=today, progress=progress)
         if kind == "passport":
             return api.compile_passport(data, path, as_of=today, progress=progress)
+        if kind == "review":
+            check_output(api.summary_path(path), folio.data_dir)
+            return api.compile_review(data, year, path, as_of=today, progress=progress)[0]
         files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
         return api.compile_portfolio(data, path, as_of=today, progress=progress, attachment_files=files)
 

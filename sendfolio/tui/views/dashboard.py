@@ -72,6 +72,10 @@ class DashboardView:
     """The day the figures are for (deadlines count their days from it)."""
     learning: tuple[tuple[date, bool, str], ...] = ()
     """The open learning needs as (target date, overdue, need), overdue first."""
+    practice: tuple[tuple[bool, str], ...] = ()
+    """What needs attention in the practice (Appendix D) as (urgent, words): lapses, conduct gaps, responses."""
+    has_register: bool = False
+    """True once the governance register holds an item."""
 
 
 def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
@@ -100,7 +104,29 @@ def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ())
         recent=recent_entries(data, entered, today),
         today=today,
         learning=open_needs(data, today),
+        practice=practice_lines(data, today, renewal.year_start, renewal.year_end),
+        has_register=bool(data.governance),
     )
+
+
+def practice_lines(data: FolioData, today: date, start: date, end: date) -> tuple[tuple[bool, str], ...]:
+    """What needs attention in the sole provider's practice, most urgent first, as (urgent, words).
+
+    Lapses and reviews within 60 days (urgent once lapsed), declarations unanswered on the year's held
+    cases, feedback responses overdue (urgent) or due, development targets past their review.
+    """
+    from sendfolio import rules
+
+    lines = [(item.state == "lapsed", item.text) for item in rules.governance_reminders(data, today)]
+    lines += [(False, f"Conduct declarations of case {gap.text}") for gap in rules.conduct_gaps(data, start, end)]
+    for response in rules.feedback_responses(data, today):
+        if response.status in ("overdue", "due"):
+            lines.append((response.status == "overdue", response.text))
+    lines += [
+        (False, f"Development target past its review ({short_date(target.review)}): {target.target}")
+        for target in rules.overdue_targets(data, today)
+    ]
+    return tuple(sorted(lines, key=lambda line: not line[0]))
 
 
 def open_needs(data: FolioData, today: date) -> tuple[tuple[date, bool, str], ...]:
