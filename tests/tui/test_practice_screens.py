@@ -12,7 +12,7 @@ from sendfolio.tui.dialogs.case_form import CONDUCT_GROUP
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.screens.practice import FeedbackScreen, GovernanceScreen
-from tests.tui.conftest import SIZE, choose, make_app, sample_case, saved, settle, type_text
+from tests.helpers.tui import SIZE, choose, make_app, sample_case, saved, settle, type_text
 
 
 async def test_record_the_insurance_and_a_policy_and_the_dashboard_warns(folio, folio_dir, today):
