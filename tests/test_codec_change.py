@@ -73,8 +73,8 @@ def test_encrypt_leaves_nothing_plain(with_draft_and_exports):
     folder = with_draft_and_exports
     result = run(folder, "encrypt", env={"SENDFOLIO_PASSPHRASE": FIRST}, given="\n")  # the offered answer: encrypt
     assert result.exit_code == 0, result.output
-    assert "1 unsaved draft is encrypted with the folio" in result.output
-    assert "2 files in" in result.output and "Warning" not in result.stderr
+    assert "1 unsaved draft kept, encrypted with the folio" in result.output
+    assert "2 files in the exports folder" in result.output and "Warning" not in result.stderr
     assert plain_files(folder) == []
     assert draft_under(folder, FIRST) == DRAFT
     assert has_magic((folder / "exports" / "backup.json").read_bytes())
@@ -88,7 +88,7 @@ def test_encrypt_can_remove_the_exports_instead(with_draft_and_exports):
     folder = with_draft_and_exports
     result = run(folder, "encrypt", "--exports", "remove", env={"SENDFOLIO_PASSPHRASE": FIRST})
     assert result.exit_code == 0, result.output
-    assert "Removed 2 files from" in result.output
+    assert "2 files removed from the exports folder" in result.output
     assert list((folder / "exports").iterdir()) == [] and plain_files(folder) == []
     assert draft_under(folder, FIRST) == DRAFT
 
@@ -127,3 +127,35 @@ def test_a_change_that_cannot_be_made_changes_nothing(with_draft_and_exports):
     after = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file() and path.name != "folio.lock"}
     assert after == before
     assert draft_under(folder, None) == DRAFT
+
+
+def test_a_journal_that_names_the_folio_to_delete_is_refused(with_draft_and_exports):
+    """A journal (damaged, or written by someone else) may not make an open delete the folio: one line, nothing changed."""
+    import json
+
+    from sendfolio.store import FolioError
+
+    folder = with_draft_and_exports
+    before = (folder / "folio.json").read_bytes()
+    journal = {
+        "sendfolio-codec-change": 1,
+        "moves": [[".folio.json.codec-change", "folio.json"]],
+        "deletes": ["folio.json"],
+    }
+    (folder / "codec-change.json").write_text(json.dumps(journal), encoding="utf-8")
+    with pytest.raises(FolioError, match="codec-change.json") as refused:
+        Folio.open(folder)
+    assert "\n" not in str(refused.value)
+    assert (folder / "folio.json").read_bytes() == before
+
+
+def test_an_unreadable_journal_beside_an_untouched_folio_is_undone(with_draft_and_exports):
+    """A journal cut to garbage while the folio's new version still waits: the change is undone at open."""
+    folder = with_draft_and_exports
+    before = (folder / "folio.json").read_bytes()
+    (folder / ".folio.json.codec-change").write_bytes(b"new version never put in place")
+    (folder / "codec-change.json").write_bytes(b"\x00garbage")
+    with Folio.open(folder) as folio:
+        assert load_draft(folio, "reflection-new") == DRAFT
+    assert (folder / "folio.json").read_bytes() == before
+    assert not (folder / "codec-change.json").exists() and not (folder / ".folio.json.codec-change").exists()

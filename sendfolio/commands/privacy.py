@@ -49,9 +49,8 @@ def _confirm(question: str) -> None:
 
 def _change_codec(folio: Folio, codec: Codec | None, done: str, *, remove_exports: bool = False) -> None:
     """Re-save the folio, its files, drafts and exports through `codec`, and say what was done."""
-    from sendfolio.privacy.files import sweep_plain_files
+    from sendfolio.privacy.files import codec_change_lines, sweep_plain_files
     from sendfolio.store import FolioError
-    from sendfolio.store.names import DRAFTS_FOLDER, EXPORTS_FOLDER
 
     try:
         change = folio.change_codec(codec, remove_exports=remove_exports)
@@ -59,17 +58,8 @@ def _change_codec(folio: Folio, codec: Codec | None, done: str, *, remove_export
         fail(str(error))
     kept = sweep_plain_files(folio.data_dir) if codec is not None else []
     click.echo(done)
-    state = "encrypted with the folio" if codec is not None else "stored as plain text, as the folio is"
-    drafts = change.changed(DRAFTS_FOLDER)
-    if drafts:
-        click.echo(f"{count(len(drafts), 'unsaved draft')} {'is' if len(drafts) == 1 else 'are'} {state}.")
-    exports = change.changed(EXPORTS_FOLDER)
-    if exports:
-        names = ", ".join(path.name for path in exports)
-        click.echo(f"{count(len(exports), 'file')} in {folio.data_dir / EXPORTS_FOLDER} ({names}): {state}.")
-    removed = change.removed(EXPORTS_FOLDER)
-    if removed:
-        click.echo(f"Removed {count(len(removed), 'file')} from {folio.data_dir / EXPORTS_FOLDER}.")
+    for line in codec_change_lines(change, decrypted=codec is None):
+        click.echo(line)
     for path in kept:
         click.echo(f"Warning: {path} in the data folder is not encrypted; move or delete it yourself.", err=True)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sendfolio.domain.wording import count
 from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.mark import has_magic
-from sendfolio.store.names import EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
+from sendfolio.store.names import DRAFTS_FOLDER, EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
+from sendfolio.store.recode import CodecChange
 
 
 def is_folio_copy(path: Path) -> bool:
@@ -57,3 +59,23 @@ def export_folder(data_dir: Path, encrypted: bool | None = None) -> Path:
     from platformdirs import user_documents_path
 
     return user_documents_path() / "sendfolio"
+
+
+def codec_change_lines(change: CodecChange, decrypted: bool) -> list[str]:
+    """What a change of encryption did to the drafts and the exports, one sentence each (none: nothing there).
+
+    For the command line and the app's encryption screen alike.
+    """
+    state = "stored as plain text, as the folio is" if decrypted else "encrypted with the folio"
+    lines = []
+    drafts = change.changed(DRAFTS_FOLDER)
+    if drafts:
+        lines.append(f"{count(len(drafts), 'unsaved draft')} kept, {state}.")
+    exports = change.changed(EXPORTS_FOLDER)
+    if exports:
+        names = ", ".join(path.name for path in exports)
+        lines.append(f"{count(len(exports), 'file')} in the exports folder ({names}) {state}.")
+    removed = change.removed(EXPORTS_FOLDER)
+    if removed:
+        lines.append(f"{count(len(removed), 'file')} removed from the exports folder.")
+    return lines

@@ -76,8 +76,11 @@ def discard_draft(folio: Folio, name: str) -> None:
     draft_path(folio, name).unlink(missing_ok=True)
 
 
-def discard_all(folio: Folio) -> None:
-    """Remove every draft (e.g. after the folio's encryption changed)."""
+def kept_drafts(folio: Folio, prefix: str) -> list[str]:
+    """The names of the drafts kept (and readable) whose names start with `prefix`, in name order:
+    what a list shows as unsaved work waiting to be continued."""
     folder = Path(folio.data_dir) / DRAFTS_FOLDER
-    for path in folder.glob("*.json") if folder.is_dir() else ():
-        path.unlink(missing_ok=True)
+    if not folder.is_dir():
+        return []
+    names = sorted(path.stem for path in folder.glob(f"{prefix}*.json"))
+    return [name for name in names if NAME.fullmatch(name) and load_draft(folio, name) is not None]

@@ -290,7 +290,19 @@ def _read_journal(data_dir: Path, journal: Path) -> tuple[list[tuple[Path, Path]
             raise ValueError(f"it names {staged.name} as the new version of {target.name}")
     if not moves or moves[0][1] != data_dir / FOLIO_FILE:
         raise ValueError("its first file is not the folio")
-    return moves, [_inside(data_dir, name) for name in document["deletes"]]
+    deletes = [_inside(data_dir, name) for name in document["deletes"]]
+    for path in deletes:
+        if path.parent == data_dir and not _deletable_beside_folio(path.name):
+            raise ValueError(f"it names {path.name} to delete, which is not a backup or a temporary file")
+    return moves, deletes
+
+
+def _deletable_beside_folio(name: str) -> bool:
+    """True for the names a change of codec deletes beside the folio: its backups and temporary files."""
+    suffix = name.removeprefix(f"{FOLIO_FILE}.")
+    if suffix != name and suffix.isdigit():
+        return True
+    return name.startswith(f".{FOLIO_FILE}.") and name.endswith(".tmp")
 
 
 def _folder_of(data_dir: Path, path: Path) -> str | None:

@@ -21,8 +21,10 @@ palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 
 from __future__ import annotations
 
-import asyncio
-import signal
+import contextlib
+import os
+import sys
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -157,6 +159,8 @@ class SendfolioApp(CrashHookApp):
         self.revision = 0
         """How many times the folio has changed (or been replaced) since the app started."""
         self._owns_folio = folio is None
+        self.own_process = False
+        """True when the app is the whole process (`run_app`): a signal may then end the process by force."""
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
@@ -193,27 +197,34 @@ class SendfolioApp(CrashHookApp):
         return super().push_screen(*args, **kwargs)
 
     def _exit_on_signals(self) -> None:
-        """SIGTERM and SIGHUP (terminal closed, system shutting down) close the app cleanly.
+        """SIGTERM and SIGHUP (terminal closed, system shutting down) close the app cleanly, within seconds.
 
         Every saved change is on disk; a form or reflection with unsaved changes is kept as a
         draft, offered when it is next opened. Exiting through Textual restores the terminal
-        (leaves the alternate screen, shows the cursor) and releases the lock.
+        (leaves the alternate screen, shows the cursor) and releases the lock; if Textual
+        cannot finish (the terminal is gone), `support.signals` ends the process itself.
         """
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(number, self.hang_up)
-            except (NotImplementedError, RuntimeError, ValueError):
-                return  # not the main thread, or a platform without these signals
+        from sendfolio.tui.support.signals import ExitOnSignals
+
+        if threading.current_thread() is threading.main_thread():
+            self._signal_exit = ExitOnSignals(self, force=self.own_process)
+            self._signal_exit.install()
 
     def hang_up(self) -> None:
         """The terminal went away: keep a draft of any unsaved work, then close."""
+        self.keep_drafts()
+        exiting = getattr(self, "_signal_exit", None)
+        if exiting is not None:
+            exiting.drafts_kept.set()
+        self.exit()
+
+    def keep_drafts(self) -> None:
+        """Keep a draft of every screen holding unsaved changes."""
         for screen in self.unsaved_screens():
             try:
                 screen.keep_draft()
             except OSError:
                 pass  # nothing more can be done without a terminal
-        self.exit()
 
     def unsaved_screens(self) -> list[Any]:
         """The open screens holding unsaved changes, topmost first."""
@@ -448,8 +459,11 @@ class SendfolioApp(CrashHookApp):
             self.folio.close()
 
     def on_unmount(self) -> None:
-        """Close the folio when the app ends."""
+        """Close the folio when the app ends (and leave the signals as they were)."""
         self.close_folio()
+        exiting = getattr(self, "_signal_exit", None)
+        if exiting is not None:
+            exiting.uninstall()
 
     def action_area(self, mode: str) -> None:
         """Switch to an area (not while a dialog is open, nor before the folio is open)."""
@@ -536,7 +550,14 @@ class SendfolioApp(CrashHookApp):
 def run_app(data_dir: Path, *, today: date | None = None) -> int:
     """Run the app on the folio in `data_dir`; return its exit status."""
     app = SendfolioApp(Path(data_dir), today=today)
+    app.own_process = True
     app.run()
+    exiting = getattr(app, "_signal_exit", None)
+    if exiting is not None and exiting.received is not None:
+        # ended by SIGHUP or SIGTERM: end now, not after whatever threads are left (their terminal is gone)
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        os._exit(app.return_code or 0)
     return app.return_code or 0
 
 

@@ -3,13 +3,15 @@ type keys, signal it, and see how it leaves the terminal.
 
 The app runs as `python -m sendfolio --data-dir DIR` with the pty as its terminal (stdin,
 stdout, stderr), in a session of its own, at a fixed size; a thread keeps reading what it
-writes so it never blocks on a full pty.
+writes so it never blocks on a full pty. The pty is the session's controlling terminal, so
+closing it (`close_terminal`) sends the app SIGHUP, as closing a terminal window does.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import select
 import signal
 import struct
 import subprocess
@@ -35,8 +37,9 @@ CURSOR_ON = b"\x1b[?25h"
 class PtyApp:
     """The sendfolio TUI on a pseudo-terminal."""
 
-    def __init__(self, data_dir: Path):
-        """Start the app on the folio in `data_dir`."""
+    def __init__(self, data_dir: Path, *, controlling: bool = True):
+        """Start the app on the folio in `data_dir`; `controlling`: the pty is its controlling terminal
+        (closing it sends SIGHUP), else it is only its stdin, stdout and stderr."""
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS)}
@@ -48,18 +51,23 @@ class PtyApp:
             stderr=slave,
             env=env,
             start_new_session=True,
+            preexec_fn=_take_terminal if controlling else None,
         )
         os.close(slave)
         self.master = master
         self.output = bytearray()
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        """Keep reading the terminal's output until the app closes it."""
-        while True:
+        """Keep reading the terminal's output until the app closes it (or the terminal stops reading)."""
+        while not self._stop.is_set():
             try:
+                ready, _, _ = select.select([self.master], [], [], 0.05)
+                if not ready:
+                    continue
                 chunk = os.read(self.master, 65536)
             except OSError:
                 return
@@ -67,6 +75,26 @@ class PtyApp:
                 return
             with self._lock:
                 self.output += chunk
+
+    def freeze(self) -> None:
+        """Stop reading what the app writes (a terminal that hangs): its writes block once the pty is full."""
+        self._stop.set()
+        self._reader.join(timeout=2)
+
+    def close_terminal(self) -> None:
+        """Close the terminal, as closing its window does: the app gets SIGHUP and its writes fail."""
+        self.freeze()
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+
+    def wait(self, timeout: float) -> int | None:
+        """The app's exit status once it has ended, waiting up to `timeout` seconds (None: still running)."""
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
 
     def seen(self) -> bytes:
         """Everything the app has written so far."""
@@ -102,8 +130,14 @@ class PtyApp:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
+        self._stop.set()
         self._reader.join(timeout=2)
         try:
             os.close(self.master)
         except OSError:
             pass
+
+
+def _take_terminal() -> None:
+    """In the child, after it has its own session: make the pty (its stdin) the session's controlling terminal."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)

@@ -12,20 +12,11 @@ from pathlib import Path
 import pytest
 from pty_app import ALT_SCREEN_OFF, CURSOR_ON, PtyApp
 
-from sendfolio.domain.records import Profile
 from sendfolio.store import Folio, FolioLocked
 from sendfolio.tui.support.theme import THEME_SETTING
 
 PAINTED = b"Accreditation"
 """Text of the dashboard's heading: once it is on the terminal, the dashboard has painted."""
-
-
-@pytest.fixture
-def started(folio_dir: Path) -> Path:
-    """A folio with a profile, so the app opens on the dashboard."""
-    with Folio.open(folio_dir) as folio:
-        folio.put(Profile.from_dict({"name": "Alex Example", "membership_body": "COM"}))
-    return folio_dir
 
 
 def saved_settings(folder: Path) -> str:

@@ -13,7 +13,8 @@ API::
 `ConfirmScreen(question, yes_label="Delete", no_label="Keep")` dismisses with True
 for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
 no button has the focus when the dialog opens, so a stray Enter keeps things as
-they are. Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
+they are. With `not_now=True` Escape answers None ("not now") and the yes button has the
+focus: for a question whose "no" deletes something (a kept draft). Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
 """
 
 from __future__ import annotations
@@ -63,16 +64,23 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "No", show=False),
+        Binding("escape", "escape", "No", show=False),
     ]
-    """y answers yes; n and Escape answer no."""
+    """y answers yes; n answers no; Escape answers no, or "not now" (None) for a `not_now` question."""
 
-    def __init__(self, question: str, yes_label: str = "Delete", no_label: str = "Keep") -> None:
-        """Keep the question and the words on the two buttons."""
+    def __init__(
+        self, question: str, yes_label: str = "Delete", no_label: str = "Keep", *, not_now: bool = False
+    ) -> None:
+        """Keep the question and the words on the two buttons.
+
+        `not_now`: Escape answers None ("not now", neither button) and the yes button has the
+        focus, for a question whose "no" loses something (discarding a kept draft).
+        """
         super().__init__()
         self.question = question
         self.yes_label = yes_label
         self.no_label = no_label
+        self.not_now = not_now
 
     def compose(self) -> ComposeResult:
         """The question above the two buttons."""
@@ -85,7 +93,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         """Focus the safe answer."""
-        self.query_one("#confirm-no", Button).focus()
+        self.query_one("#confirm-yes" if self.not_now else "#confirm-no", Button).focus()
 
     @on(Button.Pressed, "#confirm-yes")
     def _yes(self, event: Button.Pressed) -> None:
@@ -102,3 +110,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         """Answer from a key."""
         self.dismiss(yes)
+
+    def action_escape(self) -> None:
+        """Escape: no, or "not now" (None) for a `not_now` question."""
+        self.dismiss(None if self.not_now else False)

@@ -48,6 +48,7 @@ Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -282,7 +283,8 @@ class EditRecordScreen(ModalScreen[R | None]):
             start = self.initial.to_dict() if self.initial is not None else {}
             self._start = {**self._start, **{name: start.get(name) for name in self._draft}}
             self.notify(
-                "Restored what you were typing when sendfolio last closed. Esc discards it.",
+                "Restored what you were typing when sendfolio last closed. It is kept until you save, or "
+                "discard it (Esc, then Discard).",
                 title="Draft restored",
                 timeout=8,
             )
@@ -322,7 +324,25 @@ class EditRecordScreen(ModalScreen[R | None]):
             return
         if self.warned_of_identifiers(record):
             return
+        revision = getattr(self.app, "revision", None)
+        app = self.app
         self.dismiss(record)
+        if self._draft:  # the kept draft goes once the record it became is saved (the folio changed)
+            app.call_after_refresh(self._forget_draft_if_saved, app, revision)
+
+    def _forget_draft_if_saved(self, app: Any, revision: int | None) -> None:
+        """Remove the kept draft now that the form's record is saved (the app's folio changed since)."""
+        if getattr(app, "revision", None) != revision:
+            self._forget_draft(app)
+
+    def _forget_draft(self, app: Any) -> None:
+        """Remove this form's kept draft (saved, or discarded by the mediator)."""
+        from sendfolio.store.drafts import discard_draft
+
+        folio = getattr(app, "folio", None)
+        if folio is not None and hasattr(folio, "data_dir"):
+            with contextlib.suppress(OSError):
+                discard_draft(folio, self.draft_name)
 
     def warned_of_identifiers(self, record: Record) -> bool:
         """Show likely identifiers under their fields and return True, once for the same values."""
@@ -386,14 +406,16 @@ class EditRecordScreen(ModalScreen[R | None]):
         label.display = problem is not None
 
     def _kept_draft(self) -> dict[str, Any]:
-        """The values of a draft kept when sendfolio last closed with this form open (then forgotten)."""
+        """The values of a draft kept when sendfolio last closed with this form open.
+
+        The draft stays on disk until the form is saved or the mediator discards the changes.
+        """
         folio = getattr(self.app, "folio", None)
         if folio is None or not hasattr(folio, "data_dir"):
             return {}
-        from sendfolio.store.drafts import discard_draft, load_draft
+        from sendfolio.store.drafts import load_draft
 
         kept = load_draft(folio, self.draft_name) or {}
-        discard_draft(folio, self.draft_name)
         names = {spec.name for spec in self.specs}
         return {name: value for name, value in kept.items() if name in names}
 
@@ -419,6 +441,8 @@ class EditRecordScreen(ModalScreen[R | None]):
     def action_cancel(self) -> None:
         """Close without saving; ask first if something changed."""
         if not self.has_changes():
+            if self._draft:  # the draft holds nothing the record does not
+                self._forget_draft(self.app)
             self.dismiss(None)
             return
         self.app.push_screen(
@@ -427,8 +451,9 @@ class EditRecordScreen(ModalScreen[R | None]):
         )
 
     def _discard_answered(self, discard: bool | None) -> None:
-        """Close without saving when the user chose to discard."""
+        """Close without saving when the user chose to discard (a kept draft goes too)."""
         if discard:
+            self._forget_draft(self.app)
             self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")

@@ -2,9 +2,10 @@
 
 What `sendfolio encrypt`, `passphrase` and `decrypt` do. The key is derived in a worker
 (Argon2id takes a second or more), the folio and its attached files are re-saved through the
-new codec in one step, plain copies left in the data folder are removed (others are named),
-and drafts of unsaved work are dropped (they were written under the old key). Changing the
-passphrase asks for the current one first.
+new codec in one step with the drafts of unsaved work and the exports folder (whose files,
+when encrypting, the mediator may choose to remove instead), plain copies of the folio left
+in the data folder are removed (others are named). Changing the passphrase asks for the
+current one first.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
+from sendfolio.domain.wording import count
 from sendfolio.store.crypto import FolioCodec
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
@@ -122,7 +124,26 @@ class EncryptionScreen(Screen):
         """Ask for a new passphrase twice, then encrypt."""
         if self.encrypted:
             return
-        self._new_passphrase(lambda passphrase: self.recode(passphrase, "encrypt"))
+        self._new_passphrase(self._ask_about_exports)
+
+    def _ask_about_exports(self, passphrase: str) -> None:
+        """Encrypt; when the data folder's exports folder holds files, ask first whether they go or are encrypted."""
+        from sendfolio.store.names import EXPORTS_FOLDER
+
+        folder = self.app.current_folio.data_dir / EXPORTS_FOLDER
+        found = sorted(path.name for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+        if not found:
+            self.recode(passphrase, "encrypt")
+            return
+        shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        question = (
+            f"The exports folder in the data folder holds {count(len(found), 'file')} you exported ({shown}). "
+            "Encrypt them with the folio, or remove them?"
+        )
+        self.app.push_screen(
+            ConfirmScreen(question, yes_label="Remove them", no_label="Encrypt them"),
+            lambda remove: self.recode(passphrase, "encrypt", remove_exports=bool(remove)),
+        )
 
     @on(Button.Pressed, "#encryption-change")
     def action_change(self) -> None:
@@ -205,25 +226,24 @@ class EncryptionScreen(Screen):
             first,
         )
 
-    def recode(self, passphrase: str | None, what: str) -> None:
+    def recode(self, passphrase: str | None, what: str, *, remove_exports: bool = False) -> None:
         """Start re-saving the folio through the new codec."""
         self.show_result("Deriving the key and re-saving the folio…" if passphrase else "Re-saving the folio…")
-        self.recode_worker(passphrase, what)
+        self.recode_worker(passphrase, what, remove_exports)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="encryption", exit_on_error=False, description="re-saving the folio")
-    def recode_worker(self, passphrase: str | None, what: str) -> tuple[str, list[Any]]:
-        """Derive the key, drop drafts, re-save the folio, sweep plain copies; returns (what, kept plain files)."""
+    def recode_worker(self, passphrase: str | None, what: str, remove_exports: bool) -> tuple[str, Any, list[Any]]:
+        """Derive the key, re-save the folio with its files, drafts and exports (one step), sweep plain copies;
+        returns (what, the change made, plain files left)."""
         from sendfolio.privacy.files import sweep_plain_files
         from sendfolio.store import crypto
-        from sendfolio.store.drafts import discard_all
 
         folio = self.app.current_folio
         codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS) if passphrase is not None else None
-        discard_all(folio)
-        folio.change_codec(codec)
+        change = folio.change_codec(codec, remove_exports=remove_exports)
         kept = sweep_plain_files(folio.data_dir) if codec is not None else []
-        return what, kept
+        return what, change, kept
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say what was done, or why not."""
@@ -237,12 +257,17 @@ class EncryptionScreen(Screen):
             return
         if event.worker.result is None:
             return
-        what, kept = event.worker.result
+        from sendfolio.privacy.files import codec_change_lines
+
+        what, change, kept = event.worker.result
         self.app.folio_saved()
         done = {
             "encrypt": "✓ Encrypted. Plain backups were removed. Without the passphrase it cannot be opened.",
             "change": "✓ The passphrase is changed; backups under the old one were removed.",
             "decrypt": "✓ Stored as plain text now; encrypted backups were removed.",
         }[what]
-        warnings = [f"\n⚠ {path} in the data folder is not encrypted: move or delete it yourself." for path in kept]
-        self.show_result(done + "".join(warnings))
+        self.show_result(
+            done
+            + "".join(f"\n{line}" for line in codec_change_lines(change, decrypted=what == "decrypt"))
+            + "".join(f"\n⚠ {path} in the data folder is not encrypted: move or delete it yourself." for path in kept)
+        )

@@ -8,7 +8,9 @@ about under the form, and the next ctrl+s with the same text saves it as it is.
 
 While there are unsaved changes, a draft is kept a moment after typing stops
 (`sendfolio.store.drafts`: beside the folio, encrypted when the folio is). Opening the
-same reflection (or a new one) again offers that draft; saving or discarding removes it.
+same reflection (or a new one) again offers that draft: Restore fills the editor, Discard
+removes it, Esc ("not now") keeps it and goes back to the list, which shows it. Saving
+removes it.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         self.initial = self._raw_from(reflection, body)
         self._preview_timer: Timer | None = None
         self._draft_timer: Any = None
+        self._keep_kept_draft = False
         self._warned: dict[str, str] | None = None
 
     def _raw_from(self, reflection: Reflection | None, body: str) -> dict[str, str]:
@@ -181,16 +184,24 @@ class ReflectionEditor(Screen[Reflection | None]):
         words = word_count(str(kept.get("body", "")))
         question = f"An unsaved draft of this reflection was kept (“{title}”, {words} words). Restore it?"
         self.app.push_screen(
-            ConfirmScreen(question, yes_label="Restore", no_label="Discard"),
+            ConfirmScreen(question, yes_label="Restore", no_label="Discard", not_now=True),
             lambda yes: self._draft_answered(yes, kept),
         )
 
     def _draft_answered(self, restore: bool | None, kept: dict[str, Any]) -> None:
-        """Fill the editor from the draft, or forget the draft."""
+        """Fill the editor from the draft; forget it only on Discard; on Esc ("not now") keep it and leave.
+
+        Leaving keeps the draft whole: typing here would soon overwrite it with the new text.
+        The list shows the kept draft until it is restored or discarded.
+        """
         from textual.widgets.select import InvalidSelectValueError
 
         from sendfolio.store.drafts import discard_draft
 
+        if restore is None:
+            self._keep_kept_draft = True
+            self.dismiss(None)
+            return
         if not restore:
             discard_draft(self.app.current_folio, self.draft_name)
             return
@@ -228,11 +239,13 @@ class ReflectionEditor(Screen[Reflection | None]):
         save_draft(self.app.current_folio, self.draft_name, self.raw())
 
     def _forget_draft(self) -> None:
-        """Remove the draft (saved or discarded)."""
+        """Remove the draft (saved or discarded); one set aside for later ("not now") stays."""
         from sendfolio.store.drafts import discard_draft
 
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        if self._keep_kept_draft:
+            return
         try:
             discard_draft(self.app.current_folio, self.draft_name)
         except OSError:

@@ -26,6 +26,9 @@ from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
 
+NEW_DRAFT = "reflection-new"
+"""The name of a new reflection's draft (`ReflectionEditor.draft_name`)."""
+
 COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
 """The columns of the reflections table."""
 
@@ -102,14 +105,28 @@ class ReflectionsScreen(FolioScreen):
             self._show_preview()
 
     def _show_summary(self, items: list[Reflection]) -> None:
-        """How many reflections, and their hours together."""
+        """How many reflections and their hours together, and any unsaved draft kept for later."""
         hours = sum(item.hours for item in items)
-        text = (
-            f"{count(len(items), 'reflection')} · {hours_text(hours)} hours"
-            if items
-            else "No reflections yet: press a to write one."
-        )
+        drafts = self.kept_drafts()
+        waiting = ""
+        if drafts:
+            how = "press a to continue it" if NEW_DRAFT in drafts else "open its reflection (e) to continue it"
+            if len(drafts) > 1:
+                how = "press a, or open their reflections (e), to continue them"
+            waiting = f"{count(len(drafts), 'unsaved draft')}: {how}"
+        if items:
+            text = f"{count(len(items), 'reflection')} · {hours_text(hours)} hours" + (
+                f" · {waiting}" if waiting else ""
+            )
+        else:
+            text = waiting or "No reflections yet: press a to write one."
         self.query_one("#reflections-summary", Static).update(text)
+
+    def kept_drafts(self) -> list[str]:
+        """The reflections' drafts kept on disk (a new one, or edits of saved ones)."""
+        from sendfolio.store.drafts import kept_drafts
+
+        return kept_drafts(self.app.current_folio, "reflection-")
 
     def _highlighted_id(self) -> str | None:
         """The id of the highlighted reflection, if any."""
@@ -139,7 +156,10 @@ class ReflectionsScreen(FolioScreen):
         )
 
     def action_new(self) -> None:
-        """Choose a template, then open the editor on it."""
+        """Choose a template, then open the editor on it; with a new reflection's draft kept, offer that first."""
+        if NEW_DRAFT in self.kept_drafts():
+            self.app.push_screen(ReflectionEditor(heading="New reflection"), self._after_edit)
+            return
         self.app.push_screen(TemplateChooser(), self._start_from)
 
     def _start_from(self, key: str | None) -> None:
@@ -159,8 +179,9 @@ class ReflectionsScreen(FolioScreen):
         self.app.push_screen(ReflectionEditor(item), self._after_edit)
 
     def _after_edit(self, saved: Reflection | None) -> None:
-        """Show the saved reflection highlighted in the list."""
+        """Show the saved reflection highlighted in the list (and any draft still kept)."""
         self.refresh_table(select=saved.id if saved else None)
+        self._show_summary(list(self.app.current_folio.reflections()))
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted reflection."""
