@@ -432,7 +432,7 @@ class PPCContact(Record):
     register: str = _spec(f.text(max_length=120, single_line=True), "")
     # The PPC's own e-mail and phone are what these fields are for (never printed): read against the list only.
     email: str = _spec(
-        f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address like name@example.org", required=False),
+        f.pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address: a name, @ and a domain", required=False),
         "",
         identifiers="list",
     )
