@@ -17,6 +17,7 @@ from sendfolio.commands.reporting import reported
 
 if TYPE_CHECKING:
     from sendfolio.domain.records import Attachment
+    from sendfolio.store import Folio
 
 
 @click.command()
@@ -42,9 +43,40 @@ def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None)
         document = read_document(file)
     with open_folio(ctx) as folio, reported(nothing="nothing was attached", os_error="{error}"):
         saved = attach_file(folio, document, evidence_for, title=title, today=date.today())
+        warning = _unchecked_warning(folio, saved.id)
     click.echo(f"Attached {saved.id}: {saved.title} ({describe(saved)}), evidence for {saved.evidence_for}")
     if folio.codec is not None:
         click.echo("It is stored encrypted with the folio.")
+    if warning:
+        click.echo(warning, err=True)
+
+
+def _unchecked_warning(folio: Folio, attachment_id: str) -> str:
+    """One line when the attached file's text holds likely identifiers, or it has none to check; else ''."""
+    from sendfolio.domain.identifier_patterns import CATEGORY_TITLES
+    from sendfolio.domain.wording import count
+    from sendfolio.privacy.attachment_text import IMAGE, attachment_findings
+    from sendfolio.privacy.check import do_not_print, ignored
+
+    marked = ignored(folio)
+    found = [
+        item
+        for item in attachment_findings(folio, do_not_print(folio))
+        if item.record == attachment_id and item.id not in marked
+    ]
+    images = [item for item in found if item.category == IMAGE]
+    if len(found) > len(images):
+        kinds = sorted({CATEGORY_TITLES[item.category] for item in found if item.category != IMAGE})
+        return (
+            f"Warning: the attached file's text holds {count(len(found) - len(images), 'possible identifier')} "
+            f"({', '.join(kinds)}): nothing is exported or printed until `sendfolio privacy-check` shows them dealt with"
+        )
+    if images:
+        return (
+            f"Note: the attached file has no text to check (an image or a scan): look at it, then confirm it holds no "
+            f"identifier with `sendfolio privacy-check --ignore {images[0].id}`; the portfolio is not printed until then"
+        )
+    return ""
 
 
 @click.command()

@@ -48,8 +48,14 @@ CATEGORY_TITLES = {
     "upn": "Unique Pupil Number",
     "date-of-birth": "date of birth",
     "do-not-print": "word on the do-not-print list",
+    "image": "not checked: an image",
+    "unreadable": "not checked: cannot be read",
 }
-"""Each kind of identifier, in words."""
+"""Each kind of identifier, in words; the last two are attached documents nothing could check
+(`privacy.attachment_text`), matched by no pattern here."""
+
+NOT_PATTERNS = ("image", "unreadable")
+"""The categories of `CATEGORY_TITLES` that no pattern finds."""
 
 EMAIL = re.compile(
     r"(?<![\w.+%'-])[\w%+'-]+(?:\.[\w%+'-]+)* ?@ ?[^\W_](?:[\w-]*\w)?(?:\.\w(?:[\w-]*\w)?)*\.[^\W\d_]{2,}(?![\w-])"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sendfolio.domain.text import control_characters
+from sendfolio.domain.unchecked import IGNORED_SETTING
+from sendfolio.privacy.attachment_text import UNREADABLE
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding, scan, scan_record
 
 if TYPE_CHECKING:
@@ -20,8 +22,8 @@ if TYPE_CHECKING:
 DO_NOT_PRINT_KEY = "privacy.do_not_print"
 """Folio setting: the private list of names and words that must never be printed."""
 
-IGNORED_KEY = "privacy.ignored"
-"""Folio setting: fingerprints of findings the mediator marked as not identifiers."""
+IGNORED_KEY = IGNORED_SETTING
+"""Folio setting: fingerprints of findings the mediator marked as not identifiers (and images looked at)."""
 
 PRIVATE_SETTINGS = (DO_NOT_PRINT_KEY, IGNORED_KEY)
 """Settings that hold private words or traces of them: never exported or printed."""
@@ -70,8 +72,12 @@ def ignored(folio: Folio) -> set[str]:
 
 
 def all_findings(folio: Folio) -> list[Finding]:
-    """Every likely identifier in the folio's free text, open or marked."""
-    return scan(folio.data(), do_not_print(folio))
+    """Every likely identifier in the folio's free text and its attached documents' text, open or marked;
+    and each attached image or document that nothing could check (`attachment_text`)."""
+    from sendfolio.privacy.attachment_text import attachment_findings  # reads files: loaded when first needed
+
+    words = do_not_print(folio)
+    return scan(folio.data(), words) + attachment_findings(folio, words)
 
 
 def open_findings(folio: Folio) -> list[Finding]:
@@ -103,6 +109,11 @@ def ignore(folio: Folio, finding_id: str) -> Finding:
     found = next((finding for finding in all_findings(folio) if finding.id == wanted), None)
     if found is None:
         raise KeyError(f"no finding has id {finding_id!r}: run `sendfolio privacy-check` to list them")
+    if found.category == UNREADABLE:
+        raise KeyError(
+            f"finding {found.id} is a document that cannot be read, so nothing can say it holds no identifier: "
+            f"remove it with `sendfolio attachments --remove {found.record}`, or attach a copy that reads"
+        )
     marked = sorted(ignored(folio) | {found.id})
     folio.put_setting(IGNORED_KEY, marked)
     return found

@@ -19,10 +19,12 @@ files (`privacy`) need it, and they may not import each other.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -73,8 +75,67 @@ class DocumentText:
 
 def read_document(content: bytes) -> DocumentText:
     """An attachment's type, pages and text (a PDF, PNG or JPEG), or `DocumentRefused` saying why."""
-    found = _cached("document", content)
-    return DocumentText(found["file_type"], found["pages"], tuple(found["texts"]))
+    (found,) = read_documents([content])
+    if isinstance(found, DocumentRefused):
+        raise found
+    return found
+
+
+def read_documents(contents: Sequence[bytes]) -> list[DocumentText | DocumentRefused]:
+    """Each attachment read as `read_document` reads it (a refusal in its place), in one child for all.
+
+    The child has `CPU_SECONDS` for each document; should it die all the same, each is read
+    again in a child of its own, so one hostile file is refused and the others are read. A
+    document read once in this process is not read again (the privacy check runs before every
+    export and PDF).
+    """
+    keys = [hashlib.sha256(content).digest() for content in contents]
+    todo = {key: content for key, content in zip(keys, contents) if key not in _READ}
+    if todo:
+        try:
+            answers = _run("documents", _framed(todo.values()), len(todo))["documents"]
+        except DocumentRefused as why:
+            answers = [_one(content) for content in todo.values()] if len(todo) > 1 else [{"refused": str(why)}]
+        if len(_READ) + len(todo) > CACHED:
+            _READ.clear()
+        _READ.update(zip(todo, answers))
+    return [_document_text(_READ[key]) for key in keys]
+
+
+CACHED = 64
+"""How many documents' readings are kept in memory."""
+
+_READ: dict[bytes, dict[str, Any]] = {}
+"""The child's answer for each document read in this process, by its SHA-256."""
+
+
+def _one(content: bytes) -> dict[str, Any]:
+    """One document read in a child of its own; its answer, or its refusal as an answer."""
+    try:
+        return _run("documents", _framed([content]), 1)["documents"][0]
+    except DocumentRefused as why:
+        return {"refused": str(why)}
+
+
+def _document_text(answer: dict[str, Any]) -> DocumentText | DocumentRefused:
+    """A child's answer for one document."""
+    if "refused" in answer:
+        return DocumentRefused(answer["refused"])
+    return DocumentText(answer["file_type"], answer["pages"], tuple(answer["texts"]))
+
+
+def _framed(contents: Iterable[bytes]) -> bytes:
+    """Documents one after another on the child's standard input, each after its length."""
+    return b"".join(len(content).to_bytes(8, "big") + content for content in contents)
+
+
+def _unframed(stream: bytes) -> Iterator[bytes]:
+    """The documents of `_framed`."""
+    at = 0
+    while at + 8 <= len(stream):
+        size = int.from_bytes(stream[at : at + 8], "big")
+        yield stream[at + 8 : at + 8 + size]
+        at += 8 + size
 
 
 def read_form(content: bytes) -> tuple[dict[str, Any], str, int]:
@@ -83,20 +144,20 @@ def read_form(content: bytes) -> tuple[dict[str, Any], str, int]:
     return found["fields"], found["keywords"], found["pages"]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _cached(mode: str, content: bytes) -> dict[str, Any]:
     """The child's answer for these bytes (the same file is read once per process)."""
     return _run(mode, content)
 
 
-def _run(mode: str, content: bytes) -> dict[str, Any]:
-    """Run the child on `content`; its answer, or `DocumentRefused`."""
+def _run(mode: str, content: bytes, documents: int = 1) -> dict[str, Any]:
+    """Run the child on `content` (`documents` of them, framed); its answer, or `DocumentRefused`."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "sendfolio.store.pdf_reading", mode],
+            [sys.executable, "-m", "sendfolio.store.pdf_reading", mode, str(documents)],
             input=content,
             capture_output=True,
-            timeout=WALL_SECONDS,
+            timeout=WALL_SECONDS * documents,
             check=False,
             env={**os.environ, "PYTHONWARNINGS": "ignore"},
         )
@@ -120,12 +181,13 @@ def _run(mode: str, content: bytes) -> dict[str, Any]:
 # -- the child ---------------------------------------------------------------------------
 
 
-def _limit_self() -> None:
-    """Bound this process's memory and processor time, before anything is read."""
+def _limit_self(documents: int) -> None:
+    """Bound this process's memory and processor time (`CPU_SECONDS` a document), before anything is read."""
     import resource
 
+    seconds = CPU_SECONDS * max(1, documents)
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 1))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
 
 
 def _quiet() -> None:
@@ -247,22 +309,30 @@ def _short(error: BaseException) -> str:
     return text[:120]
 
 
-def main(mode: str) -> int:
+def main(mode: str, documents: int = 1) -> int:
     """The child: limit itself, read standard input, write its answer as JSON on standard output."""
-    _limit_self()
+    _limit_self(documents)
     _quiet()
     content = sys.stdin.buffer.read()
-    try:
-        _pypdf_limits()
-        answer = _document(content) if mode == "document" else _form(content)
-    except MemoryError:
-        answer = {"refused": TOO_BIG}
-    except RecursionError:
-        answer = {"refused": "is damaged and cannot be read (its structure nests too deep)"}
-    except Exception as error:  # pypdf and Pillow raise many kinds of error on a broken or hostile file
-        answer = {"refused": _damaged(mode, error)}
+    _pypdf_limits()
+    if mode == "documents":
+        answer: dict[str, Any] = {"documents": [_guarded(mode, _document, item) for item in _unframed(content)]}
+    else:
+        answer = _guarded(mode, _form, content)
     sys.stdout.write(json.dumps(answer))
     return 0
+
+
+def _guarded(mode: str, read: Callable[[bytes], dict[str, Any]], content: bytes) -> dict[str, Any]:
+    """`read(content)`, or a refusal saying why it could not be read."""
+    try:
+        return read(content)
+    except MemoryError:
+        return {"refused": TOO_BIG}
+    except RecursionError:
+        return {"refused": "is damaged and cannot be read (its structure nests too deep)"}
+    except Exception as error:  # pypdf and Pillow raise many kinds of error on a broken or hostile file
+        return {"refused": _damaged(mode, error)}
 
 
 def _damaged(mode: str, error: Exception) -> str:
@@ -275,4 +345,4 @@ def _damaged(mode: str, error: Exception) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "document"))
+    sys.exit(main(sys.argv[1], int(sys.argv[2])))
