@@ -187,8 +187,9 @@ def test_check_json_has_exactly_the_design_shape(complete_folio):
     result = invoke(complete_folio, "check", "--json", "--today", TODAY, "--year", YEAR)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert list(report) == ["rule_set", "as_of", "accreditation", "renewal", "practice"]
+    assert list(report) == ["rule_set", "as_of", "accreditation", "renewal", "practice", "evidence"]
     assert list(report["practice"]) == ["reminders", "conduct_gaps", "feedback"]
+    assert report["evidence"] and all(list(item) == ["case", "came_in", "disagreements"] for item in report["evidence"])
     assert report["rule_set"] == RULE_SET.name and report["as_of"] == TODAY
     assert list(report["accreditation"]) == ["met", "requirements"]
     assert list(report["renewal"]) == ["year_start", "year_end", "met", "requirements"]

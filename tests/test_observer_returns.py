@@ -307,3 +307,33 @@ def test_observed_by_naming_someone_else_is_said_and_set_on_request(forms, tmp_p
         assert folio.case(CASE).observed_by == "Alex Penrose (co-mediator)"
     again = invoke(folder, "import", "--dry-run", str(first))
     assert "Observed by" not in again.output
+
+
+def test_a_disagreement_is_kept_printed_and_reported(forms, tmp_path):
+    """A comment beside an unticked criterion is the observer's remark; where the mediator ticked it, check, the
+    Dashboard's figures and the case's forms say the tick is the mediator's own, not on the returned form."""
+    from sendfolio.portfolio import render
+    from sendfolio.portfolio.model import build_portfolio, latest_date
+    from sendfolio.tui.views.dashboard import dashboard_view
+
+    root, _, _ = forms
+    remark = "Only partial: I would not tick this yet"
+    values = {**SECOND, note_field("f1.pm.sticking-points"): remark}
+    folder = imported(tmp_path, fill(root / "case.pdf", tmp_path / "disagrees.pdf", values))
+    with Folio.open(folder, readonly=True) as folio:
+        data = folio.data()
+    (kept,) = data.returns_for(CASE)
+    assert kept.remarks == {"f1.pm.sticking-points": remark}
+    report = json.loads(invoke(folder, "check", "--json").output)
+    (case,) = [item for item in report["evidence"] if item["case"] == CASE]
+    assert set(case["came_in"]) == {"unsigned return", "mediator's own"}
+    assert {"criterion": "f1.pm.sticking-points", "observer": "Sam Ortega", "remark": remark} in case["disagreements"]
+    assert "f1.pm.initial-contact" not in {item["criterion"] for item in case["disagreements"]}  # Sam ticked it
+    human = " ".join(invoke(folder, "check").output.split())
+    assert "Observers' returns:" in human and remark in human
+    figures = dashboard_view(data, FIXED_TODAY)
+    assert any("Prepare for obvious sticking points" in line and remark in line for line in figures.disagreements)
+    html = render.portfolio_html(build_portfolio(data, latest_date(data, FIXED_TODAY)))
+    assert "remarks beside criteria not ticked" in html and remark in html
+    assert "The mediator's own entry, not on the returned form: Sam Ortega did not tick it." in html
+    assert "The mediator's own entry, not on the returned form</dd>" in html

@@ -75,7 +75,21 @@ def _check_table(report: dict) -> str:
         _group(f"Renewal, registration year {renewal['year_start']} to {renewal['year_end']}", renewal),
     ]
     practice = _practice(report["practice"])
-    return "\n\n".join(blocks + ([practice] if practice else []))
+    disagreeing = _disagreements(report["evidence"])
+    return "\n\n".join(blocks + ([practice] if practice else []) + ([disagreeing] if disagreeing else []))
+
+
+def _disagreements(evidence: list[dict]) -> str:
+    """The criteria an observer's returned form leaves unticked that the mediator ticked; '' when none."""
+    from sendfolio.rules.returns import Disagreement
+
+    found = [
+        Disagreement(case["case"], item["criterion"], item["observer"], item["remark"])
+        for case in evidence
+        for item in case["disagreements"]
+    ]
+    lines = [line for item in found for line in _wrapped(item.words)]
+    return "\n".join([f"Observers' returns: {count(len(found), 'disagreement')}", *lines]) if found else ""
 
 
 def _practice(practice: dict) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
 from sendfolio.domain.records import Case, FolioData, Observation, ObserverReturn
 from sendfolio.portfolio.wording import anchor, debrief_title
+from sendfolio.rules.returns import disagreements
 
 PLACES = {1: "1st", 2: "2nd", 3: "3rd"}
 """A case's place in the practice period as the forms' header says it."""
@@ -28,6 +29,7 @@ class SheetRow:
 
     text: str
     comment: str
+    not_confirmed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Sheet:
     sections: tuple[SheetSection, ...]
     how: str = ""
     attachment: str = ""
+    remarks: tuple[SheetRow, ...] = ()
+    others_returned: bool = False
 
     @property
     def seen(self) -> int:
@@ -105,6 +109,9 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
     sheets: dict[tuple, dict[str, list[SheetRow]]] = {}
     observations = data.observations_for(case.ref)
     returns = data.returns_for(case.ref)
+    unconfirmed: dict[str, str] = {}
+    for item in disagreements(data, case.ref):
+        unconfirmed[item.criterion] = ", ".join(filter(None, (unconfirmed.get(item.criterion), item.observer)))
     for crit in CRITERIA:
         seen = [item for item in observations if item.criterion == crit.id]
         if crit.id in DEBRIEF_CRITERIA:
@@ -112,7 +119,7 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
         else:
             rows = [
                 (
-                    SheetRow(crit.text, item.notes),
+                    SheetRow(crit.text, item.notes, "" if item.returned else unconfirmed.get(crit.id, "")),
                     _key(item.returned, item.observer, item.observer_role, item.returned_on),
                 )
                 for item in seen
@@ -120,6 +127,10 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
         for row, key in rows:
             per_form = sheets.setdefault((crit.form, *key), {})
             per_form.setdefault(crit.section, []).append(row)
+    for kept in returns:  # a form the observer left unticked but wrote remarks on still has its sheet
+        for form in kept.form_numbers:
+            if _remarks(kept, form):
+                sheets.setdefault((form, *_key(True, kept.observer, kept.observer_role, kept.completed)), {})
     made = []
     for (form, entered, observer, role, completed), sections in sorted(
         _merged_by_observer(sheets).items(), key=_sheet_order
@@ -137,9 +148,18 @@ def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
                 sections=tuple(SheetSection(title, tuple(rows)) for title, rows in sections.items()),
                 how=back.how_words if back else "",
                 attachment=back.attachment if back else "",
+                remarks=_remarks(back, form) if back else (),
+                others_returned=entered and any(str(form) in item.forms for item in returns),
             )
         )
     return CaseForms(place=PLACES.get(place, f"{place}th"), sheets=tuple(made))
+
+
+def _remarks(back: ObserverReturn, form: int) -> tuple[SheetRow, ...]:
+    """The observer's remarks beside criteria of this form they did not tick."""
+    return tuple(
+        SheetRow(crit.text, back.remarks[crit.id]) for crit in CRITERIA if crit.form == form and crit.id in back.remarks
+    )
 
 
 def _return_of(returns: tuple[ObserverReturn, ...], observer: str, form: int) -> ObserverReturn | None:

@@ -56,6 +56,7 @@ from sendfolio.rules.practice import (
 )
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
+from sendfolio.rules.returns import Disagreement, came_in, disagreements
 from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
 
 __all__ = [
@@ -90,6 +91,9 @@ __all__ = [
     "casework_hours",
     "check_json",
     "coverage",
+    "Disagreement",
+    "came_in",
+    "disagreements",
     "cpd_totals",
     "current_registration_year",
     "dated_until",
@@ -134,4 +138,21 @@ def check_json(data: FolioData, as_of: date, year: int | None = None) -> dict[st
         "accreditation": accreditation(data, as_of).to_dict(),
         "renewal": renewal(data, year).to_dict(),
         "practice": practice_json(data, as_of, start, end),
+        "evidence": evidence_json(data),
     }
+
+
+def evidence_json(data: FolioData) -> list[dict[str, Any]]:
+    """Per practice case: how its evidence came in, and the criteria an observer's return leaves unticked
+    that the mediator ticked."""
+    return [
+        {
+            "case": case.ref,
+            "came_in": list(came_in(data, case.ref)),
+            "disagreements": [
+                {"criterion": item.criterion, "observer": item.observer, "remark": item.remark}
+                for item in disagreements(data, case.ref)
+            ],
+        }
+        for case in practice_cases(data)
+    ]

@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from sendfolio.domain.wording import days_until, hours_text, short_date
+from sendfolio.domain.wording import count, days_until, hours_text, short_date
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.views.areas import AREA_BY_MODE, preload_areas
 from sendfolio.tui.views.dashboard import DashboardView, area_for_rule, dashboard_view
@@ -84,6 +84,9 @@ class DashboardScreen(FolioScreen):
             yield Static("", id="breaches")
             yield Static("Learning plan (9)", classes="section-title")
             yield Static("", id="learning-plan")
+            disagreeing = Static("", id="disagreements")
+            disagreeing.display = False  # shown only when an observer's return leaves a mediator's tick unticked
+            yield disagreeing
             yield Static("Recent entries (last added or changed first)", classes="section-title")
             yield Static("", id="recent")
         yield AppFooter()
@@ -185,6 +188,9 @@ class DashboardScreen(FolioScreen):
         self._show_deadlines(view.deadlines, view.today)
         self.query_one("#breaches", Static).update(breaches_text(view.breaches))
         self.query_one("#learning-plan", Static).update(learning_text(view.learning))
+        disagreeing = self.query_one("#disagreements", Static)
+        disagreeing.update(disagreements_text(view.disagreements))
+        disagreeing.display = bool(view.disagreements)
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
@@ -313,6 +319,14 @@ def practice_text(lines: tuple[tuple[bool, str], ...], has_register: bool) -> Te
     elif not lines:
         text.append("Nothing in the practice needs attention: nothing lapses in the next 60 days.")
     text.rstrip()
+    return text
+
+
+def disagreements_text(found: tuple[str, ...]) -> Text:
+    """The criteria observers' returns leave unticked that the mediator ticked, one a line (shown as typed)."""
+    text = Text(f"Observers' returns: {count(len(found), 'disagreement')}\n", style="bold")
+    for line in found:
+        text.append(f"{line}\n")
     return text
 
 

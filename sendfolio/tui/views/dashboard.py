@@ -76,6 +76,8 @@ class DashboardView:
     """What needs attention in the practice (Appendix D) as (urgent, words): lapses, conduct gaps, responses."""
     has_register: bool = False
     """True once the governance register holds an item."""
+    disagreements: tuple[str, ...] = ()
+    """Criteria the mediator ticked that an observer's returned form leaves unticked, in words."""
 
 
 def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
@@ -106,6 +108,7 @@ def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ())
         learning=open_needs(data, today),
         practice=practice_lines(data, today, renewal.year_start, renewal.year_end),
         has_register=bool(data.governance),
+        disagreements=tuple(item.words for item in rules.disagreements(data)),
     )
 
 

@@ -1,0 +1,72 @@
+"""What the observers' returns say beside the mediator's own entries. Pure.
+
+A returned form that leaves unticked a criterion the mediator ticked for the same case is a
+disagreement: the observer did not confirm it. `disagreements` lists them (with the observer's
+remark beside the criterion, when they wrote one) for `check`, the Dashboard and the case pages.
+`came_in` says how a case's evidence came: a signed return, an unsigned one, a paper form the
+mediator transcribed, or the mediator's own entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
+from sendfolio.domain.records import FolioData
+
+HOW_WORDS = {"signed": "signed", "unsigned": "unsigned return", "paper": "paper"}
+"""How a return came in, as `check --json` names it."""
+
+MEDIATORS_OWN = "mediator's own"
+"""Evidence the mediator entered without a form."""
+
+TEXTS = {crit.id: crit.text for crit in CRITERIA}
+"""Each criterion's wording by id."""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A criterion the mediator ticked for a case that an observer's returned form leaves unticked."""
+
+    ref: str
+    criterion: str
+    observer: str
+    remark: str = ""
+
+    @property
+    def words(self) -> str:
+        """The disagreement in a sentence, with the observer's remark when there is one."""
+        said = f' (their remark: "{self.remark}")' if self.remark else ""
+        return (
+            f"{self.ref}: \u201c{TEXTS.get(self.criterion, self.criterion)}\u201d is the mediator's own entry, "
+            f"not ticked on the form returned by {self.observer}{said}"
+        )
+
+
+def disagreements(data: FolioData, ref: str | None = None) -> tuple[Disagreement, ...]:
+    """Every disagreement between the mediator's ticks and the observers' current returns (of one case, if given)."""
+    found = []
+    for item in data.observations:
+        if item.returned or (ref is not None and item.ref != ref) or item.criterion in DEBRIEF_CRITERIA:
+            continue
+        form = str(item.criterion[1])
+        for back in data.returns_for(item.ref):
+            if form in back.forms and item.criterion not in back.ticked:
+                found.append(
+                    Disagreement(item.ref, item.criterion, back.observer, back.remarks.get(item.criterion, ""))
+                )
+    return tuple(found)
+
+
+def came_in(data: FolioData, ref: str) -> tuple[str, ...]:
+    """How one case's evidence came in: "signed", "unsigned return", "paper", "mediator's own" (each once)."""
+    kinds = [HOW_WORDS[item.how] for item in data.returns_for(ref)]
+    observations = data.observations_for(ref)
+    kept = {item.observer for item in data.returns_for(ref, current_only=False)}
+    if any(item.returned and item.observer not in kept for item in observations):
+        kinds.append(HOW_WORDS["unsigned"])  # returned before returns were kept
+    case = data.case(ref)
+    own_debrief = case is not None and any(key not in case.debrief_returned for key in case.debrief)
+    if own_debrief or any(not item.returned for item in observations):
+        kinds.append(MEDIATORS_OWN)
+    return tuple(dict.fromkeys(kinds))
