@@ -33,7 +33,7 @@ MEMORY_BYTES = 300 * 1024 * 1024
 """The child's address space: what the reading of one file may use."""
 
 CPU_SECONDS = 5
-"""The child's processor time; past it the child is stopped (pypdf reads about 20 ms a page of dense text)."""
+"""The child's processor time; past it the child is stopped (pypdf's pace per page: tests/benchmarks/README.md)."""
 
 WALL_SECONDS = 15
 """How long the child may take in all (a loaded machine gets it processor time late)."""
