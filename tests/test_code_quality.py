@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "sendfolio"
@@ -28,9 +29,15 @@ def python_files() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+@lru_cache(maxsize=512)
+def parsed(source: str, name: str) -> ast.Module:
+    """The syntax tree of `source`, parsed once for all the checks (they only read it)."""
+    return ast.parse(source, filename=name)
+
+
 def undocumented(source: str, name: str) -> list[str]:
     """`name:line: what` for the module and each class, function and method of `source` that has no docstring."""
-    tree = ast.parse(source, filename=name)
+    tree = parsed(source, name)
     missing = [] if ast.get_docstring(tree) else [f"{name}:1: module"]
     bare = sorted(
         (node.lineno, node.name)
@@ -94,7 +101,7 @@ def _words(text: str) -> set[str]:
 def name_only(source: str, name: str) -> list[str]:
     """`name:line: NAME` for each attribute docstring of `source` that only says the attribute's name again."""
     found = []
-    for names, doc in attribute_docstrings(ast.parse(source, filename=name)):
+    for names, doc in attribute_docstrings(parsed(source, name)):
         said = _words(doc.value.value) - FILLER  # type: ignore[attr-defined]
         if said and said <= set().union(*(_words(item) for item in names)):
             found.append(f"{name}:{doc.lineno}: {', '.join(names)}")
@@ -107,7 +114,7 @@ TIMING = re.compile(r"\b\d+(?:[.,-]\d+)*\s*(?:ms|milliseconds?|s|seconds?)\b(?![
 
 def timings(source: str, name: str) -> list[str]:
     """`name:line: figure` for each docstring of `source` that gives a duration."""
-    tree = ast.parse(source, filename=name)
+    tree = parsed(source, name)
     nodes: list[ast.AST] = [tree, *(node for node in ast.walk(tree) if isinstance(node, (*DEFINITIONS,)))]
     texts = [(getattr(node, "lineno", 1), ast.get_docstring(node, clean=False) or "") for node in nodes]  # type: ignore[arg-type]
     texts += [(doc.lineno, doc.value.value) for _, doc in attribute_docstrings(tree)]  # type: ignore[attr-defined]
