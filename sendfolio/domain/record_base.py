@@ -111,6 +111,12 @@ def entry_problems(record: Any) -> list[FieldError]:
     return found
 
 
+def digest_field(*, required: bool = True) -> Any:
+    """A SHA-256 digest of a kept file: made by the software, so the identifier check passes it by."""
+    parser = f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits", required=required)
+    return field_spec(parser, dataclasses.MISSING if required else "", identifiers="none")
+
+
 def id_field() -> Any:
     """The store's identifier field: empty until the store assigns one."""
     return field_spec(

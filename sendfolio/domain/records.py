@@ -29,6 +29,7 @@ from sendfolio.domain.record_base import (
     Identified as Identified,
     InvalidRecord as InvalidRecord,
     Record as Record,
+    digest_field as _digest,
     field_spec as _spec,
     id_field as _id,
 )
@@ -290,7 +291,7 @@ class ObserverReturn(Identified):
     ticked: tuple[str, ...] = _spec(f.a_list(options=_criterion_ids(), max_items=200, item_length=60), ())
     how: str = _spec(f.choice(RETURN_HOW), "unsigned")
     attachment: str = _spec(f.pattern(RECORD_ID, "the id of an attachment", required=False), "")
-    sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits", required=False), "")
+    sha256: str = _digest(required=False)
     signer: str = _spec(f.text(max_length=200, single_line=True), "")
     certificate: str = _spec(f.text(max_length=300, single_line=True), "")
     signed_at: str = _spec(f.text(max_length=40, single_line=True), "")
@@ -538,7 +539,7 @@ class Attachment(Identified):
     file_type: str = _spec(f.choice(tuple(ATTACHMENT_TYPES)))
     size: int = _spec(f.whole_number(minimum=1, maximum=ATTACHMENT_MAX_BYTES))
     pages: int = _spec(f.whole_number(minimum=1, maximum=10_000), 1)
-    sha256: str = _spec(f.pattern(r"[0-9a-f]{64}", "a SHA-256 digest of 64 hexadecimal digits"), identifiers="none")
+    sha256: str = _digest()
     added: dt.date = _spec(f.a_date())
 
     @property
