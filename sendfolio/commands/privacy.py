@@ -76,9 +76,10 @@ def _remove_exports(folio: Folio, choice: str | None) -> bool:
     if not found or not can_ask():
         return False
     shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    them = "it" if len(found) == 1 else "them"
     question = (
-        f"{folder} holds {count(len(found), 'file')} you exported ({shown}). Encrypt them with the folio, "
-        "or remove them?"
+        f"{folder} holds {count(len(found), 'file')} you exported ({shown}). Encrypt {them} with the folio, "
+        f"or remove {them}?"
     )
     try:
         answer = click.prompt(question, type=click.Choice(["encrypt", "remove"]), default="encrypt")

@@ -142,7 +142,7 @@ async def test_encrypting_in_the_app_keeps_the_draft_and_asks_about_the_exports(
         await settle(pilot)
         await answer(pilot, PASSPHRASE)
         await answer(pilot, PASSPHRASE)
-        assert isinstance(app.screen, ConfirmScreen) and "Encrypt them with the folio, or remove them?" in (
+        assert isinstance(app.screen, ConfirmScreen) and "Encrypt it with the folio, or remove it?" in (
             app.screen.question
         )
         await pilot.press("n")  # Encrypt them
@@ -162,3 +162,32 @@ async def test_encrypting_in_the_app_keeps_the_draft_and_asks_about_the_exports(
     assert codec.decode((exports / "portfolio.pdf").read_bytes()).startswith(b"%PDF-1.4")
     with Folio.open(started_dir, codec=codec) as folio:
         assert load_draft(folio, "reflection-new") == DRAFT
+
+
+async def test_the_apps_backup_names_and_leaves_out_a_missing_document(started_dir, today):
+    """An attached document whose file is gone: the app's JSON backup is still written, and says which was left out."""
+    import json
+
+    from sendfolio.domain.links import resolve_target
+    from sendfolio.io.attachments import read_attachment
+    from sendfolio.samples.certificate import certificate_pdf
+    from sendfolio.tui.screens.transfer import ExportScreen
+    from tests.tui.test_transfer_screens import finish, from_palette
+
+    certificate = started_dir.parent / "membership.pdf"
+    certificate.write_bytes(certificate_pdf([[("Membership certificate", 20, "title")]]))
+    with Folio.open(started_dir) as folio:
+        checked = read_attachment(certificate)
+        saved = folio.attach(
+            checked.record(resolve_target(folio.data(), "membership"), "Membership", today), checked.content
+        )
+    (started_dir / "attachments" / saved.file_name).unlink()
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await from_palette(pilot, "export", ExportScreen)
+        await pilot.press("ctrl+s")
+        result = await finish(pilot)
+    assert result.startswith("✓ Exported") and f"Left out: the file of attachment {saved.id}" in result, result
+    backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
+    assert "SM-T-001" in backup.read_text() and "attachments" not in json.loads(backup.read_text())

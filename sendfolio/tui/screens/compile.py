@@ -297,6 +297,8 @@ def result_text(done: Any) -> str:
     text = f"✓ Saved {done.pages} pages to {done.path}"
     if getattr(done, "draft", False):
         text += f"\n  Marked DRAFT: {count(len(done.unmet), 'requirement')} still unmet."
+    for line in getattr(done, "left_out", ()):
+        text += f"\n  ⚠ {line[0].upper()}{line[1:]}"
     return text
 
 

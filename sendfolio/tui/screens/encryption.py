@@ -136,12 +136,13 @@ class EncryptionScreen(Screen):
             self.recode(passphrase, "encrypt")
             return
         shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        them = "it" if len(found) == 1 else "them"
         question = (
             f"The exports folder in the data folder holds {count(len(found), 'file')} you exported ({shown}). "
-            "Encrypt them with the folio, or remove them?"
+            f"Encrypt {them} with the folio, or remove {them}?"
         )
         self.app.push_screen(
-            ConfirmScreen(question, yes_label="Remove them", no_label="Encrypt them"),
+            ConfirmScreen(question, yes_label=f"Remove {them}", no_label=f"Encrypt {them}"),
             lambda remove: self.recode(passphrase, "encrypt", remove_exports=bool(remove)),
         )
 

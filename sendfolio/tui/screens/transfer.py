@@ -129,6 +129,9 @@ class ExportScreen(TransferScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "export", "Export", priority=True)]
 
+    left_out: tuple[str, ...] = ()
+    """The attached documents the last backup left out (their files could not be read), one sentence each."""
+
     def compose(self) -> ComposeResult:
         """The choice, the encryption tick, the path and the result."""
         with VerticalScroll(id="transfer-body"):
@@ -249,8 +252,12 @@ class ExportScreen(TransferScreen):
         if self.kind != "reflections":
             out.parent.mkdir(exist_ok=True, mode=0o700)
         if self.kind == "backup":
-            files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
-            return export_backup(data, out, folio.path, files, settings=folio.settings(), codec=codec)
+            readable = folio.readable_attachments()  # a file that cannot be read is named and left out
+            written = export_backup(
+                readable.data, out, folio.path, readable.files, settings=folio.settings(), codec=codec
+            )
+            self.left_out = tuple(readable.left_out)
+            return written
         ensure_clear(folio)
         if self.kind == "reflections":
             return export_reflections(data, out, folio.path)
@@ -264,7 +271,8 @@ class ExportScreen(TransferScreen):
         if event.state == WorkerState.SUCCESS:
             encrypted = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
             note = "It is encrypted: Import opens it with its passphrase." if encrypted else PLAIN_NOTE
-            self.show_result(f"✓ Exported {event.worker.result} to {out}\n{note}")
+            warnings = "".join(f"\n⚠ {line[0].upper()}{line[1:]}" for line in self.left_out)
+            self.show_result(f"✓ Exported {event.worker.result} to {out}{warnings}\n{note}")
             return
         self.show_result(_export_error(event.worker.error, out), error=True)
 

@@ -6,6 +6,7 @@ portfolio package (and through it WeasyPrint).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -192,8 +193,16 @@ def compile_pdf(
         if kind == "review":
             check_output(api.summary_path(path), folio.data_dir)
             return api.compile_review(data, year, path, as_of=today, progress=progress)[0]
-        files = {item.id: folio.attachment_bytes(item) for item in data.attachments}
-        return api.compile_portfolio(data, path, as_of=today, progress=progress, attachment_files=files)
+        readable = folio.readable_attachments()  # a file that cannot be read is named and left out
+        kept = tuple(item for item in data.attachments if item.id in readable.files)
+        done = api.compile_portfolio(
+            dataclasses.replace(data, attachments=kept),
+            path,
+            as_of=today,
+            progress=progress,
+            attachment_files=readable.files,
+        )
+        return dataclasses.replace(done, left_out=tuple(readable.left_out))
 
 
 LAYOUT_STAGE = "Laying out pages"
