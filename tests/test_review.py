@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sendfolio.cli import main
-from sendfolio.domain.governance import Feedback, GovernanceItem
+from sendfolio.domain.governance import CONDUCT_DECLARATIONS, Feedback, GovernanceItem
 from sendfolio.domain.records import Case, Profile
 from sendfolio.portfolio.review import FEWER, REVIEW_SECTIONS, SUMMARY_SECTIONS, WITHHELD, shown, shown_with_total
+from sendfolio.portfolio.wording import conduct
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 
@@ -176,3 +177,19 @@ def test_bad_usage_is_one_line(tmp_path):
     assert same.exit_code == 2 and "--summary: give a different file for the summary" in same.stderr
     year = run(folio_dir, "review", "--year", "1066", "-o", str(tmp_path / "a.pdf"))
     assert year.exit_code == 2 and "--year: 1066 is not a registration year" in year.stderr
+
+
+def test_the_portfolio_case_page_prints_the_declarations_once_any_is_answered(tmp_path):
+    """The demo's practice cases print their conduct declarations in the standards' words; unanswered ones say so."""
+    from sendfolio.portfolio import render
+    from sendfolio.portfolio.model import build_portfolio
+
+    with Folio.open(tmp_path / "folio") as folio:
+        write_demo(folio, TODAY)
+        data = folio.data()
+    html = " ".join(render.portfolio_html(build_portfolio(data, TODAY)).split())
+    assert html.count("<h3>Conduct of the mediation</h3>") == 3  # the three practice cases
+    assert "The child's or young person's views</span> (Appendix D §3): Not answered" in html.replace("&#39;", "'")
+    assert "Confidentiality</span> (Appendix D §4.1): Not applicable. No outcome was shared" in html
+    plain = data.cases[0].with_changes(**{item.field: "" for item in CONDUCT_DECLARATIONS})
+    assert conduct(plain) == []

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sendfolio.domain.records import DEBRIEF_TITLES
+from sendfolio.domain.governance import CONDUCT_DECLARATIONS
+from sendfolio.domain.records import DEBRIEF_TITLES, Case
 from sendfolio.domain.standards import RULE_WORDS
 from sendfolio.domain.wording import MONTHS, hours_text as _hours_text, long_date, numeric_date, words
 
@@ -109,7 +110,23 @@ def standard_words(rule_id: str) -> str:
     return RULE_WORDS.get(rule_id, "")
 
 
+CONDUCT_ANSWER_WORDS = {"yes": "Yes", "no": "No", "not-applicable": "Not applicable", "": "Not answered"}
+"""A conduct declaration's answer, as the case page prints it."""
+
+
+def conduct(case: Case) -> list[tuple[str, str, str, str]]:
+    """A case's conduct declarations (Appendix D §3-4) as (title, paragraph, answer, note); none when none is answered."""
+    answers = [getattr(case, item.field, "") for item in CONDUCT_DECLARATIONS]
+    if not any(answers):
+        return []
+    return [
+        (item.title, item.paragraph, CONDUCT_ANSWER_WORDS[answer], getattr(case, item.note_field, ""))
+        for item, answer in zip(CONDUCT_DECLARATIONS, answers, strict=True)
+    ]
+
+
 FILTERS = {
+    "conduct": conduct,
     "standard_words": standard_words,
     "step_date": step_date,
     "prose_dates": prose_dates,
