@@ -140,7 +140,6 @@ class Case(Record):
     debrief_by_role: str = _spec(f.text(max_length=60, single_line=True), "")
     debrief_returned_on: dt.date | None = _spec(f.a_date(required=False), None)
     debrief_returned: tuple[str, ...] = _spec(f.a_list(options=DEBRIEF_HEADINGS), ())
-    # The conduct declarations of Appendix D §3-4 (`governance.CONDUCT_DECLARATIONS`), unanswered by default.
     conduct_independence: str = conduct_field()
     conduct_independence_note: str = conduct_note()
     conduct_no_prior_role: str = conduct_field()
