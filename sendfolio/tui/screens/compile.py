@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +39,9 @@ from sendfolio.tui.views.compile_plan import (
 )
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.ticks import TickRadio
+
+if TYPE_CHECKING:
+    from sendfolio.portfolio.api import CompileResult
 
 INLINE_RECORDS = 400
 """Up to this many cases, reflections and CPD entries, the rules are asked on the screen's thread
@@ -292,10 +295,10 @@ def stage_lines(stages: list[tuple[str, str]], *, done: bool = False) -> str:
     return "\n".join(lines)
 
 
-def result_text(done: Any) -> str:
+def result_text(done: CompileResult) -> str:
     """Where the PDF went, how many pages, and whether it is marked as a draft."""
     text = f"✓ Saved {done.pages} pages to {done.path}"
-    if getattr(done, "draft", False):
+    if done.draft:
         text += f"\n  Marked DRAFT: {count(len(done.unmet), 'requirement')} still unmet."
     for line in getattr(done, "left_out", ()):
         text += f"\n  ⚠ {line[0].upper()}{line[1:]}"

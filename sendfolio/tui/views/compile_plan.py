@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sendfolio import rules
 from sendfolio.domain.record_base import D
@@ -23,6 +23,7 @@ from sendfolio.domain.records import FolioData
 from sendfolio.domain.wording import count
 
 if TYPE_CHECKING:
+    from sendfolio.portfolio.api import CompileResult
     from sendfolio.store import Folio
 
 
@@ -167,7 +168,7 @@ def practice_attention(data: FolioData, year: int, today: date) -> str:
 
 def compile_pdf(
     kind: str, folio: Folio, data: FolioData, path: Path, year: int, today: date, progress: Progress | None = None
-) -> Any:
+) -> CompileResult:
     """Check the folio's privacy, then make the chosen PDF of `data` at `path`; returns the compiler's result.
 
     The result has the path, the number of pages and whether the PDF is marked as a draft.
