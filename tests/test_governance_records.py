@@ -181,3 +181,14 @@ def test_check_lists_the_practice_reminders_of_the_demo(demo_folio, folio_dir):
     report = json.loads(cli(folio_dir, "check", "--json", "--today", "2026-11-29").output)
     assert [item["state"] for item in report["practice"]["reminders"]] == ["lapsed", "lapsed", "lapses-soon"]
     assert [item["status"] for item in report["practice"]["feedback"]] == ["met", "missed", "met", "met"]
+
+
+def test_feedback_follows_a_renamed_case_and_is_unlinked_from_a_deleted_one(folio_dir):
+    with Folio.open(folio_dir) as folio:
+        folio.put(held_case())
+        folio.put(Feedback.from_dict({"given_by": "other", "received": "2026-02-10", "case": "SM-2026-001"}))
+        folio.rename_case("SM-2026-001", "SM-2026-101")
+        assert [item.case for item in folio.data().feedback] == ["SM-2026-101"]
+        folio.delete(folio.case("SM-2026-101"))
+        assert [item.case for item in folio.data().feedback] == [""]
+    assert b"SM-2026-101" not in (folio_dir / "folio.json").read_bytes()

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from sendfolio import rules
 from sendfolio.cli import main
+from sendfolio.domain.governance import Feedback
 from sendfolio.domain.records import CPDEntry, Observation
 from sendfolio.privacy.purge import plan_purge
 from sendfolio.privacy.unlock import codec_from_passphrase
@@ -31,10 +32,14 @@ def files_with(folder, needle: str) -> list:
 
 @pytest.fixture
 def marked_demo(demo_folio, today):
-    """The demo folio with the canary in the notes and an observation note of every case; closed for the CLI."""
+    """The demo folio with the canary in the notes, a conduct note, an observation note and feedback of every case;
+    closed for the CLI."""
     for case in demo_folio.cases():  # one save each, so the backups hold the canary too
-        demo_folio.put(case.with_changes(notes=f"{case.notes} {CANARY}"))
+        demo_folio.put(case.with_changes(notes=f"{case.notes} {CANARY}", conduct_signposting_note=CANARY))
         demo_folio.put(Observation.from_dict({"ref": case.ref, "criterion": "f3.db.extra", "notes": CANARY}))
+        demo_folio.put(
+            Feedback.from_dict({"case": case.ref, "given_by": "other", "received": case.date, "response": CANARY})
+        )
     data = demo_folio.data()
     demo_folio.close()
     return data
@@ -51,6 +56,7 @@ def test_plan_lists_only_old_cases_with_text(marked_demo, today):
     old = [case.ref for case in marked_demo.cases if case.date < cutoff(today)]
     assert [item.ref for item in plan.cases] == old and old
     assert all(CANARY not in item.describe() for item in plan.cases)
+    assert all("conduct note" in item.describe() and "of feedback" in item.describe() for item in plan.cases)
 
 
 def test_purge_keeps_every_rule_result(folio_dir, marked_demo, today):
@@ -78,7 +84,8 @@ def test_purge_keeps_every_rule_result(folio_dir, marked_demo, today):
         )
         assert [getattr(old, name) for name in same] == [getattr(new, name) for name in same]
         if old.date < cutoff(today):
-            assert (new.notes, new.issues, new.debrief) == ("", (), {})
+            assert (new.notes, new.issues, new.debrief, new.conduct_signposting_note) == ("", (), {}, "")
+            assert new.conduct_signposting == old.conduct_signposting
         else:
             assert new == old
 

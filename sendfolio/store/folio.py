@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB, where
 
+from sendfolio.domain.governance import Feedback
 from sendfolio.domain.records import (
     Attachment,
     Case,
@@ -360,7 +361,7 @@ class Folio:
         return declaration
 
     def delete(self, record: Record) -> bool:
-        """Remove a record (a case takes its observations with it); False if it was not there."""
+        """Remove a record (a case takes its observations with it, its feedback stays unlinked); False if absent."""
         if isinstance(record, (Profile, PPCContact, Verification)):
             return self._delete_singleton(record)
         spec = self._spec(record)
@@ -372,12 +373,14 @@ class Folio:
             del self._records[type(record)][key]
             if isinstance(record, Case):
                 self._delete_observations(record.ref)
+                for feedback in [item for item in self._table(Feedback).values() if item.case == record.ref]:
+                    self.put(feedback.with_changes(case=""))
             self._note_entered(record.KIND, key, gone=True)
         return True
 
     def rename_case(self, old_ref: str, new_ref: str, case: Case | None = None) -> Case:
         """Give a case a new reference in one save: its observations move, linked reflections, learning
-        needs raised in its de-brief and documents attached to it follow.
+        needs raised in its de-brief, documents attached to it and feedback about it follow.
 
         `case` (optional) is the case's new content (an edited form) — its `ref` is set to `new_ref`.
         Refuses, with `FolioError` and nothing changed, a case that is not there or a reference in use.
@@ -403,6 +406,7 @@ class Folio:
             for item in self.attachments()
             if item.evidence_for == f"case:{old_ref}"
         ]
+        linked += [item.with_changes(case=new_ref) for item in self.data().feedback if item.case == old_ref]
         with self.batch():
             self.delete(old)
             for record in (renamed, *moved, *linked):
