@@ -100,9 +100,21 @@ class SendfolioGroup(click.Group):
                 return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except OSError as error:  # the disk full, a folder read-only, a file where a folder belongs…
+            if os.environ.get("SENDFOLIO_DEBUG"):
+                raise
+            from sendfolio.commands.errors import os_error_line
+
+            click.echo(f"sendfolio: {os_error_line(error)}", err=True)
+            ctx.exit(2)
         except Exception as error:
             if os.environ.get("SENDFOLIO_DEBUG"):
                 raise
+            from sendfolio.store.storage import FolioError
+
+            if isinstance(error, FolioError):  # the store's own line: which file, what happened, what to do
+                click.echo(f"sendfolio: {error}", err=True)
+                ctx.exit(2)
             click.echo(
                 f"sendfolio: unexpected error ({type(error).__name__}); nothing was printed that could hold "
                 "record text (set SENDFOLIO_DEBUG=1 to see the details)",
@@ -130,7 +142,10 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
     if ctx.invoked_subcommand is not None:
+        from sendfolio.commands.errors import quiet_libraries
+
         ctx.with_resource(terminal_safe_output())
+        ctx.with_resource(quiet_libraries())
     else:
         from sendfolio.commands.common import open_app
 

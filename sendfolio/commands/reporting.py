@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from sendfolio.commands.errors import fail
+from sendfolio.commands.errors import fail, os_error_line, os_error_reason
 from sendfolio.domain.wording import count
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _report(error: Exception, *, nothing: str, options: Mapping[str, str], targe
         fail(f"{lead}{error}")
     if isinstance(error, OSError):
         where = target if target is not None else (error.filename or "the output file")
-        fail(lead + os_error.format(where=where, why=error.strerror or error, error=error))
+        fail(lead + os_error.format(where=where, why=os_error_reason(error), error=os_error_line(error)))
     raise error
 
 
