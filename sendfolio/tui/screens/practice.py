@@ -38,11 +38,27 @@ from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
 SWITCH_BINDINGS: list[BindingType] = [
-    Binding("g", "app.area('practice')", "Register", tooltip="The governance register (Appendix D §1.2)"),
-    Binding("f", "app.area('feedback')", "Feedback", tooltip="Service users' feedback and the responses"),
-    Binding("v", "app.area('development')", "Development", tooltip="The practice development plan (Appendix D §2)"),
+    Binding("g", "go('practice')", "Register", tooltip="The governance register (Appendix D §1.2)"),
+    Binding("f", "go('feedback')", "Feedback", tooltip="Service users' feedback and the responses"),
+    Binding("v", "go('development')", "Development", tooltip="The practice development plan (Appendix D §2)"),
 ]
-"""g, f and v move between the three screens of the practice."""
+"""g, f and v move between the three screens of the practice (each screen offers the other two)."""
+
+
+class PracticeScreen(RecordTableScreen):
+    """One of the practice's screens: it offers the keys to the other two."""
+
+    MODE: ClassVar[str] = ""
+    """The app mode that holds this screen."""
+
+    def action_go(self, mode: str) -> None:
+        """Switch to another screen of the practice."""
+        self.app.action_area(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No key to the screen already on show."""
+        return not (action == "go" and parameters and parameters[0] == self.MODE)
+
 
 FROM_LABELS = (
     ("parent-carer", "Parent or carer"),
@@ -111,7 +127,7 @@ STATE_WORDS = {
 """Where a register item stands, in the table."""
 
 
-class GovernanceScreen(RecordTableScreen):
+class GovernanceScreen(PracticeScreen):
     """The governance register: each §1.2 duty with its evidence and dates, and what needs attention."""
 
     HELP = (
@@ -125,6 +141,8 @@ class GovernanceScreen(RecordTableScreen):
     BINDINGS: ClassVar[list[BindingType]] = [*record_bindings("register item"), *SWITCH_BINDINGS]
     """Add / edit / delete, and the other practice screens."""
 
+    MODE = "practice"
+    """The register's app mode."""
     RECORD_TYPE = GovernanceItem
     """The table holds governance items."""
     SPECS = REGISTER_SPECS
@@ -190,7 +208,7 @@ class GovernanceScreen(RecordTableScreen):
         self.refresh_table()
 
 
-class FeedbackScreen(RecordTableScreen):
+class FeedbackScreen(PracticeScreen):
     """Service users' feedback and the responses, each due within 20 working days."""
 
     HELP = (
@@ -208,6 +226,8 @@ class FeedbackScreen(RecordTableScreen):
     ]
     """Add / edit / delete, answer, and the other practice screens."""
 
+    MODE = "feedback"
+    """The feedback's app mode."""
     RECORD_TYPE = Feedback
     """The table holds feedback."""
     NOUN = "feedback"
@@ -319,7 +339,7 @@ class FeedbackScreen(RecordTableScreen):
         self.refresh_table()
 
 
-class DevelopmentScreen(RecordTableScreen):
+class DevelopmentScreen(PracticeScreen):
     """The practice development plan: the service's targets, their review dates and progress."""
 
     HELP = (
@@ -331,6 +351,8 @@ class DevelopmentScreen(RecordTableScreen):
     BINDINGS: ClassVar[list[BindingType]] = [*record_bindings("target"), *SWITCH_BINDINGS]
     """Add / edit / delete, and the other practice screens."""
 
+    MODE = "development"
+    """The development plan's app mode."""
     RECORD_TYPE = DevelopmentTarget
     """The table holds development targets."""
     SPECS = PLAN_SPECS
