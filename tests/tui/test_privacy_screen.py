@@ -87,3 +87,46 @@ def test_the_palette_registry_names_every_feature_the_cli_has():
     titles = " | ".join(feature.title for feature in FEATURES)
     for word in ("Privacy", "Export", "Import", "calendar", "Restore", "Encryption", "demo", "data folder"):
         assert word in titles
+
+
+async def test_an_attached_image_is_looked_at_then_marked(started_dir, today):
+    """An image has no text to check: listed as such, Enter says where to look, i marks it as looked at."""
+    import hashlib
+    import io
+
+    from PIL import Image
+
+    from sendfolio.domain.records import Attachment
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(buffer, "PNG")
+    card = buffer.getvalue()
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.folio.attach(
+            Attachment.from_dict(
+                {
+                    "evidence_for": "membership",
+                    "title": "Membership card",
+                    "file_type": "png",
+                    "size": len(card),
+                    "pages": 1,
+                    "sha256": hashlib.sha256(card).hexdigest(),
+                    "added": today,
+                }
+            ),
+            card,
+        )
+        screen = await open_privacy(pilot)
+        table = screen.query_one("#privacy-findings", DataTable)
+        assert table.row_count == 1
+        assert "not checked: an image" in str(table.get_row_at(0)[0])
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen  # nothing to edit: the notice says where to look
+        await pilot.press("i")
+        await settle(pilot)
+        assert table.row_count == 0
+        assert check.open_findings(app.folio) == []

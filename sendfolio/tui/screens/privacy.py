@@ -182,6 +182,13 @@ class PrivacyScreen(FolioScreen):
         if finding is None:
             self.notify("Nothing to fix.")
             return
+        if finding.kind == "attachment":  # the words of an attached file are changed by attaching another
+            self.notify(
+                "That is in an attached document: look at it in Documents (0), then attach a copy without it "
+                "and remove this one, or press i if it is not an identifier.",
+                markup=False,
+            )
+            return
         record = _record(self.app.current_folio, finding)
         if record is None:
             self.notify("That record is no longer in the folio.", severity="warning")
@@ -196,8 +203,13 @@ class PrivacyScreen(FolioScreen):
         if finding is None:
             self.notify("Nothing to mark.")
             return
-        check.ignore(self.app.current_folio, finding.id)
-        self.notify(f"Marked as not an identifier: {finding.match}", markup=False)
+        try:
+            check.ignore(self.app.current_folio, finding.id)
+        except KeyError as why:  # a document that cannot be read cannot be marked
+            self.notify(str(why.args[0]), severity="error", markup=False)
+            return
+        what = finding.match or "looked at, holds no identifier"
+        self.notify(f"Marked as not an identifier: {what}", markup=False)
 
     def action_add_word(self) -> None:
         """Ask for a name or word and add it to the list."""
