@@ -337,3 +337,102 @@ def test_a_disagreement_is_kept_printed_and_reported(forms, tmp_path):
     assert "remarks beside criteria not ticked" in html and remark in html
     assert "The mediator's own entry, not on the returned form: Sam Ortega did not tick it." in html
     assert "The mediator's own entry, not on the returned form</dd>" in html
+
+
+def sign(source: Path, out: Path, signer_name: str = "Sam Ortega") -> Path:
+    """Sign a filled form in its Form 3 signature field, as a PDF reader does with a self-signed digital ID
+    made here and now (nothing real)."""
+    import datetime as dt
+    import io
+    import warnings
+
+    from asn1crypto import keys, x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.sign import signers
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer_name)])
+    now = dt.datetime.now(dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    signer = signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)),
+        signing_key=keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        ),
+        cert_registry=None,
+    )
+    signed = io.BytesIO()
+    writer = IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
+    signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="f3_signature"), signer=signer, output=signed)
+    out.write_bytes(signed.getvalue())
+    return out
+
+
+def test_a_signed_return_is_checked_and_worded_so(forms, tmp_path):
+    """Signed with a self-signed digital ID: unchanged since signing, the signer, the certificate and the time kept."""
+    _, _, second = forms
+    signed = sign(second, tmp_path / "signed.pdf")
+    folder = make_demo(tmp_path / "folio")
+    result = invoke(folder, "import", str(signed))
+    assert result.exit_code == 0, result.output
+    assert "digitally signed by Sam Ortega (a self-signed digital ID)" in result.output
+    assert "unchanged since signing" in result.output and result.stderr == ""
+    with Folio.open(folder, readonly=True) as folio:
+        data = folio.data()
+    (kept,) = data.returns_for(CASE)
+    assert (kept.how, kept.signer, kept.certificate) == ("signed", "Sam Ortega", "a self-signed digital ID")
+    assert kept.signed_at.endswith("UTC") and kept.how_words.startswith("digitally signed by Sam Ortega")
+    assert "unchanged since signing" in kept.how_words
+    report = json.loads(invoke(folder, "check", "--json").output)
+    (case,) = [item for item in report["evidence"] if item["case"] == CASE]
+    assert "signed" in case["came_in"]
+
+
+def test_an_unsigned_return_is_accepted_and_worded_unsigned(forms, tmp_path):
+    """No signature: still imported, and said to be not signed."""
+    _, first, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    result = invoke(folder, "import", str(first))
+    assert result.exit_code == 0 and f"{first}: not signed" in result.output
+    with Folio.open(folder, readonly=True) as folio:
+        (kept,) = folio.data().returns
+    assert kept.how == "unsigned" and kept.how_words.startswith("returned electronically, not signed, imported on")
+
+
+@pytest.mark.parametrize("how", ["bytes changed", "field filled in after signing"])
+def test_a_return_altered_after_signing_is_refused(forms, tmp_path, how):
+    """A signed return changed afterwards (its bytes, or a field filled in a later revision): one line, nothing kept."""
+    from pypdf import PdfWriter
+
+    from tests.test_observer_forms import refused
+
+    _, _, second = forms
+    signed = sign(second, tmp_path / "signed.pdf").read_bytes()
+    altered = tmp_path / "altered.pdf"
+    if how == "bytes changed":
+        assert b"(Sam Ortega)" in signed
+        altered.write_bytes(signed.replace(b"(Sam Ortega)", b"(Sam Ortegb)", 1))
+    else:
+        writer = PdfWriter(altered_source := tmp_path / "signed.pdf", incremental=True)
+        writer.update_page_form_field_values(writer.pages[1], {note_field("f1.pm.records"): "Added later."})
+        writer.write(altered)
+        assert altered.read_bytes().startswith(signed) and altered_source.exists()
+    assert "was changed after it was signed" in refused(make_demo(tmp_path / "folio"), altered)

@@ -67,7 +67,7 @@ def note_field(criterion_id: str) -> str:
 
 
 def header_field(form: int, name: str) -> str:
-    """A field of a form's header or sign-off: mediator, case, date, place, observer, role, signed_on."""
+    """A field of a form's header or sign-off: mediator, case, date, place, observer, role, signed_on, signature."""
     return f"f{form}_{name}"
 
 

@@ -43,6 +43,7 @@ from sendfolio.domain.records import (
 from sendfolio.domain.vocabulary import TIMELINE_DATES
 from sendfolio.domain.wording import count, long_date, short_date
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
+from sendfolio.io.signatures import AlteredAfterSigning, SignatureCheck, check_signature
 
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")
 """Other ways an observer may write a date, beyond YYYY-MM-DD and DD/MM/YYYY."""
@@ -79,6 +80,7 @@ class ReturnedForm:
     sheets: tuple[ReturnedSheet, ...]
     raw: bytes = b""
     pages: int = 1
+    signature: SignatureCheck | None = None
 
     @property
     def sha256(self) -> str:
@@ -86,8 +88,16 @@ class ReturnedForm:
         return hashlib.sha256(self.raw).hexdigest()
 
     def describe(self) -> list[str]:
-        """What the form records, one line per form completed, in words."""
-        lines = []
+        """What the form records, one line per form completed, in words (first, whether it is signed)."""
+        if self.signature is not None:
+            sign = self.signature
+            lines = [
+                f"{self.file}: digitally signed by {sign.signer} ({sign.certificate})"
+                + (f", {sign.signed_at}" if sign.signed_at else "")
+                + "; unchanged since signing"
+            ]
+        else:
+            lines = [f"{self.file}: not signed"]
         for sheet in self.sheets:
             what = [f"{len(sheet.ticked)} {'criterion' if len(sheet.ticked) == 1 else 'criteria'} seen"]
             if sheet.debrief:
@@ -236,8 +246,18 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     for sheet in sheets:
         if sheet.used and not sheet.observer:
             raise _problem(file, f"Form {sheet.form} is filled in but has no observer's name in its header")
+    try:
+        signature = check_signature(raw)
+    except AlteredAfterSigning as altered:
+        raise _problem(file, f"{altered}: ask the observer to fill it in and sign it again") from None
     return ReturnedForm(
-        file=file, reference=reference, case_ref=case_ref, sheets=tuple(named), raw=raw, pages=max(1, pages)
+        file=file,
+        reference=reference,
+        case_ref=case_ref,
+        sheets=tuple(named),
+        raw=raw,
+        pages=max(1, pages),
+        signature=signature,
     )
 
 
@@ -316,6 +336,7 @@ def returned_records(
                     "debrief": debrief,
                     "remarks": {key: text for sheet in sheets for key, text in sheet.remarks.items()},
                     "sha256": form.sha256,
+                    **_signed(form.signature),
                 }
             )
             again = next((old for old in existing.returns_for(form.case_ref) if _same_return(old, returned)), None)
@@ -429,6 +450,18 @@ def _new_id(taken: set[str]) -> str:
         if candidate not in taken:
             taken.add(candidate)
             return candidate
+
+
+def _signed(signature: SignatureCheck | None) -> dict[str, str]:
+    """The return's fields saying how it came: signed (by whom, with which certificate, when) or not."""
+    if signature is None:
+        return {"how": "unsigned"}
+    return {
+        "how": "signed",
+        "signer": signature.signer,
+        "certificate": signature.certificate,
+        "signed_at": signature.signed_at,
+    }
 
 
 def _kept_file(form: ReturnedForm, changes: ReturnChanges, today: date, taken: set[str]) -> str:

@@ -182,7 +182,7 @@ def place_in_practice(data: FolioData, case: Case) -> str:
 
 def _form(number: int, values: dict[str, str]) -> ObserverForm:
     """One form with its header values."""
-    names = ("mediator", "observer", "role", "date", "place", "case", "signed_on")
+    names = ("mediator", "observer", "role", "date", "place", "case", "signed_on", "signature")
     return ObserverForm(
         number=number,
         title=FORM_TITLES[number],
@@ -299,6 +299,12 @@ def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, 
             count += 1
             if str(name) in locked:
                 widget[NameObject("/Ff")] = NumberObject(int(widget.get("/Ff", 0)) | 1)
+            if str(name).endswith("_signature"):  # laid out as a text box, kept as the observer's signature field
+                widget[NameObject("/FT")] = NameObject("/Sig")
+                for key in ("/V", "/DV", "/DA", "/Ff", "/MaxLen", "/AP"):
+                    if key in widget:
+                        del widget[key]
+                continue
             if widget.get("/FT") == "/Btn" and "/DA" not in widget:
                 widget[NameObject("/DA")] = TextStringObject("/ZaDb 0 Tf 0 g")
                 widget[NameObject("/MK")] = DictionaryObject({NameObject("/CA"): TextStringObject("4")})
