@@ -159,3 +159,44 @@ def test_an_unreadable_journal_beside_an_untouched_folio_is_undone(with_draft_an
         assert load_draft(folio, "reflection-new") == DRAFT
     assert (folder / "folio.json").read_bytes() == before
     assert not (folder / "codec-change.json").exists() and not (folder / ".folio.json.codec-change").exists()
+
+
+def test_a_draft_kept_while_the_codec_changes_is_written_under_the_new_one(with_draft_and_exports):
+    """The app changes the codec in a worker while an editor may keep its draft: the draft waits for the
+    change and is then written encrypted, never plain beside an encrypted folio."""
+    import threading
+
+    from sendfolio.store import crypto
+
+    folder = with_draft_and_exports
+    new = crypto.new_codec(FIRST, crypto.TEST_PARAMS)
+    started, go_on = threading.Event(), threading.Event()
+
+    class Slow:
+        """The new codec, pausing in its first encode (the folio's) until told to go on."""
+
+        def encode(self, data: bytes) -> bytes:
+            """Pause once, then encode."""
+            if not started.is_set():
+                started.set()
+                go_on.wait(10)
+            return new.encode(data)
+
+        def decode(self, data: bytes) -> bytes:
+            """Decode as the new codec does."""
+            return new.decode(data)
+
+    later = {"title": f"Typed during the change {CANARY}", "body": "More."}
+    with Folio.open(folder) as folio:
+        changing = threading.Thread(target=folio.change_codec, args=(Slow(),))
+        changing.start()
+        assert started.wait(10)
+        keeping = threading.Thread(target=save_draft, args=(folio, "reflection-new", later))
+        keeping.start()
+        keeping.join(0.3)
+        assert keeping.is_alive(), "the draft waits while the codec changes"
+        go_on.set()
+        changing.join(10)
+        keeping.join(10)
+        assert load_draft(folio, "reflection-new") == later
+    assert plain_files(folder) == []

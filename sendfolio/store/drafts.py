@@ -45,9 +45,10 @@ def save_draft(folio: Folio, name: str, values: dict[str, Any]) -> None:
     path = draft_path(folio, name)
     make_private_folder(path.parent)
     data = json.dumps(values, ensure_ascii=False).encode("utf-8")
-    if folio.codec is not None:
-        data = folio.codec.encode(data)
-    write_atomic(path, data)
+    with folio.codec_lock:  # not while the codec changes (the app does that in a worker): after, under the new one
+        if folio.codec is not None:
+            data = folio.codec.encode(data)
+        write_atomic(path, data)
 
 
 def load_draft(folio: Folio, name: str) -> dict[str, Any] | None:

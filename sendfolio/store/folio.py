@@ -14,6 +14,7 @@ import dataclasses
 import json
 import os
 import secrets
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,6 +76,9 @@ class Folio:
         self._lock: FolioLock | ReadOnlyLock | None = lock
         self._db = TinyDB(storage=lambda: storage)
         self._files = AttachmentFiles(data_dir)
+        self.codec_lock = threading.RLock()
+        """Held while the codec changes; whatever writes a file through the codec beside the folio
+        (a draft) holds it too, so nothing is written under the old codec after the change has read it."""
         self.on_save: list[Callable[[], None]] = []
         """Called after every change is saved (once per outermost batch), e.g. so the app can redraw."""
         self._load_index()
@@ -475,6 +479,11 @@ class Folio:
         are deleted instead of re-encoded. Returns the change made (which files changed, which
         went); raises `FolioError` saying what could not be done.
         """
+        with self.codec_lock:
+            return self._change_codec(codec, remove_exports)
+
+    def _change_codec(self, codec: Codec | None, remove_exports: bool) -> CodecChange:
+        """`change_codec`, with the codec lock held."""
         self._check_open()
         plain = self._storage.plain_for_codec_change()
         change = plan_change(

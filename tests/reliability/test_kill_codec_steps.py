@@ -201,6 +201,7 @@ def kill_every_step(tmp_path: Path, mode: str, repeats: int) -> dict[str, int]:
     finally:
         child.close()
     assert tally["old"] and tally["new"], f"{mode}: the kills did not land on both sides of the change: {tally}"
+    print(f"{mode}: {steps} steps x {repeats}: {tally}")  # the figures for the report (pytest -rP shows them)
     return tally
 
 
