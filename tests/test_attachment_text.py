@@ -126,3 +126,17 @@ def test_text_found_in_several_documents_is_read_in_one_child(folio_dir, tmp_pat
     assert "Certificate one" in first.texts[0]
     assert LEAK in " ".join(second.texts[0].split())
     assert isinstance(hostile, pdf_reading.DocumentRefused)
+
+
+def test_a_returned_forms_text_is_checked_at_import(tmp_path):
+    """The observer's PDF, kept as it came, has its words checked as it is imported (and before every PDF)."""
+    from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
+
+    folder = make_demo(tmp_path / "folio")
+    assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
+    returned = fill(tmp_path / "case.pdf", tmp_path / "returned.pdf", OBSERVED)
+    assert invoke(folder, "do-not-print", "add", "Fairweather").exit_code == 0  # printed on every page of the form
+    result = invoke(folder, "import", str(returned))
+    assert result.exit_code == 0, result.output
+    assert "the text of the returned form holds" in result.stderr
+    assert any(item["kind"] == "attachment" for item in findings(folder))

@@ -43,7 +43,7 @@ def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None)
         document = read_document(file)
     with open_folio(ctx) as folio, reported(nothing="nothing was attached", os_error="{error}"):
         saved = attach_file(folio, document, evidence_for, title=title, today=date.today())
-        warning = _unchecked_warning(folio, saved.id)
+        warning = unchecked_warning(folio, {saved.id})
     click.echo(f"Attached {saved.id}: {saved.title} ({describe(saved)}), evidence for {saved.evidence_for}")
     if folio.codec is not None:
         click.echo("It is stored encrypted with the folio.")
@@ -51,8 +51,8 @@ def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None)
         click.echo(warning, err=True)
 
 
-def _unchecked_warning(folio: Folio, attachment_id: str) -> str:
-    """One line when the attached file's text holds likely identifiers, or it has none to check; else ''."""
+def unchecked_warning(folio: Folio, attachment_ids: set[str], what: str = "the attached file") -> str:
+    """One line when the text of these attachments holds likely identifiers, or one has none to check; else ''."""
     from sendfolio.domain.identifier_patterns import CATEGORY_TITLES
     from sendfolio.domain.wording import count
     from sendfolio.privacy.attachment_text import IMAGE, attachment_findings
@@ -62,18 +62,18 @@ def _unchecked_warning(folio: Folio, attachment_id: str) -> str:
     found = [
         item
         for item in attachment_findings(folio, do_not_print(folio))
-        if item.record == attachment_id and item.id not in marked
+        if item.record in attachment_ids and item.id not in marked
     ]
     images = [item for item in found if item.category == IMAGE]
     if len(found) > len(images):
         kinds = sorted({CATEGORY_TITLES[item.category] for item in found if item.category != IMAGE})
         return (
-            f"Warning: the attached file's text holds {count(len(found) - len(images), 'possible identifier')} "
+            f"Warning: the text of {what} holds {count(len(found) - len(images), 'possible identifier')} "
             f"({', '.join(kinds)}): nothing is exported or printed until `sendfolio privacy-check` shows them dealt with"
         )
     if images:
         return (
-            f"Note: the attached file has no text to check (an image or a scan): look at it, then confirm it holds no "
+            f"Note: {what} has no text to check (an image or a scan): look at it, then confirm it holds no "
             f"identifier with `sendfolio privacy-check --ignore {images[0].id}`; the portfolio is not printed until then"
         )
     return ""

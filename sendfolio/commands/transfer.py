@@ -52,10 +52,17 @@ def import_command(
     if dry_run:
         _dry_run(ctx, files, replace, set_observed_by)
         return
+    from sendfolio.commands.attachments import unchecked_warning
+
     with open_folio(ctx) as folio, reported(nothing="nothing was imported", os_error="{error}"):
         plan = check_import(folio, files, passphrase_for=_passphrase_for, set_observed_by=set_observed_by)
+        before = {item.id for item in folio.attachments()}
         apply_import(folio, plan, replace=replace)
+        kept = {item.id for item in folio.attachments()} - before  # the returned forms, kept as they came
+        warning = unchecked_warning(folio, kept, "the returned form") if kept else ""
     _report(plan, "Imported" if plan.backup is None else "Restored the backup")
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool, set_observed_by: bool = False) -> None:
