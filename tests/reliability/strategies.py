@@ -29,9 +29,11 @@ from sendfolio.domain.records import (
     Reflection,
     Training,
 )
+from sendfolio.domain.text import DIRECTION_CONTROLS
 
-CHARS = st.characters(blacklist_categories=("Cs", "Cc"))
-"""Any Unicode character a text field allows (control characters are refused; tab and new line come below)."""
+CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="".join(DIRECTION_CONTROLS))
+"""Any Unicode character a text field allows (control characters and direction controls are refused; tab and new
+line come below)."""
 
 TRICKY = st.sampled_from(
     ["=1+1", "+44", "-x", "@a", "'", "''", '"', '""', ",", ";", "\\", "\t", "é", "👍", "\u2028", "\u00ad", "\u200b"]
