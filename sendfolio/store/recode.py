@@ -198,7 +198,7 @@ def plan_change(
     except OSError as error:
         change.discard()
         where = getattr(error, "filename", None) or data_dir
-        raise FolioError(f"could not re-save {where}: {error.strerror or error}; nothing was changed") from None
+        raise FolioError(f"could not save {where}: {error.strerror or error}; nothing was changed") from None
     except BaseException:
         change.discard()
         raise
