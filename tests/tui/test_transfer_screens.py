@@ -110,3 +110,39 @@ async def test_the_deadlines_calendar_is_saved_as_ics(started_dir, today):
     text = out.read_text()
     assert "BEGIN:VCALENDAR" in text and "SM-T-002" in text
     assert json.dumps("Alex Example") not in text and "Alex Example" not in text
+
+
+async def test_an_encrypted_backup_asks_for_a_new_passphrase_twice_in_one_dialog(started_dir, today, monkeypatch):
+    """Too short, then typed differently: nothing written, said why; the same twice: the backup opens with it only."""
+    from textual.widgets import Checkbox
+
+    from sendfolio.store import crypto
+    from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen
+
+    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", crypto.TEST_PARAMS)
+    backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await from_palette(pilot, "export", ExportScreen)
+        screen.query_one("#export-encrypt", Checkbox).value = True
+
+        async def typed(*answers: str) -> None:
+            """Export, then type each answer into the passphrase dialog."""
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            for text in answers:
+                assert isinstance(app.screen, NewPassphraseScreen)
+                app.screen.query_one("#ask-text", Input).value = text
+                await pilot.press("enter")
+                await settle(pilot)
+
+        await typed("short")
+        assert (await finish(pilot)).startswith("✗ passphrase:") and not backup.exists()
+        await typed("fictional backup passphrase", "fictional backup passphrasE")
+        assert await finish(pilot) == "✗ The two passphrases differ; nothing was written." and not backup.exists()
+        await typed("fictional backup passphrase", "fictional backup passphrase")
+        assert (await finish(pilot)).startswith("✓ Exported")
+    blob = backup.read_bytes()
+    assert b"SM-T-001" not in blob
+    assert "SM-T-001" in crypto.unlock(blob, "fictional backup passphrase").decode(blob).decode()

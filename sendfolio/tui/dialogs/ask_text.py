@@ -88,6 +88,10 @@ class AskTextScreen(ModalScreen[Any]):
         """The value to dismiss with."""
         return raw
 
+    def accepted(self, value: Any) -> None:
+        """What was typed is accepted: dismiss with it (a subclass may ask more first)."""
+        self.dismiss(value)
+
     @on(Input.Submitted, "#ask-text")
     @on(Button.Pressed, "#ask-ok")
     def _accept(self) -> None:
@@ -96,7 +100,7 @@ class AskTextScreen(ModalScreen[Any]):
         if not raw.strip():
             self.show_error("Type something first, or press Esc to cancel.")
             return
-        self.dismiss(self.answer(raw if self.password else raw.strip()))
+        self.accepted(self.answer(raw if self.password else raw.strip()))
 
     @on(Button.Pressed, "#ask-cancel")
     def action_cancel(self) -> None:

@@ -25,6 +25,7 @@ from sendfolio.domain.wording import count
 from sendfolio.store.crypto import FolioCodec
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class EncryptionScreen(Screen):
         """Ask for a new passphrase twice, then encrypt."""
         if self.encrypted:
             return
-        self._new_passphrase(self._ask_about_exports)
+        self.ask_new_passphrase("encrypt")
 
     def _ask_about_exports(self, passphrase: str) -> None:
         """Encrypt; when the data folder's exports folder holds files, ask first whether they go or are encrypted."""
@@ -151,23 +152,43 @@ class EncryptionScreen(Screen):
         """Ask for the current passphrase, then a new one twice, then re-encrypt."""
         if not self.encrypted:
             return
-
-        def current(passphrase: str | None) -> None:
-            """Check the current passphrase against the folio file."""
-            if passphrase is None:
-                return
-            from sendfolio.store.crypto import CryptoError, unlock
-
-            try:
-                unlock(self.app.current_folio.path.read_bytes(), passphrase)
-            except (CryptoError, OSError):
-                self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
-                return
-            self._new_passphrase(lambda new: self.recode(new, "change"))
-
         self.app.push_screen(
             AskTextScreen("Current passphrase", "The passphrase the folio is encrypted with now.", password=True),
-            current,
+            self._current_given,
+        )
+
+    def _current_given(self, current: str | None) -> None:
+        """Check the current passphrase against the folio file, then ask for the new one."""
+        if current is None:
+            return
+        from sendfolio.store.crypto import CryptoError, unlock
+
+        try:
+            unlock(self.app.current_folio.path.read_bytes(), current)
+        except (CryptoError, OSError):
+            self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
+            return
+        self.ask_new_passphrase("change")
+
+    def ask_new_passphrase(self, what: str) -> None:
+        """Ask for the new passphrase, twice in one dialog; then re-save the folio with it ("encrypt" or "change")."""
+
+        def given(new: str | PassphraseRefused | None) -> None:
+            """Re-save with the new passphrase, or say why not."""
+            if isinstance(new, PassphraseRefused):
+                self.show_result(f"✗ {new.words('nothing was changed')}", error=True)
+            elif new is not None and what == "encrypt":
+                self._ask_about_exports(new)
+            elif new is not None:
+                self.recode(new, what)
+
+        self.app.push_screen(
+            NewPassphraseScreen(
+                "New passphrase",
+                "At least 8 characters. Without it the folio cannot be opened: nobody can recover it.",
+                again="Type the new passphrase again",
+            ),
+            given,
         )
 
     @on(Button.Pressed, "#encryption-decrypt")
@@ -190,42 +211,6 @@ class EncryptionScreen(Screen):
     def action_close(self) -> None:
         """Back."""
         self.dismiss()
-
-    def _new_passphrase(self, then: Any) -> None:
-        """Ask for a new passphrase twice; call `then` with it when both match and it is long enough."""
-        from sendfolio.store.crypto import check_new_passphrase
-
-        def first(passphrase: str | None) -> None:
-            """Check it, then ask again."""
-            if passphrase is None:
-                return
-            try:
-                check_new_passphrase(passphrase)
-            except ValueError as problem:
-                self.show_result(f"✗ passphrase: {problem}", error=True)
-                return
-            self.app.push_screen(
-                AskTextScreen("Type the new passphrase again", "The same passphrase, to be sure.", password=True),
-                lambda again: second(passphrase, again),
-            )
-
-        def second(passphrase: str, again: str | None) -> None:
-            """Go on when both match."""
-            if again is None:
-                return
-            if again != passphrase:
-                self.show_result("✗ The two passphrases differ; nothing was changed.", error=True)
-                return
-            then(passphrase)
-
-        self.app.push_screen(
-            AskTextScreen(
-                "New passphrase",
-                "At least 8 characters. Without it the folio cannot be opened: nobody can recover it.",
-                password=True,
-            ),
-            first,
-        )
 
     def recode(self, passphrase: str | None, what: str, *, remove_exports: bool = False) -> None:
         """Start re-saving the folio through the new codec."""

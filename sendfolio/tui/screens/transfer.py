@@ -198,41 +198,22 @@ class ExportScreen(TransferScreen):
         self.export_worker(out, folio.codec if encrypt else None)
 
     def _ask_passphrase(self, out: Path) -> None:
-        """Ask twice for a passphrase for the backup, then export with it."""
-        from sendfolio.tui.dialogs.ask_text import AskTextScreen
+        """Ask twice (in one dialog) for a passphrase for the backup, then export with it."""
+        from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
 
-        def first(passphrase: str | None) -> None:
-            """Ask again to be sure."""
-            if passphrase is None:
-                return
-            from sendfolio.store.crypto import check_new_passphrase
-
-            try:
-                check_new_passphrase(passphrase)
-            except ValueError as problem:
-                self.show_result(f"✗ passphrase: {problem}", error=True)
-                return
-            self.app.push_screen(
-                AskTextScreen("Type the passphrase again", "The same passphrase, to be sure.", password=True),
-                lambda again: second(passphrase, again),
-            )
-
-        def second(passphrase: str, again: str | None) -> None:
-            """Export when both match."""
-            if again is None:
-                return
-            if again != passphrase:
-                self.show_result("✗ The two passphrases differ; nothing was written.", error=True)
-                return
-            self.export_worker(out, None, passphrase)
+        def given(passphrase: str | PassphraseRefused | None) -> None:
+            """Export with the passphrase, or say why not."""
+            if isinstance(passphrase, PassphraseRefused):
+                self.show_result(f"✗ {passphrase.words('nothing was written')}", error=True)
+            elif passphrase is not None:
+                self.export_worker(out, None, passphrase)
 
         self.app.push_screen(
-            AskTextScreen(
+            NewPassphraseScreen(
                 "A passphrase for the backup",
                 "Without it the backup cannot be opened: nobody can recover it. At least 8 characters.",
-                password=True,
             ),
-            first,
+            given,
         )
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
