@@ -3,7 +3,7 @@
 pypdf has no public way to add a free-standing object (a content stream, a form, a font) to
 the file being written, nor to set the file identifier a compile derives from its content (the
 same records give the same bytes). Both are private attributes of `PdfWriter`, listed in
-`RELIES_ON`; nothing else in sendfolio touches them. `tests/test_framework_internals.py` fails,
+`RELIES_ON`; nothing else in sendfolio touches them. `tests/portfolio/test_framework_internals.py` fails,
 naming what changed, when a pypdf upgrade moves either.
 """
 

@@ -13,7 +13,7 @@ weekday not already a holiday. Proclamations moved some days (`MOVED`) and added
 (`ONE_OFF`); both tables need a line when a new one is proclaimed.
 
 Built here rather than with the `holidays` package, whose start-up imports every country's
-calendar on each app start and command: `tests/test_bank_holidays.py` checks
+calendar on each app start and command: `tests/domain/test_bank_holidays.py` checks
 this calendar against that package's England calendar for every year a record can hold.
 """
 

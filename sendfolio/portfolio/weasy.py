@@ -12,7 +12,7 @@ every other URL -- no http(s), no other local file, no redirects -- so an `<img>
 
 WeasyPrint's internals used here are listed in `RELIES_ON`, each with why; nothing else in
 sendfolio touches them. WeasyPrint is pinned (`pyproject.toml`) to `WEASYPRINT_VERSION`, and
-`tests/test_framework_internals.py` fails, naming what changed, when an upgrade moves any of them.
+`tests/portfolio/test_framework_internals.py` fails, naming what changed, when an upgrade moves any of them.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/identifier_check.py [--years 10] [--repeats 5] [--before /tmp/old-tree]
 
-The corpus is the one of tests/test_privacy_corpus.py (every disguise, every kind, and the ordinary
+The corpus is the one of tests/privacy/test_privacy_corpus.py (every disguise, every kind, and the ordinary
 mediation sentences). The time is that of `scan` over the whole folio's text with the corpus's
 do-not-print list, as `privacy-check` and every PDF run it, on a folio generated as the benchmark
 runner generates its own (seed 20250601). With --before, the same figures are taken with the code

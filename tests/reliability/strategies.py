@@ -1,7 +1,7 @@
 """Hypothesis strategies for valid records with awkward text: any Unicode (no surrogates),
 quotes, commas, formula-like starts, line breaks in multi-line fields, odd hours and dates.
 
-Unlike tests/test_rules.py's FOLIOS (plain values, shaped to reach the rules' branches),
+Unlike tests/rules/test_rules.py's FOLIOS (plain values, shaped to reach the rules' branches),
 these aim at what a save, an export and an import must carry through unchanged.
 """
 

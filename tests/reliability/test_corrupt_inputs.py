@@ -1,6 +1,6 @@
 """Corrupt and hostile inputs: each is a clear error (the file untouched) or a safe, bounded render.
 
-The store's own tests (tests/test_store.py, `BAD_FILES`) already cover a zero-length,
+The store's own tests (tests/store/test_store.py, `BAD_FILES`) already cover a zero-length,
 NUL-filled, truncated, non-UTF-8, newer-schema, non-object and table-not-records folio
 file; these add the rest, the import side and the Markdown renderer.
 """

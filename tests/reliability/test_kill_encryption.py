@@ -2,7 +2,7 @@
 with the old key or the new one (never neither), holding every record, and once it is
 encrypted no plain copy of the records is left in the folder.
 
-tests/test_crypto_crash.py (privacy's) kills a child that re-keys or saves in a loop; these
+tests/store/test_crypto_crash.py (privacy's) kills a child that re-keys or saves in a loop; these
 kill one-shot transitions at instants spread over the transition's measured duration.
 """
 

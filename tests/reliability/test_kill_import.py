@@ -1,6 +1,6 @@
 """Kill -9 a process in the middle of a big CSV import: the folio holds all of it or none of it.
 
-Kills during ordinary saves are tests/test_storage_crash.py's (the store's); not repeated here.
+Kills during ordinary saves are tests/store/test_storage_crash.py's (the store's); not repeated here.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Property tests: any valid folio survives save → load, backup and CSV/Markdown export → import
 unchanged; a CSV file with one bad row anywhere saves nothing.
 
-That the rules engine never raises on any valid folio is tests/test_rules.py's
+That the rules engine never raises on any valid folio is tests/rules/test_rules.py's
 `test_the_engine_never_raises_on_a_valid_folio`; it is not repeated here.
 """
 

@@ -21,7 +21,7 @@ from sendfolio.domain.wording import short_date
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
 from tests.helpers.dates import FIXED_TODAY
-from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
+from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 
 SECOND = {
     "f1_observer": "Sam Ortega",
@@ -260,7 +260,7 @@ def test_a_direction_control_in_a_returned_observers_name_is_refused(forms, tmp_
 )
 def test_an_implausible_return_is_refused_with_one_line_and_the_folio_unchanged(forms, tmp_path, changes, says):
     """The mediator as observer, a date before the case or after today: refused, the folio byte for byte as it was."""
-    from tests.test_observer_forms import refused
+    from tests.portfolio.test_observer_forms import refused
 
     root, _, _ = forms
     returned = fill(root / "case.pdf", tmp_path / "implausible.pdf", {**OBSERVED, **changes})
@@ -269,7 +269,7 @@ def test_an_implausible_return_is_refused_with_one_line_and_the_folio_unchanged(
 
 def test_a_return_for_a_case_not_yet_held_is_refused(forms, tmp_path):
     """A booked case has not been observed yet."""
-    from tests.test_observer_forms import refused
+    from tests.portfolio.test_observer_forms import refused
 
     root, _, _ = forms
     folder = make_demo(tmp_path / "folio")
@@ -422,7 +422,7 @@ def test_a_return_altered_after_signing_is_refused(forms, tmp_path, how):
     """A signed return changed afterwards (its bytes, or a field filled in a later revision): one line, nothing kept."""
     from pypdf import PdfWriter
 
-    from tests.test_observer_forms import refused
+    from tests.portfolio.test_observer_forms import refused
 
     _, _, second = forms
     signed = sign(second, tmp_path / "signed.pdf").read_bytes()

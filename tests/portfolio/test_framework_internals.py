@@ -22,7 +22,7 @@ from pypdf.generic import ByteStringObject, DecodedStreamObject, IndirectObject,
 from sendfolio import pypdf_internals
 from sendfolio.portfolio import weasy
 
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 """The project file holding the pins."""
 
 

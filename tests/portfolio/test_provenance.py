@@ -12,7 +12,7 @@ from sendfolio.domain.criteria import CRITERIA_IDS, DEBRIEF_CRITERIA
 from sendfolio.domain.records import Case, InvalidRecord, Observation
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
-from tests.test_rules import accredited, requirement
+from tests.rules.test_rules import accredited, requirement
 
 RETURNED = {"observer": "Alex Penrose", "observer_role": "co-mediator", "recorded_by": "returned-form"}
 

@@ -2,7 +2,7 @@
 bounded in time and memory, an image is judged by its pixels before it is decoded, the page limit
 is one the compile meets, and attached pages are copied compressed.
 
-Each hostile file is small on disk (`tests/hostile_files.py`); what they unpack to, and the time
+Each hostile file is small on disk (`tests/helpers/hostile_files.py`); what they unpack to, and the time
 and memory of refusing them, are in tests/benchmarks/README.md ("Bounded reading")."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sendfolio.cli import main
 from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.store import Folio
 from sendfolio.store.pdf_reading import MAX_PAGES, MAX_PIXELS
-from tests.hostile_files import form_with_object_streams, huge_one_bit_png, pages_of_spaces
+from tests.helpers.hostile_files import form_with_object_streams, huge_one_bit_png, pages_of_spaces
 
 
 def run(folio_dir: Path, *args: str):

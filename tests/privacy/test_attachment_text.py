@@ -17,7 +17,7 @@ from sendfolio.cli import main
 from sendfolio.domain.records import Attachment
 from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.store import Folio
-from tests.hostile_files import pages_of_spaces
+from tests.helpers.hostile_files import pages_of_spaces
 
 LEAK = "awarded to Zoe Smith NHS 943 476 5919"
 """A certificate's line carrying a listed name and an NHS number (fictional)."""
@@ -130,7 +130,7 @@ def test_text_found_in_several_documents_is_read_in_one_child(folio_dir, tmp_pat
 
 def test_a_returned_forms_text_is_checked_at_import(tmp_path):
     """The observer's PDF, kept as it came, has its words checked as it is imported (and before every PDF)."""
-    from tests.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
+    from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 
     folder = make_demo(tmp_path / "folio")
     assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
