@@ -102,7 +102,10 @@ def with_fields_drawn(content: bytes) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(io.BytesIO(content))
-    if "/AcroForm" not in reader.root_object:
+    locked = reader.is_encrypted
+    if locked:
+        reader.decrypt("")  # a returned form with only an owner password opens without one: copied unlocked
+    if "/AcroForm" not in reader.root_object and not locked:
         return content
     writer = PdfWriter(clone_from=reader)
     values = {
@@ -115,7 +118,7 @@ def with_fields_drawn(content: bytes) -> bytes:
         if values:
             writer.update_page_form_field_values(page, values, auto_regenerate=False)
         drawn = _draw_widgets(writer, page) or drawn
-    if not drawn:
+    if not drawn and not locked:
         return content
     out = io.BytesIO()
     writer.write(out)

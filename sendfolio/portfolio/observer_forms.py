@@ -122,6 +122,7 @@ class FormsDocument:
     case_ref: str
     reference: FormReference
     forms: tuple[ObserverForm, ...]
+    upcoming: bool = False
 
     @property
     def blank(self) -> bool:
@@ -228,6 +229,7 @@ def build_forms(
         case_ref=case_ref or "",
         reference=reference,
         forms=tuple(_form(number, values) for number in forms),
+        upcoming=any(case.ref == case_ref and case.status == "booked" for case in data.cases),
     )
 
 
@@ -286,8 +288,8 @@ def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, 
     from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 
     locked = {REFERENCE_FIELD}
-    if not document.blank:
-        locked |= {form.fields["case"] for form in document.forms}
+    if not document.blank:  # what the mediator filled in is not the observer's to change
+        locked |= {form.fields[name] for form in document.forms for name in ("case", "mediator", "date", "place")}
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
     count = 0
     for page in writer.pages:
@@ -324,6 +326,18 @@ def _add_tick_font(writer: PdfWriter) -> None:
     form = form.get_object()
     resources = form.setdefault(NameObject("/DR"), DictionaryObject()).get_object()
     fonts = resources.setdefault(NameObject("/Font"), DictionaryObject()).get_object()
+    if "/Helv" not in fonts:  # the standard tag readers fill text fields with: defined, so poppler draws it
+        fonts[NameObject("/Helv")] = add_object(
+            writer,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type1"),
+                    NameObject("/BaseFont"): NameObject("/Helvetica"),
+                    NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+                }
+            ),
+        )
     if "/ZaDb" not in fonts:
         fonts[NameObject("/ZaDb")] = add_object(
             writer,

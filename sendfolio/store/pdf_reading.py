@@ -234,7 +234,7 @@ def _document(content: bytes) -> dict[str, Any]:
     if b"%%EOF" not in content[-2048:]:
         return {"refused": "the PDF is cut short (it has no end-of-file mark); attach the whole file"}
     reader = PdfReader(_stream(content), strict=True)
-    if reader.is_encrypted:
+    if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone: it opens without one
         return {"refused": "the PDF is password-protected; attach a copy without a password"}
     pages = len(reader.pages)
     if pages < 1:
@@ -275,7 +275,7 @@ def _form(content: bytes) -> dict[str, Any]:
     from pypdf import PdfReader
 
     reader = PdfReader(_stream(content), strict=False)
-    if reader.is_encrypted:
+    if reader.is_encrypted and not reader.decrypt(""):  # only an owner password (it opens without one) is read
         return {"refused": "is encrypted (password-protected): ask the observer to save it again without a password"}
     found = reader.get_fields() or {}
     metadata = reader.metadata

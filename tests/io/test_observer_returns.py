@@ -432,7 +432,56 @@ def test_a_return_altered_after_signing_is_refused(forms, tmp_path, how):
         altered.write_bytes(signed.replace(b"(Sam Ortega)", b"(Sam Ortegb)", 1))
     else:
         writer = PdfWriter(altered_source := tmp_path / "signed.pdf", incremental=True)
-        writer.update_page_form_field_values(writer.pages[1], {note_field("f1.pm.records"): "Added later."})
+        writer.update_page_form_field_values(None, {note_field("f1.pm.records"): "Added later."})
         writer.write(altered)
         assert altered.read_bytes().startswith(signed) and altered_source.exists()
     assert "was changed after it was signed" in refused(make_demo(tmp_path / "folio"), altered)
+
+
+def test_a_pdf_with_only_an_owner_password_is_read(forms, tmp_path):
+    """A return that opens without a password (only an owner password set) is read like any other, and printed."""
+    from pypdf import PdfReader, PdfWriter
+
+    _, first, _ = forms
+    writer = PdfWriter(clone_from=PdfReader(first))
+    writer.encrypt(user_password="", owner_password="fictional-owner-password")
+    locked = tmp_path / "owner-only.pdf"
+    writer.write(locked)
+    assert PdfReader(locked).is_encrypted
+    folder = imported(tmp_path, locked)
+    with Folio.open(folder, readonly=True) as folio:
+        assert {item.observer for item in folio.observations(CASE) if item.returned} == {"Alex Penrose"}
+    result = invoke(folder, "portfolio", "-o", str(tmp_path / "p.pdf"))
+    assert result.exit_code == 0, result.output
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "p.pdf").pages]
+    copies = [text for text in pages if "as returned by Alex Penrose, page 2 of 8" in text]
+    assert copies and "Called both parties within a day." in copies[0]
+
+
+def test_the_form_is_comfortable_and_its_fills_show_in_any_viewer(forms, tmp_path):
+    """Helv and ZaDb in the form's resources, the mediator's header fields read-only, two-line comment boxes,
+    ticks of 12 pt, a signature field on each form, and "to be held" on the forms of a booked case."""
+    from pypdf import PdfReader
+
+    root, _, _ = forms
+    reader = PdfReader(root / "case.pdf")
+    fonts = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    assert {"/Helv", "/ZaDb"} <= set(fonts)
+    fields = reader.get_fields()
+    for name in ("f1_mediator", "f1_date", "f1_place", "f1_case"):
+        assert int(fields[name]["/Ff"]) & 1, name
+    assert not int(fields["f1_observer"].get("/Ff", 0)) & 1
+    assert {fields[f"f{n}_signature"]["/FT"] for n in (1, 2, 3)} == {"/Sig"}
+    widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots") or ()]
+
+    def size(widget, index):
+        box = [float(value) for value in widget["/Rect"]]
+        return abs(box[index + 2] - box[index])
+
+    notes = [w for w in widgets if str(w.get("/T", "")).startswith("note_")]
+    ticks = [w for w in widgets if str(w.get("/T", "")).startswith("seen_")]
+    assert min(size(w, 1) for w in notes) >= 2 * 9 * 1.2 and min(size(w, 0) for w in ticks) >= 12
+    folder = make_demo(tmp_path / "folio")
+    assert invoke(folder, "forms", "--case", "SM-DEMO-005", "-o", str(tmp_path / "booked.pdf")).exit_code == 0
+    text = " ".join(PdfReader(tmp_path / "booked.pdf").pages[0].extract_text().split())
+    assert "Case SM-DEMO-005, to be held" in text
