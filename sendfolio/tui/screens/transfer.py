@@ -53,21 +53,6 @@ EXPORT_CHOICES: dict[str, str] = {
 PLAIN_NOTE = "The file is not encrypted and holds your case notes: keep it somewhere private and delete it when done."
 """What every plain export says about the file it wrote."""
 
-STYLES = """
-{name} #transfer-body {{ height: 1fr; padding: 0 1; }}
-{name} .transfer-heading {{ text-style: bold; }}
-{name} .transfer-line {{ height: auto; margin-top: 1; }}
-{name} .transfer-line Label {{ width: auto; padding-right: 1; }}
-{name} .transfer-line Input {{ width: 1fr; }}
-{name} .transfer-buttons {{ height: auto; margin-top: 1; }}
-{name} .transfer-buttons Button {{ margin-right: 1; }}
-{name} #transfer-result {{ height: auto; margin-top: 1; }}
-{name} #transfer-result.-error {{ color: $text-error; }}
-{name} RadioSet {{ width: 100%; height: auto; }}
-{name} #import-files {{ height: 5; }}
-"""
-"""The transfer screens' layout (the same for each)."""
-
 
 def proposed_folder(folio: Folio) -> Path:
     """Where the app proposes to save outputs of this folio."""
@@ -119,7 +104,6 @@ class ExportScreen(TransferScreen):
 
     TITLE = "Export"
     PALETTE_NAME = "Export"
-    DEFAULT_CSS = STYLES.format(name="ExportScreen")
 
     HELP = (
         "Choose what to export and where, then press ctrl+s (or Enter in the path). A JSON backup holds "
@@ -280,7 +264,6 @@ class ImportScreen(TransferScreen):
 
     TITLE = "Import"
     PALETTE_NAME = "Import"
-    DEFAULT_CSS = STYLES.format(name="ImportScreen")
 
     HELP = (
         "Type the files to import, one a line: CSV files (cases, cpd, ppc, training, observations, plan), "
@@ -467,7 +450,6 @@ class CalendarScreen(TransferScreen):
 
     TITLE = "Deadlines calendar"
     PALETTE_NAME = "Calendar"
-    DEFAULT_CSS = STYLES.format(name="CalendarScreen")
 
     HELP = (
         "Saves each case's upcoming statutory deadlines as an .ics file that calendar apps import. Only case "
