@@ -15,7 +15,7 @@ Unsaved work: a screen with a form offers `has_unsaved_changes()`, `save_unsaved
 `keep_draft()` and `unsaved_what`. ctrl+q and q ask (save / discard / cancel) while one
 is open; SIGHUP (terminal closed) keeps a draft of it and closes.
 
-Keys everywhere: 1–8 switch areas, ? / F1 help, F2 high contrast, ctrl+p command
+Keys everywhere: 1–9, 0 and p switch areas (closing the screens opened over the one left), ? / F1 help, F2 high contrast, ctrl+p command
 palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 """
 
@@ -473,8 +473,18 @@ class SendfolioApp(CrashHookApp):
         if self.unsaved_screens():
             self.notify("Save (ctrl+s) or leave (esc) what you are editing first.", severity="warning")
             return
+        self.leave_area_screens()
         self.switch_mode(mode)
         self.call_after_refresh(self._show_area_bar)
+
+    def leave_area_screens(self) -> None:
+        """Close the screens opened over the current area (from the palette, or an area's detail screens).
+
+        They belong to the area they were opened on: leaving it (or pressing its own key) closes them,
+        so a number key or the palette always shows the area named, never a screen left on top of it.
+        """
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     @on(AreaBar.Chosen)
     def _area_chosen(self, message: AreaBar.Chosen) -> None:
