@@ -16,14 +16,27 @@ Cases carry a reference, never a person's name.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 from sendfolio.domain import fields as f
+from sendfolio.domain.documents import (
+    ATTACHMENT_FOR as ATTACHMENT_FOR,
+    ATTACHMENT_FOR_HELP as ATTACHMENT_FOR_HELP,
+    ATTACHMENT_MAX_BYTES as ATTACHMENT_MAX_BYTES,
+    ATTACHMENT_TYPES as ATTACHMENT_TYPES,
+    Attachment as Attachment,
+)
 from sendfolio.domain.fields import is_blank
 from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem, conduct_field, conduct_note
+from sendfolio.domain.learning_plan import (
+    NEED_MET_BY as NEED_MET_BY,
+    NEED_SOURCE as NEED_SOURCE,
+    NEED_SOURCE_HELP as NEED_SOURCE_HELP,
+    NEED_STATUSES as NEED_STATUSES,
+    LearningNeed as LearningNeed,
+)
 from sendfolio.domain.record_base import (
     FieldError as FieldError,
     Identified as Identified,
@@ -453,98 +466,6 @@ class Verification(Record):
     role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
     date: dt.date = _spec(f.a_date())
     statement: str = _spec(f.text(max_length=5_000), "", markdown=True)
-
-
-NEED_STATUSES = ("open", "met", "dropped")
-"""Where a learning need stands: still to do, met, or no longer pursued."""
-
-NEED_SOURCE = rf"(case:{CASE_REF}|ppc:{RECORD_ID}|own)"
-"""Where a learning need came from: a case's de-brief, a PPC session, or the mediator's own choice."""
-
-NEED_SOURCE_HELP = "case:REF (a de-brief), ppc:ID (a PPC session) or own"
-"""What a learning need's source may be, in words."""
-
-NEED_MET_BY = rf"(cpd|reflection):{RECORD_ID}"
-"""A record that met a learning need: a CPD entry or a reflection."""
-
-
-def _need_status(raw: Any) -> str:
-    """Where a need stands; blank means open."""
-    return "open" if f.is_blank(raw) else f.choice(NEED_STATUSES)(raw)
-
-
-def _need_source(raw: Any) -> str:
-    """Where a need came from; blank means the mediator's own choice."""
-    if f.is_blank(raw):
-        return "own"
-    return f.pattern(NEED_SOURCE, NEED_SOURCE_HELP)(raw)
-
-
-@dataclass(frozen=True, kw_only=True)
-class LearningNeed(Identified):
-    """One need of the learning plan: what to learn, how, by when, and what met it."""
-
-    KIND: ClassVar[str] = "plan"
-    id: str = _id()
-    need: str = _spec(f.text(required=True, max_length=500, single_line=True))
-    action: str = _spec(f.text(required=True, max_length=2_000))
-    due: dt.date = _spec(f.a_date())
-    status: str = _spec(_need_status, "open")
-    source: str = _spec(_need_source, "own")
-    met_by: tuple[str, ...] = _spec(f.a_list(max_items=50, item_length=60), ())
-
-    def problems(self) -> list[FieldError]:
-        """Each met_by item names a CPD entry or a reflection."""
-        wrong = [item for item in self.met_by if not re.fullmatch(NEED_MET_BY, item)]
-        if wrong:
-            return [FieldError("met_by", f"'{wrong[0]}' is not allowed: use cpd:ID or reflection:ID, separated by ;")]
-        return []
-
-    @property
-    def case_ref(self) -> str:
-        """The case whose de-brief raised this need ('' when it came from elsewhere)."""
-        return self.source.removeprefix("case:") if self.source.startswith("case:") else ""
-
-    def is_overdue(self, today: dt.date) -> bool:
-        """True when the need is still open after its target date."""
-        return self.status == "open" and self.due < today
-
-
-ATTACHMENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
-"""The file types a mediator may attach, with their media types."""
-
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-"""The largest file that may be attached: 20 MB."""
-
-ATTACHMENT_FOR = rf"(training:{RECORD_ID}|membership|insurance|case:{CASE_REF}|cpd:{RECORD_ID}|governance:{RECORD_ID})"
-"""What an attachment is evidence for."""
-
-ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, case:REF, cpd:ID or governance:ID"
-"""What an attachment may be evidence for, in words."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Attachment(Identified):
-    """A certificate or other document kept with the folio, and what it is evidence for.
-
-    The file itself is kept by the store beside the folio (encrypted with it); the record
-    holds what the portfolio prints about it.
-    """
-
-    KIND: ClassVar[str] = "attachment"
-    id: str = _id()
-    evidence_for: str = _spec(f.pattern(ATTACHMENT_FOR, ATTACHMENT_FOR_HELP))
-    title: str = _spec(f.text(required=True, max_length=200, single_line=True))
-    file_type: str = _spec(f.choice(tuple(ATTACHMENT_TYPES)))
-    size: int = _spec(f.whole_number(minimum=1, maximum=ATTACHMENT_MAX_BYTES))
-    pages: int = _spec(f.whole_number(minimum=1, maximum=10_000), 1)
-    sha256: str = _digest()
-    added: dt.date = _spec(f.a_date())
-
-    @property
-    def file_name(self) -> str:
-        """The name of its file in the attachments folder."""
-        return f"{self.id}.{'jpg' if self.file_type == 'jpeg' else self.file_type}"
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

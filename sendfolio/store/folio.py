@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from tinydb import TinyDB, where
 
@@ -26,22 +26,18 @@ from sendfolio.domain.governance import Feedback
 from sendfolio.domain.records import (
     Attachment,
     Case,
-    CPDEntry,
     FolioData,
     Identified,
-    LearningNeed,
     Observation,
     ObserverReturn,
     PPCContact,
-    PPCSession,
     Profile,
     Record,
-    Reflection,
-    Training,
     Verification,
 )
 from sendfolio.store.attachments import AttachmentFiles, ReadableAttachments
 from sendfolio.store.backups import advised, attachment_files_held, backup_files, missing_folio
+from sendfolio.store.contents import FolioContents, R
 from sendfolio.store.index import Index, read_records, read_settings
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
@@ -50,13 +46,10 @@ from sendfolio.store.layout import (
     RecordTable,
     make_owner_only,
 )
-from sendfolio.store.lock import FolioLock, FolioLocked, ReadOnlyLock
+from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
-from sendfolio.store.recode import CodecChange, finish_pending, pending_change, plan_change
+from sendfolio.store.recode import CodecChange, finish_if_free, finish_pending, pending_change, plan_change
 from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
-
-R = TypeVar("R", bound=Record)
-"""A kind of record, in the typed accessors of the folio's index."""
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -65,8 +58,8 @@ ENTERED_KEPT = 20
 """How many records the list of records entered keeps."""
 
 
-class Folio:
-    """A mediator's records, held in memory, saved atomically on every change."""
+class Folio(FolioContents):
+    """A mediator's records, held in memory (`FolioContents` reads them), saved atomically on every change."""
 
     def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: FolioLock | ReadOnlyLock):
         """Use `Folio.open`; this wires an opened storage and lock together and checks every record."""
@@ -101,7 +94,7 @@ class Folio:
             raise FolioError(f"no folio in {data_dir}: open the app (sendfolio) to start one, or run `sendfolio demo`")
         if readonly:
             if pending_change(data_dir):
-                _finish_if_free(data_dir)
+                finish_if_free(data_dir)
             try:
                 return cls(
                     data_dir, AtomicJSONStorage(data_dir / FOLIO_FILE, codec=codec, readonly=True), ReadOnlyLock()
@@ -176,86 +169,6 @@ class Folio:
         self._singletons: dict[str, Record | None] = singletons
         self._settings: dict[str, Any] = read_settings(tables)
         self._data: FolioData | None = None
-
-    # -- reading ---------------------------------------------------------------------
-
-    def data(self) -> FolioData:
-        """Everything in the folio, from memory, each kind in its stable order."""
-        if self._data is None:
-            # FolioData's fields are named as the tables are (`layout.TABLES`, `layout.SINGLETONS`)
-            many: dict[str, Any] = {
-                spec.name: tuple(sorted(self._records[kind].values(), key=spec.order)) for kind, spec in TABLES.items()
-            }
-            ones: dict[str, Any] = {name: record for name, record in self._singletons.items() if name != "profile"}
-            self._data = FolioData(profile=self.profile(), **many, **ones)
-        return self._data
-
-    def profile(self) -> Profile:
-        """The mediator's profile (an empty one until it is filled in)."""
-        return self._single("profile", Profile) or Profile()
-
-    def cases(self) -> tuple[Case, ...]:
-        """Every case, by date then reference."""
-        return self.data().cases
-
-    def case(self, ref: str) -> Case | None:
-        """The case with this reference, if any."""
-        return self._table(Case).get((ref,))
-
-    def observations(self, ref: str | None = None) -> tuple[Observation, ...]:
-        """Every observation (of one case when `ref` is given), by case then criterion."""
-        found = self.data().observations
-        return found if ref is None else tuple(item for item in found if item.ref == ref)
-
-    def reflections(self) -> tuple[Reflection, ...]:
-        """Every reflection, by date."""
-        return self.data().reflections
-
-    def cpd(self) -> tuple[CPDEntry, ...]:
-        """Every CPD diary entry, by date."""
-        return self.data().cpd
-
-    def ppc_sessions(self) -> tuple[PPCSession, ...]:
-        """Every PPC session, by date."""
-        return self.data().ppc_sessions
-
-    def training(self) -> tuple[Training, ...]:
-        """Every course, by date."""
-        return self.data().training
-
-    def learning_plan(self) -> tuple[LearningNeed, ...]:
-        """Every learning need, by target date."""
-        return self.data().learning_plan
-
-    def ppc_contact(self) -> PPCContact | None:
-        """The mediator's PPC, if recorded."""
-        return self._single("ppc_contact", PPCContact)
-
-    def verification(self) -> Verification | None:
-        """The PPC's verification of the portfolio, if recorded."""
-        return self._single("verification", Verification)
-
-    def passport_declaration(self) -> Verification | None:
-        """The Form 5 declaration of the passported route, if recorded."""
-        return self._single("passport_declaration", Verification)
-
-    def is_empty(self) -> bool:
-        """True when the folio holds no records and an untouched profile (settings aside)."""
-        return (
-            not any(self._records.values())
-            and self.profile() == Profile()
-            and all(self._singletons[name] is None for name in SINGLETONS if name != "profile")
-        )
-
-    def settings(self) -> dict[str, Any]:
-        """Every saved setting (a copy), by key: what a JSON backup carries besides the records."""
-        return {key: json.loads(json.dumps(value)) for key, value in sorted(self._settings.items(), key=str)}
-
-    def get_setting(self, key: str, default: Any = None) -> Any:
-        """A saved setting (a copy), or `default`."""
-        if key not in self._settings:
-            return default
-        return json.loads(json.dumps(self._settings[key]))
 
     # -- changing --------------------------------------------------------------------
 
@@ -504,10 +417,6 @@ class Folio:
 
     # -- attached files ----------------------------------------------------------------
 
-    def attachments(self) -> tuple[Attachment, ...]:
-        """Every attachment, by what it is evidence for, then date added."""
-        return self.data().attachments
-
     def attach(self, attachment: Attachment, content: bytes) -> Attachment:
         """Keep a file and its record (the file first, encrypted when the folio is); returns the record."""
         self._check_open()
@@ -591,15 +500,6 @@ class Folio:
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _table(self, kind: type[R]) -> dict[tuple, R]:
-        """The records of one kind by key (the index keeps each kind's records under its own type)."""
-        return cast("dict[tuple, R]", self._records[kind])
-
-    def _single(self, name: str, kind: type[R]) -> R | None:
-        """The one record of a singleton table, if there is one (always of the table's kind)."""
-        record = self._singletons[name]
-        return record if isinstance(record, kind) else None
-
     def _check_open(self) -> None:
         """Refuse changes once the folio is closed (the lock is gone), or when it was opened read-only."""
         if self._lock is None:
@@ -677,18 +577,6 @@ class Folio:
         self._records[ObserverReturn] = {
             key: item for key, item in self._table(ObserverReturn).items() if item.ref != ref
         }
-
-
-def _finish_if_free(data_dir: Path) -> None:
-    """Finish a change of encryption cut short, unless another sendfolio has the folio open (and is making it)."""
-    try:
-        lock = FolioLock(data_dir / LOCK_FILE)
-    except (FolioLocked, OSError):
-        return
-    try:
-        finish_pending(data_dir)
-    finally:
-        lock.release()
 
 
 def _doc_key(doc: dict, spec: RecordTable) -> tuple:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendfolio.store.atomic import FILE_MODE, fsync_folder, read_regular, special_kind, write_atomic
+from sendfolio.store.lock import FolioLock, FolioLocked
 from sendfolio.store.mark import has_magic
 from sendfolio.store.names import (
     ATTACHMENTS_FOLDER,
@@ -39,6 +40,7 @@ from sendfolio.store.names import (
     DRAFTS_FOLDER,
     EXPORTS_FOLDER,
     FOLIO_FILE,
+    LOCK_FILE,
 )
 from sendfolio.store.storage import Codec, FolioError
 
@@ -352,3 +354,15 @@ def _staged_under(data_dir: Path) -> Iterator[Path]:
             continue
         for root, _dirs, names in os.walk(folder, followlinks=False):
             yield from (Path(root) / name for name in names if name.endswith(SUFFIX))
+
+
+def finish_if_free(data_dir: Path) -> None:
+    """Finish a change of encryption cut short, unless another sendfolio has the folio open (and is making it)."""
+    try:
+        lock = FolioLock(data_dir / LOCK_FILE)
+    except (FolioLocked, OSError):
+        return
+    try:
+        finish_pending(data_dir)
+    finally:
+        lock.release()
