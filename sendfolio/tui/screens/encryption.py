@@ -41,15 +41,6 @@ class EncryptionScreen(Screen):
     TITLE = "Encryption"
     PALETTE_NAME = "Encryption"
 
-    DEFAULT_CSS = """
-    EncryptionScreen #encryption-body { height: 1fr; padding: 1 2; }
-    EncryptionScreen #encryption-buttons { height: auto; margin-top: 1; }
-    EncryptionScreen #encryption-buttons Button { margin-right: 1; }
-    EncryptionScreen #encryption-result { height: auto; margin-top: 1; }
-    EncryptionScreen #encryption-result.-error { color: $text-error; }
-    """
-    """The state, the buttons and the result."""
-
     HELP = (
         "Encrypting protects the folio on this disk with a passphrase (Argon2id and AES-256-GCM). Without the "
         "passphrase nobody can open it, you included: keep it somewhere safe. e encrypts, p changes the "

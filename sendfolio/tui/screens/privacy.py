@@ -88,14 +88,6 @@ class PrivacyScreen(FolioScreen):
     PALETTE_NAME = "Privacy"
     """The screen's name in the command palette."""
 
-    DEFAULT_CSS = """
-    PrivacyScreen #privacy-body { height: 1fr; padding: 0 1; }
-    PrivacyScreen #privacy-findings { height: 1fr; min-height: 4; }
-    PrivacyScreen #privacy-words { height: 5; }
-    PrivacyScreen .privacy-heading { text-style: bold; margin-top: 1; }
-    """
-    """The findings take the room; the list of words sits below."""
-
     HELP = (
         "Likely identifiers in text that can leave this computer (exports and PDFs): e-mail addresses, phone "
         "numbers, postcodes, NHS numbers, dates of birth and the names on your do-not-print list. Enter opens "

@@ -36,14 +36,6 @@ class RestoreScreen(Screen):
     TITLE = "Restore a backup"
     PALETTE_NAME = "Restore"
 
-    DEFAULT_CSS = """
-    RestoreScreen #restore-body { height: 1fr; padding: 0 1; }
-    RestoreScreen #restore-table { height: 1fr; }
-    RestoreScreen #restore-result { height: auto; }
-    RestoreScreen #restore-result.-error { color: $text-error; }
-    """
-    """The list takes the room."""
-
     HELP = (
         "sendfolio keeps the last few versions of your folio as backups. Enter restores the highlighted one: "
         "the folio as it is now is kept as backup 1, so a restore can itself be undone."
