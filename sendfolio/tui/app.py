@@ -342,9 +342,15 @@ class SendfolioApp(CrashHookApp):
         self.post_message(FolioChanged(self.revision))
 
     def folio_saved(self) -> None:
-        """The folio saved a change (this may run in a worker's thread): tell the screens, once."""
+        """The folio saved a change (this may run in a worker's thread): tell the screens, once, and show
+        what went wrong after the save (its backups could not be moved along)."""
         self.revision += 1
         self.post_message(FolioChanged(self.revision))
+        take_notices = getattr(self.folio, "take_notices", None)
+        for notice in take_notices() if callable(take_notices) else []:
+            self.notify(
+                f"{notice[0].upper()}{notice[1:]}.", title="Backups", severity="warning", timeout=20, markup=False
+            )
 
     @on(FolioChanged)
     def _tell_the_screens(self, message: FolioChanged) -> None:

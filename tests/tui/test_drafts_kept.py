@@ -191,3 +191,22 @@ async def test_the_apps_backup_names_and_leaves_out_a_missing_document(started_d
     assert result.startswith("✓ Exported") and f"Left out: the file of attachment {saved.id}" in result, result
     backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
     assert "SM-T-001" in backup.read_text() and "attachments" not in json.loads(backup.read_text())
+
+
+async def test_a_save_whose_backups_cannot_move_says_so_in_the_app(started_dir, today):
+    """A backup made immutable: the app's next save stands, every backup stays, and a notice says so."""
+    from tests.store.test_backup_rotation import digests, stuck
+
+    with Folio.open(started_dir) as folio:
+        for number in range(6):
+            folio.put_setting("privacy.do_not_print", [f"Fictional{number}"])
+    before = digests(started_dir)
+    app = make_app(started_dir, today)
+    with stuck(started_dir / "folio.json.2"):
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f2")  # the contrast setting is saved at once
+            await settle(pilot)
+            notices = [item.message for item in app._notifications if item.title == "Backups"]
+    assert digests(started_dir) == before
+    assert len(notices) == 1 and "folio.json.2" in notices[0] and "kept as they were" in notices[0]

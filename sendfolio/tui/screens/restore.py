@@ -148,9 +148,9 @@ class RestoreScreen(Screen):
         folio = app.current_folio
         data_dir, codec, demo = folio.data_dir, folio.codec, app.is_demo
         folio.close()
-        problem = None
+        problem = notice = None
         try:
-            restore_backup(data_dir, number, passphrase=passphrase, codec=codec)
+            notice = restore_backup(data_dir, number, passphrase=passphrase, codec=codec).notice
         except (FolioError, OSError) as error:
             problem = str(error)
         if passphrase is not None and problem is None:
@@ -173,4 +173,8 @@ class RestoreScreen(Screen):
                 f"Restored backup {number}. The folio as it was is kept as backup 1 (ctrl+p, Restore, to go back).",
                 title="Restore",
                 timeout=10,
+            )
+        if notice:
+            app.notify(
+                f"{notice[0].upper()}{notice[1:]}.", title="Backups", severity="warning", timeout=20, markup=False
             )
