@@ -63,6 +63,19 @@ def _read_one(path: Path, found: ReadFiles, decrypt: Decrypt | None = None) -> l
     """Read one file into `found`, by its extension; return the problems of its bad rows."""
     name = str(path)
     what = SUFFIXES.get(path.suffix.lower())
+    if what is None and path.suffix.lower() in (".png", ".jpg", ".jpeg"):
+        from sendfolio.io.returned_form import PAPER_ROUTE
+
+        raise ImportProblems(
+            [
+                Problem(
+                    name,
+                    None,
+                    "",
+                    "is an image: if it is an observer's scanned form, " + PAPER_ROUTE.format(case="REF"),
+                )
+            ]
+        )
     if what is None:
         raise ImportProblems(
             [Problem(name, None, "", "is not a .csv, .md, .json or .pdf file: sendfolio cannot tell what it holds")]

@@ -48,6 +48,12 @@ from sendfolio.io.signatures import AlteredAfterSigning, SignatureCheck, check_s
 TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%B %d, %Y")
 """Other ways an observer may write a date, beyond YYYY-MM-DD and DD/MM/YYYY."""
 
+PAPER_ROUTE = (
+    "keep it as the observer's form with `sendfolio attach FILE --for case:{case} --title \"Observer's form\"`, "
+    "then enter the ticks in the case's checklist"
+)
+"""What to do with a form on paper, printed, scanned or flattened: attach it to its case, then enter the ticks."""
+
 UNTICKED = {"", "/Off", "Off", "/off", "off", "/No", "No"}
 """Values of a tick box that is not ticked."""
 
@@ -180,8 +186,9 @@ def _reference(file: str, values: dict[str, Any], keywords: str) -> FormReferenc
     if reference is None:
         raise _problem(
             file,
-            "is not one of the observer forms sendfolio makes (it has no form reference): "
-            "make them from the case log (f) or with `sendfolio forms --case REF`",
+            "is not one of the observer forms sendfolio makes (it has no form reference): if it is an observer's "
+            f"printed or scanned form, {PAPER_ROUTE.format(case='REF')}; to make the forms, use the case log (f) "
+            "or `sendfolio forms --case REF`",
         )
     return reference
 
@@ -225,6 +232,12 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     """A returned form read from a PDF's bytes, or `ImportProblems` with the one reason it cannot be."""
     values, keywords, pages = _fields(file, raw)
     reference = _reference(file, values, keywords)
+    if not any(name.startswith(("seen_", "note_", "debrief_", "f1_", "f2_", "f3_")) for name in values):
+        raise _problem(
+            file,
+            "is one of the observer forms but has no fields left to read (it was printed or flattened): "
+            + PAPER_ROUTE.format(case=reference.case or "REF"),
+        )
     sheets = [_sheet(file, number, values) for number in reference.forms]
     case_ref = reference.case or next(
         (

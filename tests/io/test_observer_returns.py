@@ -485,3 +485,42 @@ def test_the_form_is_comfortable_and_its_fills_show_in_any_viewer(forms, tmp_pat
     assert invoke(folder, "forms", "--case", "SM-DEMO-005", "-o", str(tmp_path / "booked.pdf")).exit_code == 0
     text = " ".join(PdfReader(tmp_path / "booked.pdf").pages[0].extract_text().split())
     assert "Case SM-DEMO-005, to be held" in text
+
+
+def test_flattened_printed_and_scanned_returns_are_sent_down_the_paper_route(forms, tmp_path):
+    """A flattened return (our reference, no fields), a printed PDF and a scan: each refused with what to do,
+    and each goes in by attaching it to the case as the observer's form."""
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    from tests.portfolio.test_observer_forms import refused
+
+    _, first, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    flattened = PdfWriter(clone_from=PdfReader(first))
+    del flattened.root_object[NameObject("/AcroForm")]
+    for page in flattened.pages:
+        if "/Annots" in page:
+            del page[NameObject("/Annots")]
+    flattened.write(tmp_path / "flattened.pdf")
+    printed = PdfWriter()
+    printed.add_blank_page(width=595, height=842)
+    printed.write(tmp_path / "printed.pdf")
+    Image.new("RGB", (120, 170), "white").save(tmp_path / "scan.png")
+    said = {
+        "flattened.pdf": refused(folder, tmp_path / "flattened.pdf"),
+        "printed.pdf": refused(folder, tmp_path / "printed.pdf"),
+        "scan.png": refused(folder, tmp_path / "scan.png"),
+    }
+    assert "has no fields left to read (it was printed or flattened)" in said["flattened.pdf"]
+    assert f"--for case:{CASE}" in said["flattened.pdf"]
+    assert "if it is an observer's printed or scanned form" in said["printed.pdf"]
+    assert "is an image: if it is an observer's scanned form" in said["scan.png"]
+    for line in said.values():
+        assert "sendfolio attach FILE --for case:" in line and "then enter the ticks" in line
+    for name in ("flattened.pdf", "scan.png"):
+        result = invoke(folder, "attach", str(tmp_path / name), "--for", f"case:{CASE}", "--title", "Observer's form")
+        assert result.exit_code == 0, result.output
+    with Folio.open(folder, readonly=True) as folio:
+        assert len([item for item in folio.attachments() if item.evidence_for == f"case:{CASE}"]) == 2
