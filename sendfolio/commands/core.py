@@ -81,7 +81,7 @@ def _check_table(report: dict) -> str:
 
 def _disagreements(evidence: list[dict]) -> str:
     """The criteria an observer's returned form leaves unticked that the mediator ticked; '' when none."""
-    from sendfolio.rules.returns import Disagreement
+    from sendfolio.rules.returns import Disagreement, Gap
 
     found = [
         Disagreement(case["case"], item["criterion"], item["observer"], item["remark"])
@@ -89,7 +89,16 @@ def _disagreements(evidence: list[dict]) -> str:
         for item in case["disagreements"]
     ]
     lines = [line for item in found for line in _wrapped(item.words)]
-    return "\n".join([f"Observers' returns: {count(len(found), 'disagreement')}", *lines]) if found else ""
+    gaps = [
+        Gap(case["case"], item["heading"], item["by"], item["text"])
+        for case in evidence
+        for item in case.get("gaps_without_need", [])
+    ]
+    blocks = [f"Observers' returns: {count(len(found), 'disagreement')}", *lines] if found else []
+    if gaps:
+        blocks += [f"De-brief gaps no learning need addresses: {len(gaps)}"]
+        blocks += [line for item in gaps for line in _wrapped(item.words)]
+    return "\n".join(blocks)
 
 
 def _practice(practice: dict) -> str:

@@ -56,7 +56,7 @@ from sendfolio.rules.practice import (
 )
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
-from sendfolio.rules.returns import Disagreement, came_in, disagreements
+from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, gaps_without_need
 from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
 
 __all__ = [
@@ -94,6 +94,8 @@ __all__ = [
     "Disagreement",
     "came_in",
     "disagreements",
+    "Gap",
+    "gaps_without_need",
     "cpd_totals",
     "current_registration_year",
     "dated_until",
@@ -152,6 +154,10 @@ def evidence_json(data: FolioData) -> list[dict[str, Any]]:
             "disagreements": [
                 {"criterion": item.criterion, "observer": item.observer, "remark": item.remark}
                 for item in disagreements(data, case.ref)
+            ],
+            "gaps_without_need": [
+                {"heading": item.heading, "by": item.by, "text": item.text}
+                for item in gaps_without_need(data, case.ref)
             ],
         }
         for case in practice_cases(data)

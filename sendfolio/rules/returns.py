@@ -4,7 +4,9 @@ A returned form that leaves unticked a criterion the mediator ticked for the sam
 disagreement: the observer did not confirm it. `disagreements` lists them (with the observer's
 remark beside the criterion, when they wrote one) for `check`, the Dashboard and the case pages.
 `came_in` says how a case's evidence came: a signed return, an unsigned one, a paper form the
-mediator transcribed, or the mediator's own entries.
+mediator transcribed, or the mediator's own entries. `gaps_without_need` lists the skills and
+knowledge gaps a de-brief names (the mediator's or an observer's) in a case no learning need
+comes from.
 """
 
 from __future__ import annotations
@@ -70,3 +72,41 @@ def came_in(data: FolioData, ref: str) -> tuple[str, ...]:
     if own_debrief or any(not item.returned for item in observations):
         kinds.append(MEDIATORS_OWN)
     return tuple(dict.fromkeys(kinds))
+
+
+GAP_HEADINGS = {"skills_gaps": "skills gaps", "knowledge_gaps": "knowledge gaps"}
+"""The de-brief headings that name what is still to learn, in words."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A skills or knowledge gap written in a case's de-brief that no learning need comes from."""
+
+    ref: str
+    heading: str
+    by: str
+    text: str
+
+    @property
+    def words(self) -> str:
+        """The gap in a sentence."""
+        return f"{self.ref}: {GAP_HEADINGS[self.heading]} in the de-brief ({self.by}), no learning need: {self.text}"
+
+
+def gaps_without_need(data: FolioData, ref: str | None = None) -> tuple[Gap, ...]:
+    """Skills and knowledge gaps from de-briefs (of one case, if given) that no learning need addresses."""
+    addressed = {need.case_ref for need in data.learning_plan if need.case_ref}
+    found = []
+    for case in data.cases:
+        if case.ref in addressed or (ref is not None and case.ref != ref):
+            continue
+        for heading in GAP_HEADINGS:
+            text = case.debrief.get(heading, "").strip()
+            if text:
+                who = case.debrief_by if heading in case.debrief_returned else "the mediator"
+                found.append(Gap(case.ref, heading, who, " ".join(text.split())))
+            for back in data.returns_for(case.ref):
+                written = back.debrief.get(heading, "").strip()
+                if written:
+                    found.append(Gap(case.ref, heading, back.observer, " ".join(written.split())))
+    return tuple(found)

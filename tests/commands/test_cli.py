@@ -189,7 +189,9 @@ def test_check_json_has_exactly_the_design_shape(complete_folio):
     report = json.loads(result.stdout)
     assert list(report) == ["rule_set", "as_of", "accreditation", "renewal", "practice", "evidence"]
     assert list(report["practice"]) == ["reminders", "conduct_gaps", "feedback"]
-    assert report["evidence"] and all(list(item) == ["case", "came_in", "disagreements"] for item in report["evidence"])
+    assert report["evidence"] and all(
+        list(item) == ["case", "came_in", "disagreements", "gaps_without_need"] for item in report["evidence"]
+    )
     assert report["rule_set"] == RULE_SET.name and report["as_of"] == TODAY
     assert list(report["accreditation"]) == ["met", "requirements"]
     assert list(report["renewal"]) == ["year_start", "year_end", "met", "requirements"]

@@ -524,3 +524,25 @@ def test_flattened_printed_and_scanned_returns_are_sent_down_the_paper_route(for
         assert result.exit_code == 0, result.output
     with Folio.open(folder, readonly=True) as folio:
         assert len([item for item in folio.attachments() if item.evidence_for == f"case:{CASE}"]) == 2
+
+
+def test_debrief_gaps_no_learning_need_addresses_are_listed(forms, tmp_path):
+    """A returned de-brief names a skills gap; with no learning need from the case, check and the Dashboard say so."""
+    from sendfolio.tui.views.dashboard import dashboard_view
+
+    _, first, _ = forms
+    folder = make_demo(tmp_path / "folio")
+    with Folio.open(folder) as folio:
+        for need in folio.learning_plan():
+            if need.case_ref == CASE:
+                folio.delete(need)
+    assert invoke(folder, "import", str(first)).exit_code == 0
+    report = json.loads(invoke(folder, "check", "--json").output)
+    (case,) = [item for item in report["evidence"] if item["case"] == CASE]
+    gap = {"heading": "skills_gaps", "by": "Alex Penrose", "text": "Summarising sooner under pressure."}
+    assert gap in case["gaps_without_need"]
+    human = " ".join(invoke(folder, "check").output.split())
+    assert "De-brief gaps no learning need addresses:" in human and "Summarising sooner under pressure." in human
+    with Folio.open(folder, readonly=True) as folio:
+        figures = dashboard_view(folio.data(), FIXED_TODAY)
+    assert any("Summarising sooner under pressure." in line for line in figures.gaps)

@@ -189,8 +189,8 @@ class DashboardScreen(FolioScreen):
         self.query_one("#breaches", Static).update(breaches_text(view.breaches))
         self.query_one("#learning-plan", Static).update(learning_text(view.learning))
         disagreeing = self.query_one("#disagreements", Static)
-        disagreeing.update(disagreements_text(view.disagreements))
-        disagreeing.display = bool(view.disagreements)
+        disagreeing.update(disagreements_text(view.disagreements, view.gaps))
+        disagreeing.display = bool(view.disagreements or view.gaps)
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
@@ -322,11 +322,18 @@ def practice_text(lines: tuple[tuple[bool, str], ...], has_register: bool) -> Te
     return text
 
 
-def disagreements_text(found: tuple[str, ...]) -> Text:
-    """The criteria observers' returns leave unticked that the mediator ticked, one a line (shown as typed)."""
-    text = Text(f"Observers' returns: {count(len(found), 'disagreement')}\n", style="bold")
-    for line in found:
-        text.append(f"{line}\n")
+def disagreements_text(found: tuple[str, ...], gaps: tuple[str, ...] = ()) -> Text:
+    """The criteria observers' returns leave unticked that the mediator ticked, and the de-brief gaps no
+    learning need addresses, one a line (shown as typed)."""
+    text = Text()
+    if found:
+        text.append(f"Observers' returns: {count(len(found), 'disagreement')}\n", style="bold")
+        for line in found:
+            text.append(f"{line}\n")
+    if gaps:
+        text.append(f"De-brief gaps no learning need addresses: {len(gaps)}\n", style="bold")
+        for line in gaps:
+            text.append(f"{line}\n")
     return text
 
 

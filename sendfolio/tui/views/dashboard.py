@@ -78,6 +78,8 @@ class DashboardView:
     """True once the governance register holds an item."""
     disagreements: tuple[str, ...] = ()
     """Criteria the mediator ticked that an observer's returned form leaves unticked, in words."""
+    gaps: tuple[str, ...] = ()
+    """Skills and knowledge gaps from de-briefs that no learning need addresses, in words."""
 
 
 def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ()) -> DashboardView:
@@ -109,6 +111,7 @@ def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ())
         practice=practice_lines(data, today, renewal.year_start, renewal.year_end),
         has_register=bool(data.governance),
         disagreements=tuple(item.words for item in rules.disagreements(data)),
+        gaps=tuple(item.words for item in rules.gaps_without_need(data)),
     )
 
 
