@@ -1,12 +1,17 @@
 """The command palette's sendfolio commands (ctrl+p): every area and every action.
 
 `SendfolioCommands` lists, in the mediator's words:
+- every everyday job, from any area (tui/views/jobs.py: a new case, the renewal pack, your
+  profile, verification…): it goes to the job's area and starts it there;
 - "Go to <area>" for each area (the same as its number key);
 - every feature beyond the areas (tui/views/features.py: privacy, export, import, restore,
   encryption, the deadlines calendar, switching folios, and what other screens register);
 - the app's actions (help, high contrast, quit);
 - the current screen's own actions: a screen may define `palette_commands()` returning
   `PaletteCommand`s (e.g. the case log's "Add a case").
+
+Typing finds a command by every word of its title, of its area and the mediator's words for it,
+or of its help ("renewal", "booked", "form 5", "passphrase"), and by its title letter by letter.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from sendfolio.tui.views.areas import ALL_AREAS
+from sendfolio.tui.views.areas import ALL_AREAS, AREA_BY_MODE
 from sendfolio.tui.views.features import FEATURES, Feature
+from sendfolio.tui.views.jobs import JOBS, Job, words_match
 from sendfolio.tui.views.palette_command import PaletteCommand
 
 if TYPE_CHECKING:
@@ -36,14 +42,42 @@ class OffersCommands(Protocol):
 
 
 def app_commands(app: HostApp) -> list[PaletteCommand]:
-    """The app-wide commands: every feature and area (once a folio is open), help, high contrast and quit."""
-    return [*feature_commands(app), *area_commands(app), *general_commands(app)]
+    """The app-wide commands: every job, feature and area (once a folio is open), help, high contrast and quit."""
+    return [*job_commands(app), *feature_commands(app), *area_commands(app), *general_commands(app)]
+
+
+def job_commands(app: HostApp) -> list[PaletteCommand]:
+    """Every everyday job (tui/views/jobs.py), once a folio is open: each goes to its area and starts there."""
+    if app.folio is None:
+        return []
+    return [
+        PaletteCommand(job.title, job.help, _job_runner(app, job), f"{AREA_BY_MODE[job.mode].title} {job.words}")
+        for job in JOBS
+    ]
+
+
+def _job_runner(app: HostApp, job: Job) -> Callable[[], object]:
+    """A callable that goes to the job's area and runs its action on the area's screen."""
+
+    def run() -> None:
+        """Show the area; once it is up, start the job there (unless the area could not be shown)."""
+        app.action_area(job.mode)
+        if job.action:
+            app.call_after_refresh(_start, app, job)
+
+    return run
+
+
+async def _start(app: HostApp, job: Job) -> None:
+    """Run the job's action on its area's screen, if that is where the app now is."""
+    if app.current_mode == job.mode and len(app.screen_stack) == 1:
+        await app.screen.run_action(job.action)
 
 
 def feature_commands(app: HostApp) -> list[PaletteCommand]:
     """Every feature beyond the areas (tui/views/features.py): privacy, export, import, switching folios…"""
     return [
-        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature))
+        PaletteCommand(feature.title, feature.help, _feature_runner(app, feature), feature.words)
         for feature in FEATURES
         if app.folio is not None or not feature.needs_folio
     ]
@@ -56,6 +90,7 @@ def area_commands(app: HostApp) -> list[PaletteCommand]:
             f"Go to {area.title}{f' ({area.key})' if area.key else ''}",
             area.about[:1].upper() + area.about[1:],
             _area_runner(app, area.mode),
+            area.title,
         )
         for area in ALL_AREAS
         if app.folio is not None
@@ -118,7 +153,13 @@ class SendfolioCommands(Provider):
         app = cast("HostApp", self.app)  # the provider is the sendfolio app's (SendfolioApp.COMMANDS)
         if app.folio is None:
             return app_commands(app)
-        return [*feature_commands(app), *area_commands(app), *screen_commands(self.screen), *general_commands(app)]
+        return [
+            *job_commands(app),
+            *feature_commands(app),
+            *area_commands(app),
+            *screen_commands(self.screen),
+            *general_commands(app),
+        ]
 
     async def discover(self) -> Hits:
         """Show every command before anything is typed."""
@@ -126,9 +167,24 @@ class SendfolioCommands(Provider):
             yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
-        """The commands whose title matches what was typed."""
+        """The commands matching what was typed: by title, the area and the mediator's words, or the help."""
         matcher = self.matcher(query)
         for command in self.commands():
-            score = matcher.match(command.title)
+            score = search_score(query, command, matcher.match(command.title))
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+
+
+def search_score(query: str, command: PaletteCommand, fuzzy: float) -> float:
+    """How well `command` answers `query`: every word in its title first, then in its own words, then in its help.
+
+    A command none of whose texts hold every word typed may still match its title letter by letter
+    (`fuzzy`, Textual's matcher), below any word match.
+    """
+    if words_match(query, command.title):
+        return 3.0
+    if words_match(query, command.title, command.words):
+        return 2.9
+    if words_match(query, command.title, command.words, command.help):
+        return 2.7
+    return fuzzy / (1 + fuzzy)  # Textual's score has no ceiling: kept below 1, under every word match

@@ -21,3 +21,5 @@ class PaletteCommand:
     """A line saying what it does."""
     run: Callable[[], object]
     """What it runs when chosen."""
+    words: str = ""
+    """Other words it is found by (the area it lives in, the mediator's words for it)."""
