@@ -335,7 +335,7 @@ def test_check_json_shape():
         ),
     )
     found = json.loads(json.dumps(rules.check_json(data, AS_OF, 2024)))
-    assert set(found) == {"rule_set", "as_of", "accreditation", "renewal", "practice"}
+    assert set(found) == {"rule_set", "as_of", "accreditation", "renewal", "practice", "evidence"}
     assert (found["rule_set"], found["as_of"]) == ("SEND 2018", "2024-12-31")
     assert set(found["accreditation"]) == {"met", "requirements"} and found["accreditation"]["met"] is True
     assert set(found["renewal"]) == {"year_start", "year_end", "met", "requirements"}
