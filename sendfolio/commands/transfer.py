@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,7 +14,6 @@ from sendfolio.io.exporter import EXPORT_KINDS
 
 if TYPE_CHECKING:
     from sendfolio.io.importer import ImportPlan
-    from sendfolio.services.export import ExportKind
 
 PLAINTEXT_WARNING = (
     "It is plaintext (not encrypted) and holds your case notes: keep it somewhere private and delete it when done."
@@ -136,7 +135,7 @@ def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: boo
         reported(nothing="nothing was exported", options={"output": "export"}, target=out),
     ):
         passphrase = _backup_passphrase() if encrypt and folio.codec is None else None
-        done = export_records(folio, cast("ExportKind", kind or "backup"), out, encrypt=encrypt, passphrase=passphrase)
+        done = export_records(folio, kind or "backup", out, encrypt=encrypt, passphrase=passphrase)
     for line in done.left_out:
         click.echo(f"Warning: {line}", err=True)
     click.echo(f"Exported {done.what} to {out}")

@@ -1,17 +1,20 @@
 """The deadlines calendar: an iCalendar (.ics) file with one all-day event per statutory deadline.
 
-Only the case reference identifies a case. `calendar_bytes(deadlines, stamp)` is what
-`sendfolio deadlines --ics` and the app's calendar screen write.
+Only the case reference identifies a case. `calendar_bytes(cleared, today, stamp)` is what
+`sendfolio deadlines --ics` and the app's calendar screen write (through
+`services.export.write_calendar`), from the records the privacy gate released.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 
-from sendfolio.domain.timescales import Deadline
-from sendfolio.rules import PracticeDate
+from sendfolio.domain.cleared import ClearedFolio, require_cleared
+from sendfolio.domain.records import FolioData
+from sendfolio.domain.timescales import Deadline, all_deadlines, upcoming
+from sendfolio.rules import PracticeDate, practice_dates
 
 ICS_PRODID = "-//sendfolio//SEND mediation deadlines//EN"
 """The PRODID of the iCalendar files we write."""
@@ -29,14 +32,26 @@ def practice_uid(entry: PracticeDate) -> str:
     return f"{digest}@sendfolio"
 
 
-def calendar_bytes(deadlines: Sequence[Deadline], stamp: datetime, practice: Sequence[PracticeDate] = ()) -> bytes:
-    """An iCalendar file with one all-day event per deadline; only the case reference identifies a case.
+def calendar_deadlines(data: FolioData, today: date, refs: Collection[str] | None = None) -> list[Deadline]:
+    """The upcoming statutory deadlines of the cases `refs` (None: every case) as of `today`."""
+    cases = [case for case in data.cases if refs is None or case.ref in refs]
+    return list(upcoming(all_deadlines(cases, today)))
 
-    `practice` adds the dates of the provider's practice (`rules.practice_dates`): the
-    re-registration, the governance register's lapses and reviews, feedback responses due.
+
+def calendar_bytes(
+    cleared: ClearedFolio, today: date, stamp: datetime, *, refs: Collection[str] | None = None
+) -> bytes:
+    """An iCalendar file with one all-day event per upcoming deadline (of the cases `refs`, else every case).
+
+    Only the case reference identifies a case; the records must have passed the privacy gate.
+    Without `refs` it also holds the dates of the provider's practice (`rules.practice_dates`):
+    the re-registration, the governance register's lapses and reviews, feedback responses due.
     """
     from icalendar import Calendar, Event
 
+    data = require_cleared(cleared, "the deadlines calendar").data
+    deadlines = calendar_deadlines(data, today, refs)
+    practice: list[PracticeDate] = list(practice_dates(data, today)) if refs is None else []
     calendar = Calendar()
     calendar.add("prodid", ICS_PRODID)
     calendar.add("version", "2.0")

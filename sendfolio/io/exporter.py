@@ -1,5 +1,9 @@
 """Exporting a folio: the whole folio as a JSON backup, one kind as CSV, reflections as
 Markdown files. Every file is written atomically and never over the folio's own files.
+
+CSV and Markdown are for other programs and other people: they take the records the privacy
+gate released (a `ClearedFolio`). The JSON backup is for the mediator alone and takes the
+folio's records as they are: it is never refused.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sendfolio.domain.cleared import ClearedFolio, require_cleared
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.wording import count
 from sendfolio.io.backup import backup_document, sort_key
@@ -70,8 +75,9 @@ def export_backup(
     return f"{'an encrypted' if codec is not None else 'a'} JSON backup of everything ({counts(data)})"
 
 
-def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> str:
+def export_csv(cleared: ClearedFolio, kind_name: str, out: Path, folio_path: Path) -> str:
     """Write one kind of record to `out` as CSV (UTF-8 with a BOM, for spreadsheets)."""
+    data = require_cleared(cleared, "a CSV export").data
     guard_target(out, folio_path)
     _refuse_bad_target(out)
     records = sorted(getattr(data, DATA_FIELDS[kind_name]), key=lambda record: sort_key(record.to_dict()))
@@ -79,8 +85,9 @@ def export_csv(data: FolioData, kind_name: str, out: Path, folio_path: Path) -> 
     return f"{count(len(records), 'row')} of {kind_name} as CSV"
 
 
-def export_reflections(data: FolioData, folder: Path, folio_path: Path) -> str:
+def export_reflections(cleared: ClearedFolio, folder: Path, folio_path: Path) -> str:
     """Write each reflection as a Markdown file into a new or empty `folder`."""
+    data = require_cleared(cleared, "a Markdown export").data
     guard_target(folder, folio_path)
     if folder.suffix.lower() in (".csv", ".json", ".md"):
         raise ExportRefused(f"{folder} looks like a file name: reflections are written as .md files into a folder")

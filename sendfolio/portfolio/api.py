@@ -1,6 +1,8 @@
 """Compile the portfolio, the renewal pack, the passported declaration and the annual service review to PDF.
 
-The one entry point for the CLI and the TUI's compile screen. WeasyPrint is imported
+Each takes a `ClearedFolio`, the records the privacy gate released (`privacy.gate.release`):
+plain `FolioData` is refused by the type checker and at run time (`NotCleared`), so nothing is
+printed unchecked. `services.compile.compile_document` is what both shells call. WeasyPrint is imported
 only when a PDF is laid out (inside `pdf.render_pdf`), so importing this module is
 cheap. Output is reproducible: the compile date comes from the caller (or the latest
 record), the PDF identifier from the content, so the same records and options give
@@ -17,18 +19,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from sendfolio.domain.records import FolioData
+from sendfolio.domain.cleared import ClearedFolio, require_cleared
 from sendfolio.portfolio import render
 from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, Portfolio, build_portfolio, latest_date
 from sendfolio.portfolio.packs import build_passport, build_renewal
-from sendfolio.portfolio.progress import CancelFlag, Progress, tell
+from sendfolio.portfolio.progress import CancelFlag, Progress, stop_if, tell
 from sendfolio.portfolio.review import build_review, build_summary
 from sendfolio.store.atomic import write_atomic
 from sendfolio.store.outputs import make_output_folder
 
 if TYPE_CHECKING:
     from sendfolio.portfolio.pdf import RenderedPDF
-    from sendfolio.store import Folio
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,6 @@ class PrintedDocument(Protocol):
         """When it was compiled, whether it is a draft, what is unmet."""
 
 
-class PrivacyProblem(ValueError):
-    """The privacy guard found something in the records that must not be printed."""
-
-
-def check_privacy(folio: Folio) -> None:
-    """Run the privacy guard; raise `PrivacyProblem` with its message while findings are open."""
-    from sendfolio.privacy import PrivacyFindings, ensure_clear
-
-    try:
-        ensure_clear(folio)
-    except PrivacyFindings as problem:
-        raise PrivacyProblem(str(problem)) from problem
-
-
 def _finish(
     template: str,
     document: PrintedDocument,
@@ -76,11 +63,13 @@ def _finish(
     progress: Progress | None,
     files: Mapping[str, bytes] | None = None,
     cancelled: CancelFlag | None = None,
+    left_out: tuple[str, ...] = (),
 ) -> CompileResult:
     """Print the document model through its template, lay it out, write the PDF (and HTML if asked)."""
     from sendfolio.portfolio.pdf import render_pdf
     from sendfolio.portfolio.weasy import stylesheet_text
 
+    stop_if(cancelled)
     tell(progress, "Writing the pages", 0.15)
     html = render.render(template, document)
     if html_out is not None:
@@ -88,7 +77,9 @@ def _finish(
         make_output_folder(Path(html_out).parent)
         write_atomic(Path(html_out), standalone.encode("utf-8"))
     rendered = render_pdf(html, stamp=document.info.compiled, pdf_ua=pdf_ua, progress=progress, cancelled=cancelled)
+    stop_if(cancelled)
     rendered = _with_attachments(rendered, document, files, progress)
+    stop_if(cancelled)
     tell(progress, f"Writing the PDF: {rendered.pages} pages", 0.9)
     make_output_folder(Path(out).parent)
     write_atomic(Path(out), rendered.data)
@@ -99,6 +90,7 @@ def _finish(
         sha256=hashlib.sha256(rendered.data).hexdigest(),
         draft=document.info.draft,
         unmet=document.info.unmet,
+        left_out=left_out,
     )
 
 
@@ -131,7 +123,7 @@ def _with_attachments(
 
 
 def compile_portfolio(
-    data: FolioData,
+    cleared: ClearedFolio,
     out: Path,
     *,
     as_of: date | None = None,
@@ -140,17 +132,17 @@ def compile_portfolio(
     html_out: Path | None = None,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
-    attachment_files: Mapping[str, bytes] | None = None,
     coarse_dates: bool = False,
 ) -> CompileResult:
     """The written portfolio (standards §1.3) as a PDF at `out`; `coarse_dates` prints statutory steps by month.
 
-    `attachment_files` holds the bytes of each attachment by id (`Folio.attachment_bytes`):
-    their pages are added in the appendix. Without them, attachments are left out.
+    The attached documents' pages are added in the appendix when the gate read their files
+    (`release(folio, attachments=True)`); otherwise attachments are left out.
     """
+    data = require_cleared(cleared, "the portfolio").data
     as_of = as_of or latest_date(data, date.today())
     tell(progress, "Judging the records", 0.05)
-    if attachment_files is None and data.attachments:
+    if cleared.files is None and data.attachments:
         data = dataclasses.replace(data, attachments=())
     document = build_portfolio(data, as_of, period, coarse_dates=coarse_dates)
     return _finish(
@@ -161,12 +153,13 @@ def compile_portfolio(
         html_out=html_out,
         progress=progress,
         cancelled=cancelled,
-        files=attachment_files,
+        files=cleared.files,
+        left_out=cleared.left_out,
     )
 
 
 def compile_renewal(
-    data: FolioData,
+    cleared: ClearedFolio,
     year: int,
     out: Path,
     *,
@@ -177,6 +170,7 @@ def compile_renewal(
     cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """The renewal pack (standards §1.4.3) of the registration year beginning in `year`."""
+    data = require_cleared(cleared, "the renewal pack").data
     as_of = as_of or latest_date(data, date.today())
     tell(progress, "Judging the records", 0.05)
     document = build_renewal(data, year, as_of)
@@ -186,7 +180,7 @@ def compile_renewal(
 
 
 def compile_passport(
-    data: FolioData,
+    cleared: ClearedFolio,
     out: Path,
     *,
     as_of: date | None = None,
@@ -196,6 +190,7 @@ def compile_passport(
     cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """The passported declaration (standards §1.6, Form 5) filled from the records."""
+    data = require_cleared(cleared, "Form 5").data
     as_of = as_of or latest_date(data, date.today())
     tell(progress, "Judging the records", 0.05)
     document = build_passport(data, as_of)
@@ -210,7 +205,7 @@ def summary_path(out: Path) -> Path:
 
 
 def compile_review(
-    data: FolioData,
+    cleared: ClearedFolio,
     year: int,
     out: Path,
     *,
@@ -223,6 +218,7 @@ def compile_review(
 ) -> tuple[CompileResult, CompileResult]:
     """The provider's annual service review (Appendix D) of the registration year beginning in `year`,
     and beside it (at `summary_out`, else `summary_path(out)`) its anonymised summary to share."""
+    data = require_cleared(cleared, "the service review").data
     as_of = as_of or latest_date(data, date.today())
     summary_out = summary_out or summary_path(Path(out))
     tell(progress, "Judging the records", 0.05)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sendfolio import rules
+from sendfolio.domain.cleared import ClearedFolio, require_cleared
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS, Criterion
 from sendfolio.domain.form_fields import (
     FOLIO_ID_SETTING,
@@ -196,12 +197,19 @@ def _form(number: int, values: dict[str, str]) -> ObserverForm:
 
 
 def build_forms(
-    data: FolioData, case_ref: str | None, forms: tuple[int, ...], *, folio: str = "", compiled: date | None = None
+    cleared: ClearedFolio,
+    case_ref: str | None,
+    forms: tuple[int, ...],
+    *,
+    folio: str = "",
+    compiled: date | None = None,
 ) -> FormsDocument:
     """Forms `forms` for one case (pre-filled and tied to `folio`), or blank ones when `case_ref` is None.
 
+    The forms leave the machine, so they are made from the records the privacy gate released.
     Raises `KeyError` naming the case when the folio has no case `case_ref`.
     """
+    data = require_cleared(cleared, "the observer's forms").data
     forms = tuple(sorted(set(forms)))
     mediator = data.profile.name
     if case_ref is None:

@@ -1,7 +1,10 @@
 """Privacy: encryption at rest, the identifier check before anything leaves, and purging old details.
 
-`ensure_clear(folio)` is the gate every export and PDF calls; it raises `PrivacyFindings`
-(whose message says how many findings and to run `sendfolio privacy-check`).
+The gate every PDF, CSV or Markdown export, observer's forms and calendar passes is
+`gate.release(folio)` (the services call it): it returns the records as a `ClearedFolio`, the only
+value the output functions take, or raises `PrivacyFindings` (whose message says how many
+findings and to run `sendfolio privacy-check`). `ensure_clear(folio)` asks the same question
+without releasing anything.
 """
 
 from typing import Any

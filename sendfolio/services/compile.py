@@ -10,11 +10,10 @@ for a screen to count before compiling.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from sendfolio import rules
 from sendfolio.domain.records import FolioData
@@ -26,11 +25,8 @@ if TYPE_CHECKING:
     from sendfolio.portfolio.api import CompileResult
     from sendfolio.store import Folio
 
-DocumentKind = Literal["portfolio", "renewal", "passport"]
-"""The documents a mediator can compile."""
-
-DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("portfolio", "renewal", "passport")
-"""Every document kind, in the order they are offered."""
+DOCUMENT_KINDS = ("portfolio", "renewal", "passport")
+"""The documents a mediator can compile, in the order they are offered."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class DocumentRecords:
     """True when the period is the practice period (SEND training to verification)."""
 
 
-def document_records(kind: DocumentKind, data: FolioData, year: int, as_of: date) -> DocumentRecords:
+def document_records(kind: str, data: FolioData, year: int, as_of: date) -> DocumentRecords:
     """The records the document of `kind` holds, filtered as its compile filters them."""
     if kind == "renewal":
         period = CoveredPeriod(*rules.registration_year(data.profile, year))
@@ -56,7 +52,7 @@ def document_records(kind: DocumentKind, data: FolioData, year: int, as_of: date
 
 def compile_document(
     folio: Folio,
-    kind: DocumentKind,
+    kind: str,
     out: Path,
     *,
     as_of: date,
@@ -77,28 +73,35 @@ def compile_document(
     pack's registration year; `period` and `coarse_dates` are the portfolio's.
     """
     from sendfolio.portfolio import api
-    from sendfolio.privacy import ensure_clear
+    from sendfolio.privacy.gate import release
 
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(f"{kind!r} is not a document: one of {', '.join(DOCUMENT_KINDS)}")
     checked_output(folio.data_dir, out, "output")
     if html_out is not None:
         checked_output(folio.data_dir, html_out, "html")
     stop_if(cancelled)
-    ensure_clear(folio)
-    data = folio.data()
+    cleared = release(folio, attachments=kind == "portfolio")
     with counting_pages(progress):
         if kind == "renewal":
             if year is None:
                 raise ValueError("a renewal pack needs its registration year")
             return api.compile_renewal(
-                data, year, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+                cleared,
+                year,
+                out,
+                as_of=as_of,
+                pdf_ua=pdf_ua,
+                html_out=html_out,
+                progress=progress,
+                cancelled=cancelled,
             )
         if kind == "passport":
             return api.compile_passport(
-                data, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
+                cleared, out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out, progress=progress, cancelled=cancelled
             )
-        readable = folio.readable_attachments()  # a file that cannot be read is named and left out
-        done = api.compile_portfolio(
-            readable.data,
+        return api.compile_portfolio(
+            cleared,
             out,
             as_of=as_of,
             period=period,
@@ -106,10 +109,8 @@ def compile_document(
             html_out=html_out,
             progress=progress,
             cancelled=cancelled,
-            attachment_files=readable.files,
             coarse_dates=coarse_dates,
         )
-        return dataclasses.replace(done, left_out=tuple(readable.left_out))
 
 
 def compile_review(
@@ -131,7 +132,7 @@ def compile_review(
     review, the privacy gate's `PrivacyFindings`, `CompileCancelled`, or `OSError`.
     """
     from sendfolio.portfolio import api
-    from sendfolio.privacy import ensure_clear
+    from sendfolio.privacy.gate import release
 
     summary_out = summary_out or api.summary_path(Path(out))
     checked_output(folio.data_dir, out, "output")
@@ -141,10 +142,10 @@ def compile_review(
     if html_out is not None:
         checked_output(folio.data_dir, html_out, "html")
     stop_if(cancelled)
-    ensure_clear(folio)
+    cleared = release(folio)
     with counting_pages(progress):
         return api.compile_review(
-            folio.data(),
+            cleared,
             year,
             out,
             summary_out=summary_out,

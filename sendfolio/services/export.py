@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from sendfolio.portfolio.progress import CancelFlag, Progress, stop_if, tell
 from sendfolio.services.outputs import OutputRefusedFor, checked_output
@@ -20,9 +20,6 @@ from sendfolio.store.outputs import make_output_folder
 if TYPE_CHECKING:
     from sendfolio.store import Folio
     from sendfolio.store.storage import Codec
-
-ExportKind = Literal["backup", "cases", "cpd", "ppc", "training", "observations", "plan", "reflections"]
-"""What can be exported: the JSON backup, each CSV kind, or the reflections (a folder of Markdown files)."""
 
 CANCELLED = "the export was cancelled; nothing was written"
 """What a cancelled export says."""
@@ -42,7 +39,7 @@ class BackupPassphraseProblem(ValueError):
 
 def export_records(
     folio: Folio,
-    kind: ExportKind,
+    kind: str,
     out: Path,
     *,
     encrypt: bool = False,
@@ -53,6 +50,9 @@ def export_records(
 ) -> Exported:
     """Write the export of `kind` to `out`; returns what was written, in words, and what was left out.
 
+    `kind` is "backup" (the JSON backup of everything) or one of `io.exporter.EXPORT_KINDS` (a
+    CSV kind, or "reflections": a folder of Markdown files).
+
     `encrypt` (the backup only) encrypts it as an encrypted folio is: with the folio's own key
     when it is encrypted, else with a new key from `passphrase`. `create_folder` makes the
     file's folder when missing (the app proposes one that may not exist yet); without it a
@@ -61,8 +61,10 @@ def export_records(
     `ValueError` for an encryption asked of a CSV export, `CompileCancelled`,
     or `OSError`. An attached document whose file cannot be read is left out of a backup and named.
     """
-    from sendfolio.io.exporter import export_backup, export_csv, export_reflections
+    from sendfolio.io.exporter import EXPORT_KINDS, export_backup, export_csv, export_reflections
 
+    if kind != "backup" and kind not in EXPORT_KINDS:
+        raise ValueError(f"{kind!r} is not an export: backup, or one of {', '.join(EXPORT_KINDS)}")
     if encrypt and kind != "backup":
         raise ValueError("only the JSON backup can be encrypted; CSV and Markdown are for other programs to read")
     checked_output(folio.data_dir, out, "output")
@@ -78,17 +80,16 @@ def export_records(
         tell(progress, "Writing the backup", 0.5)
         written = export_backup(readable.data, out, folio.path, readable.files, settings=folio.settings(), codec=codec)
     else:
-        from sendfolio.privacy import ensure_clear
+        from sendfolio.privacy.gate import release
 
-        ensure_clear(folio)
-        data = folio.data()
+        cleared = release(folio)
         stop_if(cancelled, CANCELLED)
         _make_folder(out, create_folder)
         tell(progress, "Writing the export", 0.5)
         if kind == "reflections":
-            written = export_reflections(data, out, folio.path)
+            written = export_reflections(cleared, out, folio.path)
         else:
-            written = export_csv(data, kind, out, folio.path)
+            written = export_csv(cleared, kind, out, folio.path)
     tell(progress, "Done", 1.0)
     return Exported(written, tuple(left_out))
 
@@ -126,10 +127,8 @@ def write_calendar(
     `OutputRefusedFor` (the folio's own files, or a folder that does not exist unless
     `create_folder`), the privacy gate's `PrivacyFindings`, or `OSError`.
     """
-    from sendfolio.domain.timescales import all_deadlines, upcoming
-    from sendfolio.io.calendar import calendar_bytes
-    from sendfolio.privacy import ensure_clear
-    from sendfolio.rules import practice_dates
+    from sendfolio.io.calendar import calendar_bytes, calendar_deadlines
+    from sendfolio.privacy.gate import release
     from sendfolio.store.atomic import write_atomic
 
     checked_output(folio.data_dir, out, "output")
@@ -138,9 +137,6 @@ def write_calendar(
         make_output_folder(target.parent)
     elif not target.parent.is_dir():
         raise OutputRefusedFor(f"the folder of {out} does not exist", "output")
-    ensure_clear(folio)
-    cases = [case for case in folio.cases() if refs is None or case.ref in refs]
-    coming = upcoming(all_deadlines(cases, today))
-    practice = practice_dates(folio.data(), today) if refs is None else []
-    write_atomic(target, calendar_bytes(coming, datetime.now(UTC), practice))
-    return len(coming)
+    cleared = release(folio)
+    write_atomic(target, calendar_bytes(cleared, today, datetime.now(UTC), refs=refs))
+    return len(calendar_deadlines(cleared.data, today, refs))

@@ -31,19 +31,29 @@ def needs_form_id(folio: Folio, case_ref: str | None) -> bool:
     return not folio.get_setting(FOLIO_ID_SETTING)
 
 
+def form_id(folio: Folio, case_ref: str | None) -> str:
+    """The form id a case's forms carry: the folio's, made and saved the first time (the folio must be
+    writable then); blank forms carry the folio's id only when it already has one."""
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+    from sendfolio.portfolio.observer_forms import folio_id
+
+    if case_ref:
+        return folio_id(folio)
+    return folio.get_setting(FOLIO_ID_SETTING) or ""
+
+
 def write_forms(folio: Folio, out: Path, *, case_ref: str | None, forms: Sequence[int] = (1, 2, 3)) -> FormsResult:
     """Write Forms `forms` for case `case_ref` (None: blank forms, for any case) to `out`.
 
     Raises `OutputRefusedFor`, `NoSuchCase`, the privacy gate's `PrivacyFindings`, or `OSError`.
     """
-    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
-    from sendfolio.portfolio.observer_forms import build_forms, compile_forms, folio_id
-    from sendfolio.privacy import ensure_clear
+    from sendfolio.portfolio.observer_forms import build_forms, compile_forms
+    from sendfolio.privacy.gate import release
 
     checked_output(folio.data_dir, out, "output")
     if case_ref and folio.data().case(case_ref) is None:
         raise NoSuchCase(f"no case {case_ref} in the folio")
-    ensure_clear(folio)
-    made = (folio_id(folio) if case_ref else folio.get_setting(FOLIO_ID_SETTING)) or ""
+    cleared = release(folio)
+    made = form_id(folio, case_ref)
     numbers = tuple(sorted(set(forms)))
-    return compile_forms(build_forms(folio.data(), case_ref, numbers, folio=made), out)
+    return compile_forms(build_forms(cleared, case_ref, numbers, folio=made), out)

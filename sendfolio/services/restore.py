@@ -23,11 +23,12 @@ class Restored:
     kept_previous: bool
 
 
-def list_backups(data_dir: Path, passphrase: str | None = None) -> list[BackupInfo]:
-    """The folio's backups, newest first (encrypted ones counted only with `passphrase`)."""
+def list_backups(data_dir: Path, passphrase: str | None = None, codec: Any = None) -> list[BackupInfo]:
+    """The folio's backups, newest first (encrypted ones counted only with their `passphrase` or the open
+    folio's `codec`)."""
     from sendfolio.store.backups import list_backups as listed
 
-    return listed(data_dir, passphrase=passphrase)
+    return listed(data_dir, passphrase=passphrase, codec=codec)
 
 
 def restore_backup(data_dir: Path, number: int, *, passphrase: str | None = None, codec: Any = None) -> Restored:

@@ -92,11 +92,12 @@ def compile_child(which: str, size: int, out: str) -> None:
 
     from sendfolio.domain.records import FolioData, Profile, Reflection
     from sendfolio.portfolio.api import compile_portfolio
+    from sendfolio.privacy.gate import release_records
 
     body = hostile_body(size) if which == "hostile" else normal_body(size)
     reflection = Reflection.from_dict({"date": "2026-03-01", "hours": "1", "title": which, "body": body})
     data = FolioData(profile=Profile.from_dict({"name": "Bench Mediator"}), reflections=(reflection,))
-    result = compile_portfolio(data, Path(out), as_of=date(2026, 11, 29))
+    result = compile_portfolio(release_records(data), Path(out), as_of=date(2026, 11, 29))
     print(f"{len(body)} {result.pages}")
 
 

@@ -158,12 +158,13 @@ def test_the_same_document_gives_the_same_bytes_and_links_resolve_across_chunks(
 def test_a_cancelled_compile_writes_nothing(tmp_path, demo_folio):
     """Cancelling stops the compile with CompileCancelled, in chunks or in one pass; no file is written."""
     from sendfolio.portfolio import CompileCancelled, compile_portfolio
+    from sendfolio.privacy.gate import release
 
     with pytest.raises(CompileCancelled):
         chunked.render_chunked(small(50), stylesheet_text(), stamp=TODAY, chunk_bytes=1, cancelled=lambda: True)
     out = tmp_path / "cancelled.pdf"
     with pytest.raises(CompileCancelled):
-        compile_portfolio(demo_folio.data(), out, as_of=TODAY, cancelled=lambda: True)
+        compile_portfolio(release(demo_folio), out, as_of=TODAY, cancelled=lambda: True)
     assert not out.exists()
 
 

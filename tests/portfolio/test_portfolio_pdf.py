@@ -100,9 +100,10 @@ def completed(data):
 def final_pdf(demo_data, tmp_path_factory):
     """A completed folio's portfolio as a tagged PDF/UA, through the Python API."""
     from sendfolio.portfolio import compile_portfolio
+    from sendfolio.privacy.gate import release_records
 
     out = tmp_path_factory.mktemp("final") / "final.pdf"
-    result = compile_portfolio(completed(demo_data), out, as_of=TODAY, pdf_ua=True)
+    result = compile_portfolio(release_records(completed(demo_data)), out, as_of=TODAY, pdf_ua=True)
     return result, PdfReader(out)
 
 

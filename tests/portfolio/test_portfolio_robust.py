@@ -28,6 +28,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.portfolio import model, render
 from sendfolio.portfolio.api import compile_portfolio
+from sendfolio.privacy.gate import release_records
 from sendfolio.store import Folio
 
 TODAY = date(2026, 11, 29)
@@ -147,7 +148,7 @@ def test_hostile_reflections_compile_safely(tmp_path):
         for name, body in HOSTILE.items()
     )
     data = FolioData(profile=Profile.from_dict({"name": "Test Mediator"}), reflections=reflections)
-    result = compile_portfolio(data, tmp_path / "hostile.pdf", as_of=TODAY)
+    result = compile_portfolio(release_records(data), tmp_path / "hostile.pdf", as_of=TODAY)
     assert result.pages < 120
     reader = PdfReader(result.path)
     text = " ".join(page.extract_text() for page in reader.pages)

@@ -117,6 +117,7 @@ def assert_nothing_embedded(pdf_bytes: bytes, path) -> None:
 def test_hostile_reflection_fetches_and_embeds_nothing(listener, canary, tmp_path):
     """A reflection full of remote and local resources: zero connections, canary absent."""
     from sendfolio.portfolio import compile_portfolio
+    from sendfolio.privacy.gate import release_records
 
     body = hostile_markdown(listener.port, canary.as_uri())
     data = FolioData(
@@ -124,7 +125,7 @@ def test_hostile_reflection_fetches_and_embeds_nothing(listener, canary, tmp_pat
         reflections=(Reflection.from_dict({"date": "2026-03-01", "hours": "1", "title": "Hostile", "body": body}),),
     )
     out = tmp_path / "hostile.pdf"
-    compile_portfolio(data, out, as_of=date(2026, 3, 2))
+    compile_portfolio(release_records(data), out, as_of=date(2026, 3, 2))
     assert listener.connections == 0
     assert_nothing_embedded(out.read_bytes(), tmp_path / "check.pdf")
 

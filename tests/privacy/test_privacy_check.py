@@ -165,11 +165,12 @@ def test_do_not_print_list_never_leaves_in_a_csv_export(folio_dir, tmp_path):
 
 
 def test_pdf_compiler_gate_refuses_open_findings(folio_dir):
-    """The portfolio compiler's privacy gate (api.check_privacy) refuses while findings are open."""
-    api = pytest.importorskip("sendfolio.portfolio.api")
+    """The portfolio compiler's privacy gate (privacy.gate.release) refuses while findings are open."""
+    from sendfolio.privacy.gate import release
+
     put_case(folio_dir, "Mum asked us to ring 07700 900123.")
-    with Folio.open(folio_dir) as folio, pytest.raises(api.PrivacyProblem, match="sendfolio privacy-check"):
-        api.check_privacy(folio)
+    with Folio.open(folio_dir) as folio, pytest.raises(PrivacyFindings, match="sendfolio privacy-check"):
+        release(folio)
 
 
 def test_export_is_refused_while_findings_are_open(folio_dir, tmp_path):
@@ -187,10 +188,11 @@ def test_do_not_print_list_never_reaches_the_pdf(demo_folio, tmp_path, today):
     pytest.importorskip("weasyprint")
     from pypdf import PdfReader
 
+    from sendfolio.privacy.gate import release
+
     add_word(demo_folio, "Zephyrine-Private-Name")
-    api.check_privacy(demo_folio)
     out = tmp_path / "portfolio.pdf"
-    api.compile_portfolio(demo_folio.data(), out, as_of=today)
+    api.compile_portfolio(release(demo_folio), out, as_of=today)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Robin Fairweather" in text
     assert "Zephyrine" not in text and "do_not_print" not in text

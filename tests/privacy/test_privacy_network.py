@@ -47,8 +47,9 @@ def test_full_portfolio_compile_opens_no_connection(demo_folio, tmp_path, today,
     """Compiling the whole demo portfolio through the privacy gate reaches nothing."""
     api = pytest.importorskip("sendfolio.portfolio.api")
     pytest.importorskip("weasyprint")
-    api.check_privacy(demo_folio)
-    result = api.compile_portfolio(demo_folio.data(), tmp_path / "portfolio.pdf", as_of=today)
+    from sendfolio.privacy.gate import release
+
+    result = api.compile_portfolio(release(demo_folio), tmp_path / "portfolio.pdf", as_of=today)
     assert result.pages > 1 and (tmp_path / "portfolio.pdf").stat().st_size > 1000
     assert no_network == []
 
@@ -69,7 +70,9 @@ def test_remote_images_and_links_in_a_reflection_fetch_nothing(demo_folio, tmp_p
             }
         )
     )
-    result = api.compile_portfolio(demo_folio.data(), tmp_path / "portfolio.pdf", as_of=today)
+    from sendfolio.privacy.gate import release
+
+    result = api.compile_portfolio(release(demo_folio), tmp_path / "portfolio.pdf", as_of=today)
     assert result.pages > 1
     assert no_network == []
 

@@ -20,6 +20,7 @@ from sendfolio.services.export import export_records, write_calendar
 from sendfolio.services.forms import write_forms
 from sendfolio.services.outputs import OutputRefusedFor
 from sendfolio.store import Folio
+from sendfolio.tui.views.compile_plan import contents
 
 
 def case(ref: str, day: date, notes: str = "", status: str = "held") -> Case:
@@ -82,6 +83,8 @@ def test_the_compile_counts_what_the_portfolio_prints_in_the_practice_period(dem
     assert held.practice and held.period is not None and held.period.end <= today
     assert booked not in held.records.training
     assert held_counts(held.records) == printed_counts(data, today)
+    shown = contents("portfolio", data, today.year, today)  # what the Compile screen says goes in
+    assert f"{printed_counts(data, today)['training']} courses" in shown
 
 
 def test_the_compile_counts_what_the_portfolio_prints_without_a_practice_period(today):
@@ -148,6 +151,16 @@ def test_every_document_is_refused_while_a_finding_is_open(leaky, tmp_path, toda
     with pytest.raises(PrivacyFindings):
         compile_document(leaky, kind, out, as_of=today, year=2025, html_out=html)
     assert not out.exists() and not html.exists()
+
+
+def test_the_service_review_is_refused_while_a_finding_is_open(leaky, tmp_path, today):
+    """The annual service review and its summary: refused, neither written."""
+    from sendfolio.services.compile import compile_review
+
+    out = tmp_path / "review.pdf"
+    with pytest.raises(PrivacyFindings):
+        compile_review(leaky, 2025, out, as_of=today)
+    assert list(tmp_path.glob("review*")) == []
 
 
 def test_an_output_on_the_folios_own_files_is_refused_by_name(leaky, today):

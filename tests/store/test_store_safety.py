@@ -123,11 +123,11 @@ def test_outputs_elsewhere_and_in_the_exports_folder_are_allowed(saved, tmp_path
 
 def test_the_apps_compile_refuses_the_folio(saved, today):
     """The app's compile path (the function its screen runs in a worker) refuses the folio too."""
-    from sendfolio.tui.views.compile_plan import compile_pdf
+    from sendfolio.services.compile import compile_document
 
     before = folder_bytes(saved)
     with Folio.open(saved) as folio, pytest.raises(OutputRefused):
-        compile_pdf("portfolio", folio, folio.data(), saved / "folio.json", 2025, today)
+        compile_document(folio, "portfolio", saved / "folio.json", year=2025, as_of=today)
     assert folder_bytes(saved) == before
 
 
@@ -462,12 +462,13 @@ def test_output_folders_are_private(saved, tmp_path):
 def test_pdf_folders_are_private(saved, tmp_path):
     """The compiler makes the PDF's missing folders 0700 too."""
     from sendfolio.portfolio.api import compile_renewal
+    from sendfolio.privacy.gate import release
 
     with Folio.open(saved, readonly=True) as folio:
-        data = folio.data()
+        cleared = release(folio)
     old = os.umask(0o022)
     try:
-        compile_renewal(data, 2025, tmp_path / "new" / "deeper" / "f.pdf")
+        compile_renewal(cleared, 2025, tmp_path / "new" / "deeper" / "f.pdf")
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700

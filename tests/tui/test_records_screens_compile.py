@@ -130,16 +130,16 @@ def test_the_records_screens_do_not_import_weasyprint():
 
 async def test_privacy_findings_stop_the_pdf_with_a_clear_message(folio, folio_dir, today):
     """A word on the do-not-print list in a reflection's title: nothing is written, the screen says why."""
-    from sendfolio.portfolio.api import check_privacy
     from sendfolio.privacy.check import add_word
+    from sendfolio.privacy.gate import release
 
     add_word(folio, "transport")
     try:
-        check_privacy(folio)
+        release(folio)
     except Exception:
         pass
     else:
-        pytest.skip("sendfolio.portfolio.api.check_privacy does not reach the privacy guard yet")
+        pytest.skip("sendfolio.privacy.gate.release does not reach the privacy guard yet")
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compile(pilot)

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from sendfolio.domain.links import default_title
 from sendfolio.paths import style_path
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -80,8 +79,10 @@ class AttachScreen(ModalScreen[Any]):
 
     def action_save(self) -> None:
         """Check the file and attach it, or say what is wrong (nothing is stored then)."""
+        from sendfolio.domain.links import TargetProblem
         from sendfolio.domain.records import InvalidRecord
-        from sendfolio.io.attachments import AttachmentRefused, read_attachment
+        from sendfolio.io.attachments import AttachmentRefused
+        from sendfolio.services.attach import attach_file, read_document
         from sendfolio.store import FolioError
 
         error = self.query_one("#attach-error", Label)
@@ -95,12 +96,11 @@ class AttachScreen(ModalScreen[Any]):
             error.update("Evidence for: choose what the document is evidence for")
             self.query_one("#attach-for", Select).focus()
             return
-        folio = self.app.current_folio
-        title = self.query_one("#attach-title", Input).value.strip() or default_title(folio.data(), str(target))
+        title = self.query_one("#attach-title", Input).value.strip() or None
         try:
-            checked = read_attachment(Path(raw).expanduser())
-            saved = folio.attach(checked.record(str(target), title, self.app.today), checked.content)
-        except AttachmentRefused as refused:
+            document = read_document(Path(raw))
+            saved = attach_file(self.app.current_folio, document, str(target), title=title, today=self.app.today)
+        except (AttachmentRefused, TargetProblem) as refused:
             error.update(f"Not attached: {refused}")
             return
         except InvalidRecord as bad:

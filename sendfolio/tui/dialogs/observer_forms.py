@@ -64,25 +64,22 @@ class FormsScreen(ModalScreen[None]):
     @on(Input.Submitted, "#observer-forms-path")
     def write_forms(self) -> None:
         """Make the folio's form id (on this thread: it is saved) and write the PDF in a worker."""
-        from sendfolio.portfolio.observer_forms import folio_id
+        from sendfolio.services.forms import form_id
 
         raw = self.query_one("#observer-forms-path", Input).value.strip()
         if not raw:
             self.query_one("#observer-forms-result", Static).update("Write where the PDF should go.")
             return
-        made = folio_id(self.app.current_folio)
+        form_id(self.app.current_folio, self.ref)
         self.query_one("#observer-forms-result", Static).update("Writing the forms…")
-        self.forms_worker(self.app.current_folio.data(), Path(raw).expanduser(), made)
+        self.forms_worker(Path(raw).expanduser())
 
     @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False, description="writing the forms")
-    def forms_worker(self, data: Any, path: Path, made: str) -> Any:
-        """Lay out and write the PDF off the screen's thread."""
-        from sendfolio.domain.form_fields import FORMS
-        from sendfolio.portfolio.observer_forms import build_forms, compile_forms
-        from sendfolio.store.outputs import check_output
+    def forms_worker(self, path: Path) -> Any:
+        """Lay out and write the PDF off the screen's thread (the forms service: the privacy gate first)."""
+        from sendfolio.services.forms import write_forms
 
-        check_output(path, self.app.current_folio.data_dir)  # never onto the folio's own files (OutputRefused)
-        return compile_forms(build_forms(data, self.ref, FORMS, folio=made), path)
+        return write_forms(self.app.current_folio, path, case_ref=self.ref)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the path written, or why not."""
@@ -91,10 +88,11 @@ class FormsScreen(ModalScreen[None]):
             done = event.worker.result
             result.update(f"Written: {done.path} ({done.pages} pages). Send it to the observer.")
         elif event.state == WorkerState.ERROR:
+            from sendfolio.privacy import PrivacyFindings
             from sendfolio.store.outputs import OutputRefused
 
             error = event.worker.error
-            why = str(error) if isinstance(error, OutputRefused) else None
+            why = str(error) if isinstance(error, (OutputRefused, PrivacyFindings)) else None
             result.update(f"Not written: {why or getattr(error, 'strerror', None) or type(error).__name__}")
 
     def action_dismiss_screen(self) -> None:
@@ -123,9 +121,8 @@ class ImportFormScreen(ModalScreen[bool]):
     @on(Input.Submitted, "#import-form-path")
     def read_form(self) -> None:
         """Read the PDF against the folio and ask before saving what it records."""
-        from sendfolio.domain.form_fields import FOLIO_ID_SETTING
-        from sendfolio.io.importer import plan_import
         from sendfolio.io.problems import ImportProblems
+        from sendfolio.services.imports import check_import
 
         raw = self.query_one("#import-form-path", Input).value.strip()
         path = Path(raw).expanduser()
@@ -134,7 +131,7 @@ class ImportFormScreen(ModalScreen[bool]):
             return
         folio = self.app.current_folio
         try:
-            plan = plan_import([path], folio.data(), folio.get_setting(FOLIO_ID_SETTING))
+            plan = check_import(folio, [path])
         except ImportProblems as bad:
             self.query_one("#import-form-result", Static).update(
                 "Nothing imported: " + "; ".join(str(problem) for problem in bad.problems)
@@ -151,14 +148,14 @@ class ImportFormScreen(ModalScreen[bool]):
 
     def _save(self, plan: Any, yes: bool | None) -> None:
         """Save the plan in one batch when the mediator said yes."""
-        from sendfolio.io.importer import apply_plan
+        from sendfolio.services.imports import apply_import
 
         result = self.query_one("#import-form-result", Static)
         if not yes:
             result.update("Not saved.")
             return
         try:
-            apply_plan(self.app.current_folio, plan)
+            apply_import(self.app.current_folio, plan)
         except Exception as error:  # the folio is unchanged: the batch saves all or nothing
             result.update(f"Not saved: {error}")
             return

@@ -133,6 +133,8 @@ class AttachmentsScreen(RecordTableScreen):
         """Remove when confirmed."""
         if not yes:
             return
-        self.app.current_folio.detach(record)
+        from sendfolio.services.attach import remove_attachment
+
+        remove_attachment(self.app.current_folio, record.id)
         self.notify(f"Removed “{record.title}”.", markup=False)
         self.refresh_view()

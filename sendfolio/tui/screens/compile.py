@@ -25,18 +25,11 @@ from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
+from sendfolio.portfolio.progress import CompileCancelled
 from sendfolio.privacy.files import export_folder
 from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands, year_span
-from sendfolio.tui.views.compile_plan import (
-    DOCUMENTS,
-    CompileCancelled,
-    PDFCompilerMissing,
-    compile_pdf,
-    contents,
-    is_privacy_problem,
-    unmet,
-)
+from sendfolio.tui.views.compile_plan import DOCUMENTS, contents, unmet
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.ticks import TickRadio
 
@@ -231,20 +224,22 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-button", Button).disabled = True
         self.query_one("#compile-cancel", Button).disabled = False
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
-        self.compile_worker(self.kind, self.app.current_folio.data(), path, self.year, self._cancel)
+        self.compile_worker(self.kind, path, self.year, self._cancel)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False, description="compiling a PDF")
-    def compile_worker(self, kind: str, data: Any, path: Path, year: int, cancel: threading.Event) -> Any:
-        """Make the PDF off the screen's thread (imports the portfolio package and WeasyPrint only here)."""
+    def compile_worker(self, kind: str, path: Path, year: int, cancel: threading.Event) -> Any:
+        """Make the PDF off the screen's thread through the compile service (the compiler is imported only here)."""
+        from sendfolio.services.compile import compile_document, compile_review
 
         def progress(step: str, fraction: float) -> None:
-            """Pass the compiler's progress to the screen's thread; stop here if cancelled."""
-            if cancel.is_set():
-                raise CompileCancelled
+            """Pass the compiler's progress to the screen's thread."""
             self.app.call_from_thread(self._show_progress, step, fraction)
 
-        return compile_pdf(kind, self.app.current_folio, data, path, year, self.app.today, progress)
+        folio, today, stop = self.app.current_folio, self.app.today, cancel.is_set
+        if kind == "review":  # the review, and its summary beside it
+            return compile_review(folio, year, path, as_of=today, progress=progress, cancelled=stop)[0]
+        return compile_document(folio, kind, path, as_of=today, year=year, progress=progress, cancelled=stop)
 
     def _show_progress(self, step: str, fraction: float) -> None:
         """Move the progress bar, say what the compiler is doing, and list the stages so far."""
@@ -307,11 +302,11 @@ def result_text(done: CompileResult) -> str:
 
 def error_text(error: BaseException | None) -> str:
     """One clear line about why compiling failed."""
+    from sendfolio.privacy import PrivacyFindings
+
     if isinstance(error, CompileCancelled):
         return "Cancelled: no PDF was written."
-    if isinstance(error, PDFCompilerMissing):
-        return f"✗ PDF compiler not available yet ({error})."
-    if error is not None and is_privacy_problem(error):
+    if isinstance(error, PrivacyFindings):
         return f"✗ Not compiled — the privacy check found something that must not be printed: {error}"
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""

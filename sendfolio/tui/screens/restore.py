@@ -69,7 +69,7 @@ class RestoreScreen(Screen):
 
     def refresh_view(self) -> None:
         """Read the backups' descriptions again."""
-        from sendfolio.store.backups import list_backups
+        from sendfolio.services.restore import list_backups
 
         folio = self.app.current_folio
         self.backups: list[Any] = list_backups(folio.data_dir, codec=folio.codec)
@@ -138,8 +138,8 @@ class RestoreScreen(Screen):
 
     async def _restore(self, number: int, passphrase: str | None) -> None:
         """Close the folio, restore the backup, open the folio again; say what happened."""
+        from sendfolio.services.restore import codec_after, restore_backup
         from sendfolio.store import Folio, FolioError
-        from sendfolio.store.backups import restore_backup
 
         app: Any = self.app
         if app.unsaved_screens():
@@ -150,14 +150,14 @@ class RestoreScreen(Screen):
         folio.close()
         problem = notice = None
         try:
-            notice = restore_backup(data_dir, number, passphrase=passphrase, codec=codec).notice
+            notice = restore_backup(data_dir, number, passphrase=passphrase, codec=codec).backup.notice
         except (FolioError, OSError) as error:
             problem = str(error)
-        if passphrase is not None and problem is None:
-            from sendfolio.store.crypto import CryptoError, unlock
+        if problem is None:
+            from sendfolio.store.crypto import CryptoError
 
             try:
-                codec = unlock((data_dir / folio.path.name).read_bytes(), passphrase)
+                codec = codec_after(data_dir, passphrase, codec)
             except (CryptoError, OSError) as error:
                 problem = str(error)
         try:

@@ -14,7 +14,6 @@ files (`store.outputs.check_output`).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -62,13 +61,14 @@ def proposed_folder(folio: Folio) -> Path:
 
 
 def checked_output(folio: Folio, raw: str) -> Path:
-    """The output path typed, or `ValueError` saying why it cannot be used."""
-    from sendfolio.store.outputs import OutputRefused, check_output
+    """The output path typed, or `ValueError` saying why it cannot be used (asked before any passphrase)."""
+    from sendfolio.services.outputs import checked_output as checked
+    from sendfolio.store.outputs import OutputRefused
 
     if not raw.strip():
         raise ValueError("Give a file to save to.")
     try:
-        return check_output(Path(raw.strip()).expanduser(), folio.data_dir)
+        return checked(folio.data_dir, Path(raw.strip()).expanduser())
     except OutputRefused as refused:
         raise ValueError(f"{refused}; nothing was written") from None
 
@@ -112,9 +112,6 @@ class ExportScreen(TransferScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "export", "Export", priority=True)]
-
-    left_out: tuple[str, ...] = ()
-    """The attached documents the last backup left out (their files could not be read), one sentence each."""
 
     def compose(self) -> ComposeResult:
         """The choice, the encryption tick, the path and the result."""
@@ -179,7 +176,7 @@ class ExportScreen(TransferScreen):
         if encrypt and folio.codec is None:
             self._ask_passphrase(out)
             return
-        self.export_worker(out, folio.codec if encrypt else None)
+        self.export_worker(out, encrypt)
 
     def _ask_passphrase(self, out: Path) -> None:
         """Ask twice (in one dialog) for a passphrase for the backup, then export with it."""
@@ -190,7 +187,7 @@ class ExportScreen(TransferScreen):
             if isinstance(passphrase, PassphraseRefused):
                 self.show_result(f"✗ {passphrase.words('nothing was written')}", error=True)
             elif passphrase is not None:
-                self.export_worker(out, None, passphrase)
+                self.export_worker(out, True, passphrase)
 
         self.app.push_screen(
             NewPassphraseScreen(
@@ -201,32 +198,14 @@ class ExportScreen(TransferScreen):
         )
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
-    def export_worker(self, out: Path, codec: Any, passphrase: str | None = None) -> str:
-        """Write the export off the screen's thread; returns what was written, in words."""
-        from sendfolio.io.exporter import export_backup, export_csv, export_reflections
-        from sendfolio.privacy import ensure_clear
+    def export_worker(self, out: Path, encrypt: bool, passphrase: str | None = None) -> Any:
+        """Write the export off the screen's thread through the export service; returns what it wrote."""
+        from sendfolio.services.export import export_records
 
-        folio = self.app.current_folio
         self.app.call_from_thread(self.show_result, "Exporting…")
-        if passphrase is not None:
-            from sendfolio.store import crypto
-
-            codec = crypto.new_codec(passphrase, crypto.DEFAULT_PARAMS)
-        data = folio.data()
-        (out if self.kind == "reflections" else out.parent).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if self.kind != "reflections":
-            out.parent.mkdir(exist_ok=True, mode=0o700)
-        if self.kind == "backup":
-            readable = folio.readable_attachments()  # a file that cannot be read is named and left out
-            written = export_backup(
-                readable.data, out, folio.path, readable.files, settings=folio.settings(), codec=codec
-            )
-            self.left_out = tuple(readable.left_out)
-            return written
-        ensure_clear(folio)
-        if self.kind == "reflections":
-            return export_reflections(data, out, folio.path)
-        return export_csv(data, self.kind, out, folio.path)
+        return export_records(
+            self.app.current_folio, self.kind, out, encrypt=encrypt, passphrase=passphrase, create_folder=True
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say what was written, or why not."""
@@ -236,8 +215,9 @@ class ExportScreen(TransferScreen):
         if event.state == WorkerState.SUCCESS:
             encrypted = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
             note = "It is encrypted: Import opens it with its passphrase." if encrypted else PLAIN_NOTE
-            warnings = "".join(f"\n⚠ {line[0].upper()}{line[1:]}" for line in self.left_out)
-            self.show_result(f"✓ Exported {event.worker.result} to {out}{warnings}\n{note}")
+            done: Any = event.worker.result
+            warnings = "".join(f"\n⚠ {line[0].upper()}{line[1:]}" for line in done.left_out)
+            self.show_result(f"✓ Exported {done.what} to {out}{warnings}\n{note}")
             return
         self.show_result(_export_error(event.worker.error, out), error=True)
 
@@ -247,13 +227,18 @@ def _export_error(error: BaseException | None, out: str) -> str:
     from sendfolio.privacy import PrivacyFindings
 
     if isinstance(error, PrivacyFindings):
-        return (
-            f"✗ Not exported: the privacy check found {len(error.findings)} possible identifier(s). "
-            "Open Privacy (ctrl+p, then Privacy) to fix or mark them. A JSON backup can always be made."
-        )
+        return f"✗ Not exported: {_privacy_words(error)} A JSON backup can always be made."
     if isinstance(error, OSError):
         return f"✗ Not exported: cannot write {error.filename or out}: {error.strerror or error}"
     return f"✗ Not exported: {error}"
+
+
+def _privacy_words(findings: Any) -> str:
+    """What the privacy gate's refusal says on these screens: how many findings, and where to fix them."""
+    return (
+        f"the privacy check found {len(findings.findings)} possible identifier(s). "
+        "Open Privacy (ctrl+p, then Privacy) to fix or mark them."
+    )
 
 
 class ImportScreen(TransferScreen):
@@ -331,14 +316,11 @@ class ImportScreen(TransferScreen):
         description="checking the files to import",
     )
     def check_worker(self, paths: list[Path], passphrase: str) -> Any:
-        """Plan the import against the folio as it is; raises `ImportProblems` listing every problem."""
-        from sendfolio.io.importer import plan_import
+        """Plan the import against the folio as it is (the import service); raises `ImportProblems` listing every problem."""
+        from sendfolio.services.imports import check_import
 
-        folio = self.app.current_folio
         self.checked = paths
-        return plan_import(
-            paths, folio.data(), folio.get_setting(_folio_id_setting()), decrypt=_decrypter(folio, passphrase)
-        )
+        return check_import(self.app.current_folio, paths, passphrase_for=_typed(passphrase))
 
     @on(Button.Pressed, "#import-go")
     def action_import(self) -> None:
@@ -346,8 +328,10 @@ class ImportScreen(TransferScreen):
         if self.plan is None or self.checked != self.paths():
             self.show_result("✗ Check the files first (ctrl+r): nothing is saved unchecked.", error=True)
             return
+        from sendfolio.services.imports import would_replace
+
         folio = self.app.current_folio
-        if self.plan.backup is not None and not folio.is_empty():
+        if would_replace(folio, self.plan):
             from sendfolio.io.exporter import counts
             from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
@@ -363,13 +347,13 @@ class ImportScreen(TransferScreen):
         self._apply()
 
     def _apply(self) -> None:
-        """Save the plan, all or nothing."""
-        from sendfolio.io.importer import apply_plan
+        """Save the plan, all or nothing (a backup replacing records only once the mediator agreed)."""
+        from sendfolio.services.imports import apply_import
         from sendfolio.store import FolioError
 
         plan = self.plan
         try:
-            apply_plan(self.app.current_folio, plan)
+            apply_import(self.app.current_folio, plan, replace=True)
         except (FolioError, OSError) as error:
             self.show_result(f"✗ Nothing was imported: {error}", error=True)
             return
@@ -401,31 +385,16 @@ class ImportScreen(TransferScreen):
         self.query_one("#import-go", Button).disabled = False
 
 
-def _folio_id_setting() -> str:
-    """The setting holding the id this folio prints on its observer forms."""
-    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+def _typed(passphrase: str) -> Any:
+    """The passphrase typed for an encrypted backup, or `ValueError` asking for it."""
 
-    return FOLIO_ID_SETTING
+    def given(name: str) -> str:
+        """The passphrase typed above (the same for every backup)."""
+        if not passphrase:
+            raise ValueError("it is encrypted: type its passphrase above, then check again")
+        return passphrase
 
-
-def _decrypter(folio: Folio, passphrase: str) -> Any:
-    """Opens an encrypted backup: with the folio's own key when it fits, else with the passphrase typed."""
-
-    def decrypt(name: str, raw: bytes) -> bytes:
-        """The plain bytes of the encrypted backup `name`, or `ValueError` saying why not."""
-        from sendfolio.store.crypto import CryptoError, FolioCodec, parse_header, unlock
-
-        try:
-            codec = folio.codec
-            if isinstance(codec, FolioCodec) and parse_header(raw).raw == codec.header.raw:
-                return codec.decode(raw)
-            if not passphrase:
-                raise ValueError("it is encrypted: type its passphrase above, then check again")
-            return unlock(raw, passphrase).decode(raw)
-        except CryptoError as error:
-            raise ValueError(str(error)) from None
-
-    return decrypt
+    return given
 
 
 def _import_problems(error: BaseException | None) -> str:
@@ -474,9 +443,9 @@ class CalendarScreen(TransferScreen):
 
     def upcoming(self) -> list[Any]:
         """The deadlines still to come."""
-        from sendfolio.domain.timescales import all_deadlines, upcoming
+        from sendfolio.io.calendar import calendar_deadlines
 
-        return list(upcoming(all_deadlines(list(self.app.current_folio.cases()), self.app.today)))
+        return calendar_deadlines(self.app.current_folio.data(), self.app.today)
 
     def on_mount(self) -> None:
         """Count the deadlines and propose a path."""
@@ -494,23 +463,26 @@ class CalendarScreen(TransferScreen):
     @on(Input.Submitted, "#calendar-path")
     @on(Button.Pressed, "#calendar-go")
     def action_save(self) -> None:
-        """Write the calendar atomically, or say why not."""
-        from sendfolio.io.calendar import calendar_bytes
+        """Write the calendar (the calendar service: the privacy gate first), or say why not."""
+        from sendfolio.privacy import PrivacyFindings
         from sendfolio.rules import practice_dates
-        from sendfolio.store.atomic import write_atomic
+        from sendfolio.services.export import write_calendar
 
+        folio = self.app.current_folio
         try:
-            out = checked_output(self.app.current_folio, self.query_one("#calendar-path", Input).value)
+            out = checked_output(folio, self.query_one("#calendar-path", Input).value)
+            written = write_calendar(folio, out, self.app.today, create_folder=True)
         except ValueError as problem:
             self.show_result(f"✗ {problem}", error=True)
             return
-        coming = self.upcoming()
-        practice = practice_dates(self.app.current_folio.data(), self.app.today)
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(out, calendar_bytes(coming, datetime.now(UTC), practice))
-        except OSError as error:
-            self.show_result(f"✗ Not saved: cannot write {out}: {error.strerror or error}", error=True)
+        except PrivacyFindings as findings:
+            self.show_result(f"✗ Not saved: {_privacy_words(findings)}", error=True)
             return
+        except OSError as error:
+            self.show_result(
+                f"✗ Not saved: cannot write {error.filename or out}: {error.strerror or error}", error=True
+            )
+            return
+        practice = practice_dates(folio.data(), self.app.today)
         dates = f" and {len(practice)} date{'s' if len(practice) != 1 else ''} of your practice" if practice else ""
-        self.show_result(f"✓ Saved {len(coming)} upcoming deadline{'s' if len(coming) != 1 else ''}{dates} to {out}")
+        self.show_result(f"✓ Saved {written} upcoming deadline{'s' if written != 1 else ''}{dates} to {out}")
