@@ -17,7 +17,7 @@ from datetime import date
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
 from sendfolio.domain.records import Case, FolioData, Observation, ObserverReturn
 from sendfolio.portfolio.wording import anchor, debrief_title
-from sendfolio.rules.returns import disagreements
+from sendfolio.rules.returns import Disagreement
 
 PLACES = {1: "1st", 2: "2nd", 3: "3rd"}
 """A case's place in the practice period as the forms' header says it."""
@@ -101,16 +101,19 @@ def _merged_by_observer(sheets: dict[tuple, dict[str, list[SheetRow]]]) -> dict[
     return {latest[who]: sections for who, sections in merged.items()}
 
 
-def case_forms(data: FolioData, case: Case, place: int) -> CaseForms:
+def case_forms(data: FolioData, case: Case, place: int, disagreeing: tuple[Disagreement, ...]) -> CaseForms:
     """The sheets of one practice case (its `place`, 1-based, in the practice period).
 
     Each observer's ticks, comments and de-brief make their own sheets; the mediator's entries make theirs.
+    `disagreeing` are the rules' disagreements (`rules.assess`): criteria a return does not confirm.
     """
     sheets: dict[tuple, dict[str, list[SheetRow]]] = {}
     observations = data.observations_for(case.ref)
     returns = data.returns_for(case.ref)
     unconfirmed: dict[str, str] = {}
-    for item in disagreements(data, case.ref):
+    for item in disagreeing:
+        if item.ref != case.ref:
+            continue
         unconfirmed[item.criterion] = ", ".join(filter(None, (unconfirmed.get(item.criterion), item.observer)))
     for crit in CRITERIA:
         seen = [item for item in observations if item.criterion == crit.id]

@@ -1,6 +1,6 @@
 """The casework parts of the document model: case log, commentaries, timescales, coverage.
 
-Pure: records and the rules engine's answers in, frozen view objects out.
+Pure: the rules' assessment of the period (`rules.assess`) in, frozen view objects out.
 """
 
 from __future__ import annotations
@@ -50,19 +50,19 @@ class CaseLog:
     practice_count: int
 
 
-def case_log(data: FolioData) -> CaseLog:
-    """The case log: all cases in date order; practice cases marked and linked."""
-    practice = {case.ref for case in rules.practice_cases(data)}
-    ordered = sorted(data.cases, key=lambda case: (case.date, case.ref))
+def case_log(found: rules.Assessment) -> CaseLog:
+    """The case log: all cases of the period in date order; practice cases marked and linked."""
+    practice = {case.ref for case in found.practice_cases}
+    ordered = sorted(found.records.cases, key=lambda case: (case.date, case.ref))
     rows = tuple(
         CaseRow(case=case, practice=case.ref in practice, anchor=case_anchor(case.ref) if case.ref in practice else "")
         for case in ordered
     )
     return CaseLog(
         rows=rows,
-        casework_hours=rules.casework_hours(data),
-        observer_hours=rules.observer_hours(data),
-        practice_start=rules.practice_start(data),
+        casework_hours=found.casework_hours,
+        observer_hours=found.observer_hours,
+        practice_start=found.practice_start,
         practice_count=len(practice),
     )
 
@@ -159,16 +159,16 @@ def debrief_rows(case: Case) -> tuple[tuple[str, str], ...]:
     return tuple((debrief_title(key), case.debrief[key]) for key in DEBRIEF_HEADINGS if case.debrief.get(key))
 
 
-def commentaries(data: FolioData, as_of: date, reflection_ids: dict[str, str]) -> tuple[Commentary, ...]:
+def commentaries(found: rules.Assessment, reflection_ids: dict[str, str]) -> tuple[Commentary, ...]:
     """One commentary per practice case, in date order."""
     return tuple(
-        _commentary(data, case, number, as_of, reflection_ids)
-        for number, case in enumerate(rules.practice_cases(data), start=1)
+        _commentary(found, case, number, reflection_ids) for number, case in enumerate(found.practice_cases, start=1)
     )
 
 
-def _commentary(data: FolioData, case: Case, number: int, as_of: date, reflection_ids: dict[str, str]) -> Commentary:
+def _commentary(found: rules.Assessment, case: Case, number: int, reflection_ids: dict[str, str]) -> Commentary:
     """The commentary of one practice case."""
+    data, as_of = found.records, found.as_of
     groups = shown_groups(data.observations_for(case.ref))
     linked = tuple((reflection_ids[item_key], item.title) for item_key, item in _reflections_on(data, case.ref))
     own, others = split_deadlines(case, as_of)
@@ -183,8 +183,8 @@ def _commentary(data: FolioData, case: Case, number: int, as_of: date, reflectio
         shown_count=sum(len(group.items) for group in groups),
         debrief=debrief_rows(case),
         reflections=linked,
-        forms=case_forms(data, case, number),
-        final=case == rules.final_case(rules.practice_cases(data)) and case.role == "lead" and bool(case.observed_by),
+        forms=case_forms(data, case, number, found.disagreements),
+        final=case == found.final_case and case.role == "lead" and bool(case.observed_by),
     )
 
 
@@ -298,9 +298,8 @@ class CoverageView:
         return len(self.refs) > MATRIX_CASES_MAX
 
 
-def coverage_view(data: FolioData) -> CoverageView:
-    """The coverage matrix from the rules engine's `coverage`."""
-    grid = rules.coverage(data)
+def coverage_view(grid: rules.Coverage) -> CoverageView:
+    """The coverage matrix from the rules' `coverage` of the period."""
     refs = tuple(case.ref for case in grid.cases)
     groups: dict[tuple[int, str], list[MatrixRow]] = {}
     for row in grid.rows:

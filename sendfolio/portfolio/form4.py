@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
-from sendfolio.domain.records import Case, FolioData, PPCContact, Training, Verification
+from sendfolio.domain.records import Case, PPCContact, Training, Verification
 from sendfolio.portfolio.wording import prose_dates
 
 
@@ -53,19 +53,18 @@ class Form4:
         return not self.missing
 
 
-def form4(data: FolioData, report: rules.Report, as_of: date) -> Form4:
-    """Form 4 for the records of the period (`data`) judged by `report` (the accreditation rules)."""
-    practice = rules.practice_cases(data)
-    final = rules.final_case(practice)
+def form4(found: rules.Assessment) -> Form4:
+    """Form 4 for the records of the period, as the rules judged them (`rules.assess`)."""
+    data, report, as_of = found.records, found.report, found.as_of
     sessions = data.ppc_sessions
     return Form4(
-        foundation=rules.foundation_course(data),
-        send_training=rules.send_training(data) or rules.send_training_candidate(data),
-        casework_hours=rules.casework_hours(data),
-        reflection_hours=rules.reflection_hours(data),
-        observed=rules.observation_case(data),
-        practice_cases=practice,
-        final=final,
+        foundation=found.foundation_course,
+        send_training=found.send_training or found.send_training_candidate,
+        casework_hours=found.casework_hours,
+        reflection_hours=found.reflection_hours,
+        observed=found.observation_case,
+        practice_cases=found.practice_cases,
+        final=found.final_case,
         final_counts=report.requirement("practice.final-lead").met,
         ppc=data.ppc_contact,
         ppc_sessions=len(sessions),

@@ -1,13 +1,12 @@
 """The log parts of the document model: reflections, the CPD diary, PPC sessions.
 
-Pure: records and the rules engine's totals in, frozen view objects out. Shared by
+Pure: records and the rules' answers (`rules.assess`, `rules.cpd_years`) in, frozen view objects out. Shared by
 the portfolio and the renewal pack.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sendfolio import rules
 from sendfolio.domain.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
@@ -32,9 +31,10 @@ class Reflections:
     counted_hours: float
 
 
-def reflections(data: FolioData, practice_refs: set[str]) -> Reflections:
-    """Every reflection in date order, linked to its case's commentary where there is one."""
-    ordered = sorted(rules.written(data.reflections), key=lambda item: (item.date, item.title))
+def reflections(written: tuple[Reflection, ...], counted_hours: float, practice_refs: set[str]) -> Reflections:
+    """Every reflection with the mediator's own words (`written`) in date order, linked to its case's commentary
+    where there is one; `counted_hours` are the hours the rules count."""
+    ordered = sorted(written, key=lambda item: (item.date, item.title))
     items = tuple(
         ReflectionView(
             reflection=item,
@@ -46,7 +46,7 @@ def reflections(data: FolioData, practice_refs: set[str]) -> Reflections:
     return Reflections(
         items=items,
         total_hours=round(sum(item.hours for item in ordered), 2),
-        counted_hours=rules.reflection_hours(data),
+        counted_hours=counted_hours,
     )
 
 
@@ -56,23 +56,11 @@ def reflection_anchors(section: Reflections) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class YearTotals:
-    """One registration year's CPD, as the rules engine totals it."""
-
-    year: int
-    label: str
-    start: date
-    end: date
-    total: float
-    by_method: dict[str, float]
-
-
-@dataclass(frozen=True)
 class CPDLog:
     """The CPD diary: entries, totals per registration year, and hours by method."""
 
     entries: tuple[CPDEntry, ...]
-    years: tuple[YearTotals, ...]
+    years: tuple[rules.CPDYear, ...]
     methods: tuple[str, ...]
     total: float
 
@@ -85,37 +73,15 @@ class CPDLog:
         return round(sum(self.method_hours(method)), 2)
 
 
-def registration_years(data: FolioData, dates: list[date]) -> tuple[int, ...]:
-    """The registration years the dates fall in, in order."""
-    return tuple(sorted({rules.current_registration_year(data.profile, when) for when in dates}))
-
-
-def cpd_log(data: FolioData, years: tuple[int, ...] | None = None) -> CPDLog:
-    """The CPD diary of the records given, with the rules engine's totals per registration year."""
-    entries = tuple(sorted(data.cpd, key=lambda item: (item.date, item.title)))
-    if years is None:
-        years = registration_years(data, [item.date for item in entries])
-    totals = tuple(_year_totals(data, year) for year in years)
-    used = {method for year in totals for method in year.by_method}
+def cpd_log(cpd: tuple[CPDEntry, ...], years: tuple[rules.CPDYear, ...]) -> CPDLog:
+    """The CPD diary of the entries given, with the rules' totals of each registration year (`rules.cpd_years`)."""
+    entries = tuple(sorted(cpd, key=lambda item: (item.date, item.title)))
+    used = {method for year in years for method in year.by_method}
     return CPDLog(
         entries=entries,
-        years=totals,
+        years=years,
         methods=tuple(m for m in CPD_METHODS if m in used),
-        total=round(sum(year.total for year in totals), 2),
-    )
-
-
-def _year_totals(data: FolioData, year: int) -> YearTotals:
-    """One registration year's CPD totals from `rules.cpd_totals`."""
-    start, end = rules.registration_year(data.profile, year)
-    found = rules.cpd_totals(data, year)
-    return YearTotals(
-        year=year,
-        label=rules.year_label(data.profile, year),
-        start=start,
-        end=end,
-        total=found["total"],
-        by_method=dict(found["by_method"]),
+        total=round(sum(year.total for year in years), 2),
     )
 
 

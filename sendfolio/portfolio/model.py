@@ -1,9 +1,9 @@
-"""The portfolio as a document model: FolioData and the rules engine in, sections out.
+"""The portfolio as a document model: the rules' assessment in, sections out.
 
-Pure and testable without WeasyPrint: `build_portfolio(data, as_of, period)` gives a
-frozen `Portfolio` that the templates only print. Every number printed comes from
-the rules engine (`sendfolio.rules`) or the timescales (`sendfolio.domain.timescales`),
-never recomputed here, so the PDF and `sendfolio check` always agree.
+Pure and testable without WeasyPrint: `build_portfolio(data, as_of, period)` asks the rules
+once (`rules.assess`) and arranges their answer into a frozen `Portfolio` that the templates
+only print. Every number printed comes from that assessment or the timescales
+(`sendfolio.domain.timescales`), never recomputed here, so the PDF and `sendfolio check` agree.
 """
 
 from __future__ import annotations
@@ -165,8 +165,7 @@ def latest_date(data: FolioData, not_after: date | None = None) -> date:
 
 def whole_period(data: FolioData, as_of: date) -> CoveredPeriod:
     """From the earliest case, reflection, CPD entry or PPC session to the compile date: the whole archive."""
-    dated = [item.date for group in (data.cases, data.reflections, data.cpd, data.ppc_sessions) for item in group]
-    return CoveredPeriod(start=min(dated, default=as_of), end=as_of)
+    return CoveredPeriod(*rules.whole_period(data, as_of))
 
 
 def practice_period(data: FolioData, as_of: date) -> CoveredPeriod | None:
@@ -182,29 +181,13 @@ def default_period(data: FolioData, as_of: date) -> CoveredPeriod:
 
 def within(data: FolioData, period: CoveredPeriod) -> FolioData:
     """The records of the period; training, profile and verification are kept whatever their date."""
-    cases = tuple(case for case in data.cases if period.holds(case.date))
-    refs = {case.ref for case in cases}
-    return dataclasses.replace(
-        data,
-        cases=cases,
-        observations=tuple(item for item in data.observations if item.ref in refs),
-        reflections=tuple(item for item in data.reflections if period.holds(item.date)),
-        cpd=tuple(item for item in data.cpd if period.holds(item.date)),
-        ppc_sessions=tuple(item for item in data.ppc_sessions if period.holds(item.date)),
-    )
+    return rules.within(data, period.start, period.end)
 
 
 def shown_records(data: FolioData, as_of: date, period: CoveredPeriod | None = None) -> tuple[CoveredPeriod, FolioData]:
-    """The period the portfolio covers and the records it prints (the one period filter of a portfolio).
-
-    The period is `period`, else the practice period, else the whole archive (`default_period`);
-    one running past the compile date ends on it. Training is kept from before the period starts
-    (a course taken earlier still counts); nothing dated after the period's end is printed.
-    """
-    period = period or default_period(data, as_of)
-    if period.end > as_of:
-        period = CoveredPeriod(start=min(period.start, as_of), end=as_of)
-    return period, within(rules.dated_until(data, min(as_of, period.end)), period)
+    """The period the portfolio covers and the records it prints (`rules.period_records`, the one filter)."""
+    (start, end), shown = rules.period_records(data, as_of, (period.start, period.end) if period else None)
+    return CoveredPeriod(start, end), shown
 
 
 def index_rows(report: rules.Report, links: Mapping[str, tuple[Link, ...]]) -> tuple[IndexRow, ...]:
@@ -279,13 +262,16 @@ def build_portfolio(
 ) -> Portfolio:
     """The whole portfolio of the records in `period` (default: the practice period, see `default_period`).
 
-    A period running past the compile date ends on it: records after `as_of` are never printed.
+    The rules are asked once (`rules.assess`); this arranges their answer. A period running past
+    the compile date ends on it: records after `as_of` are never printed.
     """
     asked = period
-    period, shown = shown_records(data, as_of, period)
-    report = rules.accreditation(shown, as_of)
-    reflection_section = logs.reflections(shown, {case.ref for case in rules.practice_cases(shown)})
-    written = casework.commentaries(shown, as_of, logs.reflection_anchors(reflection_section))
+    found = rules.assess(data, as_of, (period.start, period.end) if period else None)
+    period, shown, report = CoveredPeriod(found.start, found.end), found.records, found.report
+    reflection_section = logs.reflections(
+        found.written, found.reflection_hours, {case.ref for case in found.practice_cases}
+    )
+    written = casework.commentaries(found, logs.reflection_anchors(reflection_section))
     attached = evidence_docs.attachment_views(data)
     index = index_rows(report, evidence_links(written))
     return Portfolio(
@@ -296,16 +282,16 @@ def build_portfolio(
         sections=tuple(Link(a, title) for a, title in SECTIONS if a != "attachments" or attached),
         case_contents=case_contents(written),
         index=with_attachments(index, attached, data),
-        foundation=course_views(shown, "foundation", rules.foundation_course(shown)),
-        send_training=course_views(shown, "send", rules.send_training(shown)),
+        foundation=course_views(shown, "foundation", found.foundation_course),
+        send_training=course_views(shown, "send", found.send_training),
         other_training=tuple(item for item in shown.training if item.kind not in ("foundation", "send")),
-        practice_start=rules.practice_start(shown),
-        case_log=casework.case_log(shown),
+        practice_start=found.practice_start,
+        case_log=casework.case_log(found),
         commentaries=written,
         timescales=casework.timescale_summary(written),
-        coverage=casework.coverage_view(shown),
+        coverage=casework.coverage_view(found.coverage),
         reflections=reflection_section,
-        cpd=logs.cpd_log(shown),
+        cpd=logs.cpd_log(shown.cpd, found.cpd_years),
         ppc=logs.ppc_log(shown),
         verification=shown.verification,
         learning_plan=evidence_docs.learning_plan(
@@ -316,7 +302,7 @@ def build_portfolio(
             (period.start, period.end) if asked is not None else None,
         ),
         attachments=attached,
-        form4=form4(shown, report, as_of),
+        form4=form4(found),
         coarse_dates=coarse_dates,
     )
 

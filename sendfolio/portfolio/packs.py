@@ -97,7 +97,7 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
         period=CoveredPeriod(start, end),
         sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
         index=index_rows(report, links),
-        cpd=logs.cpd_log(in_year, (year,)),
+        cpd=logs.cpd_log(in_year.cpd, rules.cpd_years(in_year, (year,))),
         cases=tuple(case for case in ordered if not why_apart(case, as_of)),
         cases_apart=tuple((case, why_apart(case, as_of)) for case in ordered if why_apart(case, as_of)),
         supervision=logs.ppc_log(in_year),

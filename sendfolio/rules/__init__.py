@@ -3,8 +3,9 @@
 See docs/ARCHITECTURE.md. `results` holds the shapes of the answers, `years` the
 registration years, `evidence` what counts as evidence (the foundation course, the SEND
 training, practice cases, hours), `coverage` the Forms 1–3 criteria shown, and
-`accreditation`, `renewal` and `passport` the three sets of requirements, and `practice` the
-sole provider's governance, conduct and feedback (the standards' Appendix D).
+`accreditation`, `renewal` and `passport` the three sets of requirements, `practice` the
+sole provider's governance, conduct and feedback (the standards' Appendix D), and `assessment`
+the whole answer the written portfolio arranges (`assess`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text
 from sendfolio.rules.accreditation import accreditation, final_case
+from sendfolio.rules.assessment import Assessment, CPDYear, assess, cpd_years, period_records, whole_period, within
 from sendfolio.rules.cases import case_date_warning
 from sendfolio.rules.coverage import Coverage, CoverageRow, coverage
 from sendfolio.rules.evidence import (
@@ -60,6 +62,13 @@ from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, g
 from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
 
 __all__ = [
+    "Assessment",
+    "CPDYear",
+    "assess",
+    "cpd_years",
+    "period_records",
+    "whole_period",
+    "within",
     "case_date_warning",
     "hours_by_year",
     "ConductGap",
