@@ -272,6 +272,17 @@ class CompileScreen(FolioScreen):
             self.notify(f"PDF saved: {event.worker.result.path.name} ({event.worker.result.pages} pages)", markup=False)
             return
         self._show_result(error_text(event.worker.error), error=True)
+        from sendfolio.privacy import PrivacyFindings
+
+        if isinstance(event.worker.error, PrivacyFindings):
+            self.open_privacy()
+
+    def open_privacy(self) -> None:
+        """Open the Privacy screen over this one, so the findings that stopped the PDF are fixed in the app."""
+        from sendfolio.tui.screens.privacy import PrivacyScreen
+
+        if self.app.screen is self:
+            self.app.push_screen(PrivacyScreen())
 
     def _show_result(self, text: str, *, error: bool = False) -> None:
         """Put the outcome under the output box, marked as an error when it is one."""
@@ -307,7 +318,12 @@ def error_text(error: BaseException | None) -> str:
     if isinstance(error, CompileCancelled):
         return "Cancelled: no PDF was written."
     if isinstance(error, PrivacyFindings):
-        return f"✗ Not compiled — the privacy check found something that must not be printed: {error}"
+        found = count(len(error.findings), "possible identifier")
+        return (
+            f"✗ Not compiled — the privacy check found something that must not be printed ({found}). "
+            "The Privacy screen lists them: Enter opens each at its field to fix it, i marks one that is not an "
+            "identifier; Esc comes back here to compile again."
+        )
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
         return f"✗ Could not save the PDF{where}: {error.strerror or error}"

@@ -79,6 +79,20 @@ def _record(folio: Folio, finding: Finding) -> Any:
     return singles[kind]() if kind in singles else None
 
 
+FIX_TIP = "Open the record at the field holding it, to fix it"
+"""What Enter does on a finding."""
+
+
+class FindingsTable(DataTable):
+    """The findings: Enter opens the highlighted one at its field, and the footer says so while it has the focus.
+
+    (A plain table's own Enter, unshown, would hide the screen's from the footer.)
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.fix", "Open at the field", tooltip=FIX_TIP)]
+    """Enter: open the finding at its field."""
+
+
 class PrivacyScreen(FolioScreen):
     """The open findings and the do-not-print list."""
 
@@ -96,7 +110,7 @@ class PrivacyScreen(FolioScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "fix", "Fix", tooltip="Open the record at the field holding it"),
+        Binding("enter", "fix", "Open at the field", tooltip=FIX_TIP),
         Binding("i", "ignore", "Not an identifier", tooltip="Mark the highlighted finding as a false alarm"),
         Binding("a", "add_word", "Add name", tooltip="Add a name or word to the do-not-print list"),
         Binding("x", "remove_word", "Remove name", tooltip="Remove the highlighted name from the list"),
@@ -120,7 +134,7 @@ class PrivacyScreen(FolioScreen):
         """A summary, the findings table, and the do-not-print list."""
         with Vertical(id="privacy-body"):
             yield Static("", id="privacy-summary", markup=False)
-            table: DataTable = DataTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)
+            table = FindingsTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)
             table.add_columns("Found", "Where", "Text around it")
             yield table
             yield Static("Do-not-print list (never exported or printed)", classes="privacy-heading")
