@@ -74,6 +74,7 @@ from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox, TickList
+from sendfolio.tui.widgets.writing import WritingArea
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
@@ -160,7 +161,7 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     shown = display_value(spec, value)
     editor_id = f"field-{spec.name}"
     if spec.kind == "multiline":
-        return TextArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
+        return WritingArea(shown, id=editor_id, soft_wrap=True, classes="form-textarea")
     if spec.kind == "choice":
         return Select(
             [(Text(spec.label_of(option)), option) for option in spec.options],

@@ -36,6 +36,7 @@ from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, warnings_by_field
 from sendfolio.tui.screens.record_screen import binding_commands
 from sendfolio.tui.views.reflection_templates import word_count
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.writing import WritingArea
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
@@ -53,9 +54,9 @@ CHOICE_FIELDS = ("case", "cpd")
 """The reflection's fields chosen from a list of the folio's records."""
 
 
-def markdown_editor(body: str) -> TextArea:
+def markdown_editor(body: str) -> WritingArea:
     """A TextArea for Markdown, highlighted when tree-sitter's Markdown grammar is installed."""
-    editor = TextArea(body, id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+    editor = WritingArea(body, id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
     try:
         editor.language = "markdown"
     except LanguageDoesNotExist:
