@@ -32,6 +32,13 @@ class Area:
     """The name of its screen class."""
     about: str
     """What the area holds, in a few words."""
+    short: str = ""
+    """Its name in an area bar too narrow for the titles (80 columns); the title when not given."""
+
+    @property
+    def label(self) -> str:
+        """The short name, or the title."""
+        return self.short or self.title
 
 
 AREAS: tuple[Area, ...] = (
@@ -42,6 +49,7 @@ AREAS: tuple[Area, ...] = (
         "sendfolio.tui.screens.dashboard",
         "DashboardScreen",
         "requirements met and missing, renewal, deadlines",
+        "Dash",
     ),
     Area(
         "2",
@@ -58,6 +66,7 @@ AREAS: tuple[Area, ...] = (
         "sendfolio.tui.screens.coverage",
         "CoverageScreen",
         "which criteria each practice case showed",
+        "Cover",
     ),
     Area(
         "4",
@@ -66,6 +75,7 @@ AREAS: tuple[Area, ...] = (
         "sendfolio.tui.screens.reflections",
         "ReflectionsScreen",
         "reflections on practice",
+        "Reflect",
     ),
     Area("5", "cpd", "CPD", "sendfolio.tui.screens.cpd", "CPDScreen", "the CPD diary"),
     Area("6", "ppc", "PPC", "sendfolio.tui.screens.ppc", "PPCScreen", "supervision with your PPC"),
@@ -76,6 +86,7 @@ AREAS: tuple[Area, ...] = (
         "sendfolio.tui.screens.profile",
         "ProfileScreen",
         "training courses and your profile",
+        "Train",
     ),
     Area(
         "8",
@@ -100,6 +111,7 @@ AREAS: tuple[Area, ...] = (
         "sendfolio.tui.screens.attachments",
         "AttachmentsScreen",
         "attached certificates and other documents",
+        "Docs",
     ),
 )
 """Every area in key order."""
