@@ -108,7 +108,7 @@ class ReturnedForm:
             what = [f"{len(sheet.ticked)} {'criterion' if len(sheet.ticked) == 1 else 'criteria'} seen"]
             if sheet.debrief:
                 what.append(f"de-brief under {len(sheet.debrief)} headings")
-            when = sheet.completed.strftime("%d/%m/%Y") if sheet.completed else "no date"
+            when = short_date(sheet.completed) if sheet.completed else "no date"
             role = f" ({sheet.role})" if sheet.role else ""
             lines.append(f"Form {sheet.form} for {self.case_ref}: {sheet.observer}{role}, {when}: {', '.join(what)}")
             if sheet.completed is None:

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sendfolio.domain.wording import short_date
 from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.index import read_records
 from sendfolio.store.layout import TABLES
@@ -116,8 +117,8 @@ class BackupInfo:
         return ", ".join(parts)
 
     def saved_text(self) -> str:
-        """When it was saved, to the minute (local time)."""
-        return self.saved.strftime("%Y-%m-%d %H:%M")
+        """When it was saved, to the minute (local time), dated as everywhere else: "6 Dec 2026 02:16"."""
+        return f"{short_date(self.saved.date())} {self.saved:%H:%M}"
 
     def describe(self) -> str:
         """One line: number, file name, date, encrypted or plain, and what it holds."""

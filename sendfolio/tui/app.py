@@ -374,7 +374,7 @@ class SendfolioApp(CrashHookApp):
                 if codec is not None:
                     self.open_folio(codec, data_dir, demo)
 
-            self.push_screen(UnlockScreen(data_dir), unlocked)
+            self.push_screen(UnlockScreen(data_dir, give_up="Stay on this folio"), unlocked)
         else:
             self.open_folio(None, data_dir, demo)
 

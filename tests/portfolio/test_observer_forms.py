@@ -131,7 +131,7 @@ def test_a_new_user_round_trip(made, tmp_path):
     before = json.loads(invoke(folder, "check", "--json").output)
     result = invoke(folder, "import", str(returned))
     assert result.exit_code == 0, result.output
-    assert "Form 1 for SM-DEMO-002: Alex Penrose (co-mediator), 03/04/2026: 2 criteria seen" in result.output
+    assert "Form 1 for SM-DEMO-002: Alex Penrose (co-mediator), 3 Apr 2026: 2 criteria seen" in result.output
     with Folio.open(folder, readonly=True) as folio:
         seen = {item.criterion: item for item in folio.observations(CASE) if item.returned}
         case = folio.case(CASE)

@@ -43,15 +43,16 @@ class UnlockScreen(ModalScreen[Any]):
     CSS_PATH: ClassVar[Any] = [style_path("privacy.tcss")]
     """The screen's styles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "give_up", "Quit")]
-    """Escape gives up (the app then closes without opening the folio)."""
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "give_up", "Don't open it")]
+    """Escape gives up: at start the app then closes; opening another folio, the open one stays."""
 
     HELP = "Type the passphrase of your encrypted folio and press Enter. After three wrong tries the app closes."
 
-    def __init__(self, data_dir: Path, tries: int = PROMPT_TRIES) -> None:
-        """Remember which folio to unlock and how many tries are allowed."""
+    def __init__(self, data_dir: Path, tries: int = PROMPT_TRIES, *, give_up: str = "Quit sendfolio") -> None:
+        """Remember which folio to unlock, how many tries are allowed, and what giving up does (its button's words)."""
         super().__init__()
         self.data_dir = Path(data_dir)
+        self.give_up = give_up
         self.tries_left = tries
         self.busy = False
 
@@ -63,7 +64,7 @@ class UnlockScreen(ModalScreen[Any]):
             yield Input(password=True, placeholder="Passphrase", id="unlock-passphrase")
             yield Static("", id="unlock-message")
             with Horizontal(id="unlock-buttons"):
-                yield Button("Quit (esc)", id="unlock-quit")
+                yield Button(f"{self.give_up} (esc)", id="unlock-quit")
                 yield Button("Unlock (enter)", id="unlock-ok", variant="primary")
 
     def on_mount(self) -> None:
@@ -88,7 +89,7 @@ class UnlockScreen(ModalScreen[Any]):
 
     @on(Button.Pressed, "#unlock-quit")
     def _unlock_quit(self, event: Button.Pressed) -> None:
-        """The Quit button."""
+        """The give-up button (quit at start, or stay on the open folio)."""
         event.stop()
         self.action_give_up()
 
