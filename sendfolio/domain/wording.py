@@ -90,6 +90,14 @@ def words(value: str) -> str:
     return CHOICE_WORDS.get(value, value)
 
 
+def in_sentence(text: str) -> str:
+    """Words put inside a sentence: the first letter small, but a first word in capitals (SEND, PPC) kept as written."""
+    first = text.split(" ", 1)[0]
+    if not text or (first.isupper() and len(first) > 1):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def short_date(value: date | None) -> str:
     """A date as screens and messages show it: `15 Mar 2025`, or a dash when there is none."""
     return f"{value.day} {value:%b %Y}" if value else "—"

@@ -49,3 +49,25 @@ async def test_the_unlock_button_says_what_giving_up_does(started_dir, tmp_path,
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert str(app.screen.query_one("#unlock-quit", Button).label) == "Quit sendfolio (esc)"
+
+
+def test_send_is_written_as_send_inside_a_sentence():
+    """A SEND course's line keeps "SEND" in capitals where the words start small ("contextual knowledge of SEND")."""
+    from sendfolio.domain.records import Training
+    from sendfolio.domain.wording import in_sentence
+    from sendfolio.tui.screens.profile import course_detail
+
+    course = Training.from_dict(
+        {
+            "kind": "send",
+            "title": "Fictional SEND course",
+            "provider": "Fictional Training",
+            "date": "2025-03-01",
+            "hours": "12",
+            "covers": ["send-context", "legislative-framework"],
+        }
+    )
+    line = course_detail(course)
+    assert "SEND training" in line and "contextual knowledge of SEND" in line and "legislative framework" in line
+    assert " send" not in line.replace("SEND", "")
+    assert in_sentence("PPC sessions") == "PPC sessions" and in_sentence("A course") == "a course"

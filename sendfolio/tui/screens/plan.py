@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sendfolio.domain.records import NEED_STATUSES, LearningNeed, Record
-from sendfolio.domain.wording import short_date
+from sendfolio.domain.wording import count, short_date
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.dialogs.gap_chooser import GapChooser
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
@@ -146,7 +146,7 @@ class LearningPlanScreen(RecordTableScreen):
         met = sum(1 for item in needs if item.status == "met")
         if needs:
             late = f", {overdue} past the target date" if overdue else ""
-            summary = f"Learning plan · {len(needs)} needs: {open_} open{late}, {met} met"
+            summary = f"Learning plan · {count(len(needs), 'need')}: {open_} open{late}, {met} met"
         else:
             summary = "Learning plan · no learning needs yet"
         self.query_one("#plan-summary", Static).update(summary)

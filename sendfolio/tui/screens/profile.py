@@ -24,7 +24,7 @@ from sendfolio.domain.records import (
     Record,
     Training,
 )
-from sendfolio.domain.wording import hours_text, short_date, words
+from sendfolio.domain.wording import hours_text, in_sentence, short_date, words
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
@@ -137,10 +137,10 @@ class ProfileScreen(RecordTableScreen):
 
 def course_detail(course: Training) -> str:
     """A course in one line, the columns a narrow table cuts off included."""
-    covers = "; ".join(words(item).lower() for item in course.covers) or "nothing recorded"
+    covers = "; ".join(in_sentence(words(item)) for item in course.covers) or "nothing recorded"
     recognised = f"recognised by {course.recognised_by}" if course.recognised_by else "no recognising body"
     return (
-        f"{course.title}: {words(course.kind).lower()}, {course.provider}, {short_date(course.date)}, "
+        f"{course.title}: {in_sentence(words(course.kind))}, {course.provider}, {short_date(course.date)}, "
         f"{hours_text(course.hours)} h, {recognised} · covers: {covers}"
     )
 
