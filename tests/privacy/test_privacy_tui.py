@@ -194,12 +194,16 @@ async def test_the_compile_screen_refuses_a_listed_name_and_says_where(encrypted
             await pilot.pause()
             await pilot.press("8")
             await pilot.pause()
+            compile_screen = pilot.app.screen  # a refused compile opens the Privacy screen over it
             await pilot.press("c")
-            line = pilot.app.screen.query_one("#compile-result")
+            line = compile_screen.query_one("#compile-result")
             await wait_until(pilot, lambda: str(line.render()).startswith(("✗", "✓")))
             result = str(line.render())
+            await wait_until(pilot, lambda: bool(getattr(pilot.app.screen, "findings", None)))
+            shown = [(item.kind, item.record, item.field) for item in pilot.app.screen.findings]
     finally:
         folio.close()
-    assert result.startswith("✗ Not compiled — the privacy check") and f"cpd {entry.id}, learning" in result
+    # the refusal opens the Privacy screen, which lists where the name is (the entry and its field)
+    assert result.startswith("✗ Not compiled — the privacy check") and ("cpd", entry.id, "learning") in shown
     assert "Zebedee" not in result
     assert not any(path.suffix == ".pdf" for path in encrypted_dir.rglob("*"))
