@@ -264,7 +264,8 @@ def conduct_answer(raw: Any) -> str:
     """A declaration's answer: yes, no, not-applicable, or '' when not answered."""
     if isinstance(raw, str) and raw.strip().lower() in _ANSWER_SYNONYMS:
         return _ANSWER_SYNONYMS[raw.strip().lower()]
-    return f.choice(CONDUCT_ANSWERS, required=False)(raw)
+    answer: str = f.choice(CONDUCT_ANSWERS, required=False)(raw)
+    return answer
 
 
 def conduct_note() -> Any:
@@ -281,14 +282,16 @@ def _months(raw: Any) -> int:
     """A record's own review interval in months; blank (0) means the default of its kind."""
     if f.is_blank(raw):
         return 0
-    return f.whole_number(minimum=0, maximum=120)(raw)
+    months: int = f.whole_number(minimum=0, maximum=120)(raw)
+    return months
 
 
 def _rating(raw: Any) -> int:
     """A rating from 1 to 5; blank (0) means the question was not answered."""
     if f.is_blank(raw):
         return 0
-    return f.whole_number(minimum=0, maximum=RATING_MAX)(raw)
+    rating: int = f.whole_number(minimum=0, maximum=RATING_MAX)(raw)
+    return rating
 
 
 URL = r"https?://[^\s<>\"']{3,500}"

@@ -36,7 +36,8 @@ def _need_source(raw: Any) -> str:
     """Where a need came from; blank means the mediator's own choice."""
     if f.is_blank(raw):
         return "own"
-    return f.pattern(NEED_SOURCE, NEED_SOURCE_HELP)(raw)
+    source: str = f.pattern(NEED_SOURCE, NEED_SOURCE_HELP)(raw)
+    return source
 
 
 @dataclass(frozen=True, kw_only=True)

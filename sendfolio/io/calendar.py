@@ -77,4 +77,5 @@ def calendar_bytes(
         event.add("description", entry.description)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

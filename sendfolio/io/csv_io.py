@@ -126,7 +126,8 @@ def write_csv(kind: CsvKind, records: Iterable[Record]) -> str:
 def _cell(values: dict[str, Any], column: str) -> str:
     """The text of one column of a record, as the importer reads it back."""
     if column.startswith(DEBRIEF_PREFIX):
-        return values.get("debrief", {}).get(column.removeprefix(DEBRIEF_PREFIX), "")
+        text: str = values.get("debrief", {}).get(column.removeprefix(DEBRIEF_PREFIX), "")
+        return text
     value = values.get(column)
     if value is None:
         return ""

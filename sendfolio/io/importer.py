@@ -381,7 +381,8 @@ def _content(record: Record) -> tuple[str, str]:
 def _merged(old: Record, item: SourcedRecord) -> Record:
     """The folio's record updated with the columns the import file had (all when not known)."""
     if not item.given:
-        return item.record
+        record: Record = item.record
+        return record
     values, new = old.to_dict(), item.record.to_dict()
     for column in item.given:
         if column.startswith(DEBRIEF_PREFIX):

@@ -425,7 +425,8 @@ def _earliest(case: Case | None, form: int) -> date | None:
         return None
     if form != 1:
         return case.date
-    return min([case.date, *(getattr(case, name) for name in TIMELINE_DATES if getattr(case, name, None))])
+    dates: list[date] = [case.date, *(getattr(case, name) for name in TIMELINE_DATES if getattr(case, name, None))]
+    return min(dates)
 
 
 def _observed_by(form: ReturnedForm, case: Case, set_it: bool, changes: ReturnChanges) -> Case:

@@ -196,7 +196,7 @@ def lay_out_margins(job: MarginJob) -> bytes:
         document = HTML(string=job.html, base_url=None, url_fetcher=make_fetcher()).render(
             font_config=font_configuration(), stylesheets=sheets
         )
-        data = document.write_pdf()
+        data: bytes = document.write_pdf()
     del document
     gc.collect()
     return data

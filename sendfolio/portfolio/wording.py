@@ -86,7 +86,7 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def prose_dates(text: str) -> str:
     """The text with every ISO date in it written the British way: 2026-01-02 becomes 2 January 2026."""
 
-    def british(found: re.Match) -> str:
+    def british(found: re.Match[str]) -> str:
         """One ISO date in words (left as it is when it is not a real date)."""
         try:
             return long_date(date(int(found.group(1)), int(found.group(2)), int(found.group(3))))

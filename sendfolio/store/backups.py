@@ -25,7 +25,6 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sendfolio.domain.wording import short_date
 from sendfolio.store.atomic import read_regular, special_kind
@@ -294,7 +293,7 @@ class _Keys:
         """Remember what may open an encrypted backup."""
         self.codec = codec
         self.passphrase = passphrase
-        self._derived: dict[bytes, Any] = {}
+        self._derived: dict[bytes, Codec] = {}
 
     def codec_for(self, blob: bytes) -> Codec | None:
         """A codec that opens `blob`, or None when no key was given; raises `CryptoError` when none fits."""

@@ -216,7 +216,7 @@ def parse_header(blob: bytes) -> Header:
 def kdf_memory(params: KdfParams) -> int:
     """Bytes of memory the KDF needs with these parameters."""
     if params.kdf == SCRYPT:
-        return 128 * params.param2 * 2**params.param1
+        return 128 * params.param2 * (1 << params.param1)
     return params.param1 * 1024
 
 

@@ -112,9 +112,10 @@ _READ: dict[bytes, dict[str, Any]] = {}
 def _one(content: bytes) -> dict[str, Any]:
     """One document read in a child of its own; its answer, or its refusal as an answer."""
     try:
-        return _run("documents", _framed([content]), 1)["documents"][0]
+        answer: dict[str, Any] = _run("documents", _framed([content]), 1)["documents"][0]
     except DocumentRefused as why:
         return {"refused": str(why)}
+    return answer
 
 
 def _document_text(answer: dict[str, Any]) -> DocumentText | DocumentRefused:
@@ -170,7 +171,7 @@ def _run(mode: str, content: bytes, documents: int = 1) -> dict[str, Any]:
             raise DocumentRefused("takes too long to read (it may be damaged or made to be slow)")
         raise DocumentRefused(TOO_BIG)
     try:
-        answer = json.loads(done.stdout)
+        answer: dict[str, Any] = json.loads(done.stdout)
     except ValueError:
         raise DocumentRefused(TOO_BIG) from None
     if "refused" in answer:

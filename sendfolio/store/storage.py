@@ -472,7 +472,8 @@ class AtomicJSONStorage(Storage):
         """The tables from memory: a copy outside a transaction, the working data inside one."""
         if self._depth:
             return self._data
-        return copy_json(self._data)
+        copied: Tables = copy_json(self._data)
+        return copied
 
     # -- writing ---------------------------------------------------------------------
 

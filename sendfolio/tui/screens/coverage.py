@@ -52,7 +52,7 @@ MAX_CASE_COLUMNS = 100
 class Shown:
     """The practice cases whose columns are on show, and the years they can be stepped through."""
 
-    cases: tuple
+    cases: tuple[Case, ...]
     """The practice cases shown as columns, in order."""
     year: int | None = None
     """The registration year shown (None: every practice case is shown)."""

@@ -167,7 +167,7 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
         app's colour is invisible (the Dashboard's heading was).
         """
         screen_class = getattr(importlib.import_module(area.module), area.screen)
-        screen = screen_class()
+        screen: Screen = screen_class()
         app = screen.app
         if area is not AREAS[0] and hasattr(app, "load_screen_styles"):
             app.load_screen_styles()  # every screen but the Dashboard may use the other screens' styles
