@@ -31,6 +31,22 @@ COMMAND_MODULES = (
 )
 """Modules whose `COMMANDS` lists are added to the group."""
 
+COMMAND_HOMES = {
+    **dict.fromkeys(("demo", "check", "criteria"), "sendfolio.commands.core"),
+    **dict.fromkeys(("import", "export"), "sendfolio.commands.transfer"),
+    "restore": "sendfolio.commands.backups",
+    "deadlines": "sendfolio.commands.deadlines",
+    **dict.fromkeys(("portfolio", "renewal", "passport", "review"), "sendfolio.commands.compile"),
+    **dict.fromkeys(
+        ("encrypt", "decrypt", "passphrase", "privacy-check", "do-not-print", "purge"), "sendfolio.commands.privacy"
+    ),
+    "generate": "sendfolio.commands.generate",
+    "forms": "sendfolio.commands.forms",
+    **dict.fromkeys(("attach", "attachments"), "sendfolio.commands.attachments"),
+}
+"""The module of each command: running one imports that module alone (`check` need not import the
+importers and exporters). A command missing here is still found: every module is then imported."""
+
 
 class OneLineUsageError(click.UsageError):
     """A usage error shown as one line on stderr (docs/ARCHITECTURE.md, "Command line"): what is wrong and where to look."""
@@ -80,9 +96,15 @@ class SendfolioGroup(click.Group):
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """The command called `cmd_name`, the modules imported first."""
-        self._load_commands()
-        return super().get_command(ctx, cmd_name)
+        """The command called `cmd_name`: its own module imported (`COMMAND_HOMES`), else every one."""
+        if not self._loaded and cmd_name in COMMAND_HOMES and cmd_name not in self.commands:
+            for command in getattr(importlib.import_module(COMMAND_HOMES[cmd_name]), "COMMANDS", ()):
+                self.add_command(command)
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
+            self._load_commands()
+            found = super().get_command(ctx, cmd_name)
+        return found
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         """Parse the group's own options, reporting a bad one in one line."""

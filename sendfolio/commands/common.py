@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from sendfolio.store import Folio
     from sendfolio.store.storage import Codec
 
+DO_NOT_PRINT_SETTING = "privacy.do_not_print"
+"""The setting holding the do-not-print words (`privacy.check.DO_NOT_PRINT_KEY`; a test checks they agree)."""
+
 APP_NAME = "sendfolio"
 """The name used for the platform's user data folder."""
 
@@ -125,9 +128,9 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
     except FolioError as error:
         fail(str(error))
     folio.on_save.append(lambda: show_notices(folio))
-    from sendfolio.privacy.check import do_not_print
-
-    mask_words(do_not_print(folio))
+    words = folio.get_setting(DO_NOT_PRINT_SETTING, []) or []  # as privacy.check.do_not_print reads it
+    if words:  # the identifier check's modules are not imported for a folio with no list
+        mask_words(list(words))
     return folio
 
 
@@ -143,10 +146,14 @@ def _codec(ctx: click.Context) -> Codec | None:
     A folio file that cannot even be read (a folder, no permission) ends the command with one
     line naming it, rather than a traceback.
     """
-    from sendfolio.commands.passphrase import codec_for_cli
     from sendfolio.store import FOLIO_FILE
+    from sendfolio.store.mark import is_encrypted
 
     try:
+        if not is_encrypted(data_dir(ctx)):  # a plain folio: the cryptography stack is not imported
+            return None
+        from sendfolio.commands.passphrase import codec_for_cli
+
         return codec_for_cli(data_dir(ctx))
     except OSError as error:
         fail(f"cannot open {data_dir(ctx) / FOLIO_FILE}: {error.strerror or error}. The file has not been changed")

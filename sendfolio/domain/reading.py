@@ -68,6 +68,17 @@ class Reading(Normalised):
         return first, self.references.get(last - 1, last)
 
 
+PLAIN_MARKS = frozenset("—–‘’“”…•·✓✗✔✘§£€°→←↑↓")
+"""Characters outside ASCII that look like no Latin letter or digit (dashes, quotes, ticks, £, §):
+a text holding no other is read without loading Unicode's confusables data (about 0.1 s; what a
+command's own lines print). A test checks that none of them is a look-alike."""
+
+
+def _only_plain_marks(text: str) -> bool:
+    """True when every character of `text` outside ASCII is one of `PLAIN_MARKS`."""
+    return all(char.isascii() or char in PLAIN_MARKS for char in set(text))
+
+
 @functools.cache
 def look_alikes() -> dict[int, str]:
     """For each character of another script that Unicode's confusables data lists as looking like one
@@ -135,7 +146,8 @@ def reading(text: str) -> Reading:
         if _BLANKS.search(seen):
             keep = [index for index, char in enumerate(seen) if char not in BLANK_LETTERS]
             seen, origin = "".join(seen[index] for index in keep), [origin[index] for index in keep]
-        seen = seen.translate(look_alikes())
+        if not _only_plain_marks(seen):
+            seen = seen.translate(look_alikes())
     references: dict[int, int] = {}
     if _MARKUP.search(seen):
         seen, origin = _printed(seen, origin, references)

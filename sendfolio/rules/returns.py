@@ -48,8 +48,8 @@ class Disagreement:
 def disagreements(data: FolioData, ref: str | None = None) -> tuple[Disagreement, ...]:
     """Every disagreement between the mediator's ticks and the observers' current returns (of one case, if given)."""
     found = []
-    for item in data.observations:
-        if item.returned or (ref is not None and item.ref != ref) or item.criterion in DEBRIEF_CRITERIA:
+    for item in data.observations if ref is None else data.observations_for(ref):
+        if item.returned or item.criterion in DEBRIEF_CRITERIA:
             continue
         form = str(item.criterion[1])
         for back in data.returns_for(item.ref):
@@ -97,8 +97,9 @@ def gaps_without_need(data: FolioData, ref: str | None = None) -> tuple[Gap, ...
     """Skills and knowledge gaps from de-briefs (of one case, if given) that no learning need addresses."""
     addressed = {need.case_ref for need in data.learning_plan if need.case_ref}
     found = []
-    for case in data.cases:
-        if case.ref in addressed or (ref is not None and case.ref != ref):
+    chosen = data.case(ref) if ref is not None else None
+    for case in data.cases if ref is None else ((chosen,) if chosen is not None else ()):
+        if case.ref in addressed:
             continue
         for heading in GAP_HEADINGS:
             text = case.debrief.get(heading, "").strip()
