@@ -1,8 +1,9 @@
 """`sendfolio forms`: Forms 1–3 of Appendix A as a fillable PDF for the observer.
 
 `--case REF` pre-fills them for one case and ties them to this folio; `--blank` gives
-forms for any case. The observer fills them in with any PDF reader and returns the file;
-`sendfolio import RETURNED.pdf` records what they ticked and wrote.
+forms for any case; `--ppc` gives Form 4 for the PPC to verify and sign. The observer (or the
+PPC) fills them in with any PDF reader and returns the file; `sendfolio import RETURNED.pdf`
+records what they ticked and wrote.
 WeasyPrint is imported only when the PDF is laid out.
 """
 
@@ -21,6 +22,9 @@ from sendfolio.commands.reporting import reported
 @click.option("--case", "case_ref", metavar="REF", help="The case the forms are for (pre-filled with its reference).")
 @click.option("--blank", is_flag=True, help="Blank forms, for any case.")
 @click.option(
+    "--ppc", is_flag=True, help="Form 4 for your PPC to verify and sign (the facts it certifies as of today)."
+)
+@click.option(
     "--form",
     "form_numbers",
     type=click.Choice(["1", "2", "3"]),
@@ -30,11 +34,17 @@ from sendfolio.commands.reporting import reported
 @click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF to write.")
 @click.pass_context
 def forms_command(
-    ctx: click.Context, case_ref: str | None, blank: bool, form_numbers: tuple[str, ...], out: Path
+    ctx: click.Context, case_ref: str | None, blank: bool, ppc: bool, form_numbers: tuple[str, ...], out: Path
 ) -> None:
-    """Forms 1–3 as a fillable PDF for the observer (co-mediator, PPC, manager or mentor) to fill in and return."""
+    """Forms 1–3 as a fillable PDF for the observer (co-mediator, PPC, manager or mentor) to fill in and return;
+    with --ppc, Form 4 for the PPC to verify, sign and return."""
+    if ppc:
+        if blank or case_ref or form_numbers:
+            fail("--ppc: Form 4 is for the whole portfolio: give it without --case, --blank or --form")
+        _ppc_form(ctx, out)
+        return
     if blank == bool(case_ref):
-        fail("give --case REF for a case's forms, or --blank for blank forms (not both)")
+        fail("give --case REF for a case's forms, or --blank for blank forms (not both), or --ppc for Form 4")
     from sendfolio.domain.form_fields import FORMS
     from sendfolio.services.forms import needs_form_id, write_forms
 
@@ -50,6 +60,21 @@ def forms_command(
     what = "blank forms" if blank else f"forms for case {case_ref}"
     click.echo(f"{result.path}: {what} ({', '.join(map(str, numbers))}), {result.pages} pages, {result.fields} fields")
     click.echo("Send it to the observer; import the returned file with `sendfolio import FILE.pdf`.")
+
+
+def _ppc_form(ctx: click.Context, out: Path) -> None:
+    """Write Form 4 for the PPC (the folio's form id made and saved the first time)."""
+    from sendfolio.services.forms import needs_ppc_form_id, write_ppc_form
+
+    with open_folio(ctx, readonly=True) as folio, reported():
+        writable = needs_ppc_form_id(folio)
+        if not writable:
+            result = write_ppc_form(folio, out)
+    if writable:
+        with open_folio(ctx) as folio, reported():
+            result = write_ppc_form(folio, out)
+    click.echo(f"{result.path}: Form 4 for the PPC, {result.pages} pages, {result.fields} fields")
+    click.echo("Send it to your PPC to verify and sign; import the returned file with `sendfolio import FILE.pdf`.")
 
 
 COMMANDS = [forms_command]

@@ -264,6 +264,19 @@ STYLESHEET = "observer_forms.css"
 
 def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
     """Print the forms to a fillable PDF at `out` (written atomically); the reference fields are read-only."""
+    locked = {REFERENCE_FIELD}
+    if not document.blank:  # what the mediator filled in is not the observer's to change
+        locked |= {form.fields[name] for form in document.forms for name in ("case", "mediator", "date", "place")}
+    return write_fillable(forms_html(document), document.compiled, locked, Path(out))
+
+
+def write_fillable(
+    html: str, compiled: date, locked: set[str], out: Path, stylesheets: tuple[str, ...] = (STYLESHEET,)
+) -> FormsResult:
+    """Lay out a form's HTML as a fillable PDF and write it at `out` (atomically), the fields `locked` read-only.
+
+    Shared by Forms 1–3 and Form 4: the same fields, tick boxes, signature field and fonts.
+    """
     from weasyprint import CSS, HTML
 
     from sendfolio.paths import style_path
@@ -271,23 +284,25 @@ def compile_forms(document: FormsDocument, out: Path) -> FormsResult:
     from sendfolio.store.atomic import write_atomic
     from sendfolio.store.outputs import make_output_folder
 
-    html = forms_html(document)
     quiet_weasyprint()
-    with source_date(document.compiled):
-        sheet = CSS(url=style_path(STYLESHEET).as_uri(), url_fetcher=make_fetcher(), font_config=font_configuration())
+    with source_date(compiled):
+        sheets = [
+            CSS(url=style_path(name).as_uri(), url_fetcher=make_fetcher(), font_config=font_configuration())
+            for name in stylesheets
+        ]
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         rendered = HTML(string=html, base_url=None, url_fetcher=make_fetcher()).render(
-            font_config=font_configuration(), stylesheets=[sheet], pdf_forms=True
+            font_config=font_configuration(), stylesheets=sheets, pdf_forms=True
         )
         raw = rendered.write_pdf(pdf_forms=True, pdf_identifier=identifier)
-    data, fields = _lock_reference_fields(raw, document)
-    make_output_folder(Path(out).parent)
-    write_atomic(Path(out), data)
-    return FormsResult(Path(out), len(rendered.pages), fields, hashlib.sha256(data).hexdigest())
+    data, fields = _lock_fields(raw, locked)
+    make_output_folder(out.parent)
+    write_atomic(out, data)
+    return FormsResult(out, len(rendered.pages), fields, hashlib.sha256(data).hexdigest())
 
 
-def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, int]:
-    """The PDF with the form reference (and, on a case's forms, the case fields) made read-only.
+def _lock_fields(raw: bytes, locked: set[str]) -> tuple[bytes, int]:
+    """The PDF with the fields `locked` made read-only and the signature fields made signature fields.
 
     Tick boxes get a tick drawn from ZapfDingbats (`/DA`, `/MK /CA`), so a reader that redraws
     the fields (NeedAppearances) still shows a tick.
@@ -295,9 +310,6 @@ def _lock_reference_fields(raw: bytes, document: FormsDocument) -> tuple[bytes, 
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 
-    locked = {REFERENCE_FIELD}
-    if not document.blank:  # what the mediator filled in is not the observer's to change
-        locked |= {form.fields[name] for form in document.forms for name in ("case", "mediator", "date", "place")}
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
     count = 0
     for page in writer.pages:

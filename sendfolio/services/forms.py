@@ -1,4 +1,4 @@
-"""Forms 1–3 for the observer as a fillable PDF: for `sendfolio forms` and the case log's forms dialog.
+"""Forms 1–3 for the observer, and Form 4 for the PPC, as fillable PDFs: for `sendfolio forms` and the app.
 
 A case's forms carry the folio's form id, made and saved the first time (so the folio must be
 writable then: `needs_form_id` tells the shell); blank forms carry none. The forms leave the
@@ -8,6 +8,7 @@ machine, so they pass the privacy gate first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,3 +58,25 @@ def write_forms(folio: Folio, out: Path, *, case_ref: str | None, forms: Sequenc
     made = form_id(folio, case_ref)
     numbers = tuple(sorted(set(forms)))
     return compile_forms(build_forms(cleared, case_ref, numbers, folio=made), out)
+
+
+def write_ppc_form(folio: Folio, out: Path, *, as_of: date | None = None) -> FormsResult:
+    """Write Form 4 for the PPC to `out`: the facts it certifies as of `as_of` (default today), tied to this folio.
+
+    The folio's form id is made and saved the first time (the folio must be writable then: see
+    `needs_ppc_form_id`). Raises `OutputRefusedFor`, the privacy gate's `PrivacyFindings`, or `OSError`.
+    """
+    from sendfolio.portfolio.observer_forms import folio_id
+    from sendfolio.portfolio.ppc_form import build_ppc_form, compile_ppc_form
+    from sendfolio.privacy.gate import release
+
+    checked_output(folio.data_dir, out, "output")
+    cleared = release(folio)
+    return compile_ppc_form(build_ppc_form(cleared, folio_id(folio), as_of or date.today()), out)
+
+
+def needs_ppc_form_id(folio: Folio) -> bool:
+    """True when writing Form 4 will first make and save the folio's form id."""
+    from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+
+    return not folio.get_setting(FOLIO_ID_SETTING)

@@ -1,5 +1,6 @@
 """Helpers the tests share (imported by name; fixtures stay in the conftest files).
 
 - `dates`: the fixed 'today' of tests that need one;
-- `tui`: driving the real app with Textual's Pilot, and a sample case.
+- `tui`: driving the real app with Textual's Pilot, and a sample case;
+- `signing`: signing a PDF with a self-signed digital ID made at run time.
 """
