@@ -197,7 +197,7 @@ def test_the_returned_file_is_kept_byte_for_byte_encrypted_in_backups_and_restor
     assert raw not in on_disk and b"Called both parties" not in on_disk
     assert kept.sha256 == attached.sha256 == hashlib.sha256(raw).hexdigest()
     assert kept.imported == date.today() and attached.evidence_for == f"case:{CASE}"
-    assert attached.title == "Forms 1 and 3 as returned by Alex Penrose" and attached.pages == 8
+    assert attached.title == "Forms 1 and 3 as returned by Alex Penrose" and attached.pages == 9
     backup = tmp_path / "backup.json"
     assert CliRunner().invoke(main, ["--data-dir", str(folder), "export", str(backup)], env=env).exit_code == 0
     fresh = tmp_path / "fresh"
@@ -454,7 +454,7 @@ def test_a_pdf_with_only_an_owner_password_is_read(forms, tmp_path):
     result = invoke(folder, "portfolio", "-o", str(tmp_path / "p.pdf"))
     assert result.exit_code == 0, result.output
     pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "p.pdf").pages]
-    copies = [text for text in pages if "as returned by Alex Penrose, page 2 of 8" in text]
+    copies = [text for text in pages if "as returned by Alex Penrose, page 2 of 9" in text]
     assert copies and "Called both parties within a day." in copies[0]
 
 
