@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+
+from textual.app import App
+from textual.worker import Worker
 
 from sendfolio.domain.records import Case
 
@@ -42,12 +47,43 @@ def reopen(folio_dir: Path):
     return Folio.open(folio_dir, create=False)
 
 
+def _awaiting_answer(task: asyncio.Task) -> Worker | None:
+    """The worker running in `task` when it waits for a screen's answer (`push_screen_wait`), else None.
+
+    Read from the chain of coroutines the task is suspended in (`cr_await`): the worker's own
+    `_run` at its root, and somewhere along it `App.push_screen_wait` waiting on the screen's
+    future (not on a coroutine: that is the moment before the screen is pushed).
+    """
+    root = task.get_coro()
+    if getattr(root, "cr_code", None) is not Worker._run.__code__:
+        return None
+    link = root
+    while inspect.iscoroutine(link):
+        waiting_on = link.cr_await
+        if link.cr_code is App.push_screen_wait.__code__ and not inspect.iscoroutine(waiting_on):
+            return root.cr_frame.f_locals.get("self")
+        link = waiting_on
+    return None
+
+
+def _busy(app) -> list[Worker]:
+    """The app's workers still running, but for those waiting for a screen's answer."""
+    asking = {id(worker) for task in asyncio.all_tasks() if (worker := _awaiting_answer(task)) is not None}
+    return [worker for worker in app.workers if not worker.is_finished and id(worker) not in asking]
+
+
 async def settle(pilot) -> None:
-    """Wait for workers and pending messages."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the app is still: every worker done or waiting for a dialog's answer, no message pending.
+
+    A worker that asks with `push_screen_wait` stays running while its dialog is open; the test
+    answers the dialog next, so waiting for that worker to finish would wait for ever. The check is
+    made twice around a pause, as a worker may start another, or resume once its dialog answered.
+    """
+    app = pilot.app
+    for _ in range(2):
+        while _busy(app):
+            await asyncio.sleep(0.005)
+        await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -120,18 +121,15 @@ class AttachmentsScreen(RecordTableScreen):
         self.refresh_view()
         self.refresh_table(select=saved.id)
 
-    def action_delete(self) -> None:
+    @work(exclusive=True, group="record-delete")
+    async def action_delete(self) -> None:
         """Ask, then remove the highlighted document and its file."""
         record = self.highlighted()
         if not isinstance(record, Attachment):
             self.notify("Nothing to remove.", severity="warning")
             return
         question = f"Remove the document “{record.title}” and its file?"
-        self.app.push_screen(ConfirmScreen(question, yes_label="Remove"), lambda yes: self._remove_if(yes, record))
-
-    def _remove_if(self, yes: bool | None, record: Any) -> None:
-        """Remove when confirmed."""
-        if not yes:
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Remove")):
             return
         from sendfolio.services.attach import remove_attachment
 

@@ -98,7 +98,7 @@ class EncryptionScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Encrypt only a plain folio; change or decrypt only an encrypted one; nothing while busy."""
-        busy = any(worker.is_running for worker in self.workers)
+        busy = any(worker.is_running and worker.group == "encryption" for worker in self.workers)
         if action == "encrypt":
             return not self.encrypted and not busy
         if action in ("change", "decrypt"):
@@ -113,90 +113,79 @@ class EncryptionScreen(Screen):
 
     @on(Button.Pressed, "#encryption-encrypt")
     def action_encrypt(self) -> None:
-        """Ask for a new passphrase twice, then encrypt."""
-        if self.encrypted:
-            return
-        self.ask_new_passphrase("encrypt")
+        """Ask for a new passphrase twice (and what becomes of the exports), then encrypt."""
+        if not self.encrypted:
+            self.ask("encrypt")
 
-    def _ask_about_exports(self, passphrase: str) -> None:
-        """Encrypt; when the data folder's exports folder holds files, ask first whether they go or are encrypted."""
+    @on(Button.Pressed, "#encryption-change")
+    def action_change(self) -> None:
+        """Ask for the current passphrase, then a new one twice, then re-encrypt."""
+        if self.encrypted:
+            self.ask("change")
+
+    @on(Button.Pressed, "#encryption-decrypt")
+    def action_decrypt(self) -> None:
+        """Ask, then store the folio as plain text."""
+        if self.encrypted:
+            self.ask("decrypt")
+
+    @work(exclusive=True, group="encryption-asking")
+    async def ask(self, what: str) -> None:
+        """Ask what re-saving the folio needs, one dialog after another ("encrypt", "change" or "decrypt"), then
+        re-save it; nothing is changed when a dialog is closed without an answer."""
+        if what == "decrypt":
+            question = "Store the folio as plain text on this disk? Anyone with the file could read your case notes."
+            if await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Decrypt", no_label="Keep encrypted")):
+                self.recode(None, "decrypt")
+            return
+        if what == "change" and not await self._current_passphrase_given():
+            return
+        new = await self.app.push_screen_wait(
+            NewPassphraseScreen(
+                "New passphrase",
+                "At least 8 characters. Without it the folio cannot be opened: nobody can recover it.",
+                again="Type the new passphrase again",
+            )
+        )
+        if isinstance(new, PassphraseRefused):
+            self.show_result(f"✗ {new.words('nothing was changed')}", error=True)
+        elif new is not None:
+            self.recode(new, what, remove_exports=what == "encrypt" and await self._exports_removed())
+
+    async def _current_passphrase_given(self) -> bool:
+        """Ask for the current passphrase and check it against the folio file (saying so when it is wrong)."""
+        from sendfolio.store.crypto import CryptoError, unlock
+
+        current = await self.app.push_screen_wait(
+            AskTextScreen("Current passphrase", "The passphrase the folio is encrypted with now.", password=True)
+        )
+        if current is None:
+            return False
+        try:
+            unlock(self.app.current_folio.path.read_bytes(), current)
+        except (CryptoError, OSError):
+            self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
+            return False
+        return True
+
+    async def _exports_removed(self) -> bool:
+        """When the data folder's exports folder holds files, ask whether they go (True) or are encrypted."""
         from sendfolio.store.names import EXPORTS_FOLDER
 
         folder = self.app.current_folio.data_dir / EXPORTS_FOLDER
         found = sorted(path.name for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
         if not found:
-            self.recode(passphrase, "encrypt")
-            return
+            return False
         shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
         them = "it" if len(found) == 1 else "them"
         question = (
             f"The exports folder in the data folder holds {count(len(found), 'file')} you exported ({shown}). "
             f"Encrypt {them} with the folio, or remove {them}?"
         )
-        self.app.push_screen(
-            ConfirmScreen(question, yes_label=f"Remove {them}", no_label=f"Encrypt {them}"),
-            lambda remove: self.recode(passphrase, "encrypt", remove_exports=bool(remove)),
+        remove = await self.app.push_screen_wait(
+            ConfirmScreen(question, yes_label=f"Remove {them}", no_label=f"Encrypt {them}")
         )
-
-    @on(Button.Pressed, "#encryption-change")
-    def action_change(self) -> None:
-        """Ask for the current passphrase, then a new one twice, then re-encrypt."""
-        if not self.encrypted:
-            return
-        self.app.push_screen(
-            AskTextScreen("Current passphrase", "The passphrase the folio is encrypted with now.", password=True),
-            self._current_given,
-        )
-
-    def _current_given(self, current: str | None) -> None:
-        """Check the current passphrase against the folio file, then ask for the new one."""
-        if current is None:
-            return
-        from sendfolio.store.crypto import CryptoError, unlock
-
-        try:
-            unlock(self.app.current_folio.path.read_bytes(), current)
-        except (CryptoError, OSError):
-            self.show_result("✗ That is not the folio's passphrase; nothing was changed.", error=True)
-            return
-        self.ask_new_passphrase("change")
-
-    def ask_new_passphrase(self, what: str) -> None:
-        """Ask for the new passphrase, twice in one dialog; then re-save the folio with it ("encrypt" or "change")."""
-
-        def given(new: str | PassphraseRefused | None) -> None:
-            """Re-save with the new passphrase, or say why not."""
-            if isinstance(new, PassphraseRefused):
-                self.show_result(f"✗ {new.words('nothing was changed')}", error=True)
-            elif new is not None and what == "encrypt":
-                self._ask_about_exports(new)
-            elif new is not None:
-                self.recode(new, what)
-
-        self.app.push_screen(
-            NewPassphraseScreen(
-                "New passphrase",
-                "At least 8 characters. Without it the folio cannot be opened: nobody can recover it.",
-                again="Type the new passphrase again",
-            ),
-            given,
-        )
-
-    @on(Button.Pressed, "#encryption-decrypt")
-    def action_decrypt(self) -> None:
-        """Ask, then store the folio as plain text."""
-        if not self.encrypted:
-            return
-        question = "Store the folio as plain text on this disk? Anyone with the file could read your case notes."
-        self.app.push_screen(
-            ConfirmScreen(question, yes_label="Decrypt", no_label="Keep encrypted"),
-            self._decrypt_if,
-        )
-
-    def _decrypt_if(self, yes: bool | None) -> None:
-        """Store the folio as plain text once the mediator agrees."""
-        if yes:
-            self.recode(None, "decrypt")
+        return bool(remove)
 
     @on(Button.Pressed, "#encryption-back")
     def action_close(self) -> None:

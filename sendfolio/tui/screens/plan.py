@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -166,16 +167,14 @@ class LearningPlanScreen(RecordTableScreen):
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
 
-    def action_from_debrief(self) -> None:
-        """Choose a skills or knowledge gap from a case's de-brief, then fill the form from it."""
+    @work(exclusive=True, group="need-from-debrief")
+    async def action_from_debrief(self) -> None:
+        """Choose a skills or knowledge gap from a case's de-brief, then open the new-need form filled from it."""
         gaps = debrief_gaps(self.app.current_folio.cases())
         if not gaps:
             self.notify("No de-brief records a skills or knowledge gap yet.", severity="warning")
             return
-        self.app.push_screen(GapChooser(gaps), self._start_from_gap)
-
-    def _start_from_gap(self, gap: tuple[str, str, str, str] | None) -> None:
-        """Open the new-need form filled from the chosen gap."""
+        gap = await self.app.push_screen_wait(GapChooser(gaps))
         if gap is None:
             return
         ref, _, text, plan = gap
@@ -188,7 +187,7 @@ class LearningPlanScreen(RecordTableScreen):
             source=f"case:{ref}",
         )
         form = EditRecordScreen(LearningNeed, self.specs(), initial=initial, title=f"New learning need from case {ref}")
-        self.app.push_screen(form, self.save)
+        await self.fill_and_save(form)
 
 
 def met_words(met_by: Sequence[str]) -> str:

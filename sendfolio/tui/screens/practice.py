@@ -303,7 +303,7 @@ class FeedbackScreen(PracticeScreen):
         form = EditRecordScreen(
             Feedback, self.specs(), initial=record, title=title, focus=focus, shown={**ratings, **shown}
         )
-        self.app.push_screen(form, self.save)
+        self.open_form(form)
 
     def action_add(self) -> None:
         """Open the form for new feedback."""

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -200,8 +201,9 @@ class RecordTableScreen(FolioScreen):
 
     def action_add(self) -> None:
         """Open the form for a new record."""
-        form = EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=self.new_record(), title=f"New {self.NOUN}")
-        self.app.push_screen(form, self.save)
+        self.open_form(
+            EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=self.new_record(), title=f"New {self.NOUN}")
+        )
 
     def action_edit(self) -> None:
         """Open the form on the highlighted record."""
@@ -209,18 +211,28 @@ class RecordTableScreen(FolioScreen):
         if record is None:
             self.notify(f"Nothing to edit: press a to add a {self.NOUN}.", severity="warning")
             return
-        form = EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=record, title=f"Edit {self.NOUN}")
-        self.app.push_screen(form, self.save)
+        self.open_form(EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=record, title=f"Edit {self.NOUN}"))
 
-    def save(self, record: Record | None) -> None:
-        """Put a record from the form in the folio at once, and show it."""
+    @work(exclusive=True, group="record-form")
+    async def open_form(self, form: EditRecordScreen[Any]) -> None:
+        """Open a record's form, and save what it returns (`fill_and_save`)."""
+        await self.fill_and_save(form)
+
+    async def fill_and_save(self, form: EditRecordScreen[Any]) -> None:
+        """Wait for the form; save the record it returns, then offer its year when that is not the one on show."""
+        saved = self.save(await self.app.push_screen_wait(form))
+        if saved is not None:
+            await self.offer_its_year(saved)
+
+    def save(self, record: Record | None) -> Record | None:
+        """Put a record from the form in the folio at once, and show it; the record as saved (None: nothing to save)."""
         if record is None:
-            return
+            return None
         saved = self.app.current_folio.put(record)
         self.notify(f"Saved the {self.NOUN}.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
-        self.offer_its_year(saved)
+        return saved
 
     def shown_year(self) -> int | None:
         """The registration year on show, for screens that show one year at a time (else None)."""
@@ -229,7 +241,7 @@ class RecordTableScreen(FolioScreen):
     def show_year(self, year: int) -> None:
         """Show another registration year (screens that show one year at a time)."""
 
-    def offer_its_year(self, record: Record) -> None:
+    async def offer_its_year(self, record: Record) -> None:
         """A record saved outside the year on show: say where it went, and offer to go there."""
         shown = self.shown_year()
         when = getattr(record, "date", None)
@@ -246,28 +258,19 @@ class RecordTableScreen(FolioScreen):
             f"({span(*registration_year(profile, year))}), not the year on screen "
             f"({span(start, end)}). Go to {label}?"
         )
-        key = self.key_of(record)
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes_label=f"Go to {label}", no_label="Stay here")):
+            self.show_year(year)
+            self.refresh_table(select=self.key_of(record))
 
-        def answered(go: bool | None) -> None:
-            """Show the record's year, with the record highlighted, when asked to."""
-            if go:
-                self.show_year(year)
-                self.refresh_table(select=key)
-
-        self.app.push_screen(ConfirmScreen(question, yes_label=f"Go to {label}", no_label="Stay here"), answered)
-
-    def action_delete(self) -> None:
+    @work(exclusive=True, group="record-delete")
+    async def action_delete(self) -> None:
         """Ask, then delete the highlighted record."""
         record = self.highlighted()
         if record is None:
             self.notify("Nothing to delete.", severity="warning")
             return
         question = f"Delete the {self.NOUN} “{self.describe(record)}”?"
-        self.app.push_screen(ConfirmScreen(question), lambda yes: self._delete_if(yes, record))
-
-    def _delete_if(self, yes: bool | None, record: Record) -> None:
-        """Delete when confirmed, and say so."""
-        if not yes:
+        if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
         self.app.current_folio.delete(record)
         self.notify(f"Deleted the {self.NOUN} “{self.describe(record)}”.", markup=False)

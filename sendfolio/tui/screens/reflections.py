@@ -6,6 +6,7 @@ headings, or a blank page) and open in the editor beside a live preview.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -155,15 +156,13 @@ class ReflectionsScreen(FolioScreen):
             f"# {markdown_literal(item.title)}\n\n{item.body}" if item else ""
         )
 
-    def action_new(self) -> None:
+    @work(exclusive=True, group="reflection-new")
+    async def action_new(self) -> None:
         """Choose a template, then open the editor on it; with a new reflection's draft kept, offer that first."""
         if NEW_DRAFT in self.kept_drafts():
             self.app.push_screen(ReflectionEditor(heading="New reflection"), self._after_edit)
             return
-        self.app.push_screen(TemplateChooser(), self._start_from)
-
-    def _start_from(self, key: str | None) -> None:
-        """Open the editor on the chosen template's headings."""
+        key = await self.app.push_screen_wait(TemplateChooser())
         if key is None:
             return
         chosen = template(key)
@@ -183,18 +182,15 @@ class ReflectionsScreen(FolioScreen):
         self.refresh_table(select=saved.id if saved else None)
         self._show_summary(list(self.app.current_folio.reflections()))
 
-    def action_delete(self) -> None:
+    @work(exclusive=True, group="reflection-delete")
+    async def action_delete(self) -> None:
         """Ask, then delete the highlighted reflection."""
         item = self.highlighted()
         if item is None:
             self.notify("No reflection to delete.", severity="warning")
             return
         question = f"Delete the reflection “{item.title}” of {short_date(item.date)}?"
-        self.app.push_screen(ConfirmScreen(question), lambda yes: self._delete_if(yes, item))
-
-    def _delete_if(self, yes: bool | None, item: Reflection) -> None:
-        """Delete when confirmed, and say so."""
-        if not yes:
+        if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
         self.app.current_folio.delete(item)
         self.notify(f"Deleted the reflection “{item.title}”.", markup=False)
