@@ -1,6 +1,7 @@
 """Document models of the renewal pack (§1.4.3) and the passported declaration (§1.6, Form 5).
 
-Pure: records and the rules engine's reports in, frozen view objects out.
+Pure: records and the rules' one answer for each (`rules.assess_renewal`, `rules.assess_passport`) in,
+frozen view objects out.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sendfolio import rules
 from sendfolio.domain.records import Case, FolioData, Training, Verification
 from sendfolio.domain.wording import long_date
 from sendfolio.portfolio import logs
-from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, IndexRow, Link, document_info, index_rows, within
+from sendfolio.portfolio.model import CoveredPeriod, DocumentInfo, IndexRow, Link, document_info, index_rows
 from sendfolio.portfolio.wording import prose_dates
 
 RENEWAL_SECTIONS = (
@@ -80,24 +81,21 @@ def why_apart(case: Case, as_of: date) -> str:
 
 
 def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
-    """The renewal pack of the registration year beginning in `year`."""
-    start, end = rules.registration_year(data.profile, year)
-    in_year = within(data, CoveredPeriod(start, end))
-    report = rules.renewal(data, year)
+    """The renewal pack of the registration year beginning in `year` (the rules asked once: `rules.assess_renewal`)."""
+    found = rules.assess_renewal(data, year)
+    in_year, report = found.records, found.report
     headings = dict(RENEWAL_SECTIONS)
     links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}
     info = document_info("Renewal evidence", data.profile.name, report, as_of)
     ordered = sorted(in_year.cases, key=lambda c: (c.date, c.ref))
     return RenewalPack(
-        info=dataclasses.replace(
-            info, subject=f"Annual re-registration evidence, {rules.year_label(data.profile, year)}"
-        ),
+        info=dataclasses.replace(info, subject=f"Annual re-registration evidence, {found.label}"),
         profile=data.profile,
-        year_label=rules.year_label(data.profile, year),
-        period=CoveredPeriod(start, end),
+        year_label=found.label,
+        period=CoveredPeriod(found.start, found.end),
         sections=tuple(Link(a, title) for a, title in RENEWAL_SECTIONS),
         index=index_rows(report, links),
-        cpd=logs.cpd_log(in_year.cpd, rules.cpd_years(in_year, (year,))),
+        cpd=logs.cpd_log(in_year.cpd, found.cpd_years),
         cases=tuple(case for case in ordered if not why_apart(case, as_of)),
         cases_apart=tuple((case, why_apart(case, as_of)) for case in ordered if why_apart(case, as_of)),
         supervision=logs.ppc_log(in_year),
@@ -180,13 +178,14 @@ def _declaration_on_form(report: rules.Report, who: Declarant | None) -> rules.R
 
 
 def build_passport(data: FolioData, as_of: date) -> PassportPack:
-    """The passported declaration (Form 5) as of `as_of`; `PassportRefused` when it does not apply (§1.6)."""
-    refused = passport_refusal(data, as_of)
-    if refused:
-        raise PassportRefused(refused)
-    shown = rules.dated_until(data, as_of)
+    """The passported declaration (Form 5) as of `as_of` (the rules asked once: `rules.assess_passport`);
+    `PassportRefused` when it does not apply (§1.6)."""
+    found = rules.assess_passport(data, as_of)
+    if found.refusal:
+        raise PassportRefused(prose_dates(found.refusal))
+    shown = found.records
     who = declarant(data)
-    report = _declaration_on_form(rules.passport(data, as_of), who)
+    report = _declaration_on_form(found.report, who)
     links = {rule_id: (Link(a, PASSPORT_HEADINGS[a]),) for rule_id, a in PASSPORT_EVIDENCE.items()}
     info = document_info("Passported declaration", data.profile.name, report, as_of)
     return PassportPack(
@@ -194,27 +193,10 @@ def build_passport(data: FolioData, as_of: date) -> PassportPack:
         profile=data.profile,
         ppc_name=data.ppc_contact.name if data.ppc_contact else "",
         index=index_rows(report, links),
-        foundation=rules.foundation_course(shown),
+        foundation=found.foundation_course,
         send_training=tuple(sorted((t for t in shown.training if t.kind == "send"), key=lambda t: t.date)),
         lead_since=data.profile.lead_since,
-        years=passport_years(shown, as_of),
+        years=tuple(PassportYear(y.label, y.start, y.end, y.lead_cases, y.cpd_hours) for y in found.years),
         declaration=data.passport_declaration,
         declarant=who,
     )
-
-
-def passport_years(data: FolioData, as_of: date) -> tuple[PassportYear, ...]:
-    """Cases led and CPD hours in each registration year the passport rules judge."""
-    found = []
-    for year in rules.judged_years(data, as_of):
-        start, end = rules.registration_year(data.profile, year)
-        found.append(
-            PassportYear(
-                label=rules.year_label(data.profile, year),
-                start=start,
-                end=end,
-                lead_cases=rules.lead_cases_in(data, year),
-                cpd_hours=rules.cpd_hours_in(data, year),
-            )
-        )
-    return tuple(found)

@@ -220,16 +220,6 @@ def shown_with_total(numbers: Sequence[int], total: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def provider_cases(data: FolioData, period: CoveredPeriod, as_of: date) -> tuple[Case, ...]:
-    """The year's cases the mediator led or co-mediated, dated by `as_of`: the service the provider gave."""
-    return tuple(
-        sorted(
-            (case for case in data.cases if period.holds(case.date) and case.is_active and case.date <= as_of),
-            key=lambda case: (case.date, case.ref),
-        )
-    )
-
-
 OUTCOME_COLUMNS = (*HELD_OUTCOMES, "withdrawn", "not-held", "booked")
 """The columns of the cases table: a held case's outcome, else its status."""
 
@@ -289,8 +279,8 @@ def _evidence(item: GovernanceItem | None, attachments: Sequence[Attachment]) ->
     return tuple(found)
 
 
-def register_rows(data: FolioData, as_of: date) -> tuple[RegisterRow, ...]:
-    """The governance register as of `as_of`, item by item in the order of §1.2."""
+def register_rows(data: FolioData, register: Sequence[rules.RegisterEntry]) -> tuple[RegisterRow, ...]:
+    """The governance register as the rules judged it, item by item in the order of §1.2, with its evidence."""
     return tuple(
         RegisterRow(
             title=entry.item.label if entry.item else entry.kind.title,
@@ -302,7 +292,7 @@ def register_rows(data: FolioData, as_of: date) -> tuple[RegisterRow, ...]:
             state=entry.state,
             words=entry.words,
         )
-        for entry in rules.register(data, as_of)
+        for entry in register
     )
 
 
@@ -315,8 +305,8 @@ def _ratings_words(feedback: Feedback) -> str:
     return f"{len(given)} of {len(FEEDBACK_QUESTIONS)} rated, {average:.1f} out of 5 on average"
 
 
-def feedback_rows(data: FolioData, period: CoveredPeriod, as_of: date) -> tuple[FeedbackRow, ...]:
-    """The year's feedback, oldest first, with each response's due date and status as of `as_of`."""
+def feedback_rows(responses: Sequence[rules.FeedbackResponse]) -> tuple[FeedbackRow, ...]:
+    """The year's feedback, oldest first, with each response's due date and status (as the rules judged them)."""
     return tuple(
         FeedbackRow(
             feedback=response.feedback,
@@ -326,8 +316,7 @@ def feedback_rows(data: FolioData, period: CoveredPeriod, as_of: date) -> tuple[
             working_days=response.working_days,
             ratings=_ratings_words(response.feedback),
         )
-        for response in rules.feedback_responses(data, as_of)
-        if period.holds(response.feedback.received)
+        for response in responses
     )
 
 
@@ -358,7 +347,7 @@ RESPONSE_COLUMNS = ("Answered in time", "Answered late", "Overdue", "Not yet due
 
 
 def conduct_rows(cases: Sequence[Case]) -> tuple[ConductRow, ...]:
-    """The declarations of each held case the mediator led or co-mediated."""
+    """The declarations of each case given: the held cases the mediator led or co-mediated."""
     return tuple(
         ConductRow(
             case=case.ref,
@@ -371,7 +360,6 @@ def conduct_rows(cases: Sequence[Case]) -> tuple[ConductRow, ...]:
             ),
         )
         for case in cases
-        if rules.conduct_applies(case)
     )
 
 
@@ -392,31 +380,27 @@ def review_info(kind: str, name: str, subject: str, compiled: date) -> DocumentI
 
 
 class YearFacts(NamedTuple):
-    """What both documents count in one registration year: its dates, its cases and its feedback."""
+    """What both documents count in one registration year: the rules' answer, its dates, cases and feedback."""
 
+    found: rules.ReviewAssessment
     period: CoveredPeriod
-    label: str
-    cases: tuple[Case, ...]
     kinds: list[tuple[str, list[int]]]
     totals: list[int]
     feedback: tuple[FeedbackRow, ...]
 
 
 def year_facts(data: FolioData, year: int, as_of: date) -> YearFacts:
-    """The registration year beginning in `year`: its provider's cases, their counts and its feedback."""
-    start, end = rules.registration_year(data.profile, year)
-    period = CoveredPeriod(start, end)
-    cases = provider_cases(data, period, as_of)
-    kinds, totals = case_counts(cases)
-    return YearFacts(
-        period, rules.year_label(data.profile, year), cases, kinds, totals, feedback_rows(data, period, as_of)
-    )
+    """The registration year beginning in `year` (the rules asked once: `rules.assess_review`), counted."""
+    found = rules.assess_review(data, year, as_of)
+    kinds, totals = case_counts(found.cases)
+    return YearFacts(found, CoveredPeriod(found.start, found.end), kinds, totals, feedback_rows(found.feedback))
 
 
 def build_review(data: FolioData, year: int, as_of: date, summary_name: str = "") -> ServiceReview:
     """The provider's review of the registration year beginning in `year`, as of `as_of`."""
-    period, label, cases, rows, totals, feedback = year_facts(data, year, as_of)
-    conduct = conduct_rows(cases)
+    found, period, rows, totals, feedback = year_facts(data, year, as_of)
+    label, cases = found.label, found.cases
+    conduct = conduct_rows(found.conduct_cases)
     profile = data.profile
     membership = (
         f"{profile.membership_body}{', number ' + profile.membership_number if profile.membership_number else ''}"
@@ -436,7 +420,7 @@ def build_review(data: FolioData, year: int, as_of: date, summary_name: str = ""
         period=period,
         as_of=as_of,
         sections=REVIEW_SECTIONS,
-        register=register_rows(data, as_of),
+        register=register_rows(data, found.register),
         cases=CountTable(
             "Cases led or co-mediated in the year, by kind and outcome",
             tuple(OUTCOME_WORDS[column] for column in OUTCOME_COLUMNS) + ("All",),
@@ -496,7 +480,8 @@ def _summary_rating(text: str, answers: int, high: int) -> CountRow:
 
 def build_summary(data: FolioData, year: int, as_of: date) -> ServiceSummary:
     """The anonymised, aggregated summary of the registration year beginning in `year` (counts only)."""
-    period, label, cases, rows, totals, feedback = year_facts(data, year, as_of)
+    found, period, rows, totals, feedback = year_facts(data, year, as_of)
+    label, cases = found.label, found.cases
     responses = _response_counts(feedback)
     from_counts = _from_counts(feedback)
     steps = timescale_counts(cases, as_of)
@@ -539,7 +524,7 @@ def build_summary(data: FolioData, year: int, as_of: date) -> ServiceSummary:
             list(zip(RESPONSE_COLUMNS, responses, strict=True)),
             "Feedback",
         ),
-        governance=tuple((row.kind.title, STATE_WORDS[row.state]) for row in rules.register(data, as_of)),
+        governance=tuple((row.kind.title, STATE_WORDS[row.state]) for row in found.register),
         response_days=FEEDBACK_RESPONSE_DAYS,
     )
 

@@ -36,6 +36,15 @@ from sendfolio.rules.evidence import (
     send_training_candidate,
     written,
 )
+from sendfolio.rules.packs import (
+    JudgedYear,
+    PassportAssessment,
+    RenewalAssessment,
+    ReviewAssessment,
+    assess_passport,
+    assess_renewal,
+    assess_review,
+)
 from sendfolio.rules.passport import cpd_hours_in, judged_years, lead_cases_in, passport, passport_refusal
 from sendfolio.rules.practice import (
     ConductGap,
@@ -69,6 +78,13 @@ __all__ = [
     "period_records",
     "whole_period",
     "within",
+    "JudgedYear",
+    "PassportAssessment",
+    "RenewalAssessment",
+    "ReviewAssessment",
+    "assess_passport",
+    "assess_renewal",
+    "assess_review",
     "case_date_warning",
     "hours_by_year",
     "ConductGap",

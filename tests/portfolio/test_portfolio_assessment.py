@@ -8,37 +8,9 @@ gives.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from types import FrameType
-from typing import Any
-
 from sendfolio import rules
 from sendfolio.portfolio.model import build_portfolio
-
-PACKAGE = Path(rules.__file__).resolve().parents[1]
-"""The sendfolio package folder."""
-
-
-def calls_into_the_rules(work: Any) -> list[tuple[str, str]]:
-    """(caller, rule) for every call from the document model or the templates into a rule function."""
-    rules_dir, seen = PACKAGE / "rules", []
-
-    def profile(frame: FrameType, event: str, arg: object) -> None:
-        """Note a call whose callee is a module-level function of the rules, made from outside them."""
-        if event != "call" or frame.f_back is None:
-            return
-        callee = Path(frame.f_code.co_filename)
-        caller = Path(frame.f_back.f_code.co_filename)
-        if callee.parent == rules_dir and caller.parent != rules_dir and "." not in frame.f_code.co_qualname:
-            seen.append((frame.f_back.f_code.co_qualname, frame.f_code.co_qualname))
-
-    sys.setprofile(profile)
-    try:
-        work()
-    finally:
-        sys.setprofile(None)
-    return seen
+from tests.helpers.tracing import calls_into_the_rules
 
 
 def test_the_portfolio_enters_the_rules_once(demo_folio, today):
@@ -56,3 +28,16 @@ def test_the_assessment_is_the_rules_own_answer(demo_folio, today):
     portfolio = build_portfolio(data, today)
     assert [row.requirement for row in portfolio.index] == sorted(found.report.requirements, key=lambda r: r.met)
     assert portfolio.case_log.casework_hours == found.casework_hours == rules.casework_hours(found.records)
+
+
+def test_the_other_documents_enter_the_rules_once(demo_folio, today):
+    """The renewal pack, the service review and its summary each ask the rules one question (Form 5:
+    `test_portfolio_robust.py`, on a passported folio)."""
+    from sendfolio.portfolio.packs import build_renewal
+    from sendfolio.portfolio.review import build_review, build_summary
+
+    data = demo_folio.data()
+    year = rules.current_registration_year(data.profile, today)
+    assert calls_into_the_rules(lambda: build_renewal(data, year, today)) == [("build_renewal", "assess_renewal")]
+    assert calls_into_the_rules(lambda: build_review(data, year, today)) == [("year_facts", "assess_review")]
+    assert calls_into_the_rules(lambda: build_summary(data, year, today)) == [("year_facts", "assess_review")]

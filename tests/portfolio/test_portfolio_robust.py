@@ -297,6 +297,18 @@ def test_passported_form_5_fills(passported, tmp_path):
     assert re.search(r"see p\.\s*3", form)
 
 
+def test_form_5_enters_the_rules_once(passported):
+    """Form 5's model asks the rules one question, `assess_passport`, and arranges its answer."""
+    from sendfolio.portfolio.packs import build_passport
+    from tests.helpers.tracing import calls_into_the_rules
+
+    with Folio.open(passported) as folio:
+        data = folio.data()
+    calls = calls_into_the_rules(lambda: build_passport(data, TODAY))
+    assert calls == [("build_passport", "assess_passport")]
+    assert build_passport(data, TODAY).info.draft is False
+
+
 def test_form_5_declarant_comes_from_the_ppc_before_the_declaration_is_recorded(passported, tmp_path):
     """Before the declaration is recorded, the PPC on record is the declarant and signs the printed form: no DRAFT."""
     from sendfolio.portfolio.packs import build_passport, declarant
