@@ -147,6 +147,14 @@ class Deadline:
     status: str
     rule: str
     source: str
+    entered: date | None = None
+    """The date the case holds for the step when it is after the day judged: entered, not yet come
+    (so not done; a screen shows it as entered rather than due)."""
+
+    @property
+    def to_come(self) -> date | None:
+        """The date entered for the step, when that date is still to come."""
+        return self.entered if self.done is None else None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of docs/ARCHITECTURE.md, "Formats": dates as ISO text or null."""
@@ -429,7 +437,9 @@ def deadline_for(rule: DeadlineRule, case: Case, today: date) -> Deadline:
     due = rule.due_date(case, today)
     done = rule.done_date(case, today)
     status = status_of(rule, due, done, rule.closed(case), today)
-    return Deadline(case.ref, rule.event, due, done, status, rule.rule, rule.source)
+    entered = getattr(case, rule.done) if rule.done and not rule.closed(case) else None
+    ahead = entered if entered is not None and entered > today else None
+    return Deadline(case.ref, rule.event, due, done, status, rule.rule, rule.source, ahead)
 
 
 def case_deadlines(case: Case, today: date) -> list[Deadline]:

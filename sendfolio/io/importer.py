@@ -32,6 +32,7 @@ from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reading import Decrypt, ReadFiles, read_files
 from sendfolio.io.returned_form import returned_records
+from sendfolio.rules import case_refusals
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
@@ -143,7 +144,7 @@ def plan_import(
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
         items, duplicates = _without_duplicates(items)
-        problems += check_references(items, existing, cases_known=not problems)
+        problems += check_references(items, existing, cases_known=not problems, today=today or date.today())
     else:  # a backup is restored as the folio held it: only what the store refuses is checked
         problems += _repeated(items)
     if problems:
@@ -223,8 +224,11 @@ def _where(item: SourcedRecord) -> str:
     return f"{item.file}:{item.line}" if item.line is not None else f"{item.file} {item.where}"
 
 
-def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_known: bool = True) -> list[Problem]:
-    """Problems with references between records: criteria, cases, CPD entries, repeated keys.
+def check_references(
+    items: list[SourcedRecord], existing: FolioData, *, cases_known: bool = True, today: date | None = None
+) -> list[Problem]:
+    """Problems with references between records: criteria, cases, CPD entries, repeated keys; and, with
+    `today`, a case marked held whose date has not come (`rules.case_refusals`).
 
     When some records could not be read (`cases_known` false), references to cases and CPD
     entries are not checked: the missing one may be on a row with a problem of its own.
@@ -238,7 +242,9 @@ def check_references(items: list[SourcedRecord], existing: FolioData, *, cases_k
     problems = _repeated(items)
     for item in items:
         record = item.record
-        if isinstance(record, Observation):
+        if isinstance(record, Case) and today is not None:
+            problems += [item.problem(error.field, error.problem) for error in case_refusals(record, today)]
+        elif isinstance(record, Observation):
             problems += _observation_problems(item, case_refs if cases_known else None)
         elif isinstance(record, Reflection) and cases_known:
             problems += _reflection_problems(item, case_refs, cpd_ids)

@@ -82,7 +82,7 @@ def why_apart(case: Case, as_of: date) -> str:
 
 def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
     """The renewal pack of the registration year beginning in `year` (the rules asked once: `rules.assess_renewal`)."""
-    found = rules.assess_renewal(data, year)
+    found = rules.assess_renewal(data, year, as_of)
     in_year, report = found.records, found.report
     headings = dict(RENEWAL_SECTIONS)
     links = {rule_id: (Link(a, headings[a]),) for rule_id, a in RENEWAL_EVIDENCE.items()}

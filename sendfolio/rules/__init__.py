@@ -18,14 +18,16 @@ from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text
 from sendfolio.rules.accreditation import accreditation, final_case
 from sendfolio.rules.assessment import Assessment, CPDYear, assess, cpd_years, period_records, whole_period, within
-from sendfolio.rules.cases import case_date_warning
+from sendfolio.rules.cases import case_date_warning, case_refusals, held_ahead_problem, timeline_date_warning
 from sendfolio.rules.coverage import Coverage, CoverageRow, coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
     SEND_MODULE_WORDS,
     casework_hours,
+    counts_as_held,
     dated_until,
     foundation_course,
+    held_ahead,
     observation_case,
     observer_hours,
     practice_cases,
@@ -86,6 +88,11 @@ __all__ = [
     "assess_renewal",
     "assess_review",
     "case_date_warning",
+    "case_refusals",
+    "held_ahead_problem",
+    "timeline_date_warning",
+    "held_ahead",
+    "counts_as_held",
     "hours_by_year",
     "ConductGap",
     "FeedbackResponse",
@@ -163,7 +170,7 @@ def check_json(data: FolioData, as_of: date, year: int | None = None) -> dict[st
         "rule_set": RULE_SET.name,
         "as_of": as_of.isoformat(),
         "accreditation": accreditation(data, as_of).to_dict(),
-        "renewal": renewal(data, year).to_dict(),
+        "renewal": renewal(data, year, as_of).to_dict(),
         "practice": practice_json(data, as_of, start, end),
         "evidence": evidence_json(data),
     }

@@ -139,6 +139,15 @@ def cpd_years(data: FolioData, years: tuple[int, ...] | None = None) -> tuple[CP
     return tuple(found)
 
 
+def citing_only(reflections: tuple[Reflection, ...], cases: tuple[Case, ...]) -> tuple[Reflection, ...]:
+    """The reflections, each citing its case only when that case is among `cases` (the period's, as judged):
+    a portfolio never cites a case it leaves out (one after the period or marked held before its date)."""
+    refs = {case.ref for case in cases}
+    return tuple(
+        item if not item.case or item.case in refs else dataclasses.replace(item, case="") for item in reflections
+    )
+
+
 def assess(data: FolioData, as_of: date, period: tuple[date, date] | None = None) -> Assessment:
     """The rules' whole answer about the records of `period` (default: see `period_records`) as of `as_of`."""
     (start, end), shown = period_records(data, as_of, period)
@@ -160,7 +169,7 @@ def assess(data: FolioData, as_of: date, period: tuple[date, date] | None = None
         casework_hours=casework_hours(shown),
         observer_hours=observer_hours(shown),
         reflection_hours=reflection_hours(shown),
-        written=written(shown.reflections),
+        written=citing_only(written(shown.reflections), shown.cases),
         coverage=coverage(shown),
         disagreements=disagreements(shown),
         cpd_years=cpd_years(shown),

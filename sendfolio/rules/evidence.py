@@ -23,8 +23,10 @@ LEFT_OUT_WHY = {
     "booked": "booked, not yet held",
     "withdrawn": "withdrawn",
     "not-held": "not held",
+    "ahead": "marked held but dated after today",
 }
-"""Why a case is left out of a count of cases held, in plain words, by role or status."""
+"""Why a case is left out of a count of cases held, in plain words, by role or status ("ahead": a case
+marked held whose date has not come, which no count takes as held; see `held_ahead`)."""
 
 FOUNDATION_WORDS = {
     "process-principles": "the process and principles of mediation",
@@ -71,16 +73,33 @@ def dated_until(data: FolioData, as_of: date) -> FolioData:
     )
 
 
-def left_out_why(case: Case, *, lead_only: bool = False) -> str | None:
-    """Why a case is not counted as a case held (co-mediated or led, or led when `lead_only`), or None."""
+def held_ahead(case: Case, as_of: date) -> bool:
+    """True for a case marked held whose date is after `as_of`: it cannot have been held yet.
+
+    The case form and imports refuse such a case; one already in a folio is flagged where it
+    is shown and counted nowhere as held (every count of cases held asks `counts_as_held`).
+    """
+    return case.is_held and case.date > as_of
+
+
+def counts_as_held(case: Case, as_of: date) -> bool:
+    """True when a count of cases held as of `as_of` takes the case: held, on or before that day."""
+    return case.is_held and case.date <= as_of
+
+
+def left_out_why(case: Case, *, lead_only: bool = False, as_of: date | None = None) -> str | None:
+    """Why a case is not counted as a case held (co-mediated or led, or led when `lead_only`), or None;
+    with `as_of`, a case marked held but dated after it is left out too."""
     if not case.is_active or (lead_only and case.role != "lead"):
         return LEFT_OUT_WHY[case.role]
+    if as_of is not None and held_ahead(case, as_of):
+        return LEFT_OUT_WHY["ahead"]
     return None if case.is_held else LEFT_OUT_WHY[case.status]
 
 
-def left_out_text(cases: Iterable[Case], *, lead_only: bool = False) -> str:
+def left_out_text(cases: Iterable[Case], *, lead_only: bool = False, as_of: date | None = None) -> str:
     """The cases a count leaves out, each reason once with its number: `1 observed only, 2 withdrawn`."""
-    reasons = Counter(why for case in cases if (why := left_out_why(case, lead_only=lead_only)))
+    reasons = Counter(why for case in cases if (why := left_out_why(case, lead_only=lead_only, as_of=as_of)))
     order = list(LEFT_OUT_WHY.values())
     return ", ".join(f"{reasons[why]} {why}" for why in sorted(reasons, key=order.index))
 

@@ -35,8 +35,8 @@ class RenewalAssessment:
     """The year's CPD totals (one `CPDYear`)."""
 
 
-def assess_renewal(data: FolioData, year: int) -> RenewalAssessment:
-    """The re-registration rules' answer about the registration year beginning in `year`."""
+def assess_renewal(data: FolioData, year: int, as_of: date) -> RenewalAssessment:
+    """The re-registration rules' answer about the registration year beginning in `year`, as of `as_of`."""
     start, end = registration_year(data.profile, year)
     in_year = within(data, start, end)
     return RenewalAssessment(
@@ -45,7 +45,7 @@ def assess_renewal(data: FolioData, year: int) -> RenewalAssessment:
         start=start,
         end=end,
         records=in_year,
-        report=renewal(data, year),
+        report=renewal(data, year, as_of),
         cpd_years=cpd_years(in_year, (year,)),
     )
 

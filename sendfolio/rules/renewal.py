@@ -8,7 +8,7 @@ from typing import Any
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import count, hours_text, short_date, span
-from sendfolio.rules.evidence import left_out_text
+from sendfolio.rules.evidence import counts_as_held, left_out_text
 from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
 from sendfolio.rules.years import in_period, registration_year
 
@@ -40,12 +40,13 @@ def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
     )
 
 
-def renewal_cases(data: FolioData, start: date, end: date) -> Requirement:
-    """renewal.cases: 3 cases co-mediated or led and held in the registration year."""
+def renewal_cases(data: FolioData, start: date, end: date, as_of: date) -> Requirement:
+    """renewal.cases: 3 cases co-mediated or led and held in the registration year, by `as_of` (a case
+    marked held but dated after it is left out, and said to be)."""
     need = RULE_SET.threshold("renewal.cases")
     in_year = [case for case in data.cases if in_period(case.date, start, end)]
-    counted = [case for case in in_year if case.is_active and case.is_held]
-    left_out = left_out_text(in_year)
+    counted = [case for case in in_year if case.is_active and counts_as_held(case, as_of)]
+    left_out = left_out_text(in_year, as_of=as_of)
     have = f"{count(len(counted), 'case')} held" + (f"; not counted: {left_out}" if left_out else "")
     detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led and held from {span(start, end)}"
     detail += f"; not counted: {left_out}." if left_out else "."
@@ -102,8 +103,14 @@ RENEWAL_RULES = (renewal_cpd_hours, renewal_cases, renewal_supervision, renewal_
 """The annual re-registration rules, in the order of the rule set."""
 
 
-def renewal(data: FolioData, year: int) -> RenewalReport:
-    """Every re-registration rule judged on the registration year beginning in `year`."""
+def renewal(data: FolioData, year: int, as_of: date) -> RenewalReport:
+    """Every re-registration rule judged on the registration year beginning in `year`, as of `as_of`
+    (the day whose cases can have been held)."""
     start, end = registration_year(data.profile, year)
-    found = tuple(rule(data, start, end) for rule in RENEWAL_RULES)
+    found = (
+        renewal_cpd_hours(data, start, end),
+        renewal_cases(data, start, end, as_of),
+        renewal_supervision(data, start, end),
+        renewal_learning(data, start, end),
+    )
     return RenewalReport(met=all(item.met for item in found), requirements=found, year_start=start, year_end=end)

@@ -187,7 +187,7 @@ def test_renewal_and_passport_models(data):
     assert all(start <= entry.date <= end for entry in pack.cpd.entries)
     assert pack.cpd.years[0].total == rules.cpd_totals(data, year)["total"]
     assert [row.requirement.id for row in pack.index if not row.requirement.met] == list(
-        rules.renewal(data, year).unmet and [item.id for item in rules.renewal(data, year).unmet]
+        rules.renewal(data, year, TODAY).unmet and [item.id for item in rules.renewal(data, year, TODAY).unmet]
     )
     with pytest.raises(packs.PassportRefused, match="§1.6"):
         packs.build_passport(data, TODAY)

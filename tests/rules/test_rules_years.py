@@ -10,6 +10,7 @@ import pytest
 from sendfolio import rules
 from sendfolio.domain.records import Case, CPDEntry, FolioData, PPCSession, Profile, Training, Verification
 from sendfolio.domain.standards import RULE_SET
+from tests.helpers.dates import FIXED_TODAY
 
 
 def profile(**fields) -> Profile:
@@ -85,7 +86,7 @@ def renewing() -> FolioData:
 
 def test_renewal_met_at_the_thresholds():
     """20 hours, 3 cases, one PPC session: met, with the year's dates."""
-    report = rules.renewal(renewing(), 2025)
+    report = rules.renewal(renewing(), 2025, FIXED_TODAY)
     assert report.met and (report.year_start, report.year_end) == (date(2025, 1, 1), date(2025, 12, 31))
     assert [item.id for item in report.requirements] == [rule.id for rule in RULE_SET.in_group("renewal")]
 
@@ -94,7 +95,7 @@ def test_renewal_met_at_the_thresholds():
 def test_renewal_cpd_boundary(hours, met):
     """19.5 hours of CPD is not enough; 20 is."""
     data = replace(renewing(), cpd=(cpd("2025-01-15", 12), cpd("2025-06-15", hours, "reading")))
-    found = rules.renewal(data, 2025).requirement("renewal.cpd-hours")
+    found = rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.cpd-hours")
     assert found.met is met
     if not met:
         assert found.detail == "19.5 of 20 hours of CPD from 1 Jan 2025 to 31 Dec 2025."
@@ -106,20 +107,27 @@ def test_renewal_cpd_boundary(hours, met):
 def test_renewal_cases_not_held_observed_or_outside_the_year_do_not_count(change):
     """Only cases co-mediated or led, held, within the year count towards 3."""
     data = replace(renewing(), cases=renewing().cases[:2] + (renewing().cases[2].with_changes(**change),))
-    found = rules.renewal(data, 2025).requirement("renewal.cases")
+    found = rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.cases")
     assert not found.met and found.numeric_have == 2
 
 
 def test_renewal_supervision_by_ppc_session_or_supervision_cpd():
     """A PPC session or a CPD entry with method supervision; otherwise unmet."""
     none = replace(renewing(), ppc_sessions=())
-    assert not rules.renewal(none, 2025).requirement("renewal.supervision").met
-    assert "No PPC session or supervision" in rules.renewal(none, 2025).requirement("renewal.supervision").detail
+    assert not rules.renewal(none, 2025, FIXED_TODAY).requirement("renewal.supervision").met
+    assert (
+        "No PPC session or supervision"
+        in rules.renewal(none, 2025, FIXED_TODAY).requirement("renewal.supervision").detail
+    )
     supervised = replace(none, cpd=none.cpd + (cpd("2025-11-01", 1, "supervision"),))
-    assert rules.renewal(supervised, 2025).requirement("renewal.supervision").met
-    found = rules.renewal(renewing(), 2025).requirement("renewal.supervision")
+    assert rules.renewal(supervised, 2025, FIXED_TODAY).requirement("renewal.supervision").met
+    found = rules.renewal(renewing(), 2025, FIXED_TODAY).requirement("renewal.supervision")
     assert found.have == "1 PPC session, 0 supervision CPD entries"
-    assert rules.renewal(supervised, 2025).requirement("renewal.supervision").have.endswith("1 supervision CPD entry")
+    assert (
+        rules.renewal(supervised, 2025, FIXED_TODAY)
+        .requirement("renewal.supervision")
+        .have.endswith("1 supervision CPD entry")
+    )
 
 
 def test_renewal_follows_the_anniversary_year():
@@ -130,7 +138,7 @@ def test_renewal_follows_the_anniversary_year():
         cpd=(cpd("2025-04-06", 10), cpd("2026-04-05", 10), cpd("2026-04-06", 5)),
     )
     assert rules.cpd_totals(data, 2025)["total"] == 20
-    assert rules.renewal(data, 2025).requirement("renewal.cpd-hours").met
+    assert rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.cpd-hours").met
     assert rules.cpd_totals(data, 2026)["total"] == 5
 
 
@@ -269,7 +277,7 @@ def test_passport_declaration():
 def test_renewal_says_why_each_case_left_out_is_not_counted(change, why):
     """A booked lead case is 'booked, not yet held', not lumped with observed or withdrawn ones."""
     data = replace(renewing(), cases=renewing().cases[:2] + (renewing().cases[2].with_changes(**change),))
-    found = rules.renewal(data, 2025).requirement("renewal.cases")
+    found = rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.cases")
     assert found.have == f"2 cases held; not counted: {why}"
     assert f"not counted: {why}." in found.detail
 
@@ -280,7 +288,7 @@ def test_renewal_checks_additional_learning_or_refresher_training():
 
     reading = CPDEntry.from_dict({"date": "2025-05-01", "hours": 20, "method": "reading", "title": "SEND Code"})
     data = FolioData(cpd=(reading,))
-    found = rules.renewal(data, 2025).requirement("renewal.learning")
+    found = rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.learning")
     assert not found.met and found.source == "§1.5.1" and "No additional learning" in found.detail
     refresher = CPDEntry.from_dict({"date": "2025-06-01", "hours": 6, "method": "refresher", "title": "Refresher day"})
     assert rules.renewal(FolioData(cpd=(reading, refresher)), 2025).requirement("renewal.learning").met

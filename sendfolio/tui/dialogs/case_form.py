@@ -1,22 +1,28 @@
 """The case form (every Case field, timeline dates and conduct declarations included) and the de-brief notes editor.
 
-`CASE_SPECS` feeds the shared `EditRecordScreen`. `DebriefScreen(case)` edits the Form 3
+`CaseFormScreen(original, folio, today)` is the shared `EditRecordScreen` over `CASE_SPECS`, with the
+case's own checks (`rules.case_refusals`: no case held before its date, under Status; a reference
+already in use) and a warning under each timeline date after today (`rules.timeline_date_warning`),
+shown as it is typed and when the form opens. `DebriefScreen(case)` edits the Form 3
 de-brief: whether it was held, and a note under each heading (`records.DEBRIEF_TITLES`);
 it dismisses with the changed, validated case (the caller saves it) or None.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
+from sendfolio import rules
 from sendfolio.domain.governance import CONDUCT_ANSWERS, CONDUCT_DECLARATIONS
 from sendfolio.domain.records import (
     CASE_KINDS,
@@ -26,13 +32,17 @@ from sendfolio.domain.records import (
     DEBRIEF_TITLES,
     HELD_OUTCOMES,
     Case,
+    FieldError,
     InvalidRecord,
 )
 from sendfolio.privacy.check import record_findings
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
-from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, FieldSpec, identifier_warning
+from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, EditRecordScreen, FieldSpec, identifier_warning
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox
+
+if TYPE_CHECKING:
+    from sendfolio.store.folio import Folio
 
 TIMELINE_LABELS = {
     "decision_notice": "LA decision notice sent",
@@ -101,6 +111,58 @@ CONDUCT_SPECS = tuple(
 
 CASE_SPECS = CASE_DETAIL_SPECS + CONDUCT_SPECS
 """Every field of the case form: the case, then its conduct declarations in their own group."""
+
+
+class CaseFormScreen(EditRecordScreen[Case]):
+    """The case form: a new case (`original` None) or an existing one, checked as the rules say."""
+
+    def __init__(
+        self,
+        original: Case | None,
+        folio: Folio,
+        today: date,
+        *,
+        focus: str | None = None,
+        shown: dict[str, Any] | None = None,
+    ) -> None:
+        """Keep the case, the folio (for references in use) and today (for dates still to come)."""
+        self.original = original
+        self.folio = folio
+        self.today = today
+        title = "New case" if original is None else f"Case {original.ref}"
+        super().__init__(Case, CASE_SPECS, initial=original, title=title, check=self.problems, focus=focus, shown=shown)
+
+    def problems(self, case: Case) -> list[FieldError]:
+        """What stops the case being saved: held before its date; a reference another case has."""
+        from sendfolio.tui.views.caseops import ref_in_use
+
+        return rules.case_refusals(case, self.today) + ref_in_use(self.folio, case, self.original)
+
+    def _compose_field(self, spec: FieldSpec, value: Any) -> ComposeResult:
+        """The field as every form shows it, and a warning line under a timeline date."""
+        yield from super()._compose_field(spec, value)
+        if spec.name in TIMELINE_LABELS:
+            yield Label("", id=f"warn-{spec.name}", classes="field-error field-warning")
+
+    @on(Mount)
+    def _flag_dates(self) -> None:
+        """Flag the timeline dates already after today."""
+        for name in TIMELINE_LABELS:
+            self.show_date_warning(name)
+
+    def show_date_warning(self, name: str) -> None:
+        """Show (or clear) the warning under one timeline date, as its field now reads."""
+        label = self.query_one(f"#warn-{name}", Label)
+        warning = rules.timeline_date_warning(name, self.values()[name], self.today)
+        label.update(Text(warning))
+        label.display = bool(warning)
+
+    @on(Input.Changed)
+    def _date_typed(self, event: Input.Changed) -> None:
+        """A timeline date typed: say at once if it is after today."""
+        name = (event.input.id or "").removeprefix("field-")
+        if name in TIMELINE_LABELS:
+            self.show_date_warning(name)
 
 
 class DebriefScreen(ModalScreen[Case | None]):

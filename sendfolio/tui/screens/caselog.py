@@ -7,6 +7,7 @@ Every change is saved through the Folio at once.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,9 +18,9 @@ from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
 from sendfolio.domain.wording import count, hours_text, short_date, words
-from sendfolio.tui.dialogs.case_form import CASE_SPECS, DebriefScreen
+from sendfolio.rules import case_date_warning, held_ahead
+from sendfolio.tui.dialogs.case_form import CaseFormScreen, DebriefScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
-from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.views import caseops
 from sendfolio.tui.views.palette_command import PaletteCommand
@@ -43,8 +44,8 @@ SORTS = (
 """(name, key) of each order the table can be sorted in; s cycles through them."""
 
 
-def case_row(case: Case) -> tuple:
-    """One case as a row of the table."""
+def case_row(case: Case, today: date | None = None) -> tuple:
+    """One case as a row of the table (with `today`, a case marked held before its date is flagged)."""
     kind = "Disagreement" if case.kind == "disagreement-resolution" else words(case.kind)
     if case.debriefed:
         debrief = Text("✓ held", style="green")
@@ -58,7 +59,7 @@ def case_row(case: Case) -> tuple:
                 kind,
                 words(case.role),
                 hours_text(case.total_hours),
-                outcome_words(case),
+                outcome_words(case, today),
                 debrief,
                 case.observed_by or "—",
             )
@@ -66,22 +67,27 @@ def case_row(case: Case) -> tuple:
     )
 
 
-def outcome_words(case: Case) -> str:
-    """How a case stands in words: its outcome once held, else its status (booked, withdrawn, not held)."""
+def outcome_words(case: Case, today: date | None = None) -> str:
+    """How a case stands in words: its outcome once held, else its status (booked, withdrawn, not held);
+    a case marked held whose date is after `today` is flagged (no count takes it as held)."""
+    if today is not None and held_ahead(case, today):
+        return f"⚠ {words(case.outcome)}, date to come"
     return words(case.outcome) if case.is_held else words(case.status)
 
 
-def case_detail(case: Case) -> str:
-    """The highlighted case in one line, the columns a narrow table cuts off included."""
+def case_detail(case: Case, today: date | None = None) -> str:
+    """The highlighted case in one line, the columns a narrow table cuts off included (and, with `today`,
+    what is wrong with its date)."""
     parts = [
         f"{case.ref}: {words(case.kind).lower()}, {words(case.role).lower()}, {short_date(case.date)}",
-        outcome_words(case).lower(),
+        outcome_words(case, today).lower(),
         f"observed by {case.observed_by}" if case.observed_by else "not observed",
         "de-brief held" if case.debriefed else "no de-brief",
     ]
     if case.issues:
         parts.append("issues: " + "; ".join(case.issues))
-    return " · ".join(parts)
+    warning = case_date_warning(case, today) if today is not None and held_ahead(case, today) else ""
+    return " · ".join(parts) + (f"\n⚠ {warning}" if warning else "")
 
 
 def not_yet_held(case: Case | None) -> dict[str, str]:
@@ -174,13 +180,14 @@ class CaseLogScreen(FolioScreen):
         words = self.query_one("#case-filter", Input).value
         name, key = SORTS[self.sort_index]
         every = self.app.current_folio.cases()
+        today = self.app.today
         if words.strip():  # the filter reads each case's row: made once, kept for the table
-            rows = {case.ref: row for case in every if matches(case, words, row := case_row(case))}
+            rows = {case.ref: row for case in every if matches(case, words, row := case_row(case, today))}
             cases = sorted((case for case in every if case.ref in rows), key=key)
             fill_rows(table, [(rows[case.ref], case.ref) for case in cases], select=keep)
         else:  # each row made in the turn that adds it
             cases = sorted(every, key=key)
-            fill_rows(table, cases, make=lambda case: (case_row(case), case.ref), select=keep)
+            fill_rows(table, cases, make=lambda case: (case_row(case, today), case.ref), select=keep)
         if not cases:  # no row to highlight: no case to describe
             self.query_one("#case-detail", Static).update("")
         total = len(every)
@@ -213,7 +220,7 @@ class CaseLogScreen(FolioScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the highlighted case in full under the table (a narrow table cuts columns off)."""
         case = self.app.current_folio.case(event.row_key.value) if event.row_key.value else None
-        self.query_one("#case-detail", Static).update(Text(case_detail(case)) if case else "")
+        self.query_one("#case-detail", Static).update(Text(case_detail(case, self.app.today)) if case else "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
@@ -254,15 +261,7 @@ class CaseLogScreen(FolioScreen):
     def _open_form(self, original: Case | None) -> None:
         """The case form; save what it returns at once."""
         folio = self.app.current_folio
-        title = "New case" if original is None else f"Case {original.ref}"
-        form = EditRecordScreen(
-            Case,
-            CASE_SPECS,
-            initial=original,
-            title=title,
-            check=lambda case: caseops.ref_in_use(folio, case, original),
-            shown=not_yet_held(original),
-        )
+        form = CaseFormScreen(original, folio, self.app.today, shown=not_yet_held(original))
 
         def saved(case: Case | None) -> None:
             """Save the case the form returned (None: cancelled)."""

@@ -25,18 +25,11 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
         app.push_screen(DebriefScreen(record), lambda changed: _put(app, changed))
         return
     if kind == "case":
-        from sendfolio.tui.dialogs.case_form import CASE_SPECS
+        from sendfolio.tui.dialogs.case_form import CASE_SPECS, CaseFormScreen
         from sendfolio.tui.views import caseops
 
-        form = EditRecordScreen(
-            type(record),
-            CASE_SPECS,
-            initial=record,
-            title=f"Case {record.ref}",
-            check=lambda case: caseops.ref_in_use(app.current_folio, case, record),
-            focus=_field_or_none(CASE_SPECS, field),
-        )
-        app.push_screen(form, lambda case: case is not None and caseops.save_case(app.current_folio, case, record))
+        case_form = CaseFormScreen(record, app.current_folio, app.today, focus=_field_or_none(CASE_SPECS, field))
+        app.push_screen(case_form, lambda case: case is not None and caseops.save_case(app.current_folio, case, record))
         return
     if kind == "observation":
         from sendfolio.tui.screens.checklist import ChecklistScreen

@@ -17,10 +17,9 @@ from textual.widgets import DataTable, Static
 from sendfolio.domain import timescales
 from sendfolio.domain.records import Case
 from sendfolio.domain.wording import short_date
-from sendfolio.tui.dialogs.case_form import CASE_SPECS
-from sendfolio.tui.dialogs.forms import EditRecordScreen
+from sendfolio.tui.dialogs.case_form import CaseFormScreen
 from sendfolio.tui.screens.folio_screen import FolioScreen
-from sendfolio.tui.views.caseops import ref_in_use, save_case
+from sendfolio.tui.views.caseops import save_case
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.text import plain_cells, status_text
@@ -82,10 +81,10 @@ class TimelineScreen(FolioScreen):
         table = self.query_one("#timeline-table", DataTable)
         table.clear()
         for index, item in enumerate(self.deadlines):
-            table.add_row(
-                *plain_cells((item.event, short_date(item.due), short_date(item.done), status_text(item.status))),
-                key=str(index),
-            )
+            done, status = short_date(item.done), status_text(item.status)
+            if item.to_come is not None:  # entered, but its date has not come: neither done nor due
+                done, status = f"{short_date(item.to_come)} (to come)", Text("entered, date to come", style="italic")
+            table.add_row(*plain_cells((item.event, short_date(item.due), done, status)), key=str(index))
         rule = self.query_one("#timeline-rule", Static)
         rule.update("" if self.deadlines else NO_TIMELINE)
         table.display = bool(self.deadlines)
@@ -101,7 +100,14 @@ class TimelineScreen(FolioScreen):
         if not self.deadlines:
             return
         item = self.deadlines[table.cursor_row]
-        self.query_one("#timeline-rule", Static).update(Text(f"{item.event}: {item.rule}\nSource: {item.source}"))
+        entered = (
+            f"\nEntered for {short_date(item.to_come)}, after today: counted as done once that day comes."
+            if item.to_come is not None
+            else ""
+        )
+        self.query_one("#timeline-rule", Static).update(
+            Text(f"{item.event}: {item.rule}\nSource: {item.source}{entered}")
+        )
 
     def action_edit(self) -> None:
         """Edit the case (its timeline dates are at the end of the form)."""
@@ -116,13 +122,7 @@ class TimelineScreen(FolioScreen):
                 self.ref = changed.ref
                 self.reload()
 
-        form = EditRecordScreen(
-            type(case),
-            CASE_SPECS,
-            initial=case,
-            title=f"Case {case.ref}",
-            check=lambda changed: ref_in_use(self.app.current_folio, changed, case),
-        )
+        form = CaseFormScreen(case, self.app.current_folio, self.app.today)
         self.app.push_screen(form, saved)
 
     def action_back(self) -> None:

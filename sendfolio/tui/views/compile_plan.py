@@ -86,7 +86,7 @@ def contents(kind: str, data: FolioData, year: int, today: date) -> str:
 def report(kind: str, data: FolioData, year: int, today: date) -> rules.Report:
     """The rules' report for the document chosen."""
     if kind == "renewal":
-        return rules.renewal(data, year)
+        return rules.renewal(data, year, today)
     if kind == "passport":
         return rules.passport(data, today)
     return rules.accreditation(data, today)

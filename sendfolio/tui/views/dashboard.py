@@ -93,7 +93,7 @@ def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ())
     route = "Passported route (Form 5)" if passported else "Accreditation"
     met = sum(item.met for item in report.requirements)
     year = rules.current_registration_year(data.profile, today)
-    renewal = rules.renewal(data, year)
+    renewal = rules.renewal(data, year, today)
     every = timescales.all_deadlines(data.cases, today)
     deadlines = [item for item in every if item.status in ("overdue", "due")]
     breaches = sorted((item for item in every if item.status == "missed"), key=breach_order)
