@@ -55,8 +55,7 @@ def case_date_warning(case: Case, today: date) -> str:
     if case.date > today and case.status != "booked":
         return (
             f"Case {case.ref} is dated {short_date(case.date)}, after today, but marked "
-            f"{words(case.status).lower()}: if it has not happened yet, set its status to Booked"
-            + ("; until then no count takes it as held." if case.is_held else ".")
+            f"{words(case.status).lower()}: if it has not happened yet, set its status to Booked."
         )
     if case.date < today and case.status == "booked":
         return f"Case {case.ref} is still booked though its date {short_date(case.date)} has passed: was it held?"

@@ -291,13 +291,17 @@ def test_renewal_checks_additional_learning_or_refresher_training():
     found = rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.learning")
     assert not found.met and found.source == "§1.5.1" and "No additional learning" in found.detail
     refresher = CPDEntry.from_dict({"date": "2025-06-01", "hours": 6, "method": "refresher", "title": "Refresher day"})
-    assert rules.renewal(FolioData(cpd=(reading, refresher)), 2025).requirement("renewal.learning").met
+    assert rules.renewal(FolioData(cpd=(reading, refresher)), 2025, FIXED_TODAY).requirement("renewal.learning").met
     course = Training.from_dict(
         {"kind": "refresher", "title": "Post-16 update", "provider": "A provider", "date": "2025-07-01", "hours": 6}
     )
-    assert rules.renewal(FolioData(cpd=(reading,), training=(course,)), 2025).requirement("renewal.learning").met
+    assert (
+        rules.renewal(FolioData(cpd=(reading,), training=(course,)), 2025, FIXED_TODAY)
+        .requirement("renewal.learning")
+        .met
+    )
     earlier = refresher.with_changes(date="2024-06-01")
-    assert not rules.renewal(FolioData(cpd=(reading, earlier)), 2025).requirement("renewal.learning").met
+    assert not rules.renewal(FolioData(cpd=(reading, earlier)), 2025, FIXED_TODAY).requirement("renewal.learning").met
 
 
 def test_passport_refusal_names_section_1_6_and_what_is_missing():

@@ -217,8 +217,9 @@ async def test_a_booked_case_is_logged_before_it_is_held(started_dir, today):
         assert (case.status, case.outcome, case.meeting_hours) == ("booked", "", 0)
 
 
-async def test_a_held_case_dated_in_the_future_gets_a_warning(started_dir, today):
-    """Saving a held case dated after today warns (it is saved; the warning says to mark it booked)."""
+async def test_a_held_case_dated_in_the_future_is_refused_under_status(started_dir, today):
+    """Saving a held case dated after today is refused (issue #20, item 3): one line under Status names the
+    date and says to choose Booked; nothing is saved."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
@@ -229,11 +230,12 @@ async def test_a_held_case_dated_in_the_future_gets_a_warning(started_dir, today
         await choose(pilot, "agreement")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, CaseLogScreen)
-        warnings = [str(note.message) for note in app._notifications if note.severity == "warning"]
-        assert any("dated 15 Jan 2027, after today" in text and "Booked" in text for text in warnings)
+        assert not isinstance(app.screen, CaseLogScreen)
+        error = app.screen.query_one("#error-status", Label)
+        assert error.display and "dated 15 Jan 2027, after today" in str(error.render())
+        assert "Booked" in str(error.render())
     with reopen(started_dir) as folio:
-        assert folio.case("SM-T-010").status == "held"
+        assert folio.case("SM-T-010") is None
 
 
 async def test_the_highlighted_case_is_shown_in_full_under_a_narrow_table(started_dir, today):

@@ -87,7 +87,7 @@ def case_detail(case: Case, today: date | None = None) -> str:
     if case.issues:
         parts.append("issues: " + "; ".join(case.issues))
     warning = case_date_warning(case, today) if today is not None and held_ahead(case, today) else ""
-    return " · ".join(parts) + (f"\n⚠ {warning}" if warning else "")
+    return " · ".join(parts) + (f"\n⚠ {warning} Until then no count takes it as held." if warning else "")
 
 
 def not_yet_held(case: Case | None) -> dict[str, str]:
