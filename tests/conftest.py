@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.helpers.dates import FIXED_TODAY
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own: the default output folder (`~/Documents/sendfolio`) and the file
+    picker's starting folder are in it, never in the real home. Caches stay where they were (fonts)."""
+    folder = tmp_path / "home"
+    folder.mkdir(exist_ok=True)
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", cache)
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    return folder
 
 
 @pytest.fixture

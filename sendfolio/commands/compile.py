@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sendfolio.domain.records import FolioData
     from sendfolio.portfolio.api import CompileResult
     from sendfolio.portfolio.model import CoveredPeriod
+    from sendfolio.store import Folio
 
 OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 """An output file option: a file path (not a folder)."""
@@ -76,8 +77,23 @@ def period_from(
     return period
 
 
+FORCE = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the file in the output folder when it is already there (a file named with -o is replaced).",
+)
+"""--force: the mediator's word that a default output already there may be replaced."""
+
+
+def output_of(folio: Folio, out: Path | None, job: str, *, year: int | None = None, ref: str | None = None) -> Path:
+    """The file named with -o, else the job's file in the folio's output folder (see `services.outputs`)."""
+    from sendfolio.services.outputs import default_output
+
+    return out if out is not None else default_output(folio, job, year=year, ref=ref)
+
+
 def common_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--html, --pdf-ua and --date, shared by the three compile commands."""
+    """-o, --html, --pdf-ua, --date and --force, shared by the compile commands."""
     command = click.option(
         "--date",
         "date_text",
@@ -86,7 +102,14 @@ def common_options(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
     command = click.option("--pdf-ua", is_flag=True, help="Write a tagged, accessible PDF (PDF/UA-1).")(command)
     command = click.option("--html", "html_out", type=OUTPUT, help="Also write the document as one HTML file.")(command)
-    return click.option("-o", "--output", "out", type=OUTPUT, required=True, help="The PDF file to write.")(command)
+    command = FORCE(command)
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=OUTPUT,
+        help="The PDF file to write (default: in the output folder of your profile, e.g. ~/Documents/sendfolio).",
+    )(command)
 
 
 @click.command()
@@ -114,9 +137,10 @@ def common_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.pass_context
 def portfolio(
     ctx: click.Context,
-    out: Path,
+    out: Path | None,
     html_out: Path | None,
     pdf_ua: bool,
+    force: bool,
     date_text: str | None,
     from_text: str | None,
     to_text: str | None,
@@ -138,12 +162,13 @@ def portfolio(
             result = compile_document(
                 folio,
                 "portfolio",
-                out,
+                output_of(folio, out, "portfolio"),
                 as_of=as_of,
                 period=period,
                 pdf_ua=pdf_ua,
                 html_out=html_out,
                 coarse_dates=coarse_dates,
+                replace=force or out is not None,
             )
     report(result, as_of)
 
@@ -153,7 +178,13 @@ def portfolio(
 @click.option("--year", type=int, required=True, help="The registration year: the year it begins in.")
 @click.pass_context
 def renewal(
-    ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None, year: int
+    ctx: click.Context,
+    out: Path | None,
+    html_out: Path | None,
+    pdf_ua: bool,
+    force: bool,
+    date_text: str | None,
+    year: int,
 ) -> None:
     """Compile the annual re-registration evidence (standards §1.4.3) of one registration year."""
     from sendfolio.services.compile import compile_document
@@ -162,20 +193,39 @@ def renewal(
         fail(f"--year: {year} is not a registration year (a year such as {date.today().year})")
     as_of = parse_optional_day(date_text, "--date") or date.today()
     with open_folio(ctx, readonly=True) as folio, reported():
-        result = compile_document(folio, "renewal", out, year=year, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+        result = compile_document(
+            folio,
+            "renewal",
+            output_of(folio, out, "renewal", year=year),
+            year=year,
+            as_of=as_of,
+            pdf_ua=pdf_ua,
+            html_out=html_out,
+            replace=force or out is not None,
+        )
     report(result, as_of)
 
 
 @click.command()
 @common_options
 @click.pass_context
-def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool, date_text: str | None) -> None:
+def passport(
+    ctx: click.Context, out: Path | None, html_out: Path | None, pdf_ua: bool, force: bool, date_text: str | None
+) -> None:
     """Compile the passported declaration (standards §1.6, Form 5) filled from the records."""
     from sendfolio.services.compile import compile_document
 
     as_of = parse_optional_day(date_text, "--date") or date.today()
     with open_folio(ctx, readonly=True) as folio, reported():
-        result = compile_document(folio, "passport", out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out)
+        result = compile_document(
+            folio,
+            "passport",
+            output_of(folio, out, "passport"),
+            as_of=as_of,
+            pdf_ua=pdf_ua,
+            html_out=html_out,
+            replace=force or out is not None,
+        )
     report(result, as_of)
 
 
@@ -191,9 +241,10 @@ def passport(ctx: click.Context, out: Path, html_out: Path | None, pdf_ua: bool,
 @click.pass_context
 def review(
     ctx: click.Context,
-    out: Path,
+    out: Path | None,
     html_out: Path | None,
     pdf_ua: bool,
+    force: bool,
     date_text: str | None,
     year: int,
     summary_out: Path | None,
@@ -208,7 +259,14 @@ def review(
     options = {"output": "-o", "html": "--html", "summary": "--summary"}
     with open_folio(ctx, readonly=True) as folio, reported(options=options):
         written = compile_review(
-            folio, year, out, summary_out=summary_out, as_of=as_of, pdf_ua=pdf_ua, html_out=html_out
+            folio,
+            year,
+            output_of(folio, out, "review", year=year),
+            summary_out=summary_out,
+            as_of=as_of,
+            pdf_ua=pdf_ua,
+            html_out=html_out,
+            replace=force or out is not None,
         )
     for result in written:
         report(result, as_of)

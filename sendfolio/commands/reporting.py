@@ -61,10 +61,12 @@ def _report(error: Exception, *, nothing: str, options: Mapping[str, str], targe
     from sendfolio.services.export import BackupPassphraseProblem
     from sendfolio.services.forms import NoSuchCase
     from sendfolio.services.imports import RestoreWouldReplace
-    from sendfolio.services.outputs import OutputRefusedFor
+    from sendfolio.services.outputs import OutputExists, OutputRefusedFor
     from sendfolio.store import FolioError
 
     lead = f"{nothing}: " if nothing else ""
+    if isinstance(error, OutputExists):
+        fail(f"{error}: add --force to replace it, or name another file; nothing was written")
     if isinstance(error, OutputRefusedFor):
         fail(f"{options.get(error.role, error.role)}: {error}; nothing was written")
     if isinstance(error, PassportRefused):

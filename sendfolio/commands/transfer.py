@@ -105,7 +105,7 @@ def _report(plan: ImportPlan, heading: str) -> None:
 
 
 @click.command("export")
-@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path), required=False)
 @click.option(
     "--kind",
     type=click.Choice(EXPORT_KINDS),
@@ -118,8 +118,11 @@ def _report(plan: ImportPlan, heading: str) -> None:
     help="Encrypt the JSON backup as an encrypted folio is: with the folio's passphrase when it is encrypted, "
     "else one from $SENDFOLIO_PASSPHRASE or asked for twice.",
 )
+@click.option(
+    "--force", is_flag=True, help="Replace the file in the output folder when it is already there (OUT is replaced)."
+)
 @click.pass_context
-def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: bool) -> None:
+def export_command(ctx: click.Context, out: Path | None, kind: str | None, encrypt: bool, force: bool) -> None:
     """Export everything as a JSON backup (restore it with `sendfolio import`), or one kind as CSV.
 
     The backup is for you alone, so it is always written, with the do-not-print list and the
@@ -127,6 +130,7 @@ def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: boo
     check has open findings.
     """
     from sendfolio.services.export import export_records
+    from sendfolio.services.outputs import default_output
 
     if encrypt and kind is not None:
         fail("--encrypt: only the JSON backup can be encrypted; CSV and Markdown are for other programs to read")
@@ -134,8 +138,18 @@ def export_command(ctx: click.Context, out: Path, kind: str | None, encrypt: boo
         open_folio(ctx, readonly=True) as folio,
         reported(nothing="nothing was exported", options={"output": "export"}, target=out),
     ):
+        named = out
+        out = named if named is not None else default_output(folio, kind or "backup")
         passphrase = _backup_passphrase() if encrypt and folio.codec is None else None
-        done = export_records(folio, kind or "backup", out, encrypt=encrypt, passphrase=passphrase)
+        done = export_records(
+            folio,
+            kind or "backup",
+            out,
+            encrypt=encrypt,
+            passphrase=passphrase,
+            create_folder=True,
+            replace=force or named is not None,
+        )
     for line in done.left_out:
         click.echo(f"Warning: {line}", err=True)
     click.echo(f"Exported {done.what} to {out}")

@@ -40,27 +40,6 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
     return others
 
 
-EXPORTS_NAME = EXPORTS_FOLDER
-"""The folder the app proposes for PDFs when the folio is not encrypted: `<data dir>/exports`."""
-
-
-def export_folder(data_dir: Path, encrypted: bool | None = None) -> Path:
-    """Where the app should propose to save PDFs and exports of this folio.
-
-    A plain folio: `<data dir>/exports`, next to it. An encrypted folio: never inside its data
-    folder (a PDF there would be a plain copy of the records beside the encrypted file), but
-    `<Documents>/sendfolio` -- the user's documents folder, where they will look for it.
-    `encrypted` is known to an open folio (its codec); when None, the file's mark is read.
-    """
-    from sendfolio.store.mark import is_encrypted
-
-    if not (is_encrypted(data_dir) if encrypted is None else encrypted):
-        return Path(data_dir) / EXPORTS_NAME
-    from platformdirs import user_documents_path
-
-    return user_documents_path() / "sendfolio"
-
-
 def codec_change_lines(change: CodecChange, decrypted: bool) -> list[str]:
     """What a change of encryption did to the drafts and the exports, one sentence each (none: nothing there).
 

@@ -61,12 +61,14 @@ def compile_document(
     html_out: Path | None = None,
     pdf_ua: bool = False,
     coarse_dates: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
 ) -> CompileResult:
     """Make the document of `kind` from the folio's records at `out` (and its HTML at `html_out`).
 
-    Raises `OutputRefusedFor` for a path on the folio's own files, the privacy gate's
+    Raises `OutputRefusedFor` for a path on the folio's own files (`OutputExists` for a file already
+    there, unless `replace`: the mediator agreed to replace it), the privacy gate's
     `PrivacyFindings`, `PassportRefused` (`portfolio.packs`: Form 5 does not apply),
     `CompileCancelled`, or `OSError` when a file cannot be written. An attached document whose
     file cannot be read is left out and named in the result's `left_out`. `year` is the renewal
@@ -77,9 +79,9 @@ def compile_document(
 
     if kind not in DOCUMENT_KINDS:
         raise ValueError(f"{kind!r} is not a document: one of {', '.join(DOCUMENT_KINDS)}")
-    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, out, "output", replace=replace)
     if html_out is not None:
-        checked_output(folio.data_dir, html_out, "html")
+        checked_output(folio.data_dir, html_out, "html", replace=replace)
     stop_if(cancelled)
     cleared = release(folio, attachments=kind == "portfolio")
     with counting_pages(progress):
@@ -122,6 +124,7 @@ def compile_review(
     summary_out: Path | None = None,
     html_out: Path | None = None,
     pdf_ua: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
 ) -> tuple[CompileResult, CompileResult]:
@@ -129,18 +132,18 @@ def compile_review(
     at `out`, and its anonymised summary to share at `summary_out` (else beside it, `<name>-summary.pdf`).
 
     Raises `OutputRefusedFor` for a path on the folio's own files or a summary written over the
-    review, the privacy gate's `PrivacyFindings`, `CompileCancelled`, or `OSError`.
+    review (`OutputExists` for a file already there, unless `replace`), the privacy gate's `PrivacyFindings`, `CompileCancelled`, or `OSError`.
     """
     from sendfolio.portfolio import api
     from sendfolio.privacy.gate import release
 
     summary_out = summary_out or api.summary_path(Path(out))
-    checked_output(folio.data_dir, out, "output")
-    checked_output(folio.data_dir, summary_out, "summary")
+    checked_output(folio.data_dir, out, "output", replace=replace)
+    checked_output(folio.data_dir, summary_out, "summary", replace=replace)
     if Path(summary_out).expanduser().resolve() == Path(out).expanduser().resolve():
         raise OutputRefusedFor("give a different file for the summary: it is a second PDF", "summary")
     if html_out is not None:
-        checked_output(folio.data_dir, html_out, "html")
+        checked_output(folio.data_dir, html_out, "html", replace=replace)
     stop_if(cancelled)
     cleared = release(folio)
     with counting_pages(progress):

@@ -45,6 +45,7 @@ def export_records(
     encrypt: bool = False,
     passphrase: str | None = None,
     create_folder: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
 ) -> Exported:
@@ -56,7 +57,8 @@ def export_records(
     `encrypt` (the backup only) encrypts it as an encrypted folio is: with the folio's own key
     when it is encrypted, else with a new key from `passphrase`. `create_folder` makes the
     file's folder when missing (the app proposes one that may not exist yet); without it a
-    missing folder is refused. Raises `OutputRefusedFor`, the privacy gate's `PrivacyFindings`
+    missing folder is refused. A file already there is refused (`OutputExists`) unless `replace`
+    (the mediator agreed). Raises `OutputRefusedFor`, the privacy gate's `PrivacyFindings`
     (CSV and Markdown), `ExportRefused` for a target it must not write, `BackupPassphraseProblem`,
     `ValueError` for an encryption asked of a CSV export, `CompileCancelled`,
     or `OSError`. An attached document whose file cannot be read is left out of a backup and named.
@@ -67,7 +69,7 @@ def export_records(
         raise ValueError(f"{kind!r} is not an export: backup, or one of {', '.join(EXPORT_KINDS)}")
     if encrypt and kind != "backup":
         raise ValueError("only the JSON backup can be encrypted; CSV and Markdown are for other programs to read")
-    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, out, "output", replace=replace or kind == "reflections")
     stop_if(cancelled, CANCELLED)
     tell(progress, "Reading the folio", 0.1)
     left_out: list[str] = []
@@ -117,7 +119,13 @@ def _make_folder(out: Path, create: bool) -> None:
 
 
 def write_calendar(
-    folio: Folio, out: Path, today: date, *, refs: set[str] | None = None, create_folder: bool = False
+    folio: Folio,
+    out: Path,
+    today: date,
+    *,
+    refs: set[str] | None = None,
+    create_folder: bool = False,
+    replace: bool = False,
 ) -> int:
     """Write the upcoming statutory deadlines (of the cases in `refs`, else every case) to an .ics file.
 
@@ -125,13 +133,14 @@ def write_calendar(
     re-registration, the governance register's lapses and reviews, feedback responses due).
     Only case references identify a case. Returns how many deadlines were written. Raises
     `OutputRefusedFor` (the folio's own files, or a folder that does not exist unless
-    `create_folder`), the privacy gate's `PrivacyFindings`, or `OSError`.
+    `create_folder`; `OutputExists`: a file already there, unless `replace`), the privacy gate's
+    `PrivacyFindings`, or `OSError`.
     """
     from sendfolio.io.calendar import calendar_bytes, calendar_deadlines
     from sendfolio.privacy.gate import release
     from sendfolio.store.atomic import write_atomic
 
-    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, out, "output", replace=replace)
     target = Path(out).expanduser().resolve()
     if create_folder:
         make_output_folder(target.parent)

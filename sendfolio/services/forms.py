@@ -43,15 +43,18 @@ def form_id(folio: Folio, case_ref: str | None) -> str:
     return folio.get_setting(FOLIO_ID_SETTING) or ""
 
 
-def write_forms(folio: Folio, out: Path, *, case_ref: str | None, forms: Sequence[int] = (1, 2, 3)) -> FormsResult:
+def write_forms(
+    folio: Folio, out: Path, *, case_ref: str | None, forms: Sequence[int] = (1, 2, 3), replace: bool = False
+) -> FormsResult:
     """Write Forms `forms` for case `case_ref` (None: blank forms, for any case) to `out`.
 
-    Raises `OutputRefusedFor`, `NoSuchCase`, the privacy gate's `PrivacyFindings`, or `OSError`.
+    Raises `OutputRefusedFor` (`OutputExists`: a file already there, unless `replace`), `NoSuchCase`,
+    the privacy gate's `PrivacyFindings`, or `OSError`.
     """
     from sendfolio.portfolio.observer_forms import build_forms, compile_forms
     from sendfolio.privacy.gate import release
 
-    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, out, "output", replace=replace)
     if case_ref and folio.data().case(case_ref) is None:
         raise NoSuchCase(f"no case {case_ref} in the folio")
     cleared = release(folio)
@@ -60,17 +63,18 @@ def write_forms(folio: Folio, out: Path, *, case_ref: str | None, forms: Sequenc
     return compile_forms(build_forms(cleared, case_ref, numbers, folio=made), out)
 
 
-def write_ppc_form(folio: Folio, out: Path, *, as_of: date | None = None) -> FormsResult:
+def write_ppc_form(folio: Folio, out: Path, *, as_of: date | None = None, replace: bool = False) -> FormsResult:
     """Write Form 4 for the PPC to `out`: the facts it certifies as of `as_of` (default today), tied to this folio.
 
     The folio's form id is made and saved the first time (the folio must be writable then: see
-    `needs_ppc_form_id`). Raises `OutputRefusedFor`, the privacy gate's `PrivacyFindings`, or `OSError`.
+    `needs_ppc_form_id`). Raises `OutputRefusedFor` (`OutputExists`: a file already there, unless
+    `replace`), the privacy gate's `PrivacyFindings`, or `OSError`.
     """
     from sendfolio.portfolio.observer_forms import folio_id
     from sendfolio.portfolio.ppc_form import build_ppc_form, compile_ppc_form
     from sendfolio.privacy.gate import release
 
-    checked_output(folio.data_dir, out, "output")
+    checked_output(folio.data_dir, out, "output", replace=replace)
     cleared = release(folio)
     return compile_ppc_form(build_ppc_form(cleared, folio_id(folio), as_of or date.today()), out)
 

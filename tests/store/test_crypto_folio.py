@@ -284,11 +284,12 @@ def test_encrypt_sweeps_stray_plain_copies_and_warns_of_other_files(folio_dir):
     assert_nothing_plain(folio_dir)
 
 
-def test_pdfs_of_an_encrypted_folio_are_proposed_outside_its_data_folder(folio_dir):
-    """The app's default place for PDFs is beside a plain folio, but never inside an encrypted one's folder."""
-    from sendfolio.privacy.files import export_folder
+def test_pdfs_of_an_encrypted_folio_are_proposed_outside_its_data_folder(folio_dir, home):
+    """The default place for PDFs is one folder outside the data folder, the same before and after encryption."""
+    from sendfolio.services.outputs import default_output_folder
 
     plain_folio(folio_dir, 1)
-    assert export_folder(folio_dir) == folio_dir / "exports"
+    before = default_output_folder(folio_dir)
     encrypted_folio(folio_dir, 0)
-    assert folio_dir.resolve() not in export_folder(folio_dir).resolve().parents
+    assert default_output_folder(folio_dir) == before == home / "Documents" / "sendfolio"
+    assert folio_dir.resolve() not in default_output_folder(folio_dir).resolve().parents

@@ -164,7 +164,7 @@ async def test_encrypting_in_the_app_keeps_the_draft_and_asks_about_the_exports(
         assert load_draft(folio, "reflection-new") == DRAFT
 
 
-async def test_the_apps_backup_names_and_leaves_out_a_missing_document(started_dir, today):
+async def test_the_apps_backup_names_and_leaves_out_a_missing_document(started_dir, today, home):
     """An attached document whose file is gone: the app's JSON backup is still written, and says which was left out."""
     import json
 
@@ -189,7 +189,7 @@ async def test_the_apps_backup_names_and_leaves_out_a_missing_document(started_d
         await pilot.press("ctrl+s")
         result = await finish(pilot)
     assert result.startswith("✓ Exported") and f"Left out: the file of attachment {saved.id}" in result, result
-    backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
+    backup = home / "Documents" / "sendfolio" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
     assert "SM-T-001" in backup.read_text() and "attachments" not in json.loads(backup.read_text())
 
 

@@ -28,7 +28,7 @@ def footer_text(screen) -> str:
     return " ".join(str(part.render()) for part in footer.query("*"))
 
 
-async def test_a_refused_compile_opens_privacy_and_enter_opens_the_field(started_dir, today):
+async def test_a_refused_compile_opens_privacy_and_enter_opens_the_field(started_dir, today, home):
     """c on Compile with a phone number in a CPD entry: no PDF, the Privacy screen, Enter → the form at 'learning'."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
@@ -55,4 +55,4 @@ async def test_a_refused_compile_opens_privacy_and_enter_opens_the_field(started
         await settle(pilot)
         form = app.screen
         assert isinstance(form, EditRecordScreen) and form.focused is form.editor("learning")
-    assert not any((started_dir / "exports").glob("*.pdf"))
+    assert not any((home / "Documents" / "sendfolio").glob("*.pdf"))

@@ -41,15 +41,15 @@ async def compile_now(pilot, screen: CompileScreen) -> str:
     return str(screen.query_one("#compile-result").render())
 
 
-async def test_compile_writes_the_portfolio_pdf(folio, folio_dir, today):
-    """c compiles the portfolio to the default path under the data folder; the PDF opens with its pages."""
+async def test_compile_writes_the_portfolio_pdf(folio, folio_dir, today, home):
+    """c compiles the portfolio to the default path, the output folder; the PDF opens with its pages."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compile(pilot)
         assert "Still unmet" in str(screen.query_one("#compile-unmet").render())
         result = await compile_now(pilot, screen)
         assert not screen.query_one("#compile-progress-line").display
-    out = folio_dir / "exports" / "portfolio.pdf"
+    out = home / "Documents" / "sendfolio" / "portfolio.pdf"
     pages = len(PdfReader(out).pages)
     assert pages > 1
     assert f"Saved {pages} pages to {out}" in result
@@ -57,7 +57,7 @@ async def test_compile_writes_the_portfolio_pdf(folio, folio_dir, today):
     assert f"✓ Writing the PDF ({pages} pages)" in result
 
 
-async def test_cancelling_a_compile_writes_no_pdf(folio, folio_dir, today):
+async def test_cancelling_a_compile_writes_no_pdf(folio, folio_dir, today, home):
     """x while compiling stops at the compiler's next step: no PDF, a line saying so, and c works again."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
@@ -70,10 +70,10 @@ async def test_cancelling_a_compile_writes_no_pdf(folio, folio_dir, today):
         result = str(screen.query_one("#compile-result").render())
         assert result == "Cancelled: no PDF was written."
         assert screen.check_action("compile", ()) and not screen.check_action("cancel", ())
-    assert not (folio_dir / "exports" / "portfolio.pdf").exists()
+    assert not (home / "Documents" / "sendfolio" / "portfolio.pdf").exists()
 
 
-async def test_the_portfolio_covers_the_practice_period(folio, folio_dir, today):
+async def test_the_portfolio_covers_the_practice_period(folio, folio_dir, today, home):
     """The portfolio's contents line names the practice period and counts only its records."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
@@ -87,7 +87,7 @@ async def test_the_portfolio_covers_the_practice_period(folio, folio_dir, today)
     assert f"{len(in_period)} CPD entr" in shown
 
 
-async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today):
+async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today, home):
     """r chooses the renewal pack, [ the previous year; its PDF is named after the year."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
@@ -99,14 +99,15 @@ async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today):
         await pilot.pause()
         assert "2025" in str(screen.query_one("#compile-year").render())
         result = await compile_now(pilot, screen)
-    out = folio_dir / "exports" / "renewal-2025.pdf"
+    out = home / "Documents" / "sendfolio" / "renewal-2025.pdf"
     assert "✓ Saved" in result
     assert len(PdfReader(out).pages) >= 1
 
 
-async def test_an_unwritable_path_gives_a_clear_error(folio, folio_dir, today):
-    """When the exports folder cannot be made, the screen says so and the app keeps running."""
-    (folio_dir / "exports").write_text("not a folder")
+async def test_an_unwritable_path_gives_a_clear_error(folio, folio_dir, today, home):
+    """When the output folder cannot be made, the screen says so and the app keeps running."""
+    (home / "Documents").mkdir()
+    (home / "Documents" / "sendfolio").write_text("not a folder")
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compile(pilot)
@@ -128,7 +129,7 @@ def test_the_records_screens_do_not_import_weasyprint():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-async def test_privacy_findings_stop_the_pdf_with_a_clear_message(folio, folio_dir, today):
+async def test_privacy_findings_stop_the_pdf_with_a_clear_message(folio, folio_dir, today, home):
     """A word on the do-not-print list in a reflection's title: nothing is written, the screen says why."""
     from sendfolio.privacy.check import add_word
     from sendfolio.privacy.gate import release
@@ -145,7 +146,7 @@ async def test_privacy_findings_stop_the_pdf_with_a_clear_message(folio, folio_d
         screen = await open_compile(pilot)
         result = await compile_now(pilot, screen)
     assert result.startswith("✗ Not compiled — the privacy check")
-    assert not (folio_dir / "exports" / "portfolio.pdf").exists()
+    assert not (home / "Documents" / "sendfolio" / "portfolio.pdf").exists()
 
 
 def cli_compile(folio_dir, *args: str) -> None:
@@ -162,7 +163,7 @@ def sha256(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-async def test_the_tui_and_the_cli_make_the_same_files(folio, folio_dir, today, tmp_path):
+async def test_the_tui_and_the_cli_make_the_same_files(folio, folio_dir, today, tmp_path, home):
     """Keys only on the real app with a fixed today, and the CLI with --date that day: byte-identical PDFs."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
@@ -172,7 +173,7 @@ async def test_the_tui_and_the_cli_make_the_same_files(folio, folio_dir, today, 
         await pilot.pause()
         assert (await compile_now(pilot, screen)).startswith("✓ Saved")
         year = screen.year
-    exports = folio_dir / "exports"
+    exports = home / "Documents" / "sendfolio"
     cli_compile(folio_dir, "portfolio", "-o", str(tmp_path / "p.pdf"), "--date", today.isoformat())
     cli_compile(folio_dir, "renewal", "--year", str(year), "-o", str(tmp_path / "r.pdf"), "--date", today.isoformat())
     assert sha256(exports / "portfolio.pdf") == sha256(tmp_path / "p.pdf")

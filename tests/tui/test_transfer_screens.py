@@ -33,7 +33,7 @@ async def finish(pilot) -> str:
     return text
 
 
-async def test_export_a_backup_always_but_csv_only_once_privacy_is_clear(started_dir, today):
+async def test_export_a_backup_always_but_csv_only_once_privacy_is_clear(started_dir, today, home):
     """The JSON backup is written with the records; a CSV waits while a phone number is in a note."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
@@ -46,7 +46,7 @@ async def test_export_a_backup_always_but_csv_only_once_privacy_is_clear(started
         await from_palette(pilot, "export", ExportScreen)
         await pilot.press("ctrl+s")
         result = await finish(pilot)
-        backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
+        backup = home / "Documents" / "sendfolio" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
         assert result.startswith("✓ Exported") and str(backup) in result
         assert "SM-T-001" in backup.read_text()
         app.screen.query_one("#export-kind").query("RadioButton")[2].value = True  # CPD diary as CSV
@@ -55,7 +55,7 @@ async def test_export_a_backup_always_but_csv_only_once_privacy_is_clear(started
         await pilot.press("ctrl+s")
         result = await finish(pilot)
         assert "Not exported: the privacy check found 1 possible identifier" in result
-        assert not (started_dir / "exports" / "cpd.csv").exists()
+        assert not (home / "Documents" / "sendfolio" / "cpd.csv").exists()
 
 
 async def test_import_shows_a_dry_run_first_and_saves_only_on_import(started_dir, tmp_path, today):
@@ -96,7 +96,7 @@ async def test_import_lists_every_problem_and_saves_nothing(started_dir, tmp_pat
         assert app.folio.cpd() == ()
 
 
-async def test_the_deadlines_calendar_is_saved_as_ics(started_dir, today):
+async def test_the_deadlines_calendar_is_saved_as_ics(started_dir, today, home):
     """A case with a decision notice: its upcoming deadlines go in the .ics, by case reference only."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
@@ -105,14 +105,14 @@ async def test_the_deadlines_calendar_is_saved_as_ics(started_dir, today):
         await from_palette(pilot, "deadlines calendar", CalendarScreen)
         await pilot.press("ctrl+s")
         result = await finish(pilot)
-    out = started_dir / "exports" / "deadlines.ics"
+    out = home / "Documents" / "sendfolio" / "deadlines.ics"
     assert result.startswith("✓ Saved") and str(out) in result
     text = out.read_text()
     assert "BEGIN:VCALENDAR" in text and "SM-T-002" in text
     assert json.dumps("Alex Example") not in text and "Alex Example" not in text
 
 
-async def test_an_encrypted_backup_asks_for_a_new_passphrase_twice_in_one_dialog(started_dir, today, monkeypatch):
+async def test_an_encrypted_backup_asks_for_a_new_passphrase_twice_in_one_dialog(started_dir, today, monkeypatch, home):
     """Too short, then typed differently: nothing written, said why; the same twice: the backup opens with it only."""
     from textual.widgets import Checkbox
 
@@ -120,7 +120,7 @@ async def test_an_encrypted_backup_asks_for_a_new_passphrase_twice_in_one_dialog
     from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen
 
     monkeypatch.setattr(crypto, "DEFAULT_PARAMS", crypto.TEST_PARAMS)
-    backup = started_dir / "exports" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
+    backup = home / "Documents" / "sendfolio" / f"sendfolio-backup-{today:%Y-%m-%d}.json"
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

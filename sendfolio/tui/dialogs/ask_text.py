@@ -2,11 +2,13 @@
 
 API: `AskTextScreen(title, help, value="", ok="OK", password=False)` dismisses with the text
 typed (stripped), or None when cancelled (Escape or the Cancel button). An empty answer is
-refused in place. `AskPathScreen(...)` is the same but dismisses with a `Path` (~ expanded).
+refused in place. `AskPathScreen(...)` is the same but dismisses with a `Path` (~ expanded);
+`AskFolderScreen(..., check=...)` dismisses with the folder `check` accepts (its `ValueError` shown in place).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -116,3 +118,23 @@ class AskPathScreen(AskTextScreen):
     def answer(self, raw: str) -> Path:
         """The path, with ~ expanded."""
         return Path(raw).expanduser()
+
+
+class AskFolderScreen(AskPathScreen):
+    """A folder typed and checked by `check` (which raises `ValueError` naming what is wrong); dismisses with it."""
+
+    PLACEHOLDER = "a folder, e.g. ~/Documents/sendfolio"
+
+    def __init__(self, title: str, help: str, value: str, check: Callable[[str], Path]) -> None:
+        """The dialog, and the check a folder must pass."""
+        super().__init__(title, help, value, ok="Use this folder")
+        self.check = check
+
+    def accepted(self, value: Any) -> None:
+        """Dismiss with the folder once the check accepts it; else say why under the field."""
+        try:
+            folder = self.check(str(value))
+        except ValueError as problem:
+            self.show_error(str(problem))
+            return
+        self.dismiss(folder)

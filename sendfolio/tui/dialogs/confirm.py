@@ -14,16 +14,19 @@ API::
 for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
 no button has the focus when the dialog opens, so a stray Enter keeps things as
 they are. With `not_now=True` Escape answers None ("not now") and the yes button has the
-focus: for a question whose "no" deletes something (a kept draft). Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
+focus: for a question whose "no" deletes something (a kept draft). `ask_before_replacing(app, paths, go)`
+asks before a document replaces a file already there. Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -114,3 +117,32 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_escape(self) -> None:
         """Escape: no, or "not now" (None) for a `not_now` question."""
         self.dismiss(None if self.not_now else False)
+
+
+def replace_question(there: Sequence[Path]) -> str:
+    """The question asked before outputs replace the files `there`."""
+    names = " and ".join(path.name for path in there)
+    verb = "is" if len(there) == 1 else "are"
+    return f"{names} {verb} already in {there[0].parent}. Replace {'it' if len(there) == 1 else 'them'}?"
+
+
+def ask_before_replacing(
+    app: App[Any], paths: Sequence[Path], go: Callable[[bool], object], kept: Callable[[], object] | None = None
+) -> None:
+    """`go(False)` at once when none of the outputs `paths` is there yet; else ask, then `go(True)` to replace,
+    or `kept()` when the mediator keeps the file."""
+    from sendfolio.services.outputs import already_there
+
+    there = already_there(list(paths))
+    if not there:
+        go(False)
+        return
+
+    def answered(yes: bool | None) -> None:
+        """Replace on yes; else leave the file as it is."""
+        if yes:
+            go(True)
+        elif kept is not None:
+            kept()
+
+    app.push_screen(ConfirmScreen(replace_question(there), yes_label="Replace", no_label="Keep it"), answered)

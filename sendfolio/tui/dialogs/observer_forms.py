@@ -1,13 +1,14 @@
 """Forms 1–3 for the observer, from the case log: write the fillable PDF, import a returned one.
 
-`FormsScreen` writes a case's forms to a PDF (the path proposed as compile does, outside an
-encrypted folio's folder) in a thread worker, so WeasyPrint is imported only then.
+`FormsScreen` writes a case's forms to a PDF (proposed in the output folder, as every document;
+a file already there replaced only after asking) in a thread worker, so WeasyPrint is imported only then.
 `ImportFormScreen` reads a returned PDF, shows what will be recorded, and saves only
 when the mediator says so (all or nothing, as `sendfolio import` does).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,7 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.services.outputs import shown_path
+from sendfolio.tui.dialogs.confirm import ConfirmScreen, ask_before_replacing
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -28,11 +30,10 @@ if TYPE_CHECKING:
 
 
 def proposed_path(folio: Folio, ref: str) -> Path:
-    """Where a case's forms are proposed to go (outside an encrypted folio's folder)."""
-    from sendfolio.privacy.files import export_folder
+    """Where a case's forms are proposed to go: the output folder of the profile."""
+    from sendfolio.services.outputs import default_output
 
-    folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
-    return folder / f"observer-forms-{ref}.pdf"
+    return default_output(folio, "forms", ref=ref)
 
 
 class FormsScreen(ModalScreen[None]):
@@ -57,29 +58,36 @@ class FormsScreen(ModalScreen[None]):
                 "Forms 1–3, fillable in any PDF reader, pre-filled with the case reference and date. "
                 "Enter writes the PDF here:"
             )
-            yield Input(str(proposed_path(self.app.current_folio, self.ref)), id="observer-forms-path")
+            yield Input(shown_path(proposed_path(self.app.current_folio, self.ref)), id="observer-forms-path")
             yield Static("", id="observer-forms-result")
         yield AppFooter()
 
     @on(Input.Submitted, "#observer-forms-path")
     def write_forms(self) -> None:
-        """Make the folio's form id (on this thread: it is saved) and write the PDF in a worker."""
-        from sendfolio.services.forms import form_id
-
+        """Write the PDF in a worker, asking first when it would replace a file already there."""
         raw = self.query_one("#observer-forms-path", Input).value.strip()
         if not raw:
             self.query_one("#observer-forms-result", Static).update("Write where the PDF should go.")
             return
+        path = Path(raw).expanduser()
+        result = self.query_one("#observer-forms-result", Static)
+        kept = partial(result.update, f"Not written: {path.name} is kept as it was.")
+        ask_before_replacing(self.app, [path], partial(self._write, path), kept)
+
+    def _write(self, path: Path, replace: bool) -> None:
+        """Make the folio's form id (on this thread: it is saved) and start writing the PDF."""
+        from sendfolio.services.forms import form_id
+
         form_id(self.app.current_folio, self.ref)
         self.query_one("#observer-forms-result", Static).update("Writing the forms…")
-        self.forms_worker(Path(raw).expanduser())
+        self.forms_worker(path, replace)
 
     @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False, description="writing the forms")
-    def forms_worker(self, path: Path) -> Any:
+    def forms_worker(self, path: Path, replace: bool = False) -> Any:
         """Lay out and write the PDF off the screen's thread (the forms service: the privacy gate first)."""
         from sendfolio.services.forms import write_forms
 
-        return write_forms(self.app.current_folio, path, case_ref=self.ref)
+        return write_forms(self.app.current_folio, path, case_ref=self.ref, replace=replace)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the path written, or why not."""

@@ -13,6 +13,7 @@ the passported route), so this screen says exactly what `sendfolio check` says.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -26,7 +27,7 @@ from textual.worker import Worker, WorkerState
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
 from sendfolio.portfolio.progress import CompileCancelled
-from sendfolio.privacy.files import export_folder
+from sendfolio.tui.dialogs.confirm import ask_before_replacing
 from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands, year_span
 from sendfolio.tui.views.compile_plan import DOCUMENTS, contents, unmet
@@ -154,11 +155,11 @@ class CompileScreen(FolioScreen):
         self._summary_of = (kind, year)
 
     def _update_default_path(self) -> None:
-        """Propose a path for the PDF (outside an encrypted folio's folder), unless the mediator typed their own."""
+        """Propose a path for the PDF in the output folder (the profile's), unless the mediator typed their own."""
+        from sendfolio.services.outputs import default_output, shown_path
+
         output = self.query_one("#compile-output", Input)
-        folio = self.app.current_folio
-        folder = export_folder(folio.data_dir, encrypted=folio.codec is not None)
-        proposed = str(folder / DOCUMENTS[self.kind].file_name(self.year))
+        proposed = shown_path(default_output(self.app.current_folio, self.kind, year=self.year))
         if output.value in ("", self._default_path):
             output.value = proposed
         self._default_path = proposed
@@ -209,7 +210,7 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-step", Label).update("Cancelling…")
 
     def action_compile(self) -> None:
-        """Start making the PDF in a worker, showing progress."""
+        """Make the PDF, asking first when it would replace a file already there."""
         raw = self.query_one("#compile-output", Input).value.strip()
         if not raw:
             self._show_result("Give a file to save the PDF to.", error=True)
@@ -217,6 +218,16 @@ class CompileScreen(FolioScreen):
         path = Path(raw).expanduser()
         if not path.suffix:
             path = path.with_suffix(".pdf")
+        outputs = [path]
+        if self.kind == "review":
+            from sendfolio.portfolio.api import summary_path
+
+            outputs.append(summary_path(path))
+        kept = partial(self._show_result, f"Not compiled: {path.name} is kept as it was.")
+        ask_before_replacing(self.app, outputs, partial(self._start_compile, path), kept)
+
+    def _start_compile(self, path: Path, replace: bool) -> None:
+        """Start making the PDF in a worker, showing progress."""
         self._cancel = threading.Event()
         self._stages = []
         self._show_progress("Starting", 0.0)
@@ -224,11 +235,11 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-button", Button).disabled = True
         self.query_one("#compile-cancel", Button).disabled = False
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
-        self.compile_worker(self.kind, path, self.year, self._cancel)
+        self.compile_worker(self.kind, path, self.year, self._cancel, replace)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False, description="compiling a PDF")
-    def compile_worker(self, kind: str, path: Path, year: int, cancel: threading.Event) -> Any:
+    def compile_worker(self, kind: str, path: Path, year: int, cancel: threading.Event, replace: bool = False) -> Any:
         """Make the PDF off the screen's thread through the compile service (the compiler is imported only here)."""
         from sendfolio.services.compile import compile_document, compile_review
 
@@ -238,8 +249,10 @@ class CompileScreen(FolioScreen):
 
         folio, today, stop = self.app.current_folio, self.app.today, cancel.is_set
         if kind == "review":  # the review, and its summary beside it
-            return compile_review(folio, year, path, as_of=today, progress=progress, cancelled=stop)[0]
-        return compile_document(folio, kind, path, as_of=today, year=year, progress=progress, cancelled=stop)
+            return compile_review(folio, year, path, as_of=today, replace=replace, progress=progress, cancelled=stop)[0]
+        return compile_document(
+            folio, kind, path, as_of=today, year=year, replace=replace, progress=progress, cancelled=stop
+        )
 
     def _show_progress(self, step: str, fraction: float) -> None:
         """Move the progress bar, say what the compiler is doing, and list the stages so far."""

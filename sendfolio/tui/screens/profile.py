@@ -8,6 +8,8 @@ the form reports it under the field.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -25,6 +27,7 @@ from sendfolio.domain.records import (
     Training,
 )
 from sendfolio.domain.wording import hours_text, in_sentence, short_date, words
+from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
@@ -62,8 +65,9 @@ class ProfileScreen(RecordTableScreen):
         Binding(
             "p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary, route and PPC"
         ),
+        Binding("o", "output_folder", "Output folder", tooltip="The folder your PDFs, forms and exports go to"),
     ]
-    """Courses: add / edit / delete; edit the profile."""
+    """Courses: add / edit / delete; edit the profile; choose the output folder."""
 
     RECORD_TYPE = Training
     """The table holds training courses."""
@@ -115,7 +119,10 @@ class ProfileScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """Redraw the profile and the courses."""
-        summary = profile_text(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
+        from sendfolio.services.outputs import output_folder
+
+        folio = self.app.current_folio
+        summary = profile_text(folio.profile(), folio.ppc_contact(), output_folder(folio))
         self.query_one("#profile-summary", Static).update(summary)
         count = len(self.app.current_folio.training())
         heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
@@ -126,6 +133,31 @@ class ProfileScreen(RecordTableScreen):
         """Edit the mediator's profile."""
         form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
         self.app.push_screen(form, self._save_profile)
+
+    def action_output_folder(self) -> None:
+        """Choose the folder every document goes to (checked: a folder outside the data folder)."""
+        from sendfolio.services.outputs import check_output_folder, output_folder
+        from sendfolio.tui.dialogs.ask_text import AskFolderScreen
+
+        folio = self.app.current_folio
+        dialog = AskFolderScreen(
+            "Output folder",
+            "Your portfolio, renewal pack, Form 5, observer forms, calendar and exports go here (made when needed). "
+            "It must be outside the data folder.",
+            shown_path(output_folder(folio)),
+            check=partial(check_output_folder, data_dir=folio.data_dir),
+        )
+        self.app.push_screen(dialog, self._output_folder_chosen)
+
+    def _output_folder_chosen(self, folder: Path | None) -> None:
+        """Save the folder chosen."""
+        from sendfolio.services.outputs import set_output_folder
+
+        if folder is None:
+            return
+        saved = set_output_folder(self.app.current_folio, str(folder))
+        self.notify(f"Documents now go to {shown_path(saved)}.", markup=False)
+        self.refresh_view()
 
     def _save_profile(self, result: Any) -> None:
         """Put the profile (and the PPC's details) in the folio at once."""
@@ -145,8 +177,8 @@ def course_detail(course: Training) -> str:
     )
 
 
-def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
-    """The profile and the PPC in a few lines, with a dash for what is not filled in."""
+def profile_text(profile: Profile, contact: PPCContact | None = None, output: Path | None = None) -> str:
+    """The profile, the PPC and where documents go in a few lines, with a dash for what is not filled in."""
     anniversary = (
         f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
     )
@@ -156,6 +188,7 @@ def profile_text(profile: Profile, contact: PPCContact | None = None) -> str:
         f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}"
         + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
         "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
+        *([f"Documents go to: {shown_path(output)}  (o to change)"] if output is not None else []),
         "Press p to edit your profile and your PPC's details.",
     ]
     return "\n".join(lines)

@@ -8,12 +8,13 @@
   it, all or nothing. A backup that would replace records asks first.
 - `CalendarScreen`: the upcoming statutory deadlines as an .ics file (case references only).
 
-Outputs go where the Compile screen proposes (`export_folder`), and never onto the folio's own
-files (`store.outputs.check_output`).
+Outputs go to the output folder of the profile (`services.outputs.default_output`), never onto the
+folio's own files (`store.outputs.check_output`), and replace a file already there only after asking.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,6 +28,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Te
 from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
+from sendfolio.tui.dialogs.confirm import ask_before_replacing
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
@@ -51,13 +53,6 @@ EXPORT_CHOICES: dict[str, str] = {
 
 PLAIN_NOTE = "The file is not encrypted and holds your case notes: keep it somewhere private and delete it when done."
 """What every plain export says about the file it wrote."""
-
-
-def proposed_folder(folio: Folio) -> Path:
-    """Where the app proposes to save outputs of this folio."""
-    from sendfolio.privacy.files import export_folder
-
-    return export_folder(folio.data_dir, encrypted=folio.codec is not None)
 
 
 def checked_output(folio: Folio, raw: str) -> Path:
@@ -140,15 +135,13 @@ class ExportScreen(TransferScreen):
 
     def _propose(self) -> None:
         """Put the default path for the chosen kind in the path box, unless the mediator typed one."""
-        folder = proposed_folder(self.app.current_folio)
-        name = {
-            "backup": f"sendfolio-backup-{self.app.today:%Y-%m-%d}.json",
-            "reflections": "reflections",
-        }.get(self.kind, f"{self.kind}.csv")
+        from sendfolio.services.outputs import default_output, shown_path
+
+        proposed = shown_path(default_output(self.app.current_folio, self.kind, today=self.app.today))
         field = self.query_one("#export-path", Input)
         if field.value in ("", self._proposed):
-            field.value = str(folder / name)
-        self._proposed = str(folder / name)
+            field.value = proposed
+        self._proposed = proposed
         self.query_one("#export-encrypt").display = self.kind == "backup"
 
     @on(RadioSet.Changed, "#export-kind")
@@ -173,12 +166,18 @@ class ExportScreen(TransferScreen):
             self.show_result(f"✗ {problem}", error=True)
             return
         encrypt = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
-        if encrypt and folio.codec is None:
-            self._ask_passphrase(out)
-            return
-        self.export_worker(out, encrypt)
+        paths = [] if self.kind == "reflections" else [out]  # reflections go into a new or empty folder
+        kept = partial(self.show_result, f"Not exported: {out.name} is kept as it was.")
+        ask_before_replacing(self.app, paths, partial(self._export, out, encrypt), kept)
 
-    def _ask_passphrase(self, out: Path) -> None:
+    def _export(self, out: Path, encrypt: bool, replace: bool) -> None:
+        """Export (asking for a passphrase first for an encrypted backup of a plain folio)."""
+        if encrypt and self.app.current_folio.codec is None:
+            self._ask_passphrase(out, replace)
+            return
+        self.export_worker(out, encrypt, replace=replace)
+
+    def _ask_passphrase(self, out: Path, replace: bool) -> None:
         """Ask twice (in one dialog) for a passphrase for the backup, then export with it."""
         from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
 
@@ -187,7 +186,7 @@ class ExportScreen(TransferScreen):
             if isinstance(passphrase, PassphraseRefused):
                 self.show_result(f"✗ {passphrase.words('nothing was written')}", error=True)
             elif passphrase is not None:
-                self.export_worker(out, True, passphrase)
+                self.export_worker(out, True, passphrase, replace=replace)
 
         self.app.push_screen(
             NewPassphraseScreen(
@@ -198,13 +197,19 @@ class ExportScreen(TransferScreen):
         )
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
-    def export_worker(self, out: Path, encrypt: bool, passphrase: str | None = None) -> Any:
+    def export_worker(self, out: Path, encrypt: bool, passphrase: str | None = None, *, replace: bool = False) -> Any:
         """Write the export off the screen's thread through the export service; returns what it wrote."""
         from sendfolio.services.export import export_records
 
         self.app.call_from_thread(self.show_result, "Exporting…")
         return export_records(
-            self.app.current_folio, self.kind, out, encrypt=encrypt, passphrase=passphrase, create_folder=True
+            self.app.current_folio,
+            self.kind,
+            out,
+            encrypt=encrypt,
+            passphrase=passphrase,
+            create_folder=True,
+            replace=replace,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -453,7 +458,9 @@ class CalendarScreen(TransferScreen):
         self.query_one("#calendar-about", Static).update(
             f"{count} upcoming deadline{'s' if count != 1 else ''} from your cases' timeline dates."
         )
-        self.query_one("#calendar-path", Input).value = str(proposed_folder(self.app.current_folio) / "deadlines.ics")
+        from sendfolio.services.outputs import default_output, shown_path
+
+        self.query_one("#calendar-path", Input).value = shown_path(default_output(self.app.current_folio, "calendar"))
 
     @on(Button.Pressed, "#calendar-back")
     def _back(self) -> None:
@@ -463,6 +470,16 @@ class CalendarScreen(TransferScreen):
     @on(Input.Submitted, "#calendar-path")
     @on(Button.Pressed, "#calendar-go")
     def action_save(self) -> None:
+        """Write the calendar, asking first when it would replace a file already there."""
+        try:
+            out = checked_output(self.app.current_folio, self.query_one("#calendar-path", Input).value)
+        except ValueError as problem:
+            self.show_result(f"✗ {problem}", error=True)
+            return
+        kept = partial(self.show_result, f"Not saved: {out.name} is kept as it was.")
+        ask_before_replacing(self.app, [out], partial(self._save, out), kept)
+
+    def _save(self, out: Path, replace: bool) -> None:
         """Write the calendar (the calendar service: the privacy gate first), or say why not."""
         from sendfolio.privacy import PrivacyFindings
         from sendfolio.rules import practice_dates
@@ -470,8 +487,7 @@ class CalendarScreen(TransferScreen):
 
         folio = self.app.current_folio
         try:
-            out = checked_output(folio, self.query_one("#calendar-path", Input).value)
-            written = write_calendar(folio, out, self.app.today, create_folder=True)
+            written = write_calendar(folio, out, self.app.today, create_folder=True, replace=replace)
         except ValueError as problem:
             self.show_result(f"✗ {problem}", error=True)
             return

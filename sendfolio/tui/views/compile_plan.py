@@ -24,13 +24,15 @@ class Document:
     label: str
     """What the choice is called on screen."""
     stem: str
-    """The start of the default file name."""
+    """The document's job in `services.outputs.default_name` (its file's name starts with it)."""
     per_year: bool = False
     """True when the document covers one registration year."""
 
     def file_name(self, year: int | None) -> str:
-        """The default file name, e.g. `renewal-2025.pdf`."""
-        return f"{self.stem}-{year}.pdf" if self.per_year and year is not None else f"{self.stem}.pdf"
+        """The default file name, e.g. `renewal-2025.pdf` (`services.outputs.default_name`)."""
+        from sendfolio.services.outputs import default_name
+
+        return default_name(self.stem, year=year)
 
 
 DOCUMENTS: dict[str, Document] = {
