@@ -216,7 +216,7 @@ class ExportScreen(TransferScreen):
         """Say what was written, or why not."""
         if event.worker.group != "export" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
-        out = self.query_one("#export-path", Input).value
+        out = str(Path(self.query_one("#export-path", Input).value.strip()).expanduser())
         if event.state == WorkerState.SUCCESS:
             encrypted = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
             note = "It is encrypted: Import opens it with its passphrase." if encrypted else PLAIN_NOTE
