@@ -75,7 +75,7 @@ def write_ics(ctx: click.Context, path: Path, today: date, refs: set[str] | None
     from sendfolio.services.export import write_calendar
 
     with open_folio(ctx, readonly=True) as folio, reported(nothing="--ics", options={"output": "--ics"}, target=path):
-        written = write_calendar(folio, path, today, refs=refs, create_folder=True, replace=True)
+        written = write_calendar(folio, path, today, refs=refs, replace=True)
         return written, len(practice_dates(folio.data(), today)) if refs is None else 0
 
 
