@@ -70,8 +70,8 @@ class Reading(Normalised):
 
 PLAIN_MARKS = frozenset("—–‘’“”…•·✓✗✔✘§£€°→←↑↓")
 """Characters outside ASCII that look like no Latin letter or digit (dashes, quotes, ticks, £, §):
-a text holding no other is read without loading Unicode's confusables data (about 0.1 s; what a
-command's own lines print). A test checks that none of them is a look-alike."""
+a text holding no other (what a command's own lines print) is read without loading Unicode's
+confusables data. A test checks that none of them is a look-alike."""
 
 
 def _only_plain_marks(text: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sendfolio.domain.wording import count
 from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.mark import has_magic
-from sendfolio.store.names import DRAFTS_FOLDER, EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
+from sendfolio.store.names import CHECKED_FILE, DRAFTS_FOLDER, EXPORTS_FOLDER, FOLIO_FILE, LOCK_FILE
 from sendfolio.store.recode import CodecChange
 
 
@@ -32,6 +32,8 @@ def sweep_plain_files(data_dir: Path) -> list[Path]:
         if special_kind(path) is not None or not path.is_file():
             continue  # a link, pipe or device is never opened (a pipe would block); a link's target is not ours
         if path.name == LOCK_FILE or path.stat().st_size == 0 or _starts_encrypted(path):
+            continue
+        if path.parent == folder and path.name == CHECKED_FILE:  # digests only, no record text (`store/checked.py`)
             continue
         if path.parent == folder and is_folio_copy(path):
             path.unlink()

@@ -37,8 +37,9 @@ from sendfolio.domain.records import (
 )
 from sendfolio.store.attachments import AttachmentFiles, ReadableAttachments
 from sendfolio.store.backups import advised, attachment_files_held, backup_files, missing_folio
+from sendfolio.store.checked import seal, sealed
 from sendfolio.store.contents import FolioContents, R
-from sendfolio.store.index import Index, read_records, read_settings
+from sendfolio.store.index import Index, load_records, read_settings
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
@@ -49,7 +50,7 @@ from sendfolio.store.layout import (
 from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.recode import CodecChange, finish_if_free, finish_pending, pending_change, plan_change
-from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
+from sendfolio.store.storage import SCHEMA, AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -164,9 +165,16 @@ class Folio(FolioContents):
     def _load_index(self) -> None:
         """Parse every stored record into memory, or raise `FolioError` naming the bad one."""
         tables = self._storage.peek()  # only read here: records are parsed into new objects
-        records, singletons = read_records(tables, self.path, self._storage.codec)
-        self._records: Index = records
-        self._singletons: dict[str, Record | None] = singletons
+        storage, digest = self._storage, self._storage.digest
+        trusted = digest is not None and storage.schema_read == SCHEMA and sealed(self.data_dir, digest, storage.codec)
+        loaded = load_records(tables, self.path, storage.codec, trusted=trusted)
+        storage.sealable = loaded.canonical and not storage.readonly
+        if storage.sealable and not trusted and digest is not None:
+            seal(
+                self.data_dir, digest, storage.codec
+            )  # checked in full once: the next open reads it on the trusted path
+        self._records: Index = loaded.records
+        self._singletons: dict[str, Record | None] = loaded.singletons
         self._settings: dict[str, Any] = read_settings(tables)
         self._data: FolioData | None = None
 

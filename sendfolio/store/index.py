@@ -10,10 +10,13 @@ not at all, and its file is never changed by trying.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from sendfolio.domain.records import InvalidRecord, Record
+from sendfolio.store.checked import trusted_record
 from sendfolio.store.layout import SETTINGS_TABLE, SINGLETONS, TABLES, RecordTable
 from sendfolio.store.storage import Codec, NeedsRecovery, Tables
 
@@ -23,10 +26,30 @@ Index = dict[type[Record], dict[tuple, Record]]
 
 def read_records(tables: Tables, path: Path, codec: Codec | None) -> tuple[Index, dict[str, Record | None]]:
     """Every stored record, parsed: the keyed tables and the singletons (by table name), or `FolioError`."""
-    reader = _Reader(path, codec)
+    loaded = load_records(tables, path, codec)
+    return loaded.records, loaded.singletons
+
+
+@dataclass
+class Loaded:
+    """The records of a folio file, and whether its tables hold exactly what those records write."""
+
+    records: Index
+    singletons: dict[str, Record | None]
+    canonical: bool
+
+
+def load_records(tables: Tables, path: Path, codec: Codec | None, *, trusted: bool = False) -> Loaded:
+    """Every stored record: checked in full, or (`trusted`: a file sealed by `store/checked.py`) built from
+    the values as written, each document not as `to_dict` writes it checked in full all the same.
+
+    `canonical` is True when every document is exactly its record's `to_dict()` (always, on the
+    trusted path): only then may a save seal the file.
+    """
+    reader = _Reader(path, codec, trusted)
     records = {kind: reader.table(tables, kind, spec) for kind, spec in TABLES.items()}
     singletons = {name: reader.singleton(tables, name, kind) for name, kind in SINGLETONS.items()}
-    return records, singletons
+    return Loaded(records, singletons, reader.canonical)
 
 
 def read_settings(tables: Tables) -> dict[str, Any]:
@@ -37,17 +60,21 @@ def read_settings(tables: Tables) -> dict[str, Any]:
 class _Reader:
     """Parses the tables of one folio file, naming that file in any error."""
 
-    def __init__(self, path: Path, codec: Codec | None):
-        """Read the file at `path` (saved through `codec`, for the recovery advice)."""
+    def __init__(self, path: Path, codec: Codec | None, trusted: bool = False):
+        """Read the file at `path` (saved through `codec`, for the recovery advice); `trusted`: sealed."""
         self.path = path
         self.codec = codec
+        self.trusted = trusted
+        self.canonical = True
 
     def table(self, tables: Tables, kind: type[Record], spec: RecordTable) -> dict[tuple, Record]:
         """The records of one table keyed by their key fields."""
         records: dict[tuple, Record] = {}
+        key_of = attrgetter(*spec.key)
+        single = len(spec.key) == 1
         for doc_id, doc in tables.get(spec.name, {}).items():
             record = self.record(kind, spec.name, doc_id, doc)
-            key = tuple(getattr(record, name) for name in spec.key)
+            key = (key_of(record),) if single else key_of(record)
             if key in records:
                 raise self.bad(spec.name, doc_id, f"{'/'.join(spec.key)} {'/'.join(key)} appears twice")
             records[key] = record
@@ -62,10 +89,17 @@ class _Reader:
 
     def record(self, kind: type[Record], table: str, doc_id: str, doc: dict) -> Record:
         """One stored record, checked by its type, or a `FolioError` naming where it is."""
+        if self.trusted:
+            found = trusted_record(kind, doc)
+            if found is not None:
+                return found
         try:
-            return kind.from_dict(doc, stored=True)
+            record = kind.from_dict(doc, stored=True)
         except InvalidRecord as error:
             raise self.bad(table, doc_id, str(error)) from None
+        if self.canonical and record.to_dict() != doc:
+            self.canonical = False
+        return record
 
     def bad(self, table: str, doc_id: str, why: str) -> NeedsRecovery:
         """The error for a stored record that is not valid (the folio adds which backup to go back to)."""

@@ -19,3 +19,11 @@ DRAFTS_FOLDER = "drafts"
 
 CODEC_CHANGE_FILE = "codec-change.json"
 """The journal of a change of encryption under way (`store/recode.py`): there only while one is cut short."""
+
+CHECKED_FILE = "folio.checked"
+"""The seal beside the folio (`store/checked.py`): the digest of the folio file sendfolio last wrote
+from checked records, so reading it back need not check every record again."""
+
+FIGURES_FILE = "figures.cache"
+"""The Dashboard's figures of the last save (`store/figures.py`), encrypted when the folio is,
+believed only for the folio file whose digest they name."""

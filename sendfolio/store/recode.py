@@ -6,7 +6,8 @@ any instant harmless:
 
 1. every file's new version is written beside it as `.NAME.codec-change` (synced);
 2. the journal `codec-change.json` (written atomically) lists each (new version, file) pair,
-   the folio's first, and the files to delete: the backups under the old codec, attached files
+   the folio's first, and the files to delete: the backups under the old codec, the seal and the
+   Dashboard's figures of the old file (`folio.checked`, `figures.cache`), attached files
    no folio refers to any more, temporary files of earlier saves, exports the mediator chose to
    remove;
 3. the folio's new version is renamed into place: this is the moment the change happens;
@@ -36,9 +37,11 @@ from sendfolio.store.lock import FolioLock, FolioLocked
 from sendfolio.store.mark import has_magic
 from sendfolio.store.names import (
     ATTACHMENTS_FOLDER,
+    CHECKED_FILE,
     CODEC_CHANGE_FILE,
     DRAFTS_FOLDER,
     EXPORTS_FOLDER,
+    FIGURES_FILE,
     FOLIO_FILE,
     LOCK_FILE,
 )
@@ -179,6 +182,9 @@ def plan_change(
     try:
         change.stage(data_dir / FOLIO_FILE, new.encode(folio_plain) if new is not None else folio_plain)
         change.deletes.extend(backups)
+        change.deletes.extend(
+            path for path in (data_dir / CHECKED_FILE, data_dir / FIGURES_FILE) if os.path.lexists(path)
+        )
         change.deletes.extend(data_dir.glob(f".{FOLIO_FILE}.*.tmp"))
         keep = set(attached)
         for folder_name in FOLDERS:
@@ -301,6 +307,8 @@ def _read_journal(data_dir: Path, journal: Path) -> tuple[list[tuple[Path, Path]
 
 def _deletable_beside_folio(name: str) -> bool:
     """True for the names a change of codec deletes beside the folio: its backups and temporary files."""
+    if name in (CHECKED_FILE, FIGURES_FILE):  # the seal and the figures: under the old codec, never believed
+        return True
     suffix = name.removeprefix(f"{FOLIO_FILE}.")
     if suffix != name and suffix.isdigit():
         return True

@@ -22,6 +22,7 @@ second process from opening the same folio while one has it open.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -392,6 +393,11 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self._depth = 0
         self._texts: TableCache = {}
+        self.digest: str | None = None
+        """The SHA-256 of the file's bytes as stored, as last read or saved (None: no file, or not known)."""
+        self.sealable = False
+        """True while memory holds exactly what checked records write (`Folio` says so): a save then seals
+        the file (`store/checked.py`), so the next open need not check every record again."""
         self.notices: list[str] = []
         """What went wrong after a save that stands (the backups not rotated), one sentence each, for the
         shells to show (`Folio.take_notices`)."""
@@ -427,6 +433,7 @@ class AtomicJSONStorage(Storage):
             schema, tables = parse_folio_bytes(self._decode(stored))
         except Unreadable as why:
             raise self.unreadable(str(why)) from None
+        self.digest = hashlib.sha256(stored).hexdigest()
         tables = migrate(schema, tables)
         return schema, tables, PENDING
 
@@ -549,7 +556,13 @@ class AtomicJSONStorage(Storage):
             raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(self.path))
         stored = self.codec.encode(plain) if self.codec is not None else plain
         make_private_folder(self.path.parent)
+        self.digest = None  # until the new file is in place
         problem = replace_keeping_backups(self.path, stored, self.backups if backup else 0)
+        self.digest = hashlib.sha256(stored).hexdigest()
+        if self.sealable:
+            from sendfolio.store.checked import seal
+
+            seal(self.path.parent, self.digest, self.codec)
         if problem is not None:
             self.notices.append(problem)
 
@@ -570,6 +583,7 @@ class AtomicJSONStorage(Storage):
         """Save through `codec` from now on: the file at `path` holds `plain` under it (a change of codec is done)."""
         self.codec = codec
         self._saved = plain
+        self.digest = None  # the new file's bytes were written by the change (`recode.py`), not here
 
     def exists(self) -> bool:
         """True when the file has been saved at least once."""

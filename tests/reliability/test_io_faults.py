@@ -162,8 +162,8 @@ def test_full_disk(tmp_path):
 
 
 def fill_disk(path: Path) -> Path:
-    """Write a file until the disk is full."""
-    with open(path, "wb") as handle:
+    """Write a file until the disk is full (unbuffered: no bytes left over to fail again on close)."""
+    with open(path, "wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
