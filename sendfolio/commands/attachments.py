@@ -1,6 +1,7 @@
 """`sendfolio attach` and `sendfolio attachments`: certificates and other documents kept with the folio.
 
 sendfolio attach FILE --for training:ID|membership|insurance|case:REF|cpd:ID [--title T]
+sendfolio attach FILE --for case:REF --observer NAME [--role R] [--completed DATE] [--tick CRITERION[=COMMENT]]...
 sendfolio attachments [--remove ID]
 """
 
@@ -12,11 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sendfolio.commands.common import open_folio
+from sendfolio.commands.common import fail, open_folio
 from sendfolio.commands.reporting import reported
+from sendfolio.domain.wording import count
 
 if TYPE_CHECKING:
     from sendfolio.domain.records import Attachment
+    from sendfolio.io.attachments import CheckedFile
     from sendfolio.store import Folio
 
 
@@ -30,23 +33,108 @@ if TYPE_CHECKING:
     help="What it is evidence for: training:ID, membership, insurance, case:REF or cpd:ID.",
 )
 @click.option("--title", default=None, help="How the portfolio names it (default: from what it is for).")
+@click.option(
+    "--observer",
+    default=None,
+    metavar="NAME",
+    help="An observer's Forms 1–3 on paper (printed, flattened or scanned) for case:REF: the observer's name as "
+    "written on it. Kept as their return; the ticks given with --tick are recorded as transcribed from it.",
+)
+@click.option("--role", default="", help="With --observer: their role as written on the form (co-mediator, PPC…).")
+@click.option("--completed", default=None, metavar="DATE", help="With --observer: the date completed on the form.")
+@click.option(
+    "--tick",
+    "ticks",
+    multiple=True,
+    metavar="CRITERION[=COMMENT]",
+    help="With --observer: a criterion ticked on the form (`sendfolio criteria` lists the ids), with its comment; "
+    "once for each.",
+)
 @click.pass_context
-def attach(ctx: click.Context, file: Path, evidence_for: str, title: str | None) -> None:
+def attach(
+    ctx: click.Context,
+    file: Path,
+    evidence_for: str,
+    title: str | None,
+    observer: str | None,
+    role: str,
+    completed: str | None,
+    ticks: tuple[str, ...],
+) -> None:
     """Keep a certificate or other document (PDF, PNG or JPEG, up to 20 MB) with the folio.
 
     It is stored in the data folder (encrypted when the folio is) and printed in the portfolio
-    beside the requirement it evidences.
+    beside the requirement it evidences. With --observer, it is an observer's form on paper for a
+    case, kept as their return with the ticks transcribed from it.
     """
     from sendfolio.services.attach import attach_file, read_document
 
+    if observer is None and (ticks or completed or role):
+        fail("--tick, --completed and --role go with --observer (an observer's form on paper); nothing was attached")
+    when = _date_option("--completed", completed)
     with reported(nothing="nothing was attached", os_error="{error}"):
         document = read_document(file)
+    if observer is not None:
+        _keep_paper(ctx, document, evidence_for, observer, role, when, ticks)
+        return
     with open_folio(ctx) as folio, reported(nothing="nothing was attached", os_error="{error}"):
         saved = attach_file(folio, document, evidence_for, title=title, today=date.today())
         warning = unchecked_warning(folio, {saved.id})
     click.echo(f"Attached {saved.id}: {saved.title} ({describe(saved)}), evidence for {saved.evidence_for}")
     if folio.codec is not None:
         click.echo("It is stored encrypted with the folio.")
+    if warning:
+        click.echo(warning, err=True)
+
+
+def _date_option(option: str, raw: str | None) -> date | None:
+    """A date option's value (YYYY-MM-DD or DD/MM/YYYY), or one line saying what is allowed."""
+    from sendfolio.domain.fields import FieldProblem, parse_date_value
+
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return parse_date_value(raw)
+    except FieldProblem as problem:
+        fail(f"{option}: {problem}; nothing was attached")
+
+
+def _keep_paper(
+    ctx: click.Context,
+    document: CheckedFile,
+    evidence_for: str,
+    observer: str,
+    role: str,
+    completed: date | None,
+    ticks: tuple[str, ...],
+) -> None:
+    """Keep an observer's form on paper with its case, with the ticks transcribed from it, and say so."""
+    from sendfolio.services.paper import keep_paper_form
+
+    if not evidence_for.startswith("case:"):
+        fail("--for: an observer's form (--observer) is for a case: --for case:REF; nothing was attached")
+    given = dict(item.partition("=")[::2] for item in ticks)
+    with open_folio(ctx) as folio, reported(nothing="nothing was attached", os_error="{error}"):
+        kept = keep_paper_form(
+            folio,
+            document,
+            evidence_for.removeprefix("case:"),
+            observer=observer,
+            role=role,
+            completed=completed,
+            ticks={crit.strip(): comment.strip() for crit, comment in given.items()},
+            today=date.today(),
+        )
+        warning = unchecked_warning(folio, {kept.attachment}, "the observer's form")
+    click.echo(
+        f"Kept {kept.observer}'s form on paper with case {kept.ref} (attachment {kept.attachment}), "
+        f"{count(len(kept.ticked), 'tick')} transcribed from it"
+    )
+    if not kept.ticked:
+        click.echo(
+            "Enter its ticks with --tick CRITERION (again with the same file), or in the app: "
+            "the case log, then the case's checklist."
+        )
     if warning:
         click.echo(warning, err=True)
 

@@ -62,6 +62,7 @@ def _report(error: Exception, *, nothing: str, options: Mapping[str, str], targe
     from sendfolio.services.forms import NoSuchCase
     from sendfolio.services.imports import RestoreWouldReplace
     from sendfolio.services.outputs import OutputExists, OutputRefusedFor
+    from sendfolio.services.paper import PaperFormRefused
     from sendfolio.store import FolioError
 
     lead = f"{nothing}: " if nothing else ""
@@ -87,6 +88,7 @@ def _report(error: Exception, *, nothing: str, options: Mapping[str, str], targe
         PrivacyFindings,
         ExportRefused,
         AttachmentRefused,
+        PaperFormRefused,
         InvalidRecord,
         BackupPassphraseProblem,
         FolioError,

@@ -21,6 +21,8 @@ class Problem:
     line: int | None
     column: str
     problem: str
+    paper_case: str | None = None
+    """Set when the file is an observer's form on paper (printed, flattened or scanned): its case, '' if unknown."""
 
     def __str__(self) -> str:
         """`file:line: column: problem`; the line or column is left out when there is none.

@@ -64,18 +64,9 @@ def _read_one(path: Path, found: ReadFiles, decrypt: Decrypt | None = None) -> l
     name = str(path)
     what = SUFFIXES.get(path.suffix.lower())
     if what is None and path.suffix.lower() in (".png", ".jpg", ".jpeg"):
-        from sendfolio.io.returned_form import PAPER_ROUTE
+        from sendfolio.io.returned_form import paper_problem
 
-        raise ImportProblems(
-            [
-                Problem(
-                    name,
-                    None,
-                    "",
-                    "is an image: if it is an observer's scanned form, " + PAPER_ROUTE.format(case="REF"),
-                )
-            ]
-        )
+        raise paper_problem(name, "is an image: if it is an observer's scanned form, ")
     if what is None:
         raise ImportProblems(
             [Problem(name, None, "", "is not a .csv, .md, .json or .pdf file: sendfolio cannot tell what it holds")]

@@ -49,8 +49,9 @@ TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y",
 """Other ways an observer may write a date, beyond YYYY-MM-DD and DD/MM/YYYY."""
 
 PAPER_ROUTE = (
-    "keep it as the observer's form with `sendfolio attach FILE --for case:{case} --title \"Observer's form\"`, "
-    "then enter the ticks in the case's checklist"
+    "keep it as the observer's form with `sendfolio attach FILE --for case:{case} --observer NAME --role ROLE "
+    "--completed DATE`, then enter the ticks from it with `--tick CRITERION` (once for each), or in the app, "
+    "where importing it offers the same"
 )
 """What to do with a form on paper, printed, scanned or flattened: attach it to its case, then enter the ticks."""
 
@@ -123,6 +124,11 @@ class ReturnedForm:
         return lines
 
 
+def paper_problem(file: str, message: str, case: str = "") -> ImportProblems:
+    """The one problem of an observer's form on paper (printed, flattened or scanned): what to do with it."""
+    return ImportProblems([Problem(file, None, "", message + PAPER_ROUTE.format(case=case or "REF"), case)])
+
+
 def _problem(file: str, message: str) -> ImportProblems:
     """One problem with the whole file."""
     return ImportProblems([Problem(file, None, "", message)])
@@ -184,11 +190,10 @@ def _reference(file: str, values: dict[str, Any], keywords: str) -> FormReferenc
         raise _problem(file, "its form reference has been changed: ask the observer to fill in the form as sent")
     reference = from_field or from_keywords
     if reference is None:
-        raise _problem(
+        raise paper_problem(
             file,
-            "is not one of the observer forms sendfolio makes (it has no form reference): if it is an observer's "
-            f"printed or scanned form, {PAPER_ROUTE.format(case='REF')}; to make the forms, use the case log (f) "
-            "or `sendfolio forms --case REF`",
+            "is not one of the observer forms sendfolio makes (it has no form reference; to make them, use the case "
+            "log (f) or `sendfolio forms --case REF`): if it is an observer's printed or scanned form, ",
         )
     return reference
 
@@ -233,10 +238,10 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     values, keywords, pages = _fields(file, raw)
     reference = _reference(file, values, keywords)
     if not any(name.startswith(("seen_", "note_", "debrief_", "f1_", "f2_", "f3_")) for name in values):
-        raise _problem(
+        raise paper_problem(
             file,
-            "is one of the observer forms but has no fields left to read (it was printed or flattened): "
-            + PAPER_ROUTE.format(case=reference.case or "REF"),
+            "is one of the observer forms but has no fields left to read (it was printed or flattened): ",
+            reference.case,
         )
     sheets = [_sheet(file, number, values) for number in reference.forms]
     case_ref = reference.case or next(
@@ -250,6 +255,13 @@ def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     if not case_ref:
         raise _problem(file, "names no case: write the case reference in the header of the form")
     named = [sheet for sheet in sheets if sheet.observer]
+    if not named and not any(sheet.used for sheet in sheets):
+        raise paper_problem(
+            file,
+            "has nothing filled in (no observer's name, no tick): if the observer filled it in by hand, or their "
+            "program flattened what they wrote onto the page, ",
+            case_ref,
+        )
     if not named:
         raise _problem(
             file,

@@ -56,6 +56,7 @@ class Sheet:
     attachment: str = ""
     remarks: tuple[SheetRow, ...] = ()
     others_returned: bool = False
+    paper: bool = False
 
     @property
     def seen(self) -> int:
@@ -153,6 +154,7 @@ def case_forms(data: FolioData, case: Case, place: int, disagreeing: tuple[Disag
                 attachment=back.attachment if back else "",
                 remarks=_remarks(back, form) if back else (),
                 others_returned=entered and any(str(form) in item.forms for item in returns),
+                paper=back is not None and back.how == "paper",
             )
         )
     return CaseForms(place=PLACES.get(place, f"{place}th"), sheets=tuple(made))

@@ -128,23 +128,33 @@ class ImportFormScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#import-form-path")
     def read_form(self) -> None:
-        """Read the PDF against the folio and ask before saving what it records."""
+        """Read the PDF against the folio and ask before saving what it records; a form on paper
+        (printed, flattened or scanned) is offered to be kept with its case, then its ticks entered."""
         from sendfolio.io.problems import ImportProblems
         from sendfolio.services.imports import check_import
 
         raw = self.query_one("#import-form-path", Input).value.strip()
         path = Path(raw).expanduser()
-        if path.suffix.lower() != ".pdf":
-            self.query_one("#import-form-result", Static).update("Give the returned form: a .pdf file.")
+        if path.suffix.lower() not in (".pdf", ".png", ".jpg", ".jpeg"):
+            self.query_one("#import-form-result", Static).update("Give the returned form: a .pdf file (or a scan).")
             return
         folio = self.app.current_folio
         try:
             plan = check_import(folio, [path])
         except ImportProblems as bad:
+            from sendfolio.tui.dialogs.paper_form import offer_paper
+
+            if offer_paper(self, bad, lambda: self.dismiss(True)):
+                return
             self.query_one("#import-form-result", Static).update(
                 "Nothing imported: " + "; ".join(str(problem) for problem in bad.problems)
             )
             return
+        self.path = path
+        self.confirm(plan)
+
+    def confirm(self, plan: Any) -> None:
+        """Show what the form records and save it when the mediator says so."""
         lines = plan.forms + [f"  {line}" for line in plan.summary()]
         if not plan.to_put:
             self.query_one("#import-form-result", Static).update("\n".join([*lines, "Already recorded: nothing new."]))
@@ -168,6 +178,10 @@ class ImportFormScreen(ModalScreen[bool]):
             result.update(f"Not saved: {error}")
             return
         self.dismiss(True)
+        if plan.observer_differs:
+            from sendfolio.tui.dialogs.paper_form import ask_observed_by
+
+            ask_observed_by(self.app, plan, [self.path])
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog without importing."""

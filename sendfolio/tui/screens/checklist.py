@@ -4,11 +4,14 @@ The criteria come from `standards.criteria_by_form_section()`, grouped by form a
 Space or Enter ticks or unticks the highlighted criterion; n adds or edits its evidence note
 (and the observer). Each tick is an Observation record, saved through the Folio at once;
 unticking a criterion that has a note asks first, so no evidence is lost on a slip.
+
+Opened for an observer's form on paper (`paper`: the id of their return), it is the tick entry
+for that form: each tick is the observer's, transcribed by the mediator (`services.paper`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import getters
@@ -69,16 +72,41 @@ class ChecklistScreen(Screen):
     ]
     """Space (or Enter) ticks; n edits the note; Escape goes back."""
 
-    def __init__(self, ref: str, criterion: str | None = None) -> None:
-        """Keep the case's reference and the criterion to start on."""
+    def __init__(self, ref: str, criterion: str | None = None, paper: str | None = None) -> None:
+        """Keep the case's reference, the criterion to start on, and the observer's paper return to transcribe."""
         super().__init__()
         self.ref = ref
         self.start_at = criterion
+        self.paper = paper
+
+    def paper_return(self) -> Any:
+        """The observer's return on paper whose ticks are entered here (None: the mediator's own ticks)."""
+        return next((item for item in self.app.current_folio.data().returns if item.id == self.paper), None)
+
+    def found(self, criterion_id: str) -> Observation | None:
+        """The tick of a criterion shown here: the paper form's observer's, or the case's first."""
+        kept = self.paper_return()
+        if kept is None:
+            return caseops.observation(self.app.current_folio, self.ref, criterion_id)
+        return next(
+            (
+                item
+                for item in self.app.current_folio.observations(self.ref)
+                if item.criterion == criterion_id and item.returned and item.observer == kept.observer
+            ),
+            None,
+        )
 
     def compose(self) -> ComposeResult:
         """A title, the list of criteria, and a summary line."""
         yield AreaBar()
-        yield Static(f"Criteria shown in case {self.ref}", id="checklist-title", classes="section-title")
+        kept = self.paper_return()
+        title = (
+            f"Ticks on {kept.observer}'s form on paper, case {self.ref}"
+            if kept is not None
+            else f"Criteria shown in case {self.ref}"
+        )
+        yield Static(title, id="checklist-title", classes="section-title", markup=False)
         yield OptionList(*self._options(), id="checklist")
         yield Static("", id="checklist-note")
         yield AppFooter()
@@ -90,7 +118,7 @@ class ChecklistScreen(Screen):
             heading = Text(f"Form {form} · {items[0].form_title} · {section}", style="bold reverse")
             options.append(Option(heading, disabled=True))
             for item in items:
-                found = caseops.observation(self.app.current_folio, self.ref, item.id)
+                found = self.found(item.id)
                 options.append(Option(criterion_prompt(item, found), id=item.id))
         return options
 
@@ -104,6 +132,13 @@ class ChecklistScreen(Screen):
 
     def show_summary(self) -> None:
         """How many criteria this case shows."""
+        kept = self.paper_return()
+        if kept is not None:
+            self.query_one("#checklist-note", Static).update(
+                f"{len(kept.ticked)} ticked on {kept.observer}'s form. Space ticks what they ticked, n adds their "
+                "comment, Esc goes back."
+            )
+            return
         shown = len(self.app.current_folio.observations(self.ref))
         self.query_one("#checklist-note", Static).update(
             f"{shown} of {len(CRITERIA)} criteria shown in this case. Space ticks, n adds evidence, Esc goes back."
@@ -116,7 +151,7 @@ class ChecklistScreen(Screen):
 
     def redraw(self, criterion_id: str) -> None:
         """Redraw one criterion's line after a change."""
-        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
+        found = self.found(criterion_id)
         item = next(item for item in CRITERIA if item.id == criterion_id)
         self.query_one("#checklist", OptionList).replace_option_prompt(criterion_id, criterion_prompt(item, found))
         self.show_summary()
@@ -131,8 +166,10 @@ class ChecklistScreen(Screen):
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
-        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
-        if found is None:
+        found = self.found(criterion_id)
+        if self.paper is not None and (found is None or not found.notes):
+            self._transcribe(criterion_id, "", found is None)
+        elif found is None:
             caseops.tick_criterion(self.app.current_folio, case, criterion_id)
             self.redraw(criterion_id)
         elif not found.notes and not found.returned:
@@ -144,18 +181,38 @@ class ChecklistScreen(Screen):
 
     def _untick(self, found: Observation, yes: bool | None) -> None:
         """Delete the observation when confirmed."""
-        if yes:
+        if yes and self.paper is not None:
+            self._transcribe(found.criterion, "", False)
+        elif yes:
             self.app.current_folio.delete(found)
             self.redraw(found.criterion)
+
+    def _comment_saved(self, criterion_id: str, record: Observation | None) -> None:
+        """The observer's comment from their paper form, ticking the criterion."""
+        if record is not None:
+            self._transcribe(criterion_id, record.notes, True)
+
+    def _transcribe(self, criterion_id: str, comment: str, ticked: bool) -> None:
+        """Tick (or untick) a criterion as the observer did on their paper form."""
+        from sendfolio.services.paper import transcribe_tick
+
+        if self.paper is not None:
+            transcribe_tick(self.app.current_folio, self.paper, criterion_id, comment, ticked=ticked)
+            self.redraw(criterion_id)
 
     def action_note(self) -> None:
         """Add or edit the highlighted criterion's evidence note (ticking it)."""
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
-        found = caseops.observation(self.app.current_folio, self.ref, criterion_id)
+        found = self.found(criterion_id)
         initial = found or Observation(ref=self.ref, criterion=criterion_id, observer=case.observed_by)
         item = next(item for item in CRITERIA if item.id == criterion_id)
+        if self.paper is not None:
+            specs = (FieldSpec("notes", "The observer's comment", "multiline", help="As written on their form."),)
+            form = EditRecordScreen(Observation, specs, initial=initial, title=f"Comment: {item.text}", focus="notes")
+            self.app.push_screen(form, lambda record: self._comment_saved(criterion_id, record))
+            return
         form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
         self.app.push_screen(form, lambda record: self._note_saved(record, found))
 

@@ -367,6 +367,10 @@ class ImportScreen(TransferScreen):
         heading = "Imported" if plan.backup is None else "Restored the backup"
         lines = plan.summary() or ["no records (the files hold none)"]
         self.show_result(f"✓ {heading}:\n" + "\n".join(f"  {line}" for line in lines))
+        if plan.observer_differs:
+            from sendfolio.tui.dialogs.paper_form import ask_observed_by
+
+            ask_observed_by(self.app, plan, self.checked)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the dry run's result: what would be imported, or every problem."""
@@ -375,6 +379,9 @@ class ImportScreen(TransferScreen):
         if event.state == WorkerState.ERROR:
             self.plan = None
             self.show_result(_import_problems(event.worker.error), error=True)
+            from sendfolio.tui.dialogs.paper_form import offer_paper
+
+            offer_paper(self, event.worker.error)
             return
         self.plan = event.worker.result
         lines = self.plan.summary()

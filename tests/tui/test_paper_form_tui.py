@@ -1,0 +1,53 @@
+"""An observer's form on paper in the app (issue 24, item 6): recognised on import, kept with its case, its ticks entered.
+
+From the case log, i reads a scan: the app offers to keep it as the observer's form (no command
+line), then opens the checklist for that form's ticks; each tick is the observer's, transcribed.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
+from sendfolio.tui.dialogs.paper_form import PaperFormScreen
+from sendfolio.tui.screens.checklist import ChecklistScreen
+from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.tui.test_caselog import open_cases
+
+CASE = "SM-DEMO-004"
+"""A held practice case of the demo folio."""
+
+
+async def test_a_scan_is_offered_to_be_kept_as_the_observers_form_then_its_ticks_are_entered(
+    demo_folio, folio_dir, today, tmp_path
+):
+    """i, a scan's path: the paper dialog (not an error); keeping it opens the ticks of that form; space ticks."""
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (120, 170), "white").save(scan)
+    app = make_app(folio_dir, today, folio=demo_folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_cases(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportFormScreen)
+        await type_text(pilot, str(scan))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PaperFormScreen)
+        assert "scan.png is an image" in str(app.screen.query_one("#paper-about").render())
+        for ident, value in (
+            ("paper-case", CASE), ("paper-observer", "Alex Rowan"), ("paper-role", "co-mediator"),
+            ("paper-completed", "08/10/2026"), ("paper-forms", "1"),
+        ):  # fmt: skip
+            app.screen.query_one(f"#{ident}").value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen) and app.screen.paper
+        assert "Alex Rowan's form on paper" in str(app.screen.query_one("#checklist-title").render())
+        await pilot.press("space")
+        await settle(pilot)
+    (kept,) = [item for item in demo_folio.data().returns_for(CASE) if item.how == "paper"]
+    assert kept.observer == "Alex Rowan" and kept.forms == ("1",) and kept.ticked == ("f1.pm.initial-contact",)
+    (tick,) = [item for item in demo_folio.observations(CASE) if item.observer == "Alex Rowan"]
+    assert tick.criterion == "f1.pm.initial-contact" and tick.returned and tick.observer_role == "co-mediator"
+    assert any(item.id == kept.attachment and item.evidence_for == f"case:{CASE}" for item in demo_folio.attachments())
