@@ -108,8 +108,11 @@ class FormsScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ImportFormScreen(ModalScreen[bool]):
-    """Import a returned Forms 1–3 PDF: show what will be recorded, then save when asked."""
+class ImportFormScreen(ModalScreen[Any]):
+    """Import a returned Forms 1–3 PDF: show what will be recorded, then save when asked.
+
+    Dismisses with True once saved, with the `ObserverReturn` of a form on paper kept instead (its ticks to
+    enter next), or False."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)
@@ -144,7 +147,7 @@ class ImportFormScreen(ModalScreen[bool]):
         except ImportProblems as bad:
             from sendfolio.tui.dialogs.paper_form import offer_paper
 
-            if offer_paper(self, bad, lambda: self.dismiss(True)):
+            if offer_paper(self, bad, self.dismiss):
                 return
             self.query_one("#import-form-result", Static).update(
                 "Nothing imported: " + "; ".join(str(problem) for problem in bad.problems)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import getters, on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
@@ -131,9 +131,9 @@ class PaperFormScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-def offer_paper(screen: Screen, error: BaseException | None, then: Callable[[], object] | None = None) -> bool:
-    """When `error` (an import's problems) finds an observer's form on paper, offer to keep it with its case,
-    then open the case's checklist for its ticks (`then` runs first, once it is kept). True when offered."""
+def offer_paper(screen: Screen, error: BaseException | None, kept: Callable[[Any], object]) -> bool:
+    """When `error` (an import's problems) finds an observer's form on paper, offer to keep it with its case;
+    `kept` gets the return kept (the caller opens its checklist for the ticks). True when offered."""
     from sendfolio.io.problems import ImportProblems
 
     if not isinstance(error, ImportProblems):
@@ -141,19 +141,14 @@ def offer_paper(screen: Screen, error: BaseException | None, then: Callable[[], 
     problem = next((item for item in error.problems if item.paper_case is not None), None)
     if problem is None:
         return False
-
-    def kept(back: Any) -> None:
-        """Open the checklist for the ticks of the form just kept."""
-        if back is None:
-            return
-        from sendfolio.tui.screens.checklist import ChecklistScreen
-
-        if then is not None:
-            then()
-        screen.app.push_screen(ChecklistScreen(back.ref, paper=back.id))
-
     why = problem.problem.split(":")[0]
-    screen.app.push_screen(PaperFormScreen(Path(problem.file), problem.paper_case or "", why), kept)
+
+    def done(back: Any) -> None:
+        """Hand the return kept on (nothing when the mediator cancelled)."""
+        if back is not None:
+            kept(back)
+
+    screen.app.push_screen(PaperFormScreen(Path(problem.file), problem.paper_case or "", why), done)
     return True
 
 

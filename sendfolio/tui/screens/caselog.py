@@ -8,7 +8,7 @@ Every change is saved through the Folio at once.
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -350,9 +350,14 @@ class CaseLogScreen(FolioScreen):
         """Import a returned Forms 1–3 PDF, after showing what it records."""
         from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 
-        def done(saved: bool | None) -> None:
-            """Refresh the table after a saved import."""
-            if saved:
+        def done(saved: Any) -> None:
+            """Refresh the table after a saved import; a form on paper kept goes on to its ticks."""
+            if saved is not None and not isinstance(saved, bool):
+                from sendfolio.tui.screens.checklist import ChecklistScreen
+
+                self.reload(select=self.selected_ref())
+                self.app.push_screen(ChecklistScreen(saved.ref, paper=saved.id))
+            elif saved:
                 self.notify("The returned form is recorded.", markup=False)
                 self.reload(select=self.selected_ref())
 

@@ -380,8 +380,11 @@ class ImportScreen(TransferScreen):
             self.plan = None
             self.show_result(_import_problems(event.worker.error), error=True)
             from sendfolio.tui.dialogs.paper_form import offer_paper
+            from sendfolio.tui.screens.checklist import ChecklistScreen
 
-            offer_paper(self, event.worker.error)
+            offer_paper(
+                self, event.worker.error, lambda back: self.app.push_screen(ChecklistScreen(back.ref, paper=back.id))
+            )
             return
         self.plan = event.worker.result
         lines = self.plan.summary()
