@@ -37,9 +37,9 @@ from sendfolio.domain.records import (
 )
 from sendfolio.store.attachments import AttachmentFiles, ReadableAttachments
 from sendfolio.store.backups import advised, attachment_files_held, backup_files, missing_folio
-from sendfolio.store.checked import seal, sealed
 from sendfolio.store.contents import FolioContents, R
-from sendfolio.store.index import Index, load_records, read_settings
+from sendfolio.store.figures import KeepsFigures
+from sendfolio.store.index import Index, load_folio_records, read_settings, seal_saved
 from sendfolio.store.layout import (
     SETTINGS_TABLE,
     SINGLETONS,
@@ -50,7 +50,7 @@ from sendfolio.store.layout import (
 from sendfolio.store.lock import FolioLock, ReadOnlyLock
 from sendfolio.store.names import FOLIO_FILE, LOCK_FILE
 from sendfolio.store.recode import CodecChange, finish_if_free, finish_pending, pending_change, plan_change
-from sendfolio.store.storage import SCHEMA, AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
+from sendfolio.store.storage import AtomicJSONStorage, Codec, FolioError, NeedsRecovery, make_private_folder
 
 ENTERED_SETTING = "entered"
 """The setting listing the records last added or changed, as [kind, key], latest first."""
@@ -59,7 +59,7 @@ ENTERED_KEPT = 20
 """How many records the list of records entered keeps."""
 
 
-class Folio(FolioContents):
+class Folio(FolioContents, KeepsFigures):
     """A mediator's records, held in memory (`FolioContents` reads them), saved atomically on every change."""
 
     def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: FolioLock | ReadOnlyLock):
@@ -73,6 +73,7 @@ class Folio(FolioContents):
         self.codec_lock = threading.RLock()
         """Held while the codec changes; whatever writes a file through the codec beside the folio
         (a draft) holds it too, so nothing is written under the old codec after the change has read it."""
+        self._generation = 0  # counted up as an outermost batch begins and ends (`KeepsFigures.snapshot`)
         self.on_save: list[Callable[[], None]] = []
         """Called after every change is saved (once per outermost batch), e.g. so the app can redraw."""
         self._load_index()
@@ -164,18 +165,10 @@ class Folio(FolioContents):
 
     def _load_index(self) -> None:
         """Parse every stored record into memory, or raise `FolioError` naming the bad one."""
-        tables = self._storage.peek()  # only read here: records are parsed into new objects
-        storage, digest = self._storage, self._storage.digest
-        trusted = digest is not None and storage.schema_read == SCHEMA and sealed(self.data_dir, digest, storage.codec)
-        loaded = load_records(tables, self.path, storage.codec, trusted=trusted)
-        storage.sealable = loaded.canonical and not storage.readonly
-        if storage.sealable and not trusted and digest is not None:
-            seal(
-                self.data_dir, digest, storage.codec
-            )  # checked in full once: the next open reads it on the trusted path
+        loaded = load_folio_records(self._storage, self.data_dir)  # the tables only read: records are new objects
         self._records: Index = loaded.records
         self._singletons: dict[str, Record | None] = loaded.singletons
-        self._settings: dict[str, Any] = read_settings(tables)
+        self._settings: dict[str, Any] = read_settings(self._storage.peek())
         self._data: FolioData | None = None
 
     # -- changing --------------------------------------------------------------------
@@ -184,6 +177,8 @@ class Folio(FolioContents):
     def batch(self) -> Iterator[Folio]:
         """Make many changes, saved once at the end; if the block raises, nothing changes."""
         self._check_open()
+        outermost = not self._storage.in_transaction
+        self._generation += outermost
         try:
             with self._storage.transaction():
                 yield self
@@ -194,6 +189,9 @@ class Folio(FolioContents):
             raise
         finally:
             self._data = None
+            self._generation += outermost
+        if outermost:
+            seal_saved(self._storage, self.data_dir)
         if not self._storage.in_transaction:
             for listener in list(self.on_save):
                 listener()

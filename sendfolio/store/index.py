@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sendfolio.domain.records import InvalidRecord, Record
-from sendfolio.store.checked import trusted_record
+from sendfolio.store.checked import seal, sealed, trusted_record
 from sendfolio.store.layout import SETTINGS_TABLE, SINGLETONS, TABLES, RecordTable
-from sendfolio.store.storage import Codec, NeedsRecovery, Tables
+from sendfolio.store.storage import SCHEMA, AtomicJSONStorage, Codec, NeedsRecovery, Tables
 
 Index = dict[type[Record], dict[tuple, Record]]
 """The records of each many-record kind, by type, keyed by their key fields."""
@@ -55,6 +55,26 @@ def load_records(tables: Tables, path: Path, codec: Codec | None, *, trusted: bo
 def read_settings(tables: Tables) -> dict[str, Any]:
     """The saved settings by key (copies, as plain JSON values)."""
     return {doc.get("key"): json.loads(json.dumps(doc.get("value"))) for doc in tables.get(SETTINGS_TABLE, {}).values()}
+
+
+def load_folio_records(storage: AtomicJSONStorage, data_dir: Path) -> Loaded:
+    """The records of the folio file the storage read: on the trusted path when its seal names it, else checked in
+    full (and then sealed, when the tables are as the records write them and the folio may be written)."""
+    digest = storage.digest
+    trusted = digest is not None and storage.schema_read == SCHEMA and sealed(data_dir, digest, storage.codec)
+    loaded = load_records(storage.peek(), storage.path, storage.codec, trusted=trusted)
+    storage.sealable = loaded.canonical and not storage.readonly
+    storage.sealed = digest if trusted else None
+    if storage.sealable and not trusted:
+        seal_saved(storage, data_dir)  # checked in full once: the next open reads it on the trusted path
+    return loaded
+
+
+def seal_saved(storage: AtomicJSONStorage, data_dir: Path) -> None:
+    """Seal the file the storage last read or saved, if its tables are as the records write them and it is not yet."""
+    if storage.sealable and storage.digest is not None and storage.digest != storage.sealed:
+        seal(data_dir, storage.digest, storage.codec)
+        storage.sealed = storage.digest
 
 
 class _Reader:

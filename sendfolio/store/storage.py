@@ -396,8 +396,11 @@ class AtomicJSONStorage(Storage):
         self.digest: str | None = None
         """The SHA-256 of the file's bytes as stored, as last read or saved (None: no file, or not known)."""
         self.sealable = False
-        """True while memory holds exactly what checked records write (`Folio` says so): a save then seals
-        the file (`store/checked.py`), so the next open need not check every record again."""
+        """True while memory holds exactly what checked records write (`index.load_folio_records` says so):
+        the folio then seals each file it saves (`store/checked.py`), so the next open need not check every
+        record again."""
+        self.sealed: str | None = None
+        """The digest the seal beside the file names, as far as this storage knows (None: none)."""
         self.notices: list[str] = []
         """What went wrong after a save that stands (the backups not rotated), one sentence each, for the
         shells to show (`Folio.take_notices`)."""
@@ -559,10 +562,6 @@ class AtomicJSONStorage(Storage):
         self.digest = None  # until the new file is in place
         problem = replace_keeping_backups(self.path, stored, self.backups if backup else 0)
         self.digest = hashlib.sha256(stored).hexdigest()
-        if self.sealable:
-            from sendfolio.store.checked import seal
-
-            seal(self.path.parent, self.digest, self.codec)
         if problem is not None:
             self.notices.append(problem)
 

@@ -53,6 +53,7 @@ from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
+    from sendfolio.store.figures import DigestInBackground
     from sendfolio.tui.support.host import FolioHost
 
 START_MODE = "start"
@@ -156,6 +157,11 @@ class SendfolioApp(CrashHookApp):
         self.today = today or date.today()
         self.folio_changed_signal: Signal[FolioChanged] = Signal(self, "folio-changed")
         self._given_folio = folio
+        self.start_digest: DigestInBackground | None = None
+        if folio is None:  # the file is read and hashed while the app starts (hashing lets go of the GIL)
+            from sendfolio.store.figures import DigestInBackground
+
+            self.start_digest = DigestInBackground(self.data_dir)
         self.revision = 0
         """How many times the folio has changed (or been replaced) since the app started."""
         self._owns_folio = folio is None

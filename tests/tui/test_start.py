@@ -30,11 +30,13 @@ print(json.dumps(sorted(sys.modules)))
 
 LATER = (
     "tinydb", "weasyprint", "jinja2", "markdown_it", "pypdf", "cryptography", "argon2", "holidays", "icalendar",
-    "PIL", "tree_sitter", "sendfolio.commands.core", "sendfolio.store", "sendfolio.rules", "sendfolio.io",
+    "PIL", "tree_sitter", "sendfolio.commands.core", "sendfolio.store.folio", "sendfolio.store.storage",
+    "sendfolio.store.crypto", "sendfolio.store.index", "sendfolio.rules", "sendfolio.io",
     "sendfolio.domain.records", "sendfolio.domain.timescales", "sendfolio.portfolio", "sendfolio.privacy",
     "sendfolio.samples", "sendfolio.tui.screens.record_screen",
 )  # fmt: skip
-"""What the first screen does without: the folio, the rules, the commands, the compilers, the crypto."""
+"""What the first screen does without: the folio, the rules, the commands, the compilers, the crypto (the
+store's light modules, `mark` and `figures`, read the encryption mark and the figures kept for the first frame)."""
 
 PASSPHRASE = "fictional start passphrase"
 """The encrypted test folio's passphrase."""

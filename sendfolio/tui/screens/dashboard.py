@@ -33,7 +33,8 @@ from sendfolio.tui.widgets.text import mark, plain_cells, status_text
 if TYPE_CHECKING:  # imported where used: the rules and records load after the first paint
     from sendfolio import rules
     from sendfolio.domain import timescales
-    from sendfolio.domain.records import FolioData, Record
+    from sendfolio.domain.records import Record
+    from sendfolio.store.figures import KeepsFigures, Snapshot
 
 
 class DashboardScreen(FolioScreen):
@@ -94,13 +95,39 @@ class DashboardScreen(FolioScreen):
     view: DashboardView | None = None
     """What the rules last answered (None until they have)."""
 
+    _preloaded = False
+    """True once the areas' modules and the other screens' styles were asked for (after the first figures
+    worked out from the open folio)."""
+
+    _columns_width = -1
+    """The screen's width the tables' columns were last made for."""
+
     def _waiting(self) -> str:
         """The heading until the figures arrive: the folio is still being read, or the rules are working."""
         return "Reading the folio…" if self.app.folio is None else "Working it out…"
 
     def on_mount(self) -> None:
-        """Nothing shown until the rules have answered."""
+        """The figures kept for the folio file as it is, today, painted with the first frame; else nothing
+        until the rules have answered (they confirm kept figures too, once the folio is open)."""
         self._requirements: dict[str, rules.Requirement] = {}
+        kept = self._kept_view()
+        if kept is not None:
+            self.show(kept)
+
+    def _kept_view(self) -> DashboardView | None:
+        """The figures kept beside the folio the app started on, if they are for that very file and today."""
+        starting = self.app.start_digest
+        if starting is None or self.app.folio is not None:
+            return None
+        self.app.start_digest = None  # the first Dashboard only: another folio opened later has its own
+        from sendfolio.store.figures import kept_figures
+        from sendfolio.store.mark import is_encrypted
+        from sendfolio.tui.views.kept_figures import READER, from_json
+
+        if is_encrypted(self.app.data_dir):  # its figures are read once the passphrase is given
+            return None
+        kept = kept_figures(self.app.data_dir, starting.result(), today=self.app.today.isoformat(), reader=READER)
+        return None if kept is None else from_json(kept)
 
     def show_error(self, message: str) -> None:
         """The folio could not be opened: say why (and how to quit) in place of the figures."""
@@ -114,12 +141,13 @@ class DashboardScreen(FolioScreen):
             part.display = part in (heading, why)
 
     def on_resize(self) -> None:
-        """Fit the tables' columns to the new width."""
-        if self.view is not None:
+        """Fit the tables' columns to the new width (not again for the width they were made for)."""
+        if self.view is not None and self.size.width != self._columns_width:
             self.show(self.view)
 
     def _set_columns(self) -> None:
         """(Re)make both tables' columns to fit the screen's width (no Need column when narrow: the line below says it)."""
+        self._columns_width = self.size.width
         rest = max(self.size.width - 12, 50)
         table = self.query_one("#requirements", DataTable)
         table.clear(columns=True)
@@ -139,7 +167,8 @@ class DashboardScreen(FolioScreen):
         if self.app.folio is not None:
             if self.view is None:
                 self.query_one("#dash-heading", Static).update(self._waiting())
-            self.compute(self.app.current_folio.data(), self.app.today, self.app.current_folio.entered())
+            folio = self.app.current_folio
+            self.compute(folio.snapshot(), self.app.today, folio.entered(), folio)
 
     def action_page(self, direction: int) -> None:
         """Scroll the whole dashboard a page up or down, whichever part has the focus."""
@@ -154,16 +183,18 @@ class DashboardScreen(FolioScreen):
     # `description` given: else Textual describes a worker by the repr() of its arguments, on the screen's
     # thread -- here every record (0.1 s at 10 years, on each refresh), and record text in its logs.
     @work(thread=True, exclusive=True, group="dashboard", description="the dashboard's figures")
-    def compute(self, data: FolioData, today: date, entered: Sequence[Record] = ()) -> None:
-        """Ask the rules off the screen's thread, then show the result."""
+    def compute(self, snapshot: Snapshot, today: date, entered: Sequence[Record], folio: KeepsFigures) -> None:
+        """Ask the rules off the screen's thread, show the result, and keep it beside the folio for the next start."""
         from textual.worker import get_current_worker
 
         from sendfolio.tui.support.memory import collector_paused
+        from sendfolio.tui.views.kept_figures import READER, to_json
 
         with collector_paused():  # the rules make many short-lived objects and no cycles: no collections meanwhile
-            view = dashboard_view(data, today, entered)
+            view = dashboard_view(snapshot.data, today, entered)
         if not get_current_worker().is_cancelled:  # the app is closing: the loop would never answer
             self.app.call_from_thread(self.show, view)
+            folio.keep_figures(snapshot, to_json(view), today=today.isoformat(), reader=READER)
 
     def show(self, view: DashboardView) -> None:
         """Fill every section from the rules' answer (the first time, from the top of the page).
@@ -194,6 +225,8 @@ class DashboardScreen(FolioScreen):
         self.query_one("#recent", Static).update(recent_text(view.recent))
         if first:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
+        if self.app.folio is not None and not self._preloaded:  # not for kept figures: the folio opens first
+            self._preloaded = True
             self.call_after_refresh(self.preload)  # once the figures are painted: they do not wait for these imports
             self.call_after_refresh(self.app.load_screen_styles)  # and the other screens' styles
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from textual.signal import Signal
 
     from sendfolio.store import Folio
+    from sendfolio.store.figures import DigestInBackground
     from sendfolio.tui.support.messages import FolioChanged
 
 
@@ -56,6 +57,9 @@ class FolioHost(Protocol):
     """How many times the folio has changed since the app started."""
     folio_changed_signal: Signal[FolioChanged]
     """Published on every change of the folio."""
+    start_digest: DigestInBackground | None
+    """The digest of the folio file the app started on, worked out while it starts (None once the
+    Dashboard has used it): its kept figures are painted with the first frame (`store/figures.py`)."""
 
     @property
     def current_folio(self) -> Folio:
