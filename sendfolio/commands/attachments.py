@@ -1,6 +1,6 @@
 """`sendfolio attach` and `sendfolio attachments`: certificates and other documents kept with the folio.
 
-sendfolio attach FILE --for training:ID|membership|insurance|case:REF|cpd:ID [--title T]
+sendfolio attach FILE --for training:ID|membership|insurance|verification|case:REF|cpd:ID [--title T]
 sendfolio attach FILE --for case:REF --observer NAME [--role R] [--completed DATE] [--tick CRITERION[=COMMENT]]...
 sendfolio attachments [--remove ID]
 """
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     "evidence_for",
     required=True,
     metavar="WHAT",
-    help="What it is evidence for: training:ID, membership, insurance, case:REF or cpd:ID.",
+    help="What it is evidence for: training:ID, membership, insurance, verification (a signed Form 4), case:REF or cpd:ID.",
 )
 @click.option("--title", default=None, help="How the portfolio names it (default: from what it is for).")
 @click.option(

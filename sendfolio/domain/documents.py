@@ -19,10 +19,12 @@ ATTACHMENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 """The largest file that may be attached: 20 MB."""
 
-ATTACHMENT_FOR = rf"(training:{RECORD_ID}|membership|insurance|case:{CASE_REF}|cpd:{RECORD_ID}|governance:{RECORD_ID})"
+ATTACHMENT_FOR = (
+    rf"(training:{RECORD_ID}|membership|insurance|verification|case:{CASE_REF}|cpd:{RECORD_ID}|governance:{RECORD_ID})"
+)
 """What an attachment is evidence for."""
 
-ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, case:REF, cpd:ID or governance:ID"
+ATTACHMENT_FOR_HELP = "training:ID, membership, insurance, verification, case:REF, cpd:ID or governance:ID"
 """What an attachment may be evidence for, in words."""
 
 
@@ -48,3 +50,15 @@ class Attachment(Identified):
     def file_name(self) -> str:
         """The name of its file in the attachments folder."""
         return f"{self.id}.{'jpg' if self.file_type == 'jpeg' else self.file_type}"
+
+
+def came_in_words(how: str, signer: str, certificate: str, signed_at: str, imported: dt.date) -> str:
+    """How a returned form came in: "digitally signed by …; unchanged since signing; imported on …" or
+    "returned electronically, not signed, imported on …"."""
+    from sendfolio.domain.wording import long_date
+
+    if how == "signed":
+        issued = f" ({certificate})" if certificate else ""
+        when = f", signed {signed_at}" if signed_at else ""
+        return f"digitally signed by {signer}{issued}{when}; unchanged since signing; imported on {long_date(imported)}"
+    return f"returned electronically, not signed, imported on {long_date(imported)}"

@@ -48,6 +48,16 @@ CONFIRMATIONS = {
 """The statements the PPC confirms, each with a tick box, in Appendix A's words (`{name}`: the mediator)."""
 
 
+CONFIRMATION_WORDS = {
+    "requirements": "that the requirements are met",
+    "experienced": "being an experienced SEND mediator",
+    "observed": "having observed the mediator",
+    "mentored": "having mentored the mediator",
+    "reflection": "having supported the mediator's reflection",
+}
+"""Each statement in a few words, for what is not confirmed."""
+
+
 def confirm_field(key: str) -> str:
     """The tick box of a statement the PPC confirms."""
     return f"{FORM4_PREFIX}confirm_{key}"

@@ -22,8 +22,12 @@ from sendfolio.domain.wording import short_date
 Linked = Case | Training | CPDEntry | PPCSession | Reflection
 """The kinds of record a `kind:ID` link can name."""
 
-TARGET_WORDS = {"membership": "Membership of the registering body", "insurance": "Professional indemnity insurance"}
-"""How the portfolio names the two attachments that belong to no record."""
+TARGET_WORDS = {
+    "membership": "Membership of the registering body",
+    "insurance": "Professional indemnity insurance",
+    "verification": "Verification by the PPC (Form 4)",
+}
+"""How the portfolio names the attachments that belong to no record."""
 
 
 class TargetProblem(ValueError):
@@ -84,6 +88,8 @@ def default_title(data: FolioData, target: str) -> str:
         return "Membership certificate"
     if target == "insurance":
         return "Insurance certificate"
+    if target == "verification":
+        return "Form 4 signed by the PPC"
     record = linked_record(data, target)
     kind, _, ident = target.partition(":")
     if isinstance(record, Training):

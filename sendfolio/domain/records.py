@@ -28,8 +28,10 @@ from sendfolio.domain.documents import (
     ATTACHMENT_MAX_BYTES as ATTACHMENT_MAX_BYTES,
     ATTACHMENT_TYPES as ATTACHMENT_TYPES,
     Attachment as Attachment,
+    came_in_words,
 )
 from sendfolio.domain.fields import is_blank
+from sendfolio.domain.form4_fields import CONFIRMATIONS
 from sendfolio.domain.governance import DevelopmentTarget, Feedback, GovernanceItem, conduct_field, conduct_note
 from sendfolio.domain.learning_plan import (
     NEED_MET_BY as NEED_MET_BY,
@@ -329,18 +331,9 @@ class ObserverReturn(Identified):
     @property
     def how_words(self) -> str:
         """How it came in, as the assessor reads it: signed and checked, not signed, or transcribed from paper."""
-        from sendfolio.domain.wording import long_date
-
-        if self.how == "signed":
-            certificate = f" ({self.certificate})" if self.certificate else ""
-            when = f", signed {self.signed_at}" if self.signed_at else ""
-            return (
-                f"digitally signed by {self.signer or self.observer}{certificate}{when}; unchanged since signing; "
-                f"imported on {long_date(self.imported)}"
-            )
         if self.how == "paper":
             return "transcribed by the mediator from the observer's signed paper form"
-        return f"returned electronically, not signed, imported on {long_date(self.imported)}"
+        return came_in_words(self.how, self.signer or self.observer, self.certificate, self.signed_at, self.imported)
 
 
 ENTERED_BY_MEDIATOR = "entered by the mediator"
@@ -467,6 +460,36 @@ class Verification(Record):
     role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
     date: dt.date = _spec(f.a_date())
     statement: str = _spec(f.text(max_length=5_000), "", markdown=True)
+    # Set when the PPC returned Form 4 themselves (`io/ppc_return.py`); empty when the mediator typed it.
+    confirmed: tuple[str, ...] = _spec(f.a_list(options=tuple(CONFIRMATIONS)), ())
+    how: str = _spec(f.choice(RETURN_HOW[:2], required=False), "")
+    imported: dt.date | None = _spec(f.a_date(required=False), None)
+    attachment: str = _spec(f.pattern(RECORD_ID, "the id of an attachment", required=False), "")
+    sha256: str = _digest(required=False)
+    signer: str = _spec(f.text(max_length=200, single_line=True), "")
+    certificate: str = _spec(f.text(max_length=300, single_line=True), "")
+    signed_at: str = _spec(f.text(max_length=40, single_line=True), "")
+
+    @property
+    def returned(self) -> bool:
+        """True when it came back on Form 4 from the PPC's own hand (not typed by the mediator)."""
+        return bool(self.how)
+
+    @property
+    def how_words(self) -> str:
+        """How it came in, as the assessor reads it ('' when the mediator typed it)."""
+        if not self.returned or self.imported is None:
+            return ""
+        return came_in_words(self.how, self.signer or self.name, self.certificate, self.signed_at, self.imported)
+
+    def edited_from(self, old: Verification | None) -> Verification:
+        """This verification as the mediator saved it from `old`: no longer the PPC's return once its words change."""
+        given = ("name", "register", "role", "date", "statement")
+        if old is None or not old.returned or all(getattr(self, key) == getattr(old, key) for key in given):
+            return self
+        return self.with_changes(
+            confirmed=[], how="", imported=None, attachment="", sha256="", signer="", certificate="", signed_at=""
+        )
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -190,7 +190,8 @@ SEND_2018_RULES = (
         "§1.3",
         _A,
         "The portfolio is verified by a PPC: their name, register and the date are recorded, the date is "
-        "not after the check date nor before the latest practice case.",
+        "not after the check date nor before the latest practice case. Where the PPC returned Form 4 "
+        "themselves, it confirms every statement of Form 4.",
     ),
     _rule(
         "membership.body",

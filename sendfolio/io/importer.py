@@ -27,6 +27,7 @@ from sendfolio.domain.records import (
     Observation,
     Record,
     Reflection,
+    Verification,
 )
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
@@ -35,6 +36,8 @@ from sendfolio.io.returned_form import returned_records
 from sendfolio.rules import case_refusals
 
 if TYPE_CHECKING:
+    from sendfolio.io.ppc_return import PPCReturn
+    from sendfolio.io.returned_form import ReturnedForm
     from sendfolio.store import Folio
 
 KIND_LABELS = {
@@ -50,6 +53,7 @@ KIND_LABELS = {
     "feedback": "feedback records",
     "development": "development targets",
     "return": "observers' returns",
+    "verification": "the PPC's verification",
 }
 """How a report names each kind of record."""
 
@@ -61,6 +65,7 @@ SAVE_ORDER = (
     "reflection",
     "observation",
     "return",
+    "verification",
     "plan",
     "attachment",
     "governance",
@@ -140,6 +145,8 @@ def plan_import(
         problems += _returned_records(
             found, existing, folio_id, today or date.today(), removed, notes, files, differs, set_observed_by
         )
+    if found.ppc_returns:
+        problems += _ppc_returns(found, existing, folio_id, today or date.today(), notes, files)
     items = sorted(found.records, key=lambda item: SAVE_ORDER.index(item.record.KIND))
     duplicates: list[tuple[SourcedRecord, SourcedRecord]] = []
     if found.backup is None:
@@ -158,8 +165,9 @@ def plan_import(
     plan = _plan_records(items, existing)
     given = {_key(item.record) for item in items}
     plan.to_remove = [record for record in removed if _key(record) not in given]
+    returned: list[ReturnedForm | PPCReturn] = [*found.forms, *found.ppc_returns]
     plan.forms = [
-        line for form in found.forms for line in [*form.describe(), *(f"  {note}" for note in notes.get(form.file, ()))]
+        line for form in returned for line in [*form.describe(), *(f"  {note}" for note in notes.get(form.file, ()))]
     ]
     plan.duplicates = duplicates
     plan.observer_differs = any(differs)
@@ -201,6 +209,32 @@ def _returned_records(
         differs.append(changes.observer_differs)
         notes.setdefault(form.file, []).extend(changes.notes)
     return problems
+
+
+def _ppc_returns(
+    found: ReadFiles,
+    existing: FolioData,
+    folio_id: str | None,
+    today: date,
+    notes: dict[str, list[str]],
+    files: dict[str, bytes],
+) -> list[Problem]:
+    """Add the verification of the PPC's returned Form 4 to `found` (its file to `files`); its problems."""
+    from sendfolio.io.ppc_return import ppc_records
+    from sendfolio.io.returned_form import _new_id
+
+    if len(found.ppc_returns) > 1:
+        return [Problem(form.file, None, "", "only one PPC's Form 4 can be imported at a time")
+                for form in found.ppc_returns[1:]]  # fmt: skip
+    (form,) = found.ppc_returns
+    try:
+        changes = ppc_records(form, existing, folio_id, today, _new_id({item.id for item in existing.attachments}))
+    except ImportProblems as bad:
+        return bad.problems
+    found.records += changes.records
+    files.update(changes.files)
+    notes.setdefault(form.file, []).extend(changes.notes)
+    return []
 
 
 def _without_duplicates(
@@ -305,6 +339,8 @@ def _key(record: Record) -> tuple[Any, ...] | None:
         return ("observation", record.ref, record.criterion, record.observer)
     if isinstance(record, Identified) and record.id:
         return (record.KIND, record.id)
+    if isinstance(record, Verification):
+        return ("verification", "the PPC's verification")
     return None
 
 
@@ -336,7 +372,8 @@ def _place(item: SourcedRecord, file: str) -> str:
 def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan:
     """Sort records into added, updated (merged with what the folio holds) and unchanged."""
     plan, problems = ImportPlan(), []
-    keyed = {_key(record): record for record in (*existing.cases, *existing.observations, *existing.returns)}
+    singles = (existing.verification,) if existing.verification is not None else ()
+    keyed = {_key(record): record for record in (*existing.cases, *existing.observations, *existing.returns, *singles)}
     contents = {
         _content(record)
         for record in (

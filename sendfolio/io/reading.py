@@ -10,9 +10,10 @@ from typing import Any
 from sendfolio.domain.records import FolioData
 from sendfolio.io.backup import read_backup
 from sendfolio.io.csv_io import parse_csv
+from sendfolio.io.ppc_return import PPCReturn, read_pdf_return
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reflections_md import parse_reflection
-from sendfolio.io.returned_form import ReturnedForm, read_returned_form
+from sendfolio.io.returned_form import ReturnedForm
 from sendfolio.store.atomic import read_regular
 from sendfolio.store.mark import has_magic
 
@@ -25,12 +26,14 @@ SUFFIXES = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": 
 
 @dataclass
 class ReadFiles:
-    """What a set of import files holds: records (CSV, Markdown), returned observer forms (PDF) or one backup."""
+    """What a set of import files holds: records (CSV, Markdown), returned observer forms and the PPC's Form 4
+    (PDF) or one backup."""
 
     records: list[SourcedRecord] = field(default_factory=list)
     backup: FolioData | None = None
     backup_file: str = ""
     forms: list[ReturnedForm] = field(default_factory=list)
+    ppc_returns: list[PPCReturn] = field(default_factory=list)
     backup_files: dict[str, bytes] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -79,7 +82,11 @@ def _read_one(path: Path, found: ReadFiles, decrypt: Decrypt | None = None) -> l
     if what == "markdown":
         found.records.append(parse_reflection(name, raw))
     elif what == "returned-form":
-        found.forms.append(read_returned_form(name, raw))
+        returned = read_pdf_return(name, raw)
+        if isinstance(returned, PPCReturn):
+            found.ppc_returns.append(returned)
+        else:
+            found.forms.append(returned)
     elif found.backup is not None:
         raise ImportProblems([Problem(name, None, "", "only one backup can be restored at a time")])
     else:

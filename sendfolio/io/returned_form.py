@@ -235,7 +235,15 @@ def _sheet(file: str, number: int, values: dict[str, Any]) -> ReturnedSheet:
 
 def read_returned_form(file: str, raw: bytes) -> ReturnedForm:
     """A returned form read from a PDF's bytes, or `ImportProblems` with the one reason it cannot be."""
-    values, keywords, pages = _fields(file, raw)
+    return returned_from_fields(file, raw, *form_fields(file, raw))
+
+
+form_fields = _fields
+"""A returned PDF's field values, keywords and page count, read once (bounded): see `_fields`."""
+
+
+def returned_from_fields(file: str, raw: bytes, values: dict[str, Any], keywords: str, pages: int) -> ReturnedForm:
+    """A returned Forms 1–3 PDF from its fields as `form_fields` read them, or `ImportProblems`."""
     reference = _reference(file, values, keywords)
     if not any(name.startswith(("seen_", "note_", "debrief_", "f1_", "f2_", "f3_")) for name in values):
         raise paper_problem(

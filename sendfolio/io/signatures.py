@@ -11,16 +11,24 @@ the network, so a certificate's trust is reported, never assumed.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from sendfolio.domain.wording import long_date
 
 QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
 """pyHanko logs what it cannot verify (a self-signed certificate); the import says it in words instead."""
+
+
+T = TypeVar("T")
+"""What a function run outside the event loop returns."""
 
 
 class AlteredAfterSigning(Exception):
@@ -62,7 +70,7 @@ def check_signature(raw: bytes) -> SignatureCheck | None:
     statuses = []
     for signature in signatures:
         try:
-            statuses.append(validate_pdf_signature(signature, context))
+            statuses.append(_outside_event_loop(validate_pdf_signature, signature, context))
         except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
             raise AlteredAfterSigning("its signature cannot be checked: it is damaged") from error
     if not all(status.intact and status.valid for status in statuses):
@@ -77,6 +85,17 @@ def check_signature(raw: bytes) -> SignatureCheck | None:
         certificate=_certificate_words(last.signing_cert),
         signed_at=_when(last.signer_reported_dt),
     )
+
+
+def _outside_event_loop(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)`, on another thread when this one runs an event loop (the app's): pyHanko's
+    synchronous validation starts an event loop of its own, which cannot run inside another."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 
 
 def _common_name(name: object) -> str:

@@ -146,6 +146,8 @@ def attachment_views(data: FolioData) -> tuple[AttachmentView, ...]:
     check the copy against the file the observer sent.
     """
     returns = {item.attachment: item for item in data.returns if item.attachment}
+    checked = data.verification
+    ppc_copy = checked.attachment if checked is not None and checked.returned else ""
     return tuple(
         AttachmentView(
             attachment=item,
@@ -155,6 +157,8 @@ def attachment_views(data: FolioData) -> tuple[AttachmentView, ...]:
             returned_words=(
                 f"{returns[item.id].how_words}; the observer's file as it came back (SHA-256 {item.sha256})"
                 if item.id in returns
+                else f"{checked.how_words}; the PPC's file as it came back (SHA-256 {item.sha256})"
+                if checked is not None and item.id == ppc_copy
                 else ""
             ),
         )
@@ -169,6 +173,8 @@ def rule_prefixes(data: FolioData, item: Attachment) -> tuple[str, ...]:
         return ("membership.",)
     if target == "insurance":
         return ("insurance.",)
+    if target == "verification":
+        return ("ppc.verification",)
     kind, _, _ = target.partition(":")
     if kind == "training":
         course = linked_record(data, target)

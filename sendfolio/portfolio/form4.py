@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendfolio import rules
+from sendfolio.domain.form4_fields import CONFIRMATIONS
 from sendfolio.domain.records import Case, PPCContact, Training, Verification
 from sendfolio.portfolio.wording import prose_dates
 
@@ -46,6 +47,10 @@ class Form4:
     verification: Verification | None
     missing: tuple[Missing, ...]
     compiled: date
+    confirmed: tuple[str, ...] = ()
+    """The statements of Form 4 the PPC confirmed on the Form 4 they returned, in Appendix A's words."""
+    unconfirmed: tuple[str, ...] = ()
+    """The statements the PPC's returned Form 4 leaves unticked."""
 
     @property
     def ready(self) -> bool:
@@ -57,6 +62,10 @@ def form4(found: rules.Assessment) -> Form4:
     """Form 4 for the records of the period, as the rules judged them (`rules.assess`)."""
     data, report, as_of = found.records, found.report, found.as_of
     sessions = data.ppc_sessions
+    verified = data.verification
+    ticked = set(verified.confirmed) if verified is not None and verified.returned else None
+    name = data.profile.name or "the mediator"
+    words = {key: text.format(name=name) for key, text in CONFIRMATIONS.items()}
     return Form4(
         foundation=found.foundation_course,
         send_training=found.send_training or found.send_training_candidate,
@@ -72,4 +81,6 @@ def form4(found: rules.Assessment) -> Form4:
         verification=data.verification,
         missing=tuple(Missing(item.title, item.source, prose_dates(item.detail or item.have)) for item in report.unmet),
         compiled=as_of,
+        confirmed=tuple(text for key, text in words.items() if ticked is not None and key in ticked),
+        unconfirmed=tuple(text for key, text in words.items() if ticked is not None and key not in ticked),
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sendfolio.domain.criteria import criterion
+from sendfolio.domain.form4_fields import CONFIRMATION_WORDS
 from sendfolio.domain.records import Case, FolioData, Training, Verification
 from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import count, hours_text, short_date
@@ -329,6 +330,8 @@ def ppc_verification(data: FolioData, as_of: date) -> Requirement:
             "No verification by a PPC (name, register, date) is recorded.",
         )
     have = f"{found.name} ({found.role}; {found.register or 'no register'}) on {short_date(found.date)}"
+    if found.returned:
+        have += f", on the Form 4 the PPC returned ({'digitally signed' if found.how == 'signed' else 'not signed'})"
     problems = _verification_problems(found, as_of, practice_cases(data))
     return result("ppc.verification", need_text, have, not problems, "The verification " + "; ".join(problems) + ".")
 
@@ -344,6 +347,9 @@ def _verification_problems(found: Verification, as_of: date, cases: tuple[Case, 
         problems.append(f"is dated {short_date(found.date)}, after {short_date(as_of)}")
     if cases and found.date < cases[-1].date:
         problems.append(f"is dated {short_date(found.date)}, before the latest practice case on {cases[-1].date}")
+    unconfirmed = [words for key, words in CONFIRMATION_WORDS.items() if key not in found.confirmed]
+    if found.returned and unconfirmed:
+        problems.append("returned on Form 4 does not confirm " + ", ".join(unconfirmed))
     return problems
 
 

@@ -67,13 +67,15 @@ class PPCScreen(YearTableScreen):
 
     HELP = (
         "Your Professional Practice Consultant: c for their details, v to record their verification of "
-        "your portfolio, and the supervision or mentoring sessions of each registration year (the square-bracket keys step through the years)."
+        "your portfolio, f to write Form 4 for them to verify and sign, i to import it as they return it, and the supervision or mentoring sessions of each registration year (the square-bracket keys step through the years)."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings("PPC session"),
         Binding("c", "contact", "PPC contact", tooltip="Edit your PPC's name, register, e-mail and phone"),
         Binding("v", "verification", "Verify", tooltip="Record your PPC's verification of the portfolio"),
+        Binding("f", "form4", "Form 4", tooltip="Write Form 4 for your PPC to verify and sign (a fillable PDF)"),
+        Binding("i", "import_form4", "Import Form 4", tooltip="Import Form 4 as your PPC returned it"),
         *YEAR_BINDINGS,
     ]
     """Sessions: add / edit / delete; edit the PPC's details or verification; step through years."""
@@ -153,6 +155,24 @@ class PPCScreen(YearTableScreen):
         form = EditRecordScreen(Verification, VERIFICATION_SPECS, initial=initial, title="PPC's verification")
         self.app.push_screen(form, self._save_singleton)
 
+    def action_form4(self) -> None:
+        """Write Form 4 for the PPC to verify, sign and return."""
+        from sendfolio.tui.dialogs.ppc_form import PPCFormScreen
+
+        self.app.push_screen(PPCFormScreen())
+
+    def action_import_form4(self) -> None:
+        """Import Form 4 as the PPC returned it, after showing what it records."""
+        from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
+
+        def done(saved: bool | None) -> None:
+            """Redraw the verification after a saved import."""
+            if saved:
+                self.notify("The PPC's Form 4 is recorded.", markup=False)
+                self.refresh_view()
+
+        self.app.push_screen(ImportFormScreen(), done)
+
     def _draft_verification(self) -> Record:
         """A verification prefilled with the PPC's name and register, dated today."""
         contact = self.app.current_folio.ppc_contact()
@@ -169,6 +189,8 @@ class PPCScreen(YearTableScreen):
         """Put the contact details or verification in the folio at once."""
         if record is None:
             return
+        if isinstance(record, Verification):  # the PPC's own return no longer, once the mediator changes its words
+            record = record.edited_from(self.app.current_folio.verification())
         self.app.current_folio.put(record)
         self.notify("Saved the PPC's details." if isinstance(record, PPCContact) else "Saved the verification.")
         self.refresh_view()
@@ -185,6 +207,9 @@ def contact_text(contact: PPCContact | None) -> str:
 def verification_text(verification: Verification | None) -> str:
     """Whether the portfolio has been verified, and by whom."""
     if verification is None:
-        return "Verification: not yet given — press v when your PPC verifies the portfolio."
+        return "Verification: not yet given — f writes Form 4 for your PPC to sign, i imports their return."
     register = f" ({verification.register})" if verification.register else ""
-    return f"Verification: by {verification.name}{register} on {short_date(verification.date)}"
+    how = ""
+    if verification.returned:
+        how = ", on Form 4 signed by the PPC" if verification.how == "signed" else ", on Form 4 returned unsigned"
+    return f"Verification: by {verification.name}{register} on {short_date(verification.date)}{how}"

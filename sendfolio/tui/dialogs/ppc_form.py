@@ -1,0 +1,72 @@
+"""Form 4 for the PPC, from the PPC area: write the fillable PDF the PPC verifies, signs and returns.
+
+`PPCFormScreen` is the observer forms' dialog (`observer_forms.FormsScreen`: the path proposed
+outside an encrypted folio's folder, the PDF written in a thread worker, the result or why not)
+writing Form 4 instead. The PPC's return comes in through `observer_forms.ImportFormScreen`, as
+every returned form does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from sendfolio.tui.dialogs.observer_forms import FormsScreen, proposed_path
+from sendfolio.tui.widgets.footer import AppFooter
+
+
+class PPCFormScreen(FormsScreen):
+    """Write Form 4 for the PPC to verify and sign."""
+
+    def __init__(self) -> None:
+        """The dialog for the folio's Form 4."""
+        super().__init__("")
+
+    def compose(self) -> ComposeResult:
+        """The path box and the result line."""
+        folio = self.app.current_folio
+        with Vertical(id="observer-forms-dialog", classes="observer-forms"):
+            yield Label("Form 4 for your PPC", classes="observer-forms-title")
+            yield Static(
+                "Form 4, fillable in any PDF reader: the facts it certifies, the statements your PPC confirms, "
+                "their name, registration, date and a signature box. Enter writes the PDF here:"
+            )
+            yield Input(str(proposed_path(folio, "x").with_name("form4-for-the-ppc.pdf")), id="ppc-form-path")
+            yield Static("", id="observer-forms-result")
+        yield AppFooter()
+
+    @on(Input.Submitted, "#ppc-form-path")
+    def write_ppc_form(self) -> None:
+        """Make the folio's form id (on this thread: it is saved) and write the PDF in a worker."""
+        from sendfolio.portfolio.observer_forms import folio_id
+
+        raw = self.query_one("#ppc-form-path", Input).value.strip()
+        if not raw:
+            self.query_one("#observer-forms-result", Static).update("Write where the PDF should go.")
+            return
+        folio_id(self.app.current_folio)
+        self.query_one("#observer-forms-result", Static).update("Writing Form 4…")
+        self.forms_worker(Path(raw).expanduser())
+
+    @work(thread=True, exclusive=True, group="observer-forms", exit_on_error=False, description="writing Form 4")
+    def forms_worker(self, path: Path) -> Any:
+        """Lay out and write Form 4 off the screen's thread (the forms service: the privacy gate first)."""
+        from sendfolio.services.forms import write_ppc_form
+
+        return write_ppc_form(self.app.current_folio, path, as_of=self.app.today)
+
+    def on_worker_state_changed(self, event: Any) -> None:
+        """Show the path written (to send to the PPC), or why not."""
+        from textual.worker import WorkerState
+
+        super().on_worker_state_changed(event)
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            done = event.worker.result
+            self.query_one("#observer-forms-result", Static).update(
+                f"Written: {done.path} ({done.pages} pages). Send it to your PPC; import their return with i."
+            )
