@@ -78,6 +78,9 @@ def encrypted(data_dir: Path) -> bool:
 class StartScreen(Screen):
     """Shown while another folio opens in place of this one, and with a clear message if it cannot be opened."""
 
+    CSS_PATH = style_path("app.tcss")
+    """Its styles, in `styles/app.tcss`."""
+
     HELP = "sendfolio is opening a folio. If it cannot, this screen says why and where."
 
     def compose(self) -> ComposeResult:
@@ -112,7 +115,7 @@ class SendfolioApp(CrashHookApp):
     """The styles of the app shell and the first screen (styles/app.tcss); the others: `load_screen_styles`."""
 
     SCREEN_STYLES: ClassVar[tuple[str, ...]] = ("screens.tcss", "records.tcss")
-    """The other screens' style files, read once the first screen is up (or before another screen is shown)."""
+    """The other screens' and dialogs' style files, read once the first screen is up (or before another shows)."""
 
     COMMANDS: ClassVar[Any] = {SendfolioCommands}
     """The command palette offers every sendfolio area, feature and action (help and quit included),
@@ -189,9 +192,12 @@ class SendfolioApp(CrashHookApp):
     def load_screen_styles(self) -> None:
         """Read the other screens' style files, if not yet read (they are parsed when next a widget is styled).
 
-        Their rules match none of the first screen's widgets, so nothing shown needs restyling; read
-        before a screen that uses them is shown, and a screen naming one in its CSS_PATH finds it
-        read already (else Textual would re-parse every style file and restyle the app).
+        Every screen names its file in its CSS_PATH, as Textual has it; but Textual reads such a file
+        when the screen is first shown, then re-parses every style file and restyles the whole app,
+        with input waiting, and reading them all at start would delay the first paint. So the app
+        reads them itself once the Dashboard's figures are painted, or before another screen is
+        pushed or an area shown first: their rules match none of the widgets shown, so nothing needs
+        restyling, and each screen finds its file read (`tests/tui/test_start.py`, `test_styles.py`).
         """
         for path in existing_styles(*self.SCREEN_STYLES):
             if not self.stylesheet.has_source(str(path), ""):

@@ -20,41 +20,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from sendfolio.paths import style_path
+
 
 class AskTextScreen(ModalScreen[Any]):
     """One line typed; Enter or OK accepts it."""
 
-    DEFAULT_CSS = """
-    AskTextScreen {
-        align: center middle;
-    }
-    AskTextScreen #ask-dialog {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
-    }
-    AskTextScreen #ask-title {
-        text-style: bold;
-    }
-    AskTextScreen #ask-help {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    AskTextScreen #ask-error {
-        color: $text-error;
-    }
-    AskTextScreen #ask-buttons {
-        height: auto;
-        margin-top: 1;
-    }
-    AskTextScreen #ask-buttons Button {
-        margin-right: 1;
-    }
-    """
-    """A dialog in the middle of the screen."""
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`: a dialog in the middle of the screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     """Escape cancels."""

@@ -35,6 +35,7 @@ from sendfolio.domain.records import (
     FieldError,
     InvalidRecord,
 )
+from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, EditRecordScreen, FieldSpec, identifier_warning
@@ -167,6 +168,9 @@ class CaseFormScreen(EditRecordScreen[Case]):
 
 class DebriefScreen(ModalScreen[Case | None]):
     """Edit a case's de-brief (Form 3 headings); dismiss with the changed case, or None."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     HELP = "Your de-brief and supervision notes for this case, under the headings of Form 3."
 

@@ -4,18 +4,17 @@ API::
 
     from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
-    def deleted(answer: bool | None) -> None:
-        if answer:
+    @work
+    async def action_delete(self) -> None:
+        if await self.app.push_screen_wait(ConfirmScreen("Delete case SM-2025-014?")):
             ...  # the user chose the "yes" button (or pressed y)
-
-    self.app.push_screen(ConfirmScreen("Delete case SM-2025-014?"), deleted)
 
 `ConfirmScreen(question, yes_label="Delete", no_label="Keep")` dismisses with True
 for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
 no button has the focus when the dialog opens, so a stray Enter keeps things as
 they are. With `not_now=True` Escape answers None ("not now") and the yes button has the
 focus: for a question whose "no" deletes something (a kept draft). `ask_before_replacing(app, paths, go)`
-asks before a document replaces a file already there. Styles: its DEFAULT_CSS (`#confirm-dialog`, `#confirm-question`, `#confirm-buttons`).
+asks before a document replaces a file already there. Styles: `ConfirmScreen` in styles/screens.tcss.
 """
 
 from __future__ import annotations
@@ -32,37 +31,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from sendfolio.paths import style_path
 from sendfolio.tui.widgets.footer import AppFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one yes / no question; dismiss with True for yes, False for no."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen #confirm-dialog {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $warning;
-        background: $surface;
-    }
-    ConfirmScreen #confirm-question {
-        width: 100%;
-        margin-bottom: 1;
-    }
-    ConfirmScreen #confirm-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ConfirmScreen #confirm-buttons Button {
-        margin-left: 2;
-    }
-    """
-    """A small dialog in the middle of the screen, the buttons at its right."""
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`: a small dialog in the middle of the screen, the buttons at its right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),

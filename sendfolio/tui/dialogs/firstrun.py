@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from sendfolio.domain.records import PPCContact, Profile
+from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -42,6 +43,9 @@ def demo_dir(data_dir: Path) -> Path:
 
 class WelcomeScreen(ModalScreen[None]):
     """The first thing a new mediator sees: start a folio, or explore the demo."""
+
+    CSS_PATH = style_path("app.tcss")
+    """Its styles, in `styles/app.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

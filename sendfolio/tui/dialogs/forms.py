@@ -69,6 +69,7 @@ from textual.widgets.selection_list import Selection
 
 from sendfolio.domain.records import FieldError, InvalidRecord, Record
 from sendfolio.domain.wording import count, hours_text, short_date, words
+from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
@@ -197,6 +198,9 @@ R = TypeVar("R", bound=Record)
 
 class EditRecordScreen(ModalScreen[R | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

@@ -19,6 +19,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from sendfolio.paths import style_path
 from sendfolio.tui.widgets.footer import AppFooter
 
 
@@ -66,6 +67,9 @@ def keys_table(app: App[object], bindings: Iterable[Binding]) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     """The keys of the current screen and of the whole app."""
+
+    CSS_PATH = style_path("app.tcss")
+    """Its styles, in `styles/app.tcss`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
+from sendfolio.paths import style_path
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen, ask_before_replacing
 from sendfolio.tui.widgets.footer import AppFooter
@@ -38,6 +39,9 @@ def proposed_path(folio: Folio, ref: str) -> Path:
 
 class FormsScreen(ModalScreen[None]):
     """Write the Forms 1–3 PDF of one case for the observer."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)
@@ -113,6 +117,9 @@ class ImportFormScreen(ModalScreen[Any]):
 
     Dismisses with True once saved, with the `ObserverReturn` of a form on paper kept instead (its ticks to
     enter next), or False."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

@@ -9,12 +9,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from sendfolio.paths import style_path
 from sendfolio.tui.views.reflection_templates import TEMPLATES
 from sendfolio.tui.widgets.footer import AppFooter
 
 
 class TemplateChooser(ModalScreen[str | None]):
     """Pick the template a new reflection starts from; dismisses with its key or None."""
+
+    CSS_PATH = style_path("records.tcss")
+    """Its styles, in `styles/records.tcss`."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     """Escape closes without starting a reflection."""

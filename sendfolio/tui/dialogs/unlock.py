@@ -16,7 +16,7 @@ The key is derived in a thread (about half a second), so the screen stays respon
 passphrase lives only in the Input widget, which is cleared after each try; it is never
 written anywhere. When $SENDFOLIO_PASSPHRASE is set the screen tries it first, as every
 command does: if it fits, the screen closes by itself; if not, it says so and asks (a wrong
-variable does not use up a try). Styles: styles/privacy.tcss.
+variable does not use up a try). Styles: styles/screens.tcss.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from sendfolio.store.crypto import CryptoError, WrongPassphrase
 class UnlockScreen(ModalScreen[Any]):
     """Ask for the passphrase; dismiss with the codec, or None after giving up or three wrong tries."""
 
-    CSS_PATH: ClassVar[Any] = [style_path("privacy.tcss")]
+    CSS_PATH = style_path("screens.tcss")
     """The screen's styles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "give_up", "Don't open it")]

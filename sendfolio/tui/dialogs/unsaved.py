@@ -17,34 +17,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from sendfolio.paths import style_path
+
 
 class UnsavedScreen(ModalScreen[str | None]):
     """Ask whether to save or discard unsaved work before closing."""
 
-    DEFAULT_CSS = """
-    UnsavedScreen {
-        align: center middle;
-    }
-    UnsavedScreen #unsaved-dialog {
-        width: 64;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $warning;
-        background: $surface;
-    }
-    UnsavedScreen #unsaved-question {
-        width: 100%;
-    }
-    UnsavedScreen #unsaved-buttons {
-        height: auto;
-        margin-top: 1;
-    }
-    UnsavedScreen #unsaved-buttons Button {
-        margin-right: 1;
-    }
-    """
-    """A small dialog in the middle of the screen."""
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`: a small dialog in the middle of the screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "answer('save')", "Save"),

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
 from sendfolio.domain.wording import count, hours_text, short_date, words
+from sendfolio.paths import style_path
 from sendfolio.rules import case_date_warning, held_ahead
 from sendfolio.tui.dialogs.case_form import CaseFormScreen, DebriefScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
@@ -107,6 +108,9 @@ def matches(case: Case, words: str, row: tuple | None = None) -> bool:
 
 class CaseLogScreen(FolioScreen):
     """The table of cases and everything done to them."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     TITLE = "Cases"
     """The screen's name in help."""

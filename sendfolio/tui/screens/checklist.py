@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from sendfolio.domain.criteria import CRITERIA, Criterion, criteria_by_form_section
 from sendfolio.domain.records import Observation
+from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.views import caseops
@@ -52,6 +53,9 @@ def criterion_prompt(item: Criterion, found: Observation | None) -> Text:
 
 class ChecklistScreen(Screen):
     """Tick the Forms 1–3 criteria shown in one case, with evidence notes."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

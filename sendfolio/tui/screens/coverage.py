@@ -31,6 +31,7 @@ from textual.widgets import DataTable, Static
 
 from sendfolio import rules
 from sendfolio.domain.records import Case, FolioData, Profile
+from sendfolio.paths import style_path
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, year_span
 from sendfolio.tui.support.textual_internals import CellHookTable
@@ -191,6 +192,9 @@ def showings_words(row: rules.CoverageRow) -> str:
 
 class CoverageScreen(FolioScreen):
     """The criteria × practice cases matrix, missing criteria standing out."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     TITLE = "Coverage"
     """The screen's name in help."""

@@ -22,6 +22,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain.wording import count, days_until, hours_text, short_date
+from sendfolio.paths import style_path
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.views.areas import AREA_BY_MODE, preload_areas
 from sendfolio.tui.views.dashboard import DashboardView, area_for_rule, dashboard_view
@@ -39,6 +40,9 @@ if TYPE_CHECKING:  # imported where used: the rules and records load after the f
 
 class DashboardScreen(FolioScreen):
     """Requirements met and missing, renewal, deadlines and recent entries."""
+
+    CSS_PATH = style_path("app.tcss")
+    """Its styles, in `styles/app.tcss`."""
 
     TITLE = "Dashboard"
     """The screen's name in help."""

@@ -22,6 +22,7 @@ from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
+from sendfolio.paths import style_path
 from sendfolio.store.crypto import FolioCodec
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 class EncryptionScreen(Screen):
     """Whether the folio is encrypted, and the three things that can be done about it."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

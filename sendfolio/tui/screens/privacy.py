@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from sendfolio.paths import style_path
 from sendfolio.privacy import check
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.screens.folio_screen import FolioScreen
@@ -95,6 +96,9 @@ class FindingsTable(DataTable):
 
 class PrivacyScreen(FolioScreen):
     """The open findings and the do-not-print list."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     TITLE = "Privacy"
     """The screen's name in help."""

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.widgets.footer import AppFooter
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 class RestoreScreen(Screen):
     """The folio's backups, newest first; Enter restores the highlighted one (after asking)."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from sendfolio.domain import timescales
 from sendfolio.domain.records import Case
 from sendfolio.domain.wording import short_date
+from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.case_form import CaseFormScreen
 from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.views.caseops import save_case
@@ -33,6 +34,9 @@ NO_TIMELINE = (
 
 class TimelineScreen(FolioScreen):
     """The deadlines of one case, with the rule behind each on demand."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     TITLE = "Case timeline"
     """The screen's name in help."""

@@ -28,6 +28,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Te
 from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
+from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ask_before_replacing
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
@@ -70,6 +71,9 @@ def checked_output(folio: Folio, raw: str) -> Path:
 
 class TransferScreen(Screen):
     """What the three screens share: a result line, Escape back, errors in words."""
+
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]
     """Escape goes back."""
