@@ -21,6 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
@@ -85,10 +86,15 @@ class CompileScreen(FolioScreen):
         """This screen's keys, offered in the command palette."""
         return binding_commands(self)
 
+    kind: var[str] = var("portfolio", init=False)
+    """The document chosen (a key of `DOCUMENTS`); choosing another redraws what it holds."""
+
+    compiling: var[bool] = var(False, init=False)
+    """True while a PDF is being made: the progress line shows, Compile waits and Cancel works."""
+
     def __init__(self) -> None:
         """Start on the portfolio; the renewal year is chosen when mounted."""
         super().__init__()
-        self.kind = "portfolio"
         self._default_path = ""
         self._cancel = threading.Event()
         self._stages: list[tuple[str, str]] = []
@@ -116,8 +122,8 @@ class CompileScreen(FolioScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Hide the progress bar; the figures are drawn when the screen is shown."""
-        self.query_one("#compile-progress-line").display = False
+        """Hide the progress line (nothing is being compiled); the figures are drawn when the screen is shown."""
+        self.watch_compiling(False)
 
     def refresh_view(self) -> None:
         """Redraw the year, contents, unmet requirements and the default output path."""
@@ -174,15 +180,20 @@ class CompileScreen(FolioScreen):
             return not self.compiling
         return True
 
-    @property
-    def compiling(self) -> bool:
-        """True while a PDF is being made."""
-        return any(worker.group == "compile" and worker.is_running for worker in self.workers)
+    def watch_kind(self) -> None:
+        """Show what the document chosen holds, its year and its file."""
+        self.refresh_view()
+
+    def watch_compiling(self, compiling: bool) -> None:
+        """Show the progress line while compiling; Compile and Cancel each work only when they can."""
+        self.query_one("#compile-progress-line").display = compiling
+        self.query_one("#compile-button", Button).disabled = compiling
+        self.query_one("#compile-cancel", Button).disabled = not compiling
+        self.refresh_bindings()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Follow the document chosen with the arrows or the mouse."""
         self.kind = event.pressed.name or "portfolio"
-        self.refresh_view()
 
     def action_choose(self, kind: str) -> None:
         """Choose a document by key."""
@@ -231,12 +242,9 @@ class CompileScreen(FolioScreen):
         self._cancel = threading.Event()
         self._stages = []
         self._show_progress("Starting", 0.0)
-        self.query_one("#compile-progress-line").display = True
-        self.query_one("#compile-button", Button).disabled = True
-        self.query_one("#compile-cancel", Button).disabled = False
+        self.compiling = True
         self._show_result(f"Compiling the {DOCUMENTS[self.kind].label.lower()}…")
         self.compile_worker(self.kind, path, self.year, self._cancel, replace)
-        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False, description="compiling a PDF")
     def compile_worker(self, kind: str, path: Path, year: int, cancel: threading.Event, replace: bool = False) -> Any:
@@ -271,9 +279,7 @@ class CompileScreen(FolioScreen):
         """Show the result (path and pages) or the error when the worker ends."""
         if event.worker.group != "compile" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
-        self.query_one("#compile-progress-line").display = False
-        self.query_one("#compile-button", Button).disabled = False
-        self.refresh_bindings()
+        self.compiling = False
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             beside = ""
             if self.kind == "review":
