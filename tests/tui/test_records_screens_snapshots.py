@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sendfolio.tui.app import SendfolioApp
+from tests.helpers.tui import settle
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -44,7 +45,7 @@ def test_reflection_editor_from_the_kolb_template(snap_compare, demo_folio, foli
         from textual.widgets import TextArea
 
         await pilot.press("4", "a", "down", "down", "down", "enter")
-        await pilot.pause()
+        await settle(pilot)  # the template chosen, the editor opens from the screen's worker
         for area in pilot.app.screen.query(TextArea):
             area.cursor_blink = False
         await pilot.pause()
