@@ -42,12 +42,14 @@ def test_reflection_editor_from_the_kolb_template(snap_compare, demo_folio, foli
     async def open_with_steady_cursor(pilot):
         """Open the editor on Kolb's template, and stop its cursor blinking (the picture must not
         depend on the instant it is taken)."""
-        from textual.widgets import TextArea
+        from textual.widgets import Input, TextArea
 
         await pilot.press("4", "a", "down", "down", "down", "enter")
         await settle(pilot)  # the template chosen, the editor opens from the screen's worker
         for area in pilot.app.screen.query(TextArea):
             area.cursor_blink = False
+        for field in pilot.app.screen.query(Input):  # the focused title's cursor too
+            field.cursor_blink = False
         await pilot.pause()
 
     assert snap_compare(app_on(demo_folio, folio_dir, today), run_before=open_with_steady_cursor, terminal_size=SIZE)
