@@ -150,6 +150,10 @@ class Folio(FolioContents, KeepsFigures):
         """The backup files of this folio that exist, newest first (folio.json.1, .2, …)."""
         return self._storage.backup_paths()
 
+    def ready_to_save(self) -> None:
+        """Work out the text of the records as loaded now (from a worker): the first save then writes only changes."""
+        self._storage.ready()
+
     def take_notices(self) -> list[str]:
         """What went wrong after saves that stand (the backups not rotated), one sentence each, since last asked."""
         notices = list(self._storage.notices)

@@ -440,6 +440,10 @@ class AtomicJSONStorage(Storage):
         tables = migrate(schema, tables)
         return schema, tables, PENDING
 
+    def ready(self) -> None:
+        """Dump the loaded state's text now (a worker's job), so the first save re-writes only what it changed."""
+        self._saved_plain()
+
     def _saved_plain(self) -> bytes | None:
         """The plain JSON of the last saved (or loaded) state; dumped on first need, not at open."""
         if self._saved is PENDING:

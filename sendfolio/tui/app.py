@@ -41,7 +41,6 @@ from textual.widgets import LoadingIndicator, Static
 from textual.worker import WorkerFailed
 
 from sendfolio.paths import style_path
-from sendfolio.tui.palette import SendfolioCommands
 from sendfolio.tui.support.crash import crash_message, write_crash_log
 from sendfolio.tui.support.host import HoldsUnsavedWork, ShowsErrors
 from sendfolio.tui.support.messages import FolioChanged
@@ -73,6 +72,13 @@ def encrypted(data_dir: Path) -> bool:
     from sendfolio.store.mark import is_encrypted
 
     return is_encrypted(data_dir)
+
+
+def sendfolio_commands() -> Any:
+    """The command palette's provider, imported when the palette first opens (not before the first frame)."""
+    from sendfolio.tui.palette import SendfolioCommands
+
+    return SendfolioCommands
 
 
 class StartScreen(Screen):
@@ -117,7 +123,7 @@ class SendfolioApp(CrashHookApp):
     SCREEN_STYLES: ClassVar[tuple[str, ...]] = ("screens.tcss", "records.tcss")
     """The other screens' and dialogs' style files, read once the first screen is up (or before another shows)."""
 
-    COMMANDS: ClassVar[Any] = {SendfolioCommands}
+    COMMANDS: ClassVar[Any] = {sendfolio_commands}
     """The command palette offers every sendfolio area, feature and action (help and quit included),
     and nothing else, so a newcomer finds sendfolio's own things first."""
 
@@ -295,6 +301,7 @@ class SendfolioApp(CrashHookApp):
         try:
             with collector_paused():
                 folio = Folio.open(where, codec=codec)
+                folio.ready_to_save()  # here, not in the first save on the screen's thread
             freeze_long_lived("opened folio")  # its records live as long as it is open: out of the collector's walks
         except FolioError as error:
             if not worker.is_cancelled:

@@ -6,6 +6,8 @@ Usage::
     python tui_child.py frame DATA_DIR       # SendfolioApp, until the dashboard's frame is painted
     python tui_child.py sendfolio DATA_DIR   # SendfolioApp, until the dashboard's figures are painted
     python tui_child.py tour DATA_DIR        # SendfolioApp, then every area in turn (peak memory, blocking)
+    python tui_child.py warm DATA_DIR [DATE] # SendfolioApp until its figures are worked out and kept, then quit
+    python tui_child.py bare-stay            # the bare app in a real terminal, until killed (the tmux measure)
 
 The runner times the whole process (interpreter start included) and reads its peak RSS
 with `os.wait4`. On exit the child prints one JSON line: how many times `folio.json` was
@@ -55,6 +57,31 @@ def audit(event: str, args: tuple) -> None:
     """Record every open of the folio file, by phase."""
     if event == "open" and isinstance(args[0], (str, Path)) and str(args[0]).endswith("folio.json"):
         OPENS[PHASE[0]].append(str(args[0]))
+
+
+def run_bare_staying() -> None:
+    """The bare app in the terminal it is started in, painting one line, until it is ended."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App):
+        """One Static."""
+
+        def compose(self):
+            """The one widget."""
+            yield Static("Dashboard: 0 of 0 met")
+
+    Bare().run()
+
+
+async def warm(data_dir: Path, today: date) -> None:
+    """Open the app once and let it settle, so the folio is sealed and its figures kept (as after any use)."""
+    from sendfolio.tui.app import SendfolioApp
+
+    app = SendfolioApp(data_dir, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
 
 
 def run_bare() -> None:
@@ -191,6 +218,13 @@ def main() -> None:
         run_frame(Path(sys.argv[2]))
     elif mode == "sendfolio":
         run_sendfolio(Path(sys.argv[2]))
+    elif mode == "bare-stay":
+        run_bare_staying()
+    elif mode == "warm":
+        import asyncio
+
+        when = date.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else TODAY
+        asyncio.run(warm(Path(sys.argv[2]), when))
     elif mode == "tour":
         import asyncio
 
