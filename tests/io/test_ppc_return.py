@@ -151,8 +151,22 @@ def test_a_flattened_form4_goes_down_the_paper_route(form4, tmp_path):
     del writer.root_object["/AcroForm"]
     flat = tmp_path / "flat.pdf"
     writer.write(flat)
-    line = refused(make_demo(tmp_path / "folio"), flat)
-    assert "--for verification" in line
+    folder = make_demo(tmp_path / "folio")
+    line = refused(folder, flat)
+    assert '`sendfolio attach FILE --for verification --title "Form 4 signed by the PPC"`' in line
+    attached = invoke(folder, "attach", str(flat), "--for", "verification", "--title", "Form 4 signed by the PPC")
+    assert attached.exit_code == 0, attached.output
+    with Folio.open(folder) as folio:
+        from sendfolio.domain.records import Verification
+
+        folio.put(Verification.from_dict({"name": "Dr Morgan Hale", "register": "COM", "date": YESTERDAY}))
+    (page,) = [
+        text
+        for text in portfolio_pages(folder, tmp_path / "p.pdf")
+        if "Verification by the Professional Practice Consultant Verified by" in text
+    ]
+    assert "Transcribed by the mediator from the Form 4 signed by the Professional Practice Consultant" in page
+    assert "Attached: A" in page and "Form 4 signed by the PPC" in page
 
 
 def portfolio_pages(folder: Path, out: Path) -> list[str]:
