@@ -18,7 +18,7 @@ from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.support.theme import HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.views.areas import AREAS
 from sendfolio.tui.widgets.areabar import AreaBar
-from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, reopen, settle
 
 HEADLESS_RUN = textwrap.dedent("""
     import asyncio, json, sys
@@ -189,7 +189,7 @@ async def test_command_palette_goes_to_an_area(started_dir, today):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await type_text(pilot, "go to coverage")
+        await enter(pilot, "go to coverage")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)
@@ -220,7 +220,7 @@ async def test_an_encrypted_folio_asks_for_its_passphrase_first(started_dir, tod
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen)
-        await type_text(pilot, "fictional passphrase one")
+        await enter(pilot, "fictional passphrase one")
         await pilot.press("enter")
         for _ in range(20):
             await settle(pilot)

@@ -15,7 +15,7 @@ from sendfolio.tui.screens.cpd import CPDScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.support.messages import FolioChanged
-from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, reopen, settle
 
 ENTRY = {"date": "2026-11-20", "hours": "2", "method": "reading", "title": "Reading on the SEND Code"}
 """A fictional CPD entry inside the registration year of the tests' today."""
@@ -204,7 +204,7 @@ async def test_switch_to_the_demo_and_back_without_restarting(started_dir, today
         await settle(pilot)
         own = app.folio.data_dir
         await pilot.press("ctrl+p")
-        await type_text(pilot, "open the demo")
+        await enter(pilot, "open the demo")
         await pilot.pause(0.5)
         await pilot.press("enter")
         for _ in range(50):
@@ -213,7 +213,7 @@ async def test_switch_to_the_demo_and_back_without_restarting(started_dir, today
                 break
         assert app.is_demo and app.folio.data_dir != own and len(app.folio.cases()) > 1
         await pilot.press("ctrl+p")
-        await type_text(pilot, "open my own")
+        await enter(pilot, "open my own")
         await pilot.pause(0.5)
         await pilot.press("enter")
         for _ in range(50):
@@ -236,7 +236,7 @@ async def test_open_another_data_folder_by_typing_its_path(started_dir, tmp_path
         await settle(pilot)
         field = app.screen.query_one("#ask-text", Input)
         field.value = ""
-        await type_text(pilot, str(other))
+        await enter(pilot, str(other))
         await pilot.press("enter")
         for _ in range(50):
             await settle(pilot)

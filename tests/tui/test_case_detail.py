@@ -1,4 +1,4 @@
-"""A case's checklist, evidence notes, de-brief and timeline, driven with keys only."""
+"""A case's checklist, evidence notes, de-brief and timeline, driven with keys (text put into a field whole)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import DEBRIEF_HEADINGS
 from sendfolio.tui.screens.checklist import ChecklistScreen
 from sendfolio.tui.screens.timeline import TimelineScreen
-from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, reopen, settle
 
 
 async def open_case_log(pilot) -> None:
@@ -40,9 +40,9 @@ async def test_evidence_note_is_saved_and_unticking_it_asks_first(started_dir, t
         await open_case_log(pilot)
         await pilot.press("c", "n")
         await pilot.pause()
-        await type_text(pilot, "Opened with both parties by phone")  # the cursor starts in the note
+        await enter(pilot, "Opened with both parties by phone")  # the cursor starts in the note
         await pilot.press("shift+tab")
-        await type_text(pilot, "PPC Jo")
+        await enter(pilot, "PPC Jo")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("space")
@@ -67,9 +67,9 @@ async def test_debrief_notes_are_saved_under_form_3_headings(started_dir, today)
         await pilot.press("b")
         await pilot.pause()
         await pilot.press("space", "tab")
-        await type_text(pilot, "Kept the agenda clear")
+        await enter(pilot, "Kept the agenda clear")
         await pilot.press("tab", "tab")
-        await type_text(pilot, "Time keeping")
+        await enter(pilot, "Time keeping")
         await pilot.press("ctrl+s")
         await settle(pilot)
     with reopen(started_dir) as folio:

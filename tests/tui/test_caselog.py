@@ -1,4 +1,4 @@
-"""The case log driven with keys only; what the folio file holds afterwards is the proof."""
+"""The case log driven with keys (text put into a field whole); what the folio file holds afterwards is the proof."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Label
 
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.caselog import CaseLogScreen
-from tests.helpers.tui import SIZE, choose, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, choose, enter, make_app, reopen, settle
 
 NEW_CASE_START = [
     ("type", "SM-T-002"),
@@ -31,7 +31,7 @@ async def fill(pilot, steps) -> None:
     """Fill fields one after another, tabbing between them."""
     for how, value in steps:
         if how == "type":
-            await type_text(pilot, value)
+            await enter(pilot, value)
         else:
             await choose(pilot, value)
         await pilot.press("tab")
@@ -131,7 +131,7 @@ async def test_escape_with_changes_asks_before_discarding(started_dir, today):
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
         await pilot.press("a")
-        await type_text(pilot, "SM-T-009")
+        await enter(pilot, "SM-T-009")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#confirm-question", Label)
@@ -151,7 +151,7 @@ async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
         await pilot.press("c", "space", "escape", "enter")
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "SM-T-100")
+        await enter(pilot, "SM-T-100")
         await pilot.press("ctrl+s")
         await settle(pilot)
     with reopen(started_dir) as folio:
@@ -162,7 +162,7 @@ async def test_edit_renames_a_case_keeping_its_observations(started_dir, today):
 async def test_filter_and_sort(started_dir, today):
     """Filter and sort."""
     from sendfolio.store import Folio
-    from tests.helpers.tui import sample_case
+    from tests.helpers.tui import enter, sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("AB-1", "2026-09-01", kind="disagreement-resolution", role="co-mediator"))
@@ -174,13 +174,13 @@ async def test_filter_and_sort(started_dir, today):
         await pilot.press("s")
         assert "sorted by reference" in str(screen.query_one("#case-status").render())
         await pilot.press("slash")
-        await type_text(pilot, "disagree")
+        await enter(pilot, "disagree")
         await pilot.pause()
         assert [row.value for row in table.rows] == ["AB-1"]
         await pilot.press("enter")
         assert table.has_focus
         await pilot.press("slash")
-        await type_text(pilot, "nothing-like-this")
+        await enter(pilot, "nothing-like-this")
         await pilot.pause()
         assert table.row_count == 0
         assert str(screen.query_one("#case-detail").render()) == ""  # no case left to describe

@@ -13,7 +13,7 @@ from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.encryption import EncryptionScreen
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
-from tests.helpers.tui import SIZE, make_app, settle
+from tests.helpers.tui import SIZE, enter, make_app, settle
 from tests.tui.test_encryption_restore_screens import answer, wait_for_result
 
 DRAFT = {"date": "2026-11-01", "hours": "1", "title": "Half-written thoughts", "case": "", "cpd": "", "body": "Begun."}
@@ -116,10 +116,9 @@ async def test_a_forms_draft_stays_until_the_form_is_saved(started_dir, today):
 
 async def open_encryption(pilot) -> EncryptionScreen:
     """The encryption screen, from the palette."""
-    from tests.helpers.tui import type_text
 
     await pilot.press("ctrl+p")
-    await type_text(pilot, "encryption")
+    await enter(pilot, "encryption")
     await pilot.pause(0.5)
     await pilot.press("enter")
     await settle(pilot)

@@ -10,7 +10,7 @@ from sendfolio.store.mark import is_encrypted
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.screens.encryption import EncryptionScreen
 from sendfolio.tui.screens.restore import RestoreScreen
-from tests.helpers.tui import SIZE, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, reopen, settle
 from tests.tui.test_start import count_workers
 
 PASSPHRASE = "fictional passphrase one"
@@ -43,7 +43,7 @@ async def test_encrypt_change_the_passphrase_and_decrypt_from_the_app(started_di
         await settle(pilot)
         started = count_workers(app)
         await pilot.press("ctrl+p")
-        await type_text(pilot, "encryption")
+        await enter(pilot, "encryption")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)
@@ -92,7 +92,7 @@ async def test_restore_lists_the_backups_and_brings_one_back(started_dir, today)
         app.folio.put(CPDEntry.from_dict({"date": "2026-11-20", "hours": "2", "method": "reading", "title": "One"}))
         app.folio.put(CPDEntry.from_dict({"date": "2026-11-21", "hours": "1", "method": "reading", "title": "Two"}))
         await pilot.press("ctrl+p")
-        await type_text(pilot, "restore")
+        await enter(pilot, "restore")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)

@@ -7,7 +7,7 @@ from textual.widgets import Label
 from sendfolio.tui.dialogs.firstrun import WelcomeScreen, demo_dir
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
-from tests.helpers.tui import SIZE, choose, make_app, reopen, settle, type_text
+from tests.helpers.tui import SIZE, choose, enter, make_app, reopen, settle
 
 
 async def test_start_my_folio_saves_the_profile(folio_dir, today):
@@ -19,19 +19,19 @@ async def test_start_my_folio_saves_the_profile(folio_dir, today):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EditRecordScreen)
-        await type_text(pilot, "Alex Example")
+        await enter(pilot, "Alex Example")
         await pilot.press("tab")
         await choose(pilot, "COM")
         await pilot.press("tab")
-        await type_text(pilot, "COM-1234")
+        await enter(pilot, "COM-1234")
         await pilot.press("tab")
-        await type_text(pilot, "31/02/2025")
+        await enter(pilot, "31/02/2025")
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = app.screen.query_one("#error-registration_anniversary", Label)
         assert error.display and "not a real calendar date" in str(error.render())
         await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "01/04/2025")
+        await enter(pilot, "01/04/2025")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)

@@ -11,7 +11,7 @@ from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.cpd import CPDScreen
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
-from tests.helpers.tui import saved, type_text
+from tests.helpers.tui import enter, saved
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -25,9 +25,9 @@ async def new_cpd_entry(pilot, title: str) -> None:
     await pilot.press("a")
     await pilot.pause()
     await pilot.press("tab")
-    await type_text(pilot, "1.5")
+    await enter(pilot, "1.5")
     await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
-    await type_text(pilot, title)
+    await enter(pilot, title)
 
 
 async def test_a_phone_number_is_warned_about_under_its_field_then_saved(folio, folio_dir, today):
@@ -59,7 +59,7 @@ async def test_changing_the_text_after_a_warning_checks_it_again(folio, folio_di
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "word on the do-not-print list: »Zephyrine«" in str(app.screen.query_one("#error-title").render())
-        await type_text(pilot, " and SW1A 1AA")
+        await enter(pilot, " and SW1A 1AA")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EditRecordScreen)
@@ -92,9 +92,9 @@ async def test_reflection_editor_warns_then_saves(folio, folio_dir, today):
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, ReflectionEditor)
-        await type_text(pilot, "After zoe_smith's meeting")
+        await enter(pilot, "After zoe_smith's meeting")
         await pilot.press("shift+tab")
-        await type_text(pilot, "1")
+        await enter(pilot, "1")
         editor.query_one("#body", TextArea).load_text("What I noticed about my own summarising.")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_the_debrief_form_warns_then_saves():
     from textual.app import App
 
     from sendfolio.tui.dialogs.case_form import DebriefScreen
-    from tests.helpers.tui import sample_case
+    from tests.helpers.tui import enter, sample_case
 
     class Host(App):
         """A bare app that opens the de-brief form and keeps its answer."""
@@ -145,7 +145,7 @@ async def test_the_debrief_form_warns_then_saves():
     host = Host()
     async with host.run_test(size=(100, 40)) as pilot:
         await pilot.press("space", "tab")
-        await type_text(pilot, "Mum rang from 020 7946 0958")
+        await enter(pilot, "Mum rang from 020 7946 0958")
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = host.screen.query_one("#form-errors")
@@ -172,9 +172,9 @@ async def test_the_reflection_editor_refuses_a_table_past_the_bound(folio, folio
         await pilot.press("enter")
         await pilot.pause()
         editor = app.screen
-        await type_text(pilot, "Wide table")
+        await enter(pilot, "Wide table")
         await pilot.press("shift+tab")
-        await type_text(pilot, "1")
+        await enter(pilot, "1")
         editor.query_one("#body", TextArea).load_text("My notes.\n\n" + table)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -12,7 +12,7 @@ from textual.widgets import Input, TextArea
 from sendfolio.tui.palette import app_commands, job_commands
 from sendfolio.tui.screens.privacy import PrivacyScreen
 from sendfolio.tui.views.areas import AREA_BY_MODE, AREAS
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 
 
 def showing(app, mode: str) -> bool:
@@ -25,7 +25,7 @@ async def go_by_palette(pilot, title: str) -> None:
     """Go to an area through the palette, as typed: ctrl+p, "go to <title>", Enter."""
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await type_text(pilot, f"go to {title}")
+    await enter(pilot, f"go to {title}")
     await pilot.pause(0.5)
     await pilot.press("enter")
 
@@ -39,7 +39,7 @@ async def test_the_privacy_screen_opened_on_compile_closes_when_compile_is_left(
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await type_text(pilot, "privacy")
+        await enter(pilot, "privacy")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)

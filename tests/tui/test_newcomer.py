@@ -22,7 +22,7 @@ from sendfolio.tui.palette import SendfolioCommands
 from sendfolio.tui.screens.coverage import CoverageTable
 from sendfolio.tui.support.theme import HIGH_CONTRAST
 from sendfolio.tui.views.areas import AREAS
-from tests.helpers.tui import make_app, sample_case, settle, type_text
+from tests.helpers.tui import enter, make_app, sample_case, settle
 
 ODD = "[/ref] [b]x"
 """Text that Rich / Textual markup would read as tags (and crash on, or swallow)."""
@@ -310,7 +310,7 @@ async def test_evidence_note_form_names_the_criterion_and_starts_in_the_note(sta
         await settle(pilot)
         assert "Evidence: Make initial contact with parties" in screen_text(app)
         assert app.focused.id == "field-notes"
-        await type_text(pilot, "Phoned both")
+        await enter(pilot, "Phoned both")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.folio.observations("SM-T-001")[0].notes == "Phoned both"

@@ -7,7 +7,7 @@ from pypdf import PdfReader, PdfWriter
 from sendfolio.domain.form_fields import FOLIO_ID_SETTING
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.observer_forms import FormsScreen, ImportFormScreen
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 from tests.tui.test_caselog import open_cases
 
 
@@ -40,7 +40,7 @@ async def test_forms_written_then_a_returned_form_previewed_and_saved(demo_folio
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, ImportFormScreen)
-        await type_text(pilot, str(tmp_path / "returned.pdf"))
+        await enter(pilot, str(tmp_path / "returned.pdf"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
@@ -97,7 +97,7 @@ async def test_a_returned_tick_says_so_and_an_edit_of_it_becomes_the_mediators(d
         assert "On a returned form: returned by Alex Penrose on" in str(option.prompt)
         await pilot.press("n")
         await settle(pilot)
-        await type_text(pilot, " And my own words.")
+        await enter(pilot, " And my own words.")
         await pilot.press("ctrl+s")
         await settle(pilot)
     (after,) = [item for item in demo_folio.observations("SM-DEMO-003") if item.criterion == first.criterion]
@@ -116,7 +116,7 @@ async def test_editing_a_returned_debrief_heading_makes_that_heading_the_mediato
         await pilot.press("b")
         await settle(pilot)
         await pilot.press("tab")  # from "De-brief held" to the first heading (Key strengths)
-        await type_text(pilot, "My addition. ")
+        await enter(pilot, "My addition. ")
         await pilot.press("ctrl+s")
         await settle(pilot)
     after = demo_folio.case("SM-DEMO-003")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 
 
 async def choose_in_palette(pilot, words: str) -> None:
     """Open the palette, type `words` and take the first match, as a newcomer would."""
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await type_text(pilot, words)
+    await enter(pilot, words)
     await pilot.pause(0.5)
     await pilot.press("enter")
     await settle(pilot)

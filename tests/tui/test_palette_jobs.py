@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendfolio.tui.dialogs.attach import AttachScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.palette import SendfolioCommands
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 
 QUERIES: dict[str, tuple[str, ...]] = {
     # what the mediator types: the titles (their beginnings) the first hit may have
@@ -98,7 +98,7 @@ async def test_a_job_chosen_in_the_palette_goes_to_its_area_and_starts_there(sta
             await settle(pilot)
             await pilot.press("ctrl+p")
             await pilot.pause()
-            await type_text(pilot, words)
+            await enter(pilot, words)
             await pilot.pause(0.5)
             await pilot.press("enter")
             await settle(pilot)

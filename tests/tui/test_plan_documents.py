@@ -6,7 +6,7 @@ from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.attachments import AttachmentsScreen
 from sendfolio.tui.screens.plan import LearningPlanScreen
-from tests.helpers.tui import sample_case, saved, type_text
+from tests.helpers.tui import enter, sample_case, saved
 
 SIZE = (100, 32)
 
@@ -118,7 +118,7 @@ async def test_attach_refuses_a_bad_file_then_attaches_a_pdf(folio, folio_dir, t
         assert "none attached yet" in str(screen.query_one("#attachments-summary").render())
         await pilot.press("a")
         await pilot.pause()
-        await type_text(pilot, str(bad))
+        await enter(pilot, str(bad))
         await pilot.press("tab", "enter", "down", "enter")  # the first target: the course
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -12,7 +12,7 @@ from sendfolio.tui.dialogs.case_form import CONDUCT_GROUP
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.screens.practice import FeedbackScreen, GovernanceScreen
-from tests.helpers.tui import SIZE, choose, make_app, sample_case, saved, settle, type_text
+from tests.helpers.tui import SIZE, choose, enter, make_app, sample_case, saved, settle
 
 
 async def test_record_the_insurance_and_a_policy_and_the_dashboard_warns(folio, folio_dir, today):
@@ -27,18 +27,18 @@ async def test_record_the_insurance_and_a_policy_and_the_dashboard_warns(folio, 
         await pilot.pause()
         await choose(pilot, "Insurance")
         await pilot.press("tab")
-        await type_text(pilot, "Professional indemnity")
+        await enter(pilot, "Professional indemnity")
         await pilot.press("tab")
-        await type_text(pilot, "16/01/2026")
+        await enter(pilot, "16/01/2026")
         await pilot.press("tab")
-        await type_text(pilot, "15/01/2027")
+        await enter(pilot, "15/01/2027")
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("a")
         await pilot.pause()
         await choose(pilot, "Safeguarding policy")
         await pilot.press("tab", "tab")
-        await type_text(pilot, "01/11/2025")
+        await enter(pilot, "01/11/2025")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, GovernanceScreen)
@@ -75,7 +75,7 @@ async def test_log_feedback_then_answer_it(folio, folio_dir, today):
         await pilot.press("tab")
         await choose(pilot, "Parent")
         await pilot.press("tab", "ctrl+u")
-        await type_text(pilot, "20/10/2026")
+        await enter(pilot, "20/10/2026")
         await pilot.press("ctrl+s")
         await settle(pilot)
         table = app.screen.query_one("#feedback-table")
@@ -83,7 +83,7 @@ async def test_log_feedback_then_answer_it(folio, folio_dir, today):
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, EditRecordScreen)
-        await type_text(pilot, "Thank you: the agenda now goes out a week ahead.")
+        await enter(pilot, "Thank you: the agenda now goes out a week ahead.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [str(cell) for cell in table.get_row_at(0)][-1] == "Late: 28 working days"

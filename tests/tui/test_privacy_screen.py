@@ -9,7 +9,7 @@ from sendfolio.privacy import check
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.privacy import PrivacyScreen
 from sendfolio.tui.views.features import FEATURES
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 
 LEAKY = {
     "date": "2026-11-20",
@@ -25,7 +25,7 @@ async def open_privacy(pilot) -> PrivacyScreen:
     """Open the Privacy screen from the command palette, as a newcomer would."""
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await type_text(pilot, "privacy")
+    await enter(pilot, "privacy")
     await pilot.pause(0.5)
     await pilot.press("enter")
     await settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.cpd import CPDScreen
-from tests.helpers.tui import saved, type_text
+from tests.helpers.tui import enter, saved
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -28,10 +28,10 @@ async def test_add_cpd_entry_saves_it_to_the_file(folio, folio_dir, today):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("tab")
-        await type_text(pilot, "2.5")
+        await enter(pilot, "2.5")
         await pilot.press("tab", "enter", "down", "down", "down", "enter")
         await pilot.press("tab")
-        await type_text(pilot, "Read the SEND Code of Practice")
+        await enter(pilot, "Read the SEND Code of Practice")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CPDScreen)
@@ -50,9 +50,9 @@ async def test_bad_hours_shows_the_error_and_saves_nothing(folio, folio_dir, tod
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("tab")
-        await type_text(pilot, "lots")
+        await enter(pilot, "lots")
         await pilot.press("tab", "enter", "down", "enter", "tab")
-        await type_text(pilot, "Course")
+        await enter(pilot, "Course")
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = app.screen.query_one("#error-hours")
@@ -119,11 +119,11 @@ async def test_an_entry_saved_outside_the_year_on_screen_says_where_it_went(foli
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "05/03/2025")
+        await enter(pilot, "05/03/2025")
         await pilot.press("tab")
-        await type_text(pilot, "2")
+        await enter(pilot, "2")
         await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
-        await type_text(pilot, "Reading on mediation ethics")
+        await enter(pilot, "Reading on mediation ethics")
         await pilot.press("ctrl+s")
         await pilot.pause()
         question = app.screen
@@ -148,9 +148,9 @@ async def test_an_entry_in_the_year_on_screen_asks_nothing(folio, folio_dir, tod
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("tab")
-        await type_text(pilot, "1")
+        await enter(pilot, "1")
         await pilot.press("tab", "enter", "down", "down", "down", "enter", "tab")
-        await type_text(pilot, "Reading")
+        await enter(pilot, "Reading")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and not isinstance(app.screen, ConfirmScreen)

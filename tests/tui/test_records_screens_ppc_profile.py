@@ -7,7 +7,7 @@ from datetime import date
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.ppc import PPCScreen
 from sendfolio.tui.screens.profile import ProfileScreen
-from tests.helpers.tui import saved, type_text
+from tests.helpers.tui import enter, saved
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -29,15 +29,15 @@ async def test_ppc_contact_session_and_verification_are_saved(folio, folio_dir, 
         screen = await go(pilot, "6", PPCScreen)
         await pilot.press("c")
         await pilot.pause()
-        await type_text(pilot, "Dr Test Consultant")
+        await enter(pilot, "Dr Test Consultant")
         await pilot.press("tab")
-        await type_text(pilot, "COM PPC register")
+        await enter(pilot, "COM PPC register")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("tab", "tab")
-        await type_text(pilot, "1.5")
+        await enter(pilot, "1.5")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PPCScreen)
@@ -62,9 +62,9 @@ async def test_profile_edit_is_saved(folio, folio_dir, today):
         screen = await go(pilot, "7", ProfileScreen)
         await pilot.press("p")
         await pilot.pause()
-        await type_text(pilot, "Sam Example")
+        await enter(pilot, "Sam Example")
         await pilot.press("tab", "enter", "down", "down", "enter", "tab")
-        await type_text(pilot, "COM-12345")
+        await enter(pilot, "COM-12345")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Sam Example" in str(screen.query_one("#profile-summary").render())
@@ -81,13 +81,13 @@ async def test_course_covers_are_checked_by_the_record(folio, folio_dir, today):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("enter", "down", "down", "enter", "tab")
-        await type_text(pilot, "SEND mediation")
+        await enter(pilot, "SEND mediation")
         await pilot.press("tab")
-        await type_text(pilot, "Example Trainers")
+        await enter(pilot, "Example Trainers")
         await pilot.press("tab", "tab")
-        await type_text(pilot, "12")
+        await enter(pilot, "12")
         await pilot.press("tab")
-        await type_text(pilot, "COM")
+        await enter(pilot, "COM")
         await pilot.press("tab", "space")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -111,11 +111,11 @@ async def test_the_profile_form_sets_the_ppcs_details(folio, folio_dir, today):
         await pilot.pause()
         form = app.screen
         form.query_one("#field-ppc_name").focus()
-        await type_text(pilot, "Dr Robin Sample")
+        await enter(pilot, "Dr Robin Sample")
         await pilot.press("tab")
-        await type_text(pilot, "College of Mediators PPC register")
+        await enter(pilot, "College of Mediators PPC register")
         await pilot.press("tab")
-        await type_text(pilot, "not-an-address")
+        await enter(pilot, "not-an-address")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form and form.query_one("#error-ppc_email").display

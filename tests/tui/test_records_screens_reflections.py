@@ -7,7 +7,7 @@ from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
 from sendfolio.tui.views.reflection_templates import TEMPLATES, template_body, word_count
-from tests.helpers.tui import saved, type_text
+from tests.helpers.tui import enter, saved
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -33,9 +33,9 @@ async def test_new_reflection_from_rolfe_is_saved_with_its_headings(folio, folio
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_from_template(pilot, 2)
         assert "What? So what? Now what?" in editor.heading
-        await type_text(pilot, "A hard joint meeting")
+        await enter(pilot, "A hard joint meeting")
         await pilot.press("shift+tab")
-        await type_text(pilot, "0.5")
+        await enter(pilot, "0.5")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor and app.folio.data().reflections == ()
@@ -59,9 +59,9 @@ async def test_bad_hours_are_shown_inline_and_nothing_is_saved(folio, folio_dir,
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_from_template(pilot, 1)
-        await type_text(pilot, "Gibbs on a withdrawn case")
+        await enter(pilot, "Gibbs on a withdrawn case")
         await pilot.press("shift+tab")
-        await type_text(pilot, "0")
+        await enter(pilot, "0")
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = str(editor.query_one("#errors").render())
@@ -111,7 +111,7 @@ async def test_editing_keeps_the_id_and_links_the_case(folio, folio_dir, today):
         assert "2 words" in str(editor.query_one("#word-count").render())
         editor.query_one("#title").focus()
         await pilot.press("end")
-        await type_text(pilot, " final")
+        await enter(pilot, " final")
         await pilot.press("ctrl+s")
         await pilot.pause()
     [reflection] = saved(folio).reflections()

@@ -9,7 +9,7 @@ from sendfolio.domain.records import Profile
 from sendfolio.store import Folio
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.cpd import CPDScreen
-from tests.helpers.tui import type_text
+from tests.helpers.tui import enter
 from tests.tui.test_records_screens_cpd import SIZE
 
 
@@ -18,10 +18,10 @@ async def add_cpd(pilot, title: str) -> None:
     await pilot.press("a")
     await pilot.pause()
     await pilot.press("tab")
-    await type_text(pilot, "1.5")
+    await enter(pilot, "1.5")
     await pilot.press("tab", "enter", "down", "down", "down", "enter")
     await pilot.press("tab")
-    await type_text(pilot, title)
+    await enter(pilot, title)
     await pilot.press("ctrl+s")
     await pilot.pause()
 

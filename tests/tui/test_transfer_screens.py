@@ -8,14 +8,14 @@ from textual.widgets import Input, TextArea
 
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.screens.transfer import CalendarScreen, ExportScreen, ImportScreen
-from tests.helpers.tui import SIZE, make_app, reopen, sample_case, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, reopen, sample_case, settle
 
 
 async def from_palette(pilot, words: str, screen_type: type) -> object:
     """Open a feature by typing its name in the command palette."""
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await type_text(pilot, words)
+    await enter(pilot, words)
     await pilot.pause(0.5)
     await pilot.press("enter")
     await settle(pilot)

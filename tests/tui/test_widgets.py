@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, Label, SelectionList
 from sendfolio.domain.records import SEND_MODULES, TRAINING_KINDS, Case, Training
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
-from tests.helpers.tui import choose, sample_case, type_text
+from tests.helpers.tui import choose, enter, sample_case, type_text
 
 TRAINING_SPECS = (
     FieldSpec("kind", "Kind", "choice", options=TRAINING_KINDS),
@@ -41,13 +41,13 @@ async def test_list_field_with_options_is_a_selection_list_and_validates():
     async with host.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "send")
         await pilot.press("tab")
-        await type_text(pilot, "SEND course")
+        await enter(pilot, "SEND course")
         await pilot.press("tab")
-        await type_text(pilot, "Example Academy")
+        await enter(pilot, "Example Academy")
         await pilot.press("tab")
-        await type_text(pilot, "2026-01-03")
+        await enter(pilot, "2026-01-03")
         await pilot.press("tab")
-        await type_text(pilot, "12")
+        await enter(pilot, "12")
         await pilot.press("tab")
         assert isinstance(host.focused, SelectionList)
         await pilot.press("space", "down", "space", "ctrl+s")
@@ -62,13 +62,13 @@ async def test_whole_record_problems_show_under_their_field():
     async with host.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "foundation")
         await pilot.press("tab")
-        await type_text(pilot, "Course")
+        await enter(pilot, "Course")
         await pilot.press("tab")
-        await type_text(pilot, "Academy")
+        await enter(pilot, "Academy")
         await pilot.press("tab")
-        await type_text(pilot, "2026-01-03")
+        await enter(pilot, "2026-01-03")
         await pilot.press("tab")
-        await type_text(pilot, "40")
+        await enter(pilot, "40")
         await pilot.press("tab", "space", "ctrl+s")
         await pilot.pause()
         error = host.screen.query_one("#error-covers", Label)
@@ -131,13 +131,13 @@ async def test_an_error_goes_as_soon_as_its_field_is_fixed():
         form = host.screen
         await choose(pilot, "send")
         await pilot.press("tab")
-        await type_text(pilot, "SEND course")
+        await enter(pilot, "SEND course")
         await pilot.press("tab")
-        await type_text(pilot, "Example Academy")
+        await enter(pilot, "Example Academy")
         await pilot.press("tab")
-        await type_text(pilot, "2026-01-03")
+        await enter(pilot, "2026-01-03")
         await pilot.press("tab")
-        await type_text(pilot, "lots")
+        await enter(pilot, "lots")
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = form.query_one("#error-hours", Label)
