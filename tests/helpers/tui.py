@@ -66,10 +66,18 @@ def _awaiting_answer(task: asyncio.Task) -> Worker | None:
     return None
 
 
+IDLE_GROUPS = ("_loader",)
+"""Workers that wait for work for ever by design: a `DirectoryTree`'s loading queue (the file picker)."""
+
+
 def _busy(app) -> list[Worker]:
-    """The app's workers still running, but for those waiting for a screen's answer."""
+    """The app's workers still running, but for those waiting for a screen's answer or for work (`IDLE_GROUPS`)."""
     asking = {id(worker) for task in asyncio.all_tasks() if (worker := _awaiting_answer(task)) is not None}
-    return [worker for worker in app.workers if not worker.is_finished and id(worker) not in asking]
+    return [
+        worker
+        for worker in app.workers
+        if not worker.is_finished and id(worker) not in asking and worker.group not in IDLE_GROUPS
+    ]
 
 
 async def settle(pilot) -> None:

@@ -1,4 +1,9 @@
-"""Attaching one document: its path, what it is evidence for, a title; checked by its content before it is kept."""
+"""Attaching one document: its file (picked in a folder tree, or its path typed), what it is evidence for, a title;
+checked by its content before it is kept.
+
+`AttachScreen(choices, target=None, pick=False)`: `target` chooses what the document is evidence for (a
+course's certificate from Training); `pick` opens the file picker at once. ctrl+o opens it later.
+"""
 
 from __future__ import annotations
 
@@ -30,14 +35,17 @@ class AttachScreen(ModalScreen[Any]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Attach", priority=True),
+        Binding("ctrl+o", "browse", "Choose a file", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
-    """ctrl+s attaches; Escape cancels."""
+    """ctrl+s attaches; ctrl+o picks the file; Escape cancels."""
 
-    def __init__(self, choices: list[tuple[str, str]]) -> None:
-        """Keep what a document can be evidence for."""
+    def __init__(self, choices: list[tuple[str, str]], target: str | None = None, *, pick: bool = False) -> None:
+        """Keep what a document can be evidence for, the one chosen already (if any), and whether to pick at once."""
         super().__init__()
         self.choices = choices
+        self.target = target if any(value == target for value, _ in choices) else None
+        self.pick = pick
 
     def compose(self) -> ComposeResult:
         """Path, target, title, the error line and the buttons."""
@@ -45,14 +53,19 @@ class AttachScreen(ModalScreen[Any]):
 
         with Vertical(id="attach-dialog"):
             yield Label("Attach a document", classes="summary")
-            yield Label("File (its full path): a PDF, PNG or JPEG of up to 20 MB")
-            yield Input(id="attach-path", placeholder="e.g. ~/Documents/certificate.pdf", compact=True)
+            yield Label("File (PDF, PNG or JPEG, up to 20 MB): ctrl+o to choose it, or type it")
+            with Horizontal(id="attach-file-line"):
+                yield Input(id="attach-path", placeholder="e.g. ~/Documents/certificate.pdf", compact=True)
+                browse = Button("Choose… (ctrl+o)", id="attach-browse", compact=True)
+                browse.can_focus = False  # Tab goes from the path to what it is evidence for, as before
+                yield browse
             yield Label("Evidence for")
             yield Select(
                 [(Text(words), value) for value, words in self.choices],
                 id="attach-for",
                 prompt="(choose)",
                 compact=True,
+                value=self.target if self.target is not None else Select.NULL,
             )
             yield Label("Title (optional): how the portfolio names it")
             yield Input(id="attach-title", compact=True)
@@ -62,12 +75,35 @@ class AttachScreen(ModalScreen[Any]):
                 yield Button("Cancel", id="attach-cancel")
         yield AppFooter()
 
+    def on_mount(self) -> None:
+        """Open the file picker at once when asked to (attaching from Training, Cases or the profile)."""
+        if self.pick:
+            self.call_after_refresh(self.action_browse)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The two buttons."""
+        """The buttons."""
         if event.button.id == "attach-save":
             self.action_save()
+        elif event.button.id == "attach-browse":
+            self.action_browse()
         else:
             self.action_cancel()
+
+    def action_browse(self) -> None:
+        """Choose the file in a folder tree (PDF, PNG, JPEG only); its path goes in the box."""
+        from sendfolio.tui.dialogs.file_picker import ATTACHMENTS, FilePickerScreen
+
+        remember = str(self.app.current_folio.data_dir)
+        self.app.push_screen(FilePickerScreen("Choose the document", ATTACHMENTS, remember=remember), self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        """Put the file chosen in the path box, and move on to what is still to fill in."""
+        if path is None:
+            return
+        self.query_one("#attach-path", Input).value = str(path)
+        self.query_one("#attach-error", Label).update("")
+        target = self.query_one("#attach-for", Select)
+        (target if target.value is Select.NULL else self.query_one("#attach-save", Button)).focus()
 
     def on_input_submitted(self) -> None:
         """Enter in a field attaches."""

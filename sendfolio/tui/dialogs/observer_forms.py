@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from sendfolio.paths import style_path
@@ -124,15 +124,41 @@ class ImportFormScreen(ModalScreen[Any]):
     if TYPE_CHECKING:
         app = getters.app(HostApp)
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_screen", "Close")]
-    """Escape closes the dialog."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "browse", "Choose the file", priority=True),
+        Binding("escape", "dismiss_screen", "Close"),
+    ]
+    """ctrl+o chooses the returned PDF in a folder tree; Escape closes the dialog."""
+
+    @on(Button.Pressed, "#import-form-browse")
+    def action_browse(self) -> None:
+        """Choose the returned PDF in a folder tree; it is read at once."""
+        from sendfolio.tui.dialogs.file_picker import RETURNED_FORMS, FilePickerScreen
+
+        remember = str(self.app.current_folio.data_dir)
+        picker = FilePickerScreen("Choose the returned form", RETURNED_FORMS, remember=remember)
+        self.app.push_screen(picker, self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        """Read the PDF chosen (nothing chosen: the path box waits for a typed path)."""
+        if path is None:
+            self.query_one("#import-form-path", Input).focus()
+            return
+        self.query_one("#import-form-path", Input).value = str(path)
+        self.read_form()
 
     def compose(self) -> ComposeResult:
         """The path box and the problems line."""
         with Vertical(id="import-form-dialog", classes="observer-forms"):
             yield Label("Import a returned form", classes="observer-forms-title")
-            yield Static("The PDF the observer filled in and sent back. Enter reads it and shows what it records:")
+            yield Static(
+                "The PDF the observer filled in and sent back (ctrl+o to choose it, or type its path). "
+                "Enter reads it and shows what it records:"
+            )
             yield Input(placeholder="~/Downloads/observer-forms-SM-2025-014.pdf", id="import-form-path")
+            browse = Button("Choose the file… (ctrl+o)", id="import-form-browse", compact=True)
+            browse.can_focus = False  # the path box keeps the focus: typing a path works as before
+            yield browse
             yield Static("", id="import-form-result")
         yield AppFooter()
 

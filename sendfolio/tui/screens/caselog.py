@@ -122,7 +122,7 @@ class CaseLogScreen(FolioScreen):
         "Your case log. Arrow keys move along the cases; type in the filter (/) to narrow them. "
         "a adds a case, Enter or e edits it, d deletes it (u undoes). For the highlighted case: "
         "t shows its statutory timeline, c its observation checklist, b its de-brief notes, f writes its forms for "
-        "the observer; i imports a form the observer returned."
+        "the observer, v attaches a document to it; i imports a form the observer returned."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,6 +138,7 @@ class CaseLogScreen(FolioScreen):
         Binding("b", "debrief", "De-brief"),
         Binding("f", "observer_forms", "Forms", tooltip="Forms for the observer: write the fillable PDF"),
         Binding("i", "import_form", "Import form", tooltip="Import a returned form: see what it records, then save"),
+        Binding("v", "attach", "Attach", tooltip="Attach a document to the highlighted case: choose the file"),
         Binding("s", "sort", "Sort"),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "leave_filter", "Back to table", show=False),
@@ -349,6 +350,23 @@ class CaseLogScreen(FolioScreen):
         case = self.selected_case()
         if case is not None:
             self.app.push_screen(FormsScreen(case.ref))
+
+    def action_attach(self) -> None:
+        """Attach a document to the highlighted case: the file picker first, the case already chosen."""
+        from sendfolio.tui.dialogs.attach import AttachScreen
+        from sendfolio.tui.screens.attachments import targets
+
+        case = self.selected_case()
+        if case is None:
+            return
+
+        def attached(saved: Any) -> None:
+            """Say what was attached."""
+            if saved is not None:
+                self.notify(f"Attached “{saved.title}” to case {case.ref}: see Documents (0).", markup=False)
+
+        choices = targets(self.app.current_folio.data())
+        self.app.push_screen(AttachScreen(choices, f"case:{case.ref}", pick=True), attached)
 
     def action_import_form(self) -> None:
         """Import a returned Forms 1–3 PDF, after showing what it records."""

@@ -57,7 +57,9 @@ class ProfileScreen(RecordTableScreen):
 
     HELP = (
         "Your profile (p: name, membership body and number, registration anniversary, route) and your "
-        "training courses, each with what it covered: the foundation criteria or the four SEND modules."
+        "training courses, each with what it covered: the foundation criteria or the four SEND modules. "
+        "c attaches the highlighted course's certificate, m your membership certificate or insurance (the file "
+        "chosen in a folder tree); o chooses the folder your PDFs, forms and exports go to."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,9 +67,20 @@ class ProfileScreen(RecordTableScreen):
         Binding(
             "p", "profile", "Edit profile", tooltip="Your name, membership, registration anniversary, route and PPC"
         ),
-        Binding("o", "output_folder", "Output folder", tooltip="The folder your PDFs, forms and exports go to"),
+        Binding("c", "attach_certificate", "Certificate", tooltip="Attach the highlighted course's certificate"),
+        Binding(
+            "m",
+            "attach_membership",
+            "Membership/insurance",
+            tooltip="Attach your membership certificate or your insurance",
+            show=False,
+        ),
+        Binding(
+            "o", "output_folder", "Output folder", tooltip="The folder your PDFs, forms and exports go to", show=False
+        ),
     ]
-    """Courses: add / edit / delete; edit the profile; choose the output folder."""
+    """Courses: add / edit / delete; edit the profile; attach a certificate, membership or insurance; the output
+    folder."""
 
     RECORD_TYPE = Training
     """The table holds training courses."""
@@ -133,6 +146,32 @@ class ProfileScreen(RecordTableScreen):
         """Edit the mediator's profile."""
         form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
         self.app.push_screen(form, self._save_profile)
+
+    def action_attach_certificate(self) -> None:
+        """Attach a certificate to the highlighted course: the file picker first, the course already chosen."""
+        course = self.highlighted()
+        if not isinstance(course, Training):
+            self.notify("Add the course first (a), then attach its certificate.", severity="warning", markup=False)
+            return
+        self.attach(f"training:{course.id}")
+
+    def action_attach_membership(self) -> None:
+        """Attach the membership certificate (or the insurance: chosen in the dialog), the file picker first."""
+        self.attach("membership", only=("membership", "insurance"))
+
+    def attach(self, target: str, only: tuple[str, ...] | None = None) -> None:
+        """Open the attach dialog for `target` with the file picker over it; say what was attached."""
+        from sendfolio.tui.dialogs.attach import AttachScreen
+        from sendfolio.tui.screens.attachments import targets
+
+        choices = [item for item in targets(self.app.current_folio.data()) if only is None or item[0] in only]
+        self.app.push_screen(AttachScreen(choices, target, pick=True), self._attached)
+
+    def _attached(self, saved: Any) -> None:
+        """Say what was attached."""
+        if saved is not None:
+            self.notify(f"Attached “{saved.title}”: see Documents (0).", markup=False)
+            self.refresh_view()
 
     def action_output_folder(self) -> None:
         """Choose the folder every document goes to (checked: a folder outside the data folder)."""

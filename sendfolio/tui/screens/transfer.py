@@ -260,12 +260,13 @@ class ImportScreen(TransferScreen):
     PALETTE_NAME = "Import"
 
     HELP = (
-        "Type the files to import, one a line: CSV files (cases, cpd, ppc, training, observations, plan), "
+        "Choose the files to import (ctrl+o) or type them, one a line: CSV files (cases, cpd, ppc, training, observations, plan), "
         "Markdown reflections (.md), observer forms returned as PDF, or a JSON backup. Press c to check them: "
         "the screen lists every problem, or what would be imported. Nothing is saved until you press i."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "browse", "Add a file", priority=True, tooltip="Choose a file to import in a folder tree"),
         Binding("ctrl+r", "check", "Check", priority=True, tooltip="Read and check the files; save nothing"),
         Binding("ctrl+s", "import", "Import", priority=True, tooltip="Save what the check showed"),
     ]
@@ -273,12 +274,13 @@ class ImportScreen(TransferScreen):
     def compose(self) -> ComposeResult:
         """The files, an optional passphrase, the buttons and the preview."""
         with VerticalScroll(id="transfer-body"):
-            yield Static("Import files (one path a line)", classes="transfer-heading")
+            yield Static("Import files (one path a line; ctrl+o to choose one)", classes="transfer-heading")
             yield TextArea("", id="import-files")
             with Horizontal(classes="transfer-line"):
                 yield Label("Passphrase of an encrypted backup (if any)")
                 yield Input(id="import-passphrase", password=True, compact=True)
             with Horizontal(classes="transfer-buttons"):
+                yield Button("Add a file (ctrl+o)", id="import-browse", compact=True)
                 yield Button("Check (ctrl+r)", id="import-check", variant="primary", compact=True)
                 yield Button("Import (ctrl+s)", id="import-go", variant="success", disabled=True, compact=True)
                 yield Button("Back (esc)", id="import-back", compact=True)
@@ -295,6 +297,23 @@ class ImportScreen(TransferScreen):
         """The files typed, one a line."""
         text = self.query_one("#import-files", TextArea).text
         return [Path(line.strip()).expanduser() for line in text.splitlines() if line.strip()]
+
+    @on(Button.Pressed, "#import-browse")
+    def action_browse(self) -> None:
+        """Choose a file to import in a folder tree; it is added as a line of its own."""
+        from sendfolio.tui.dialogs.file_picker import IMPORTS, FilePickerScreen
+
+        remember = str(self.app.current_folio.data_dir)
+        self.app.push_screen(FilePickerScreen("Choose a file to import", IMPORTS, remember=remember), self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        """Add the file chosen to the list, one a line."""
+        if path is None:
+            return
+        files = self.query_one("#import-files", TextArea)
+        lines = [line for line in files.text.splitlines() if line.strip()]
+        files.text = "\n".join([*lines, str(path)])
+        self.query_one("#import-check", Button).focus()
 
     @on(TextArea.Changed, "#import-files")
     def _files_changed(self) -> None:
