@@ -136,6 +136,7 @@ class Case(Record):
     followup_hours: float = _spec(f.hours(maximum=HOURS_MAX, required=False))
     outcome: Outcome = _spec(f.choice(OUTCOMES, required=False), "")
     observed_by: str = _spec(f.text(max_length=120, single_line=True), "")
+    observed_by_role: str = _spec(f.text(max_length=60, single_line=True), "")
     debriefed: bool = _spec(f.yes_no, False)
     issues: tuple[str, ...] = _spec(f.a_list(), ())
     notes: str = _spec(f.text(), "", markdown=True)
@@ -209,6 +210,13 @@ class Case(Record):
     def total_hours(self) -> float:
         """Preparation, meeting and follow-up hours together."""
         return round(self.prep_hours + self.meeting_hours + self.followup_hours, 2)
+
+    @property
+    def observer_words(self) -> str:
+        """ "Observed by" in words: the observer's name and role ("Dr Morgan Hale (PPC)"), or what is recorded of them."""
+        if self.observed_by and self.observed_by_role:
+            return f"{self.observed_by} ({self.observed_by_role})"
+        return self.observed_by or self.observed_by_role
 
     @property
     def is_active(self) -> bool:

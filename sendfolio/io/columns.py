@@ -60,7 +60,7 @@ CONDUCT_COLUMNS = tuple(
 """The case columns of the conduct declarations (Appendix D §3-4): each answer, then its note."""
 
 CASE_EXTRA_COLUMNS = (
-    ("status", "health_care")
+    ("status", "health_care", "observed_by_role")
     + tuple(name for name in TIMELINE_DATES if name not in _SECTION_4B_DATES)
     + DEBRIEF_COLUMNS
     + CONDUCT_COLUMNS

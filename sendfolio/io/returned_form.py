@@ -450,20 +450,20 @@ def _earliest(case: Case | None, form: int) -> date | None:
 
 
 def _observed_by(form: ReturnedForm, case: Case, set_it: bool, changes: ReturnChanges) -> Case:
-    """The case with "Observed by" naming the form's observer when it named someone else and `set_it`,
-    else as it is (the difference said in `changes.notes`)."""
-    recorded = case.observed_by
+    """The case with "Observed by" naming the form's observer (name and role) when it named someone else, or
+    only a role, and `set_it`; else as it is (the difference said in `changes.notes`)."""
+    recorded = case.observer_words
     if not recorded:
         return case
-    named = recorded.split("(")[0]
-    if any(same_observer(named, sheet.observer) for sheet in form.sheets):
+    if case.observed_by and any(same_observer(case.observed_by, sheet.observer) for sheet in form.sheets):
         return case
     sheet = form.sheets[0]
     wanted = sheet.observer + (f" ({sheet.role})" if sheet.role else "")
     if set_it:
         changes.notes.append(f'sets the case\'s "Observed by" to {wanted} (it said {recorded})')
-        return case.with_changes(observed_by=wanted)
-    changes.notes.append(f'the case says "Observed by {recorded}", but this form is from {wanted}')
+        return case.with_changes(observed_by=sheet.observer, observed_by_role=sheet.role)
+    role_only = "" if case.observed_by else " (the case names a role, not who observed)"
+    changes.notes.append(f'the case says "Observed by {recorded}", but this form is from {wanted}{role_only}')
     changes.observer_differs = True
     return case
 
@@ -586,8 +586,8 @@ def _case_after(case: Case, sheet: ReturnedSheet, forms: set[int], debriefed: bo
         )
     if debriefed:
         case = case.with_changes(debriefed=True)
-    if not case.observed_by:
-        case = case.with_changes(observed_by=sheet.observer + (f" ({sheet.role})" if sheet.role else ""))
+    if not case.observer_words:
+        case = case.with_changes(observed_by=sheet.observer, observed_by_role=sheet.role)
     return case
 
 

@@ -184,7 +184,7 @@ def _commentary(found: rules.Assessment, case: Case, number: int, reflection_ids
         debrief=debrief_rows(case),
         reflections=linked,
         forms=case_forms(data, case, number, found.disagreements),
-        final=case == found.final_case and case.role == "lead" and bool(case.observed_by),
+        final=case == found.final_case and case.role == "lead" and bool(case.observer_words),
     )
 
 

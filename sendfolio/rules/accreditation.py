@@ -255,7 +255,7 @@ def practice_final_lead(data: FolioData, as_of: date) -> Requirement:
             False,
             "No case co-mediated or led after the SEND training is recorded yet.",
         )
-    seen = f"observed by {final.observed_by}" if final.observed_by else "no observer recorded"
+    seen = f"observed by {final.observer_words}" if final.observer_words else "no observer recorded"
     have = f"{final.ref} on {short_date(final.date)}: {final.role}, {seen}"
     if final.role != "lead":
         detail = f"The latest practice case {final.ref} on {short_date(final.date)} was {final.role}, not led by the mediator."
@@ -263,7 +263,7 @@ def practice_final_lead(data: FolioData, as_of: date) -> Requirement:
         detail = (
             f"The latest practice case {final.ref} on {short_date(final.date)} was led but no observer is recorded."
         )
-    return result("practice.final-lead", need_text, have, final.role == "lead" and bool(final.observed_by), detail)
+    return result("practice.final-lead", need_text, have, final.role == "lead" and bool(final.observer_words), detail)
 
 
 def final_case(cases: tuple[Case, ...]) -> Case | None:
@@ -271,7 +271,7 @@ def final_case(cases: tuple[Case, ...]) -> Case | None:
     if not cases:
         return None
     last_day = [case for case in cases if case.date == cases[-1].date]
-    return next((case for case in last_day if case.role == "lead" and case.observed_by), last_day[-1])
+    return next((case for case in last_day if case.role == "lead" and case.observer_words), last_day[-1])
 
 
 def practice_debriefs(data: FolioData, as_of: date) -> Requirement:

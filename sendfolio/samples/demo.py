@@ -111,7 +111,7 @@ def _training(today: date) -> list[Training]:
 
 
 CASES = (
-    # ref, days ago, kind, role, prep, meeting, follow-up, outcome, observer, issues, notes
+    # ref, days ago, kind, role, prep, meeting, follow-up, outcome, (observer, their role), issues, notes
     (
         "SM-DEMO-001",
         300,
@@ -121,7 +121,7 @@ CASES = (
         3.0,
         0.5,
         "agreement",
-        "",
+        ("", ""),
         "placement",
         "Observed an experienced mediator; parent and LA officer, agreement on a phased move.",
     ),
@@ -134,7 +134,7 @@ CASES = (
         3.0,
         0.5,
         "partial-agreement",
-        "Lead mediator (PPC)",
+        ("", "Lead mediator (PPC)"),  # a role without a name: a returned form offers to name the observer
         "section F provision;speech and language therapy",
         "Co-mediated; agreed therapy hours, not the placement.",
     ),
@@ -147,7 +147,7 @@ CASES = (
         2.5,
         0.5,
         "agreement",
-        "Co-mediator",
+        ("", "Co-mediator"),
         "school transport",
         "Disagreement resolution between a parent and a school about transport support.",
     ),
@@ -160,7 +160,7 @@ CASES = (
         3.0,
         1.0,
         "agreement",
-        PPC_NAME,
+        (PPC_NAME, "PPC"),
         "EHC needs assessment;health provision",
         "Led the case, observed by my PPC; health commissioner attended.",
     ),
@@ -202,7 +202,7 @@ def _past_case(
     meeting: float,
     followup: float,
     outcome: str,
-    observer: str,
+    observer: tuple[str, str],
     issues: str,
     notes: str,
 ) -> Case:
@@ -231,7 +231,8 @@ def _past_case(
             "meeting_hours": str(meeting),
             "followup_hours": str(followup),
             "outcome": outcome,
-            "observed_by": observer,
+            "observed_by": observer[0],
+            "observed_by_role": observer[1],
             "debriefed": "yes",
             "issues": issues,
             "notes": notes,
@@ -355,7 +356,8 @@ def _returned(records: list, cases: dict | None = None) -> list:
         if isinstance(record, Case):
             made.append(
                 record.with_changes(
-                    observed_by=f"{observer} ({role})",
+                    observed_by=observer,
+                    observed_by_role=role,
                     debrief_by=observer,
                     debrief_by_role=role,
                     debrief_returned_on=on,

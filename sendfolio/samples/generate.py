@@ -228,7 +228,7 @@ def _case(rng: random.Random, ref: str, held: date, observed: bool = False) -> C
             "meeting_hours": str(rng.choice([2, 3, 4])),
             "followup_hours": str(rng.choice([0.5, 1])),
             "outcome": rng.choice(OUTCOMES[:4]),
-            "observed_by": "Co-mediator",
+            "observed_by_role": "Co-mediator",
             "debriefed": "yes",
             "issues": "placement;provision",
             "notes": _words(rng, 20, 60),

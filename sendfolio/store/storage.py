@@ -42,8 +42,9 @@ from sendfolio.store.atomic import (
     temp_path,
     write_temp,
 )
+from sendfolio.store.migrations import observed_by_in_two_parts
 
-SCHEMA = 6
+SCHEMA = 7
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -170,6 +171,7 @@ MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
     3: _case_status_recorded,
     4: _provider_practice_recorded,
     5: _observations_per_observer,
+    6: observed_by_in_two_parts,
 }
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 

@@ -304,7 +304,9 @@ def test_observed_by_naming_someone_else_is_said_and_set_on_request(forms, tmp_p
     assert "--set-observed-by" in dry.output
     assert invoke(folder, "import", "--set-observed-by", str(first)).exit_code == 0
     with Folio.open(folder, readonly=True) as folio:
-        assert folio.case(CASE).observed_by == "Alex Penrose (co-mediator)"
+        case = folio.case(CASE)
+        assert (case.observed_by, case.observed_by_role) == ("Alex Penrose", "co-mediator")  # a name and a role
+        assert case.observer_words == "Alex Penrose (co-mediator)"
     again = invoke(folder, "import", "--dry-run", str(first))
     assert "Observed by" not in again.output
 

@@ -51,3 +51,52 @@ async def test_a_scan_is_offered_to_be_kept_as_the_observers_form_then_its_ticks
     (tick,) = [item for item in demo_folio.observations(CASE) if item.observer == "Alex Rowan"]
     assert tick.criterion == "f1.pm.initial-contact" and tick.returned and tick.observer_role == "co-mediator"
     assert any(item.id == kept.attachment and item.evidence_for == f"case:{CASE}" for item in demo_folio.attachments())
+
+
+async def test_a_returned_forms_observer_is_offered_as_the_cases_observed_by(demo_folio, folio_dir, today, tmp_path):
+    """The case names a role only; once the form of Alex Rowan (co-mediator) is saved, a dialog offers to set
+    "Observed by" to them, and "Set it" records the name and the role apart."""
+    from pypdf import PdfReader, PdfWriter
+
+    from sendfolio.tui.dialogs.confirm import ConfirmScreen
+    from sendfolio.tui.dialogs.observer_forms import FormsScreen
+
+    app = make_app(folio_dir, today, folio=demo_folio)
+    out = tmp_path / "forms.pdf"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cases(pilot)
+        ref = screen.selected_ref()
+        case = demo_folio.case(ref)
+        demo_folio.put(case.with_changes(status="held", observed_by="", observed_by_role="Lead mediator (PPC)"))
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FormsScreen)
+        app.screen.query_one("#observer-forms-path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        writer = PdfWriter(clone_from=PdfReader(out))
+        for page in writer.pages:
+            writer.update_page_form_field_values(
+                page,
+                {"f2_observer": "Alex Rowan", "f2_role": "co-mediator", "seen_f2_pm_manage-time": "/on"},
+                auto_regenerate=False,
+            )
+        writer.write(tmp_path / "returned.pdf")
+        await pilot.press("i")
+        await settle(pilot)
+        await type_text(pilot, str(tmp_path / "returned.pdf"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")  # save what the form records
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert 'says "Observed by Lead mediator (PPC)", but this form is from Alex Rowan (co-mediator)' in question
+        assert demo_folio.case(ref).observed_by == ""
+        await pilot.press("y")  # set it
+        await settle(pilot)
+    after = demo_folio.case(ref)
+    assert (after.observed_by, after.observed_by_role) == ("Alex Rowan", "co-mediator")
+    assert any(item.observer == "Alex Rowan" for item in demo_folio.observations(ref))

@@ -217,7 +217,7 @@ class ImportFormScreen(ModalScreen[Any]):
         if plan.observer_differs:
             from sendfolio.tui.dialogs.paper_form import ask_observed_by
 
-            ask_observed_by(self.app, plan, [self.path])
+            self.app.call_later(ask_observed_by, self.app, plan, [self.path])  # once this dialog has gone
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog without importing."""

@@ -163,10 +163,16 @@ def ask_observed_by(app: HostApp, plan: Any, paths: list[Path]) -> None:
         """Set "Observed by" from the form (what else the files hold is already saved: nothing new)."""
         if not yes:
             return
+        from sendfolio.io.problems import ImportProblems
         from sendfolio.services.imports import apply_import, check_import
+        from sendfolio.store import FolioError
 
         folio = app.current_folio
-        apply_import(folio, check_import(folio, paths, set_observed_by=True))
+        try:
+            apply_import(folio, check_import(folio, paths, set_observed_by=True))
+        except (ImportProblems, FolioError, OSError) as error:
+            app.notify(f'"Observed by" not set: {error}', severity="error", markup=False)
+            return
         app.notify('"Observed by" now names the form\'s observer.', markup=False)
 
     question = f"Saved. {said[:1].upper()}{said[1:]}.\nSet the case's \"Observed by\" to the form's observer?"

@@ -62,7 +62,7 @@ def case_row(case: Case, today: date | None = None) -> tuple:
                 hours_text(case.total_hours),
                 outcome_words(case, today),
                 debrief,
-                case.observed_by or "—",
+                case.observer_words or "—",
             )
         )
     )
@@ -82,7 +82,7 @@ def case_detail(case: Case, today: date | None = None) -> str:
     parts = [
         f"{case.ref}: {words(case.kind).lower()}, {words(case.role).lower()}, {short_date(case.date)}",
         outcome_words(case, today).lower(),
-        f"observed by {case.observed_by}" if case.observed_by else "not observed",
+        f"observed by {case.observer_words}" if case.observer_words else "not observed",
         "de-brief held" if case.debriefed else "no de-brief",
     ]
     if case.issues:

@@ -62,7 +62,16 @@ def observation(folio: Folio, ref: str, criterion: str) -> Observation | None:
 
 def tick_criterion(folio: Folio, case: Case, criterion: str) -> Observation:
     """Record a criterion as shown in a case (observer: the case's observer)."""
-    return folio.put(Observation.from_dict({"ref": case.ref, "criterion": criterion, "observer": case.observed_by}))
+    return folio.put(
+        Observation.from_dict(
+            {
+                "ref": case.ref,
+                "criterion": criterion,
+                "observer": case.observed_by,
+                "observer_role": case.observed_by_role,
+            }
+        )
+    )
 
 
 def entered_if_changed(record: Observation, before: Observation | None) -> Observation:
