@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -221,28 +221,25 @@ class PrivacyScreen(FolioScreen):
         what = finding.match or "looked at, holds no identifier"
         self.notify(f"Marked as not an identifier: {what}", markup=False)
 
-    def action_add_word(self) -> None:
-        """Ask for a name or word and add it to the list."""
+    @work(exclusive=True, group="add-word")
+    async def action_add_word(self) -> None:
+        """Ask for a name or word and add it to the list (or say what is wrong with it)."""
         from sendfolio.tui.dialogs.ask_text import AskTextScreen
 
-        def added(word: str | None) -> None:
-            """Add the word given, or say what is wrong with it."""
-            if word is None:
-                return
-            try:
-                new = check.add_word(self.app.current_folio, word)
-            except ValueError as problem:
-                self.notify(str(problem), severity="error", markup=False)
-                return
-            self.notify(f"{'Added' if new else 'Already listed'}: {' '.join(word.split())}", markup=False)
-
-        self.app.push_screen(
+        word = await self.app.push_screen_wait(
             AskTextScreen(
                 "Add to the do-not-print list",
                 "A name or word never to print, e.g. a child's first name or a school. Quote nothing.",
-            ),
-            added,
+            )
         )
+        if word is None:
+            return
+        try:
+            new = check.add_word(self.app.current_folio, word)
+        except ValueError as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.notify(f"{'Added' if new else 'Already listed'}: {' '.join(word.split())}", markup=False)
 
     def action_remove_word(self) -> None:
         """Remove the highlighted name from the list."""
