@@ -11,9 +11,11 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
+from textual.reactive import var
 from textual.widgets import DataTable, Input, Static
 
 from sendfolio.domain.records import Case
@@ -145,11 +147,22 @@ class CaseLogScreen(FolioScreen):
     ]
     """The case log's keys."""
 
-    def __init__(self) -> None:
-        """Start sorted by date, unfiltered, with nothing to undo."""
-        super().__init__()
-        self.sort_index = 0
-        self.undo: caseops.DeletedCase | None = None
+    sort_index: var[int] = var(0, init=False)
+    """Which of `SORTS` orders the table (it starts by date); another re-sorts it."""
+
+    words: var[str] = var("", init=False)
+    """The filter as typed; a change narrows the table."""
+
+    undo: var[caseops.DeletedCase | None] = var(None, bindings=True)
+    """The case last deleted, to put back with u: the footer offers "Undo delete" only while there is one."""
+
+    def watch_sort_index(self) -> None:
+        """Sort the table anew."""
+        self.reload()
+
+    def watch_words(self) -> None:
+        """Filter the table anew."""
+        self.reload()
 
     def compose(self) -> ComposeResult:
         """The filter, the table, a status line."""
@@ -182,7 +195,7 @@ class CaseLogScreen(FolioScreen):
         """Rebuild the rows: filtered, sorted; keep (or move to) the selected case."""
         table = self.table
         keep = select or self.selected_ref()
-        words = self.query_one("#case-filter", Input).value
+        words = self.words
         name, key = SORTS[self.sort_index]
         every = self.app.current_folio.cases()
         today = self.app.today
@@ -229,7 +242,7 @@ class CaseLogScreen(FolioScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
-        self.reload()
+        self.words = event.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter goes back to the table."""
@@ -251,7 +264,6 @@ class CaseLogScreen(FolioScreen):
     def action_sort(self) -> None:
         """Sort by the next column."""
         self.sort_index = (self.sort_index + 1) % len(SORTS)
-        self.reload()
 
     def action_add(self) -> None:
         """Open the form for a new case."""
@@ -282,23 +294,19 @@ class CaseLogScreen(FolioScreen):
 
         self.app.push_screen(form, saved)
 
-    def action_delete(self) -> None:
-        """Delete the highlighted case, after asking."""
+    @work(exclusive=True, group="case-delete")
+    async def action_delete(self) -> None:
+        """Delete the highlighted case, after asking, keeping what undo needs."""
         case = self.selected_case()
         if case is None:
             return
         count = len(self.app.current_folio.observations(case.ref))
         question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
-
-        def answered(yes: bool | None) -> None:
-            """Delete when the user said yes, keeping what undo needs."""
-            if yes:
-                self.undo = caseops.delete_case(self.app.current_folio, case)
-                self.refresh_bindings()
-                self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
-                self.reload()
-
-        self.app.push_screen(ConfirmScreen(question), answered)
+        if not await self.app.push_screen_wait(ConfirmScreen(question)):
+            return
+        self.undo = caseops.delete_case(self.app.current_folio, case)
+        self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
+        self.reload()
 
     def action_undo(self) -> None:
         """Put back the last deleted case."""
@@ -307,7 +315,6 @@ class CaseLogScreen(FolioScreen):
             return
         caseops.restore_case(self.app.current_folio, self.undo)
         ref, self.undo = self.undo.case.ref, None
-        self.refresh_bindings()
         self.notify(f"Case {ref} restored.", markup=False)
         self.reload(select=ref)
 
