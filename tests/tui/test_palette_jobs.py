@@ -28,6 +28,7 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "observer forms": ("Forms for the observer",),
     "returned form": ("Import a returned observer form",),
     "form 4": ("Compile the portfolio",),
+    "form 4 ppc": ("Form 4 for your PPC",),
     "form 5": ("Passported declaration",),
     "passport": ("Passported declaration",),
     "portfolio": ("Compile the portfolio",),

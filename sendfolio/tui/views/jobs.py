@@ -116,6 +116,13 @@ JOBS: tuple[Job, ...] = (
         "portfolio accreditation pdf compile print assessor form 4 four",
     ),
     Job(
+        "Form 4 for your PPC to sign and return (fillable PDF)",
+        "Opens the PPC area: Form 4 with the facts it certifies, for your PPC to confirm, sign and send back (f)",
+        "ppc",
+        "form4",
+        "form 4 four ppc sign signed verification fillable pdf accreditation form",
+    ),
+    Job(
         "Renewal pack for re-registration (PDF)",
         "The pack of one registration year: CPD, cases, supervision, learning",
         "compile",
