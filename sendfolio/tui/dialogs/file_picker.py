@@ -26,6 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
+from sendfolio.paths import style_path
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -109,41 +110,8 @@ class PickedTree(DirectoryTree):
 class FilePickerScreen(ModalScreen[Path | None]):
     """Choose a file in a folder tree, or type its path; dismisses with the file, or None."""
 
-    DEFAULT_CSS = """
-    FilePickerScreen {
-        align: center middle;
-    }
-    FilePickerScreen #picker-dialog {
-        width: 90;
-        max-width: 100%;
-        height: 90%;
-        max-height: 30;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    FilePickerScreen #picker-title {
-        text-style: bold;
-    }
-    FilePickerScreen #picker-help {
-        color: $text-muted;
-    }
-    FilePickerScreen #picker-tree {
-        height: 1fr;
-        border: round $primary-darken-2;
-    }
-    FilePickerScreen #picker-error {
-        color: $text-error;
-        height: auto;
-    }
-    FilePickerScreen #picker-buttons {
-        height: auto;
-    }
-    FilePickerScreen #picker-buttons Button {
-        margin-right: 1;
-    }
-    """
-    """A dialog filling most of the screen: the tree takes what the lines above and below leave."""
+    CSS_PATH = style_path("screens.tcss")
+    """Its styles, in `styles/screens.tcss`: a dialog filling most of the screen, the tree taking what is left."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     """Escape cancels."""
