@@ -212,6 +212,8 @@ def ppc_records(form: PPCReturn, existing: FolioData, folio_id: str | None, toda
         raise ImportProblems(
             [Problem(file, None, words.get(error.field, error.field), error.problem) for error in bad.errors]
         ) from None
+    if signer and not same_observer(signer, form.name):
+        changes.notes.append(f"signed by {signer}, not by the PPC it names ({form.name}): the portfolio says so")
     if old is not None:
         by = "returned by" if old.returned else "recorded by the mediator for"
         changes.notes.append(f"replaces the verification {by} {old.name} of {short_date(old.date)}")

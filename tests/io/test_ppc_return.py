@@ -139,6 +139,9 @@ def test_a_form4_signed_by_the_mediator_or_for_another_folio_is_refused(form4, t
     assert "names the mediator (Robin Fairweather) as its signer" in refused(make_demo(tmp_path / "one"), own)
     other = make_demo(tmp_path / "other", form_id="fedcba9876543210")
     assert "was made for another folio" in refused(other, filled)
+    someone = sign_pdf(filled, tmp_path / "someone.pdf", "Sam Ortega", "f4_signature")
+    result = invoke(make_demo(tmp_path / "two"), "import", str(someone))
+    assert result.exit_code == 0 and "signed by Sam Ortega, not by the PPC it names (Dr Morgan Hale)" in result.output
 
 
 def test_a_flattened_form4_goes_down_the_paper_route(form4, tmp_path):
