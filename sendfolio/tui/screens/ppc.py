@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -142,18 +143,22 @@ class PPCScreen(YearTableScreen):
             return "No sessions recorded yet: press a to add one."
         return "Hours by year: " + " · ".join(f"{year} {hours_text(hours)} h" for year, hours in totals.items())
 
-    def action_contact(self) -> None:
-        """Edit the PPC's contact details."""
+    @work(exclusive=True, group="ppc-form")
+    async def action_contact(self) -> None:
+        """Edit the PPC's contact details, and save them."""
         form = EditRecordScreen(
             PPCContact, CONTACT_SPECS, initial=self.app.current_folio.ppc_contact(), title="Your PPC"
         )
-        self.app.push_screen(form, self._save_singleton)
+        contact = await self.app.push_screen_wait(form)
+        self._save_singleton(contact)
 
-    def action_verification(self) -> None:
-        """Edit the PPC's verification of the portfolio, starting from their contact details."""
+    @work(exclusive=True, group="ppc-form")
+    async def action_verification(self) -> None:
+        """Edit the PPC's verification of the portfolio, starting from their contact details, and save it."""
         initial = self.app.current_folio.verification() or self._draft_verification()
         form = EditRecordScreen(Verification, VERIFICATION_SPECS, initial=initial, title="PPC's verification")
-        self.app.push_screen(form, self._save_singleton)
+        verification = await self.app.push_screen_wait(form)
+        self._save_singleton(verification)
 
     def action_form4(self) -> None:
         """Write Form 4 for the PPC to verify, sign and return."""
@@ -161,17 +166,14 @@ class PPCScreen(YearTableScreen):
 
         self.app.push_screen(PPCFormScreen())
 
-    def action_import_form4(self) -> None:
-        """Import Form 4 as the PPC returned it, after showing what it records."""
+    @work(exclusive=True, group="ppc-form")
+    async def action_import_form4(self) -> None:
+        """Import Form 4 as the PPC returned it, after showing what it records; then redraw the verification."""
         from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 
-        def done(saved: bool | None) -> None:
-            """Redraw the verification after a saved import."""
-            if saved:
-                self.notify("The PPC's Form 4 is recorded.", markup=False)
-                self.refresh_view()
-
-        self.app.push_screen(ImportFormScreen(), done)
+        if await self.app.push_screen_wait(ImportFormScreen()):
+            self.notify("The PPC's Form 4 is recorded.", markup=False)
+            self.refresh_view()
 
     def _draft_verification(self) -> Record:
         """A verification prefilled with the PPC's name and register, dated today."""
