@@ -196,15 +196,9 @@ class SendfolioApp(CrashHookApp):
             self.open_folio()
 
     def load_screen_styles(self) -> None:
-        """Read the other screens' style files, if not yet read (they are parsed when next a widget is styled).
-
-        Every screen names its file in its CSS_PATH, as Textual has it; but Textual reads such a file
-        when the screen is first shown, then re-parses every style file and restyles the whole app,
-        with input waiting, and reading them all at start would delay the first paint. So the app
-        reads them itself once the Dashboard's figures are painted, or before another screen is
-        pushed or an area shown first: their rules match none of the widgets shown, so nothing needs
-        restyling, and each screen finds its file read (`tests/tui/test_start.py`, `test_styles.py`).
-        """
+        """Read the other screens' style files once (parsed when next a widget is styled): Textual, reading a
+        screen's CSS_PATH file at its first show, would re-parse every file and restyle the app, and all at start
+        would delay the first paint; their rules match no widget shown, so nothing needs restyling."""
         for path in existing_styles(*self.SCREEN_STYLES):
             if not self.stylesheet.has_source(str(path), ""):
                 self.stylesheet.read(path)
