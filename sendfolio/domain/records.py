@@ -58,6 +58,7 @@ from sendfolio.domain.vocabulary import (
     CASE_ROLES as CASE_ROLES,
     CASE_STATUSES as CASE_STATUSES,
     COURSE_HOURS_MAX as COURSE_HOURS_MAX,
+    COVERS_BY_KIND as COVERS_BY_KIND,
     CPD_METHODS as CPD_METHODS,
     DEBRIEF_HEADINGS as DEBRIEF_HEADINGS,
     DEBRIEF_TITLES as DEBRIEF_TITLES,
@@ -416,7 +417,7 @@ class Training(Identified):
 
     def problems(self) -> list[FieldError]:
         """A course covers only what its kind can cover."""
-        allowed = {"foundation": FOUNDATION_COVERS, "send": SEND_MODULES}.get(self.kind, ())
+        allowed = COVERS_BY_KIND.get(self.kind, ())
         wrong = [item for item in self.covers if item not in allowed]
         if not wrong:
             return []

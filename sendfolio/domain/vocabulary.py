@@ -77,6 +77,9 @@ FOUNDATION_COVERS = ("process-principles", "role-play-skills", "role-play-assess
 SEND_MODULES = ("legislative-framework", "send-context", "mediation-practice", "local-processes")
 """The four modules of SEND training (standards §2.2, Appendix B)."""
 
+COVERS_BY_KIND: dict[str, tuple[str, ...]] = {"foundation": FOUNDATION_COVERS, "send": SEND_MODULES}
+"""What a course of each kind can cover (a refresher course: nothing listed)."""
+
 MEMBERSHIP_BODIES = ("CMC", "COM")
 """The two bodies that register SEND mediators (standards §1.4.1)."""
 

@@ -74,7 +74,8 @@ async def test_profile_edit_is_saved(folio, folio_dir, today):
 
 
 async def test_course_covers_are_checked_by_the_record(folio, folio_dir, today):
-    """A SEND course ticked as covering a foundation item is refused under 'covers'; fixed, it is saved."""
+    """A SEND course offers only the four SEND modules under 'covers' (a foundation item can no longer be ticked:
+    the record's own refusal is tested in tests/domain/test_records.py); all four ticked, it is saved."""
     app = SendfolioApp(folio_dir, today=today, folio=folio)
     async with app.run_test(size=SIZE) as pilot:
         await go(pilot, "7", ProfileScreen)
@@ -89,11 +90,14 @@ async def test_course_covers_are_checked_by_the_record(folio, folio_dir, today):
         await pilot.press("tab")
         await enter(pilot, "COM")
         await pilot.press("tab", "space")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        error = app.screen.query_one("#error-covers")
-        assert error.display and "not covered by send training" in str(error.render())
-        await pilot.press("space", "end", "space", "up", "space", "up", "space", "up", "space")
+        offered = app.screen.query_one("#field-covers")
+        assert [offered.get_option_at_index(index).value for index in range(offered.option_count)] == [
+            "legislative-framework",
+            "send-context",
+            "mediation-practice",
+            "local-processes",
+        ]
+        await pilot.press("end", "space", "up", "space", "up", "space")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)

@@ -30,6 +30,7 @@ from sendfolio.domain.wording import hours_text, in_sentence, short_date, words
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
+from sendfolio.tui.dialogs.training_form import TrainingForm
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -46,7 +47,7 @@ TRAINING_SPECS = (
         "What it covered",
         "list",
         options=FOUNDATION_COVERS + SEND_MODULES,
-        help="space ticks; foundation: the first four; SEND training: the last four modules",
+        help="What a course of the kind chosen covers; space ticks.",
     ),
 )
 """The fields of the course form."""
@@ -85,7 +86,9 @@ class ProfileScreen(RecordTableScreen):
     RECORD_TYPE = Training
     """The table holds training courses."""
     SPECS = TRAINING_SPECS
-    """The course form."""
+    """The course form's fields."""
+    FORM = TrainingForm
+    """The course form: "What it covered" follows the kind of course."""
     NOUN = "course"
     """What a record is called."""
     COLUMNS = ("Kind", "Title", "Provider", "Date", "Hours", "Recognised", "Covers")

@@ -105,6 +105,8 @@ class RecordTableScreen(FolioScreen):
     """The kind of record in the table."""
     SPECS: ClassVar[Sequence[FieldSpec]] = ()
     """The fields of the add / edit form."""
+    FORM: ClassVar[type[EditRecordScreen[Any]]] = EditRecordScreen
+    """The add / edit form (a subclass where fields follow one another, e.g. a course's kind and what it covered)."""
     NOUN: ClassVar[str] = "record"
     """What one record is called in titles and messages, e.g. `CPD entry`."""
     COLUMNS: ClassVar[Sequence[str]] = ()
@@ -201,9 +203,7 @@ class RecordTableScreen(FolioScreen):
 
     def action_add(self) -> None:
         """Open the form for a new record."""
-        self.open_form(
-            EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=self.new_record(), title=f"New {self.NOUN}")
-        )
+        self.open_form(self.FORM(self.RECORD_TYPE, self.specs(), initial=self.new_record(), title=f"New {self.NOUN}"))
 
     def action_edit(self) -> None:
         """Open the form on the highlighted record."""
@@ -211,7 +211,7 @@ class RecordTableScreen(FolioScreen):
         if record is None:
             self.notify(f"Nothing to edit: press a to add a {self.NOUN}.", severity="warning")
             return
-        self.open_form(EditRecordScreen(self.RECORD_TYPE, self.specs(), initial=record, title=f"Edit {self.NOUN}"))
+        self.open_form(self.FORM(self.RECORD_TYPE, self.specs(), initial=record, title=f"Edit {self.NOUN}"))
 
     @work(exclusive=True, group="record-form")
     async def open_form(self, form: EditRecordScreen[Any]) -> None:

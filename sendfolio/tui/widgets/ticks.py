@@ -38,7 +38,14 @@ class TickRadio(RadioButton):
 
 
 class TickList(SelectionList):
-    """A selection list whose boxes show ✓ when ticked and a blank when not."""
+    """A selection list whose boxes show ✓ when ticked and a blank when not; the form around it scrolls to keep
+    the highlighted option in view (a list low in a long form was ticked while out of sight)."""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Textual's own scrolling within the list, then the form's to show the list (while it has the focus)."""
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and self.has_focus:
+            self.call_after_refresh(self.scroll_visible, animate=False)
 
     def render_line(self, y: int) -> Strip:
         """Textual's line, with the box's inner mark made ✓ or blank."""
