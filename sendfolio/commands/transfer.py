@@ -14,6 +14,7 @@ from sendfolio.io.exporter import EXPORT_KINDS
 
 if TYPE_CHECKING:
     from sendfolio.io.importer import ImportPlan
+    from sendfolio.store import Folio
 
 PLAINTEXT_WARNING = (
     "It is plaintext (not encrypted) and holds your case notes: keep it somewhere private and delete it when done."
@@ -39,9 +40,19 @@ DRY_RUN = "Dry run, nothing was saved. The import would bring in"
     is_flag=True,
     help="Where a returned form's observer is not the case's \"Observed by\", record the form's observer there.",
 )
+@click.option(
+    "--learning-needs",
+    is_flag=True,
+    help="Add a learning need for each skills or knowledge gap of the de-briefs it brings in that none addresses.",
+)
 @click.pass_context
 def import_command(
-    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, replace: bool, set_observed_by: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    dry_run: bool,
+    replace: bool,
+    set_observed_by: bool,
+    learning_needs: bool,
 ) -> None:
     """Import CSV files (cases, cpd, ppc, training, observations), Markdown reflections (.md),
     observer forms returned as PDF (.pdf) or a JSON backup. All files are checked first: any
@@ -59,7 +70,10 @@ def import_command(
         apply_import(folio, plan, replace=replace)
         kept = {item.id for item in folio.attachments()} - before  # the returned forms, kept as they came
         warning = unchecked_warning(folio, kept, "the returned form") if kept else ""
+        gaps_line = _gaps(folio, plan, learning_needs)
     _report(plan, "Imported" if plan.backup is None else "Restored the backup")
+    if gaps_line:
+        click.echo(gaps_line)
     if warning:
         click.echo(warning, err=True)
 
@@ -79,6 +93,29 @@ def _dry_run(ctx: click.Context, files: tuple[Path, ...], replace: bool, set_obs
         if would_replace(folio, plan) and not replace:
             raise RestoreWouldReplace(folio)
     _report(plan, DRY_RUN)
+
+
+def _gaps(folio: Folio, plan: ImportPlan, add: bool) -> str:
+    """The de-brief gaps the import brought that no learning need addresses: added as needs when `add`,
+    else said with how to add them ('' when there are none)."""
+    from datetime import date
+
+    from sendfolio.domain.wording import count
+    from sendfolio.services.gaps import needs_from_gaps, open_gaps
+
+    refs = plan.debrief_cases
+    if add:
+        added = needs_from_gaps(folio, refs, date.today())
+        return f"Added {count(len(added), 'learning need')} from the de-brief gaps" if added else ""
+    gaps = open_gaps(folio.data(), refs)
+    if not gaps:
+        return ""
+    cases = ", ".join(sorted({gap.ref for gap in gaps}))
+    return (
+        f"The de-brief of {cases} names {count(len(gaps), 'skills or knowledge gap')} no learning need addresses: "
+        "add them as learning needs with `sendfolio import --learning-needs` and the same files (nothing else "
+        "changes), or in the app's learning plan (9, then f)."
+    )
 
 
 def _passphrase_for(name: str) -> str:

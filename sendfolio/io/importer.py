@@ -89,6 +89,8 @@ class ImportPlan:
     to_remove: list[Record] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     observer_differs: bool = False
+    debrief_cases: set[str] = field(default_factory=set)
+    """The cases whose records (a case, an observer's return) the files hold, changed or not: their de-briefs."""
 
     def count(self, kind: str, outcome: str) -> None:
         """Count one record of `kind` as added, updated or unchanged."""
@@ -407,6 +409,8 @@ def _plan_records(items: list[SourcedRecord], existing: FolioData) -> ImportPlan
                 continue
             outcome = "unchanged" if new == old else "updated"
         plan.count(new.KIND, outcome)
+        if new.KIND in ("case", "return"):
+            plan.debrief_cases.add(getattr(new, "ref", ""))
         if outcome != "unchanged":
             plan.to_put.append(new)
     if problems:

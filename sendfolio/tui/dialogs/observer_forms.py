@@ -218,6 +218,9 @@ class ImportFormScreen(ModalScreen[Any]):
             from sendfolio.tui.dialogs.paper_form import ask_observed_by
 
             self.app.call_later(ask_observed_by, self.app, plan, [self.path])  # once this dialog has gone
+        from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
+
+        self.app.call_later(offer_learning_needs, self.app, plan.debrief_cases)
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog without importing."""

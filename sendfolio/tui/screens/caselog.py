@@ -347,6 +347,9 @@ class CaseLogScreen(FolioScreen):
                 self.app.current_folio.put(changed)
                 self.notify(f"De-brief of {changed.ref} saved.", markup=False)
                 self.reload(select=changed.ref)
+                from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
+
+                offer_learning_needs(self.app, [changed.ref])
 
         self.app.push_screen(DebriefScreen(case), saved)
 

@@ -394,6 +394,9 @@ class ImportScreen(TransferScreen):
             from sendfolio.tui.dialogs.paper_form import ask_observed_by
 
             ask_observed_by(self.app, plan, self.checked)
+        from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
+
+        offer_learning_needs(self.app, plan.debrief_cases)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the dry run's result: what would be imported, or every problem."""
