@@ -98,9 +98,11 @@ class ConfirmScreen(ModalScreen[bool]):
 
 def replace_question(there: Sequence[Path]) -> str:
     """The question asked before outputs replace the files `there`."""
+    from sendfolio.services.outputs import shown_path
+
     names = " and ".join(path.name for path in there)
     verb = "is" if len(there) == 1 else "are"
-    return f"{names} {verb} already in {there[0].parent}. Replace {'it' if len(there) == 1 else 'them'}?"
+    return f"{names} {verb} already in {shown_path(there[0].parent)}. Replace {'it' if len(there) == 1 else 'them'}?"
 
 
 def ask_before_replacing(
