@@ -12,7 +12,7 @@ ATTACHMENTS_FOLDER = "attachments"
 """The folder beside the folio holding attached files (`<id>.pdf`, `<id>.png`, `<id>.jpg`)."""
 
 EXPORTS_FOLDER = "exports"
-"""The one folder inside the data folder that outputs may be written to (the app proposes it for a plain folio)."""
+"""The one folder inside the data folder that outputs may be written to (when named; the app proposes a folder outside)."""
 
 DRAFTS_FOLDER = "drafts"
 """The folder beside the folio holding drafts of unsaved work (encrypted when the folio is)."""

@@ -3,7 +3,9 @@
 Every command and screen that writes a file the mediator asked for (a PDF, HTML, a calendar, an
 export) checks its path here first. Links are resolved, so a link elsewhere that points into the
 data folder is refused too. The one place inside the data folder that is allowed is its
-`exports` folder (`EXPORTS_FOLDER`), which the app proposes for the PDFs of a plain folio.
+`exports` folder (`EXPORTS_FOLDER`), where earlier versions put the PDFs of a plain folio and a
+mediator may still name a file; the app proposes one output folder outside the data folder
+(`services.outputs.default_output`).
 """
 
 from __future__ import annotations

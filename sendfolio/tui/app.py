@@ -463,6 +463,8 @@ class SendfolioApp(CrashHookApp):
             await self.remove_mode(area.mode)
             self.add_mode(area.mode, screen_factory(area))
         self.close_folio()
+        if demo:
+            demo_outputs(folio)
         self.data_dir, self.is_demo, self._owns_folio = Path(folio.data_dir), demo, True
         self.folio = folio
         self._apply_saved_theme()
@@ -595,3 +597,12 @@ if TYPE_CHECKING:
     def _is_host(app: SendfolioApp) -> FolioHost:
         """The app is what the screens, dialogs and widgets take it for (checked by mypy only)."""
         return app
+
+
+def demo_outputs(folio: Any) -> None:
+    """Send the demo's documents to a `demo` folder inside the output folder (never over the mediator's own
+    portfolio.pdf), unless a folder was chosen for it."""
+    from sendfolio.services.outputs import OUTPUT_FOLDER_SETTING, output_folder, set_output_folder
+
+    if not folio.get_setting(OUTPUT_FOLDER_SETTING):
+        set_output_folder(folio, str(output_folder(folio) / "demo"))

@@ -80,3 +80,19 @@ async def test_the_output_folder_is_chosen_in_the_profile_and_compile_asks_befor
     assert len(PdfReader(chosen / "portfolio.pdf").pages) >= 1
     assert not (started_dir / "exports").exists()
     assert not (home / "Documents").exists()
+
+
+async def test_the_demos_documents_go_to_a_folder_of_their_own(folio_dir, today, home):
+    """Explore the demo: its documents go to ~/Documents/sendfolio/demo, never over the mediator's own."""
+    from sendfolio.services.outputs import output_folder
+
+    app = make_app(folio_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.is_demo
+        assert output_folder(app.current_folio) == home / "Documents" / "sendfolio" / "demo"
+        await pilot.press("8")
+        await settle(pilot)
+        assert app.screen.query_one("#compile-output").value == "~/Documents/sendfolio/demo/portfolio.pdf"
