@@ -22,6 +22,7 @@ palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 import threading
@@ -52,7 +53,6 @@ from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
-    from sendfolio.store.figures import DigestInBackground
     from sendfolio.tui.support.host import FolioHost
 
 START_MODE = "start"
@@ -76,9 +76,7 @@ def encrypted(data_dir: Path) -> bool:
 
 def sendfolio_commands() -> Any:
     """The command palette's provider, imported when the palette first opens (not before the first frame)."""
-    from sendfolio.tui.palette import SendfolioCommands
-
-    return SendfolioCommands
+    return importlib.import_module("sendfolio.tui.palette").SendfolioCommands
 
 
 class StartScreen(Screen):
@@ -166,11 +164,9 @@ class SendfolioApp(CrashHookApp):
         self.today = today or date.today()
         self.folio_changed_signal: Signal[FolioChanged] = Signal(self, "folio-changed")
         self._given_folio = folio
-        self.start_digest: DigestInBackground | None = None
-        if folio is None:  # the file is read and hashed while the app starts (hashing lets go of the GIL)
-            from sendfolio.store.figures import DigestInBackground
+        from sendfolio.store.figures import DigestInBackground  # hashing the file lets go of the GIL: while we start
 
-            self.start_digest = DigestInBackground(self.data_dir)
+        self.start_digest = DigestInBackground(self.data_dir) if folio is None else None
         self.revision = 0
         """How many times the folio has changed (or been replaced) since the app started."""
         self._owns_folio = folio is None

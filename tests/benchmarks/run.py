@@ -93,6 +93,7 @@ def generate(work: Path, years: int, notes: list[str], tree: Path | None = None)
             TODAY,
         ],
         env=env_for(tree),
+        cwd=tree,  # `python -m` puts the working folder first on the path: the old tree's code, not ours
     )
     size = (folder / "folio.json").stat().st_size / 1e6
     label = " (before)" if tree else ""
@@ -256,22 +257,28 @@ def check(folios: dict[int, Path], repeats: int, notes: list[str]) -> list[Pair]
     """
     pairs = []
     words = iter(range(10**6))
-    for years, folder in folios.items():
+    trees = [("", None), *((" (before)", tree) for tree in BEFORE)]
+    for (years, folder), (label, tree) in ((item, tree) for item in folios.items() for tree in trees):
+        where = BEFORE_FOLIOS[years] if tree is not None else folder
         for what, arguments in COMMANDS.items():
             target = f" (target under {TARGETS['command']:g} s)" if years == max(folios) else ""
-            pair = Pair("3", f"`sendfolio {what}`, {years}-year folio{target}", "sendfolio", "python -c pass", None)
+            pair = Pair(
+                "3", f"`sendfolio {what}`, {years}-year folio{label}{target}", "sendfolio", "python -c pass", None
+            )
             cpu: list[float] = []
 
-            def ours(arguments=arguments, folder=folder, cpu=cpu) -> float:
+            def ours(arguments=arguments, where=where, cpu=cpu, tree=tree) -> float:
                 """One run of the command; its CPU time noted."""
                 extra = [f"Benchmarkword{next(words)}"] if arguments[0] == "do-not-print" else []
-                done = run_child([*SENDFOLIO, "--data-dir", str(folder), *arguments, *extra])
+                done = run_child(
+                    [*SENDFOLIO, "--data-dir", str(where), *arguments, *extra], env=env_for(tree), cwd=tree
+                )
                 cpu.append(done.cpu_seconds)
                 return done.seconds
 
             pairs.append(alternate(pair, repeats, ours, lambda: run_child([PYTHON, "-c", "pass"]).seconds))
             notes.append(
-                f"`sendfolio {what}`, {years}-year folio: median CPU {statistics.median(cpu) * 1000:.0f} ms "
+                f"`sendfolio {what}`, {years}-year folio{label}: median CPU {statistics.median(cpu) * 1000:.0f} ms "
                 f"(wall {statistics.median(pair.ours) * 1000:.0f} ms)"
             )
     return pairs
