@@ -74,11 +74,6 @@ def encrypted(data_dir: Path) -> bool:
     return is_encrypted(data_dir)
 
 
-def sendfolio_commands() -> Any:
-    """The command palette's provider, imported when the palette first opens (not before the first frame)."""
-    return importlib.import_module("sendfolio.tui.palette").SendfolioCommands
-
-
 class StartScreen(Screen):
     """Shown while another folio opens in place of this one, and with a clear message if it cannot be opened."""
 
@@ -121,9 +116,9 @@ class SendfolioApp(CrashHookApp):
     SCREEN_STYLES: ClassVar[tuple[str, ...]] = ("screens.tcss", "records.tcss")
     """The other screens' and dialogs' style files, read once the first screen is up (or before another shows)."""
 
-    COMMANDS: ClassVar[Any] = {sendfolio_commands}
+    COMMANDS: ClassVar[Any] = {lambda: importlib.import_module("sendfolio.tui.palette").SendfolioCommands}
     """The command palette offers every sendfolio area, feature and action (help and quit included),
-    and nothing else, so a newcomer finds sendfolio's own things first."""
+    and nothing else, so a newcomer finds sendfolio's own things first. Imported when it first opens."""
 
     MODES: ClassVar[dict[str, Any]] = {
         START_MODE: StartScreen,
