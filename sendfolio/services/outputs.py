@@ -124,7 +124,7 @@ def default_name(job: str, *, year: int | None = None, ref: str | None = None, t
         "passport": "passport.pdf",
         "review": f"review-{year}.pdf",
         "forms": f"observer-forms-{ref}.pdf" if ref else "observer-forms-blank.pdf",
-        "form4": "form4.pdf",
+        "form4": "form4-for-the-ppc.pdf",
         "calendar": "deadlines.ics",
         "backup": f"sendfolio-backup-{day}.json",
         "reflections": f"reflections-{day}",

@@ -96,3 +96,34 @@ async def test_the_demos_documents_go_to_a_folder_of_their_own(folio_dir, today,
         await pilot.press("8")
         await settle(pilot)
         assert app.screen.query_one("#compile-output").value == "~/Documents/sendfolio/demo/portfolio.pdf"
+
+
+async def test_form4_and_observer_forms_ask_before_replacing_a_file_there(demo_folio, folio_dir, today, home):
+    """Form 4 and a case's observer forms are proposed in the output folder; a file already there is kept on 'n'."""
+    from sendfolio.tui.dialogs.observer_forms import FormsScreen
+    from sendfolio.tui.dialogs.ppc_form import PPCFormScreen
+
+    folder = home / "Documents" / "sendfolio"
+    folder.mkdir(parents=True)
+    ref = demo_folio.cases()[0].ref
+    for name in ("form4-for-the-ppc.pdf", f"observer-forms-{ref}.pdf"):
+        (folder / name).write_bytes(b"sent already")
+    app = make_app(folio_dir, today, folio=demo_folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for dialog, box in ((PPCFormScreen(), "#ppc-form-path"), (FormsScreen(ref), "#observer-forms-path")):
+            await app.push_screen(dialog)
+            await settle(pilot)
+            assert dialog.query_one(box).value.startswith("~/Documents/sendfolio/")
+            dialog.query_one(box).focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "is already in ~/Documents/sendfolio. Replace it?" in app.screen.question
+            await pilot.press("n")
+            await settle(pilot)
+            assert app.screen is dialog
+            assert "kept as it was" in str(dialog.query_one("#observer-forms-result").render())
+            await pilot.press("escape")
+            await settle(pilot)
+    assert all(path.read_bytes() == b"sent already" for path in folder.iterdir())
