@@ -56,12 +56,13 @@ def fingerprint() -> str:
     an older one sealed.
     """
     from sendfolio import __version__
-    from sendfolio.domain.records import RECORD_TYPES
+    from sendfolio.store.layout import SINGLETONS, TABLES
     from sendfolio.store.storage import SCHEMA
 
     parts = [__version__, str(SCHEMA)]
-    for kind, record_type in sorted(RECORD_TYPES.items()):
-        parts.append(kind + ":" + ",".join(f"{spec.name}={spec.type}" for spec in dataclasses.fields(record_type)))
+    kinds = {kind.__name__: kind for kind in (*TABLES, *SINGLETONS.values())}  # every kind the folio keeps
+    for name, record_type in sorted(kinds.items()):
+        parts.append(f"{name}:" + ",".join(f"{spec.name}={spec.type}" for spec in dataclasses.fields(record_type)))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
