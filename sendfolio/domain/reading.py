@@ -104,11 +104,20 @@ def look_alikes() -> dict[int, str]:
     return {ord(char): _best(char, found) for char, found in candidates.items()}
 
 
-@functools.cache
+DIGITS_ALIKE = {"i": "1", "l": "1", "o": "0"}
+"""`digits_alike_from_data()` as it stands (a test checks they agree): every command that masks a
+do-not-print list builds its pattern from this, without loading Unicode's confusables data."""
+
+
 def digits_alike() -> dict[str, str]:
     """For each Latin letter (in lower case) that Unicode's confusables data lists as looking like a
     digit, those digits ("o": "0", "l": "1", "i": "1"): a listed name written with a digit for a
     letter ("Z0e") is still the name."""
+    return DIGITS_ALIKE
+
+
+def digits_alike_from_data() -> dict[str, str]:
+    """`digits_alike` worked out from Unicode's confusables data (as shipped by `confusable-homoglyphs`)."""
     from confusable_homoglyphs.confusables import confusables_data
 
     found: dict[str, str] = {}
