@@ -14,13 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Static, TabbedContent, TabPane, Tabs, TextArea
 
 from sendfolio import rules
 from sendfolio.domain.governance import CONDUCT_ANSWERS, CONDUCT_DECLARATIONS
@@ -38,7 +39,15 @@ from sendfolio.domain.records import (
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
-from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, EditRecordScreen, FieldSpec, identifier_warning
+from sendfolio.tui.dialogs.forms import (
+    FORM_HINT,
+    SAVE_ANYWAY,
+    EditRecordScreen,
+    FieldSpec,
+    field_help,
+    identifier_warning,
+    make_editor,
+)
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox
 
@@ -53,7 +62,7 @@ TIMELINE_LABELS = {
     "health_commissioner_told": "Health commissioner (ICB) told",
     "date_fixed": "Mediation date fixed",
     "parties_notified": "Parties told of the date",
-    "la_unable_to_arrange": "LA said it cannot arrange mediation in 30 days",
+    "la_unable_to_arrange": "LA cannot arrange it within 30 days",
     "mediation_concluded": "Mediation concluded",
     "certificate_issued": "Certificate issued",
     "agreement_reached": "Agreement reached",
@@ -77,15 +86,29 @@ CASE_DETAIL_SPECS = (
     FieldSpec("meeting_hours", "Meeting hours", "hours", help="Needed once the case is held."),
     FieldSpec("followup_hours", "Follow-up hours", "hours", help="Needed once the case is held."),
     FieldSpec("outcome", "Outcome", "choice", options=HELD_OUTCOMES, help="Needed once the case is held."),
+    FieldSpec("issues", "Issues", "list", help="Separate with ; e.g. placement; speech and language therapy"),
+    FieldSpec("health_care", "Health care among the issues", "yesno", help="Space ticks or unticks."),
+    FieldSpec("notes", "Notes (no names)", "multiline"),
+    *(FieldSpec(name, label, "date") for name, label in TIMELINE_LABELS.items()),
     FieldSpec("observed_by", "Observed by", "text", help="The name of who observed you, if anyone (as on their form)."),
     FieldSpec("observed_by_role", "Their role", "text", help="Co-mediator, PPC, manager or mentor."),
-    FieldSpec("debriefed", "De-brief held after the case", "yesno"),
-    FieldSpec("health_care", "Health care among the issues", "yesno"),
-    FieldSpec("issues", "Issues", "list", help="Separate with ; e.g. placement; speech and language therapy"),
-    FieldSpec("notes", "Notes (no names)", "multiline"),
-    *(FieldSpec(name, label, "date", help="Timeline date (optional)") for name, label in TIMELINE_LABELS.items()),
+    FieldSpec(
+        "debriefed",
+        "De-brief held after the case",
+        "yesno",
+        help="Space ticks or unticks. The notes under the Form 3 headings: b on the case log.",
+    ),
 )
 """Every field of a case but the conduct declarations, in the order the form shows them."""
+
+CASE_HINT = (
+    "Write dates as DD/MM/YYYY (e.g. 02/03/2025), YYYY-MM-DD or 2 Mar 2025.\n"
+    "Status, kind and role: Enter opens the list; ↑↓ then Enter chooses."
+)
+"""The hint at the top of the first section: how dates and lists are filled."""
+
+TIMELINE_HINT = "Dates that have happened (optional): DD/MM/YYYY, YYYY-MM-DD or 2 Mar 2025."
+"""The one date hint of the timeline section."""
 
 CONDUCT_GROUP = "Conduct of the mediation (standards, Appendix D §3-4)"
 """The heading of the case form's conduct declarations."""
@@ -114,6 +137,21 @@ CONDUCT_SPECS = tuple(
 CASE_SPECS = CASE_DETAIL_SPECS + CONDUCT_SPECS
 """Every field of the case form: the case, then its conduct declarations in their own group."""
 
+CASE_SECTIONS = (
+    ("case", "Case", ("ref", "date", "status", "kind", "role")),
+    ("hours", "Hours and outcome", ("prep_hours", "meeting_hours", "followup_hours", "outcome")),
+    ("issues", "Issues and notes", ("issues", "health_care", "notes")),
+    ("timeline", "Timeline", tuple(TIMELINE_LABELS)),
+    (
+        "debrief",
+        "De-brief and conduct",
+        ("observed_by", "observed_by_role", "debriefed", *(spec.name for spec in CONDUCT_SPECS)),
+    ),
+)
+"""The case form's sections: (key, title, fields in order); each fits one screen at 80×24."""
+
+assert [name for _, _, names in CASE_SECTIONS for name in names] == [spec.name for spec in CASE_SPECS]
+
 
 class CaseFormScreen(EditRecordScreen[Case]):
     """The case form: a new case (`original` None) or an existing one, checked as the rules say."""
@@ -140,17 +178,136 @@ class CaseFormScreen(EditRecordScreen[Case]):
 
         return rules.case_refusals(case, self.today) + ref_in_use(self.folio, case, self.original)
 
-    def _compose_field(self, spec: FieldSpec, value: Any) -> ComposeResult:
-        """The field as every form shows it, and a warning line under a timeline date."""
-        yield from super()._compose_field(spec, value)
-        if spec.name in TIMELINE_LABELS:
-            yield Label("", id=f"warn-{spec.name}", classes="field-error field-warning")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "section(1)", "Next section", priority=True),
+        Binding("pageup", "section(-1)", "Previous section", priority=True),
+    ]
+    """PgDn / PgUp move between the sections (Tab also goes on from a section's last field to the next)."""
+
+    HELP = (
+        "The case in five sections: Case, Hours and outcome, Issues and notes, Timeline, De-brief and conduct. "
+        "PgDn and PgUp move between them; Tab and shift+Tab move field by field, on into the next section. "
+        "The line under the section says how to fill the field you are in. ctrl+s saves from any section; "
+        "a problem takes you to its field. Esc leaves, asking first if you changed anything."
+    )
+
+    def compose(self) -> ComposeResult:
+        """The title, the sections as tabs (one row per field), the focused field's help, and the buttons."""
+        start = self.start_values()
+        specs = {spec.name: spec for spec in self.specs}
+        with Vertical(id="form-dialog", classes="case-form"):
+            yield Label(Text(self.title_text), id="form-title")
+            yield Label(FORM_HINT, id="form-hint")
+            with TabbedContent(id="case-sections"):
+                for key, title, names in CASE_SECTIONS:
+                    with TabPane(title, id=f"section-{key}"), VerticalScroll(classes="case-section"):
+                        if key in ("case", "timeline"):
+                            yield Static(CASE_HINT if key == "case" else TIMELINE_HINT, classes="field-help")
+                        for name in names:
+                            if name.endswith("_note") and name.startswith("conduct_"):
+                                continue  # beside its declaration
+                            yield from self._compose_row(specs, name, start)
+            yield Static("", id="case-help", classes="field-help")
+            yield Label("", id="form-errors", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="form-cancel", compact=True)
+        yield AppFooter()
+
+    def _compose_row(self, specs: dict[str, FieldSpec], name: str, start: dict[str, Any]) -> ComposeResult:
+        """One field on one row (a declaration with its note beside it), its problem and warning lines under it."""
+        spec = specs[name]
+        note = specs.get(f"{name}_note") if name.startswith("conduct_") else None
+        with Vertical(classes="form-field case-field"):
+            with Horizontal(classes="case-row"):
+                yield Label(Text("" if spec.kind == "yesno" else spec.label), classes="field-label case-label")
+                editor = make_editor(spec, start.get(name))
+                if name in TIMELINE_LABELS and isinstance(editor, Input):
+                    editor.placeholder = ""  # the section's one hint says how to write a date
+                if note is not None:
+                    editor.add_class("case-answer")
+                yield editor
+                if note is not None:
+                    note_editor = make_editor(note, start.get(note.name))
+                    assert isinstance(note_editor, Input)
+                    note_editor.placeholder = "How, or why not"
+                    yield note_editor
+            yield Label("", id=f"error-{name}", classes="field-error")
+            if note is not None:
+                yield Label("", id=f"error-{note.name}", classes="field-error")
+            if name in TIMELINE_LABELS:
+                yield Label("", id=f"warn-{name}", classes="field-error field-warning")
+
+    def section_of(self, name: str) -> tuple[int, tuple[str, ...]]:
+        """The index of the section holding the field `name`, and that section's fields."""
+        for index, (_key, _title, names) in enumerate(CASE_SECTIONS):
+            if name in names:
+                return index, names
+        return -1, ()
+
+    def reveal(self, name: str) -> Widget:
+        """Show the section holding the field `name` and return its editor (to focus)."""
+        index, _names = self.section_of(name)
+        if index >= 0:
+            self.query_one(TabbedContent).active = f"section-{CASE_SECTIONS[index][0]}"
+        return self.editor(name)
+
+    def action_section(self, step: int) -> None:
+        """Show the next (or previous) section, the cursor in its first field."""
+        tabs = self.query_one(TabbedContent)
+        keys = [key for key, _title, _names in CASE_SECTIONS]
+        index = keys.index(tabs.active.removeprefix("section-")) if tabs.active else 0
+        target = (index + step) % len(keys)
+        self.set_focus(self.reveal(CASE_SECTIONS[target][2][0]))
+
+    def focus_next(self, selector: Any = "*") -> Widget | None:
+        """Tab from a section's last field goes on to the next section's first field."""
+        return self._across(1) or super().focus_next(selector)
+
+    def focus_previous(self, selector: Any = "*") -> Widget | None:
+        """shift+Tab from a section's first field goes back to the previous section's last field."""
+        return self._across(-1) or super().focus_previous(selector)
+
+    def _across(self, step: int) -> Widget | None:
+        """Move the focus across a section's edge (and show the next section), or None when not at an edge."""
+        name = (getattr(self.focused, "id", None) or "").removeprefix("field-")
+        index, names = self.section_of(name)
+        if index < 0:
+            return None
+        edge = names[-1] if step > 0 else names[0]
+        target = index + step
+        if name != edge or not 0 <= target < len(CASE_SECTIONS):
+            return None
+        following = CASE_SECTIONS[target][2]
+        widget = self.reveal(following[0] if step > 0 else following[-1])
+        self.set_focus(widget)
+        return widget
+
+    def show_errors(self, errors: Any, *, warning: bool = False) -> None:
+        """Every problem under its field; the first one's section shown, with the cursor in it."""
+        super().show_errors(errors, warning=warning)
+        names = {error.field for error in errors}
+        first = next((spec.name for spec in self.specs if spec.name in names), None)
+        if first is not None:
+            self.set_focus(self.reveal(first))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The cursor at the end of the field (as in every form); the line under the sections says how to fill it."""
+        super().on_descendant_focus(event)
+        name = (event.widget.id or "").removeprefix("field-")
+        spec = next((item for item in self.specs if item.name == name), None)
+        words = "" if spec is None or name in TIMELINE_LABELS else field_help(spec)
+        if spec is None and isinstance(event.widget, Tabs):
+            words = "←→ choose a section; Tab goes into it."
+        self.query_one("#case-help", Static).update(Text(words))
 
     @on(Mount)
     def _flag_dates(self) -> None:
-        """Flag the timeline dates already after today."""
+        """Flag the timeline dates already after today; show the section of the field the cursor starts in."""
         for name in TIMELINE_LABELS:
             self.show_date_warning(name)
+        if self.first_focus:
+            self.set_focus(self.reveal(self.first_focus))
 
     def show_date_warning(self, name: str) -> None:
         """Show (or clear) the warning under one timeline date, as its field now reads."""

@@ -57,7 +57,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -176,7 +176,7 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     if spec.kind == "list" and spec.options:
         selections = [Selection(Text(spec.label_of(option)), option, option in shown) for option in spec.options]
         return TickList(*selections, id=editor_id, classes="form-selection")
-    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True)
+    return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True, select_on_focus=False)
 
 
 def editor_value(spec: FieldSpec, editor: Widget) -> Any:
@@ -243,6 +243,7 @@ class EditRecordScreen(ModalScreen[R | None]):
         self.title_text = title or f"Edit {record_type.KIND}"
         self._start: dict[str, Any] = {}
         self._warned: dict[str, Any] | None = None
+        self._last_focused: Widget | None = None
 
     @property
     def draft_name(self) -> str:
@@ -250,11 +251,15 @@ class EditRecordScreen(ModalScreen[R | None]):
         which = str(getattr(self.initial, "id", "") or getattr(self.initial, "ref", "") or "new")
         return "form-" + "-".join(part for part in _draft_word(f"{self.record_type.KIND} {which}").split("-") if part)
 
-    def compose(self) -> ComposeResult:
-        """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""
+    def start_values(self) -> dict[str, Any]:
+        """What the fields hold when the form opens: the record, what `shown` overrides, a kept draft over both."""
         start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
         self._draft = self._kept_draft()
-        start = {**start, **self._draft}
+        return {**start, **self._draft}
+
+    def compose(self) -> ComposeResult:
+        """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""
+        start = self.start_values()
         with Vertical(id="form-dialog"):
             yield Label(Text(self.title_text), id="form-title")
             yield Label(FORM_HINT, id="form-hint")
@@ -298,6 +303,20 @@ class EditRecordScreen(ModalScreen[R | None]):
             label.display = False
         if self.specs:
             self.editor(self.first_focus or self.specs[0].name).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Moving into a field puts the cursor at the end of what it holds: typing adds, never replaces.
+
+        Focus coming back to the same field (after a question) leaves its cursor where it was.
+        """
+        widget = event.widget
+        if widget is self._last_focused:
+            return
+        self._last_focused = widget
+        if isinstance(widget, Input):
+            widget.cursor_position = len(widget.value)
+        elif isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
 
     def editor(self, name: str) -> Widget:
         """The editor widget of one field."""

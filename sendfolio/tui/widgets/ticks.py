@@ -9,6 +9,7 @@ everything else (keys, messages, values) is Textual's.
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
 
@@ -20,7 +21,28 @@ TEXTUAL_INNER = Checkbox.BUTTON_INNER
 
 
 class TickBox(Checkbox):
-    """A checkbox showing ✓ when ticked and a blank when not."""
+    """A checkbox showing ✓ when ticked and a blank when not.
+
+    Words typed at it (the mediator thought they were in a text field) are not taken for ticks:
+    after a letter, Space does nothing until the box is left, and a notice says what the box is.
+    """
+
+    typed = False
+    """True once a letter was typed while the box had the focus (reset when it gets the focus again)."""
+
+    def on_focus(self, event: events.Focus) -> None:
+        """A fresh visit: Space ticks again."""
+        self.typed = False
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed here is not for the box: say so, and let the spaces between words tick nothing."""
+        if event.is_printable and event.character not in (None, " "):
+            if not self.typed:
+                self.notify("This is a tick box: Space ticks it, Tab moves on. What you typed went nowhere.", timeout=6)
+            self.typed = True
+        elif event.key == "space" and self.typed:
+            event.stop()
+            event.prevent_default()
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual types it a class string; a property draws by value
