@@ -4,10 +4,9 @@ cursor at the end of a filled field (typing adds, never replaces)."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static, TabbedContent
 
-from sendfolio.tui.dialogs.case_form import CASE_SECTIONS, CaseFormScreen
+from sendfolio.tui.dialogs.case_form import CASE_SECTIONS, CaseFormScreen, SectionScroll
 from tests.helpers.tui import make_app, reopen, settle, type_text
 
 
@@ -35,7 +34,7 @@ async def test_every_section_fits_one_screen_at_80_by_24(started_dir, today):
             assert tabs.active == f"section-{key}"
             assert app.focused is form.editor(names[0])
             pane = form.query_one(f"#section-{key}")
-            visible = pane.query_one(VerticalScroll).region
+            visible = pane.query_one(SectionScroll).region
             assert visible.bottom <= 24 - 1  # above the footer
             for name in names:
                 region = form.editor(name).region

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import TabbedContent
 
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.dialogs.case_form import CASE_SECTIONS
@@ -22,7 +23,15 @@ def test_case_form_section(snap_compare, demo_folio, folio_dir, today, size, sec
         await settle(pilot)
         for _ in range(section):
             await pilot.press("pagedown")
+            await pilot.pause()
         await settle(pilot)
+        key = CASE_SECTIONS[section][0]
+        assert pilot.app.screen.query_one(TabbedContent).active == f"section-{key}"
+        assert pilot.app.focused is pilot.app.screen.editor(CASE_SECTIONS[section][2][0])
+        await pilot.wait_for_scheduled_animations()  # the tabs' underline slides to the section
+        if hasattr(pilot.app.focused, "cursor_blink"):
+            pilot.app.focused.cursor_blink = False  # the cursor always drawn, whenever the picture is taken
+        await pilot.pause()
 
     app = SendfolioApp(folio_dir, today=today, folio=demo_folio)
     assert snap_compare(app, run_before=to_section, terminal_size=size)

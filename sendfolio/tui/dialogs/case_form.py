@@ -153,6 +153,11 @@ CASE_SECTIONS = (
 assert [name for _, _, names in CASE_SECTIONS for name in names] == [spec.name for spec in CASE_SPECS]
 
 
+class SectionScroll(VerticalScroll, inherit_bindings=False):
+    """A section's fields, scrolling (with the mouse) when a problem line makes them longer than the screen;
+    it binds no keys, so PgDn and PgUp are the form's: the next and previous section."""
+
+
 class CaseFormScreen(EditRecordScreen[Case]):
     """The case form: a new case (`original` None) or an existing one, checked as the rules say."""
 
@@ -200,7 +205,7 @@ class CaseFormScreen(EditRecordScreen[Case]):
             yield Label(FORM_HINT, id="form-hint")
             with TabbedContent(id="case-sections"):
                 for key, title, names in CASE_SECTIONS:
-                    with TabPane(title, id=f"section-{key}"), VerticalScroll(classes="case-section"):
+                    with TabPane(title, id=f"section-{key}"), SectionScroll(classes="case-section"):
                         if key in ("case", "timeline"):
                             yield Static(CASE_HINT if key == "case" else TIMELINE_HINT, classes="field-help")
                         for name in names:
