@@ -12,11 +12,11 @@ from tests.helpers.dates import FIXED_TODAY
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home folder of the test's own: the default output folder (`~/Documents/sendfolio`) and the file
-    picker's starting folder are in it, never in the real home. Caches stay where they were (fonts)."""
-    folder = tmp_path / "home"
-    folder.mkdir(exist_ok=True)
+    picker's starting folder are in it, never in the real home. It is made beside the test's `tmp_path`,
+    not inside it, so a test that lists its own folder finds only what it made. Caches stay where they were (fonts)."""
+    folder = tmp_path_factory.mktemp("home")
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     monkeypatch.setenv("XDG_CACHE_HOME", cache)
     monkeypatch.setenv("HOME", str(folder))
