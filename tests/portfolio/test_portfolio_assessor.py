@@ -25,6 +25,7 @@ from sendfolio.portfolio.model import build_portfolio
 from sendfolio.samples.demo import PPC_NAME, write_demo
 from sendfolio.store import Folio
 from sendfolio.tui.views.reflection_templates import template_body
+from tests.helpers.dates import FIXED_TODAY
 
 TODAY = date(2026, 11, 29)
 """The day the demo is written around and compiled on."""
@@ -64,12 +65,10 @@ def our_font_sizes(reader: PdfReader) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def demo_pdf(tmp_path_factory):
-    """The demo folio's portfolio, compiled once: (reader, text of each page)."""
-    folder = tmp_path_factory.mktemp("assessor")
-    with Folio.open(folder / "folio") as folio:
-        write_demo(folio, TODAY)
-    reader = compile_portfolio(folder / "folio", folder / "portfolio.pdf")
+def demo_pdf(demo_portfolio):
+    """The demo folio's portfolio, compiled through the CLI on TODAY once per run (conftest): (reader, text of each page)."""
+    assert TODAY == FIXED_TODAY  # the day the shared compile was made on
+    reader = PdfReader(str(demo_portfolio[0]))
     return reader, [page.extract_text() for page in reader.pages]
 
 

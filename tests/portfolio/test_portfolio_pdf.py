@@ -1,7 +1,8 @@
 """Real portfolio PDFs, compiled through the CLI and read back with pypdf.
 
-Compiles are few: the demo's draft portfolio once (and once more for the byte-identity
-check), a completed folio's portfolio once as PDF/UA, and the two small packs.
+Compiles are few: the demo's draft portfolio once per run (shared with the assessor's tests,
+tests/portfolio/conftest.py) and once more here for the byte-identity check, a completed folio's
+portfolio once as PDF/UA, and the two small packs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sendfolio.cli import main
 from sendfolio.domain.records import Observation, Reflection, Verification
 from sendfolio.portfolio import model
 from sendfolio.rules.evidence import dated_until
+from tests.helpers.dates import FIXED_TODAY
 
 TODAY = date(2026, 11, 29)
 """The demo's 'today' and the compile date."""
@@ -52,11 +54,10 @@ def demo_data(demo_dir):
 
 
 @pytest.fixture(scope="module")
-def draft_pdf(demo_dir, tmp_path_factory):
-    """The demo's portfolio (part-way, so a draft), with its CLI output."""
-    out = tmp_path_factory.mktemp("pdf") / "portfolio.pdf"
-    said = run_cli("--data-dir", str(demo_dir), "portfolio", "-o", str(out), "--date", TODAY.isoformat())
-    return out, said
+def draft_pdf(demo_portfolio):
+    """The demo's portfolio (part-way, so a draft), with its CLI output: compiled once per run (conftest)."""
+    assert TODAY == FIXED_TODAY  # the day the shared compile was made on
+    return demo_portfolio
 
 
 @pytest.fixture(scope="module")
