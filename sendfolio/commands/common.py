@@ -122,7 +122,10 @@ def open_folio(ctx: click.Context, *, create: bool = True, readonly: bool = Fals
     has the folio open, and fail clearly when there is no folio yet.
     """
     from sendfolio.store import Folio, FolioError
+    from sendfolio.store.lock import held_elsewhere
 
+    if not readonly and (locked := held_elsewhere(data_dir(ctx))):  # before asking for a passphrase
+        fail(locked)
     try:
         folio = Folio.open(data_dir(ctx), codec=_codec(ctx), create=create, readonly=readonly)
     except FolioError as error:

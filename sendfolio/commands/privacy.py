@@ -204,7 +204,7 @@ def _print_findings(findings: list, marked: int) -> None:
     aside = f" ({marked} marked as not identifiers)" if marked else ""
     if findings:
         click.echo(
-            f"\n{len(findings)} possible identifier(s){aside}. Edit the text, or if one is not an identifier: "
+            f"\n{count(len(findings), 'possible identifier')}{aside}. Edit the text, or if one is not an identifier: "
             "sendfolio privacy-check --ignore ID"
         )
     else:
@@ -290,7 +290,7 @@ def purge(ctx: click.Context, before_text: str, yes: bool, scrub_backups: bool) 
                 if scrub_backups
                 else (f" The folio as it was is kept in backup {folio.path.name}.1 until later saves replace it.")
             )
-            click.echo(f"Removed the details of {len(plan.cases)} case(s).{kept}")
+            click.echo(f"Removed the details of {count(len(plan.cases), 'case')}.{kept}")
         if scrub_backups:
             _scrub(folio, before)
         elif plan.cases:

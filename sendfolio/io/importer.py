@@ -29,6 +29,7 @@ from sendfolio.domain.records import (
     Reflection,
     Verification,
 )
+from sendfolio.domain.wording import count
 from sendfolio.io.columns import DEBRIEF_PREFIX
 from sendfolio.io.problems import ImportProblems, Problem, SourcedRecord
 from sendfolio.io.reading import Decrypt, ReadFiles, read_files
@@ -115,7 +116,7 @@ class ImportPlan:
             shown = [f"{_where(item)} repeats {_place(first, item.file)}" for item, first in self.duplicates[:5]]
             more = f" and {len(self.duplicates) - 5} more" if len(self.duplicates) > 5 else ""
             lines.append(
-                f"skipped {len(self.duplicates)} exact duplicate row(s), each the same as an earlier one: "
+                f"skipped {count(len(self.duplicates), 'exact duplicate row')}, each the same as an earlier one: "
                 f"{'; '.join(shown)}{more}"
             )
         return lines

@@ -8,6 +8,7 @@ from typing import Any
 from sendfolio.domain.identifier_patterns import excerpt, matches
 from sendfolio.domain.records import InvalidRecord
 from sendfolio.domain.text import for_terminal
+from sendfolio.domain.wording import count
 
 COLUMN_SHOWN = 40
 """A column name from a file's header is shown whole up to this length (and without identifiers)."""
@@ -48,7 +49,7 @@ class ImportProblems(Exception):
     def __init__(self, problems: list[Problem]):
         """Keep every problem found."""
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s)")
+        super().__init__(count(len(problems), "problem"))
 
 
 def record_problems(

@@ -31,6 +31,15 @@ def list_backups(data_dir: Path, passphrase: str | None = None, codec: Any = Non
     return listed(data_dir, passphrase=passphrase, codec=codec)
 
 
+def restore_changes(data_dir: Path, number: int, *, passphrase: str | None = None, codec: Any = None) -> str:
+    """What restoring backup `number` would change compared with the folio now, in words
+    ("Compared with now, it removes 1 case added since and brings back 2 CPD entries.").
+    Raises `FolioError` when the folio or the backup cannot be read."""
+    from sendfolio.store.backup_changes import backup_changes, changes_text
+
+    return changes_text(backup_changes(data_dir, number, passphrase=passphrase, codec=codec))
+
+
 def restore_backup(data_dir: Path, number: int, *, passphrase: str | None = None, codec: Any = None) -> Restored:
     """Make backup `number` the folio, whole and at once.
 

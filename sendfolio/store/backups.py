@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sendfolio.domain.wording import short_date
+from sendfolio.domain.wording import count, short_date
 from sendfolio.store.atomic import read_regular, special_kind
 from sendfolio.store.index import read_records
 from sendfolio.store.layout import TABLES
@@ -56,6 +56,10 @@ COUNT_LABELS: dict[str, tuple[str, str]] = {
     "training": ("training course", "training courses"),
     "learning_plan": ("learning plan item", "learning plan items"),
     "attachments": ("attached file", "attached files"),
+    "governance": ("governance duty", "governance duties"),
+    "feedback": ("piece of feedback", "pieces of feedback"),
+    "development_plan": ("development target", "development targets"),
+    "returns": ("returned form", "returned forms"),
 }
 """How each record table is named when counted, singular and plural (others: by their table name)."""
 
@@ -179,7 +183,7 @@ def recovery_advice(folio_path: Path, *, codec: Codec | None = None) -> str:
     if found is None:
         existing = backup_files(folio_path)
         if existing:
-            return f"no readable backup was found ({len(existing)} backup file(s), none of them readable)"
+            return f"no readable backup was found ({count(len(existing), 'backup file')}, none of them readable)"
         return "no readable backup was found"
     state = "encrypted, " if found.encrypted and not found.locked else ""
     return (

@@ -56,6 +56,26 @@ class FolioLock:
             self._fd = None
 
 
+def held_elsewhere(data_dir: Path) -> str | None:
+    """Why the folio in `data_dir` cannot be opened for writing now (another sendfolio has it open), or None.
+
+    Asked before a passphrase is, so that nobody types one only to be told the folio is open elsewhere.
+    The lock is taken and let go at once; a folder without a lock file has never been opened: None.
+    """
+    from sendfolio.store.names import LOCK_FILE
+
+    path = Path(data_dir).expanduser() / LOCK_FILE
+    if not path.is_file() or path.is_symlink():
+        return None  # nothing to ask about: opening the folio reports anything odd
+    try:
+        FolioLock(path).release()
+    except FolioLocked as locked:
+        return str(locked)
+    except (FolioError, OSError):
+        return None  # opening the folio says what is wrong
+    return None
+
+
 class ReadOnlyLock:
     """Stands in for the lock of a folio opened read-only: nothing to release."""
 

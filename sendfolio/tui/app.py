@@ -39,13 +39,11 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.widgets import LoadingIndicator, Static
-from textual.worker import WorkerFailed
 
 from sendfolio.paths import style_path
-from sendfolio.tui.support.crash import crash_message, write_crash_log
+from sendfolio.tui.support.base_app import NoticesApp
 from sendfolio.tui.support.host import HoldsUnsavedWork, ShowsErrors
 from sendfolio.tui.support.messages import FolioChanged
-from sendfolio.tui.support.textual_internals import CrashHookApp
 from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.views.areas import ALL_AREAS, screen_factory
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -104,7 +102,7 @@ class NoFolioOpen(AttributeError):
     """The app's folio was asked for before one is open."""
 
 
-class SendfolioApp(CrashHookApp):
+class SendfolioApp(NoticesApp):
     """Case log, reflections, CPD and portfolio for a sole SEND mediator."""
 
     TITLE = "sendfolio"
@@ -142,7 +140,9 @@ class SendfolioApp(CrashHookApp):
         *(Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in ALL_AREAS if area.key),
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", priority=True),
-        Binding("f2", "toggle_contrast", "Contrast", tooltip="Toggle the high-contrast theme", priority=True),
+        Binding(
+            "f2", "toggle_contrast", "Contrast", tooltip="Toggle the high-contrast theme", priority=True, show=False
+        ),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     """1–8 switch areas; ? or F1 help; F2 high contrast; ctrl+q quit.
@@ -172,6 +172,7 @@ class SendfolioApp(CrashHookApp):
     def on_mount(self) -> None:
         """Use the folio given at once; or, once the Dashboard's frame is painted, open ours."""
         self._exit_on_signals()
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(self._show_demo_banner))
         if self._given_folio is not None:
             self.folio_ready(self._given_folio)
         else:
@@ -182,7 +183,8 @@ class SendfolioApp(CrashHookApp):
         if encrypted(self.data_dir):
             from sendfolio.tui.dialogs.unlock import UnlockScreen
 
-            self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
+            if not self._open_elsewhere(self.data_dir):
+                self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
         else:
             self.open_folio()
 
@@ -195,7 +197,8 @@ class SendfolioApp(CrashHookApp):
                 self.stylesheet.read(path)
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
-        """Push a screen (a form, a dialog, help, the palette) with every screen's styles read first."""
+        """Push a screen (a form, a dialog, help, the palette) with every screen's styles read first (a dialog
+        clears the toasts: `NoticesApp`)."""
         self.load_screen_styles()
         return super().push_screen(*args, **kwargs)
 
@@ -339,6 +342,7 @@ class SendfolioApp(CrashHookApp):
         if old is not None and self.folio_saved in getattr(old, "on_save", []):
             old.on_save.remove(self.folio_saved)
         self.revision += 1  # first: a screen the year change redraws is drawn at this revision, not twice
+        self.forget_notices()  # another folio: its warnings are new
         if new is not None:
             if hasattr(new, "on_save"):
                 new.on_save.append(self.folio_saved)
@@ -373,6 +377,9 @@ class SendfolioApp(CrashHookApp):
         if encrypted(data_dir):
             from sendfolio.tui.dialogs.unlock import UnlockScreen
 
+            if self._open_elsewhere(data_dir):
+                return
+
             def unlocked(codec: Any) -> None:
                 """Open it once unlocked; stay on this folio if the passphrase was not given."""
                 if codec is not None:
@@ -381,6 +388,25 @@ class SendfolioApp(CrashHookApp):
             self.push_screen(UnlockScreen(data_dir, give_up="Stay on this folio"), unlocked)
         else:
             self.open_folio(None, data_dir, demo)
+
+    def _open_elsewhere(self, data_dir: Path) -> bool:
+        """Say so (before any passphrase is asked) when another sendfolio has the folio in `data_dir` open."""
+        from sendfolio.store.lock import held_elsewhere
+
+        locked = held_elsewhere(data_dir)
+        if locked:
+            self.folio_failed(f"{locked[0].upper()}{locked[1:]}.")
+        return bool(locked)
+
+    def watch_is_demo(self) -> None:
+        """Show or take away the demo's banner on the screen on show."""
+        self.call_after_refresh(self._show_demo_banner)
+
+    def _show_demo_banner(self) -> None:
+        """While the demo is open every screen shown has the demo's banner (`widgets/demo_banner`)."""
+        from sendfolio.tui.widgets.demo_banner import mark_demo
+
+        mark_demo(self.screen, self.is_demo)
 
     def action_open_own(self) -> None:
         """Go back to the folio the app was started on."""
@@ -537,36 +563,6 @@ class SendfolioApp(CrashHookApp):
         saved = self.folio.get_setting(THEME_SETTING, DEFAULT_THEME)
         if saved in (DEFAULT_THEME, HIGH_CONTRAST.name):
             self.theme = saved
-
-    def unhandled_error(self, error: Exception) -> None:
-        """Replace Textual's crash report (which shows local variables) with a short message and a log file.
-
-        A save that failed (disk full, folder read-only) is not a crash: the folio has already
-        gone back to what the file holds, so the app says "not saved" and carries on.
-        """
-        if self._save_failed(error):
-            return
-        self.end_with_error(error)
-        cause = error.error if isinstance(error, WorkerFailed) else None
-        log_path = self._write_crash_log(cause or error)
-        self.panic(Text(crash_message(cause or error, log_path)))
-
-    def _save_failed(self, error: Exception) -> bool:
-        """Tell the user a save failed and keep the app running; False for any other error."""
-        from sendfolio.store import FolioError, FolioLocked
-
-        cause = error.error if isinstance(error, WorkerFailed) else error
-        if not isinstance(cause, FolioError) or isinstance(cause, FolioLocked):
-            return False
-        self.notify(f"Not saved: {cause}", title="Save failed", severity="error", timeout=15, markup=False)
-        return True
-
-    def _write_crash_log(self, error: BaseException) -> Path | None:
-        """Write the crash log; None if even that fails."""
-        try:
-            return write_crash_log(self.data_dir, error)
-        except OSError:
-            return None
 
 
 def run_app(data_dir: Path, *, today: date | None = None) -> int:

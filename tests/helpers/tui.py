@@ -145,3 +145,9 @@ def make_app(folio_dir: Path, today: date, folio=None):
     from sendfolio.tui.app import SendfolioApp
 
     return SendfolioApp(folio_dir, today=today, folio=folio)
+
+
+def cells_by_heading(table, row_key=None, *, row: int | None = None) -> dict[str, str]:
+    """One row of a DataTable as {column heading: cell text}: tests read a cell by its column, whatever the order."""
+    cells = table.get_row(row_key) if row_key is not None else table.get_row_at(row or 0)
+    return {str(column.label): str(cell) for column, cell in zip(table.ordered_columns, cells, strict=True)}

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Label
 
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.caselog import CaseLogScreen
-from tests.helpers.tui import SIZE, choose, enter, make_app, reopen, settle
+from tests.helpers.tui import SIZE, cells_by_heading, choose, enter, make_app, reopen, settle
 
 NEW_CASE_START = [
     ("type", "SM-T-002"),
@@ -199,8 +199,9 @@ async def test_a_booked_case_is_logged_before_it_is_held(started_dir, today):
         await settle(pilot)
         assert isinstance(app.screen, CaseLogScreen)
         assert not any("after today" in str(note.message) for note in app._notifications)
-        row = screen.query_one("#case-table", DataTable).get_row("SM-T-009")
-        assert [str(cell) for cell in row[1:6]] == ["10 Dec 2026", "Mediation", "Lead", "0", "Booked"]
+        row = cells_by_heading(screen.query_one("#case-table", DataTable), "SM-T-009")
+        shown = [row[heading] for heading in ("Date", "Kind", "Role", "Hours", "Outcome")]
+        assert shown == ["10 Dec 2026", "Mediation", "Lead", "0", "Booked"]
         await pilot.press("e")
         await pilot.pause()
         form = app.screen

@@ -69,7 +69,7 @@ async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, toda
     """Square brackets in user text are shown as typed."""
     from sendfolio.domain.records import CPDEntry
     from sendfolio.store import Folio
-    from tests.helpers.tui import sample_case
+    from tests.helpers.tui import cells_by_heading, sample_case
 
     with Folio.open(started_dir) as folio:
         folio.put(sample_case("SM-T-001", "2026-10-01", observed_by="[b]PPC[/x]"))
@@ -81,4 +81,4 @@ async def test_square_brackets_in_user_text_are_shown_as_typed(started_dir, toda
         await pilot.press("2")
         await settle(pilot)
         table = app.screen.query_one("#case-table", DataTable)
-        assert str(table.get_cell_at((0, 7))) == "[b]PPC[/x]"
+        assert cells_by_heading(table)["Observed"] == "[b]PPC[/x]"

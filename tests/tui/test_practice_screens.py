@@ -12,7 +12,7 @@ from sendfolio.tui.dialogs.case_form import CONDUCT_GROUP
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.dashboard import DashboardScreen
 from sendfolio.tui.screens.practice import FeedbackScreen, GovernanceScreen
-from tests.helpers.tui import SIZE, choose, enter, make_app, sample_case, saved, settle
+from tests.helpers.tui import SIZE, cells_by_heading, choose, enter, make_app, sample_case, saved, settle
 
 
 async def test_record_the_insurance_and_a_policy_and_the_dashboard_warns(folio, folio_dir, today):
@@ -79,14 +79,17 @@ async def test_log_feedback_then_answer_it(folio, folio_dir, today):
         await pilot.press("ctrl+s")
         await settle(pilot)
         table = app.screen.query_one("#feedback-table")
-        assert [str(cell) for cell in table.get_row_at(0)][-2:] == ["17 Nov 2026", "Overdue"]
+        assert [cells_by_heading(table)[heading] for heading in ("Response due", "Response")] == [
+            "17 Nov 2026",
+            "Overdue",
+        ]
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, EditRecordScreen)
         await enter(pilot, "Thank you: the agenda now goes out a week ahead.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert [str(cell) for cell in table.get_row_at(0)][-1] == "Late: 28 working days"
+        assert cells_by_heading(table)["Response"] == "Late: 28 working days"
         summary = str(app.screen.query_one("#feedback-summary").render())
         assert "1 received · 0 answered within 20 working days · 1 late" in summary
     (feedback,) = saved(folio).data().feedback

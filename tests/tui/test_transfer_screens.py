@@ -24,10 +24,12 @@ async def from_palette(pilot, words: str, screen_type: type) -> object:
 
 
 async def finish(pilot) -> str:
-    """Wait for the screen's worker and return its result line."""
+    """Wait for the screen's worker and return its result line (read on the transfer screen, under the Privacy
+    screen a refusal opens over it)."""
     for _ in range(100):
         await settle(pilot)
-        text = str(pilot.app.screen.query_one("#transfer-result").render())
+        screen = next(item for item in reversed(pilot.app.screen_stack) if item.query("#transfer-result"))
+        text = str(screen.query_one("#transfer-result").render())
         if text and not text.endswith("…"):
             return text
     return text

@@ -33,8 +33,8 @@ from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
 
-COLUMNS = ("Ref", "Date", "Kind", "Role", "Hours", "Outcome", "De-brief", "Observed")
-"""The case table's columns."""
+COLUMNS = ("Ref", "Date", "Role", "De-brief", "Observed", "Hours", "Outcome", "Kind")
+"""The case table's columns, the ones a mediator looks for first (de-briefed? observed?) within 80 columns."""
 
 SORTS = (
     ("date", lambda case: (case.date, case.ref)),
@@ -59,12 +59,12 @@ def case_row(case: Case, today: date | None = None) -> tuple:
             (
                 case.ref,
                 short_date(case.date),
-                kind,
                 words(case.role),
-                hours_text(case.total_hours),
-                outcome_words(case, today),
                 debrief,
                 case.observer_words or "—",
+                hours_text(case.total_hours),
+                outcome_words(case, today),
+                kind,
             )
         )
     )
@@ -131,7 +131,6 @@ class CaseLogScreen(FolioScreen):
         Binding("a", "add", "Add"),
         QUIT_BINDING,
         Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
         Binding(
             "u", "undo", "Undo delete", tooltip="Undo delete: put back the case just deleted (offered after a delete)"
         ),
@@ -141,11 +140,12 @@ class CaseLogScreen(FolioScreen):
         Binding("f", "observer_forms", "Forms", tooltip="Forms for the observer: write the fillable PDF"),
         Binding("i", "import_form", "Import form", tooltip="Import a returned form: see what it records, then save"),
         Binding("v", "attach", "Attach", tooltip="Attach a document to the highlighted case: choose the file"),
-        Binding("s", "sort", "Sort"),
         Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
+        Binding("d", "delete", "Delete"),
         Binding("escape", "leave_filter", "Back to table", show=False),
     ]
-    """The case log's keys."""
+    """The case log's keys, the main ones first: the footer shows as many as the width holds, `?` all of them."""
 
     sort_index: var[int] = var(0, init=False)
     """Which of `SORTS` orders the table (it starts by date); another re-sorts it."""
@@ -289,7 +289,7 @@ class CaseLogScreen(FolioScreen):
                 self.notify(f"Case {case.ref} saved.", markup=False)
                 warning = case_date_warning(case, self.app.today)
                 if warning:
-                    self.notify(warning, title="Check the date", severity="warning", markup=False, timeout=12)
+                    self.app.notify_once(warning, title="Check the date", severity="warning", markup=False, timeout=12)
                 self.reload(select=case.ref)
 
         self.app.push_screen(form, saved)

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
@@ -33,6 +33,7 @@ from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands, year_span
 from sendfolio.tui.views.compile_plan import DOCUMENTS, contents, unmet
 from sendfolio.tui.widgets.areabar import AreaBar
+from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class CompileScreen(FolioScreen):
                 yield Label("", id="compile-step", markup=False)
                 yield Button("Cancel (x)", id="compile-cancel", compact=True)
             yield Static("", id="compile-result", markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         """Hide the progress line (nothing is being compiled); the figures are drawn when the screen is shown."""

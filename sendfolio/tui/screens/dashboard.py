@@ -72,7 +72,6 @@ class DashboardScreen(FolioScreen):
         """The sections of the dashboard, top to bottom."""
         yield AreaBar()
         with VerticalScroll(id="dashboard-body"):
-            yield Static("", id="dash-note")
             yield Static(self._waiting(), id="dash-heading", classes="section-title")
             yield DataTable(id="requirements", cursor_type="row", zebra_stripes=True)
             yield Static("", id="requirement-detail", classes="requirement-detail")
@@ -210,9 +209,6 @@ class DashboardScreen(FolioScreen):
         first, self.view = self.view is None, view
         row = self.query_one("#requirements", DataTable).cursor_row
         self._set_columns()
-        note = "Demo folio: fictional records; your own folio is untouched." if self.app.is_demo else ""
-        self.query_one("#dash-note", Static).update(note)
-        self.query_one("#dash-note").display = bool(note)
         self.query_one("#dash-heading", Static).update(view.title)
         self._show_requirements(view.report, row)
         self._show_progress(view.report)

@@ -27,6 +27,7 @@ from sendfolio.store.crypto import FolioCodec
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
+from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class EncryptionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """The state, the buttons and the result."""
+        yield AreaBar()
         with Vertical(id="encryption-body"):
             yield Static("", id="encryption-state")
             with Horizontal(id="encryption-buttons"):

@@ -149,7 +149,7 @@ class GovernanceScreen(PracticeScreen):
     """The register item form."""
     NOUN = "register item"
     """What a record is called."""
-    COLUMNS = ("Duty", "Title", "Last reviewed", "Lapses or due", "Standing")
+    COLUMNS = ("Duty", "Standing", "Lapses or due", "Last reviewed", "Title")
     """The table's columns."""
     TABLE_ID = "governance-table"
     """The table's id."""
@@ -184,7 +184,7 @@ class GovernanceScreen(PracticeScreen):
             standing = f"{STATE_WORDS['lapses-soon']} ({count(left, 'day')})"
         else:
             standing = STATE_WORDS["current"]
-        return (record.kind.title, record.title or "—", short_date(record.reviewed), short_date(due), standing)
+        return (record.kind.title, standing, short_date(due), short_date(record.reviewed), record.title or "—")
 
     def describe(self, record: Record) -> str:
         """An item in a few words."""
@@ -232,7 +232,7 @@ class FeedbackScreen(PracticeScreen):
     """The table holds feedback."""
     NOUN = "feedback"
     """What a record is called."""
-    COLUMNS = ("Received", "From", "Case", "Complaint", "Response due", "Response")
+    COLUMNS = ("Received", "Response due", "Response", "Complaint", "From", "Case")
     """The table's columns."""
     TABLE_ID = "feedback-table"
     """The table's id."""
@@ -282,11 +282,11 @@ class FeedbackScreen(PracticeScreen):
             state = "Overdue" if response.status == "overdue" else "Awaiting"
         return (
             short_date(record.received),
-            dict(FROM_LABELS)[record.given_by],
-            record.case or "—",
-            "Yes" if record.complaint else "No",
             short_date(response.due),
             state,
+            "Yes" if record.complaint else "No",
+            dict(FROM_LABELS)[record.given_by],
+            record.case or "—",
         )
 
     def describe(self, record: Record) -> str:
@@ -359,7 +359,7 @@ class DevelopmentScreen(PracticeScreen):
     """The target form."""
     NOUN = "target"
     """What a record is called."""
-    COLUMNS = ("Review by", "Target", "Status")
+    COLUMNS = ("Review by", "Status", "Target")
     """The table's columns."""
     TABLE_ID = "development-table"
     """The table's id."""
@@ -384,7 +384,7 @@ class DevelopmentScreen(PracticeScreen):
         status = {"open": "Open", "met": "Met", "dropped": "Dropped"}[record.status]
         if record.is_overdue(self.app.today):
             status = "Open, past its review"
-        return (short_date(record.review), record.target, status)
+        return (short_date(record.review), status, record.target)
 
     def describe(self, record: Record) -> str:
         """A target in a few words."""

@@ -22,6 +22,7 @@ from sendfolio.paths import style_path
 from sendfolio.privacy import check
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
 from sendfolio.tui.screens.folio_screen import FolioScreen
+from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class PrivacyScreen(FolioScreen):
 
     def compose(self) -> ComposeResult:
         """A summary, the findings table, and the do-not-print list."""
+        yield AreaBar()
         with Vertical(id="privacy-body"):
             yield Static("", id="privacy-summary", markup=False)
             table = FindingsTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)

@@ -91,8 +91,8 @@ class ProfileScreen(RecordTableScreen):
     """The course form: "What it covered" follows the kind of course."""
     NOUN = "course"
     """What a record is called."""
-    COLUMNS = ("Kind", "Title", "Provider", "Date", "Hours", "Recognised", "Covers")
-    """The table's columns."""
+    COLUMNS = ("Date", "Hours", "Recognised", "Covers", "Kind", "Title", "Provider")
+    """The table's columns, those an assessor's requirements turn on first (within 80 columns)."""
     TABLE_ID = "training-table"
     PALETTE_NAME = "Training"
     """The area's name in the command palette."""
@@ -115,13 +115,13 @@ class ProfileScreen(RecordTableScreen):
         """One course as table cells."""
         covers = f"{len(record.covers)} of 4" if record.kind in ("foundation", "send") else "—"
         return (
-            words(record.kind),
-            record.title,
-            record.provider,
             short_date(record.date),
             f"{hours_text(record.hours)}",
             record.recognised_by or "—",
             covers,
+            words(record.kind),
+            record.title,
+            record.provider,
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -35,6 +35,7 @@ from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, warnings_by_field
 from sendfolio.tui.screens.record_screen import binding_commands
 from sendfolio.tui.views.reflection_templates import word_count
+from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.writing import WritingArea
 
@@ -117,6 +118,7 @@ class ReflectionEditor(Screen[Reflection | None]):
 
     def compose(self) -> ComposeResult:
         """Details on two lines, errors, then the editor beside the preview."""
+        yield AreaBar()
         with Vertical(id="reflection-form"):
             yield Static(self.heading, id="editor-heading", markup=False)
             with Horizontal(classes="form-line"):

@@ -30,8 +30,8 @@ from sendfolio.tui.widgets.text import plain_cells
 NEW_DRAFT = "reflection-new"
 """The name of a new reflection's draft (`ReflectionEditor.draft_name`)."""
 
-COLUMNS = ("Date", "Title", "Hours", "Case", "Words")
-"""The columns of the reflections table."""
+COLUMNS = ("Date", "Case", "Hours", "Title", "Words")
+"""The columns of the reflections table (the long title after the short columns, so 80 columns show them all)."""
 
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~"
@@ -45,7 +45,7 @@ def markdown_literal(text: str) -> str:
 
 def reflection_row(item: Reflection) -> tuple[list, str]:
     """One reflection as the table's cells, and its row key (its id)."""
-    cells = (short_date(item.date), item.title, hours_text(item.hours), item.case or "—", str(word_count(item.body)))
+    cells = (short_date(item.date), item.case or "—", hours_text(item.hours), item.title, str(word_count(item.body)))
     return plain_cells(cells), item.id
 
 

@@ -1,7 +1,8 @@
 """Restore: list the folio's backups and go back to one, as `sendfolio restore` does.
 
-Each backup is listed with when it was saved, what it holds and whether it is encrypted.
-Restoring asks first; the app then closes the folio (restoring takes the folder's lock),
+Each backup is listed with when it was saved, what it holds and whether it is encrypted (what it
+holds wraps within the width: nothing is cut at 80 columns). Restoring asks first, saying what it
+would change compared with the folio now (records removed, brought back, put back as they were); the app then closes the folio (restoring takes the folder's lock),
 the store makes the backup the folio atomically, keeping the folio as it was as backup 1,
 and the app opens it again. An encrypted backup under another passphrase asks for it.
 """
@@ -22,10 +23,27 @@ from textual.widgets import DataTable, Static
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.ask_text import AskTextScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
+
+
+FIXED_COLUMNS = 44
+"""Columns the table takes beside "Holds": the other three columns, cell padding, margins and scroll bar."""
+
+
+class BackupsTable(DataTable):
+    """The backups: Enter restores the highlighted one, and the footer says so while the table has the focus.
+
+    (A plain table's own Enter, unshown, would hide the screen's from the footer.)
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.restore", "Restore", tooltip="Make the highlighted backup the folio (after asking)")
+    ]
+    """Enter: restore the highlighted backup."""
 
 
 class RestoreScreen(Screen):
@@ -59,30 +77,35 @@ class RestoreScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """A line of explanation, the table of backups and a result line."""
+        yield AreaBar()
         with Vertical(id="restore-body"):
             yield Static("", id="restore-about")
-            table: DataTable = DataTable(id="restore-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Backup", "Saved", "Encrypted", "Holds")
-            yield table
+            yield BackupsTable(id="restore-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="restore-result")
         yield AppFooter()
 
     def on_mount(self) -> None:
         """List the backups."""
+        self.backups: list[Any] = []
+        self._holds_width = 0
         self.refresh_view()
+
+    def on_resize(self) -> None:
+        """Wrap what each backup holds within the new width."""
+        if self._holds_width != self._holds_fit():
+            self._fill_table()
+
+    def _holds_fit(self) -> int:
+        """The width of the "Holds" column: what the screen leaves beside the other columns."""
+        return max(24, (self.size.width or 80) - FIXED_COLUMNS)
 
     def refresh_view(self) -> None:
         """Read the backups' descriptions again."""
         from sendfolio.services.restore import list_backups
 
         folio = self.app.current_folio
-        self.backups: list[Any] = list_backups(folio.data_dir, codec=folio.codec)
-        table = self.query_one("#restore-table", DataTable)
-        table.clear()
-        for info in self.backups:
-            table.add_row(
-                str(info.number), info.saved_text(), "yes" if info.encrypted else "no", Text(info.counts_text())
-            )
+        self.backups = list_backups(folio.data_dir, codec=folio.codec)
+        self._fill_table()
         about = (
             f"{len(self.backups)} backup{'s' if len(self.backups) != 1 else ''} of the folio in {folio.data_dir}, "
             "newest first. Enter restores one (after asking)."
@@ -90,7 +113,26 @@ class RestoreScreen(Screen):
             else f"No backups yet in {folio.data_dir}: one is kept each time the folio is saved."
         )
         self.query_one("#restore-about", Static).update(Text(about))
-        table.focus()
+        self.query_one("#restore-table", DataTable).focus()
+
+    def _fill_table(self) -> None:
+        """One row per backup, what it holds wrapped over as many lines as it needs."""
+        table = self.query_one("#restore-table", DataTable)
+        row = table.cursor_row
+        self._holds_width = self._holds_fit()
+        table.clear(columns=True)
+        table.add_columns("Backup", "Saved", "Encrypted")
+        table.add_column("Holds", width=self._holds_width)
+        for info in self.backups:
+            table.add_row(
+                str(info.number),
+                info.saved_text(),
+                "yes" if info.encrypted else "no",
+                Text(info.counts_text()),
+                height=None,
+            )
+        if self.backups:
+            table.move_cursor(row=min(row, len(self.backups) - 1))
 
     def show_result(self, text: str, *, error: bool = False) -> None:
         """Say what happened."""
@@ -109,7 +151,7 @@ class RestoreScreen(Screen):
             self.show_result(f"✗ Backup {info.number} cannot be restored: {info.problem}", error=True)
             return
         question = (
-            f"Restore backup {info.number}, saved {info.saved_text()} ({info.counts_text()})? "
+            f"Restore backup {info.number}, saved {info.saved_text()}? {self._changes(info)} "
             "The folio as it is now is kept as backup 1."
         )
 
@@ -130,6 +172,19 @@ class RestoreScreen(Screen):
                 self.restore(info.number, None)
 
         self.app.push_screen(ConfirmScreen(question, yes_label="Restore", no_label="Keep"), answered)
+
+    def _changes(self, info: Any) -> str:
+        """What restoring the backup would change compared with now; what it holds when that cannot be told."""
+        from sendfolio.services.restore import restore_changes
+        from sendfolio.store import FolioError
+
+        if not info.locked:
+            folio = self.app.current_folio
+            try:
+                return restore_changes(folio.data_dir, info.number, codec=folio.codec)
+            except (FolioError, OSError):
+                pass
+        return f"It holds: {info.counts_text()}."
 
     def _restore_with(self, number: int, passphrase: str | None) -> None:
         """Restore backup `number` once its passphrase is given (None: the mediator gave up)."""

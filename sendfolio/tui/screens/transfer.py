@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ask_before_replacing
+from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
@@ -114,6 +115,7 @@ class ExportScreen(TransferScreen):
 
     def compose(self) -> ComposeResult:
         """The choice, the encryption tick, the path and the result."""
+        yield AreaBar()
         with VerticalScroll(id="transfer-body"):
             yield Static("Export your records", classes="transfer-heading")
             with RadioSet(id="export-kind", compact=True):
@@ -229,6 +231,10 @@ class ExportScreen(TransferScreen):
             self.show_result(f"✓ Exported {done.what} to {out}{warnings}\n{note}")
             return
         self.show_result(_export_error(event.worker.error, out), error=True)
+        from sendfolio.privacy import PrivacyFindings
+
+        if isinstance(event.worker.error, PrivacyFindings):
+            open_privacy(self)
 
 
 def _export_error(error: BaseException | None, out: str) -> str:
@@ -243,11 +249,21 @@ def _export_error(error: BaseException | None, out: str) -> str:
 
 
 def _privacy_words(findings: Any) -> str:
-    """What the privacy gate's refusal says on these screens: how many findings, and where to fix them."""
+    """What the privacy gate's refusal says on these screens: how many findings, and where to fix them
+    (the Privacy screen, opened over this one as the Compile screen does)."""
     return (
-        f"the privacy check found {len(findings.findings)} possible identifier(s). "
-        "Open Privacy (ctrl+p, then Privacy) to fix or mark them."
+        f"the privacy check found {count(len(findings.findings), 'possible identifier')}. "
+        "The Privacy screen lists them: Enter opens each at its field to fix it, i marks one that is not an "
+        "identifier; Esc comes back here."
     )
+
+
+def open_privacy(screen: Screen) -> None:
+    """Open the Privacy screen over `screen` (if it is on top), where the findings that stopped it are fixed."""
+    from sendfolio.tui.screens.privacy import PrivacyScreen
+
+    if screen.app.screen is screen:
+        screen.app.push_screen(PrivacyScreen())
 
 
 class ImportScreen(TransferScreen):
@@ -273,6 +289,7 @@ class ImportScreen(TransferScreen):
 
     def compose(self) -> ComposeResult:
         """The files, an optional passphrase, the buttons and the preview."""
+        yield AreaBar()
         with VerticalScroll(id="transfer-body"):
             yield Static("Import files (one path a line; ctrl+o to choose one)", classes="transfer-heading")
             yield TextArea("", id="import-files")
@@ -470,6 +487,7 @@ class CalendarScreen(TransferScreen):
 
     def compose(self) -> ComposeResult:
         """A line about what goes in, the path and the result."""
+        yield AreaBar()
         with Vertical(id="transfer-body"):
             yield Static("Deadlines calendar (.ics)", classes="transfer-heading")
             yield Static("", id="calendar-about")
@@ -529,6 +547,7 @@ class CalendarScreen(TransferScreen):
             return
         except PrivacyFindings as findings:
             self.show_result(f"✗ Not saved: {_privacy_words(findings)}", error=True)
+            open_privacy(self)
             return
         except OSError as error:
             self.show_result(

@@ -78,6 +78,10 @@ class FolioHost(Protocol):
         """Read the other screens' style files, once."""
         ...
 
+    def notify_once(self, message: str, **options: Any) -> None:
+        """A notice shown once per cause: the same words again, while this folio is open, are not shown."""
+        ...
+
     def unsaved_screens(self) -> list[Any]:
         """The open screens holding unsaved work."""
         ...

@@ -5,6 +5,10 @@ Footer shows (the focused screen's keys, then the app's), except that the help k
 in the row, where a narrow (80-column) screen would cut it off: it is docked at the right
 beside the command palette's key, as `? help` -- or `f1 help` while a text field would take
 the `?` as typing. F1 opens help on every screen, forms and dialogs included.
+
+The keys are shown in the order the screen lists them, the main actions first: a key that does not fit
+whole in the width (80 columns) is left out, with every key after it, rather than cut in the middle;
+`?` lists them all.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -83,12 +88,18 @@ class AppFooter(Footer):
         height: 1;
         border-left: vkey $foreground 20%;
     }
+    AppFooter.-compact KeyGroup.-compact {
+        padding-left: 0;
+    }
+    AppFooter.-compact FooterLabel {
+        margin: 0 1 0 0;
+    }
     """
     """The help and palette keys sit at the right, apart from the screen's keys."""
 
     def __init__(self) -> None:
         """A footer whose palette key this class draws itself (beside the help key)."""
-        super().__init__(show_command_palette=False)
+        super().__init__(show_command_palette=False, compact=True)
         self._drawn: tuple = ()
         # The keys are drawn when the footer is first composed, from the screen's bindings then, rather than on an
         # empty first paint and again once the screen's bindings are first announced.
@@ -126,6 +137,39 @@ class AppFooter(Footer):
         if self._keys_shown() == self._drawn:
             return
         await super().recompose()
+        self.call_after_refresh(self._fit_keys)
+
+    def on_mount(self) -> None:
+        """Leave out the keys that do not fit, once they are laid out."""
+        self.call_after_refresh(self._fit_keys)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Show as many keys as the new width holds."""
+        self.call_after_refresh(self._fit_keys)
+
+    def _fit_keys(self) -> None:
+        """Show the keys that fit whole before the help and palette keys; hide the first that does not and all after it.
+
+        Each key's right edge is measured once, while every key is shown (they are laid out left to right, so
+        hiding later keys moves none before them), and kept on the key for the next resize.
+        """
+        if not self.is_attached:
+            return
+        right = [child for child in self.children if child.has_class("-right-keys")]
+        keys = [child for child in self.children if not child.has_class("-right-keys")]
+        if not keys:
+            return
+        if any(getattr(key, "_right_edge", None) is None and not key.region.width for key in keys):
+            return  # not laid out yet: measured on the next refresh (a resize or a recompose)
+        for key in keys:
+            if getattr(key, "_right_edge", None) is None:
+                key._right_edge = key.region.right - self.region.x  # type: ignore[attr-defined]
+        room = self.size.width - sum(group.outer_size.width for group in right)
+        fits = True
+        for key in keys:
+            fits = fits and key._right_edge <= room  # type: ignore[attr-defined]
+            if key.display != fits:
+                key.display = fits
 
     def compose(self) -> ComposeResult:
         """The Footer's keys without the help key in the row, then help and palette at the right."""
