@@ -25,7 +25,7 @@ from sendfolio.domain.records import (
     Profile,
     Training,
 )
-from sendfolio.samples import demo_plan, demo_practice
+from sendfolio.samples import demo_plan, demo_practice, demo_returns
 from sendfolio.samples.demo_dates import weekday as _weekday
 from sendfolio.samples.demo_diary import PPC_NAME as PPC_NAME, cpd_entries, ppc_sessions, reflections
 
@@ -64,6 +64,7 @@ def write_demo(folio: Folio, today: date) -> None:
         ):
             folio.put(record)
     demo_plan.attach_certificates(folio, today, {course.id: course for course in folio.training()})
+    demo_returns.write_returns(folio, today)
 
 
 def _profile(today: date) -> Profile:
