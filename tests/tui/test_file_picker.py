@@ -179,13 +179,17 @@ async def test_import_adds_a_picked_csv(started_dir, today, downloads):
 
 
 def test_the_picker_at_80_by_24(snap_compare, started_dir, home, downloads, today):
-    """The picker over Documents, Downloads opened, at 80×24 (paths shown from ~, so the picture is fixed)."""
+    """The picker opened on ~/Downloads at 80×24: only the PDF listed (paths shown from ~, and the tree rooted
+    at a folder of a fixed name, so the picture does not depend on the test's folder)."""
     from sendfolio.tui.dialogs.file_picker import ATTACHMENTS
 
     async def open_picker(pilot) -> None:
         await settle(pilot)
-        await pilot.app.push_screen(FilePickerScreen("Choose the document", ATTACHMENTS))
-        await open_downloads(pilot)
+        await pilot.app.push_screen(FilePickerScreen("Choose the document", ATTACHMENTS, start=downloads))
+        for _ in range(50):
+            await settle(pilot)
+            if pilot.app.screen.query_one(PickedTree).root.children:
+                break
         await pilot.press("down")
         await settle(pilot)
 
