@@ -21,6 +21,7 @@ palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import os
@@ -443,7 +444,7 @@ class SendfolioApp(NoticesApp):
         if folio.is_empty():
             from sendfolio.samples.demo import write_demo
 
-            write_demo(folio, self.today)
+            await asyncio.to_thread(write_demo, folio, self.today)  # pyHanko signs with asyncio.run
         if before is not None:
             before()
         await self.use_folio(folio, demo=True)

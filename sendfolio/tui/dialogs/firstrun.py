@@ -8,6 +8,7 @@ never touched.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -115,7 +116,7 @@ async def explore_demo(app: HostApp, welcome: WelcomeScreen) -> None:
     if folio.is_empty():
         from sendfolio.samples.demo import write_demo
 
-        write_demo(folio, app.today)
+        await asyncio.to_thread(write_demo, folio, app.today)  # pyHanko signs with asyncio.run
     welcome.dismiss(None)
     await app.use_folio(folio, demo=True)
     app.notify(
