@@ -221,6 +221,42 @@ def markdown(text: str, base: int = HEADING_BASE) -> Markup:
     return Markup(markdown_parser().render(DEEP_QUOTE.sub(">" * BLOCK_DEPTH, text), {"base": base}))
 
 
+BULLETS = ("- ", "* ", "• ", "– ", "· ")
+"""How an observer starts an item of a list in a returned form's box."""
+
+
+def returned_text(text: str) -> Markup:
+    """What an observer wrote in a form's box, as they wrote it: each line kept (a list stays a list), no Markdown."""
+    blocks: list[str] = []
+    lines: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        """Close the paragraph or list being gathered."""
+        if lines:
+            blocks.append("<p>" + "<br>".join(lines) + "</p>")
+            lines.clear()
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+            items.clear()
+
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        bullet = next((mark for mark in BULLETS if line.startswith(mark)), None)
+        if not line:
+            flush()
+        elif bullet is not None:
+            if lines:
+                flush()
+            items.append(str(escape(line[len(bullet) :].strip())))
+        else:
+            if items:
+                flush()
+            lines.append(str(escape(line)))
+    flush()
+    return Markup("".join(blocks))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The Jinja2 environment: templates from the package, autoescape on, strict about names."""
@@ -234,6 +270,7 @@ def environment() -> Environment:
     )
     env.filters.update(FILTERS)
     env.filters["markdown"] = markdown
+    env.filters["returned_text"] = returned_text
     return env
 
 
