@@ -7,9 +7,11 @@ the portfolio and the renewal pack.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sendfolio import rules
 from sendfolio.domain.records import CPD_METHODS, PPC_MODES, CPDEntry, FolioData, PPCContact, PPCSession, Reflection
+from sendfolio.domain.wording import short_date, span
 from sendfolio.portfolio.casework import case_anchor, reflection_anchor, reflection_key
 
 
@@ -63,6 +65,8 @@ class CPDLog:
     years: tuple[rules.CPDYear, ...]
     methods: tuple[str, ...]
     total: float
+    spans: tuple[str, ...] = ()
+    """Per year, the part of it the totals cover: "1 Apr 2025 – 31 Mar 2026", or "9 Jan – 31 Mar 2026, part year"."""
 
     def method_hours(self, method: str) -> tuple[float, ...]:
         """Hours of one method in each year, in the order of `years`."""
@@ -73,8 +77,11 @@ class CPDLog:
         return round(sum(self.method_hours(method)), 2)
 
 
-def cpd_log(cpd: tuple[CPDEntry, ...], years: tuple[rules.CPDYear, ...]) -> CPDLog:
-    """The CPD diary of the entries given, with the rules' totals of each registration year (`rules.cpd_years`)."""
+def cpd_log(
+    cpd: tuple[CPDEntry, ...], years: tuple[rules.CPDYear, ...], covers: tuple[date, date] | None = None
+) -> CPDLog:
+    """The CPD diary of the entries given, with the rules' totals of each registration year (`rules.cpd_years`);
+    `covers`: the period the entries were taken from, so each year's column names the part of it counted."""
     entries = tuple(sorted(cpd, key=lambda item: (item.date, item.title)))
     used = {method for year in years for method in year.by_method}
     return CPDLog(
@@ -82,7 +89,17 @@ def cpd_log(cpd: tuple[CPDEntry, ...], years: tuple[rules.CPDYear, ...]) -> CPDL
         years=years,
         methods=tuple(m for m in CPD_METHODS if m in used),
         total=round(sum(year.total for year in years), 2),
+        spans=tuple(year_span(year.start, year.end, covers) for year in years),
     )
+
+
+def year_span(start: date, end: date, covers: tuple[date, date] | None) -> str:
+    """The part of a registration year within `covers`, in words, said to be part of the year when it is."""
+    first, last = (max(start, covers[0]), min(end, covers[1])) if covers else (start, end)
+    if (first, last) == (start, end):
+        return span(start, end)
+    head = f"{first.day} {first:%b}" if first.year == last.year else short_date(first)
+    return f"{head} – {short_date(last)}, part year"
 
 
 @dataclass(frozen=True)

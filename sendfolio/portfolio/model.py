@@ -291,7 +291,7 @@ def build_portfolio(
         timescales=casework.timescale_summary(written),
         coverage=casework.coverage_view(found.coverage),
         reflections=reflection_section,
-        cpd=logs.cpd_log(shown.cpd, found.cpd_years),
+        cpd=logs.cpd_log(shown.cpd, found.cpd_years, (found.start, found.end)),
         ppc=logs.ppc_log(shown),
         verification=shown.verification,
         learning_plan=evidence_docs.learning_plan(
