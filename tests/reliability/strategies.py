@@ -30,6 +30,8 @@ from sendfolio.domain.records import (
     Training,
 )
 from sendfolio.domain.text import DIRECTION_CONTROLS
+from sendfolio.domain.vocabulary import HELD_OUTCOMES
+from tests.helpers.dates import FIXED_TODAY
 
 CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="".join(DIRECTION_CONTROLS))
 """Any Unicode character a text field allows (control characters and direction controls are refused; tab and new
@@ -63,8 +65,16 @@ REFS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9/_.\-]{0,12}", fullmatch=True)
 """Case references."""
 
 
+HELD_BY = FIXED_TODAY
+"""The last date a generated case held (not booked) may have: a held case dated after today is refused
+by every way in (`rules.case_refusals`), so a valid folio never holds one."""
+
+
 def _case(ref, kind, role, day, hours, outcome, notes, debrief, issues) -> Case:
-    """A valid case with awkward text (no timeline dates, which have their own order rules)."""
+    """A valid case with awkward text (no timeline dates, which have their own order rules); a case held
+    on a day after `HELD_BY` is moved back to it."""
+    if outcome in HELD_OUTCOMES and day > HELD_BY:
+        day = HELD_BY
     return Case.from_dict(
         {
             "ref": ref,
