@@ -30,9 +30,9 @@ MM = 72 / 25.4
 A4 = (595.28, 841.89)
 """A4 in PDF points."""
 
-COPY_BOX = (22 * MM, 22 * MM, A4[0] - 20 * MM, A4[1] - 44 * MM)
+COPY_BOX = (22 * MM, 22 * MM, A4[0] - 20 * MM, A4[1] - 52 * MM)
 """(left, bottom, right, top) of the area a copied page is drawn in: within the page margins of
-`styles/portfolio.css` (24 / 20 / 22 / 22 mm), below the caption block (`.attachment-head`, 18 mm)."""
+`styles/portfolio.css` (24 / 20 / 22 / 22 mm), below the caption block (`.attachment-head`, 26 mm: a heading and four lines of caption, the longest a returned form has)."""
 
 
 @dataclass(frozen=True)
