@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import warnings
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sendfolio.domain.criteria import CRITERIA
@@ -196,9 +197,28 @@ def _signed_form(ticks: tuple[str, ...], case_date: date) -> tuple[bytes, str]:
     out = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(unsigned), strict=False)
     fields.append_signature_field(writer, fields.SigFieldSpec("f3_signature", on_page=0, box=(80, 60, 280, 100)))
-    signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="f3_signature"), signer=signer, output=out)
+    _outside_any_event_loop(
+        lambda: signers.sign_pdf(
+            writer, signers.PdfSignatureMetadata(field_name="f3_signature"), signer=signer, output=out
+        )
+    )
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     when = PdfFileReader(io.BytesIO(out.getvalue()), strict=False).embedded_signatures[0].self_reported_timestamp
     when = (when or now).astimezone(dt.UTC)
     return out.getvalue(), f"{long_date(when.date())} at {when:%H:%M} UTC"
+
+
+def _outside_any_event_loop(call: Callable[[], object]) -> None:
+    """Run `call` here, or in a thread of its own when an event loop is running here (pyHanko signs with
+    `asyncio.run`, which refuses to run inside one: the app, or an async test, writing the demo)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        call()
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(call).result()

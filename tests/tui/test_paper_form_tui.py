@@ -46,7 +46,9 @@ async def test_a_scan_is_offered_to_be_kept_as_the_observers_form_then_its_ticks
         assert "Alex Rowan's form on paper" in str(app.screen.query_one("#checklist-title").render())
         await pilot.press("space")
         await settle(pilot)
-    (kept,) = [item for item in demo_folio.data().returns_for(CASE) if item.how == "paper"]
+    (kept,) = [
+        item for item in demo_folio.data().returns_for(CASE) if item.how == "paper" and item.observer == "Alex Rowan"
+    ]
     assert kept.observer == "Alex Rowan" and kept.forms == ("1",) and kept.ticked == ("f1.pm.initial-contact",)
     (tick,) = [item for item in demo_folio.observations(CASE) if item.observer == "Alex Rowan"]
     assert tick.criterion == "f1.pm.initial-contact" and tick.returned and tick.observer_role == "co-mediator"
