@@ -208,9 +208,13 @@ class CaseFormScreen(EditRecordScreen[Case]):
                     with TabPane(title, id=f"section-{key}"), SectionScroll(classes="case-section"):
                         if key in ("case", "timeline"):
                             yield Static(CASE_HINT if key == "case" else TIMELINE_HINT, classes="field-help")
+                        group = ""
                         for name in names:
                             if name.endswith("_note") and name.startswith("conduct_"):
                                 continue  # beside its declaration
+                            if specs[name].group and specs[name].group != group:
+                                yield Label(Text(specs[name].group), classes="form-group-title")
+                            group = specs[name].group
                             yield from self._compose_row(specs, name, start)
             yield Static("", id="case-help", classes="field-help")
             yield Label("", id="form-errors", classes="field-error")
