@@ -69,7 +69,7 @@ from sendfolio.rules.practice import (
 )
 from sendfolio.rules.renewal import cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
-from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, gaps_without_need
+from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, gaps_without_need, tick_provenance
 from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
 
 __all__ = [
@@ -128,6 +128,7 @@ __all__ = [
     "disagreements",
     "Gap",
     "gaps_without_need",
+    "tick_provenance",
     "cpd_totals",
     "current_registration_year",
     "dated_until",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, Criterion
 from sendfolio.domain.records import Case, FolioData
 from sendfolio.rules.evidence import practice_cases
+from sendfolio.rules.returns import tick_provenance
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ def showings(data: FolioData, cases: tuple[Case, ...]) -> dict[str, list[Showing
             if old is not None and (old.returned or not item.returned):
                 continue  # a criterion counts once in a case; a returned form's tick is the one shown
             observer = item.observer if item.returned else ""
-            found[(item.criterion, item.ref)] = Showing(item.ref, item.returned, item.provenance, observer=observer)
+            found[(item.criterion, item.ref)] = Showing(
+                item.ref, item.returned, tick_provenance(data, item), observer=observer
+            )
     for back in data.returns:
         if back.ref not in wanted or not back.current:
             continue

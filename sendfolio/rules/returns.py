@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA
-from sendfolio.domain.records import FolioData
+from sendfolio.domain.records import FolioData, Observation
 
 HOW_WORDS = {"signed": "signed", "unsigned": "unsigned return", "paper": "paper"}
 """How a return came in, as `check --json` names it."""
@@ -58,6 +58,16 @@ def disagreements(data: FolioData, ref: str | None = None) -> tuple[Disagreement
                     Disagreement(item.ref, item.criterion, back.observer, back.remarks.get(item.criterion, ""))
                 )
     return tuple(found)
+
+
+def tick_provenance(data: FolioData, item: Observation) -> str:
+    """Who recorded one tick: "returned by ⟨observer⟩ on ⟨date⟩", "entered by the mediator", or, for a tick of
+    an observer's paper form, "transcribed by the mediator from the observer's signed paper form"."""
+    if item.returned:
+        for back in data.returns_for(item.ref):
+            if back.how == "paper" and back.observer == item.observer and item.criterion in back.ticked:
+                return f"{back.how_words} ({back.observer})"
+    return item.provenance
 
 
 def came_in(data: FolioData, ref: str) -> tuple[str, ...]:

@@ -110,3 +110,28 @@ async def test_a_folio_holding_a_case_held_before_its_date_opens_with_it_flagged
         told = [[str(cell) for cell in rows.get_row_at(index)] for index in range(rows.row_count)]
         parties = next(row for row in told if row[0] == "parties told of mediation date")
         assert parties[2].endswith("(to come)") and parties[3] == "entered, date to come"
+
+
+async def test_the_dashboard_lists_a_step_entered_for_a_day_to_come_as_entered_not_due(started_dir, today):
+    """A booked case's step whose date is entered and still to come is planned: the deadline list says entered."""
+    from sendfolio.store import Folio
+
+    ahead = today + timedelta(days=12)
+    case = sample_case(
+        "SM-F-012",
+        ahead.isoformat(),
+        status="booked",
+        outcome="",
+        la_informed=(today - timedelta(days=2)).isoformat(),
+        parties_notified=(today + timedelta(days=3)).isoformat(),
+    )
+    with Folio.open(started_dir) as folio:
+        folio.put(case)
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#deadlines", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+        status = {row[1]: row[4] for row in rows if row[0] == "SM-F-012"}
+        assert status["parties told of mediation date"] == "entered"
+        assert status["mediation held"] == "entered"  # the booked day itself: entered, still to come

@@ -46,6 +46,10 @@ async def test_a_scan_is_offered_to_be_kept_as_the_observers_form_then_its_ticks
         assert "Alex Rowan's form on paper" in str(app.screen.query_one("#checklist-title").render())
         await pilot.press("space")
         await settle(pilot)
+        option = app.screen.query_one("#checklist").get_option("f1.pm.initial-contact")
+        said = " ".join(str(option.prompt).split())
+        assert "transcribed by the mediator from the observer's signed paper form (Alex Rowan)" in said
+        assert "returned by Alex Rowan" not in said
     (kept,) = [
         item for item in demo_folio.data().returns_for(CASE) if item.how == "paper" and item.observer == "Alex Rowan"
     ]

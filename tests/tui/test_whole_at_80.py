@@ -85,10 +85,12 @@ async def test_every_area_footer_draws_whole_keys_at_80_columns(demo_folio, foli
 
 
 async def test_tables_show_their_key_columns_at_80_columns(demo_folio, folio_dir, today):
-    """Training: Date, Hours, Recognised, Covers; Cases: De-brief and Observed; practice screens their dates and state."""
+    """Training: Date, Hours, Recognised, Covers; Cases: De-brief and Observed; Documents: Added, Form, Size and
+    Evidence for; practice screens their dates and state."""
     wanted = {
         "7": ("training-table", ["Date", "Hours", "Recognised", "Covers"]),
         "2": ("case-table", ["Ref", "Date", "De-brief", "Observed"]),
+        "0": ("attachments-table", ["Added", "Form", "Size", "Evidence for"]),
         "p": ("governance-table", ["Duty", "Standing"]),
     }
     app = make_app(folio_dir, today, folio=demo_folio)

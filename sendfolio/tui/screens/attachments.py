@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from sendfolio.domain.links import link_words
 from sendfolio.domain.records import Attachment, Record
@@ -26,6 +26,7 @@ from sendfolio.tui.screens.folio_screen import QUIT_BINDING
 from sendfolio.tui.screens.record_screen import RecordTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
+from sendfolio.tui.widgets.long_table import LongTable
 
 if TYPE_CHECKING:
     pass
@@ -38,6 +39,10 @@ def targets(data: Any) -> list[tuple[str, str]]:
     found += [(f"case:{item.ref}", f"Case {item.ref} ({item.date:%d %b %Y})") for item in reversed(data.cases)]
     found += [(f"cpd:{item.id}", f"CPD: {item.title} ({item.date:%d %b %Y})") for item in reversed(data.cpd)]
     return found
+
+
+EVIDENCE_WIDTH = 30
+"""The width of the "Evidence for" column: the rest of a long one is in the line under the table."""
 
 
 def size_words(size: int) -> str:
@@ -64,8 +69,8 @@ class AttachmentsScreen(RecordTableScreen):
 
     NOUN = "document"
     """What a record is called."""
-    COLUMNS = ("Evidence for", "Title", "Form", "Size", "Added")
-    """The table's columns."""
+    COLUMNS = ("Added", "Form", "Size", "Evidence for", "Title")
+    """The table's columns: the short ones first, so that all show at 80 columns (the detail line has the rest)."""
     TABLE_ID = "attachments-table"
     PALETTE_NAME = "Documents"
     """The area's name in the command palette."""
@@ -77,7 +82,15 @@ class AttachmentsScreen(RecordTableScreen):
             yield Static("", id="attachments-summary", classes="summary", markup=False)
             yield Static("", id="attachments-help", classes="breakdown", markup=False)
             yield self.make_table()
+            yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
+
+    def make_table(self) -> DataTable:
+        """The empty table; what a document is evidence for kept to a width that leaves room for its title."""
+        table: DataTable = LongTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+        for label in self.COLUMNS:
+            table.add_column(label, width=EVIDENCE_WIDTH if label == "Evidence for" else None)
+        return table
 
     def records(self) -> list[Record]:
         """Every attachment, by what it is evidence for."""
@@ -87,11 +100,11 @@ class AttachmentsScreen(RecordTableScreen):
         """One document as table cells."""
         kind = f"PDF, {record.pages} p." if record.file_type == "pdf" else record.file_type.upper()
         return (
-            link_words(self.app.current_folio.data(), record.evidence_for),
-            record.title,
+            short_date(record.added),
             kind,
             size_words(record.size),
-            short_date(record.added),
+            link_words(self.app.current_folio.data(), record.evidence_for),
+            record.title,
         )
 
     def refresh_view(self) -> None:

@@ -21,8 +21,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from sendfolio import rules
 from sendfolio.domain.criteria import CRITERIA, Criterion, criteria_by_form_section
-from sendfolio.domain.records import Observation
+from sendfolio.domain.records import FolioData, Observation
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
@@ -40,14 +41,14 @@ NOTE_SPECS = (
 """The fields of an evidence note."""
 
 
-def criterion_prompt(item: Criterion, found: Observation | None) -> Text:
-    """A criterion's line: its tick box and text, and its evidence note if any."""
+def criterion_prompt(item: Criterion, found: Observation | None, data: FolioData) -> Text:
+    """A criterion's line: its tick box and text, its evidence note if any, and who recorded a returned tick."""
     text = Text("[x] " if found else "[ ] ", style="bold green" if found else "bold")
     text.append(item.text)
     if found and found.notes:
         text.append(f"\n    Evidence: {found.notes}", style="italic")
     if found and found.returned:
-        text.append(f"\n    On a returned form: {found.provenance}", style="italic")
+        text.append(f"\n    On a returned form: {rules.tick_provenance(data, found)}", style="italic")
     return text
 
 
@@ -118,12 +119,13 @@ class ChecklistScreen(Screen):
     def _options(self) -> list[Option]:
         """A heading per form and section, then one option per criterion."""
         options: list[Option] = []
+        data = self.app.current_folio.data()
         for (form, section), items in criteria_by_form_section().items():
             heading = Text(f"Form {form} · {items[0].form_title} · {section}", style="bold reverse")
             options.append(Option(heading, disabled=True))
             for item in items:
                 found = self.found(item.id)
-                options.append(Option(criterion_prompt(item, found), id=item.id))
+                options.append(Option(criterion_prompt(item, found, data), id=item.id))
         return options
 
     def on_mount(self) -> None:
@@ -157,7 +159,9 @@ class ChecklistScreen(Screen):
         """Redraw one criterion's line after a change."""
         found = self.found(criterion_id)
         item = next(item for item in CRITERIA if item.id == criterion_id)
-        self.query_one("#checklist", OptionList).replace_option_prompt(criterion_id, criterion_prompt(item, found))
+        self.query_one("#checklist", OptionList).replace_option_prompt(
+            criterion_id, criterion_prompt(item, found, self.app.current_folio.data())
+        )
         self.show_summary()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -267,7 +267,10 @@ class DashboardScreen(FolioScreen):
         table = self.query_one("#deadlines", DataTable)
         for index, item in enumerate(deadlines):
             left = days_until(item.due, today) if item.due else "—"
-            cells = (item.case, item.event, short_date(item.due), left, status_text(item.status))
+            status = status_text(item.status)
+            if item.to_come is not None:  # its date is entered and still to come: planned, not waiting to be done
+                status = Text("entered", style="italic")
+            cells = (item.case, item.event, short_date(item.due), left, status)
             table.add_row(*plain_cells(cells), key=str(index))
         table.display = bool(deadlines)
         empty = self.query_one("#deadlines-empty", Static)
