@@ -90,16 +90,19 @@ def read_documents(contents: Sequence[bytes]) -> list[DocumentText | DocumentRef
     export and PDF).
     """
     keys = [hashlib.sha256(content).digest() for content in contents]
-    todo = {key: content for key, content in zip(keys, contents) if key not in _READ}
+    found = {key: _READ[key] for key in keys if key in _READ}
+    todo = {key: content for key, content in zip(keys, contents) if key not in found}
     if todo:
         try:
             answers = _run("documents", _framed(todo.values()), len(todo))["documents"]
         except DocumentRefused as why:
             answers = [_one(content) for content in todo.values()] if len(todo) > 1 else [{"refused": str(why)}]
-        if len(_READ) + len(todo) > CACHED:
+        read = dict(zip(todo, answers))
+        found.update(read)
+        if len(_READ) + len(read) > CACHED:  # the oldest readings go; this call's answers are in `found`
             _READ.clear()
-        _READ.update(zip(todo, answers))
-    return [_document_text(_READ[key]) for key in keys]
+        _READ.update(list(read.items())[-CACHED:])
+    return [_document_text(found[key]) for key in keys]
 
 
 CACHED = 64

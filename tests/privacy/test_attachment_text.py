@@ -128,6 +128,24 @@ def test_text_found_in_several_documents_is_read_in_one_child(folio_dir, tmp_pat
     assert isinstance(hostile, pdf_reading.DocumentRefused)
 
 
+def test_documents_read_earlier_are_still_answered_when_the_memory_of_readings_is_full(monkeypatch):
+    """A long session reads many attachments: when the kept readings are full, a document read earlier
+    and one read now are both answered in the same call (this once stopped a compile with a KeyError)."""
+    from sendfolio.store import pdf_reading
+
+    monkeypatch.setattr(pdf_reading, "_READ", {})
+    monkeypatch.setattr(pdf_reading, "CACHED", 2)
+    earlier, second, third = (certificate_pdf([[(f"Certificate {n}", 20, "title")]]) for n in ("one", "two", "three"))
+    (first,) = pdf_reading.read_documents([earlier])
+    answers = pdf_reading.read_documents([earlier, second, third])
+    assert [" ".join(doc.texts[0].split()) for doc in answers] == [
+        "Certificate one",
+        "Certificate two",
+        "Certificate three",
+    ]
+    assert first.texts == answers[0].texts and len(pdf_reading._READ) <= 2
+
+
 def test_a_returned_forms_text_is_checked_at_import(tmp_path):
     """The observer's PDF, kept as it came, has its words checked as it is imported (and before every PDF)."""
     from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
