@@ -13,13 +13,13 @@ API::
 for the yes button (key `y`) and False for the no button (keys `n`, Escape). The
 no button has the focus when the dialog opens, so a stray Enter keeps things as
 they are. With `not_now=True` Escape answers None ("not now") and the yes button has the
-focus: for a question whose "no" deletes something (a kept draft). `ask_before_replacing(app, paths, go)`
-asks before a document replaces a file already there. Styles: `ConfirmScreen` in styles/screens.tcss.
+focus: for a question whose "no" deletes something (a kept draft). `await may_replace(app, paths)`
+asks (from a worker) before a document replaces a file already there. Styles: `ConfirmScreen` in styles/screens.tcss.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -105,23 +105,13 @@ def replace_question(there: Sequence[Path]) -> str:
     return f"{names} {verb} already in {shown_path(there[0].parent)}. Replace {'it' if len(there) == 1 else 'them'}?"
 
 
-def ask_before_replacing(
-    app: App[Any], paths: Sequence[Path], go: Callable[[bool], object], kept: Callable[[], object] | None = None
-) -> None:
-    """`go(False)` at once when none of the outputs `paths` is there yet; else ask, then `go(True)` to replace,
-    or `kept()` when the mediator keeps the file."""
+async def may_replace(app: App[Any], paths: Sequence[Path]) -> bool | None:
+    """Whether the outputs `paths` may be written, asked from a `@work` coroutine: False when none of them is there
+    yet (nothing to replace), True when the mediator agreed to replace what is there, None when they keep it."""
     from sendfolio.services.outputs import already_there
 
     there = already_there(list(paths))
     if not there:
-        go(False)
-        return
-
-    def answered(yes: bool | None) -> None:
-        """Replace on yes; else leave the file as it is."""
-        if yes:
-            go(True)
-        elif kept is not None:
-            kept()
-
-    app.push_screen(ConfirmScreen(replace_question(there), yes_label="Replace", no_label="Keep it"), answered)
+        return False
+    question = ConfirmScreen(replace_question(there), yes_label="Replace", no_label="Keep it")
+    return True if await app.push_screen_wait(question) else None

@@ -19,15 +19,16 @@ SHOWN = 4
 """How many gaps the question lists before saying how many more."""
 
 
-def offer_learning_needs(app: HostApp, refs: Iterable[str]) -> bool:
-    """Ask whether to add the open de-brief gaps of these cases as learning needs; True when asked."""
+async def offer_learning_needs(app: HostApp, refs: Iterable[str]) -> None:
+    """Ask (from a `@work` coroutine) whether to add the open de-brief gaps of these cases as learning needs,
+    and add them when the mediator agrees; nothing is asked when there is none."""
     from sendfolio.services.gaps import open_gaps
     from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
     refs = set(refs)
     gaps = open_gaps(app.current_folio.data(), refs)
     if not gaps:
-        return False
+        return
     lines = [f"• {gap.words}" for gap in gaps[:SHOWN]]
     if len(gaps) > SHOWN:
         lines.append(f"• and {count(len(gaps) - SHOWN, 'more gap')}")
@@ -39,19 +40,14 @@ def offer_learning_needs(app: HostApp, refs: Iterable[str]) -> bool:
         ]
     )
 
-    def answered(yes: bool | None) -> None:
-        """Add the needs when the mediator agrees."""
-        if not yes:
-            return
-        from sendfolio.services.gaps import needs_from_gaps
-        from sendfolio.store import FolioError
+    if not await app.push_screen_wait(ConfirmScreen(question, yes_label="Add them", no_label="Not now")):
+        return
+    from sendfolio.services.gaps import needs_from_gaps
+    from sendfolio.store import FolioError
 
-        try:
-            added = needs_from_gaps(app.current_folio, refs, app.today)
-        except (FolioError, OSError) as error:
-            app.notify(f"Learning needs not added: {error}", severity="error", markup=False)
-            return
-        app.notify(f"Added {count(len(added), 'learning need')} to the learning plan (9).", markup=False)
-
-    app.push_screen(ConfirmScreen(question, yes_label="Add them", no_label="Not now"), answered)
-    return True
+    try:
+        added = needs_from_gaps(app.current_folio, refs, app.today)
+    except (FolioError, OSError) as error:
+        app.notify(f"Learning needs not added: {error}", severity="error", markup=False)
+        return
+    app.notify(f"Added {count(len(added), 'learning need')} to the learning plan (9).", markup=False)

@@ -8,7 +8,6 @@ when the mediator says so (all or nothing, as `sendfolio import` does).
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from sendfolio.paths import style_path
 from sendfolio.services.outputs import shown_path
-from sendfolio.tui.dialogs.confirm import ConfirmScreen, ask_before_replacing
+from sendfolio.tui.dialogs.confirm import ConfirmScreen, may_replace
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -67,7 +66,8 @@ class FormsScreen(ModalScreen[None]):
         yield AppFooter()
 
     @on(Input.Submitted, "#observer-forms-path")
-    def write_forms(self) -> None:
+    @work(exclusive=True, group="observer-forms-asking")
+    async def write_forms(self) -> None:
         """Write the PDF in a worker, asking first when it would replace a file already there."""
         raw = self.query_one("#observer-forms-path", Input).value.strip()
         if not raw:
@@ -75,8 +75,11 @@ class FormsScreen(ModalScreen[None]):
             return
         path = Path(raw).expanduser()
         result = self.query_one("#observer-forms-result", Static)
-        kept = partial(result.update, f"Not written: {path.name} is kept as it was.")
-        ask_before_replacing(self.app, [path], partial(self._write, path), kept)
+        replace = await may_replace(self.app, [path])
+        if replace is None:
+            result.update(f"Not written: {path.name} is kept as it was.")
+        else:
+            self._write(path, replace)
 
     def _write(self, path: Path, replace: bool) -> None:
         """Make the folio's form id (on this thread: it is saved) and start writing the PDF."""
@@ -131,21 +134,21 @@ class ImportFormScreen(ModalScreen[Any]):
     """ctrl+o chooses the returned PDF in a folder tree; Escape closes the dialog."""
 
     @on(Button.Pressed, "#import-form-browse")
-    def action_browse(self) -> None:
-        """Choose the returned PDF in a folder tree; it is read at once."""
+    @work(exclusive=True, group="import-form-asking")
+    async def action_browse(self) -> None:
+        """Choose the returned PDF in a folder tree; it is read at once (nothing chosen: the path box waits for a
+        typed path)."""
         from sendfolio.tui.dialogs.file_picker import RETURNED_FORMS, FilePickerScreen
 
         remember = str(self.app.current_folio.data_dir)
-        picker = FilePickerScreen("Choose the returned form", RETURNED_FORMS, remember=remember)
-        self.app.push_screen(picker, self._picked)
-
-    def _picked(self, path: Path | None) -> None:
-        """Read the PDF chosen (nothing chosen: the path box waits for a typed path)."""
+        path = await self.app.push_screen_wait(
+            FilePickerScreen("Choose the returned form", RETURNED_FORMS, remember=remember)
+        )
         if path is None:
             self.query_one("#import-form-path", Input).focus()
             return
         self.query_one("#import-form-path", Input).value = str(path)
-        self.read_form()
+        await self.check_and_save()
 
     def compose(self) -> ComposeResult:
         """The path box and the problems line."""
@@ -163,7 +166,12 @@ class ImportFormScreen(ModalScreen[Any]):
         yield AppFooter()
 
     @on(Input.Submitted, "#import-form-path")
-    def read_form(self) -> None:
+    @work(exclusive=True, group="import-form-asking")
+    async def read_form(self) -> None:
+        """Read the PDF typed, and ask before saving what it records."""
+        await self.check_and_save()
+
+    async def check_and_save(self) -> None:
         """Read the PDF against the folio and ask before saving what it records; a form on paper
         (printed, flattened or scanned) is offered to be kept with its case, then its ticks entered."""
         from sendfolio.io.problems import ImportProblems
@@ -178,34 +186,33 @@ class ImportFormScreen(ModalScreen[Any]):
         try:
             plan = check_import(folio, [path])
         except ImportProblems as bad:
-            from sendfolio.tui.dialogs.paper_form import offer_paper
+            from sendfolio.tui.dialogs.paper_form import paper_form_for
 
-            if offer_paper(self, bad, self.dismiss):
+            paper = paper_form_for(bad)
+            if paper is not None:
+                kept = await self.app.push_screen_wait(paper)
+                if kept is not None:
+                    self.dismiss(kept)
                 return
             self.query_one("#import-form-result", Static).update(
                 "Nothing imported: " + "; ".join(str(problem) for problem in bad.problems)
             )
             return
-        self.path = path
-        self.confirm(plan)
+        await self.confirm(plan, path)
 
-    def confirm(self, plan: Any) -> None:
-        """Show what the form records and save it when the mediator says so."""
-        lines = plan.forms + [f"  {line}" for line in plan.summary()]
-        if not plan.to_put:
-            self.query_one("#import-form-result", Static).update("\n".join([*lines, "Already recorded: nothing new."]))
-            return
-        question = "\n".join(["This form records:", *lines, "Save it in the folio?"])
-        self.app.push_screen(
-            ConfirmScreen(question, yes_label="Save", no_label="Cancel"), lambda yes: self._save(plan, yes)
-        )
-
-    def _save(self, plan: Any, yes: bool | None) -> None:
-        """Save the plan in one batch when the mediator said yes."""
+    async def confirm(self, plan: Any, path: Path) -> None:
+        """Show what the form records and save it in one batch when the mediator says so; once saved, ask what
+        the import offers next (`paper_form.ask_after_import`), from the app, as this dialog has gone."""
         from sendfolio.services.imports import apply_import
+        from sendfolio.tui.dialogs.paper_form import ask_after_import
 
         result = self.query_one("#import-form-result", Static)
-        if not yes:
+        lines = plan.forms + [f"  {line}" for line in plan.summary()]
+        if not plan.to_put:
+            result.update("\n".join([*lines, "Already recorded: nothing new."]))
+            return
+        question = "\n".join(["This form records:", *lines, "Save it in the folio?"])
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Save", no_label="Cancel")):
             result.update("Not saved.")
             return
         try:
@@ -214,13 +221,7 @@ class ImportFormScreen(ModalScreen[Any]):
             result.update(f"Not saved: {error}")
             return
         self.dismiss(True)
-        if plan.observer_differs:
-            from sendfolio.tui.dialogs.paper_form import ask_observed_by
-
-            self.app.call_later(ask_observed_by, self.app, plan, [self.path])  # once this dialog has gone
-        from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
-
-        self.app.call_later(offer_learning_needs, self.app, plan.debrief_cases)
+        self.app.run_worker(ask_after_import(self.app, plan, [path]), group="after-import")
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog without importing."""

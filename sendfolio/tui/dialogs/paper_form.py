@@ -9,7 +9,6 @@ opens in the case's checklist to transcribe the ticks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,7 +16,7 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from sendfolio.paths import style_path
@@ -131,49 +130,47 @@ class PaperFormScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-def offer_paper(screen: Screen, error: BaseException | None, kept: Callable[[Any], object]) -> bool:
-    """When `error` (an import's problems) finds an observer's form on paper, offer to keep it with its case;
-    `kept` gets the return kept (the caller opens its checklist for the ticks). True when offered."""
+def paper_form_for(error: BaseException | None) -> PaperFormScreen | None:
+    """The dialog that keeps an observer's form on paper with its case, when `error` (an import's problems) found
+    one; else None. It dismisses with the return kept (the caller opens its checklist for the ticks), or None."""
     from sendfolio.io.problems import ImportProblems
 
     if not isinstance(error, ImportProblems):
-        return False
+        return None
     problem = next((item for item in error.problems if item.paper_case is not None), None)
     if problem is None:
-        return False
-    why = problem.problem.split(":")[0]
-
-    def done(back: Any) -> None:
-        """Hand the return kept on (nothing when the mediator cancelled)."""
-        if back is not None:
-            kept(back)
-
-    screen.app.push_screen(PaperFormScreen(Path(problem.file), problem.paper_case or "", why), done)
-    return True
+        return None
+    return PaperFormScreen(Path(problem.file), problem.paper_case or "", problem.problem.split(":")[0])
 
 
-def ask_observed_by(app: HostApp, plan: Any, paths: list[Path]) -> None:
+async def ask_after_import(app: HostApp, plan: Any, paths: list[Path]) -> None:
+    """Once an import is saved, from a `@work` coroutine: whether to set a case's "Observed by" to the observer
+    of a returned form that it does not name (`ask_observed_by`), then whether to add the de-briefs' open gaps
+    to the learning plan (`gap_needs.offer_learning_needs`)."""
+    from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
+
+    if plan.observer_differs:
+        await ask_observed_by(app, plan, paths)
+    await offer_learning_needs(app, plan.debrief_cases)
+
+
+async def ask_observed_by(app: HostApp, plan: Any, paths: list[Path]) -> None:
     """Once a returned form is saved whose observer the case's "Observed by" does not name: ask whether to
     set it to the form's observer, and do so (the same files checked again, setting it) when the mediator agrees."""
     from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
     said = next((line.strip() for line in plan.forms if "Observed by" in line), "")
-
-    def answered(yes: bool | None) -> None:
-        """Set "Observed by" from the form (what else the files hold is already saved: nothing new)."""
-        if not yes:
-            return
-        from sendfolio.io.problems import ImportProblems
-        from sendfolio.services.imports import apply_import, check_import
-        from sendfolio.store import FolioError
-
-        folio = app.current_folio
-        try:
-            apply_import(folio, check_import(folio, paths, set_observed_by=True))
-        except (ImportProblems, FolioError, OSError) as error:
-            app.notify(f'"Observed by" not set: {error}', severity="error", markup=False)
-            return
-        app.notify('"Observed by" now names the form\'s observer.', markup=False)
-
     question = f"Saved. {said[:1].upper()}{said[1:]}.\nSet the case's \"Observed by\" to the form's observer?"
-    app.push_screen(ConfirmScreen(question, yes_label="Set it", no_label="Leave it"), answered)
+    if not await app.push_screen_wait(ConfirmScreen(question, yes_label="Set it", no_label="Leave it")):
+        return
+    from sendfolio.io.problems import ImportProblems
+    from sendfolio.services.imports import apply_import, check_import
+    from sendfolio.store import FolioError
+
+    folio = app.current_folio
+    try:
+        apply_import(folio, check_import(folio, paths, set_observed_by=True))
+    except (ImportProblems, FolioError, OSError) as error:
+        app.notify(f'"Observed by" not set: {error}', severity="error", markup=False)
+        return
+    app.notify('"Observed by" now names the form\'s observer.', markup=False)

@@ -8,7 +8,6 @@ every returned form does.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from sendfolio.services.outputs import default_output, shown_path
-from sendfolio.tui.dialogs.confirm import ask_before_replacing
+from sendfolio.tui.dialogs.confirm import may_replace
 from sendfolio.tui.dialogs.observer_forms import FormsScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -44,7 +43,8 @@ class PPCFormScreen(FormsScreen):
         yield AppFooter()
 
     @on(Input.Submitted, "#ppc-form-path")
-    def write_ppc_form(self) -> None:
+    @work(exclusive=True, group="observer-forms-asking")
+    async def write_ppc_form(self) -> None:
         """Write the PDF in a worker, asking first when it would replace a file already there."""
         raw = self.query_one("#ppc-form-path", Input).value.strip()
         result = self.query_one("#observer-forms-result", Static)
@@ -52,8 +52,11 @@ class PPCFormScreen(FormsScreen):
             result.update("Write where the PDF should go.")
             return
         path = Path(raw).expanduser()
-        kept = partial(result.update, f"Not written: {path.name} is kept as it was.")
-        ask_before_replacing(self.app, [path], partial(self._write_ppc, path), kept)
+        replace = await may_replace(self.app, [path])
+        if replace is None:
+            result.update(f"Not written: {path.name} is kept as it was.")
+        else:
+            self._write_ppc(path, replace)
 
     def _write_ppc(self, path: Path, replace: bool) -> None:
         """Make the folio's form id (on this thread: it is saved) and start writing the PDF."""

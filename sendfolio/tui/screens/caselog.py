@@ -8,7 +8,7 @@ Every change is saved through the Folio at once.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -275,24 +275,23 @@ class CaseLogScreen(FolioScreen):
         if case is not None:
             self._open_form(case)
 
-    def _open_form(self, original: Case | None) -> None:
-        """The case form; save what it returns at once."""
+    @work(exclusive=True, group="case-form")
+    async def _open_form(self, original: Case | None) -> None:
+        """The case form; save what it returns at once (None: cancelled)."""
+        from sendfolio.rules import case_date_warning
+
         folio = self.app.current_folio
-        form = CaseFormScreen(original, folio, self.app.today, shown=not_yet_held(original))
-
-        def saved(case: Case | None) -> None:
-            """Save the case the form returned (None: cancelled)."""
-            if case is not None:
-                from sendfolio.rules import case_date_warning
-
-                caseops.save_case(folio, case, original)
-                self.notify(f"Case {case.ref} saved.", markup=False)
-                warning = case_date_warning(case, self.app.today)
-                if warning:
-                    self.app.notify_once(warning, title="Check the date", severity="warning", markup=False, timeout=12)
-                self.reload(select=case.ref)
-
-        self.app.push_screen(form, saved)
+        case = await self.app.push_screen_wait(
+            CaseFormScreen(original, folio, self.app.today, shown=not_yet_held(original))
+        )
+        if case is None:
+            return
+        caseops.save_case(folio, case, original)
+        self.notify(f"Case {case.ref} saved.", markup=False)
+        warning = case_date_warning(case, self.app.today)
+        if warning:
+            self.app.notify_once(warning, title="Check the date", severity="warning", markup=False, timeout=12)
+        self.reload(select=case.ref)
 
     @work(exclusive=True, group="case-delete")
     async def action_delete(self) -> None:
@@ -334,24 +333,23 @@ class CaseLogScreen(FolioScreen):
         if case is not None:
             self.app.push_screen(ChecklistScreen(case.ref))
 
-    def action_debrief(self) -> None:
-        """Edit the highlighted case's de-brief notes."""
+    @work(exclusive=True, group="case-form")
+    async def action_debrief(self) -> None:
+        """Edit the highlighted case's de-brief notes; save what the editor returns (None: cancelled), then offer
+        its open gaps as learning needs."""
+        from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
+
         case = self.selected_case()
         if case is None:
             return
-
-        def saved(changed: Case | None) -> None:
-            """Save the de-brief the editor returned (None: cancelled)."""
-            if changed is not None:
-                changed = caseops.debrief_entered_if_changed(changed, case)
-                self.app.current_folio.put(changed)
-                self.notify(f"De-brief of {changed.ref} saved.", markup=False)
-                self.reload(select=changed.ref)
-                from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
-
-                offer_learning_needs(self.app, [changed.ref])
-
-        self.app.push_screen(DebriefScreen(case), saved)
+        changed = await self.app.push_screen_wait(DebriefScreen(case))
+        if changed is None:
+            return
+        changed = caseops.debrief_entered_if_changed(changed, case)
+        self.app.current_folio.put(changed)
+        self.notify(f"De-brief of {changed.ref} saved.", markup=False)
+        self.reload(select=changed.ref)
+        await offer_learning_needs(self.app, [changed.ref])
 
     def action_observer_forms(self) -> None:
         """Write Forms 1–3 of the highlighted case for the observer."""
@@ -361,39 +359,36 @@ class CaseLogScreen(FolioScreen):
         if case is not None:
             self.app.push_screen(FormsScreen(case.ref))
 
-    def action_attach(self) -> None:
-        """Attach a document to the highlighted case: the file picker first, the case already chosen."""
+    @work(exclusive=True, group="case-attach")
+    async def action_attach(self) -> None:
+        """Attach a document to the highlighted case: the file picker first, the case already chosen; say what was
+        attached."""
         from sendfolio.tui.dialogs.attach import AttachScreen
         from sendfolio.tui.screens.attachments import targets
 
         case = self.selected_case()
         if case is None:
             return
-
-        def attached(saved: Any) -> None:
-            """Say what was attached."""
-            if saved is not None:
-                self.notify(f"Attached “{saved.title}” to case {case.ref}: see Documents (0).", markup=False)
-
         choices = targets(self.app.current_folio.data())
-        self.app.push_screen(AttachScreen(choices, f"case:{case.ref}", pick=True), attached)
+        saved = await self.app.push_screen_wait(AttachScreen(choices, f"case:{case.ref}", pick=True))
+        if saved is not None:
+            self.notify(f"Attached “{saved.title}” to case {case.ref}: see Documents (0).", markup=False)
 
-    def action_import_form(self) -> None:
-        """Import a returned Forms 1–3 PDF, after showing what it records."""
+    @work(exclusive=True, group="case-import-form")
+    async def action_import_form(self) -> None:
+        """Import a returned Forms 1–3 PDF, after showing what it records; refresh the table after a saved
+        import (a form on paper kept goes on to its ticks)."""
         from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 
-        def done(saved: Any) -> None:
-            """Refresh the table after a saved import; a form on paper kept goes on to its ticks."""
-            if saved is not None and not isinstance(saved, bool):
-                from sendfolio.tui.screens.checklist import ChecklistScreen
+        saved = await self.app.push_screen_wait(ImportFormScreen())
+        if saved is not None and not isinstance(saved, bool):
+            from sendfolio.tui.screens.checklist import ChecklistScreen
 
-                self.reload(select=self.selected_ref())
-                self.app.push_screen(ChecklistScreen(saved.ref, paper=saved.id))
-            elif saved:
-                self.notify("The returned form is recorded.", markup=False)
-                self.reload(select=self.selected_ref())
-
-        self.app.push_screen(ImportFormScreen(), done)
+            self.reload(select=self.selected_ref())
+            self.app.push_screen(ChecklistScreen(saved.ref, paper=saved.id))
+        elif saved:
+            self.notify("The returned form is recorded.", markup=False)
+            self.reload(select=self.selected_ref())
 
     def palette_commands(self) -> list[PaletteCommand]:
         """The case log's actions, for the command palette."""

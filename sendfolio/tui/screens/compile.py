@@ -13,7 +13,6 @@ the passported route), so this screen says exactly what `sendfolio check` says.
 from __future__ import annotations
 
 import threading
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -28,7 +27,7 @@ from textual.worker import Worker, WorkerState
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
 from sendfolio.portfolio.progress import CompileCancelled
-from sendfolio.tui.dialogs.confirm import ask_before_replacing
+from sendfolio.tui.dialogs.confirm import may_replace
 from sendfolio.tui.screens.folio_screen import FolioScreen
 from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands, year_span
 from sendfolio.tui.views.compile_plan import DOCUMENTS, contents, unmet
@@ -221,7 +220,8 @@ class CompileScreen(FolioScreen):
         self.query_one("#compile-cancel", Button).disabled = True
         self.query_one("#compile-step", Label).update("Cancelling…")
 
-    def action_compile(self) -> None:
+    @work(exclusive=True, group="compile-asking")
+    async def action_compile(self) -> None:
         """Make the PDF, asking first when it would replace a file already there."""
         raw = self.query_one("#compile-output", Input).value.strip()
         if not raw:
@@ -235,8 +235,11 @@ class CompileScreen(FolioScreen):
             from sendfolio.portfolio.api import summary_path
 
             outputs.append(summary_path(path))
-        kept = partial(self._show_result, f"Not compiled: {path.name} is kept as it was.")
-        ask_before_replacing(self.app, outputs, partial(self._start_compile, path), kept)
+        replace = await may_replace(self.app, outputs)
+        if replace is None:
+            self._show_result(f"Not compiled: {path.name} is kept as it was.")
+        else:
+            self._start_compile(path, replace)
 
     def _start_compile(self, path: Path, replace: bool) -> None:
         """Start making the PDF in a worker, showing progress."""

@@ -14,7 +14,6 @@ folio's own files (`store.outputs.check_output`), and replace a file already the
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,13 +28,14 @@ from textual.worker import Worker, WorkerState
 
 from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
-from sendfolio.tui.dialogs.confirm import ask_before_replacing
+from sendfolio.tui.dialogs.confirm import may_replace
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
 if TYPE_CHECKING:
     from sendfolio.store import Folio
+    from sendfolio.tui.dialogs.paper_form import PaperFormScreen
     from sendfolio.tui.support.host import HostApp
 
 EXPORT_CHOICES: dict[str, str] = {
@@ -163,7 +163,8 @@ class ExportScreen(TransferScreen):
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
-    def action_export(self) -> None:
+    @work(exclusive=True, group="export-asking")
+    async def action_export(self) -> None:
         """Export, or say why not."""
         folio = self.app.current_folio
         try:
@@ -173,34 +174,24 @@ class ExportScreen(TransferScreen):
             return
         encrypt = self.kind == "backup" and self.query_one("#export-encrypt", Checkbox).value
         paths = [] if self.kind == "reflections" else [out]  # reflections go into a new or empty folder
-        kept = partial(self.show_result, f"Not exported: {out.name} is kept as it was.")
-        ask_before_replacing(self.app, paths, partial(self._export, out, encrypt), kept)
+        replace = await may_replace(self.app, paths)
+        if replace is None:
+            self.show_result(f"Not exported: {out.name} is kept as it was.")
+        elif not encrypt or self.app.current_folio.codec is not None:
+            self.export_worker(out, encrypt, replace=replace)
+        else:  # an encrypted backup of a plain folio: a passphrase for it first
+            from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
 
-    def _export(self, out: Path, encrypt: bool, replace: bool) -> None:
-        """Export (asking for a passphrase first for an encrypted backup of a plain folio)."""
-        if encrypt and self.app.current_folio.codec is None:
-            self._ask_passphrase(out, replace)
-            return
-        self.export_worker(out, encrypt, replace=replace)
-
-    def _ask_passphrase(self, out: Path, replace: bool) -> None:
-        """Ask twice (in one dialog) for a passphrase for the backup, then export with it."""
-        from sendfolio.tui.dialogs.new_passphrase import NewPassphraseScreen, PassphraseRefused
-
-        def given(passphrase: str | PassphraseRefused | None) -> None:
-            """Export with the passphrase, or say why not."""
+            passphrase = await self.app.push_screen_wait(
+                NewPassphraseScreen(
+                    "A passphrase for the backup",
+                    "Without it the backup cannot be opened: nobody can recover it. At least 8 characters.",
+                )
+            )
             if isinstance(passphrase, PassphraseRefused):
                 self.show_result(f"✗ {passphrase.words('nothing was written')}", error=True)
             elif passphrase is not None:
                 self.export_worker(out, True, passphrase, replace=replace)
-
-        self.app.push_screen(
-            NewPassphraseScreen(
-                "A passphrase for the backup",
-                "Without it the backup cannot be opened: nobody can recover it. At least 8 characters.",
-            ),
-            given,
-        )
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="exporting the folio")
     def export_worker(self, out: Path, encrypt: bool, passphrase: str | None = None, *, replace: bool = False) -> Any:
@@ -316,15 +307,13 @@ class ImportScreen(TransferScreen):
         return [Path(line.strip()).expanduser() for line in text.splitlines() if line.strip()]
 
     @on(Button.Pressed, "#import-browse")
-    def action_browse(self) -> None:
+    @work(exclusive=True, group="import-asking")
+    async def action_browse(self) -> None:
         """Choose a file to import in a folder tree; it is added as a line of its own."""
         from sendfolio.tui.dialogs.file_picker import IMPORTS, FilePickerScreen
 
         remember = str(self.app.current_folio.data_dir)
-        self.app.push_screen(FilePickerScreen("Choose a file to import", IMPORTS, remember=remember), self._picked)
-
-    def _picked(self, path: Path | None) -> None:
-        """Add the file chosen to the list, one a line."""
+        path = await self.app.push_screen_wait(FilePickerScreen("Choose a file to import", IMPORTS, remember=remember))
         if path is None:
             return
         files = self.query_one("#import-files", TextArea)
@@ -368,7 +357,8 @@ class ImportScreen(TransferScreen):
         return check_import(self.app.current_folio, paths, passphrase_for=_typed(passphrase))
 
     @on(Button.Pressed, "#import-go")
-    def action_import(self) -> None:
+    @work(exclusive=True, group="import-asking")
+    async def action_import(self) -> None:
         """Save what the check showed, asking first when a backup replaces records."""
         if self.plan is None or self.checked != self.paths():
             self.show_result("✗ Check the files first (ctrl+r): nothing is saved unchecked.", error=True)
@@ -381,20 +371,16 @@ class ImportScreen(TransferScreen):
             from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
             question = f"Restoring the backup replaces every record in this folio ({counts(folio.data())}). Go on?"
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Replace", no_label="Keep")):
+                return
+        await self._apply()
 
-            def answered(yes: bool | None) -> None:
-                """Restore the backup once the mediator agrees."""
-                if yes:
-                    self._apply()
-
-            self.app.push_screen(ConfirmScreen(question, yes_label="Replace", no_label="Keep"), answered)
-            return
-        self._apply()
-
-    def _apply(self) -> None:
-        """Save the plan, all or nothing (a backup replacing records only once the mediator agreed)."""
+    async def _apply(self) -> None:
+        """Save the plan, all or nothing (a backup replacing records only once the mediator agreed); then ask
+        what the import offers next (`paper_form.ask_after_import`)."""
         from sendfolio.services.imports import apply_import
         from sendfolio.store import FolioError
+        from sendfolio.tui.dialogs.paper_form import ask_after_import
 
         plan = self.plan
         try:
@@ -407,13 +393,7 @@ class ImportScreen(TransferScreen):
         heading = "Imported" if plan.backup is None else "Restored the backup"
         lines = plan.summary() or ["no records (the files hold none)"]
         self.show_result(f"✓ {heading}:\n" + "\n".join(f"  {line}" for line in lines))
-        if plan.observer_differs:
-            from sendfolio.tui.dialogs.paper_form import ask_observed_by
-
-            ask_observed_by(self.app, plan, self.checked)
-        from sendfolio.tui.dialogs.gap_needs import offer_learning_needs
-
-        offer_learning_needs(self.app, plan.debrief_cases)
+        await ask_after_import(self.app, plan, self.checked)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the dry run's result: what would be imported, or every problem."""
@@ -422,12 +402,11 @@ class ImportScreen(TransferScreen):
         if event.state == WorkerState.ERROR:
             self.plan = None
             self.show_result(_import_problems(event.worker.error), error=True)
-            from sendfolio.tui.dialogs.paper_form import offer_paper
-            from sendfolio.tui.screens.checklist import ChecklistScreen
+            from sendfolio.tui.dialogs.paper_form import paper_form_for
 
-            offer_paper(
-                self, event.worker.error, lambda back: self.app.push_screen(ChecklistScreen(back.ref, paper=back.id))
-            )
+            paper = paper_form_for(event.worker.error)
+            if paper is not None:
+                self.keep_on_paper(paper)
             return
         self.plan = event.worker.result
         lines = self.plan.summary()
@@ -441,6 +420,15 @@ class ImportScreen(TransferScreen):
             + "\nPress ctrl+s (Import) to save it."
         )
         self.query_one("#import-go", Button).disabled = False
+
+    @work(exclusive=True, group="import-asking")
+    async def keep_on_paper(self, paper: PaperFormScreen) -> None:
+        """Offer to keep the observer's form on paper the check found; then open its checklist for the ticks."""
+        from sendfolio.tui.screens.checklist import ChecklistScreen
+
+        back = await self.app.push_screen_wait(paper)
+        if back is not None:
+            self.app.push_screen(ChecklistScreen(back.ref, paper=back.id))
 
 
 def _typed(passphrase: str) -> Any:
@@ -523,15 +511,19 @@ class CalendarScreen(TransferScreen):
 
     @on(Input.Submitted, "#calendar-path")
     @on(Button.Pressed, "#calendar-go")
-    def action_save(self) -> None:
+    @work(exclusive=True, group="calendar-asking")
+    async def action_save(self) -> None:
         """Write the calendar, asking first when it would replace a file already there."""
         try:
             out = checked_output(self.app.current_folio, self.query_one("#calendar-path", Input).value)
         except ValueError as problem:
             self.show_result(f"✗ {problem}", error=True)
             return
-        kept = partial(self.show_result, f"Not saved: {out.name} is kept as it was.")
-        ask_before_replacing(self.app, [out], partial(self._save, out), kept)
+        replace = await may_replace(self.app, [out])
+        if replace is None:
+            self.show_result(f"Not saved: {out.name} is kept as it was.")
+        else:
+            self._save(out, replace)
 
     def _save(self, out: Path, replace: bool) -> None:
         """Write the calendar (the calendar service: the privacy gate first), or say why not."""
