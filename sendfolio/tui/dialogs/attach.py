@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import getters
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -89,15 +89,14 @@ class AttachScreen(ModalScreen[Any]):
         else:
             self.action_cancel()
 
-    def action_browse(self) -> None:
-        """Choose the file in a folder tree (PDF, PNG, JPEG only); its path goes in the box."""
+    @work(exclusive=True, group="attach-browse")
+    async def action_browse(self) -> None:
+        """Choose the file in a folder tree (PDF, PNG, JPEG only); its path goes in the box, and the focus on to
+        what is still to fill in."""
         from sendfolio.tui.dialogs.file_picker import ATTACHMENTS, FilePickerScreen
 
         remember = str(self.app.current_folio.data_dir)
-        self.app.push_screen(FilePickerScreen("Choose the document", ATTACHMENTS, remember=remember), self._picked)
-
-    def _picked(self, path: Path | None) -> None:
-        """Put the file chosen in the path box, and move on to what is still to fill in."""
+        path = await self.app.push_screen_wait(FilePickerScreen("Choose the document", ATTACHMENTS, remember=remember))
         if path is None:
             return
         self.query_one("#attach-path", Input).value = str(path)

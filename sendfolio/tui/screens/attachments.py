@@ -124,10 +124,12 @@ class AttachmentsScreen(RecordTableScreen):
 
     def action_add(self) -> None:
         """Ask for the file and what it is evidence for."""
-        self.app.push_screen(AttachScreen(targets(self.app.current_folio.data())), self._added)
+        self.attach_new()
 
-    def _added(self, saved: Any) -> None:
-        """Show the new document."""
+    @work(exclusive=True, group="record-form")
+    async def attach_new(self) -> None:
+        """Ask for the file and what it is evidence for; show the new document."""
+        saved = await self.app.push_screen_wait(AttachScreen(targets(self.app.current_folio.data())))
         if saved is None:
             return
         self.notify(f"Attached “{saved.title}”.", markup=False)

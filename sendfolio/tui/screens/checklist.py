@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import getters
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -183,9 +183,15 @@ class ChecklistScreen(Screen):
         elif not found.notes and not found.returned:
             self._untick(found, True)
         else:
-            words = f"what {found.observer} returned on their form" if found.returned else "its evidence note"
-            question = ConfirmScreen(f"Untick this criterion and delete {words}?", "Untick", "Keep")
-            self.app.push_screen(question, lambda yes: self._untick(found, yes))
+            self.ask_untick(found)
+
+    @work(exclusive=True, group="checklist-asking")
+    async def ask_untick(self, found: Observation) -> None:
+        """Untick a criterion holding a note or an observer's return, once the mediator agrees to delete it."""
+        words = f"what {found.observer} returned on their form" if found.returned else "its evidence note"
+        question = ConfirmScreen(f"Untick this criterion and delete {words}?", "Untick", "Keep")
+        yes = await self.app.push_screen_wait(question)
+        self._untick(found, yes)
 
     def _untick(self, found: Observation, yes: bool | None) -> None:
         """Delete the observation when confirmed."""
@@ -195,11 +201,6 @@ class ChecklistScreen(Screen):
             self.app.current_folio.delete(found)
             self.redraw(found.criterion)
 
-    def _comment_saved(self, criterion_id: str, record: Observation | None) -> None:
-        """The observer's comment from their paper form, ticking the criterion."""
-        if record is not None:
-            self._transcribe(criterion_id, record.notes, True)
-
     def _transcribe(self, criterion_id: str, comment: str, ticked: bool) -> None:
         """Tick (or untick) a criterion as the observer did on their paper form."""
         from sendfolio.services.paper import transcribe_tick
@@ -208,8 +209,10 @@ class ChecklistScreen(Screen):
             transcribe_tick(self.app.current_folio, self.paper, criterion_id, comment, ticked=ticked)
             self.redraw(criterion_id)
 
-    def action_note(self) -> None:
-        """Add or edit the highlighted criterion's evidence note (ticking it)."""
+    @work(exclusive=True, group="checklist-asking")
+    async def action_note(self) -> None:
+        """Add or edit the highlighted criterion's evidence note (ticking it), saved at once; on an observer's
+        paper form, their comment as written (ticking it as they did)."""
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
@@ -219,15 +222,14 @@ class ChecklistScreen(Screen):
         if self.paper is not None:
             specs = (FieldSpec("notes", "The observer's comment", "multiline", help="As written on their form."),)
             form = EditRecordScreen(Observation, specs, initial=initial, title=f"Comment: {item.text}", focus="notes")
-            self.app.push_screen(form, lambda record: self._comment_saved(criterion_id, record))
+            comment = await self.app.push_screen_wait(form)
+            if comment is not None:
+                self._transcribe(criterion_id, comment.notes, True)
             return
         form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
-        self.app.push_screen(form, lambda record: self._note_saved(record, found))
-
-    def _note_saved(self, record: Observation | None, before: Observation | None = None) -> None:
-        """Save the note at once; a changed note on a returned form becomes the mediator's own entry."""
-        if record is not None:
-            self.app.current_folio.put(caseops.entered_if_changed(record, before))
+        record = await self.app.push_screen_wait(form)
+        if record is not None:  # a changed note on a returned form becomes the mediator's own entry
+            self.app.current_folio.put(caseops.entered_if_changed(record, found))
             self.redraw(record.criterion)
 
     def action_back(self) -> None:

@@ -188,8 +188,9 @@ class PrivacyScreen(FolioScreen):
         return self.findings[table.cursor_row]
 
     @on(DataTable.RowSelected, "#privacy-findings")
-    def action_fix(self) -> None:
-        """Open the record holding the highlighted finding, at its field."""
+    @work(exclusive=True, group="privacy-fix")
+    async def action_fix(self) -> None:
+        """Open the record holding the highlighted finding, at its field; save what its form returns."""
         finding = self.highlighted()
         if finding is None:
             self.notify("Nothing to fix.")
@@ -207,7 +208,7 @@ class PrivacyScreen(FolioScreen):
             return
         from sendfolio.tui.screens.privacy_fix import open_at_field
 
-        open_at_field(self.app, finding, record)
+        await open_at_field(self.app, finding, record)
 
     def action_ignore(self) -> None:
         """Mark the highlighted finding as not an identifier (it stays marked until its text changes)."""

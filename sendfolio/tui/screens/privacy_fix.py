@@ -1,20 +1,23 @@
 """Open the record holding a privacy finding at its field, and save what the mediator changes.
 
-`open_at_field(app, finding, record)` pushes the form the record's own area uses (the case
-form, the de-brief, the observation checklist, the reflection editor, the CPD, PPC,
-training, profile and verification forms) with the cursor in the field named by the
-finding. A save goes through the folio as in that area.
+`await open_at_field(app, finding, record)` (from a `@work` coroutine) opens the form the record's
+own area uses (the case form, the de-brief, the CPD, PPC, training, profile and verification forms)
+with the cursor in the field named by the finding, and saves what it returns as that area does; an
+observation opens its case's checklist and a reflection the reflection editor, which save themselves.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendfolio.privacy.identifiers import Finding
 
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import HostApp
 
-def open_at_field(app: Any, finding: Finding, record: Any) -> None:
-    """Push the right form for `record`, focused on the finding's field."""
+
+async def open_at_field(app: HostApp, finding: Finding, record: Any) -> None:
+    """Open the right form for `record`, focused on the finding's field, and save what it returns."""
     from sendfolio.tui.dialogs.forms import EditRecordScreen
 
     field = finding.field.split(".")[0]
@@ -22,14 +25,16 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
     if kind == "case" and finding.field.startswith("debrief."):
         from sendfolio.tui.dialogs.case_form import DebriefScreen
 
-        app.push_screen(DebriefScreen(record), lambda changed: _put(app, changed))
+        _put(app, await app.push_screen_wait(DebriefScreen(record)))
         return
     if kind == "case":
         from sendfolio.tui.dialogs.case_form import CASE_SPECS, CaseFormScreen
         from sendfolio.tui.views import caseops
 
         case_form = CaseFormScreen(record, app.current_folio, app.today, focus=_field_or_none(CASE_SPECS, field))
-        app.push_screen(case_form, lambda case: case is not None and caseops.save_case(app.current_folio, case, record))
+        case = await app.push_screen_wait(case_form)
+        if case is not None:
+            caseops.save_case(app.current_folio, case, record)
         return
     if kind == "observation":
         from sendfolio.tui.screens.checklist import ChecklistScreen
@@ -43,15 +48,15 @@ def open_at_field(app: Any, finding: Finding, record: Any) -> None:
         return
     specs, title = _specs(kind)
     form = EditRecordScreen(type(record), specs, initial=record, title=title, focus=_field_or_none(specs, field))
+    changed = await app.push_screen_wait(form)
     if kind == "passport_declaration":
-        app.push_screen(
-            form, lambda changed: changed is not None and app.current_folio.put_passport_declaration(changed)
-        )
+        if changed is not None:
+            app.current_folio.put_passport_declaration(changed)
     else:
-        app.push_screen(form, lambda changed: _put(app, changed))
+        _put(app, changed)
 
 
-def _put(app: Any, record: Any) -> None:
+def _put(app: HostApp, record: Any) -> None:
     """Save a record a form returned (None: cancelled)."""
     if record is not None:
         app.current_folio.put(record)

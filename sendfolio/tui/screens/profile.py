@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -145,10 +146,13 @@ class ProfileScreen(RecordTableScreen):
         self.query_one("#training-heading", Static).update(heading)
         self.refresh_table()
 
-    def action_profile(self) -> None:
-        """Edit the mediator's profile."""
+    @work(exclusive=True, group="profile-asking")
+    async def action_profile(self) -> None:
+        """Edit the mediator's profile; put it (and the PPC's details) in the folio at once."""
         form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
-        self.app.push_screen(form, self._save_profile)
+        if save_profile(self.app, await self.app.push_screen_wait(form)):
+            self.notify("Saved your profile.")
+            self.refresh_view()
 
     def action_attach_certificate(self) -> None:
         """Attach a certificate to the highlighted course: the file picker first, the course already chosen."""
@@ -162,23 +166,22 @@ class ProfileScreen(RecordTableScreen):
         """Attach the membership certificate (or the insurance: chosen in the dialog), the file picker first."""
         self.attach("membership", only=("membership", "insurance"))
 
-    def attach(self, target: str, only: tuple[str, ...] | None = None) -> None:
+    @work(exclusive=True, group="profile-asking")
+    async def attach(self, target: str, only: tuple[str, ...] | None = None) -> None:
         """Open the attach dialog for `target` with the file picker over it; say what was attached."""
         from sendfolio.tui.dialogs.attach import AttachScreen
         from sendfolio.tui.screens.attachments import targets
 
         choices = [item for item in targets(self.app.current_folio.data()) if only is None or item[0] in only]
-        self.app.push_screen(AttachScreen(choices, target, pick=True), self._attached)
-
-    def _attached(self, saved: Any) -> None:
-        """Say what was attached."""
+        saved = await self.app.push_screen_wait(AttachScreen(choices, target, pick=True))
         if saved is not None:
             self.notify(f"Attached “{saved.title}”: see Documents (0).", markup=False)
             self.refresh_view()
 
-    def action_output_folder(self) -> None:
-        """Choose the folder every document goes to (checked: a folder outside the data folder)."""
-        from sendfolio.services.outputs import check_output_folder, output_folder
+    @work(exclusive=True, group="profile-asking")
+    async def action_output_folder(self) -> None:
+        """Choose the folder every document goes to (checked: a folder outside the data folder), and save it."""
+        from sendfolio.services.outputs import check_output_folder, output_folder, set_output_folder
         from sendfolio.tui.dialogs.ask_text import AskFolderScreen
 
         folio = self.app.current_folio
@@ -189,23 +192,11 @@ class ProfileScreen(RecordTableScreen):
             shown_path(output_folder(folio)),
             check=partial(check_output_folder, data_dir=folio.data_dir),
         )
-        self.app.push_screen(dialog, self._output_folder_chosen)
-
-    def _output_folder_chosen(self, folder: Path | None) -> None:
-        """Save the folder chosen."""
-        from sendfolio.services.outputs import set_output_folder
-
+        folder = await self.app.push_screen_wait(dialog)
         if folder is None:
             return
-        saved = set_output_folder(self.app.current_folio, str(folder))
+        saved = set_output_folder(folio, str(folder))
         self.notify(f"Documents now go to {shown_path(saved)}.", markup=False)
-        self.refresh_view()
-
-    def _save_profile(self, result: Any) -> None:
-        """Put the profile (and the PPC's details) in the folio at once."""
-        if not save_profile(self.app, result):
-            return
-        self.notify("Saved your profile.")
         self.refresh_view()
 
 

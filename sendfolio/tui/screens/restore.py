@@ -9,11 +9,10 @@ and the app opens it again. An encrypted backup under another passphrase asks fo
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import getters, on
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -141,8 +140,9 @@ class RestoreScreen(Screen):
         result.set_class(error, "-error")
 
     @on(DataTable.RowSelected, "#restore-table")
-    def action_restore(self) -> None:
-        """Ask, then restore the highlighted backup."""
+    @work(exclusive=True, group="restore-asking")
+    async def action_restore(self) -> None:
+        """Ask, then restore the highlighted backup (asking for a passphrase the open folio's key does not fit)."""
         if not self.backups:
             self.show_result("No backup to restore.")
             return
@@ -154,24 +154,18 @@ class RestoreScreen(Screen):
             f"Restore backup {info.number}, saved {info.saved_text()}? {self._changes(info)} "
             "The folio as it is now is kept as backup 1."
         )
-
-        def answered(yes: bool | None) -> None:
-            """Restore when confirmed, asking for a passphrase the open folio's key does not fit."""
-            if not yes:
-                return
-            if info.locked:
-                self.app.push_screen(
-                    AskTextScreen(
-                        "Passphrase of the backup",
-                        "This backup was encrypted with another passphrase.",
-                        password=True,
-                    ),
-                    partial(self._restore_with, info.number),
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Restore", no_label="Keep")):
+            return
+        passphrase = None
+        if info.locked:
+            passphrase = await self.app.push_screen_wait(
+                AskTextScreen(
+                    "Passphrase of the backup", "This backup was encrypted with another passphrase.", password=True
                 )
-            else:
-                self.restore(info.number, None)
-
-        self.app.push_screen(ConfirmScreen(question, yes_label="Restore", no_label="Keep"), answered)
+            )
+            if passphrase is None:  # the mediator gave up
+                return
+        self.restore(info.number, passphrase)
 
     def _changes(self, info: Any) -> str:
         """What restoring the backup would change compared with now; what it holds when that cannot be told."""
@@ -185,11 +179,6 @@ class RestoreScreen(Screen):
             except (FolioError, OSError):
                 pass
         return f"It holds: {info.counts_text()}."
-
-    def _restore_with(self, number: int, passphrase: str | None) -> None:
-        """Restore backup `number` once its passphrase is given (None: the mediator gave up)."""
-        if passphrase is not None:
-            self.restore(number, passphrase)
 
     def restore(self, number: int, passphrase: str | None) -> None:
         """Restore through the app (it closes and reopens the folio)."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain import timescales
-from sendfolio.domain.records import Case
 from sendfolio.domain.wording import short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.case_form import CaseFormScreen
@@ -113,21 +113,17 @@ class TimelineScreen(FolioScreen):
             Text(f"{item.event}: {item.rule}\nSource: {item.source}{entered}")
         )
 
-    def action_edit(self) -> None:
-        """Edit the case (its timeline dates are at the end of the form)."""
+    @work(exclusive=True, group="timeline-form")
+    async def action_edit(self) -> None:
+        """Edit the case (its timeline dates are at the end of the form); save it and show its new deadlines."""
         case = self.app.current_folio.case(self.ref)
         if case is None:
             return
-
-        def saved(changed: Case | None) -> None:
-            """Save the edited case and show its new deadlines."""
-            if changed is not None:
-                save_case(self.app.current_folio, changed, case)
-                self.ref = changed.ref
-                self.reload()
-
-        form = CaseFormScreen(case, self.app.current_folio, self.app.today)
-        self.app.push_screen(form, saved)
+        changed = await self.app.push_screen_wait(CaseFormScreen(case, self.app.current_folio, self.app.today))
+        if changed is not None:
+            save_case(self.app.current_folio, changed, case)
+            self.ref = changed.ref
+            self.reload()
 
     def action_back(self) -> None:
         """Back to the case log."""
