@@ -122,27 +122,29 @@ class SendfolioGroup(click.Group):
                 return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
-        except OSError as error:  # the disk full, a folder read-only, a file where a folder belongs…
-            if os.environ.get("SENDFOLIO_DEBUG"):
-                raise
-            from sendfolio.commands.errors import os_error_line
-
-            click.echo(f"sendfolio: {os_error_line(error)}", err=True)
-            ctx.exit(2)
         except Exception as error:
             if os.environ.get("SENDFOLIO_DEBUG"):
                 raise
-            from sendfolio.store.storage import FolioError
-
-            if isinstance(error, FolioError):  # the store's own line: which file, what happened, what to do
-                click.echo(f"sendfolio: {error}", err=True)
-                ctx.exit(2)
-            click.echo(
-                f"sendfolio: unexpected error ({type(error).__name__}); nothing was printed that could hold "
-                "record text (set SENDFOLIO_DEBUG=1 to see the details)",
-                err=True,
-            )
+            click.echo(f"sendfolio: {error_line(error)}", err=True)
             ctx.exit(2)
+
+
+def error_line(error: Exception) -> str:
+    """What went wrong, as the one line after "sendfolio: " (a Python traceback prints values that can hold
+    record text): a system error names the file; the store's own error says which file, what happened and what
+    to do; anything else names only its type."""
+    if isinstance(error, OSError):  # the disk full, a folder read-only, a file where a folder belongs…
+        from sendfolio.commands.errors import os_error_line
+
+        return os_error_line(error)
+    from sendfolio.store.storage import FolioError
+
+    if isinstance(error, FolioError):
+        return str(error)
+    return (
+        f"unexpected error ({type(error).__name__}); nothing was printed that could hold "
+        "record text (set SENDFOLIO_DEBUG=1 to see the details)"
+    )
 
 
 @click.group(cls=SendfolioGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -169,3 +169,19 @@ def table(pairs: list[Pair]) -> str:
         met = {True: "yes", False: "**no**", None: "–"}[pair.met]
         lines.append(f"| {pair.number} | {pair.what} | {ours} | {base} | {ratio} | {target} | {met} |")
     return "\n".join(lines)
+
+
+def byte_compiled(*trees: Path) -> str:
+    """Compile sendfolio's modules (of this checkout, and of each older tree) to bytecode, as an installed
+    sendfolio is; return a note saying so.
+
+    pip byte-compiles a package it installs, and Python keeps the bytecode of what it imports, unless
+    `PYTHONDONTWRITEBYTECODE` is set, as on the reference machine: there every child compiled sendfolio's
+    modules from source at each start (tests/benchmarks/README.md), while Textual, the bare app's only
+    code, was installed compiled. The bytecode goes to each package's `__pycache__` (ignored by git).
+    """
+    import compileall
+
+    for tree in (REPO, *trees):
+        compileall.compile_dir(tree / "sendfolio", quiet=2)
+    return "sendfolio's modules byte-compiled before measuring, as an installed sendfolio is (pip compiles at install)"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import PYTHON, SENDFOLIO, Pair, alternate, median, run_child, table
+from measure import PYTHON, SENDFOLIO, Pair, alternate, byte_compiled, median, run_child, table
 
 HERE = Path(__file__).resolve().parent
 """This folder: the child programs live beside the runner."""
@@ -528,6 +528,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only-one-pass", action="store_true", help="run measure 10 only (with 1 repeat by default)")
     parser.add_argument("--only-start", action="store_true", help="run measures 1 and 3 only (start and commands)")
     parser.add_argument("--cold", action="store_true", help="measure 1 without the figures kept (the first start)")
+    parser.add_argument(
+        "--source", action="store_true", help="run sendfolio from source, not byte-compiled first (`byte_compiled`)"
+    )
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     parser.add_argument(
         "--before", type=Path, help="a source tree of the code before a change: its TUI measures run beside ours"
@@ -540,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
     options = arguments(argv)
     BEFORE[:] = [options.before.resolve()] if options.before else []
     started, notes = time.perf_counter(), []
+    if not options.source:
+        notes.append(byte_compiled(*BEFORE))
     with tempfile.TemporaryDirectory(prefix="sendfolio-bench-") as scratch:
         work = Path(scratch)
         if options.only_import:

@@ -11,7 +11,8 @@ take turns, run by run, so the machine's load falls on all alike:
 - `sendfolio` on a folio opened before today (its figures kept beside it: the everyday start);
 - `sendfolio` on the same folio with its kept figures deleted first (how every start was before).
 
-The folios are generated (`sendfolio generate`, seeded) and opened once through the app
+sendfolio's modules are byte-compiled first, as an installed sendfolio is (`measure.byte_compiled`;
+`--source` runs them from source). The folios are generated (`sendfolio generate`, seeded) and opened once through the app
 (`tui_child.py warm`, with today's date) so their figures are kept. Nothing is asserted: the
 medians, their ratios to the bare app and the load average are printed.
 """
@@ -31,6 +32,9 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from measure import byte_compiled  # noqa: E402  (the runner's tools, beside this script)
+
 PYTHON = sys.executable
 FIGURES = re.compile(r"\d+ of \d+ met")
 """The figures' heading on the Dashboard (and the bare app's one line)."""
@@ -70,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--source", action="store_true", help="run sendfolio from source, not byte-compiled first")
     options = parser.parse_args(argv)
+    if not options.source:
+        print(byte_compiled())
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="sendfolio-tmux-") as scratch:
         folders = {years: folio(Path(scratch), years) for years in options.years}

@@ -23,19 +23,19 @@ from tests.helpers.tui import SIZE, make_app, sample_case, settle
 
 FIRST_SCREEN_IMPORTS = """
 import json, sys
-import sendfolio.cli, sendfolio.tui.app, sendfolio.tui.screens.dashboard
+import sendfolio.launch, sendfolio.tui.app, sendfolio.tui.screens.dashboard
 print(json.dumps(sorted(sys.modules)))
 """
-"""What `sendfolio` (no command) imports before the Dashboard's frame: the CLI, the app shell, the Dashboard."""
+"""What `sendfolio` (no command) imports before the Dashboard's frame: the launcher, the app shell, the Dashboard."""
 
 LATER = (
     "tinydb", "weasyprint", "jinja2", "markdown_it", "pypdf", "cryptography", "argon2", "holidays", "icalendar",
-    "PIL", "tree_sitter", "sendfolio.commands.core", "sendfolio.store.folio", "sendfolio.store.storage",
+    "PIL", "tree_sitter", "click", "sendfolio.cli", "sendfolio.commands", "sendfolio.store.folio", "sendfolio.store.storage",
     "sendfolio.store.crypto", "sendfolio.store.index", "sendfolio.rules", "sendfolio.io",
     "sendfolio.domain.records", "sendfolio.domain.timescales", "sendfolio.portfolio", "sendfolio.privacy",
     "sendfolio.samples", "sendfolio.tui.screens.record_screen",
 )  # fmt: skip
-"""What the first screen does without: the folio, the rules, the commands, the compilers, the crypto (the
+"""What the first screen does without: the folio, the rules, the command line, the compilers, the crypto (the
 store's light modules, `mark` and `figures`, read the encryption mark and the figures kept for the first frame)."""
 
 PASSPHRASE = "fictional start passphrase"
