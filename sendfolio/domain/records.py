@@ -427,7 +427,7 @@ class Training(Identified):
 
 @dataclass(frozen=True, kw_only=True)
 class Profile(Record):
-    """The mediator: name, membership, registration anniversary and route."""
+    """The mediator: name, membership, registration anniversary, route and when accredited."""
 
     KIND: ClassVar[str] = "profile"
     name: str = _spec(f.text(max_length=120, single_line=True), "")
@@ -436,6 +436,7 @@ class Profile(Record):
     registration_anniversary: dt.date | None = _spec(f.a_date(required=False), None)
     route: str = _spec(f.choice(ROUTES), "new")
     lead_since: dt.date | None = _spec(f.a_date(required=False), None)
+    accredited_on: dt.date | None = _spec(f.a_date(required=False), None)
     returned_forms_only: bool = _spec(f.yes_no, False)
 
 

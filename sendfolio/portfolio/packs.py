@@ -67,6 +67,9 @@ class RenewalPack:
     supervision_cpd: tuple
     cases_apart: tuple[tuple[object, str], ...] = ()
     service_review: bool = False
+    accredited_on: date | None = None
+    before_accreditation: bool = False
+    """True when the whole registration year ended before the mediator was accredited."""
 
 
 def why_apart(case: Case, as_of: date) -> str:
@@ -101,6 +104,8 @@ def build_renewal(data: FolioData, year: int, as_of: date) -> RenewalPack:
         supervision=logs.ppc_log(in_year),
         supervision_cpd=tuple(item for item in in_year.cpd if item.method == "supervision"),
         service_review=bool(data.governance or data.feedback or data.development_plan),
+        accredited_on=data.profile.accredited_on,
+        before_accreditation=data.profile.accredited_on is not None and found.end < data.profile.accredited_on,
     )
 
 

@@ -47,3 +47,9 @@ def observed_by_in_two_parts(tables: Tables) -> Tables:
             doc = {**doc, "observed_by": name, "observed_by_role": role}
         cases[key] = doc
     return {**tables, "cases": cases}
+
+
+def accreditation_date_recorded(tables: Tables) -> Tables:
+    """Schema 7 -> 8: the profile may hold the date the mediator was accredited (every record kept as it is;
+    a schema 7 sendfolio would not know the field, so the version moves on)."""
+    return tables

@@ -42,9 +42,9 @@ from sendfolio.store.atomic import (
     temp_path,
     write_temp,
 )
-from sendfolio.store.migrations import observed_by_in_two_parts
+from sendfolio.store.migrations import accreditation_date_recorded, observed_by_in_two_parts
 
-SCHEMA = 7
+SCHEMA = 8
 """The schema version this sendfolio writes (and the newest it reads)."""
 
 META_KEY = "sendfolio"
@@ -172,6 +172,7 @@ MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
     4: _provider_practice_recorded,
     5: _observations_per_observer,
     6: observed_by_in_two_parts,
+    7: accreditation_date_recorded,
 }
 """Upgrades: `MIGRATIONS[n]` turns schema n tables into schema n + 1 tables."""
 

@@ -42,6 +42,13 @@ PROFILE_SPECS = (
     ),
     FieldSpec("lead_since", "Lead SEND mediator since", "date", help="For the passported route; optional."),
     FieldSpec(
+        "accredited_on",
+        "Accredited on",
+        "date",
+        help="The date your membership body accredited you as a SEND mediator; leave empty until then. "
+        "A renewal pack for a year before it says so.",
+    ),
+    FieldSpec(
         "returned_forms_only",
         "Count only forms returned by observers",
         "yesno",

@@ -218,7 +218,8 @@ def profile_text(profile: Profile, contact: PPCContact | None = None, output: Pa
     membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
     lines = [
         f"Name: {profile.name or '—'}    Membership: {membership}",
-        f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}"
+        f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}",
+        f"Accredited: {short_date(profile.accredited_on) if profile.accredited_on else 'not yet recorded'}"
         + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
         "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
         *([f"Documents go to: {shown_path(output)}  (o to change)"] if output is not None else []),
