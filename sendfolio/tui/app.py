@@ -181,13 +181,21 @@ class SendfolioApp(NoticesApp):
 
     def _open_first_folio(self) -> None:
         """Open the folio in a worker (after asking for the passphrase of an encrypted one)."""
-        if encrypted(self.data_dir):
-            from sendfolio.tui.dialogs.unlock import UnlockScreen
-
-            if not self._open_elsewhere(self.data_dir):
-                self.push_screen(UnlockScreen(self.data_dir), self._unlocked)
-        else:
+        if not encrypted(self.data_dir):
             self.open_folio()
+        elif not self._open_elsewhere(self.data_dir):
+            self._unlock_first_folio()
+
+    @work(exclusive=True, group="unlock")
+    async def _unlock_first_folio(self) -> None:
+        """Ask for the passphrase, then open the encrypted folio with its codec; close the app if the user gave up."""
+        from sendfolio.tui.dialogs.unlock import UnlockScreen
+
+        codec = await self.push_screen_wait(UnlockScreen(self.data_dir))
+        if codec is None:
+            self.exit(return_code=2, message="The folio was not opened: no passphrase given, or three wrong tries.")
+        else:
+            self.open_folio(codec)
 
     def load_screen_styles(self) -> None:
         """Read the other screens' style files once (parsed when next a widget is styled): Textual, reading a
@@ -247,12 +255,14 @@ class SendfolioApp(NoticesApp):
         if not unsaved:
             self.exit()
             return
+        self._ask_before_quitting(unsaved[0])
+
+    @work(group="quit")
+    async def _ask_before_quitting(self, screen: Any) -> None:
+        """Ask about the unsaved work on `screen`: save then close, discard and close, or carry on."""
         from sendfolio.tui.dialogs.unsaved import UnsavedScreen
 
-        self.push_screen(UnsavedScreen(unsaved[0].unsaved_what), lambda answer: self._quit_answered(answer, unsaved[0]))
-
-    def _quit_answered(self, answer: str | None, screen: Any) -> None:
-        """Save then close, discard and close, or carry on."""
+        answer = await self.push_screen_wait(UnsavedScreen(screen.unsaved_what))
         if answer == "discard":
             self.exit()
         elif answer == "save":
@@ -267,13 +277,6 @@ class SendfolioApp(NoticesApp):
             self.notify("Not closed: fix what the form shows, then quit again.", severity="warning")
             return
         self.call_later(self.action_quit)
-
-    def _unlocked(self, codec: Any) -> None:
-        """Open the encrypted folio with its codec, or close the app if the user gave up."""
-        if codec is None:
-            self.exit(return_code=2, message="The folio was not opened: no passphrase given, or three wrong tries.")
-        else:
-            self.open_folio(codec)
 
     # `description` given: else Textual describes a worker by the repr() of its arguments, on the screen's
     # thread -- here the codec.
@@ -375,20 +378,20 @@ class SendfolioApp(NoticesApp):
         if self.folio is not None and data_dir.resolve() == Path(self.folio.data_dir).resolve():
             self.notify(f"That folio is already open: {data_dir}", markup=False)
             return
-        if encrypted(data_dir):
-            from sendfolio.tui.dialogs.unlock import UnlockScreen
-
-            if self._open_elsewhere(data_dir):
-                return
-
-            def unlocked(codec: Any) -> None:
-                """Open it once unlocked; stay on this folio if the passphrase was not given."""
-                if codec is not None:
-                    self.open_folio(codec, data_dir, demo)
-
-            self.push_screen(UnlockScreen(data_dir, give_up="Stay on this folio"), unlocked)
-        else:
+        if not encrypted(data_dir):
             self.open_folio(None, data_dir, demo)
+        elif not self._open_elsewhere(data_dir):
+            self._unlock_and_switch(data_dir, demo)
+
+    @work(exclusive=True, group="unlock")
+    async def _unlock_and_switch(self, data_dir: Path, demo: bool) -> None:
+        """Ask for the passphrase of the folio in `data_dir`, and open it once unlocked; stay on this folio if the
+        passphrase was not given."""
+        from sendfolio.tui.dialogs.unlock import UnlockScreen
+
+        codec = await self.push_screen_wait(UnlockScreen(data_dir, give_up="Stay on this folio"))
+        if codec is not None:
+            self.open_folio(codec, data_dir, demo)
 
     def _open_elsewhere(self, data_dir: Path) -> bool:
         """Say so (before any passphrase is asked) when another sendfolio has the folio in `data_dir` open."""
@@ -455,24 +458,21 @@ class SendfolioApp(NoticesApp):
             markup=False,
         )
 
-    def action_open_folder(self) -> None:
-        """Ask for a data folder and open the folio there."""
+    @work(exclusive=True, group="open-folder")
+    async def action_open_folder(self) -> None:
+        """Ask for a data folder and open the folio there (if one is given)."""
         from sendfolio.tui.dialogs.ask_text import AskPathScreen
 
-        def chosen(path: Path | None) -> None:
-            """Open the folder given, if any."""
-            if path is not None:
-                self.switch_folio(path)
-
-        self.push_screen(
+        path = await self.push_screen_wait(
             AskPathScreen(
                 "Open another data folder",
                 "The folder holding a folio (folio.json). A folder without one gets a new, empty folio.",
                 str(self.home_dir),
                 ok="Open",
-            ),
-            chosen,
+            )
         )
+        if path is not None:
+            self.switch_folio(path)
 
     async def use_folio(self, folio: Folio, *, demo: bool = False) -> None:
         """Show another folio: close ours, rebuild every area on the new one."""

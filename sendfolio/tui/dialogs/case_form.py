@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -422,15 +422,15 @@ class DebriefScreen(ModalScreen[Case | None]):
         """Close without saving; ask first if something changed."""
         if self.values() == self._start:
             self.dismiss(None)
-            return
+        else:
+            self.ask_discard()
+
+    @work(exclusive=True, group="debrief-asking")
+    async def ask_discard(self) -> None:
+        """Close without saving once the mediator agrees to discard the changes."""
         question = ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing")
-
-        def answered(discard: bool | None) -> None:
-            """Close without saving when the changes are to be discarded."""
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(question, answered)
+        if await self.app.push_screen_wait(question):
+            self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")
     def _form_save(self, event: Button.Pressed) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import getters
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -185,11 +185,17 @@ class ReflectionEditor(Screen[Reflection | None]):
             return
         title = kept.get("title") or "untitled"
         words = word_count(str(kept.get("body", "")))
-        question = f"An unsaved draft of this reflection was kept (“{title}”, {words} words). Restore it?"
-        self.app.push_screen(
-            ConfirmScreen(question, yes_label="Restore", no_label="Discard", not_now=True),
-            lambda yes: self._draft_answered(yes, kept),
+        self._ask_about_draft(
+            kept, f"An unsaved draft of this reflection was kept (“{title}”, {words} words). Restore it?"
         )
+
+    @work(exclusive=True, group="reflection-asking")
+    async def _ask_about_draft(self, kept: dict[str, Any], question: str) -> None:
+        """Ask whether to restore the draft kept, then act on the answer (`_draft_answered`)."""
+        restore = await self.app.push_screen_wait(
+            ConfirmScreen(question, yes_label="Restore", no_label="Discard", not_now=True)
+        )
+        self._draft_answered(restore, kept)
 
     def _draft_answered(self, restore: bool | None, kept: dict[str, Any]) -> None:
         """Fill the editor from the draft; forget it only on Discard; on Esc ("not now") keep it and leave.
@@ -354,14 +360,15 @@ class ReflectionEditor(Screen[Reflection | None]):
             self._forget_draft()
             self.dismiss(None)
             return
-        question = "Leave this reflection without saving your changes?"
-        self.app.push_screen(
-            ConfirmScreen(question, yes_label="Discard", no_label="Keep writing"), self._leave_if_confirmed
-        )
+        self._ask_before_leaving()
 
-    def _leave_if_confirmed(self, leave: bool | None) -> None:
-        """Drop the changes when the mediator said yes."""
-        if leave:
+    @work(exclusive=True, group="reflection-asking")
+    async def _ask_before_leaving(self) -> None:
+        """Drop the changes and go back once the mediator agrees."""
+        question = ConfirmScreen(
+            "Leave this reflection without saving your changes?", yes_label="Discard", no_label="Keep writing"
+        )
+        if await self.app.push_screen_wait(question):
             self._forget_draft()
             self.dismiss(None)
 
