@@ -213,7 +213,7 @@ class Folio(FolioContents, KeepsFigures):
         key = tuple(getattr(record, name) for name in spec.key)
         with self.batch():
             if key in self._records[type(record)]:
-                self._db.table(spec.name).remove(self._where(spec, key))
+                self._remove_stored(spec, key)
             self._db.table(spec.name).insert(record.to_dict())
             self._records[type(record)][key] = record
             self._note_entered(record.KIND, key)
@@ -296,7 +296,7 @@ class Folio(FolioContents, KeepsFigures):
         if key not in self._records[type(record)]:
             return False
         with self.batch():
-            self._db.table(spec.name).remove(self._where(spec, key))
+            self._remove_stored(spec, key)
             del self._records[type(record)][key]
             if isinstance(record, Case):
                 self._delete_observations(record.ref)
@@ -531,13 +531,18 @@ class Folio(FolioContents, KeepsFigures):
         except KeyError:
             raise TypeError(f"the folio does not keep {type(record).__name__} records") from None
 
-    @staticmethod
-    def _where(spec: RecordTable, key: tuple) -> Any:
-        """A TinyDB query matching the stored record with this key."""
-        query = where(spec.key[0]) == key[0]
-        for name, value in zip(spec.key[1:], key[1:]):
-            query &= where(name) == value
-        return query
+    def _remove_stored(self, spec: RecordTable, key: tuple) -> None:
+        """Remove the stored documents of the record with this key (inside a batch), found by a plain walk
+        of the table in memory: a TinyDB query would be evaluated on every document of the table."""
+        stored = self._storage.peek().get(spec.name, {})
+        first, value = spec.key[0], key[0]
+        found = [
+            int(doc_id)
+            for doc_id, doc in stored.items()
+            if doc.get(first) == value and tuple(map(doc.get, spec.key)) == key
+        ]
+        if found:
+            self._db.table(spec.name).remove(doc_ids=found)
 
     def _new_id(self, kind: type[Record], taken: dict[tuple, Record] | None = None) -> str:
         """A short random id not yet used by this kind (nor in `taken`)."""

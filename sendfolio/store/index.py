@@ -65,6 +65,7 @@ def load_folio_records(storage: AtomicJSONStorage, data_dir: Path) -> Loaded:
     loaded = load_records(storage.peek(), storage.path, storage.codec, trusted=trusted)
     storage.sealable = loaded.canonical and not storage.readonly
     storage.sealed = digest if trusted else None
+    storage.adopt_read_text(trusted)  # a file sealed by its last save is in the layout a save writes
     if storage.sealable and not trusted:
         seal_saved(storage, data_dir)  # checked in full once: the next open reads it on the trusted path
     return loaded

@@ -42,6 +42,7 @@ from sendfolio.store.atomic import (
     temp_path,
     write_temp,
 )
+from sendfolio.store.file_text import FileText
 from sendfolio.store.migrations import accreditation_date_recorded, observed_by_in_two_parts
 
 SCHEMA = 8
@@ -228,38 +229,13 @@ def migrate(schema: int, tables: Tables) -> Tables:
     return tables
 
 
-TableCache = dict[str, tuple[dict[str, Any], str]]
-"""Per table name: the table dict last written and its JSON text (see `dump_tables`)."""
+HEADER = f"{json.dumps(META_KEY)}: {json.dumps({'schema': SCHEMA})}"
+"""The file's first line inside its object: the schema it is written in."""
 
 
-def dump_table(name: str, table: dict[str, Any]) -> str:
-    """One table's part of the file: its name, then one record per line."""
-    rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}" for key, doc in table.items())
-    return (
-        f"{json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}"
-        if rows
-        else f"{json.dumps(name, ensure_ascii=False)}: {{}}"
-    )
-
-
-def dump_tables(tables: Tables, cache: TableCache | None = None) -> bytes:
-    """The plain file bytes: the header, then each table with one record per line (readable, fast to write).
-
-    With a `cache`, a table that is the very same dict object as last time reuses its text:
-    TinyDB replaces a table's dict whenever it changes the table, so a save re-serialises
-    only the tables that changed. The cache holds the dicts, so their ids cannot be reused.
-    """
-    parts = [f"{json.dumps(META_KEY)}: {json.dumps({'schema': SCHEMA})}"]
-    for name, table in tables.items():
-        hit = cache.get(name) if cache is not None else None
-        text = hit[1] if hit is not None and hit[0] is table else dump_table(name, table)
-        if cache is not None:
-            cache[name] = (table, text)
-        parts.append(text)
-    if cache is not None:
-        for gone in cache.keys() - tables.keys():
-            del cache[gone]
-    return ("{\n " + ",\n ".join(parts) + "\n}\n").encode("utf-8")
+def dump_tables(tables: Tables) -> bytes:
+    """The plain file bytes: the header, then each table with one record per line (`store/file_text.py`)."""
+    return FileText().dump(HEADER, tables)
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -395,7 +371,7 @@ class AtomicJSONStorage(Storage):
         self.backups = backups
         self.readonly = readonly
         self._depth = 0
-        self._texts: TableCache = {}
+        self._texts = FileText()
         self.digest: str | None = None
         """The SHA-256 of the file's bytes as stored, as last read or saved (None: no file, or not known)."""
         self.sealable = False
@@ -407,6 +383,8 @@ class AtomicJSONStorage(Storage):
         self.notices: list[str] = []
         """What went wrong after a save that stands (the backups not rotated), one sentence each, for the
         shells to show (`Folio.take_notices`)."""
+        self._read_plain: bytes | None = None
+        """The plain bytes just read (tables of this schema), until `adopt_read_text` takes or drops them."""
         if not readonly:
             self.remove_leftovers()
         self.schema_read, self._data, self._saved = self._load()
@@ -436,12 +414,21 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
         try:
-            schema, tables = parse_folio_bytes(self._decode(stored))
+            plain = self._decode(stored)
+            schema, tables = parse_folio_bytes(plain)
         except Unreadable as why:
             raise self.unreadable(str(why)) from None
         self.digest = hashlib.sha256(stored).hexdigest()
-        tables = migrate(schema, tables)
-        return schema, tables, PENDING
+        if schema == SCHEMA and not self.readonly:
+            self._read_plain = plain
+        return schema, migrate(schema, tables), PENDING
+
+    def adopt_read_text(self, sealed: bool) -> None:
+        """The file just read is `sealed` (written by this reader, `store/checked.py`): take its own text as the
+        text of its tables and records, so the first save writes out only what changed. Else drop the bytes."""
+        plain, self._read_plain = self._read_plain, None
+        if sealed and plain is not None and self._saved is PENDING and self._texts.adopt(plain, HEADER, self._data):
+            self._saved = plain
 
     def ready(self) -> None:
         """Dump the loaded state's text now (a worker's job), so the first save re-writes only what it changed."""
@@ -554,8 +541,8 @@ class AtomicJSONStorage(Storage):
         self._saved = plain
 
     def _dump(self, tables: Tables) -> bytes:
-        """The plain JSON bytes of the file for these tables (unchanged tables' text reused, see `dump_tables`)."""
-        return dump_tables(tables, self._texts)
+        """The plain JSON bytes of the file for these tables (unchanged tables' and records' text reused)."""
+        return self._texts.dump(HEADER, tables)
 
     def save_bytes(self, plain: bytes, *, backup: bool = True) -> None:
         """Atomically replace the file with these plain bytes (encoded), then keep the old file as backup .1."""

@@ -27,6 +27,7 @@ from sendfolio.io.exporter import export_backup, export_csv, export_reflections
 from sendfolio.privacy.gate import release_records
 from sendfolio.privacy.identifiers import scan
 from sendfolio.store import Folio
+from sendfolio.store.storage import dump_tables
 
 FEW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 """The default run: a couple of dozen examples per property."""
@@ -202,7 +203,8 @@ OPS = st.lists(
 
 
 def check_file_matches_memory(data: FolioData, ops: list) -> None:
-    """After every change the file holds exactly the folio's memory (the per-table text cache is never stale)."""
+    """After every change the file holds exactly the folio's memory (the kept text of tables and records is never
+    stale), also after reopening the file its last save sealed (whose own text is kept)."""
     with tempfile.TemporaryDirectory() as scratch:
         with Folio.open(Path(scratch)) as folio:
             for op in ops:
@@ -211,8 +213,14 @@ def check_file_matches_memory(data: FolioData, ops: list) -> None:
                 on_disk.pop("sendfolio")
                 assert on_disk == folio._storage.read(), f"after {op}"
             held = folio.data()
-        with Folio.open(Path(scratch)) as again:
+        with Folio.open(Path(scratch)) as again:  # sealed by its last save: its own text is reused
             assert again.data() == held
+            for op in ops:
+                apply_op(again, op, data)
+                on_disk = json.loads(again.path.read_bytes())
+                on_disk.pop("sendfolio")
+                assert on_disk == again._storage.read(), f"after reopening, {op}"
+            assert again.path.read_bytes() == dump_tables(again._storage.read()), "not as a fresh save writes it"
 
 
 @FEW
