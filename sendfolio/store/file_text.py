@@ -90,7 +90,9 @@ class FileText:
         lines = plain.decode("utf-8").split("\n")
         if len(lines) < 4 or lines[:2] != ["{", f" {header}" + ("," if tables else "")] or lines[-2:] != ["}", ""]:
             return False
-        at, adopted_tables, adopted_rows = 2, {}, {}
+        at = 2
+        adopted_tables: dict[str, tuple[dict[str, Any], str]] = {}
+        adopted_rows: dict[str, Rows] = {}
         names = list(tables)
         for index, name in enumerate(names):
             comma = "," if index < len(names) - 1 else ""
