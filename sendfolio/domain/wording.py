@@ -17,6 +17,7 @@ API::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 MONTHS = (
@@ -145,3 +146,11 @@ def hours_text(value: float | None) -> str:
         return "—"
     text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
     return text if text != "-0" else "0"
+
+
+def forms_words(numbers: Iterable[int | str]) -> str:
+    """Observation forms named as people write them: "Form 2", "Forms 1 and 3", "Forms 1, 2 and 3"."""
+    listed = [str(number) for number in sorted({int(number) for number in numbers})]
+    if len(listed) == 1:
+        return f"Form {listed[0]}"
+    return f"Forms {', '.join(listed[:-1])} and {listed[-1]}"

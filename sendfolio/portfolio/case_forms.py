@@ -16,6 +16,7 @@ from datetime import date
 
 from sendfolio.domain.criteria import CRITERIA, DEBRIEF_CRITERIA, FORM_TITLES, SECTIONS
 from sendfolio.domain.records import Case, FolioData, Observation, ObserverReturn
+from sendfolio.domain.wording import forms_words
 from sendfolio.portfolio.wording import anchor, debrief_title
 from sendfolio.rules.returns import Disagreement
 
@@ -77,6 +78,19 @@ class CaseForms:
             row.text for sheet in self.sheets for section in sheet.sections if section.title == SECTIONS["ds"]
             for row in section.rows
         )  # fmt: skip
+
+    def other_observers(self, recorded: str) -> tuple[str, ...]:
+        """Each observer but `recorded` (the case's "Observed by") whose forms came back, in words:
+        "Jordan Vale (co-mediator), Form 2 on paper"."""
+        found: dict[tuple[str, str], list[Sheet]] = {}
+        for sheet in self.sheets:
+            if sheet.returned and sheet.observer and sheet.observer.casefold() != recorded.casefold():
+                found.setdefault((sheet.observer, sheet.role), []).append(sheet)
+        return tuple(
+            f"{name}{f' ({role})' if role else ''}, {forms_words(s.form for s in sheets)}"
+            + (" on paper" if all(s.paper for s in sheets) else "")
+            for (name, role), sheets in found.items()
+        )
 
 
 def sheet_anchor(ref: str, form: int, observer: str, returned: bool) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sendfolio.domain.criteria import CRITERIA
 from sendfolio.domain.records import Observation, ObserverReturn
 from sendfolio.domain.vocabulary import TIMELINE_DATES
-from sendfolio.domain.wording import long_date
+from sendfolio.domain.wording import forms_words, long_date
 
 if TYPE_CHECKING:
     from sendfolio.io.attachments import CheckedFile
@@ -37,9 +37,7 @@ class PaperFormRefused(ValueError):
 
 def paper_title(observer: str, forms: Sequence[str]) -> str:
     """How the portfolio names the kept paper form: "Forms 1, 2 and 3 on paper, signed by ⟨observer⟩"."""
-    numbers = sorted(forms)
-    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
-    return f"Form{'s' if len(numbers) > 1 else ''} {listed} on paper, signed by {' '.join(observer.split())}"
+    return f"{forms_words(forms)} on paper, signed by {' '.join(observer.split())}"
 
 
 def keep_paper_form(

@@ -72,6 +72,8 @@ def test_the_case_pages_coverage_and_form_4_agree(demo):
     assert f"{CO_MEDIATOR[0]}'s remarks beside criteria not ticked" in text and REMARK in text
     assert CASE in rules.coverage(data).row(DISAGREED).refs
     assert "observed by Dr Morgan Hale (PPC)" in text  # the verification page and Form 4 name the case page's observer
+    assert f"Observed by Dr Morgan Hale (PPC); also {CO_MEDIATOR[0]} (co-mediator), Form 2 on paper" in text
+    assert f"returned on paper by {CO_MEDIATOR[0]} (co-mediator) on" in text  # the final case report
     assert "observed by Lead mediator" not in text and "observed by PPC" not in text
 
 
