@@ -4,13 +4,13 @@ API::
 
     from sendfolio.tui.dialogs.unlock import UnlockScreen
 
-    def unlocked(codec) -> None:
+    @work
+    async def unlock_first_folio(self) -> None:
+        codec = await self.push_screen_wait(UnlockScreen(data_dir))
         if codec is None:
-            app.exit(2)          # gave up, or three wrong tries
+            self.exit(2)         # gave up, or three wrong tries
         else:
             open the folio with Folio.open(data_dir, codec=codec)
-
-    app.push_screen(UnlockScreen(data_dir), unlocked)
 
 The key is derived in a thread (about half a second), so the screen stays responsive. The
 passphrase lives only in the Input widget, which is cleared after each try; it is never
