@@ -53,6 +53,7 @@ from sendfolio.tui.widgets.footer import AppFooter
 if TYPE_CHECKING:
     from sendfolio.store import Folio
     from sendfolio.tui.support.host import FolioHost
+    from sendfolio.tui.support.signals import ExitOnSignals
 
 START_MODE = "start"
 """The mode of the waiting screen, shown while one folio is replaced by another."""
@@ -168,6 +169,7 @@ class SendfolioApp(NoticesApp):
         self._owns_folio = folio is None
         self.own_process = False
         """True when the app is the whole process (`run_app`): a signal may then end the process by force."""
+        self._signal_exit: ExitOnSignals | None = None
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
@@ -228,9 +230,8 @@ class SendfolioApp(NoticesApp):
     def hang_up(self) -> None:
         """The terminal went away: keep a draft of any unsaved work, then close."""
         self.keep_drafts()
-        exiting = getattr(self, "_signal_exit", None)
-        if exiting is not None:
-            exiting.drafts_kept.set()
+        if self._signal_exit is not None:
+            self._signal_exit.drafts_kept.set()
         self.exit()
 
     def keep_drafts(self) -> None:
@@ -339,17 +340,16 @@ class SendfolioApp(NoticesApp):
 
             self.push_screen(WelcomeScreen())
 
-    def watch_folio(self, old: Any, new: Any) -> None:
+    def watch_folio(self, old: Folio | None, new: Folio | None) -> None:
         """Follow the new folio's saves, show its current registration year, and tell the screens."""
         from sendfolio.rules import current_registration_year
 
-        if old is not None and self.folio_saved in getattr(old, "on_save", []):
+        if old is not None and self.folio_saved in old.on_save:
             old.on_save.remove(self.folio_saved)
         self.revision += 1  # first: a screen the year change redraws is drawn at this revision, not twice
         self.forget_notices()  # another folio: its warnings are new
         if new is not None:
-            if hasattr(new, "on_save"):
-                new.on_save.append(self.folio_saved)
+            new.on_save.append(self.folio_saved)
             self.year = current_registration_year(new.profile(), self.today)
         self.post_message(FolioChanged(self.revision))
 
@@ -358,8 +358,7 @@ class SendfolioApp(NoticesApp):
         what went wrong after the save (its backups could not be moved along)."""
         self.revision += 1
         self.post_message(FolioChanged(self.revision))
-        take_notices = getattr(self.folio, "take_notices", None)
-        for notice in take_notices() if callable(take_notices) else []:
+        for notice in self.folio.take_notices() if self.folio is not None else []:
             self.notify(
                 f"{notice[0].upper()}{notice[1:]}.", title="Backups", severity="warning", timeout=20, markup=False
             )
@@ -500,9 +499,8 @@ class SendfolioApp(NoticesApp):
     def on_unmount(self) -> None:
         """Close the folio when the app ends (and leave the signals as they were)."""
         self.close_folio()
-        exiting = getattr(self, "_signal_exit", None)
-        if exiting is not None:
-            exiting.uninstall()
+        if self._signal_exit is not None:
+            self._signal_exit.uninstall()
 
     def action_area(self, mode: str) -> None:
         """Switch to an area (not while a dialog is open, nor before the folio is open)."""
@@ -553,13 +551,13 @@ class SendfolioApp(NoticesApp):
     def action_toggle_contrast(self) -> None:
         """Switch between the normal and the high-contrast theme, and remember the choice."""
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
-        if self.folio is not None and hasattr(self.folio, "put_setting"):
+        if self.folio is not None:
             self.folio.put_setting(THEME_SETTING, self.theme)
         self.notify("High contrast on" if self.theme == HIGH_CONTRAST.name else "High contrast off")
 
     def _apply_saved_theme(self) -> None:
         """Use the theme the folio remembers, if any."""
-        if self.folio is None or not hasattr(self.folio, "get_setting"):
+        if self.folio is None:
             return
         saved = self.folio.get_setting(THEME_SETTING, DEFAULT_THEME)
         if saved in (DEFAULT_THEME, HIGH_CONTRAST.name):
@@ -571,8 +569,7 @@ def run_app(data_dir: Path, *, today: date | None = None) -> int:
     app = SendfolioApp(Path(data_dir), today=today)
     app.own_process = True
     app.run()
-    exiting = getattr(app, "_signal_exit", None)
-    if exiting is not None and exiting.received is not None:
+    if app._signal_exit is not None and app._signal_exit.received is not None:
         # ended by SIGHUP or SIGTERM: end now, not after whatever threads are left (their terminal is gone)
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()

@@ -73,7 +73,7 @@ class FolioScreen(ResumeHookScreen):
         """Redraw now if showing, else when next shown."""
         if self.is_current:
             self._stale = False
-            self._drawn = getattr(self.app, "revision", 0)
+            self._drawn = self.app.revision
             self.refresh_view()
             self.refresh_bindings()
         else:

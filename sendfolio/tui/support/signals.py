@@ -17,13 +17,33 @@ import os
 import signal
 import threading
 import time
-from typing import Any
+from typing import Any, Protocol
+
+from textual.app import App
+
+from sendfolio.tui.support.textual_internals import running_loop
 
 GRACE_SECONDS = 2.2
 """How long the app is given to close by itself after the signal before it is ended."""
 
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 """The signals that end the app."""
+
+
+class ClosesOnSignal(Protocol):
+    """What the app offers the signals' handler and its watchdog."""
+
+    def hang_up(self) -> None:
+        """Keep a draft of any unsaved work, then close (run on the app's loop)."""
+        ...
+
+    def keep_drafts(self) -> None:
+        """Keep a draft of every screen holding unsaved changes."""
+        ...
+
+    def close_folio(self) -> None:
+        """Close the folio (releasing its lock)."""
+        ...
 
 
 class ExitOnSignals:
@@ -34,7 +54,7 @@ class ExitOnSignals:
     run inside another program, as the tests' Pilot does) only the app's own way is taken.
     """
 
-    def __init__(self, app: Any, *, force: bool = True) -> None:
+    def __init__(self, app: ClosesOnSignal, *, force: bool = True) -> None:
         """Watch for the signals on behalf of `app` (call `install` on the main thread)."""
         self.app = app
         self.force = force
@@ -62,7 +82,7 @@ class ExitOnSignals:
         self.received = number
         if self.force:
             threading.Thread(target=self._end_after_grace, name="sendfolio-exit", daemon=True).start()
-        loop = getattr(self.app, "_loop", None)
+        loop = running_loop(self.app) if isinstance(self.app, App) else None
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self.app.hang_up)

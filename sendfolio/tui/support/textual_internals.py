@@ -13,11 +13,13 @@ What the rest of the app uses instead, with public names:
 - `mark_styled(screen, app)`: an area's new screen taken as styled by the stylesheet as it stands;
 - `CellHookTable.draw_cell(...)`, `caches_cleared()`, `row_state(row_index)` and `forget_drawn_rows()`:
   tables that keep or skip the cells they draw;
-- `draw_keys_at_once(footer)` and `keys_ready(footer)`: a footer drawn from the screen's keys at once.
+- `draw_keys_at_once(footer)` and `keys_ready(footer)`: a footer drawn from the screen's keys at once;
+- `running_loop(app)`: the app's event loop, for a signal's handler to hand it the close.
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -140,6 +142,12 @@ RELIED_ON: tuple[Internal, ...] = (
         "_pseudo_class_state",
         "attribute",
         "read by the long tables: focus and the like, part of what a kept cell depends on",
+    ),
+    Internal(
+        "textual.app:App",
+        "_loop",
+        "attribute",
+        "read by the signals' handler (SIGHUP, SIGTERM), outside the loop: the loop to hand the app's close to",
     ),
     Internal(
         "textual.widgets:Footer",
@@ -299,3 +307,8 @@ def draw_keys_at_once(footer: Footer) -> None:
 def keys_ready(footer: Footer) -> bool:
     """Whether `footer` has the screen's keys to draw."""
     return bool(footer._bindings_ready)
+
+
+def running_loop(app: App[Any]) -> asyncio.AbstractEventLoop | None:
+    """The event loop `app` runs on (None before it runs), for code outside the loop to call into it."""
+    return app._loop
