@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sendfolio import rules
     from sendfolio.domain import timescales
 
-FORMAT = 1
+FORMAT = 2
 """The version of the kept figures' shape; a change of it (or of sendfolio's version) means none are believed."""
 
 READER = f"{__version__}/{FORMAT}"
@@ -62,6 +62,8 @@ class KeptDeadline:
     due: date | None
     done: date | None
     status: str
+    to_come: date | None = None
+    """The date entered for the step, when it is still to come (shown as entered, not due)."""
 
 
 def to_json(view: DashboardView) -> dict[str, Any]:
@@ -101,6 +103,7 @@ def _deadline(item: Any) -> dict[str, Any]:
         "due": item.due.isoformat() if item.due else None,
         "done": item.done.isoformat() if item.done else None,
         "status": item.status,
+        "to_come": item.to_come.isoformat() if item.to_come else None,
     }
 
 
@@ -160,7 +163,7 @@ def _kept_report(raw: Any) -> KeptReport:
 
 
 def _kept_deadline(raw: Any) -> KeptDeadline:
-    """A deadline: case, event, due, done, status."""
+    """A deadline: case, event, due, done, status, and a date entered still to come."""
     doc = _mapping(raw)
     return KeptDeadline(
         case=_text(doc["case"]),
@@ -168,6 +171,7 @@ def _kept_deadline(raw: Any) -> KeptDeadline:
         due=_date(doc["due"]) if doc["due"] is not None else None,
         done=_date(doc["done"]) if doc["done"] is not None else None,
         status=_text(doc["status"]),
+        to_come=_date(doc["to_come"]) if doc["to_come"] is not None else None,
     )
 
 
