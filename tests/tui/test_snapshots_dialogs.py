@@ -1,4 +1,4 @@
-"""Snapshots of every dialog (each `ModalScreen` of `sendfolio/tui/dialogs/`) at 80×24, on the demo folio,
+"""Snapshots of every dialog (each `ModalScreen` of `sendfolio/tui/dialogs/`) at 80×24 and 120×40, on the demo folio,
 and of a few key screens in the high-contrast theme.
 
 Each dialog is opened the way the mediator opens it. The welcome and the unlock dialog open on their own, on an
@@ -73,6 +73,12 @@ def test_dialog(snap_compare, snap_folio, today, dialog):
     assert snap_compare(app_on(snap_folio, today), terminal_size=SMALL, run_before=showing(*DIALOGS[dialog]))
 
 
+@pytest.mark.parametrize("dialog", list(DIALOGS))
+def test_dialog_large(snap_compare, snap_folio, today, dialog):
+    """The dialog over the screen it was opened from, in a roomy terminal (120×40)."""
+    assert snap_compare(app_on(snap_folio, today), terminal_size=LARGE, run_before=showing(*DIALOGS[dialog]))
+
+
 def test_welcome(snap_compare, tmp_path, monkeypatch, today):
     """The welcome on an empty folio."""
     from tests.helpers.snapshots import SNAPSHOT_DIR
@@ -89,6 +95,24 @@ def test_unlock(snap_compare, snap_folio, today):
     snap_folio.change_codec(crypto.new_codec(PASSPHRASE, crypto.TEST_PARAMS))
     snap_folio.close()
     assert snap_compare(app_on(None, today), terminal_size=SMALL, run_before=showing())
+
+
+def test_welcome_large(snap_compare, tmp_path, monkeypatch, today):
+    """The welcome on an empty folio, in a roomy terminal."""
+    from tests.helpers.snapshots import SNAPSHOT_DIR
+
+    monkeypatch.chdir(tmp_path)
+    SNAPSHOT_DIR.mkdir()
+    assert snap_compare(app_on(None, today), terminal_size=LARGE, run_before=showing())
+
+
+def test_unlock_large(snap_compare, snap_folio, today):
+    """The unlock dialog an encrypted folio opens with, in a roomy terminal."""
+    from sendfolio.store import crypto
+
+    snap_folio.change_codec(crypto.new_codec(PASSPHRASE, crypto.TEST_PARAMS))
+    snap_folio.close()
+    assert snap_compare(app_on(None, today), terminal_size=LARGE, run_before=showing())
 
 
 @pytest.mark.parametrize(
