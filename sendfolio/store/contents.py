@@ -124,7 +124,8 @@ class FolioContents:
         return self.data().attachments
 
     def _table(self, kind: type[R]) -> dict[tuple, R]:
-        """The records of one kind by key (the index keeps each kind's records under its own type)."""
+        """The records of one kind by key (the index keeps each kind's records under its own type). A change
+        replaces the dict, never changes it in place: a reader walking it while a save runs sees one state."""
         return cast("dict[tuple, R]", self._records[kind])
 
     def _single(self, name: str, kind: type[R]) -> R | None:

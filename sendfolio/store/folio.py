@@ -215,7 +215,7 @@ class Folio(FolioContents, KeepsFigures):
             if key in self._records[type(record)]:
                 self._remove_stored(spec, key)
             self._db.table(spec.name).insert(record.to_dict())
-            self._records[type(record)][key] = record
+            self._records[type(record)] = {**self._records[type(record)], key: record}  # a new dict: see `_table`
             self._note_entered(record.KIND, key)
         return record
 
@@ -276,7 +276,7 @@ class Folio(FolioContents, KeepsFigures):
                 if replaced:
                     table.remove(lambda doc, spec=spec, replaced=replaced: _doc_key(doc, spec) in replaced)
                 table.insert_multiple(record.to_dict() for record in new.values())
-                self._records[kind].update(new)
+                self._records[kind] = {**self._records[kind], **new}
             for record in singles:
                 self.put(record)
         return stored
@@ -297,7 +297,7 @@ class Folio(FolioContents, KeepsFigures):
             return False
         with self.batch():
             self._remove_stored(spec, key)
-            del self._records[type(record)][key]
+            self._records[type(record)] = {k: v for k, v in self._records[type(record)].items() if k != key}
             if isinstance(record, Case):
                 self._delete_observations(record.ref)
                 for feedback in [item for item in self._table(Feedback).values() if item.case == record.ref]:
@@ -391,7 +391,7 @@ class Folio(FolioContents, KeepsFigures):
             table = self._db.table(SETTINGS_TABLE)
             table.remove(where("key") == key)
             table.insert({"key": key, "value": plain})
-            self._settings[key] = plain
+            self._settings = {**self._settings, key: plain}
 
     def change_codec(self, codec: Codec | None, *, remove_exports: bool = False) -> CodecChange:
         """Re-save the folio, its attached files, drafts and exports through a new codec (e.g. to encrypt it),

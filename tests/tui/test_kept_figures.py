@@ -138,3 +138,23 @@ async def test_the_kept_figures_of_an_encrypted_folio_are_encrypted(demo_folio, 
         await settle(pilot)
         app.folio.close()
     assert has_magic((folder / FIGURES_FILE).read_bytes())
+
+
+def test_the_kept_deadlines_hold_what_the_dashboard_shows(demo_folio, today):
+    """Each deadline kept reads back as the rules gave it: a step entered for a day still to come included."""
+    from dataclasses import replace
+
+    from sendfolio.domain.timescales import Deadline
+    from sendfolio.tui.views.dashboard import dashboard_view
+    from sendfolio.tui.views.kept_figures import from_json, to_json
+
+    view = dashboard_view(demo_folio.snapshot().data, today, demo_folio.entered())
+    planned = Deadline(
+        "SM-T-009", "Mediation meeting", today + timedelta(days=9), None, "due", "r", "s", today + timedelta(days=4)
+    )
+    view = replace(view, deadlines=(*view.deadlines, planned))
+    kept = from_json(json.loads(json.dumps(to_json(view))))
+    fields = ("case", "event", "due", "done", "status", "to_come")
+    for shown, back in zip((*view.deadlines, *view.breaches), (*kept.deadlines, *kept.breaches), strict=True):
+        assert [getattr(back, name) for name in fields] == [getattr(shown, name) for name in fields]
+    assert kept.deadlines[-1].to_come == today + timedelta(days=4)

@@ -25,6 +25,7 @@ from sendfolio.rules import case_date_warning, held_ahead
 from sendfolio.tui.dialogs.case_form import CaseFormScreen, DebriefScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.support.saving import saving
 from sendfolio.tui.views import caseops
 from sendfolio.tui.views.palette_command import PaletteCommand
 from sendfolio.tui.widgets.areabar import AreaBar
@@ -286,7 +287,7 @@ class CaseLogScreen(FolioScreen):
         )
         if case is None:
             return
-        caseops.save_case(folio, case, original)
+        await saving(folio, caseops.save_case, folio, case, original)
         self.notify(f"Case {case.ref} saved.", markup=False)
         warning = case_date_warning(case, self.app.today)
         if warning:
@@ -303,7 +304,7 @@ class CaseLogScreen(FolioScreen):
         question = f"Delete case {case.ref}" + (f" and its {count} observed criteria?" if count else "?")
         if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
-        self.undo = caseops.delete_case(self.app.current_folio, case)
+        self.undo = await saving(self.app.current_folio, caseops.delete_case, self.app.current_folio, case)
         self.notify(f"Case {case.ref} deleted. Press u to undo.", markup=False)
         self.reload()
 
@@ -346,7 +347,7 @@ class CaseLogScreen(FolioScreen):
         if changed is None:
             return
         changed = caseops.debrief_entered_if_changed(changed, case)
-        self.app.current_folio.put(changed)
+        await saving(self.app.current_folio, self.app.current_folio.put, changed)
         self.notify(f"De-brief of {changed.ref} saved.", markup=False)
         self.reload(select=changed.ref)
         await offer_learning_needs(self.app, [changed.ref])

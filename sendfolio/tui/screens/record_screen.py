@@ -26,6 +26,7 @@ from sendfolio.rules import current_registration_year, registration_year, year_l
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
+from sendfolio.tui.support.saving import saving
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
@@ -220,15 +221,17 @@ class RecordTableScreen(FolioScreen):
 
     async def fill_and_save(self, form: EditRecordScreen[Any]) -> None:
         """Wait for the form; save the record it returns, then offer its year when that is not the one on show."""
-        saved = self.save(await self.app.push_screen_wait(form))
+        saved = await self.save(await self.app.push_screen_wait(form))
         if saved is not None:
             await self.offer_its_year(saved)
 
-    def save(self, record: Record | None) -> Record | None:
-        """Put a record from the form in the folio at once, and show it; the record as saved (None: nothing to save)."""
+    async def save(self, record: Record | None) -> Record | None:
+        """Put a record from the form in the folio at once (a large folio off the screen's thread), and show it;
+        the record as saved (None: nothing to save)."""
         if record is None:
             return None
-        saved = self.app.current_folio.put(record)
+        folio = self.app.current_folio
+        saved: Record = await saving(folio, folio.put, record)
         self.notify(f"Saved the {self.NOUN}.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))
@@ -272,6 +275,6 @@ class RecordTableScreen(FolioScreen):
         question = f"Delete the {self.NOUN} “{self.describe(record)}”?"
         if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
-        self.app.current_folio.delete(record)
+        await saving(self.app.current_folio, self.app.current_folio.delete, record)
         self.notify(f"Deleted the {self.NOUN} “{self.describe(record)}”.", markup=False)
         self.refresh_view()

@@ -1,0 +1,56 @@
+"""A large folio is saved off the screen's thread: the screen answers keys while the file is written."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from sendfolio.samples.generate import generate_folio
+from sendfolio.store import Folio
+from sendfolio.tui.screens.cpd import CPDScreen
+from sendfolio.tui.support.saving import INLINE_BYTES
+from tests.helpers.tui import make_app, settle
+from tests.tui.test_save_failure import add_cpd
+
+SIZE = (120, 40)
+"""A roomy terminal."""
+
+
+def saving_threads(folio: Folio) -> list[str]:
+    """Note the thread each save of `folio` runs in (its listeners are called there, once the save stands)."""
+    threads: list[str] = []
+    folio.on_save.append(lambda: threads.append(threading.current_thread().name))
+    return threads
+
+
+async def add_and_read_back(folio: Folio, folio_dir, today: date, title: str) -> list[str]:
+    """Add a CPD entry through the form; the threads its saves ran in. The entry is shown and in the file."""
+    threads = saving_threads(folio)
+    app = make_app(folio_dir, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await add_cpd(pilot, title)
+        await settle(pilot)
+        assert isinstance(app.screen, CPDScreen)
+        assert any("Saved the CPD entry" in str(note.message) for note in app._notifications)
+    folio.close()
+    with Folio.open(folio_dir) as again:
+        assert title in [entry.title for entry in again.cpd()]
+    return threads
+
+
+async def test_a_large_folio_is_saved_in_a_thread(tmp_path, today):
+    """Four years of records (a file past the size saved at once): the save runs off the screen's thread."""
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    assert folio.path.stat().st_size > INLINE_BYTES
+    threads = await add_and_read_back(folio, tmp_path, today, "Saved while the screen answers keys")
+    assert threads and threading.main_thread().name not in threads
+
+
+async def test_a_small_folio_is_saved_at_once(folio, folio_dir, today):
+    """A small folio saves in a few milliseconds: on the screen's thread, as the form closes."""
+    threads = await add_and_read_back(folio, folio_dir, today, "Saved at once")
+    assert threads == [threading.main_thread().name]
