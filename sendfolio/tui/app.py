@@ -192,11 +192,14 @@ class SendfolioApp(NoticesApp):
     async def _unlock_first_folio(self) -> None:
         """Ask for the passphrase, then open the encrypted folio with its codec; close the app if the user gave up."""
         from sendfolio.tui.dialogs.unlock import UnlockScreen
+        from sendfolio.tui.screens.dashboard import DashboardScreen
 
         codec = await self.push_screen_wait(UnlockScreen(self.data_dir))
         if codec is None:
             self.exit(return_code=2, message="The folio was not opened: no passphrase given, or three wrong tries.")
         else:
+            if isinstance(self.screen, DashboardScreen):
+                self.screen.show_kept(codec)  # the figures kept for this very file, while it opens
             self.open_folio(codec)
 
     def load_screen_styles(self) -> None:

@@ -158,3 +158,29 @@ def test_the_kept_deadlines_hold_what_the_dashboard_shows(demo_folio, today):
     for shown, back in zip((*view.deadlines, *view.breaches), (*kept.deadlines, *kept.breaches), strict=True):
         assert [getattr(back, name) for name in fields] == [getattr(shown, name) for name in fields]
     assert kept.deadlines[-1].to_come == today + timedelta(days=4)
+
+
+async def test_an_encrypted_folio_shows_its_kept_figures_once_unlocked(demo_folio, today, monkeypatch):
+    """Unlocked, an encrypted folio's kept figures are painted while it opens; an older file put back in its
+    place (encrypted as well) is not shown with the figures of the newer."""
+    from sendfolio.store import Folio
+
+    folder = demo_folio.data_dir
+    passphrase = "fictional passphrase for kept figures"
+    codec = new_codec(passphrase, TEST_PARAMS)
+    demo_folio.change_codec(codec)
+    demo_folio.close()
+    monkeypatch.setenv("SENDFOLIO_PASSPHRASE", passphrase)  # the unlock dialog uses it, as a script would
+    first = await run_once(folder, today, monkeypatch)
+    assert [opened for opened, _ in first] == [True]
+    assert has_magic((folder / FIGURES_FILE).read_bytes())
+    second = await run_once(folder, today, monkeypatch)
+    assert second == [(False, first[0][1]), (True, first[0][1])]
+
+    older = (folder / FOLIO_FILE).read_bytes()
+    with Folio.open(folder, codec=codec) as folio:
+        folio.put_setting("a fictional setting", 1)
+    await run_once(folder, today, monkeypatch)  # the figures kept for the newer file
+    (folder / FOLIO_FILE).write_bytes(older)
+    third = await run_once(folder, today, monkeypatch)
+    assert [opened for opened, _ in third] == [True]

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported where used: the rules and records load after the f
     from sendfolio.domain import timescales
     from sendfolio.domain.records import Record
     from sendfolio.store.figures import KeepsFigures, Snapshot
+    from sendfolio.store.storage import Codec
 
 
 class DashboardScreen(FolioScreen):
@@ -117,20 +118,29 @@ class DashboardScreen(FolioScreen):
         if kept is not None:
             self.show(kept)
 
-    def _kept_view(self) -> DashboardView | None:
-        """The figures kept beside the folio the app started on, if they are for that very file and today."""
+    def _kept_view(self, codec: Codec | None = None) -> DashboardView | None:
+        """The figures kept beside the folio the app started on, if they are for that very file and today (an
+        encrypted folio's once its passphrase gave the `codec`: `show_kept`)."""
         starting = self.app.start_digest
         if starting is None or self.app.folio is not None:
             return None
-        self.app.start_digest = None  # the first Dashboard only: another folio opened later has its own
         from sendfolio.store.figures import kept_figures
         from sendfolio.store.mark import is_encrypted
         from sendfolio.tui.views.kept_figures import READER, from_json
 
-        if is_encrypted(self.app.data_dir):  # its figures are read once the passphrase is given
+        if codec is None and is_encrypted(self.app.data_dir):  # its figures are read once the passphrase is given
             return None
-        kept = kept_figures(self.app.data_dir, starting.result(), today=self.app.today.isoformat(), reader=READER)
+        self.app.start_digest = None  # the first Dashboard only: another folio opened later has its own
+        today = self.app.today.isoformat()
+        kept = kept_figures(self.app.data_dir, starting.result(), today=today, reader=READER, codec=codec)
         return None if kept is None else from_json(kept)
+
+    def show_kept(self, codec: Codec) -> None:
+        """The encrypted folio the app started on is unlocked: its kept figures (if for that very file and today)
+        while it opens."""
+        kept = self._kept_view(codec)
+        if kept is not None:
+            self.show(kept)
 
     def show_error(self, message: str) -> None:
         """The folio could not be opened: say why (and how to quit) in place of the figures."""
