@@ -113,7 +113,8 @@ async def test_a_folio_holding_a_case_held_before_its_date_opens_with_it_flagged
 
 
 async def test_the_dashboard_lists_a_step_entered_for_a_day_to_come_as_entered_not_due(started_dir, today):
-    """A booked case's step whose date is entered and still to come is planned: the deadline list says entered."""
+    """A booked case's step whose date is entered, still to come and within its deadline is planned: the deadline
+    list says entered; entered for a day after its deadline, it stays due (overdue once that passes)."""
     from sendfolio.store import Folio
 
     ahead = today + timedelta(days=12)
@@ -135,3 +136,13 @@ async def test_the_dashboard_lists_a_step_entered_for_a_day_to_come_as_entered_n
         status = {row[1]: row[4] for row in rows if row[0] == "SM-F-012"}
         assert status["parties told of mediation date"] == "entered"
         assert status["mediation held"] == "entered"  # the booked day itself: entered, still to come
+    late = case.with_changes(ref="SM-F-013", parties_notified=(today + timedelta(days=9)).isoformat())
+    with Folio.open(started_dir) as folio:
+        folio.put(late)  # entered for a day after the step's deadline: still due, never "entered"
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#deadlines", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+        status = {row[1]: row[4] for row in rows if row[0] == "SM-F-013"}
+        assert status["parties told of mediation date"] == "due"

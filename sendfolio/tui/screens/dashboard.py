@@ -278,8 +278,8 @@ class DashboardScreen(FolioScreen):
         for index, item in enumerate(deadlines):
             left = days_until(item.due, today) if item.due else "—"
             status = status_text(item.status)
-            if item.to_come is not None:  # its date is entered and still to come: planned, not waiting to be done
-                status = Text("entered", style="italic")
+            if item.to_come is not None and item.status == "due" and item.due and item.to_come <= item.due:
+                status = Text("entered", style="italic")  # planned in time: its date is entered and still to come
             cells = (item.case, item.event, short_date(item.due), left, status)
             table.add_row(*plain_cells(cells), key=str(index))
         table.display = bool(deadlines)

@@ -5,19 +5,54 @@ a failed save told rather than crashed on, and notices that never stand in the w
 over a dialog's buttons); `notify_once(message, ...)` shows a notice once per cause while a folio is open
 (`forget_notices()` when another opens); `unhandled_error` replaces Textual's crash report (which shows
 local variables) with a short message and a log file in the data folder.
+
+Keys typed ahead keep their order: a key that moves on (Tab, shift+Tab, Enter, Esc) travels up from the
+field to the screen's bindings behind the keys already waiting, so the text typed after it used to land
+in the field before. `NoticesApp` holds the keys that come after such a key until it is handled (and what
+it set going: a list's choice, the field it focuses), then gives them out in order.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual.screen import ModalScreen
+from textual import events
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import TextArea
 from textual.worker import WorkerFailed
 
 from sendfolio.tui.support.crash import crash_message, write_crash_log
 from sendfolio.tui.support.textual_internals import CrashHookApp
+
+MOVING_KEYS = frozenset({"tab", "shift+tab", "enter", "escape"})
+"""Keys that can move the focus or change the screen: the keys after one wait until it is handled."""
+
+HOLD_AT_MOST = 0.5
+"""Seconds the keys after a moving key wait at most (a key a widget keeps for itself never comes back up)."""
+
+
+def keeps_key(widget: Widget | None, key: str) -> bool:
+    """True when the focused widget takes the key itself, so it never comes up (a text area's Enter, its Tab
+    when it indents): the keys after it need not wait."""
+    if isinstance(widget, TextArea):
+        return key == "enter" or (key == "tab" and widget.tab_behavior == "indent")
+    return False
+
+
+async def handled_before(widget: Widget | None, wait: float = 0.25) -> None:
+    """Wait until what `widget` and the widgets around it were given so far is handled (at most `wait` each)."""
+    while widget is not None and not isinstance(widget, Screen):
+        done = asyncio.Event()
+        widget.call_later(done.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), wait)
+        parent = widget.parent
+        widget = parent if isinstance(parent, Widget) else None
 
 
 class NoticesApp(CrashHookApp):
@@ -30,6 +65,52 @@ class NoticesApp(CrashHookApp):
         """No notice shown yet."""
         super().__init__()
         self._notified_once: set[str] = set()
+        self._held: list[events.Key] | None = None
+        self._holding_for: events.Key | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed while a moving key is on its way waits; a moving key starts the wait."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            if event.key in MOVING_KEYS and not keeps_key(self.focused, event.key):
+                self._held, self._holding_for = [], event
+                self.set_timer(HOLD_AT_MOST, lambda: self._give_out(event))
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The moving key came back up to the app: once its binding has run (Textual's own `_on_key`, called
+        after this one), what it set going is handled, then the keys that waited go on."""
+        if event is self._holding_for:
+            self.call_next(self._after_moving, event)
+
+    async def _after_moving(self, event: events.Key) -> None:
+        """What the moving key set going is handled (a list's choice, then the choice at its Select, which asks
+        the app to focus it); then the keys that waited go on, after what the app was asked meanwhile."""
+        for _ in range(3):
+            await handled_before(self.focused)
+        self.call_later(self._give_out, event)
+
+    async def _give_out(self, moving: events.Key) -> None:
+        """Give out the keys that waited for `moving`, in order (one of them may start another wait)."""
+        if self._holding_for is not moving or self._held is None:
+            return
+        waiting, self._held, self._holding_for = self._held, None, None
+        for index, key in enumerate(waiting):
+            await self.on_event(key)
+            if self.holding_keys():  # it was a moving key: the rest wait for it in turn
+                self.hold(waiting[index + 1 :])
+                return
+
+    def holding_keys(self) -> bool:
+        """True while keys typed after a moving key wait for it."""
+        return self._held is not None
+
+    def hold(self, keys: list[events.Key]) -> None:
+        """Keep `keys` waiting, after those already waiting."""
+        if self._held is not None:
+            self._held.extend(keys)
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         """Push a screen; a dialog clears the toasts on show."""
