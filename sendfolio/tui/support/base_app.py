@@ -23,7 +23,6 @@ from rich.text import Text
 from textual import events
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import TextArea
 from textual.worker import WorkerFailed
 
 from sendfolio.tui.support.crash import crash_message, write_crash_log
@@ -39,9 +38,11 @@ HOLD_AT_MOST = 0.5
 def keeps_key(widget: Widget | None, key: str) -> bool:
     """True when the focused widget takes the key itself, so it never comes up (a text area's Enter, its Tab
     when it indents): the keys after it need not wait."""
-    if isinstance(widget, TextArea):
-        return key == "enter" or (key == "tab" and widget.tab_behavior == "indent")
-    return False
+    if key not in ("enter", "tab") or not any(cls.__name__ == "TextArea" for cls in type(widget).__mro__):
+        return False
+    from textual.widgets import TextArea  # already loaded, the widget being one (not imported at start)
+
+    return isinstance(widget, TextArea) and (key == "enter" or widget.tab_behavior == "indent")
 
 
 async def handled_before(widget: Widget | None, wait: float = 0.25) -> None:
