@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.record_base import FieldError, Identified, field_spec as _spec, id_field as _id
@@ -168,8 +168,11 @@ FEEDBACK_RESPONSE_DAYS = 20
 FEEDBACK_RESPONSE_SOURCE = f"{APPENDIX_D} §2"
 """Where the feedback response comes from in the standards."""
 
-FEEDBACK_FROM = ("parent-carer", "young-person", "local-authority", "other")
+FeedbackFrom = Literal["parent-carer", "young-person", "local-authority", "other"]
 """Who gave feedback: never a name."""
+
+FEEDBACK_FROM: tuple[FeedbackFrom, ...] = get_args(FeedbackFrom)
+"""Everyone who may give feedback, in the order offered."""
 
 RATING_MAX = 5
 """Ratings run from 1 (not at all) to 5 (fully)."""
@@ -346,7 +349,7 @@ class Feedback(Identified):
     KIND: ClassVar[str] = "feedback"
     id: str = _id()
     case: str = _spec(f.pattern(CASE_REF, CASE_REF_HELP, required=False), "")
-    given_by: str = _spec(f.choice(FEEDBACK_FROM))
+    given_by: FeedbackFrom = _spec(f.choice(FEEDBACK_FROM))
     received: dt.date = _spec(f.a_date())
     complaint: bool = _spec(f.yes_no, False)
     rating_explained: int = _spec(_rating, 0)
@@ -369,11 +372,14 @@ class Feedback(Identified):
         return {key: value for key, value in given.items() if value}
 
 
-PLAN_STATUSES = ("open", "met", "dropped")
+PlanStatus = Literal["open", "met", "dropped"]
 """Where a development target stands."""
 
+PLAN_STATUSES: tuple[PlanStatus, ...] = get_args(PlanStatus)
+"""Every status of a development target, in the order offered."""
 
-def _plan_status(raw: Any) -> str:
+
+def _plan_status(raw: Any) -> PlanStatus:
     """Where a target stands; blank means open."""
     return "open" if f.is_blank(raw) else f.choice(PLAN_STATUSES)(raw)
 
@@ -387,7 +393,7 @@ class DevelopmentTarget(Identified):
     target: str = _spec(f.text(required=True, max_length=500, single_line=True))
     action: str = _spec(f.text(max_length=2_000), "")
     review: dt.date = _spec(f.a_date())
-    status: str = _spec(_plan_status, "open")
+    status: PlanStatus = _spec(_plan_status, "open")
     progress: str = _spec(f.text(max_length=5_000), "")
 
     def is_overdue(self, today: dt.date) -> bool:

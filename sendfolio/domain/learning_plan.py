@@ -8,14 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.record_base import FieldError, Identified, field_spec as _spec, id_field as _id
 from sendfolio.domain.vocabulary import CASE_REF, RECORD_ID
 
-NEED_STATUSES = ("open", "met", "dropped")
+NeedStatus = Literal["open", "met", "dropped"]
 """Where a learning need stands: still to do, met, or no longer pursued."""
+
+NEED_STATUSES: tuple[NeedStatus, ...] = get_args(NeedStatus)
+"""Every status of a learning need, in the order offered."""
 
 NEED_SOURCE = rf"(case:{CASE_REF}|ppc:{RECORD_ID}|own)"
 """Where a learning need came from: a case's de-brief, a PPC session, or the mediator's own choice."""
@@ -27,7 +30,7 @@ NEED_MET_BY = rf"(cpd|reflection):{RECORD_ID}"
 """A record that met a learning need: a CPD entry or a reflection."""
 
 
-def _need_status(raw: Any) -> str:
+def _need_status(raw: Any) -> NeedStatus:
     """Where a need stands; blank means open."""
     return "open" if f.is_blank(raw) else f.choice(NEED_STATUSES)(raw)
 
@@ -49,7 +52,7 @@ class LearningNeed(Identified):
     need: str = _spec(f.text(required=True, max_length=500, single_line=True))
     action: str = _spec(f.text(required=True, max_length=2_000))
     due: dt.date = _spec(f.a_date())
-    status: str = _spec(_need_status, "open")
+    status: NeedStatus = _spec(_need_status, "open")
     source: str = _spec(_need_source, "own")
     met_by: tuple[str, ...] = _spec(f.a_list(max_items=50, item_length=60), ())
 

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Literal, Self, get_args
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.documents import (
@@ -78,8 +78,11 @@ from sendfolio.domain.vocabulary import (
     CaseRole as CaseRole,
     CaseStatus as CaseStatus,
     CPDMethod as CPDMethod,
+    MembershipBody as MembershipBody,
     Outcome as Outcome,
     PPCMode as PPCMode,
+    RecordedBy as RecordedBy,
+    Route as Route,
     TrainingKind as TrainingKind,
 )
 
@@ -262,7 +265,7 @@ class Observation(Record):
     observer: str = _spec(f.text(max_length=120, single_line=True), "")
     notes: str = _spec(f.text(max_length=5_000), "")
     observer_role: str = _spec(f.text(max_length=60, single_line=True), "")
-    recorded_by: str = _spec(f.choice(RECORDED_BY), "mediator")
+    recorded_by: RecordedBy = _spec(f.choice(RECORDED_BY), "mediator")
     returned_on: dt.date | None = _spec(f.a_date(required=False), None)
 
     @property
@@ -282,8 +285,14 @@ class Observation(Record):
         return []
 
 
-RETURN_HOW = ("unsigned", "signed", "paper")
+ReturnHow = Literal["unsigned", "signed", "paper"]
 """How a return came in: a filled-in PDF not signed, one digitally signed, or a paper form transcribed."""
+
+RETURN_HOW: tuple[ReturnHow, ...] = get_args(ReturnHow)
+"""Every way a return comes in."""
+
+VerifierRole = Literal["PPC", "manager", "mentor"]
+"""Who verifies a portfolio (Form 4) or makes a Form 5 declaration."""
 
 
 def _criterion_ids() -> tuple[str, ...]:
@@ -313,7 +322,7 @@ class ObserverReturn(Identified):
     completed: dt.date | None = _spec(f.a_date(required=False), None)
     imported: dt.date = _spec(f.a_date())
     ticked: tuple[str, ...] = _spec(f.a_list(options=_criterion_ids(), max_items=200, item_length=60), ())
-    how: str = _spec(f.choice(RETURN_HOW), "unsigned")
+    how: ReturnHow = _spec(f.choice(RETURN_HOW), "unsigned")
     attachment: str = _spec(f.pattern(RECORD_ID, "the id of an attachment", required=False), "")
     sha256: str = _digest(required=False)
     signer: str = _spec(f.text(max_length=200, single_line=True), "")
@@ -431,10 +440,10 @@ class Profile(Record):
 
     KIND: ClassVar[str] = "profile"
     name: str = _spec(f.text(max_length=120, single_line=True), "")
-    membership_body: str = _spec(f.choice(MEMBERSHIP_BODIES, required=False), "")
+    membership_body: MembershipBody | Literal[""] = _spec(f.choice(MEMBERSHIP_BODIES, required=False), "")
     membership_number: str = _spec(f.text(max_length=60, single_line=True), "")
     registration_anniversary: dt.date | None = _spec(f.a_date(required=False), None)
-    route: str = _spec(f.choice(ROUTES), "new")
+    route: Route = _spec(f.choice(ROUTES), "new")
     lead_since: dt.date | None = _spec(f.a_date(required=False), None)
     accredited_on: dt.date | None = _spec(f.a_date(required=False), None)
     returned_forms_only: bool = _spec(f.yes_no, False)
@@ -467,12 +476,12 @@ class Verification(Record):
     KIND: ClassVar[str] = "verification"
     name: str = _spec(f.text(required=True, max_length=120, single_line=True))
     register: str = _spec(f.text(max_length=120, single_line=True), "")
-    role: str = _spec(f.choice(("PPC", "manager", "mentor")), "PPC")
+    role: VerifierRole = _spec(f.choice(get_args(VerifierRole)), "PPC")
     date: dt.date = _spec(f.a_date())
     statement: str = _spec(f.text(max_length=5_000), "", markdown=True)
     # Set when the PPC returned Form 4 themselves (`io/ppc_return.py`); empty when the mediator typed it.
     confirmed: tuple[str, ...] = _spec(f.a_list(options=tuple(CONFIRMATIONS)), ())
-    how: str = _spec(f.choice(RETURN_HOW[:2], required=False), "")
+    how: Literal["unsigned", "signed", ""] = _spec(f.choice(RETURN_HOW[:2], required=False), "")
     imported: dt.date | None = _spec(f.a_date(required=False), None)
     attachment: str = _spec(f.pattern(RECORD_ID, "the id of an attachment", required=False), "")
     sha256: str = _digest(required=False)

@@ -80,11 +80,17 @@ SEND_MODULES = ("legislative-framework", "send-context", "mediation-practice", "
 COVERS_BY_KIND: dict[str, tuple[str, ...]] = {"foundation": FOUNDATION_COVERS, "send": SEND_MODULES}
 """What a course of each kind can cover (a refresher course: nothing listed)."""
 
-MEMBERSHIP_BODIES = ("CMC", "COM")
+MembershipBody = Literal["CMC", "COM"]
 """The two bodies that register SEND mediators (standards §1.4.1)."""
 
-ROUTES = ("new", "passported")
+MEMBERSHIP_BODIES: tuple[MembershipBody, ...] = get_args(MembershipBody)
+"""Both registering bodies, in the order offered."""
+
+Route = Literal["new", "passported"]
 """New accreditation (§1.1–1.3) or the passported route (§1.6, Form 5)."""
+
+ROUTES: tuple[Route, ...] = get_args(Route)
+"""Both routes, in the order offered."""
 
 DEBRIEF_HEADINGS = (
     "strengths",
@@ -139,5 +145,8 @@ COURSE_HOURS_MAX = 500
 RECORD_ID = r"[a-z0-9\-]{1,40}"
 """The store's identifier of a record."""
 
-RECORDED_BY = ("mediator", "returned-form")
+RecordedBy = Literal["mediator", "returned-form"]
 """Who recorded an observation: the mediator, or an observer on a returned Form 1–3."""
+
+RECORDED_BY: tuple[RecordedBy, ...] = get_args(RecordedBy)
+"""Both, in the order offered."""

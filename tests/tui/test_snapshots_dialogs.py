@@ -43,6 +43,7 @@ DIALOGS = {
     "confirm-delete": ("2", "d"),
     "cpd-form": ("5", "a"),
     "profile-form": ("7", "p"),
+    "training-form": ("7", "a"),
     "template-chooser": ("4", "a"),
     "gap-chooser": ("9", "f"),
     "ask-text": (privacy_screen, "a"),
