@@ -56,3 +56,37 @@ async def test_a_refused_compile_opens_privacy_and_enter_opens_the_field(started
         form = app.screen
         assert isinstance(form, EditRecordScreen) and form.focused is form.editor("learning")
     assert not any((home / "Documents" / "sendfolio").glob("*.pdf"))
+
+
+async def test_observer_forms_refused_by_the_privacy_check_open_privacy_not_the_command_line(
+    started_dir, today, tmp_path
+):
+    """f on a case with a phone number in a CPD entry: not written, the Privacy screen over the dialog (no command
+    line named); Esc comes back to the dialog."""
+    from sendfolio.tui.dialogs.observer_forms import FormsScreen
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.folio.put(CPDEntry.from_dict(LEAKY))
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormsScreen)
+        dialog.query_one("#observer-forms-path").value = str(tmp_path / "forms.pdf")
+        await pilot.press("enter")
+        for _ in range(300):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, PrivacyScreen):
+                break
+        assert isinstance(app.screen, PrivacyScreen)
+        result = str(dialog.query_one("#observer-forms-result").render())
+        assert result.startswith("Not written") and "1 possible identifier" in result
+        assert "sendfolio privacy-check" not in result and "Privacy screen" in result
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog
+    assert not (tmp_path / "forms.pdf").exists()

@@ -19,9 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
+from sendfolio.domain.wording import count
 from sendfolio.paths import style_path
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen, may_replace
+from sendfolio.tui.views.features import PRIVACY
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -107,12 +109,25 @@ class FormsScreen(ModalScreen[None]):
             from sendfolio.store.outputs import OutputRefused
 
             error = event.worker.error
-            why = str(error) if isinstance(error, (OutputRefused, PrivacyFindings)) else None
+            if isinstance(error, PrivacyFindings):
+                result.update(privacy_refusal(error))
+                PRIVACY.run(self.app)  # over this dialog: Esc there comes back here to write it again
+                return
+            why = str(error) if isinstance(error, OutputRefused) else None
             result.update(f"Not written: {why or getattr(error, 'strerror', None) or type(error).__name__}")
 
     def action_dismiss_screen(self) -> None:
         """Close the dialog."""
         self.dismiss(None)
+
+
+def privacy_refusal(findings: Any) -> str:
+    """Why the PDF was not written when the privacy check refused it, and where it is put right in the app."""
+    return (
+        f"Not written: the privacy check found {count(len(findings.findings), 'possible identifier')}. "
+        "The Privacy screen lists them: Enter opens each at its field to fix it, i marks one that is not an "
+        "identifier; Esc comes back here to write it again."
+    )
 
 
 class ImportFormScreen(ModalScreen[Any]):

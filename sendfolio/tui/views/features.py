@@ -39,13 +39,16 @@ class Feature:
         app.push_screen(getattr(importlib.import_module(module), name)())
 
 
+PRIVACY = Feature(
+    "Privacy: likely identifiers and the do-not-print list",
+    "Names, e-mails, phone numbers, postcodes… in your notes: fix them or mark them, and list names never to print",
+    screen="sendfolio.tui.screens.privacy:PrivacyScreen",
+    words="privacy identifiers names do-not-print check fix anonymise",
+)
+"""The Privacy screen: where a document the privacy check refused is put right (a dialog opens it by this)."""
+
 FEATURES: list[Feature] = [
-    Feature(
-        "Privacy: likely identifiers and the do-not-print list",
-        "Names, e-mails, phone numbers, postcodes… in your notes: fix them or mark them, and list names never to print",
-        screen="sendfolio.tui.screens.privacy:PrivacyScreen",
-        words="privacy identifiers names do-not-print check fix anonymise",
-    ),
+    PRIVACY,
     Feature(
         "Export: a JSON backup, one kind as CSV, or reflections as Markdown",
         "Copy your records out of sendfolio, e.g. a backup to keep somewhere safe",
