@@ -22,6 +22,7 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -34,6 +35,7 @@ from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio
 
 if TYPE_CHECKING:
+    from sendfolio.io.importer import ImportPlan
     from sendfolio.store import Folio
     from sendfolio.tui.dialogs.paper_form import PaperFormScreen
     from sendfolio.tui.support.host import HostApp
@@ -133,10 +135,16 @@ class ExportScreen(TransferScreen):
             yield Static("", id="transfer-result")
         yield AppFooter()
 
+    kind: var[str] = var("backup", init=False)
+    """What is exported (a key of `EXPORT_CHOICES`): the path proposed and the encryption tick follow it."""
+
     def on_mount(self) -> None:
         """Propose a file for the backup."""
-        self.kind = "backup"
         self._proposed = ""
+        self._propose()
+
+    def watch_kind(self) -> None:
+        """Propose the path of the kind chosen."""
         self._propose()
 
     def _propose(self) -> None:
@@ -154,7 +162,6 @@ class ExportScreen(TransferScreen):
     def _kind_chosen(self, event: RadioSet.Changed) -> None:
         """Follow the choice."""
         self.kind = event.pressed.name or "backup"
-        self._propose()
 
     @on(Button.Pressed, "#export-back")
     def _back(self) -> None:
@@ -295,9 +302,12 @@ class ImportScreen(TransferScreen):
             yield Static("", id="transfer-result")
         yield AppFooter()
 
+    plan: var[ImportPlan | None] = var(None, init=False)
+    """What the last check found to import (None: nothing checked since the files changed); Import works only
+    on a plan that brings something in."""
+
     def on_mount(self) -> None:
         """Nothing checked yet."""
-        self.plan: Any = None
         self.checked: list[Path] = []
         self.query_one("#import-files", TextArea).focus()
 
@@ -325,7 +335,10 @@ class ImportScreen(TransferScreen):
     def _files_changed(self) -> None:
         """A change to the files means checking again."""
         self.plan = None
-        self.query_one("#import-go", Button).disabled = True
+
+    def watch_plan(self, plan: ImportPlan | None) -> None:
+        """Import works only on a checked plan that brings something in."""
+        self.query_one("#import-go", Button).disabled = plan is None or not plan.summary()
 
     @on(Button.Pressed, "#import-back")
     def _back(self) -> None:
@@ -360,36 +373,35 @@ class ImportScreen(TransferScreen):
     @work(exclusive=True, group="import-asking")
     async def action_import(self) -> None:
         """Save what the check showed, asking first when a backup replaces records."""
-        if self.plan is None or self.checked != self.paths():
+        plan = self.plan
+        if plan is None or self.checked != self.paths():
             self.show_result("✗ Check the files first (ctrl+r): nothing is saved unchecked.", error=True)
             return
         from sendfolio.services.imports import would_replace
 
         folio = self.app.current_folio
-        if would_replace(folio, self.plan):
+        if would_replace(folio, plan):
             from sendfolio.io.exporter import counts
             from sendfolio.tui.dialogs.confirm import ConfirmScreen
 
             question = f"Restoring the backup replaces every record in this folio ({counts(folio.data())}). Go on?"
             if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Replace", no_label="Keep")):
                 return
-        await self._apply()
+        await self._apply(plan)
 
-    async def _apply(self) -> None:
+    async def _apply(self, plan: ImportPlan) -> None:
         """Save the plan, all or nothing (a backup replacing records only once the mediator agreed); then ask
         what the import offers next (`paper_form.ask_after_import`)."""
         from sendfolio.services.imports import apply_import
         from sendfolio.store import FolioError
         from sendfolio.tui.dialogs.paper_form import ask_after_import
 
-        plan = self.plan
         try:
             apply_import(self.app.current_folio, plan, replace=True)
         except (FolioError, OSError) as error:
             self.show_result(f"✗ Nothing was imported: {error}", error=True)
             return
         self.plan = None
-        self.query_one("#import-go", Button).disabled = True
         heading = "Imported" if plan.backup is None else "Restored the backup"
         lines = plan.summary() or ["no records (the files hold none)"]
         self.show_result(f"✓ {heading}:\n" + "\n".join(f"  {line}" for line in lines))
@@ -408,18 +420,20 @@ class ImportScreen(TransferScreen):
             if paper is not None:
                 self.keep_on_paper(paper)
             return
-        self.plan = event.worker.result
-        lines = self.plan.summary()
+        plan = event.worker.result
+        if plan is None:
+            return
+        self.plan = plan
+        lines = plan.summary()
         if not lines:
             self.show_result("The files hold no records: nothing to import.")
             return
-        what = "restore this backup (replacing the folio's records)" if self.plan.backup is not None else "bring in"
+        what = "restore this backup (replacing the folio's records)" if plan.backup is not None else "bring in"
         self.show_result(
             f"Checked; nothing saved yet. The import would {what}:\n"
             + "\n".join(f"  {line}" for line in lines)
             + "\nPress ctrl+s (Import) to save it."
         )
-        self.query_one("#import-go", Button).disabled = False
 
     @work(exclusive=True, group="import-asking")
     async def keep_on_paper(self, paper: PaperFormScreen) -> None:
