@@ -90,7 +90,8 @@ def test_the_palette_registry_names_every_feature_the_cli_has():
 
 
 async def test_an_attached_image_is_looked_at_then_marked(started_dir, today):
-    """An image has no text to check: listed as such, Enter says where to look, i marks it as looked at."""
+    """An image has no text to check: listed as such (named by its title; the line under the table says it whole),
+    Enter says where to look, i marks it as looked at."""
     import hashlib
     import io
 
@@ -122,6 +123,9 @@ async def test_an_attached_image_is_looked_at_then_marked(started_dir, today):
         table = screen.query_one("#privacy-findings", DataTable)
         assert table.row_count == 1
         assert "not checked: an image" in str(table.get_row_at(0)[0])
+        assert str(table.get_row_at(0)[1]) == "document “Membership card”, file"  # its title, not its id
+        detail = " ".join(str(screen.query_one("#privacy-detail").render()).split())
+        assert "Membership card has no text to check: look at it, and once it holds no identifier mark it" in detail
         table.focus()
         await pilot.press("enter")
         await settle(pilot)

@@ -39,6 +39,7 @@ KIND_WORDS = {
     "passport_declaration": "passported declaration",
     "profile": "profile",
     "ppc_contact": "PPC contact",
+    "attachment": "document",
 }
 """Each kind of record in the mediator's words."""
 
@@ -47,9 +48,10 @@ def where(finding: Finding, folio: Folio) -> str:
     """Where a finding is, in words: the record and the field."""
     kind = KIND_WORDS.get(finding.kind, finding.kind)
     name = finding.record
-    if finding.kind in ("reflection", "cpd", "training"):
+    if finding.kind in ("reflection", "cpd", "training", "attachment"):
         found = _record(folio, finding)
-        name = getattr(found, "title", name) if found is not None else name
+        title = str(getattr(found, "title", "") or "")
+        name = (f"“{title}”" if finding.kind == "attachment" else title) if title else name
     elif finding.kind == "ppc":
         found = _record(folio, finding)
         name = f"{found.date:%-d %b %Y}" if found is not None else name
@@ -69,6 +71,7 @@ def _record(folio: Folio, finding: Finding) -> Any:
         "cpd": folio.cpd,
         "ppc": folio.ppc_sessions,
         "training": folio.training,
+        "attachment": folio.attachments,
     }.get(kind)
     if listed is not None:
         return next((item for item in listed() if item.id == ref), None)
@@ -143,6 +146,7 @@ class PrivacyScreen(FolioScreen):
             table = FindingsTable(id="privacy-findings", cursor_type="row", zebra_stripes=True)
             table.add_columns("Found", "Where", "Text around it")
             yield table
+            yield Static("", id="privacy-detail", classes="detail-pane", markup=False)
             yield Static("Do-not-print list (never exported or printed)", classes="privacy-heading")
             words: DataTable = DataTable(id="privacy-words", cursor_type="row", show_header=False)
             words.add_column("Name or word")
@@ -164,6 +168,7 @@ class PrivacyScreen(FolioScreen):
             )
         if self.findings:
             table.move_cursor(row=min(keep, len(self.findings) - 1))
+        self.show_detail()
         aside = f" ({len(everything) - len(self.findings)} marked as not identifiers)" if marked else ""
         summary = (
             f"{len(self.findings)} possible identifier{'s' if len(self.findings) != 1 else ''} to look at{aside}. "
@@ -179,6 +184,17 @@ class PrivacyScreen(FolioScreen):
             words.add_row(Text(word))
         if not self.words:
             words.add_row(Text("(empty: press a to add a child's, parent's or school's name)"))
+
+    @on(DataTable.RowHighlighted, "#privacy-findings")
+    def show_detail(self) -> None:
+        """The highlighted finding whole, under the table (its columns may be cut)."""
+        finding = self.highlighted()
+        words = (
+            f"{CATEGORY_TITLES[finding.category]} · {where(finding, self.app.current_folio)} · {finding.context}"
+            if finding is not None
+            else ""
+        )
+        self.query_one("#privacy-detail", Static).update(words)
 
     def highlighted(self) -> Finding | None:
         """The finding under the cursor, if any."""
