@@ -194,7 +194,9 @@ class PrivacyScreen(FolioScreen):
             if finding is not None
             else ""
         )
-        self.query_one("#privacy-detail", Static).update(words)
+        detail = self.query_one("#privacy-detail", Static)
+        detail.update(words)
+        detail.display = bool(words)
 
     def highlighted(self) -> Finding | None:
         """The finding under the cursor, if any."""
