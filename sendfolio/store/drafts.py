@@ -4,12 +4,15 @@ API::
 
     save_draft(folio, "reflection-new", {"title": ..., "body": ...})
     load_draft(folio, "reflection-new")      # the dict, or None (none kept, or unreadable)
+    read_draft(folio, "form-case-new")       # the dict, None if none; UnreadableDraft (one line) if unreadable
+    set_aside(folio, "form-case-new")        # an unreadable draft renamed out of the way, never deleted
     discard_draft(folio, "reflection-new")
 
 A draft lives in `<data dir>/drafts/<name>.json`, apart from the folio so that autosaving
 never rotates the folio's backups. It is written atomically, owner-only, and through the
 folio's codec: encrypted exactly when the folio is. A draft that cannot be read (written
-under another passphrase, damaged) is treated as absent.
+under another passphrase, damaged, too large, a link or pipe) is absent for `load_draft`; `read_draft`
+says so in one line (`UnreadableDraft`), for the forms to report before setting it aside.
 """
 
 from __future__ import annotations
@@ -51,25 +54,53 @@ def save_draft(folio: Folio, name: str, values: dict[str, Any]) -> None:
         write_atomic(path, data)
 
 
+class UnreadableDraft(Exception):
+    """A draft file that is there but cannot be read back: damaged, too large, not a regular file,
+    written under another passphrase, or not the values of a form. `str()` is one line saying which."""
+
+
 def load_draft(folio: Folio, name: str) -> dict[str, Any] | None:
     """The draft `name`, or None when there is none or it cannot be read."""
+    try:
+        return read_draft(folio, name)
+    except UnreadableDraft:
+        return None
+
+
+def read_draft(folio: Folio, name: str) -> dict[str, Any] | None:
+    """The draft `name`, None when there is none; `UnreadableDraft` (one line) when it is there but unreadable."""
     path = draft_path(folio, name)
     try:
-        data = read_regular(path, DRAFT_MAX_BYTES)  # a pipe or link there is no draft
-    except OSError:
+        data = read_regular(path, DRAFT_MAX_BYTES)  # a pipe, link or device is refused, never followed or read
+    except FileNotFoundError:
         return None
+    except OSError as error:
+        raise UnreadableDraft(f"it could not be read ({error.strerror or 'not a regular file'})") from None
     if folio.codec is not None:
         from sendfolio.store.crypto import CryptoError
 
         try:
             data = folio.codec.decode(data)
         except CryptoError:
-            return None
+            raise UnreadableDraft("it is damaged or was written under another passphrase") from None
     try:
         values = json.loads(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return values if isinstance(values, dict) else None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise UnreadableDraft("it is damaged (not the values of a form)") from None
+    if not isinstance(values, dict):
+        raise UnreadableDraft("it is damaged (not the values of a form)")
+    return values
+
+
+def set_aside(folio: Folio, name: str) -> Path:
+    """Rename an unreadable draft out of the way (never deleted, never overwritten) and return where it went."""
+    path = draft_path(folio, name)
+    for number in range(1, 1000):
+        target = path.with_name(f"{path.stem}.unreadable-{number}")
+        if not target.exists() and not target.is_symlink():
+            path.rename(target)
+            return target
+    raise OSError(f"too many unreadable drafts set aside beside {path.name}")
 
 
 def discard_draft(folio: Folio, name: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Label, Static
 
 from sendfolio.tui.dialogs.forms import EditRecordScreen
 from sendfolio.tui.screens.caselog import CaseLogScreen
@@ -126,20 +126,22 @@ async def test_undo_puts_the_case_and_its_observations_back(started_dir, today):
 
 
 async def test_escape_with_changes_asks_before_discarding(started_dir, today):
-    """Escape with changes asks before discarding."""
+    """Escape with changes asks before discarding (Keep as draft / Discard / Keep editing)."""
     app = make_app(started_dir, today)
     async with app.run_test(size=SIZE) as pilot:
         await open_cases(pilot)
         await pilot.press("a")
         await enter(pilot, "SM-T-009")
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.query_one("#confirm-question", Label)
-        await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
+        assert app.screen.query_one("#leave-question", Static)
+        await pilot.press("e")  # Keep editing
+        await settle(pilot)
         assert isinstance(app.screen, EditRecordScreen)
-        await pilot.press("escape", "y")
-        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("d")  # Discard
+        await settle(pilot)
         assert isinstance(app.screen, CaseLogScreen)
 
 

@@ -58,6 +58,7 @@ DIALOGS = {
     "ask-folder": ("7", "o"),
     "ppc-form": ("6", "f"),
     "paper-form": (paper_form,),
+    "leave-form": ("5", "a", "R e a d i n g", "escape"),
 }
 """Each dialog, and the steps that open it from the Dashboard."""
 

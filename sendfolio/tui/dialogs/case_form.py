@@ -5,7 +5,8 @@ case's own checks (`rules.case_refusals`: no case held before its date, under St
 already in use) and a warning under each timeline date after today (`rules.timeline_date_warning`),
 shown as it is typed and when the form opens. `DebriefScreen(case)` edits the Form 3
 de-brief: whether it was held, and a note under each heading (`records.DEBRIEF_TITLES`);
-it dismisses with the changed, validated case (the caller saves it) or None.
+it dismisses with the changed, validated case (the caller saves it) or None. Both keep drafts as every
+form does (`form_drafts.DraftingForm`); the de-brief's is `form-debrief-<case>`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Mount
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TabbedContent, TabPane, Tabs, TextArea
 
@@ -38,7 +38,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
-from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.form_drafts import DraftingForm, draft_word
 from sendfolio.tui.dialogs.forms import (
     FORM_HINT,
     SAVE_ANYWAY,
@@ -333,7 +333,14 @@ class CaseFormScreen(EditRecordScreen[Case]):
             self.show_date_warning(name)
 
 
-class DebriefScreen(ModalScreen[Case | None]):
+DEBRIEF_FIELDS = (
+    FieldSpec("debriefed", "De-brief held", "yesno"),
+    *(FieldSpec(heading, DEBRIEF_TITLES[heading], "multiline") for heading in DEBRIEF_HEADINGS),
+)
+"""The de-brief's fields, as its draft keeps them: held, and the note under each heading."""
+
+
+class DebriefScreen(DraftingForm[Case | None]):
     """Edit a case's de-brief (Form 3 headings); dismiss with the changed case, or None."""
 
     CSS_PATH = style_path("screens.tcss")
@@ -351,19 +358,44 @@ class DebriefScreen(ModalScreen[Case | None]):
         """Keep the case whose de-brief is edited."""
         super().__init__()
         self.case = case
-        self._start: dict[str, Any] = {}
+        notes = {heading: case.debrief.get(heading, "") for heading in DEBRIEF_HEADINGS}
+        self._start: dict[str, Any] = {"debriefed": case.debriefed, "debrief": notes}
         self._warned: dict[str, Any] | None = None
 
+    @property
+    def draft_name(self) -> str:
+        """The name of this de-brief's draft: the case it belongs to."""
+        return "form-debrief-" + draft_word(self.case.ref)
+
+    def draft_fields(self) -> tuple[FieldSpec, ...]:
+        """Held, and a note under each heading."""
+        return DEBRIEF_FIELDS
+
+    def draft_values(self) -> dict[str, Any]:
+        """The de-brief, flat: held, and each heading's note."""
+        values = self.values()
+        return {"debriefed": values["debriefed"], **values["debrief"]}
+
+    def has_changes(self) -> bool:
+        """True when the de-brief differs from the case's."""
+        return self.values() != self._start
+
+    @property
+    def unsaved_what(self) -> str:
+        """The unsaved work, in a few words."""
+        return f"the de-brief of case {self.case.ref}"
+
     def compose(self) -> ComposeResult:
-        """A checkbox, then a text area under each Form 3 heading."""
+        """A checkbox, then a text area under each Form 3 heading (from a kept draft, if any)."""
+        start = {"debriefed": self.case.debriefed, **self._start["debrief"], **self.restored_draft()}
         with Vertical(id="form-dialog"):
-            yield Label(f"De-brief of case {self.case.ref}", id="form-title")
+            yield Label(Text(f"De-brief of case {self.case.ref}"), id="form-title")
             with VerticalScroll(id="form-fields"):
-                yield TickBox("De-brief held", self.case.debriefed, id="field-debriefed")
+                yield TickBox("De-brief held", start["debriefed"], id="field-debriefed")
                 for heading in DEBRIEF_HEADINGS:
                     yield Label(DEBRIEF_TITLES[heading], classes="field-label")
                     yield TextArea(
-                        self.case.debrief.get(heading, ""),
+                        start[heading],
                         id=f"field-{heading}",
                         soft_wrap=True,
                         classes="debrief-area",
@@ -375,10 +407,16 @@ class DebriefScreen(ModalScreen[Case | None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        """Remember the starting values and focus the checkbox."""
-        self._start = self.values()
+        """Say whether a draft is back, and focus the checkbox."""
         self.query_one("#form-errors").display = False
         self.query_one("#field-debriefed").focus()
+        self.announce_draft()
+
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        """Any change keeps a draft soon."""
+        self.schedule_draft()
 
     def values(self) -> dict[str, Any]:
         """The de-brief as the form holds it: held, and the notes by heading."""
@@ -397,7 +435,7 @@ class DebriefScreen(ModalScreen[Case | None]):
             return
         if self._warned_of_identifiers(case):
             return
-        self.dismiss(case)
+        self.dismiss_saved(case)
 
     def _warned_of_identifiers(self, case: Case) -> bool:
         """Show likely identifiers in the de-brief and return True, once for the same notes."""
@@ -417,20 +455,6 @@ class DebriefScreen(ModalScreen[Case | None]):
         errors.display = True
         self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
         return True
-
-    def action_cancel(self) -> None:
-        """Close without saving; ask first if something changed."""
-        if self.values() == self._start:
-            self.dismiss(None)
-        else:
-            self.ask_discard()
-
-    @work(exclusive=True, group="debrief-asking")
-    async def ask_discard(self) -> None:
-        """Close without saving once the mediator agrees to discard the changes."""
-        question = ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing")
-        if await self.app.push_screen_wait(question):
-            self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")
     def _form_save(self, event: Button.Pressed) -> None:

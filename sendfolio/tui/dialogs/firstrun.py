@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 WELCOME_TEXT = (
     "sendfolio keeps your case log, reflections, CPD diary and PPC sessions, checks them against "
     "the SEND mediator standards (2018), and compiles your portfolio.\n\n"
-    "Everything stays on this computer and is saved as you type it in. "
+    "Everything stays on this computer. A record is saved when you press ctrl+s; until then, what you type "
+    "in a form or a reflection is kept as a draft (a moment after you stop typing, or when you leave with Esc "
+    "and choose Keep as draft) and offered back when you open it again. "
     "Cases carry a reference, never a name."
 )
 """What the welcome screen says."""

@@ -40,7 +40,10 @@ is shown under its field (class "field-warning") and the next ctrl+s with the sa
 `check(record) -> list[FieldError]`, if given, adds the
 caller's own checks (e.g. a case reference already in use), shown the same way. A valid record
 dismisses the screen with it. `focus` names the field the cursor starts in (default: the first). Escape (or
-Cancel) with unsaved changes asks "Discard changes?" first; without changes it dismisses with None.
+Cancel) with unsaved changes asks first (`leave_form.LeaveFormScreen`): Keep as draft, Discard or Keep
+editing; without changes it dismisses with None. Drafts come from its base, `form_drafts.DraftingForm`: kept a
+moment after typing stops (encrypted when the folio is), brought back when the same form opens again (only
+values the fields can hold; an unreadable draft is said in one line and set aside), removed on save or Discard.
 
 Widget ids: each field's editor is `#field-<name>`, its error label `#error-<name>`.
 Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/app.tcss.
@@ -48,8 +51,6 @@ Styles: `#form-dialog`, `.form-field`, `.field-help`, `.field-error` in styles/a
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -72,7 +72,7 @@ from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
-from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from sendfolio.tui.dialogs.form_drafts import DraftingForm, draft_word
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox, TickList
 from sendfolio.tui.widgets.writing import WritingArea
@@ -196,7 +196,7 @@ R = TypeVar("R", bound=Record)
 """The kind of record a form edits."""
 
 
-class EditRecordScreen(ModalScreen[R | None]):
+class EditRecordScreen(DraftingForm[R | None]):
     """Edit one record; dismiss with the valid record, or None when cancelled."""
 
     CSS_PATH = style_path("screens.tcss")
@@ -249,13 +249,12 @@ class EditRecordScreen(ModalScreen[R | None]):
     def draft_name(self) -> str:
         """The name of this form's draft: the kind of record and which one (or "new")."""
         which = str(getattr(self.initial, "id", "") or getattr(self.initial, "ref", "") or "new")
-        return "form-" + "-".join(part for part in _draft_word(f"{self.record_type.KIND} {which}").split("-") if part)
+        return "form-" + draft_word(f"{self.record_type.KIND} {which}")
 
     def start_values(self) -> dict[str, Any]:
         """What the fields hold when the form opens: the record, what `shown` overrides, a kept draft over both."""
         start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
-        self._draft = self._kept_draft()
-        return {**start, **self._draft}
+        return {**start, **self.restored_draft()}
 
     def compose(self) -> ComposeResult:
         """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""
@@ -289,15 +288,10 @@ class EditRecordScreen(ModalScreen[R | None]):
     def on_mount(self) -> None:
         """Remember the starting values (to spot unsaved changes) and focus the first field."""
         self._start = self.values()
-        if self._draft:
+        if self.draft:  # the fields a draft filled count as changed from the record
             start = self.initial.to_dict() if self.initial is not None else {}
-            self._start = {**self._start, **{name: start.get(name) for name in self._draft}}
-            self.notify(
-                "Restored what you were typing when sendfolio last closed. It is kept until you save, or "
-                "discard it (Esc, then Discard).",
-                title="Draft restored",
-                timeout=8,
-            )
+            self._start = {**self._start, **{name: start.get(name) for name in self.draft}}
+        self.announce_draft()
         self.query_one("#form-errors", Label).display = False
         for label in self.query(".form-field .field-error"):
             label.display = False
@@ -326,6 +320,14 @@ class EditRecordScreen(ModalScreen[R | None]):
         """Every field's raw value, by field name."""
         return {spec.name: editor_value(spec, self.editor(spec.name)) for spec in self.specs}
 
+    def draft_values(self) -> dict[str, Any]:
+        """What a draft keeps: every field's raw value."""
+        return self.values()
+
+    def draft_fields(self) -> Sequence[FieldSpec]:
+        """The fields a draft may fill: all of them."""
+        return self.specs
+
     def has_changes(self) -> bool:
         """True when any field differs from what it held when the form opened."""
         return self.values() != self._start
@@ -348,25 +350,7 @@ class EditRecordScreen(ModalScreen[R | None]):
             return
         if self.warned_of_identifiers(record):
             return
-        revision = getattr(self.app, "revision", None)
-        app = self.app
-        self.dismiss(record)
-        if self._draft:  # the kept draft goes once the record it became is saved (the folio changed)
-            app.call_after_refresh(self._forget_draft_if_saved, app, revision)
-
-    def _forget_draft_if_saved(self, app: Any, revision: int | None) -> None:
-        """Remove the kept draft now that the form's record is saved (the app's folio changed since)."""
-        if getattr(app, "revision", None) != revision:
-            self._forget_draft(app)
-
-    def _forget_draft(self, app: Any) -> None:
-        """Remove this form's kept draft (saved, or discarded by the mediator)."""
-        from sendfolio.store.drafts import discard_draft
-
-        folio = getattr(app, "folio", None)
-        if folio is not None and hasattr(folio, "data_dir"):
-            with contextlib.suppress(OSError):
-                discard_draft(folio, self.draft_name)
+        self.dismiss_saved(record)
 
     def warned_of_identifiers(self, record: Record) -> bool:
         """Show likely identifiers under their fields and return True, once for the same values."""
@@ -410,7 +394,9 @@ class EditRecordScreen(ModalScreen[R | None]):
     @on(TextArea.Changed)
     @on(SelectionList.SelectedChanged)
     def recheck(self, event: Message) -> None:
-        """A field whose problem is on show is checked again as it changes: fixed, its problem goes."""
+        """A field whose problem is on show is checked again as it changes: fixed, its problem goes.
+        Any change keeps a draft soon."""
+        self.schedule_draft()
         widget = getattr(event, "control", None) or getattr(event, "text_area", None)
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
         if not name:
@@ -429,56 +415,10 @@ class EditRecordScreen(ModalScreen[R | None]):
         label.update(Text(choices_in_words(spec, problem or "") if spec else problem or ""))
         label.display = problem is not None
 
-    def _kept_draft(self) -> dict[str, Any]:
-        """The values of a draft kept when sendfolio last closed with this form open.
-
-        The draft stays on disk until the form is saved or the mediator discards the changes.
-        """
-        folio = getattr(self.app, "folio", None)
-        if folio is None or not hasattr(folio, "data_dir"):
-            return {}
-        from sendfolio.store.drafts import load_draft
-
-        kept = load_draft(folio, self.draft_name) or {}
-        names = {spec.name for spec in self.specs}
-        return {name: value for name, value in kept.items() if name in names}
-
     @property
     def unsaved_what(self) -> str:
         """The unsaved work, in a few words."""
         return f"the form “{self.title_text}”"
-
-    def has_unsaved_changes(self) -> bool:
-        """True when a field was changed and not saved."""
-        return self.is_mounted and self.has_changes()
-
-    def save_unsaved(self) -> None:
-        """Save as ctrl+s does (the form stays open showing any problem)."""
-        self.action_save()
-
-    def keep_draft(self) -> None:
-        """Keep the fields as a draft, restored when this form is next opened."""
-        from sendfolio.store.drafts import save_draft
-
-        save_draft(self.app.current_folio, self.draft_name, json.loads(json.dumps(self.values(), default=str)))
-
-    def action_cancel(self) -> None:
-        """Close without saving; ask first if something changed."""
-        if not self.has_changes():
-            if self._draft:  # the draft holds nothing the record does not
-                self._forget_draft(self.app)
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ConfirmScreen("Discard changes?", yes_label="Discard", no_label="Keep editing"),
-            self._discard_answered,
-        )
-
-    def _discard_answered(self, discard: bool | None) -> None:
-        """Close without saving when the user chose to discard (a kept draft goes too)."""
-        if discard:
-            self._forget_draft(self.app)
-            self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")
     def _form_save(self, event: Button.Pressed) -> None:
@@ -491,11 +431,6 @@ class EditRecordScreen(ModalScreen[R | None]):
         """The Cancel button."""
         event.stop()
         self.action_cancel()
-
-
-def _draft_word(text: str) -> str:
-    """Text as a draft file's name: lower-case letters, digits and dashes."""
-    return "".join(char if char.isascii() and char.isalnum() else "-" for char in text.lower())[:70]
 
 
 SAVE_ANYWAY = "Not saved yet: edit it out, or press ctrl+s again to save it as it is."

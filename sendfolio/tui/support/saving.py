@@ -31,6 +31,14 @@ INLINE_BYTES = 2 * 1024 * 1024
 ONE_AT_A_TIME = threading.Lock()
 """Held while a save made here runs in its thread."""
 
+_RUNNING = [0]
+"""How many saves made here are under way in a thread (from the moment each is asked for)."""
+
+
+def under_way() -> bool:
+    """True while a save asked for here runs in its thread (a form keeps its draft until that save stands)."""
+    return _RUNNING[0] > 0
+
 
 def large(folio: Folio) -> bool:
     """True when the folio's file is larger than `INLINE_BYTES` (a save of it then runs in a thread)."""
@@ -50,4 +58,8 @@ async def saving(folio: Folio, change: Callable[..., T], *args: Any) -> T:
     """`change(*args)` (a put, a delete, a batch of `folio`), in a thread when the folio is large; its result."""
     if not large(folio):
         return _one_at_a_time(change, args)
-    return await asyncio.to_thread(_one_at_a_time, change, args)
+    _RUNNING[0] += 1
+    try:
+        return await asyncio.to_thread(_one_at_a_time, change, args)
+    finally:
+        _RUNNING[0] -= 1
