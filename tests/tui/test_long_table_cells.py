@@ -88,3 +88,53 @@ async def test_a_changed_cell_a_sort_and_a_wider_column_are_drawn_afresh():
         await pilot.pause()
         lines = shown(table)
         assert "only" in lines[1] and not any("r4" in line or "wider" in line for line in lines)
+
+
+PLAIN_CELLS = ("", " ", "a", "SM-2025-014", "12 Mar 2025", "1.5", "x" * 80, "two  spaces  ", "  led", "[bold]no[/]")
+"""Plain cells of every shape: empty, blank, short, exactly a column's width, far wider, spaced, markup-like."""
+
+OTHER_CELLS = ("café", "中文", "tab\there", "line\nbreak")
+"""Cells left to Rich: not ASCII, wide letters, a tab, a line break."""
+
+
+async def test_a_plain_cell_is_drawn_as_rich_draws_it():
+    """Every cell in sight, drawn the quick way where it is plain, is segment for segment what Textual draws through
+    Rich: on the cursor's row, under the hover, zebra rows, a fixed column, focused and not, narrow and wide."""
+    from rich.text import Text
+
+    from sendfolio.tui.support.textual_internals import CellHookTable
+
+    app = OneLongTable()
+    async with app.run_test(size=(70, 30)) as pilot:
+        table = app.query_one(LongTable)
+        table.add_column("Third", width=11)
+        table.add_column("Narrow", width=1)
+        table.add_column(Text("Styled"), width=6)
+        cells = [*PLAIN_CELLS, *OTHER_CELLS]
+        for number, cell in enumerate(cells):
+            styled = Text(cell, style="bold") if number % 3 == 0 else Text(cell)
+            table.add_row(cell, Text(cell), cells[-number - 1], cell, styled, key=f"r{number}")
+        table.fixed_columns = 1
+        table.focus()
+        table.move_cursor(row=3)
+        await pilot.hover(LongTable, offset=(5, 6))
+        await pilot.pause()
+        compared = quick = 0
+        for focused in (True, False):
+            assert table.has_focus == focused
+            for row in range(len(cells)):
+                for column, spec in enumerate(table.ordered_columns):
+                    for cursor, hover in ((False, False), (True, False), (False, True)):
+                        base = table.rich_style
+                        width = spec.get_render_width(table)
+                        plain = table.draw_plain_cell(row, column, base, width, cursor, hover)
+                        rich = CellHookTable.draw_cell(table, row, column, base, width, cursor, hover)
+                        compared += 1
+                        if plain is not None:
+                            quick += 1
+                            assert plain == rich, (row, column, cursor, hover, cells[row])
+            table.blur()
+            await pilot.pause()
+        assert quick > compared / 2
+        lines = shown(table)
+        assert "SM-2025-014" in "\n".join(lines) and "café" in "\n".join(lines)

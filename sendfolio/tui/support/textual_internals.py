@@ -28,6 +28,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.screen import Screen
@@ -112,6 +113,31 @@ RELIED_ON: tuple[Internal, ...] = (
         "not called, but the coverage matrix's skipping relies on it: it crops a drawn row to the part in sight",
         ("self", "y", "x1", "x2", "base_style"),
     ),
+    Internal(
+        "textual.widgets:DataTable",
+        "_get_row_renderables",
+        "method",
+        "called by the long tables to draw a one-line cell of plain text without Rich's renderer",
+        ("self", "row_index"),
+    ),
+    Internal(
+        "textual.widgets:DataTable",
+        "_get_styles_to_render_cell",
+        "method",
+        "called by the long tables for a plain cell's styles, as Textual's own drawing of the cell asks them",
+        (
+            "self",
+            "is_header_cell",
+            "is_row_label_cell",
+            "is_fixed_style_cell",
+            "hover",
+            "cursor",
+            "show_cursor",
+            "show_hover_cursor",
+            "has_css_foreground_priority",
+            "has_css_background_priority",
+        ),
+    ),  # fmt: skip
     Internal(
         "textual.widgets:DataTable",
         "_clear_caches",
@@ -277,6 +303,41 @@ class CellHookTable(DataTable[Any]):
     ) -> list[list[Segment]]:
         """One cell as Textual draws it (row -1: the header); a subclass may keep or skip it."""
         return DataTable._render_cell(self, row_index, column_index, base_style, width, cursor, hover)
+
+    def draw_plain_cell(
+        self, row_index: int, column_index: int, base_style: Style, width: int, cursor: bool, hover: bool
+    ) -> list[list[Segment]] | None:
+        """A one-line data cell of plain printable ASCII text, drawn as Textual draws it (through Rich: the cell's
+        padding, the text cropped or filled to the width, every part in the cell's style) without Rich's renderer;
+        None for any other cell. `tests/tui/test_long_table_cells.py` compares the two, cell by cell."""
+        row_key = self._row_locations.get_key(row_index) if row_index >= 0 and column_index >= 0 else None
+        row = self.rows.get(row_key) if row_key is not None else None
+        if row is None or row.height != 1 or row.auto_height:
+            return None
+        cells = self._get_row_renderables(row_index).cells
+        cell = cells[column_index] if column_index < len(cells) else None
+        if type(cell) is not Text or cell.spans or cell.style or cell.justify or cell.overflow:
+            return None
+        text, padding = cell.plain, self.cell_padding
+        inner = width - 2 * padding
+        if inner < 0 or not (text.isascii() and text.isprintable()):
+            return None
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            row_index < self.fixed_rows or column_index < self.fixed_columns,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style + post_style
+        shown = text[:inner]
+        edge = [Segment(" " * padding, style)] if padding else []
+        fill = [Segment(" " * (inner - len(shown)), style)] if len(shown) < inner else []
+        return [[*edge, Segment(shown, style), *fill, *edge]]
 
     def _clear_caches(self) -> None:
         """Textual drops its drawn rows and cells: `caches_cleared` first."""

@@ -96,5 +96,10 @@ class LongTable(CellHookTable):
         if kept is None:
             if len(self._kept_cells) >= KEPT:
                 self._kept_cells.clear()
-            kept = self._kept_cells[key] = super().draw_cell(row_index, column_index, base_style, width, cursor, hover)
+            plain = self.draw_plain_cell(row_index, column_index, base_style, width, cursor, hover)
+            kept = self._kept_cells[key] = (
+                plain
+                if plain is not None
+                else super().draw_cell(row_index, column_index, base_style, width, cursor, hover)
+            )
         return kept
