@@ -242,8 +242,14 @@ class DashboardScreen(FolioScreen):
 
     @work(thread=True, exclusive=True, group="preload", description="importing the areas")
     def preload(self) -> None:
-        """Import every area's module off the screen's thread: a first visit of an area need not wait for them."""
+        """Import every area's module off the screen's thread, and count the reflections' words: a first visit of
+        an area need not wait for them."""
         preload_areas()
+        from sendfolio.tui.views.reflection_templates import count_words_ahead
+
+        folio = self.app.folio
+        if folio is not None:
+            count_words_ahead(item.body for item in folio.reflections())
 
     def _show_requirements(self, report: rules.Report, row: int) -> None:
         """One row per requirement, the cursor on `row`."""

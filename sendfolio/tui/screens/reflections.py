@@ -20,7 +20,7 @@ from sendfolio.tui.dialogs.template_chooser import TemplateChooser
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.screens.record_screen import binding_commands
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
-from sendfolio.tui.views.reflection_templates import template, template_body, word_count
+from sendfolio.tui.views.reflection_templates import listed_word_count, template, template_body
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter
@@ -45,7 +45,13 @@ def markdown_literal(text: str) -> str:
 
 def reflection_row(item: Reflection) -> tuple[list, str]:
     """One reflection as the table's cells, and its row key (its id)."""
-    cells = (short_date(item.date), item.case or "—", hours_text(item.hours), item.title, str(word_count(item.body)))
+    cells = (
+        short_date(item.date),
+        item.case or "—",
+        hours_text(item.hours),
+        item.title,
+        str(listed_word_count(item.body)),
+    )
     return plain_cells(cells), item.id
 
 

@@ -12,10 +12,12 @@ exactly as in the standards.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from sendfolio.domain.reflection_text import TEMPLATES, Template, prompt_comment, strip_prompts
 
-__all__ = ["TEMPLATES", "Template", "template", "template_body", "word_count"]
+__all__ = ["TEMPLATES", "Template", "count_words_ahead", "listed_word_count", "template", "template_body", "word_count"]
 
 
 def template(key: str) -> Template:
@@ -45,3 +47,16 @@ def word_count(text: str) -> int:
     most words are letters only; ten years of reflections are counted when the list opens).
     """
     return sum(1 for word in strip_prompts(text).split() if word.isalnum() or ALNUM.search(word))
+
+
+@lru_cache(maxsize=4096)
+def listed_word_count(body: str) -> int:
+    """`word_count` of a reflection as stored, kept: the list shows every reflection's count each time it is
+    drawn, and the counts are worked out ahead, off the screen's thread (`count_words_ahead`)."""
+    return word_count(body)
+
+
+def count_words_ahead(bodies: Iterable[str]) -> None:
+    """Count the words of these reflections now (from a worker), so that the list does not wait for them."""
+    for body in bodies:
+        listed_word_count(body)
