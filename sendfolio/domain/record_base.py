@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, ClassVar, Protocol, Self, TypeVar
+from typing import Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
 
 from sendfolio.domain import fields as f
 from sendfolio.domain.fields import FieldProblem
@@ -222,12 +222,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@runtime_checkable
 class Dated(Protocol):
     """A record dated on one day (a case, a reflection, a CPD entry, a PPC session, a course)."""
 
     @property
     def date(self) -> date:
         """The day it is dated."""
+
+
+@runtime_checkable
+class Titled(Protocol):
+    """A record with a title (a reflection, a CPD entry, a course, a document)."""
+
+    @property
+    def title(self) -> str:
+        """What the record is called."""
 
 
 D = TypeVar("D", bound=Dated)

@@ -133,7 +133,7 @@ class LearningPlanScreen(RecordTableScreen):
 
     def describe(self, record: Record) -> str:
         """A need in a few words."""
-        return getattr(record, "need", self.NOUN)
+        return record.need if isinstance(record, LearningNeed) else self.NOUN
 
     def new_record(self) -> Record | None:
         """A new need is open, the mediator's own, due twelve weeks from today."""

@@ -188,7 +188,7 @@ class GovernanceScreen(PracticeScreen):
 
     def describe(self, record: Record) -> str:
         """An item in a few words."""
-        return getattr(record, "label", self.NOUN)
+        return record.label if isinstance(record, GovernanceItem) else self.NOUN
 
     def refresh_view(self) -> None:
         """Redraw the summary, the reminders and the table."""
@@ -291,7 +291,7 @@ class FeedbackScreen(PracticeScreen):
 
     def describe(self, record: Record) -> str:
         """Feedback in a few words."""
-        return f"received {short_date(getattr(record, 'received', None))}"
+        return f"received {short_date(record.received)}" if isinstance(record, Feedback) else self.NOUN
 
     def new_record(self) -> Record | None:
         """New feedback starts received today."""
@@ -388,7 +388,7 @@ class DevelopmentScreen(PracticeScreen):
 
     def describe(self, record: Record) -> str:
         """A target in a few words."""
-        return str(getattr(record, "target", self.NOUN))
+        return record.target if isinstance(record, DevelopmentTarget) else self.NOUN
 
     def new_record(self) -> Record | None:
         """A new target starts open."""

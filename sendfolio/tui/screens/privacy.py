@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from sendfolio.domain.record_base import Titled
 from sendfolio.paths import style_path
 from sendfolio.privacy import check
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
@@ -50,7 +51,7 @@ def where(finding: Finding, folio: Folio) -> str:
     name = finding.record
     if finding.kind in ("reflection", "cpd", "training", "attachment"):
         found = _record(folio, finding)
-        title = str(getattr(found, "title", "") or "")
+        title = found.title if isinstance(found, Titled) else ""
         name = (f"“{title}”" if finding.kind == "attachment" else title) if title else name
     elif finding.kind == "ppc":
         found = _record(folio, finding)

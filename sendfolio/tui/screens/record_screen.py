@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from sendfolio.domain.record_base import Dated, Identified, Titled
 from sendfolio.domain.records import Profile, Record
 from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
@@ -30,6 +31,9 @@ from sendfolio.tui.support.saving import saving
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.long_table import LongTable
 from sendfolio.tui.widgets.text import plain_cells
+
+if TYPE_CHECKING:
+    from sendfolio.tui.support.host import FolioHost
 
 YEAR_KEYS = Binding.Group("Year", compact=True)
 """The footer shows the two year keys together as `[] Year`."""
@@ -57,7 +61,7 @@ def year_span(profile: Profile, year: int) -> str:
     return f"registration year {year}: {span(start, end)}"
 
 
-def current_year(app: Any) -> int:
+def current_year(app: FolioHost) -> int:
     """The registration year that holds the app's today."""
     return current_registration_year(app.current_folio.profile(), app.today)
 
@@ -135,7 +139,7 @@ class RecordTableScreen(FolioScreen):
 
     def describe(self, record: Record) -> str:
         """One record in a few words, for the delete question."""
-        return str(getattr(record, "title", self.NOUN))
+        return record.title if isinstance(record, Titled) else self.NOUN
 
     def refresh_view(self) -> None:
         """Redraw everything from the folio; subclasses add their summaries."""
@@ -166,7 +170,7 @@ class RecordTableScreen(FolioScreen):
 
     def key_of(self, record: Record) -> str:
         """The table row key of a record: its id."""
-        return str(getattr(record, "id", ""))
+        return record.id if isinstance(record, Identified) else ""
 
     def highlighted_key(self) -> str | None:
         """The row key under the cursor, if any."""
@@ -247,9 +251,9 @@ class RecordTableScreen(FolioScreen):
     async def offer_its_year(self, record: Record) -> None:
         """A record saved outside the year on show: say where it went, and offer to go there."""
         shown = self.shown_year()
-        when = getattr(record, "date", None)
-        if shown is None or not isinstance(when, date):
+        if shown is None or not isinstance(record, Dated) or not isinstance(record.date, date):
             return
+        when = record.date
         profile = self.app.current_folio.profile()
         start, end = registration_year(profile, shown)
         if start <= when <= end:
