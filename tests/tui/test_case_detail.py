@@ -101,6 +101,31 @@ async def test_timeline_shows_deadlines_and_the_rule_on_demand(started_dir, toda
         assert not isinstance(app.screen, TimelineScreen)
 
 
+async def test_a_reference_changed_from_the_timeline_names_the_case_anew(started_dir, today):
+    """e on the timeline edits the case; a new reference saved is the timeline's title and its case's name."""
+    from sendfolio.store import Folio
+    from tests.helpers.tui import sample_case
+
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-001", "2026-11-10", decision_notice="2026-11-02"))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case_log(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#field-ref").value = "SM-T-002"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen and screen.ref == "SM-T-002"
+        assert str(screen.query_one("#timeline-title", Static).render()) == "Timeline of case SM-T-002"
+        assert screen.query_one("#timeline-table", DataTable).row_count >= 1
+    assert [case.ref for case in reopen(started_dir).cases()] == ["SM-T-002"]
+
+
 async def test_a_case_without_timeline_dates_says_so(started_dir, today):
     """A case without timeline dates says so."""
     app = make_app(started_dir, today)

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain import timescales
@@ -53,16 +54,19 @@ class TimelineScreen(FolioScreen):
     ]
     """Escape goes back; w (or Enter) shows the rule; e edits the case's dates."""
 
+    ref: var[str] = var("", init=False)
+    """The reference of the case shown (a change of it in the case form moves the screen to its new name)."""
+
     def __init__(self, ref: str) -> None:
         """Keep the case's reference."""
         super().__init__()
-        self.ref = ref
+        self.set_reactive(TimelineScreen.ref, ref)
         self.deadlines: list[timescales.Deadline] = []
 
     def compose(self) -> ComposeResult:
         """A title, the table, and the rule of the highlighted row."""
         yield AreaBar()
-        yield Static(f"Timeline of case {self.ref}", classes="section-title")
+        yield Static(f"Timeline of case {self.ref}", id="timeline-title", classes="section-title")
         yield DataTable(id="timeline-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="timeline-rule")
         yield AppFooter()
@@ -73,6 +77,10 @@ class TimelineScreen(FolioScreen):
         for label in ("Event", "Due", "Done", "Status"):
             table.add_column(label, key=label.lower())
         table.focus()
+
+    def watch_ref(self, ref: str) -> None:
+        """Name the case by its new reference."""
+        self.query_one("#timeline-title", Static).update(f"Timeline of case {ref}")
 
     def refresh_view(self) -> None:
         """Work the deadlines out from the case as it now is."""
