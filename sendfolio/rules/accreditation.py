@@ -180,7 +180,7 @@ def practice_casework_hours(data: FolioData, as_of: date) -> Requirement:
     if start is None:
         return _no_start("practice.casework-hours", need_text, need)
     counted, observed = casework_hours(data), observer_hours(data)
-    have = f"{hours_text(counted)} hours in {len(practice_cases(data))} cases since {short_date(start)}"
+    have = f"{hours_text(counted)} hours in {count(len(practice_cases(data)), 'case')} since {short_date(start)}"
     if observed:
         have += f"; {hours_text(observed)} observer hours not counted"
     earlier = sum(case.total_hours for case in data.cases if case.is_active and case.date < start)
@@ -225,7 +225,7 @@ def practice_cases_rule(data: FolioData, as_of: date) -> Requirement:
         return result("practice.cases", need_text, "no case observed by the mediator", False, detail, (need, 0.0))
     after = [case for case in active if case.date > watched.date]
     counted = [case for case in after if case.is_held]
-    have = f"{len(counted)} cases after observing {watched.ref} on {short_date(watched.date)}"
+    have = f"{count(len(counted), 'case')} after observing {watched.ref} on {short_date(watched.date)}"
     detail = f"{len(counted)} of {hours_text(need)} cases co-mediated or led after the observed case on {short_date(watched.date)}"
     notes = _not_counted(left_out_text(after), len(active) - len(after))
     return result(
@@ -289,7 +289,7 @@ def practice_debriefs(data: FolioData, as_of: date) -> Requirement:
             "No case co-mediated or led after the SEND training is recorded yet.",
         )
     missing = [case.ref for case in cases if not case.debriefed]
-    have = f"{len(cases) - len(missing)} of {len(cases)} cases de-briefed"
+    have = f"{len(cases) - len(missing)} of {count(len(cases), 'case')} de-briefed"
     detail = f"No de-brief recorded for {', '.join(missing)}."
     return result(
         "practice.debriefs", need_text, have, not missing, detail, (float(len(cases)), float(len(cases) - len(missing)))
@@ -304,9 +304,10 @@ def practice_criteria_coverage(data: FolioData, as_of: date) -> Requirement:
     need_text = f"all {total} criteria of Forms 1–3"
     if grid.returned_only:
         need_text += " on forms returned by observers"
-        have = f"{shown} of {total} criteria on returned forms over {len(grid.cases)} practice cases"
+        have = f"{shown} of {total} criteria on returned forms over {count(len(grid.cases), 'practice case')}"
     else:
-        have = f"{shown} of {total} criteria over {len(grid.cases)} practice cases ({grid.backed} on returned forms)"
+        cases = count(len(grid.cases), "practice case")
+        have = f"{shown} of {total} criteria over {cases} ({grid.backed} on returned forms)"
     words = [f"{item.text} (Form {item.form})" for item in map(criterion, grid.missing[:6])]
     listed = "; ".join(words) + ("; …" if len(grid.missing) > 6 else "")
     where = "on a returned form in a practice case" if grid.returned_only else "in a practice case"

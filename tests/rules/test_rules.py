@@ -491,3 +491,14 @@ def test_the_engine_never_raises_on_a_valid_folio(data, as_of, year):
         assert item.met or item.detail, item.id
     assert rules.cpd_totals(data, year)["total"] >= 0
     assert rules.current_registration_year(data.profile, as_of) in (as_of.year - 1, as_of.year)
+
+
+def test_one_practice_case_is_counted_in_the_singular():
+    """With one practice case the requirements say "1 case", never "1 cases" (counts through one helper)."""
+    data = accredited()
+    data = replace(data, cases=tuple(case for case in data.cases if case.ref in ("OBS-1", "SM-1")))
+    data = with_case(data, "SM-1", debriefed=False)
+    assert " in 1 case since " in requirement(data, "practice.casework-hours").have
+    assert requirement(data, "practice.cases").have.startswith("1 case after observing")
+    assert requirement(data, "practice.debriefs").have == "0 of 1 case de-briefed"
+    assert " over 1 practice case" in requirement(data, "practice.criteria-coverage").have
