@@ -50,6 +50,9 @@ def main() -> None:
 
         command_line()
         return
+    from sendfolio.tui.support.memory import paused_until_first_paint
+
+    paused_until_first_paint()  # everything the start makes stays alive: no collection until the first paint
     try:
         from sendfolio.tui.app import run_app
 

@@ -44,6 +44,7 @@ from textual.widgets import LoadingIndicator, Static
 from sendfolio.paths import style_path
 from sendfolio.tui.support.base_app import NoticesApp
 from sendfolio.tui.support.host import HoldsUnsavedWork, ShowsErrors
+from sendfolio.tui.support.memory import collect_again
 from sendfolio.tui.support.messages import FolioChanged
 from sendfolio.tui.support.theme import DEFAULT_THEME, HIGH_CONTRAST, THEME_SETTING
 from sendfolio.tui.views.areas import ALL_AREAS, screen_factory
@@ -175,6 +176,7 @@ class SendfolioApp(NoticesApp):
     def on_mount(self) -> None:
         """Use the folio given at once; or, once the Dashboard's frame is painted, open ours."""
         self._exit_on_signals()
+        self.call_after_refresh(collect_again)  # `sendfolio` paused the collector until the first paint
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(self._show_demo_banner))
         if self._given_folio is not None:
             self.folio_ready(self._given_folio)

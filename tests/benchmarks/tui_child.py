@@ -212,6 +212,10 @@ def main() -> None:
     """Run the requested mode and print the folio.json opens as JSON."""
     mode = sys.argv[1]
     sys.addaudithook(audit)
+    if mode in ("frame", "sendfolio"):  # as `sendfolio` starts the app (`sendfolio.launch`)
+        from sendfolio.tui.support.memory import paused_until_first_paint
+
+        paused_until_first_paint()
     if mode == "bare":
         run_bare()
     elif mode == "frame":

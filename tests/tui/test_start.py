@@ -190,3 +190,37 @@ def test_the_first_screen_imports_nothing_it_does_not_need():
     loaded = json.loads(done.stdout)
     assert "sendfolio.tui.screens.dashboard" in loaded
     assert [name for name in loaded if name.startswith(LATER)] == []
+
+
+COLLECTOR_AT_START = """
+import asyncio, gc, json, sys
+from datetime import date
+from sendfolio.tui.support.memory import paused_until_first_paint
+
+paused_until_first_paint()  # as `sendfolio` does before importing the app
+seen = {"paused while starting": not gc.isenabled()}
+from sendfolio.tui.app import SendfolioApp
+
+async def main():
+    app = SendfolioApp(sys.argv[1], today=date(2026, 12, 6))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["working once painted"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count() > 0
+
+asyncio.run(main())
+print(json.dumps(seen))
+"""
+"""The app started as `sendfolio` starts it, then asked about the garbage collector."""
+
+
+def test_the_collector_waits_for_the_first_paint_then_works(folio_dir):
+    """`sendfolio` starts with no garbage collection (all it makes stays alive); once the first screen is painted
+    the collector works again, what the start made frozen out of its way."""
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_AT_START, str(folio_dir)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"paused while starting": True, "working once painted": True, "frozen": True}

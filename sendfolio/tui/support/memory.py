@@ -1,7 +1,8 @@
 """Keep Python's garbage collector from holding the screen: long-lived objects are frozen out of its way.
 
 API: `freeze_long_lived(key)`, once per key (later calls with the same key do nothing);
-`with collector_paused():` around a burst that makes many objects meant to live (opening a folio).
+`with collector_paused():` around a burst that makes many objects meant to live (opening a folio);
+`paused_until_first_paint()` as `sendfolio` starts, and `collect_again()` once the first screen is painted.
 
 CPython's full collections walk every object the collector tracks. With a ten-year folio open
 and a few of its long tables drawn, that is hundreds of thousands of objects, walked while
@@ -22,6 +23,9 @@ from contextlib import contextmanager
 
 _DONE: set[str] = set()
 """The keys already frozen after."""
+
+_PAUSED_AT_START: list[bool] = []
+"""Holds True while the collector waits for the first screen to be painted (`paused_until_first_paint`)."""
 
 
 def freeze_long_lived(key: str) -> None:
@@ -47,3 +51,22 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def paused_until_first_paint() -> None:
+    """At start (`sendfolio` opening the app): no collection until the first screen is painted (`collect_again`).
+
+    Everything made while the app starts (the modules, classes, styles and widgets) stays alive, so the
+    collector, walking it again and again as it is made, would find nothing to free; its walks were a
+    sizeable part of the start-up (tests/benchmarks/README.md).
+    """
+    gc.disable()
+    _PAUSED_AT_START.append(True)
+
+
+def collect_again() -> None:
+    """The first screen is painted: what the start made is frozen out of the collector's way, which works again."""
+    if _PAUSED_AT_START:
+        _PAUSED_AT_START.clear()
+        freeze_long_lived("first paint")
+        gc.enable()
