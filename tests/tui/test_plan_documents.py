@@ -140,3 +140,19 @@ async def test_attach_refuses_a_bad_file_then_attaches_a_pdf(folio, folio_dir, t
     (item,) = again.attachments()
     assert (item.evidence_for, item.title, item.pages) == ("training:c1", "Certificate: Foundation", 2)
     assert again.attachment_bytes(item) == good.read_bytes()
+
+
+async def test_the_choices_name_their_dates_as_the_app_writes_them(folio, folio_dir, today):
+    """What a document is evidence for, and what met a need, read "9 Nov 2026", never "09 Nov 2026"."""
+    from sendfolio.domain.records import CPDEntry
+    from sendfolio.tui.screens.attachments import targets
+
+    entry = folio.put(
+        CPDEntry.from_dict({"date": "2026-11-09", "hours": "2", "method": "reading", "title": "Tribunal report"})
+    )
+    assert (f"cpd:{entry.id}", "CPD: Tribunal report (9 Nov 2026)") in targets(folio.data())
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go(pilot, "9", LearningPlanScreen)
+        met_by = next(spec for spec in screen.specs() if spec.name == "met_by")
+        assert (f"cpd:{entry.id}", "CPD 9 Nov 2026: Tribunal report") in tuple(met_by.labels)

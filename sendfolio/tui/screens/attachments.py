@@ -34,10 +34,10 @@ if TYPE_CHECKING:
 
 def targets(data: Any) -> list[tuple[str, str]]:
     """(target, words) of everything a document can be evidence for, courses first."""
-    found = [(f"training:{item.id}", f"Course: {item.title} ({item.date:%d %b %Y})") for item in data.training]
+    found = [(f"training:{item.id}", f"Course: {item.title} ({short_date(item.date)})") for item in data.training]
     found += [("membership", "Membership of the registering body"), ("insurance", "Professional indemnity insurance")]
-    found += [(f"case:{item.ref}", f"Case {item.ref} ({item.date:%d %b %Y})") for item in reversed(data.cases)]
-    found += [(f"cpd:{item.id}", f"CPD: {item.title} ({item.date:%d %b %Y})") for item in reversed(data.cpd)]
+    found += [(f"case:{item.ref}", f"Case {item.ref} ({short_date(item.date)})") for item in reversed(data.cases)]
+    found += [(f"cpd:{item.id}", f"CPD: {item.title} ({short_date(item.date)})") for item in reversed(data.cpd)]
     return found
 
 

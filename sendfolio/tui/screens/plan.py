@@ -76,13 +76,15 @@ class LearningPlanScreen(RecordTableScreen):
         """The form's fields, with the folio's cases, sessions, CPD entries and reflections to choose from."""
         data = self.app.current_folio.data()
         sources = [("own", "My own choice")]
-        sources += [(f"case:{case.ref}", f"De-brief of case {case.ref} ({case.date:%d %b %Y})") for case in data.cases]
         sources += [
-            (f"ppc:{item.id}", f"PPC session {item.date:%d %b %Y} with {item.ppc}") for item in data.ppc_sessions
+            (f"case:{case.ref}", f"De-brief of case {case.ref} ({short_date(case.date)})") for case in data.cases
         ]
-        met = [(f"cpd:{item.id}", f"CPD {item.date:%d %b %Y}: {item.title}") for item in reversed(data.cpd)]
+        sources += [
+            (f"ppc:{item.id}", f"PPC session {short_date(item.date)} with {item.ppc}") for item in data.ppc_sessions
+        ]
+        met = [(f"cpd:{item.id}", f"CPD {short_date(item.date)}: {item.title}") for item in reversed(data.cpd)]
         met += [
-            (f"reflection:{item.id}", f"Reflection {item.date:%d %b %Y}: {item.title}")
+            (f"reflection:{item.id}", f"Reflection {short_date(item.date)}: {item.title}")
             for item in reversed(data.reflections)
         ]
         return (
@@ -122,7 +124,7 @@ class LearningPlanScreen(RecordTableScreen):
         source = record.source.replace("case:", "case ").replace("ppc:", "PPC ") if record.source != "own" else "own"
         if record.source.startswith("ppc:"):
             session = next((s for s in self.app.current_folio.ppc_sessions() if f"ppc:{s.id}" == record.source), None)
-            source = f"PPC {session.date:%d %b %Y}" if session else "PPC session"
+            source = f"PPC {short_date(session.date)}" if session else "PPC session"
         return (
             short_date(record.due),
             status,
