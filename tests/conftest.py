@@ -11,6 +11,18 @@ import pytest
 from tests.helpers.dates import FIXED_TODAY
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`-n` without `--dist` hands the tests out with pytest-xdist's `worksteal`.
+
+    Each worker starts on its own run of neighbouring tests, so a module's fixtures (a compiled
+    portfolio) are built once rather than once on every worker, and a worker that runs out takes
+    half of what another still has queued. `--dist load` and the others still work as given.
+    """
+    if getattr(config.option, "numprocesses", None) and getattr(config.option, "dist", "no") == "no":
+        config.option.dist = "worksteal"
+
+
 @pytest.fixture(autouse=True)
 def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home folder of the test's own: the default output folder (`~/Documents/sendfolio`) and the file
