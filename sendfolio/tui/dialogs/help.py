@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from sendfolio.paths import style_path
+from sendfolio.tui.support.host import NamedOnScreen
 from sendfolio.tui.widgets.footer import AppFooter
 
 
@@ -45,9 +46,8 @@ def key_name(app: App[object], binding: Binding) -> str:
 
 def screen_title(screen: Screen) -> str:
     """A screen's name in words: a form's title, the TITLE, the palette name, or the class name in words."""
-    title = (
-        getattr(screen, "title_text", None) or getattr(screen, "TITLE", None) or getattr(screen, "PALETTE_NAME", None)
-    )
+    named = screen.title_text if isinstance(screen, NamedOnScreen) else None
+    title = named or screen.TITLE or getattr(screen, "PALETTE_NAME", None)
     if title:
         return str(title)
     name = type(screen).__name__.removesuffix("Screen")

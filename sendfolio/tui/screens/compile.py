@@ -251,7 +251,9 @@ class CompileScreen(FolioScreen):
         self.compile_worker(self.kind, path, self.year, self._cancel, replace)
 
     @work(thread=True, exclusive=True, group="compile", exit_on_error=False, description="compiling a PDF")
-    def compile_worker(self, kind: str, path: Path, year: int, cancel: threading.Event, replace: bool = False) -> Any:
+    def compile_worker(
+        self, kind: str, path: Path, year: int, cancel: threading.Event, replace: bool = False
+    ) -> CompileResult:
         """Make the PDF off the screen's thread through the compile service (the compiler is imported only here)."""
         from sendfolio.services.compile import compile_document, compile_review
 
@@ -329,7 +331,7 @@ def result_text(done: CompileResult) -> str:
     text = f"✓ Saved {done.pages} pages to {done.path}"
     if done.draft:
         text += f"\n  Marked DRAFT: {count(len(done.unmet), 'requirement')} still unmet."
-    for line in getattr(done, "left_out", ()):
+    for line in done.left_out:
         text += f"\n  ⚠ {line[0].upper()}{line[1:]}"
     return text
 

@@ -40,6 +40,23 @@ class ShowsErrors(Protocol):
         ...
 
 
+@runtime_checkable
+class ReadsScreenStyles(Protocol):
+    """An app that reads the other screens' style files itself, once (`SendfolioApp.load_screen_styles`)."""
+
+    def load_screen_styles(self) -> None:
+        """Read the other screens' style files, once."""
+        ...
+
+
+@runtime_checkable
+class NamedOnScreen(Protocol):
+    """A dialog or form with a title of its own (a record's form, a question, the file picker)."""
+
+    title_text: str
+    """Its title as shown."""
+
+
 class FolioHost(Protocol):
     """The app's attributes beyond Textual's that screens, dialogs and widgets use."""
 

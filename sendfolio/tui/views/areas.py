@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from sendfolio.tui.support.host import ReadsScreenStyles
 from sendfolio.tui.support.textual_internals import mark_styled
 
 
@@ -169,7 +170,7 @@ def screen_factory(area: Area) -> Callable[[], Screen]:
         screen_class = getattr(importlib.import_module(area.module), area.screen)
         screen: Screen = screen_class()
         app = screen.app
-        if area is not AREAS[0] and hasattr(app, "load_screen_styles"):
+        if area is not AREAS[0] and isinstance(app, ReadsScreenStyles):
             app.load_screen_styles()  # every screen but the Dashboard may use the other screens' styles
         if not app.styles.has_rule("background"):
             app.stylesheet.apply(app)
