@@ -9,7 +9,7 @@ nothing. `year` reads and sets the app's year.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, getters, on
 from textual.binding import Binding, BindingType
@@ -19,6 +19,7 @@ from sendfolio.tui.support.textual_internals import ResumeHookScreen
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
+    from sendfolio.tui.support.messages import FolioChanged
 
 QUIT_BINDING = Binding("q", "app.quit", "Quit", show=False, tooltip="Quit sendfolio (ctrl+q too)")
 """`q` quits from a list screen (typing q in a field types it); the app asks first if anything is unsaved."""
@@ -60,11 +61,11 @@ class FolioScreen(ResumeHookScreen):
     @on(events.Mount)
     def _follow_the_folio(self) -> None:
         """Subscribe to folio changes and watch the year."""
-        app: Any = self.app
+        app = self.app
         app.folio_changed_signal.subscribe(self, self._folio_changed)
         self.watch(app, "year", self._changed, init=False)
 
-    def _folio_changed(self, message: Any) -> None:
+    def _folio_changed(self, message: FolioChanged) -> None:
         """The folio changed: redraw, unless the screen was drawn after this change."""
         if message.revision > self._drawn:
             self._changed()

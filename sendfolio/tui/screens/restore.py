@@ -189,7 +189,7 @@ class RestoreScreen(Screen):
         from sendfolio.services.restore import codec_after, restore_backup
         from sendfolio.store import Folio, FolioError
 
-        app: Any = self.app
+        app = self.app
         if app.unsaved_screens():
             self.show_result("✗ Save or close the open form first.", error=True)
             return
