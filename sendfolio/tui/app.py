@@ -270,6 +270,8 @@ class SendfolioApp(NoticesApp):
 
         answer = await self.push_screen_wait(UnsavedScreen(screen.unsaved_what))
         if answer == "discard":
+            for unsaved in self.unsaved_screens():  # Discard means it: a draft kept while typing goes too
+                getattr(unsaved, "forget_draft", lambda: None)()
             self.exit()
         elif answer == "save":
             while self.screen is not screen and len(self.screen_stack) > 1:

@@ -257,6 +257,6 @@ async def test_the_reflection_editor_autosaves_a_draft_and_forgets_it_when_disca
         assert draft.exists() and "long joint meeting" in draft.read_text()
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("y")
+        await pilot.press("d")  # Discard
         await settle(pilot)
         assert not draft.exists()

@@ -64,7 +64,7 @@ async def test_esc_on_the_restore_question_keeps_the_draft_and_the_list_shows_it
         assert app.screen.query_one("#title", Input).value == "Half-written thoughts"
         await pilot.press("escape")  # leave with the restored text unsaved: asks first
         await settle(pilot)
-        await pilot.press("n")  # keep writing
+        await pilot.press("e")  # keep editing
         await settle(pilot)
         assert load_draft(app.current_folio, "reflection-new") == DRAFT
         await pilot.press("ctrl+s")

@@ -227,6 +227,65 @@ async def test_a_forms_draft_is_encrypted_when_the_folio_is(started_dir, today):
         assert form.query_one("#field-notes", TextArea).text == ""
 
 
+async def test_the_reflection_editor_asks_as_the_forms_do(started_dir, today):
+    """Esc in the editor with changes: Keep as draft goes back to the list, which says a draft waits."""
+    from textual.widgets import Input
+
+    from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+    from sendfolio.tui.screens.reflections import ReflectionsScreen
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        if not isinstance(app.screen, ReflectionEditor):  # the template chooser: the first template
+            await pilot.press("enter")
+            await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ReflectionEditor)
+        editor.query_one("#title", Input).value = "Pacing a joint meeting"
+        await pilot.pause()
+        await leave_keeping_a_draft(pilot)
+        assert isinstance(app.screen, ReflectionsScreen)
+        assert load_draft(app.current_folio, "reflection-new")["title"] == "Pacing a joint meeting"
+        assert app.current_folio.reflections() == ()
+
+
+async def test_discard_when_quitting_forgets_the_draft_kept_while_typing(started_dir, today):
+    """ctrl+q over a changed form, then Discard: closed, and no draft of it is offered next time."""
+    from sendfolio.tui.dialogs.unsaved import UnsavedScreen
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        await type_a_note(pilot, form, "Half a thought")
+        form.keep_draft()  # as a pause in typing does
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("d")
+        await settle(pilot)
+    assert not (started_dir / "drafts" / f"{NAME}.json").exists()
+
+
+async def test_a_draft_holding_only_what_the_record_holds_is_not_offered(started_dir, today):
+    """A draft of the very values saved (kept just before the save stood): removed, not offered as a change."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        form.keep_draft()
+    assert (started_dir / "drafts" / f"{NAME}.json").exists()
+    again = make_app(started_dir, today)
+    async with again.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        assert not form.draft and not form.has_changes()
+        assert not [note for note in again._notifications if (note.title or "").startswith("Draft")]
+    assert not (started_dir / "drafts" / f"{NAME}.json").exists()
+
+
 async def test_a_draft_is_kept_a_moment_after_typing_stops(started_dir, today, monkeypatch):
     """As in the editor: no key to press; the draft is on disk after a pause (a short one here)."""
     monkeypatch.setattr(form_drafts, "FORM_DRAFT_DELAY", 0.05)

@@ -69,8 +69,8 @@ async def test_bad_hours_are_shown_inline_and_nothing_is_saved(folio, folio_dir,
         assert editor.query_one("#hours").has_class("-invalid")
         await pilot.press("escape")
         await pilot.pause()
-        assert "without saving" in str(app.screen.query_one("#confirm-question").render())
-        await pilot.press("y")
+        assert "not saved" in str(app.screen.query_one("#leave-question").render())
+        await pilot.press("d")  # Discard
         await pilot.pause()
         assert isinstance(app.screen, ReflectionsScreen)
     assert saved(folio).reflections() == ()

@@ -387,7 +387,8 @@ class DebriefScreen(DraftingForm[Case | None]):
 
     def compose(self) -> ComposeResult:
         """A checkbox, then a text area under each Form 3 heading (from a kept draft, if any)."""
-        start = {"debriefed": self.case.debriefed, **self._start["debrief"], **self.restored_draft()}
+        start = {"debriefed": self.case.debriefed, **self._start["debrief"]}
+        start.update(self.restored_draft(start))
         with Vertical(id="form-dialog"):
             yield Label(Text(f"De-brief of case {self.case.ref}"), id="form-title")
             with VerticalScroll(id="form-fields"):

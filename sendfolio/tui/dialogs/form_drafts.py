@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual import getters, work
@@ -192,11 +192,22 @@ class DraftingForm(ModalScreen[ResultT]):
         folio = getattr(self.app, "folio", None)
         return folio if folio is not None and hasattr(folio, "data_dir") else None
 
-    def restored_draft(self) -> dict[str, Any]:
-        """The usable values of a draft kept of this form (left with Keep as draft, or when sendfolio closed)."""
+    def restored_draft(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """The usable values of a draft kept of this form (left with Keep as draft, or when sendfolio closed).
+
+        `record` is what the fields show without it; a draft holding nothing else is removed, not offered.
+        """
+        from sendfolio.store.drafts import discard_draft
+
         folio = self._folio()
-        if folio is not None:
-            self.draft, self._draft_problem = kept_values(folio, self.draft_name, self.draft_fields())
+        if folio is None:
+            return self.draft
+        self.draft, self._draft_problem = kept_values(folio, self.draft_name, self.draft_fields())
+        if self.draft and all(record.get(name) == value for name, value in self.draft.items()):
+            self.draft = {}
+            if not self._draft_problem:
+                with contextlib.suppress(OSError):
+                    discard_draft(folio, self.draft_name)
         return self.draft
 
     def announce_draft(self) -> None:

@@ -179,6 +179,14 @@ def make_editor(spec: FieldSpec, value: Any) -> Widget:
     return Input(shown, id=editor_id, placeholder=PLACEHOLDERS.get(spec.kind, ""), compact=True, select_on_focus=False)
 
 
+def editor_raw(spec: FieldSpec, value: Any) -> Any:
+    """The raw value (as `editor_value` reads it) of an editor made to hold `value`."""
+    shown = display_value(spec, value)
+    if spec.kind == "choice":
+        return "" if shown is Select.NULL else shown
+    return shown
+
+
 def editor_value(spec: FieldSpec, editor: Widget) -> Any:
     """The raw value an editor holds, as `Record.from_dict` reads it."""
     if isinstance(editor, TextArea):
@@ -254,7 +262,8 @@ class EditRecordScreen(DraftingForm[R | None]):
     def start_values(self) -> dict[str, Any]:
         """What the fields hold when the form opens: the record, what `shown` overrides, a kept draft over both."""
         start = {**(self.initial.to_dict() if self.initial is not None else {}), **self.shown}
-        return {**start, **self.restored_draft()}
+        shown = {spec.name: editor_raw(spec, start.get(spec.name)) for spec in self.specs}
+        return {**start, **self.restored_draft(shown)}
 
     def compose(self) -> ComposeResult:
         """The title, one labelled editor per field (from a kept draft, if any), and the buttons."""

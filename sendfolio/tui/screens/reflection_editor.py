@@ -10,7 +10,8 @@ While there are unsaved changes, a draft is kept a moment after typing stops
 (`sendfolio.store.drafts`: beside the folio, encrypted when the folio is). Opening the
 same reflection (or a new one) again offers that draft: Restore fills the editor, Discard
 removes it, Esc ("not now") keeps it and goes back to the list, which shows it. Saving
-removes it.
+removes it. Esc with changes asks as every form does (`leave_form.LeaveFormScreen`): Keep as
+draft, Discard or Keep editing.
 """
 
 from __future__ import annotations
@@ -247,7 +248,7 @@ class ReflectionEditor(Screen[Reflection | None]):
 
         save_draft(self.app.current_folio, self.draft_name, self.raw())
 
-    def _forget_draft(self) -> None:
+    def forget_draft(self) -> None:
         """Remove the draft (saved or discarded); one set aside for later ("not now") stays."""
         from sendfolio.store.drafts import discard_draft
 
@@ -323,7 +324,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         if self._warned_of_identifiers(record, raw):
             return
         saved = self.app.current_folio.put(record)
-        self._forget_draft()
+        self.forget_draft()
         self.notify(f"Reflection saved: {saved.title}", markup=False)
         self.dismiss(saved)
 
@@ -357,19 +358,28 @@ class ReflectionEditor(Screen[Reflection | None]):
     def action_leave(self) -> None:
         """Go back to the list, asking first when there are unsaved changes."""
         if not self.is_dirty():
-            self._forget_draft()
+            self.forget_draft()
             self.dismiss(None)
             return
         self._ask_before_leaving()
 
     @work(exclusive=True, group="reflection-asking")
     async def _ask_before_leaving(self) -> None:
-        """Drop the changes and go back once the mediator agrees."""
-        question = ConfirmScreen(
-            "Leave this reflection without saving your changes?", yes_label="Discard", no_label="Keep writing"
-        )
-        if await self.app.push_screen_wait(question):
-            self._forget_draft()
+        """Ask as every form does: keep the changes as a draft (the list shows it), discard them, or keep editing."""
+        from sendfolio.tui.dialogs.leave_form import LeaveFormScreen
+
+        answer = await self.app.push_screen_wait(LeaveFormScreen(self.unsaved_what))
+        if answer == "draft":
+            try:
+                self.keep_draft()
+            except OSError as error:  # never leave on changes that were not kept
+                self.notify(f"The draft could not be kept: {error.strerror or error}", severity="error")
+                return
+            self._keep_kept_draft = True
+            self.forget_draft()  # stops the timer; the draft just kept stays
+            self.dismiss(None)
+        elif answer == "discard":
+            self.forget_draft()
             self.dismiss(None)
 
     def action_toggle_preview(self) -> None:
