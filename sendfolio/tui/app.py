@@ -11,9 +11,8 @@ State on the App, reactive: `folio` (the open folio; another can be opened witho
 `is_demo`. Every save of the folio posts one `FolioChanged` message (tui/support/messages.py), which
 the app publishes on `folio_changed_signal` to the screens drawn from the folio.
 
-Unsaved work: a screen with a form offers `has_unsaved_changes()`, `save_unsaved()`,
-`keep_draft()` and `unsaved_what`. ctrl+q and q ask (save / discard / cancel) while one
-is open; SIGHUP (terminal closed) keeps a draft of it and closes.
+Unsaved work: a form offers `has_unsaved_changes()`, `save_unsaved()`, `keep_draft()`, `forget_draft()`, `unsaved_what`.
+ctrl+q and q ask (save / discard, its draft too / cancel); SIGHUP (terminal closed) keeps a draft of it and closes.
 
 Keys everywhere: 1–9, 0 and p switch areas (closing the screens opened over the one left), ? / F1 help, F2 high contrast, ctrl+p command
 palette, ctrl+q quit. `run_app(data_dir)` is the entry point the CLI calls.

@@ -8,7 +8,7 @@ import json
 import os
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from sendfolio.store import Folio, crypto
 from sendfolio.store.drafts import draft_path, load_draft
@@ -146,7 +146,8 @@ async def test_a_new_records_draft_comes_back_in_the_next_new_form(started_dir, 
         await settle(pilot)
         form = app.screen
         assert isinstance(form, EditRecordScreen) and form.values()["title"] == "Reading on the SEND Code"
-        assert [note.title for note in app._notifications if note.title.startswith("Draft")] == ["Draft restored"]
+        hint = str(form.query_one("#form-hint", Label).render())
+        assert hint == "Your draft is back, as you left it: ctrl+s saves it; Esc, then Discard, forgets it."
         await pilot.press("escape")  # the restored draft is a change: Esc asks again
         await settle(pilot)
         await pilot.press("d")
@@ -188,6 +189,7 @@ async def test_the_debrief_keeps_a_draft_too(started_dir, today):
         await settle(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen) and debrief.values()["debriefed"] is True
+        assert str(debrief.query_one("#form-hint", Label).render()).startswith("Your draft is back, as you left it")
         assert "Pacing the joint meeting" in debrief.values()["debrief"].values()
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -60,7 +60,7 @@ async def test_bad_hours_shows_the_error_and_saves_nothing(folio, folio_dir, tod
         assert "'lots' is not a number" in str(error.render())
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("d")  # Discard
         await pilot.pause()
         assert isinstance(app.screen, CPDScreen)
     assert saved(folio).cpd() == ()

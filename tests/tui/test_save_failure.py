@@ -51,7 +51,7 @@ async def test_disk_full_save_is_reported_and_app_keeps_running(folio_dir, today
         await pilot.press("escape")
         await pilot.pause()
         if not isinstance(app.screen, CPDScreen):
-            await pilot.press("y")
+            await pilot.press("d")  # Discard
             await pilot.pause()
         await add_cpd(pilot, "Saved once there is room")
     folio.close()

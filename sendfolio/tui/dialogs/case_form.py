@@ -38,7 +38,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
-from sendfolio.tui.dialogs.form_drafts import DraftingForm, draft_word
+from sendfolio.tui.dialogs.form_drafts import DRAFT_BACK, DraftingForm, draft_word
 from sendfolio.tui.dialogs.forms import (
     FORM_HINT,
     SAVE_ANYWAY,
@@ -391,6 +391,8 @@ class DebriefScreen(DraftingForm[Case | None]):
         start.update(self.restored_draft(start))
         with Vertical(id="form-dialog"):
             yield Label(Text(f"De-brief of case {self.case.ref}"), id="form-title")
+            if self.draft:
+                yield Label(DRAFT_BACK, id="form-hint", classes="-draft")
             with VerticalScroll(id="form-fields"):
                 yield TickBox("De-brief held", start["debriefed"], id="field-debriefed")
                 for heading in DEBRIEF_HEADINGS:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual import getters, work
 from textual.screen import ModalScreen
+from textual.widgets import Label
 
 from sendfolio.domain.wording import count
 
@@ -55,6 +56,9 @@ MOST_ITEMS = 200
 
 FORM_DRAFT_DELAY = 2.0
 """Seconds of quiet typing before a form's draft is kept."""
+
+DRAFT_BACK = "Your draft is back, as you left it: ctrl+s saves it; Esc, then Discard, forgets it."
+"""What a form says under its title when a kept draft fills it."""
 
 LEFT_OUT = object()
 """What `fitting` returns for a value the field cannot hold."""
@@ -211,13 +215,14 @@ class DraftingForm(ModalScreen[ResultT]):
         return self.draft
 
     def announce_draft(self) -> None:
-        """Say that a kept draft is back, or in one line why one could not be used."""
-        if self.draft:
-            self.notify(
-                "Your draft of this form is back, as you left it. ctrl+s saves it; Esc, then Discard, forgets it.",
-                title="Draft restored",
-                timeout=8,
-            )
+        """Say that a kept draft is back (on the form's hint line, under its title: never over its buttons), or
+        in one line why one could not be used."""
+        hints = self.query("#form-hint")
+        if self.draft and hints:
+            hints.first(Label).update(DRAFT_BACK)
+            hints.first().add_class("-draft")
+        elif self.draft:
+            self.notify(DRAFT_BACK, title="Draft restored", timeout=8)
         if self._draft_problem:
             self.notify(self._draft_problem, title="Draft", severity="warning", timeout=10, markup=False)
 
@@ -231,7 +236,7 @@ class DraftingForm(ModalScreen[ResultT]):
 
     def _autosave(self) -> None:
         """Keep the draft now if the form has changes (a failure to write it is said, never raised)."""
-        if self._drafts_stopped or not self.is_mounted or not self.has_changes():
+        if self._drafts_stopped or not self.is_mounted or self._folio() is None or not self.has_changes():
             return
         try:
             self.keep_draft()
@@ -242,7 +247,10 @@ class DraftingForm(ModalScreen[ResultT]):
         """Keep the fields as a draft, offered back when this form is next opened; raises OSError."""
         from sendfolio.store.drafts import save_draft
 
-        save_draft(self.app.current_folio, self.draft_name, json.loads(json.dumps(self.draft_values(), default=str)))
+        folio = self._folio()
+        if folio is None:
+            raise OSError("no folio is open to keep it beside")
+        save_draft(folio, self.draft_name, json.loads(json.dumps(self.draft_values(), default=str)))
 
     def stop_drafting(self) -> None:
         """No more drafts from this form (it is closing)."""
