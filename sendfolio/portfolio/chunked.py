@@ -46,6 +46,7 @@ from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_B
 from sendfolio.portfolio.joining import join
 from sendfolio.portfolio.progress import CompileCancelled, Progress
 from sendfolio.portfolio.stamping import body_stylesheet, margins_html, page_margins
+from sendfolio.stdlib_internals import pool_processes
 from sendfolio.portfolio.weasy import (
     font_configuration,
     fonts_stylesheet,
@@ -425,7 +426,7 @@ class _pool:
         if error is None:
             self.executor.shutdown(wait=True)
             return
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        processes = pool_processes(self.executor)
         self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()

@@ -1,13 +1,18 @@
 """The framework internals sendfolio relies on are still there and still behave as it reads them.
 
-Every use of WeasyPrint's and pypdf's private parts is in one module each (`portfolio/weasy.py`,
-`pypdf_internals.py`, listed in their `RELIES_ON`). When an upgrade moves one, these tests fail
+Every use of WeasyPrint's, pypdf's and the standard library's private parts is in one module each (`portfolio/weasy.py`,
+`pypdf_internals.py`, `stdlib_internals.py`, listed in their `RELIES_ON`). When an upgrade moves one, these tests fail
 with a message naming what changed and where to look, instead of a compile failing later.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
+import multiprocessing
+import multiprocessing.process
+import os
+import sys
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +24,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ByteStringObject, DecodedStreamObject, IndirectObject, TextStringObject
 
-from sendfolio import pypdf_internals
+from sendfolio import pypdf_internals, stdlib_internals
 from sendfolio.portfolio import weasy
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -127,11 +132,45 @@ def test_pypdf_writer_internals(tmp_path):
     ] * 2
 
 
-@pytest.mark.parametrize("module", [weasy, pypdf_internals], ids=["weasyprint", "pypdf"])
+def test_stdlib_pool_processes():
+    """A process pool still keeps its running workers where a cancelled compile reads them, and forgets them on shutdown."""
+    executor = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        assert executor.submit(os.getpid).result(timeout=60) > 0
+        with relied_on_python("ProcessPoolExecutor._processes"):
+            assert isinstance(executor._processes, dict), "ProcessPoolExecutor._processes is no longer a dict"
+        running = stdlib_internals.pool_processes(executor)
+        assert len(running) == 1 and isinstance(running[0], multiprocessing.process.BaseProcess)
+        assert running[0].is_alive()
+    finally:
+        executor.shutdown(wait=True)
+    assert stdlib_internals.pool_processes(executor) == []
+
+
+@contextmanager
+def relied_on_python(what: str) -> Iterator[None]:
+    """Turn a missing standard-library internal into one failure naming it and the module that uses it."""
+    try:
+        yield
+    except AttributeError as error:
+        pytest.fail(
+            f"Python {sys.version.split()[0]} changed what sendfolio relies on ({what}): {error}. "
+            "See RELIES_ON in sendfolio/stdlib_internals.py.",
+            pytrace=False,
+        )
+
+
+@pytest.mark.parametrize(
+    "module", [weasy, pypdf_internals, stdlib_internals], ids=["weasyprint", "pypdf", "standard library"]
+)
 def test_every_internal_is_listed(module):
     """Each guarded module says what it relies on, and is the only one of the package using those names."""
     assert module.RELIES_ON and all(isinstance(item, str) and len(item) > 40 for item in module.RELIES_ON)
-    private = ("_page_box", "make_page_bookmark_tree") if module is weasy else ("._add_object", "._ID", "._root_object")
+    private = {
+        weasy: ("_page_box", "make_page_bookmark_tree"),
+        pypdf_internals: ("._add_object", "._ID", "._root_object"),
+        stdlib_internals: ("\"_processes\"", "._processes"),
+    }[module]
     package = Path(weasy.__file__).resolve().parents[1]
     users = sorted(
         str(path.relative_to(package))
