@@ -46,7 +46,6 @@ from sendfolio.portfolio.cutting import CHUNK_BYTES, HREF, PAGE_ATTRIBUTE, RUN_B
 from sendfolio.portfolio.joining import join
 from sendfolio.portfolio.progress import CompileCancelled, Progress
 from sendfolio.portfolio.stamping import body_stylesheet, margins_html, page_margins
-from sendfolio.stdlib_internals import pool_processes
 from sendfolio.portfolio.weasy import (
     font_configuration,
     fonts_stylesheet,
@@ -57,6 +56,7 @@ from sendfolio.portfolio.weasy import (
     quiet_weasyprint,
     source_date,
 )
+from sendfolio.stdlib_internals import pool_processes
 
 ROUNDS = 3
 """Pass 2 is repeated (up to this many times in all) while a chunk's page count or anchors still move."""

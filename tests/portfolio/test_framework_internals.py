@@ -169,7 +169,7 @@ def test_every_internal_is_listed(module):
     private = {
         weasy: ("_page_box", "make_page_bookmark_tree"),
         pypdf_internals: ("._add_object", "._ID", "._root_object"),
-        stdlib_internals: ("\"_processes\"", "._processes"),
+        stdlib_internals: ('"_processes"', "._processes"),
     }[module]
     package = Path(weasy.__file__).resolve().parents[1]
     users = sorted(
