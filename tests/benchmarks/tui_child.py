@@ -213,9 +213,12 @@ def main() -> None:
     mode = sys.argv[1]
     sys.addaudithook(audit)
     if mode in ("frame", "sendfolio"):  # as `sendfolio` starts the app (`sendfolio.launch`)
-        from sendfolio.tui.support.memory import paused_until_first_paint
-
-        paused_until_first_paint()
+        try:
+            from sendfolio.tui.support.memory import paused_until_first_paint
+        except ImportError:  # an older tree (`--before`) started without it
+            pass
+        else:
+            paused_until_first_paint()
     if mode == "bare":
         run_bare()
     elif mode == "frame":
