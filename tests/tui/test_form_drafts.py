@@ -147,7 +147,7 @@ async def test_a_new_records_draft_comes_back_in_the_next_new_form(started_dir, 
         form = app.screen
         assert isinstance(form, EditRecordScreen) and form.values()["title"] == "Reading on the SEND Code"
         hint = str(form.query_one("#form-hint", Label).render())
-        assert hint == "Your draft is back, as you left it: ctrl+s saves it; Esc, then Discard, forgets it."
+        assert hint == "Your draft is back: ctrl+s saves it; Esc, then Discard, forgets it."
         await pilot.press("escape")  # the restored draft is a change: Esc asks again
         await settle(pilot)
         await pilot.press("d")
@@ -189,7 +189,7 @@ async def test_the_debrief_keeps_a_draft_too(started_dir, today):
         await settle(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen) and debrief.values()["debriefed"] is True
-        assert str(debrief.query_one("#form-hint", Label).render()).startswith("Your draft is back, as you left it")
+        assert str(debrief.query_one("#form-hint", Label).render()).startswith("Your draft is back:")
         assert "Pacing the joint meeting" in debrief.values()["debrief"].values()
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -197,6 +197,23 @@ async def test_the_debrief_keeps_a_draft_too(started_dir, today):
     with reopen(started_dir) as folio:
         case = folio.case("SM-T-001")
         assert case.debriefed and "Pacing the joint meeting" in case.debrief.values()
+
+
+async def test_tab_into_a_debrief_note_puts_the_cursor_at_its_end(started_dir, today):
+    """A note already written: Tab from 'De-brief held' into it, and what is typed follows it."""
+    with Folio.open(started_dir) as folio:
+        case = folio.case("SM-T-001")
+        folio.put(case.with_changes(debrief={"strengths": "Clear ground rules."}))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("tab")
+        await type_text(pilot, " Calm pace.")
+        assert app.screen.values()["debrief"]["strengths"] == "Clear ground rules. Calm pace."
 
 
 async def test_a_forms_draft_is_encrypted_when_the_folio_is(started_dir, today):

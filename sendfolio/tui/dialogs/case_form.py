@@ -361,6 +361,7 @@ class DebriefScreen(DraftingForm[Case | None]):
         notes = {heading: case.debrief.get(heading, "") for heading in DEBRIEF_HEADINGS}
         self._start: dict[str, Any] = {"debriefed": case.debriefed, "debrief": notes}
         self._warned: dict[str, Any] | None = None
+        self._last_note: Widget | None = None
 
     @property
     def draft_name(self) -> str:
@@ -414,6 +415,13 @@ class DebriefScreen(DraftingForm[Case | None]):
         self.query_one("#form-errors").display = False
         self.query_one("#field-debriefed").focus()
         self.announce_draft()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Moving into a note puts the cursor at its end (as in every form): typing adds, never lands in front.
+        Coming back to the same note (after a question) leaves the cursor where it was."""
+        if isinstance(event.widget, TextArea) and event.widget is not self._last_note:
+            event.widget.move_cursor(event.widget.document.end)
+        self._last_note = event.widget
 
     @on(Checkbox.Changed)
     @on(TextArea.Changed)

@@ -57,7 +57,7 @@ MOST_ITEMS = 200
 FORM_DRAFT_DELAY = 2.0
 """Seconds of quiet typing before a form's draft is kept."""
 
-DRAFT_BACK = "Your draft is back, as you left it: ctrl+s saves it; Esc, then Discard, forgets it."
+DRAFT_BACK = "Your draft is back: ctrl+s saves it; Esc, then Discard, forgets it."
 """What a form says under its title when a kept draft fills it."""
 
 LEFT_OUT = object()
