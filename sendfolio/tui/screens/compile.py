@@ -92,6 +92,18 @@ class CompileScreen(FolioScreen):
     compiling: var[bool] = var(False, init=False)
     """True while a PDF is being made: the progress line shows, Compile waits and Cancel works."""
 
+    summary_lines: var[tuple[str, str]] = var(("", ""), init=False)
+    """What the chosen document holds, and the requirements still unmet, in words."""
+
+    fraction: var[float] = var(0.0, init=False)
+    """How far the compile has gone (0 to 1), bound to the progress bar."""
+
+    step: var[str] = var("", init=False)
+    """What the compiler is doing now, beside the progress bar."""
+
+    outcome: var[tuple[str, bool]] = var(("", False), init=False)
+    """What the compile came to (or the stages so far), and whether it is an error; shown under the output box."""
+
     def __init__(self) -> None:
         """Start on the portfolio; the renewal year is chosen when mounted."""
         super().__init__()
@@ -115,7 +127,9 @@ class CompileScreen(FolioScreen):
                 yield Input(id="compile-output", compact=True)
                 yield Button("Compile (c)", id="compile-button", variant="primary", compact=True)
             with Horizontal(id="compile-progress-line"):
-                yield ProgressBar(total=1.0, show_eta=False, id="compile-progress")
+                yield ProgressBar(total=1.0, show_eta=False, id="compile-progress").data_bind(
+                    progress=CompileScreen.fraction
+                )
                 yield Label("", id="compile-step", markup=False)
                 yield Button("Cancel (x)", id="compile-cancel", compact=True)
             yield Static("", id="compile-result", markup=False)
@@ -136,8 +150,7 @@ class CompileScreen(FolioScreen):
             self._show_summary(self.kind, self.year, *summary(self.kind, data, self.year, self.app.today))
         else:
             if self._summary_of != (self.kind, self.year):
-                for name in ("#compile-contents", "#compile-unmet"):
-                    self.query_one(name, Static).update("Working it out…")
+                self.summary_lines = ("Working it out…", "Working it out…")
             # After the next paint: beside the worker (which holds the GIL half the time), the first paint took twice as long.
             self.call_after_refresh(self._work_out_summary, self.kind, data, self.year, self.app.today)
         self._update_default_path()
@@ -156,9 +169,14 @@ class CompileScreen(FolioScreen):
         """Show what the document holds and what is still unmet (unless another document or year was chosen since)."""
         if not self.is_attached or (kind, year) != (self.kind, self.year):
             return
+        self.summary_lines = (holds, still_unmet)
+        self._summary_of = (kind, year)
+
+    def watch_summary_lines(self, lines: tuple[str, str]) -> None:
+        """Show what the document holds and what is still unmet."""
+        holds, still_unmet = lines
         self.query_one("#compile-contents", Static).update(holds)
         self.query_one("#compile-unmet", Static).update(still_unmet)
-        self._summary_of = (kind, year)
 
     def _update_default_path(self) -> None:
         """Propose a path for the PDF in the output folder (the profile's), unless the mediator typed their own."""
@@ -218,7 +236,7 @@ class CompileScreen(FolioScreen):
             return
         self._cancel.set()
         self.query_one("#compile-cancel", Button).disabled = True
-        self.query_one("#compile-step", Label).update("Cancelling…")
+        self.step = "Cancelling…"
 
     @work(exclusive=True, group="compile-asking")
     async def action_compile(self) -> None:
@@ -270,10 +288,10 @@ class CompileScreen(FolioScreen):
 
     def _show_progress(self, step: str, fraction: float) -> None:
         """Move the progress bar, say what the compiler is doing, and list the stages so far."""
-        self.query_one("#compile-progress", ProgressBar).update(progress=fraction)
+        self.fraction = fraction
         if self._cancel.is_set():
             return
-        self.query_one("#compile-step", Label).update(step)
+        self.step = step
         stage, _, detail = step.partition(": ")
         if self._stages and self._stages[-1][0] == stage:
             self._stages[-1] = (stage, detail)
@@ -311,9 +329,18 @@ class CompileScreen(FolioScreen):
 
     def _show_result(self, text: str, *, error: bool = False) -> None:
         """Put the outcome under the output box, marked as an error when it is one."""
+        self.outcome = (text, error)
+
+    def watch_outcome(self, outcome: tuple[str, bool]) -> None:
+        """Show the outcome under the output box, marked as an error when it is one."""
+        text, error = outcome
         result = self.query_one("#compile-result", Static)
         result.update(text)
         result.set_class(error, "-error")
+
+    def watch_step(self, step: str) -> None:
+        """Say what the compiler is doing beside the progress bar."""
+        self.query_one("#compile-step", Label).update(step)
 
 
 def stage_lines(stages: list[tuple[str, str]], *, done: bool = False) -> str:
