@@ -140,6 +140,11 @@ def count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
+def hours_words(value: float) -> str:
+    """Hours with their noun, as people write them: `1 hour`, `0.5 hours`, `12 hours`."""
+    return f"{hours_text(value)} {'hour' if value == 1 else 'hours'}"
+
+
 def hours_text(value: float | None) -> str:
     """Hours (or a count) as people write them: 12, 11.9, 0.25 (a dash for none)."""
     if value is None:

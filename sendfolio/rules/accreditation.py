@@ -16,7 +16,7 @@ from sendfolio.domain.criteria import criterion
 from sendfolio.domain.form4_fields import CONFIRMATION_WORDS
 from sendfolio.domain.records import Case, FolioData, Training, Verification
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import count, hours_text, short_date
+from sendfolio.domain.wording import count, hours_text, hours_words, short_date
 from sendfolio.rules.coverage import coverage
 from sendfolio.rules.evidence import (
     FOUNDATION_WORDS,
@@ -63,7 +63,7 @@ def foundation_hours(data: FolioData, as_of: date) -> Requirement:
         f"The foundation course '{course.title}' on {short_date(course.date)} is {hours_text(course.hours)} of "
         f"{hours_text(need)} hours; the standards ask for one course of at least {hours_text(need)} hours."
     )
-    have = f"{hours_text(course.hours)} hours: {course.title} ({course.provider}, {short_date(course.date)})"
+    have = f"{hours_words(course.hours)}: {course.title} ({course.provider}, {short_date(course.date)})"
     return result("foundation.hours", f"{hours_text(need)} hours", have, met, detail, (need, course.hours))
 
 
@@ -83,7 +83,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
     need_text = f"{hours_text(need)} hours, after the foundation course"
     chosen = send_training(data)
     if chosen is not None:
-        have = f"{hours_text(chosen.hours)} hours on {short_date(chosen.date)}: {chosen.title} ({chosen.provider})"
+        have = f"{hours_words(chosen.hours)} on {short_date(chosen.date)}: {chosen.title} ({chosen.provider})"
         return result("send-training.hours", need_text, have, True, numeric=(need, chosen.hours))
     candidate = send_training_candidate(data)
     if candidate is None:
@@ -97,7 +97,7 @@ def send_training_hours(data: FolioData, as_of: date) -> Requirement:
         )
     foundation = foundation_course(data)
     after = foundation is not None and candidate.date > foundation.date
-    have = f"{hours_text(candidate.hours)} hours on {short_date(candidate.date)}: {candidate.title}"
+    have = f"{hours_words(candidate.hours)} on {short_date(candidate.date)}: {candidate.title}"
     return result(
         "send-training.hours",
         need_text,
@@ -180,7 +180,7 @@ def practice_casework_hours(data: FolioData, as_of: date) -> Requirement:
     if start is None:
         return _no_start("practice.casework-hours", need_text, need)
     counted, observed = casework_hours(data), observer_hours(data)
-    have = f"{hours_text(counted)} hours in {count(len(practice_cases(data)), 'case')} since {short_date(start)}"
+    have = f"{hours_words(counted)} in {count(len(practice_cases(data)), 'case')} since {short_date(start)}"
     if observed:
         have += f"; {hours_text(observed)} observer hours not counted"
     earlier = sum(case.total_hours for case in data.cases if case.is_active and case.date < start)
@@ -200,7 +200,7 @@ def practice_reflection_hours(data: FolioData, as_of: date) -> Requirement:
     if start is None:
         return _no_start("practice.reflection-hours", need_text, need)
     counted = reflection_hours(data)
-    have = f"{hours_text(counted)} hours since {short_date(start)}"
+    have = f"{hours_words(counted)} since {short_date(start)}"
     earlier = sum(item.hours for item in written(data.reflections) if item.date < start)
     detail = f"{hours_text(counted)} of {hours_text(need)} hours of reflection after the SEND training on {short_date(start)}"
     detail += f"; {hours_text(earlier)} hours written before it do not count." if earlier else "."

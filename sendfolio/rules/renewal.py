@@ -7,7 +7,7 @@ from typing import Any
 
 from sendfolio.domain.records import FolioData
 from sendfolio.domain.standards import RULE_SET
-from sendfolio.domain.wording import count, hours_text, short_date, span
+from sendfolio.domain.wording import count, hours_text, hours_words, short_date, span
 from sendfolio.rules.evidence import counts_as_held, left_out_text
 from sendfolio.rules.results import RenewalReport, Requirement, at_least, result
 from sendfolio.rules.years import in_period, registration_year
@@ -33,7 +33,7 @@ def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
     return result(
         "renewal.cpd-hours",
         f"{hours_text(need)} hours",
-        f"{hours_text(total)} hours",
+        hours_words(total),
         at_least(total, need),
         detail,
         (need, total),
@@ -84,7 +84,7 @@ def renewal_learning(data: FolioData, start: date, end: date) -> Requirement:
     hours = round(sum(item.hours for item in entries) + sum(item.hours for item in courses), 2)
     found = len(entries) + len(courses)
     have = (
-        f"{count(found, 'training or refresher entry', 'training or refresher entries')}, {hours_text(hours)} hours"
+        f"{count(found, 'training or refresher entry', 'training or refresher entries')}, {hours_words(hours)}"
         if found
         else "none recorded"
     )

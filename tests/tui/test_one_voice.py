@@ -71,3 +71,23 @@ def test_send_is_written_as_send_inside_a_sentence():
     assert "SEND training" in line and "contextual knowledge of SEND" in line and "legislative framework" in line
     assert " send" not in line.replace("SEND", "")
     assert in_sentence("PPC sessions") == "PPC sessions" and in_sentence("A course") == "a course"
+
+
+async def test_one_hour_is_written_in_the_singular(folio, folio_dir, today):
+    """A folio with one reflection of one hour: the Reflections summary and the requirement say "1 hour"."""
+    from sendfolio import rules
+    from sendfolio.domain.records import Reflection
+    from sendfolio.domain.wording import hours_words
+    from sendfolio.tui.app import SendfolioApp
+    from tests.helpers.tui import settle
+
+    assert [hours_words(value) for value in (1, 0.5, 12)] == ["1 hour", "0.5 hours", "12 hours"]
+    folio.put(Reflection.from_dict({"date": "2026-11-01", "hours": "1", "title": "One hour", "body": "text"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        summary = " ".join(str(widget.render()) for widget in app.screen.query(".summary"))
+        assert "1 reflection · 1 hour" in summary and "1 hours" not in summary
+    assert "1 hours" not in str(rules.accreditation(folio.data(), today).requirements)

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Markdown, Static
 
 from sendfolio.domain.records import Reflection
-from sendfolio.domain.wording import count, hours_text, short_date
+from sendfolio.domain.wording import count, hours_text, hours_words, short_date
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.template_chooser import TemplateChooser
@@ -122,9 +122,7 @@ class ReflectionsScreen(FolioScreen):
                 how = "press a, or open their reflections (e), to continue them"
             waiting = f"{count(len(drafts), 'unsaved draft')}: {how}"
         if items:
-            text = f"{count(len(items), 'reflection')} · {hours_text(hours)} hours" + (
-                f" · {waiting}" if waiting else ""
-            )
+            text = f"{count(len(items), 'reflection')} · {hours_words(hours)}" + (f" · {waiting}" if waiting else "")
         else:
             text = waiting or "No reflections yet: press a to write one."
         self.query_one("#reflections-summary", Static).update(text)
