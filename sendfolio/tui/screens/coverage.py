@@ -26,6 +26,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
+from textual.reactive import var
 from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
@@ -213,11 +214,11 @@ class CoverageScreen(FolioScreen):
     ]
     """m jumps to the next missing criterion; r refreshes; Enter opens a checklist; [ ] step years (long archives)."""
 
-    def __init__(self) -> None:
-        """Start with no matrix (it is worked out when the screen shows)."""
-        super().__init__()
-        self.matrix: rules.Coverage | None = None
-        self.shown = Shown(())
+    shown: var[Shown] = var(Shown(()), init=False, always_update=True, bindings=True)
+    """The practice cases whose columns are on show; the year keys work when they are one year's."""
+
+    matrix: var[rules.Coverage | None] = var(None, init=False, always_update=True)
+    """The matrix on show (None until it is worked out); a new one redraws the summary above the table."""
 
     def compose(self) -> ComposeResult:
         """A summary, the matrix, and the highlighted criterion in full."""
@@ -287,9 +288,8 @@ class CoverageScreen(FolioScreen):
         """
         if not self.is_attached or not self.query("#coverage-table"):
             return
-        self.matrix = matrix
         self.shown = shown or Shown(tuple(matrix.cases))
-        self.refresh_bindings()
+        self.matrix = matrix
         table = self.query_one("#coverage-table", CoverageTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
@@ -304,11 +304,12 @@ class CoverageScreen(FolioScreen):
                 table.cursor_coordinate = cursor
 
         fill_rows(table, rows, then=restore)
-        self._show_summary(matrix)
         table.focus()
 
-    def _show_summary(self, matrix: rules.Coverage) -> None:
+    def watch_matrix(self, matrix: rules.Coverage | None) -> None:
         """How many criteria are shown, and how many missing."""
+        if matrix is None:
+            return
         summary = self.query_one("#coverage-summary", Static)
         total, missing = len(matrix.rows), len(matrix.missing)
         if not matrix.cases:
