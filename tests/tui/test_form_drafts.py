@@ -199,6 +199,25 @@ async def test_the_debrief_keeps_a_draft_too(started_dir, today):
         assert case.debriefed and "Pacing the joint meeting" in case.debrief.values()
 
 
+async def test_a_cases_draft_is_never_offered_in_another_cases_form(started_dir, today):
+    """SM-T-001 and SM/T/001 (and sm-t-001) are three cases: a draft of one is not shown in the others' forms."""
+    from sendfolio.tui.dialogs.form_drafts import ref_word
+    from tests.helpers.tui import sample_case
+
+    assert len({ref_word(ref) for ref in ("SM-T-001", "SM/T/001", "sm-t-001", "SM--T-001")}) == 4
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM/T/001", "2026-10-02"))
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)  # SM-T-001's
+        await type_a_note(pilot, form, "Only for SM-T-001")
+        await leave_keeping_a_draft(pilot)
+        other = CaseFormScreen(app.current_folio.case("SM/T/001"), app.current_folio, today)
+        app.push_screen(other)
+        await settle(pilot)
+        assert other.draft_name != NAME and other.query_one("#field-notes", TextArea).text == ""
+
+
 async def test_tab_into_a_debrief_note_puts_the_cursor_at_its_end(started_dir, today):
     """A note already written: Tab from 'De-brief held' into it, and what is typed follows it."""
     with Folio.open(started_dir) as folio:

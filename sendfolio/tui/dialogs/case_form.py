@@ -38,7 +38,7 @@ from sendfolio.domain.records import (
 )
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
-from sendfolio.tui.dialogs.form_drafts import DRAFT_BACK, DraftingForm, draft_word
+from sendfolio.tui.dialogs.form_drafts import DRAFT_BACK, DraftingForm, ref_word
 from sendfolio.tui.dialogs.forms import (
     FORM_HINT,
     SAVE_ANYWAY,
@@ -366,7 +366,7 @@ class DebriefScreen(DraftingForm[Case | None]):
     @property
     def draft_name(self) -> str:
         """The name of this de-brief's draft: the case it belongs to."""
-        return "form-debrief-" + draft_word(self.case.ref)
+        return "form-debrief-" + ref_word(self.case.ref)
 
     def draft_fields(self) -> tuple[FieldSpec, ...]:
         """Held, and a note under each heading."""

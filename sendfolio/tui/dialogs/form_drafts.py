@@ -29,6 +29,7 @@ of a million issues, a text longer than any record allows), so restoring a draft
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -87,6 +88,16 @@ def draft_word(text: str) -> str:
     """Text as part of a draft file's name: lower-case letters, digits and single dashes."""
     plain = "".join(char if char.isascii() and char.isalnum() else "-" for char in text.lower())[:70]
     return "-".join(part for part in plain.split("-") if part)
+
+
+def ref_word(ref: str) -> str:
+    """A case reference as part of a draft's name: its plain form (`SM-2025-014` → `sm-2025-014`), with a digest of
+    the reference when that form could stand for another reference too (`SM/2025/014`, `sm-2025-014`), so that a
+    case's draft is never offered in another case's form."""
+    word = draft_word(ref)
+    if word.upper() == ref:
+        return word
+    return f"{word[:40]}-{hashlib.sha256(ref.encode('utf-8')).hexdigest()[:10]}"
 
 
 def fitting(spec: DraftField, value: Any) -> Any:

@@ -72,7 +72,7 @@ from sendfolio.domain.wording import count, hours_text, short_date, words
 from sendfolio.paths import style_path
 from sendfolio.privacy.check import record_findings
 from sendfolio.privacy.identifiers import CATEGORY_TITLES, Finding
-from sendfolio.tui.dialogs.form_drafts import DraftingForm, draft_word
+from sendfolio.tui.dialogs.form_drafts import DraftingForm, draft_word, ref_word
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickBox, TickList
 from sendfolio.tui.widgets.writing import WritingArea
@@ -256,7 +256,8 @@ class EditRecordScreen(DraftingForm[R | None]):
     @property
     def draft_name(self) -> str:
         """The name of this form's draft: the kind of record and which one (or "new")."""
-        which = str(getattr(self.initial, "id", "") or getattr(self.initial, "ref", "") or "new")
+        ref = str(getattr(self.initial, "ref", "") or "")
+        which = str(getattr(self.initial, "id", "") or "") or (ref_word(ref) if ref else "new")
         return "form-" + draft_word(f"{self.record_type.KIND} {which}")
 
     def start_values(self) -> dict[str, Any]:
