@@ -22,6 +22,22 @@ def folio(demo_folio):
     return demo_folio
 
 
+@pytest.fixture
+def small_folio(folio_dir):
+    """A folio with a profile and one practice case, left open for the app: for the tests of the screen's own
+    path (progress, the result line, an error), where what the portfolio holds is not the point."""
+    from sendfolio.domain.records import Profile
+    from sendfolio.store import Folio
+    from tests.helpers.tui import sample_case
+
+    opened = Folio.open(folio_dir)
+    opened.put(Profile.from_dict({"name": "Alex Rowan", "membership_body": "COM", "route": "new"}))
+    opened.put(sample_case("SM-T-001", "2026-10-01"))
+    yield opened
+    if not opened.closed:
+        opened.close()
+
+
 async def open_compile(pilot) -> CompileScreen:
     """Go to the Compile area with its key."""
     await pilot.pause()
@@ -41,9 +57,9 @@ async def compile_now(pilot, screen: CompileScreen) -> str:
     return str(screen.query_one("#compile-result").render())
 
 
-async def test_compile_writes_the_portfolio_pdf(folio, folio_dir, today, home):
+async def test_compile_writes_the_portfolio_pdf(small_folio, folio_dir, today, home):
     """c compiles the portfolio to the default path, the output folder; the PDF opens with its pages."""
-    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    app = SendfolioApp(folio_dir, today=today, folio=small_folio)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compile(pilot)
         assert "Still unmet" in str(screen.query_one("#compile-unmet").render())
@@ -104,11 +120,11 @@ async def test_renewal_pack_for_the_previous_year(folio, folio_dir, today, home)
     assert len(PdfReader(out).pages) >= 1
 
 
-async def test_an_unwritable_path_gives_a_clear_error(folio, folio_dir, today, home):
+async def test_an_unwritable_path_gives_a_clear_error(small_folio, folio_dir, today, home):
     """When the output folder cannot be made, the screen says so and the app keeps running."""
     (home / "Documents").mkdir()
     (home / "Documents" / "sendfolio").write_text("not a folder")
-    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    app = SendfolioApp(folio_dir, today=today, folio=small_folio)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compile(pilot)
         result = await compile_now(pilot, screen)
