@@ -23,6 +23,7 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
@@ -98,6 +99,18 @@ class ReflectionEditor(Screen[Reflection | None]):
         """This screen's keys, offered in the command palette."""
         return binding_commands(self)
 
+    words: var[int] = var(0, init=False)
+    """Words written so far in the body, shown under the editor."""
+
+    state: var[str] = var("", init=False)
+    """Whether what is on the form is saved, has unsaved changes, or is not saved yet."""
+
+    problems: var[tuple[str, bool]] = var(("", False), init=False)
+    """What is wrong with the form (one line per field), and whether it is only a warning; shown under the details."""
+
+    preview_shown: var[bool] = var(True, init=False)
+    """Whether the preview is beside the editor (F3 hides it, giving the editor the whole width)."""
+
     def __init__(self, reflection: Reflection | None = None, *, body: str = "", heading: str = "") -> None:
         """Edit `reflection`, or start a new one from `body` (a template's Markdown)."""
         super().__init__()
@@ -163,7 +176,7 @@ class ReflectionEditor(Screen[Reflection | None]):
     def on_mount(self) -> None:
         """Show the word count and put the cursor where writing starts."""
         self._show_word_count()
-        self.query_one("#errors").display = False
+        self.watch_problems(self.problems)
         self.query_one("#title" if not self.initial["title"] else "#body").focus()
         self._offer_draft()
 
@@ -293,10 +306,21 @@ class ReflectionEditor(Screen[Reflection | None]):
         self.query_one("#preview", Markdown).update(self.query_one("#body", TextArea).text)
 
     def _show_word_count(self) -> None:
+        """Count the words written so far, and whether there are unsaved changes (drawn as they change)."""
+        self.words = word_count(self.query_one("#body", TextArea).text)
+        self.state = "unsaved changes" if self.is_dirty() else "saved" if self.reflection else "not saved yet"
+
+    def watch_words(self) -> None:
+        """Redraw the word count."""
+        self._draw_word_count()
+
+    def watch_state(self) -> None:
+        """Redraw the word count with the new state."""
+        self._draw_word_count()
+
+    def _draw_word_count(self) -> None:
         """Words written so far, and whether there are unsaved changes."""
-        words = word_count(self.query_one("#body", TextArea).text)
-        state = "unsaved changes" if self.is_dirty() else "saved" if self.reflection else "not saved yet"
-        self.query_one("#word-count", Static).update(f"{words} words · {state}")
+        self.query_one("#word-count", Static).update(f"{self.words} words · {self.state}")
 
     def raw(self) -> dict[str, str]:
         """The form's current values as text, keyed by the reflection's field names."""
@@ -336,10 +360,7 @@ class ReflectionEditor(Screen[Reflection | None]):
         if not findings:
             return False
         self._warned = raw
-        errors = self.query_one("#errors", Static)
-        errors.update("\n".join(f"{name}: {text}" for name, text in warnings_by_field(findings).items()))
-        errors.set_class(True, "-warning")
-        errors.display = True
+        self.problems = ("\n".join(f"{name}: {text}" for name, text in warnings_by_field(findings).items()), True)
         self.notify(SAVE_ANYWAY, title="Possible identifier", severity="warning", markup=False)
         return True
 
@@ -348,12 +369,17 @@ class ReflectionEditor(Screen[Reflection | None]):
         bad = {error.field for error in invalid.errors}
         for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
             self.query_one(f"#{name}").set_class(name in bad, "-invalid")
-        errors = self.query_one("#errors", Static)
-        errors.update("\n".join(f"⚠ {error}" for error in invalid.errors))
-        errors.set_class(False, "-warning")
-        errors.display = True
+        self.problems = ("\n".join(f"⚠ {error}" for error in invalid.errors), False)
         first = next((name for name in (*TEXT_FIELDS, *CHOICE_FIELDS) if name in bad), "body")
         self.query_one(f"#{first}").focus()
+
+    def watch_problems(self, problems: tuple[str, bool]) -> None:
+        """Show what is wrong under the details (marked as a warning when it is one), or nothing."""
+        text, warning = problems
+        errors = self.query_one("#errors", Static)
+        errors.update(text)
+        errors.set_class(warning, "-warning")
+        errors.display = bool(text)
 
     def action_leave(self) -> None:
         """Go back to the list, asking first when there are unsaved changes."""
@@ -384,5 +410,8 @@ class ReflectionEditor(Screen[Reflection | None]):
 
     def action_toggle_preview(self) -> None:
         """Show or hide the preview, giving the editor the whole width."""
-        preview = self.query_one("#preview", Markdown)
-        preview.display = not preview.display
+        self.preview_shown = not self.preview_shown
+
+    def watch_preview_shown(self, shown: bool) -> None:
+        """Show or hide the preview."""
+        self.query_one("#preview", Markdown).display = shown
