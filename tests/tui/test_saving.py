@@ -54,3 +54,31 @@ async def test_a_small_folio_is_saved_at_once(folio, folio_dir, today):
     """A small folio saves in a few milliseconds: on the screen's thread, as the form closes."""
     threads = await add_and_read_back(folio, folio_dir, today, "Saved at once")
     assert threads == [threading.main_thread().name]
+
+
+async def test_a_large_folios_reflection_is_saved_in_a_thread(tmp_path, today):
+    """The reflection editor's ctrl+s on four years of records: saved off the screen's thread, then the editor
+    closes on the list, the reflection in the file."""
+    from sendfolio.tui.screens.reflections import ReflectionsScreen
+    from tests.helpers.tui import enter
+    from tests.tui.test_records_screens_reflections import new_from_template
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await new_from_template(pilot, 2)
+        await enter(pilot, "Written while the screen answers keys")
+        await pilot.press("shift+tab")
+        await enter(pilot, "0.5")
+        editor.query_one("#body").insert("Both parties spoke at once.\n", (2, 0))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReflectionsScreen)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert "Written while the screen answers keys" in [item.title for item in again.reflections()]

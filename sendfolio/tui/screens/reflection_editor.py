@@ -36,6 +36,7 @@ from sendfolio.privacy.check import record_findings
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import SAVE_ANYWAY, warnings_by_field
 from sendfolio.tui.screens.record_screen import binding_commands
+from sendfolio.tui.support.saving import large, saving
 from sendfolio.tui.views.reflection_templates import word_count
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -285,8 +286,9 @@ class ReflectionEditor(Screen[Reflection | None]):
         return self.is_mounted and self.is_dirty()
 
     def save_unsaved(self) -> None:
-        """Save as ctrl+s does (the editor stays open showing any problem)."""
-        self.action_save()
+        """Save as ctrl+s does, at once whatever the folio's size: the app closes next, once the form is saved (the
+        editor stays open showing any problem)."""
+        self._save(at_once=True)
 
     def on_input_changed(self) -> None:
         """A detail changed: keep a draft soon."""
@@ -336,7 +338,12 @@ class ReflectionEditor(Screen[Reflection | None]):
         return self.raw() != self.initial
 
     def action_save(self) -> None:
-        """Validate with `Reflection.from_dict`; put it in the folio, or show each error inline."""
+        """Validate with `Reflection.from_dict`; put it in the folio (a large one off the screen's thread), or show
+        each error inline."""
+        self._save(at_once=False)
+
+    def _save(self, at_once: bool) -> None:
+        """Validate, then save: on the screen's thread when `at_once` or the folio is small, else in a thread."""
         raw: dict[str, Any] = self.raw()
         if self.reflection is not None:
             raw["id"] = self.reflection.id
@@ -347,10 +354,23 @@ class ReflectionEditor(Screen[Reflection | None]):
             return
         if self._warned_of_identifiers(record, raw):
             return
-        saved = self.app.current_folio.put(record)
+        folio = self.app.current_folio
+        if at_once or not large(folio):
+            self._saved(folio.put(record))
+        else:
+            self._save_in_thread(folio, record)
+
+    @work(exclusive=True, group="reflection-save")
+    async def _save_in_thread(self, folio: Any, record: Reflection) -> None:
+        """Save a large folio's reflection off the screen's thread; what the save raises is reported as ever."""
+        self._saved(await saving(folio, folio.put, record))
+
+    def _saved(self, saved: Reflection) -> None:
+        """The reflection stands in the file: its draft goes, and the editor closes (if it is still on show)."""
         self.forget_draft()
         self.notify(f"Reflection saved: {saved.title}", markup=False)
-        self.dismiss(saved)
+        if self.app.screen is self:
+            self.dismiss(saved)
 
     def _warned_of_identifiers(self, record: Reflection, raw: dict[str, Any]) -> bool:
         """Show likely identifiers under the form and return True, once for the same text."""
