@@ -380,6 +380,42 @@ async def test_a_damaged_or_hostile_draft_is_said_in_one_line_and_the_form_opens
         assert not path.exists() and path.with_name(f"{NAME}.unreadable-1").read_bytes() == HOSTILE[kind]
 
 
+async def test_the_identifier_check_applies_to_a_restored_draft(started_dir, today):
+    """A draft holding a postcode (written outside the app): restored, but ctrl+s warns under the field first."""
+    from sendfolio.store.drafts import save_draft
+
+    with Folio.open(started_dir) as folio:
+        save_draft(folio, NAME, {"notes": "Met at the school, SW1A 1AA"})
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        assert form.query_one("#field-notes", TextArea).text == "Met at the school, SW1A 1AA"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "SW1A 1AA" in str(form.query_one("#error-notes", Label).render())
+        assert app.current_folio.case("SM-T-001").notes == ""
+
+
+async def test_a_huge_draft_is_not_read_but_set_aside(started_dir, today):
+    """A draft file larger than any form's (17 MB): never read in, set aside whole, said in one line."""
+    from sendfolio.store.drafts import DRAFT_MAX_BYTES
+
+    with Folio.open(started_dir) as folio:
+        path = draft_path(folio, NAME)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    with path.open("wb") as handle:
+        handle.truncate(DRAFT_MAX_BYTES + 1024 * 1024)  # sparse: no disk used
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        notices = [str(note.message) for note in app._notifications if note.title == "Draft"]
+        assert len(notices) == 1 and "\n" not in notices[0]
+        assert "could not be read (it is 17.0 MB, more than sendfolio reads)" in notices[0], notices
+        assert form.values()["notes"] == ""
+    aside = path.with_name(f"{NAME}.unreadable-1")
+    assert not path.exists() and aside.stat().st_size == DRAFT_MAX_BYTES + 1024 * 1024
+
+
 async def test_a_draft_that_is_a_link_or_a_pipe_is_never_followed(started_dir, today, tmp_path):
     """A link to another file, or a pipe, is refused (never read, never waited on) and said in one line."""
     secret = tmp_path / "elsewhere.json"
