@@ -67,7 +67,7 @@ from sendfolio.rules.practice import (
     unanswered,
     working_days_between,
 )
-from sendfolio.rules.renewal import cpd_totals, renewal
+from sendfolio.rules.renewal import cpd_target, cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
 from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, gaps_without_need, tick_provenance
 from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
@@ -129,6 +129,7 @@ __all__ = [
     "Gap",
     "gaps_without_need",
     "tick_provenance",
+    "cpd_target",
     "cpd_totals",
     "current_registration_year",
     "dated_until",

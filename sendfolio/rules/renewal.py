@@ -40,6 +40,12 @@ def renewal_cpd_hours(data: FolioData, start: date, end: date) -> Requirement:
     )
 
 
+def cpd_target(data: FolioData, year: int) -> Requirement:
+    """renewal.cpd-hours judged on registration year `year`: the CPD diary's hours against the year's target."""
+    start, end = registration_year(data.profile, year)
+    return renewal_cpd_hours(data, start, end)
+
+
 def renewal_cases(data: FolioData, start: date, end: date, as_of: date) -> Requirement:
     """renewal.cases: 3 cases co-mediated or led and held in the registration year, by `as_of` (a case
     marked held but dated after it is left out, and said to be)."""

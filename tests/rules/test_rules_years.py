@@ -142,6 +142,16 @@ def test_renewal_follows_the_anniversary_year():
     assert rules.cpd_totals(data, 2026)["total"] == 5
 
 
+@pytest.mark.parametrize(("hours", "met", "have"), [(7.5, False, 19.5), (8, True, 20.0), (8.004, True, 20.0)])
+def test_cpd_target_of_a_year(hours, met, have):
+    """The CPD diary's target line is the renewal rule on that registration year: 20 hours, to the hundredth."""
+    data = replace(renewing(), cpd=(cpd("2025-01-15", 12), cpd("2025-06-15", hours, "reading")))
+    target = rules.cpd_target(data, 2025)
+    assert (target.id, target.met, target.numeric_need, target.numeric_have) == ("renewal.cpd-hours", met, 20, have)
+    assert target == rules.renewal(data, 2025, FIXED_TODAY).requirement("renewal.cpd-hours")
+    assert rules.cpd_target(data, 2024).numeric_have == 0 and not rules.cpd_target(data, 2024).met
+
+
 def test_cpd_totals_by_method():
     """Totals of the year, split by method."""
     assert rules.cpd_totals(renewing(), 2025) == {"total": 20.0, "by_method": {"training": 12.0, "reading": 8.0}}

@@ -1,8 +1,8 @@
 """The CPD diary: one registration year's entries, their total against the rule set's hours.
 
 The year's total and its breakdown by method come from `rules.cpd_totals`; the
-hours needed come from the rule set (`renewal.cpd-hours`), so a revised standard
-changes the bar without touching this screen. `[` and `]` step through the
+hours needed and whether they are met from `rules.cpd_target` (the renewal rule on
+that year), so a revised standard changes the bar without touching this screen. `[` and `]` step through the
 registration years.
 """
 
@@ -17,9 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, ProgressBar, Static
 
 from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
-from sendfolio.domain.standards import RULE_SET
 from sendfolio.domain.wording import hours_text, short_date, words
-from sendfolio.rules import cpd_totals
+from sendfolio.rules import cpd_target, cpd_totals
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.screens.record_screen import (
     YEAR_BINDINGS,
@@ -30,9 +29,6 @@ from sendfolio.tui.screens.record_screen import (
 from sendfolio.tui.screens.year_table import YearTableScreen
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
-
-CPD_RULE = "renewal.cpd-hours"
-"""The rule whose threshold is the year's CPD target."""
 
 CPD_SPECS = (
     FieldSpec("date", "Date", "date"),
@@ -78,7 +74,7 @@ class CPDScreen(YearTableScreen):
         with Vertical(id="cpd-body"):
             yield Static("", id="cpd-year", classes="summary", markup=False)
             with Horizontal(id="cpd-progress-line"):
-                yield ProgressBar(total=RULE_SET.threshold(CPD_RULE), show_eta=False, id="cpd-progress")
+                yield ProgressBar(show_eta=False, id="cpd-progress")  # its total, the year's target, on each redraw
                 yield Label("", id="cpd-total", markup=False)
             yield Static("", id="cpd-methods", classes="breakdown", markup=False)
             yield self.make_table()
@@ -110,11 +106,12 @@ class CPDScreen(YearTableScreen):
     def refresh_view(self) -> None:
         """Redraw the year, the total, the breakdown and the table."""
         year = self.chosen_year()
-        totals = cpd_totals(self.app.current_folio.data(), year)
-        need = RULE_SET.threshold(CPD_RULE)
+        data = self.app.current_folio.data()
+        totals, target = cpd_totals(data, year), cpd_target(data, year)
+        need = target.numeric_need or 0.0
         self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.current_folio.profile(), year)}")
-        self.query_one("#cpd-progress", ProgressBar).update(progress=min(totals["total"], need))
-        met = "target met" if totals["total"] >= need else f"{hours_text(need - totals['total'])} h to go"
+        self.query_one("#cpd-progress", ProgressBar).update(total=need, progress=min(totals["total"], need))
+        met = "target met" if target.met else f"{hours_text(need - totals['total'])} h to go"
         self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")
         self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
         self.refresh_table()
