@@ -82,3 +82,33 @@ async def test_a_large_folios_reflection_is_saved_in_a_thread(tmp_path, today):
     folio.close()
     with Folio.open(tmp_path) as again:
         assert "Written while the screen answers keys" in [item.title for item in again.reflections()]
+
+
+async def test_a_large_folios_ticks_are_saved_in_a_thread_in_the_order_pressed(tmp_path, today):
+    """Four years of records: a tick of the checklist is saved off the screen's thread; three quick presses on one
+    criterion end as one press would (each sees the one before), and the file says so."""
+    from sendfolio.tui.screens.checklist import ChecklistScreen
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    ref = folio.cases()[-1].ref
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        checklist = ChecklistScreen(ref)
+        app.push_screen(checklist)
+        await settle(pilot)
+        criterion = checklist.highlighted()
+        ticked = checklist.found(criterion) is not None
+        await pilot.press("space")
+        await settle(pilot)
+        assert (checklist.found(criterion) is not None) is not ticked
+        await pilot.press("space", "space", "space")
+        await settle(pilot)
+        assert (checklist.found(criterion) is not None) is ticked
+    assert len(threads) == 4 and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        shown = {item.criterion for item in again.observations(ref)}
+        assert (criterion in shown) is ticked

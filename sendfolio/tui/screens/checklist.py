@@ -11,6 +11,7 @@ for that form: each tick is the observer's, transcribed by the mediator (`servic
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -27,6 +28,7 @@ from sendfolio.domain.records import FolioData, Observation
 from sendfolio.paths import style_path
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
+from sendfolio.tui.support.saving import large, saving
 from sendfolio.tui.views import caseops
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
@@ -83,6 +85,8 @@ class ChecklistScreen(Screen):
         self.ref = ref
         self.start_at = criterion
         self.paper = paper
+        self._ticking = asyncio.Lock()
+        """Held while a large folio's tick is saved (`_tick_in_thread`)."""
 
     def paper_return(self) -> Any:
         """The observer's return on paper whose ticks are entered here (None: the mediator's own ticks)."""
@@ -170,7 +174,11 @@ class ChecklistScreen(Screen):
         self.action_tick()
 
     def action_tick(self) -> None:
-        """Tick the highlighted criterion, or untick it (asking first if it has a note)."""
+        """Tick the highlighted criterion, or untick it (asking first if it has a note); a large folio's own tick is
+        saved off the screen's thread (`_tick_in_thread`)."""
+        if self.paper is None and large(self.app.current_folio):
+            self._tick_in_thread(self.highlighted())
+            return
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
         if criterion_id is None or case is None:
             return
@@ -184,6 +192,26 @@ class ChecklistScreen(Screen):
             self._untick(found, True)
         else:
             self.ask_untick(found)
+
+    @work(group="checklist-ticks", description="saving a tick")
+    async def _tick_in_thread(self, criterion_id: str | None) -> None:
+        """Tick or untick a criterion of a large folio, saved in a thread while the screen answers keys. Ticks are
+        taken in the order pressed, each once the one before is saved: a quick second press sees the first."""
+        async with self._ticking:
+            folio = self.app.current_folio
+            case = folio.case(self.ref)
+            if criterion_id is None or case is None:
+                return
+            found = self.found(criterion_id)
+            if found is None:
+                await saving(folio, caseops.tick_criterion, folio, case, criterion_id)
+            elif not found.notes and not found.returned:
+                await saving(folio, folio.delete, found)
+            else:
+                self.ask_untick(found)
+                return
+            if self.is_attached:
+                self.redraw(criterion_id)
 
     @work(exclusive=True, group="checklist-asking")
     async def ask_untick(self, found: Observation) -> None:
