@@ -157,6 +157,12 @@ class CaseLogScreen(FolioScreen):
     undo: var[caseops.DeletedCase | None] = var(None, bindings=True)
     """The case last deleted, to put back with u: the footer offers "Undo delete" only while there is one."""
 
+    highlighted: var[Case | None] = var(None, init=False, always_update=True)
+    """The case under the cursor, shown in full under the table (a narrow table cuts columns off)."""
+
+    status: var[str] = var("", init=False)
+    """How many cases the table shows and how they are sorted, on the last line."""
+
     def watch_sort_index(self) -> None:
         """Sort the table anew."""
         self.reload()
@@ -208,11 +214,19 @@ class CaseLogScreen(FolioScreen):
             cases = sorted(every, key=key)
             fill_rows(table, cases, make=lambda case: (case_row(case, today), case.ref), select=keep)
         if not cases:  # no row to highlight: no case to describe
-            self.query_one("#case-detail", Static).update("")
+            self.highlighted = None
         total = len(every)
         shown = f"{len(cases)} of {count(total, 'case')}" if words else count(total, "case")
         hint = " Press a to add your first case." if not total else ""
-        self.query_one("#case-status", Static).update(f"{shown}, sorted by {name}.{hint}")
+        self.status = f"{shown}, sorted by {name}.{hint}"
+
+    def watch_highlighted(self, case: Case | None) -> None:
+        """Show the highlighted case in full (and what is wrong with its date), or nothing."""
+        self.query_one("#case-detail", Static).update(Text(case_detail(case, self.app.today)) if case else "")
+
+    def watch_status(self, status: str) -> None:
+        """Show how many cases the table shows, and their order."""
+        self.query_one("#case-status", Static).update(status)
 
     def selected_ref(self) -> str | None:
         """The reference of the highlighted case, if any."""
@@ -238,8 +252,7 @@ class CaseLogScreen(FolioScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the highlighted case in full under the table (a narrow table cuts columns off)."""
-        case = self.app.current_folio.case(event.row_key.value) if event.row_key.value else None
-        self.query_one("#case-detail", Static).update(Text(case_detail(case, self.app.today)) if case else "")
+        self.highlighted = self.app.current_folio.case(event.row_key.value) if event.row_key.value else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
