@@ -218,6 +218,20 @@ async def test_a_cases_draft_is_never_offered_in_another_cases_form(started_dir,
         assert other.draft_name != NAME and other.query_one("#field-notes", TextArea).text == ""
 
 
+def test_each_record_has_a_draft_of_its_own():
+    """A draft is named by the record's key in the folio: an observation's by its case, criterion and observer."""
+    from sendfolio.domain.records import CPDEntry, Observation
+    from sendfolio.tui.screens.checklist import NOTE_SPECS
+
+    def name(record_type, initial):
+        return EditRecordScreen(record_type, NOTE_SPECS, initial=initial).draft_name
+
+    first, second = (Observation(ref="SM-T-001", criterion=criterion) for criterion in ("f1.a.1", "f1.a.2"))
+    assert name(Observation, first) != name(Observation, second)
+    assert name(Observation, first) == name(Observation, Observation(ref="SM-T-001", criterion="f1.a.1"))
+    assert name(CPDEntry, None) == "form-cpd-new"
+
+
 async def test_tab_into_a_debrief_note_puts_the_cursor_at_its_end(started_dir, today):
     """A note already written: Tab from 'De-brief held' into it, and what is typed follows it."""
     with Folio.open(started_dir) as folio:

@@ -255,9 +255,18 @@ class EditRecordScreen(DraftingForm[R | None]):
 
     @property
     def draft_name(self) -> str:
-        """The name of this form's draft: the kind of record and which one (or "new")."""
-        ref = str(getattr(self.initial, "ref", "") or "")
-        which = str(getattr(self.initial, "id", "") or "") or (ref_word(ref) if ref else "new")
+        """The name of this form's draft: the kind of record and which one (its key in the folio), or "new"."""
+        from sendfolio.store.layout import TABLES
+
+        table = TABLES.get(self.record_type)
+        names = table.key if table is not None else ("id",)
+        key = [str(getattr(self.initial, name, "") or "") for name in names]
+        if not any(key):
+            which = "new"  # a new record, or the only one of its kind (the profile, the PPC's contact)
+        elif names == ("id",):
+            which = key[0]
+        else:  # kept by its reference (a case) or by several fields (an observation: case, criterion, observer)
+            which = ref_word(" ".join(key))
         return "form-" + draft_word(f"{self.record_type.KIND} {which}")
 
     def start_values(self) -> dict[str, Any]:
