@@ -12,13 +12,16 @@ API::
     values, problem = kept_values(folio, "form-case-new", fields)
 
 `DraftingForm` is the base of `forms.EditRecordScreen` and the de-brief (`case_form.DebriefScreen`).
-`restored_draft()` (in `compose`) reads the kept draft; `announce_draft()` (in `on_mount`) says it is
-back, or says in one line why it could not be used; `schedule_draft()` (on every change) keeps a draft
+`restored_draft(record)` (in `compose`) reads the kept draft (one holding only what the fields show
+without it, `record`, is removed); `announce_draft()` (in `on_mount`) says it is back on the form's hint
+line (`#form-hint`, `DRAFT_BACK`), or says in one line why it could not be used; `schedule_draft()` (on every change) keeps a draft
 `FORM_DRAFT_DELAY` seconds after typing stops; Escape with changes asks (`leave_form.LeaveFormScreen`,
 from a worker): Keep as draft, Discard (the draft goes too) or Keep editing; Escape without changes closes
 and drops a draft that holds nothing the record does not. `dismiss_saved(result)` closes and removes the
-draft once the caller has saved the record (the app's folio revision moved). Drafts go through
-`store.drafts`: encrypted when the folio is; nothing is written but by this module.
+draft once the caller has saved the record (the app's folio revision moved; a large folio's save in its
+thread is waited for). Drafts go through `store.drafts`: encrypted when the folio is. `draft_word` and
+`ref_word` make the names: a case reference that could be read as another gets a digest, so a case's
+draft is never offered in another case's form.
 
 A draft file may be damaged, written under another passphrase, a link or pipe, too large, or written
 by hand to break the app: `store.drafts.read_draft` refuses the file (it is set aside, never deleted),
