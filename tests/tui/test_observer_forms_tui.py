@@ -116,11 +116,11 @@ async def test_editing_a_returned_debrief_heading_makes_that_heading_the_mediato
         await pilot.press("b")
         await settle(pilot)
         await pilot.press("tab")  # from "De-brief held" to the first heading (Key strengths)
-        await enter(pilot, "My addition. ")
+        await enter(pilot, " My addition.")  # Tab lands at the end of the observer's words: this adds to them
         await pilot.press("ctrl+s")
         await settle(pilot)
     after = demo_folio.case("SM-DEMO-003")
-    assert after.debrief["strengths"].startswith("My addition.")
+    assert after.debrief["strengths"] == before.debrief["strengths"] + " My addition."
     assert "strengths" not in after.debrief_returned and set(after.debrief_returned) == set(before.debrief_returned) - {
         "strengths"
     }
