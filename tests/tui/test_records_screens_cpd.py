@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendfolio.domain.records import CPDEntry
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.cpd import CPDScreen
-from tests.helpers.tui import enter, saved
+from tests.helpers.tui import enter, saved, settle
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -59,9 +59,9 @@ async def test_bad_hours_shows_the_error_and_saves_nothing(folio, folio_dir, tod
         assert error.display
         assert "'lots' is not a number" in str(error.render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)  # the question is asked from a worker: wait until it is up
         await pilot.press("d")  # Discard
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CPDScreen)
     assert saved(folio).cpd() == ()
 

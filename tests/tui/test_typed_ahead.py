@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from tests.helpers.tui import SIZE, make_app, settle
+from tests.helpers.tui import SIZE, make_app, reopen, settle
 
 
 def queue_keys(app, keys: list[str]) -> None:
@@ -95,3 +95,28 @@ async def test_a_status_chosen_then_the_next_section_and_its_first_field_in_a_bu
         assert form.query_one("#field-status", Select).value == "held"
         assert form.query_one("#field-prep_hours", Input).value == "3"
         assert app.focused is form.query_one("#field-prep_hours", Input)
+
+
+async def test_text_then_ctrl_s_in_a_burst_saves_the_whole_text(started_dir, today):
+    """A PPC session: hours, Tab, Tab (past the mode), the topics and ctrl+s all queued at once: the session is
+    saved with every character of its topics (ctrl+s never overtakes the text typed before it)."""
+    from sendfolio.tui.screens.ppc import PPCScreen
+
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        assert isinstance(app.screen, PPCScreen)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-ppc", Input).focus()
+        await pilot.pause()
+        topics = "Managing a power imbalance"
+        queue_keys(app, [*letters("Casey Morgan"), "tab", "1", "tab", "tab", *letters(topics), "ctrl+s"])
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, PPCScreen)
+    (session,) = reopen(started_dir).ppc_sessions()
+    assert session.ppc == "Casey Morgan" and session.hours == 1 and session.topics == topics

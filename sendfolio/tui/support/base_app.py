@@ -6,10 +6,11 @@ over a dialog's buttons); `notify_once(message, ...)` shows a notice once per ca
 (`forget_notices()` when another opens); `unhandled_error` replaces Textual's crash report (which shows
 local variables) with a short message and a log file in the data folder.
 
-Keys typed ahead keep their order: a key that moves on (Tab, shift+Tab, Enter, Esc) travels up from the
-field to the screen's bindings behind the keys already waiting, so the text typed after it used to land
-in the field before. `NoticesApp` holds the keys that come after such a key until it is handled (and what
-it set going: a list's choice, the field it focuses), then gives them out in order.
+Keys typed ahead keep their order: a key that is not a character (Tab, Enter, ctrl+s, an arrow) travels up
+from the field to the bindings behind the keys already waiting, so the text typed after Tab used to land in
+the field before, and ctrl+s could save before the last characters were in. `NoticesApp` gives such a key
+out once the characters before it are in their field, and holds the keys after it until it is handled (and
+what it set going: a list's choice, the field it focuses), then gives them out in order.
 """
 
 from __future__ import annotations
@@ -27,9 +28,6 @@ from textual.worker import WorkerFailed
 
 from sendfolio.tui.support.crash import crash_message, write_crash_log
 from sendfolio.tui.support.textual_internals import CrashHookApp
-
-MOVING_KEYS = frozenset({"tab", "shift+tab", "enter", "escape"})
-"""Keys that can move the focus or change the screen: the keys after one wait until it is handled."""
 
 HOLD_AT_MOST = 0.5
 """Seconds the keys after a moving key wait at most (a key a widget keeps for itself never comes back up)."""
@@ -70,15 +68,24 @@ class NoticesApp(CrashHookApp):
         self._holding_for: events.Key | None = None
 
     async def on_event(self, event: events.Event) -> None:
-        """A key typed while a moving key is on its way waits; a moving key starts the wait."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held is not None:
-                self._held.append(event)
-                return
-            if event.key in MOVING_KEYS and not keeps_key(self.focused, event.key):
-                self._held, self._holding_for = [], event
-                self.set_timer(HOLD_AT_MOST, lambda: self._give_out(event))
+        """A key typed while another is on its way waits. A key that is not a character (Tab, Enter, ctrl+s, an
+        arrow…) goes only once the characters typed before it are in their field, and the keys after it wait
+        until its binding has run (it comes back up to the app) or, taken by a priority binding, at once."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if self._held is not None:
+            self._held.append(event)
+            return
+        if event.is_printable or keeps_key(self.focused, event.key):
+            await super().on_event(event)
+            return
+        await handled_before(self.focused)
+        self._held, self._holding_for = [], event
+        self.set_timer(HOLD_AT_MOST, lambda: self._give_out(event))
         await super().on_event(event)
+        if not event.is_forwarded and self._holding_for is event:  # a priority binding took it: it comes no further
+            self.call_next(self._after_moving, event)
 
     async def _on_key(self, event: events.Key) -> None:
         """The moving key came back up to the app: once its binding has run (Textual's own `_on_key`, called
