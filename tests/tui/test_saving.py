@@ -112,3 +112,96 @@ async def test_a_large_folios_ticks_are_saved_in_a_thread_in_the_order_pressed(t
     with Folio.open(tmp_path) as again:
         shown = {item.criterion for item in again.observations(ref)}
         assert (criterion in shown) is ticked
+
+
+async def test_a_large_folios_profile_is_saved_in_a_thread(tmp_path, today):
+    """Four years of records: the profile form's ctrl+s is saved off the screen's thread; the name is in the file."""
+    from sendfolio.tui.screens.profile import ProfileScreen
+    from tests.helpers.tui import enter
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        pilot.app.focused.value = ""
+        await enter(pilot, "Alex Rowan")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert "Alex Rowan" in str(app.screen.query_one("#profile-summary").render())
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert again.profile().name == "Alex Rowan"
+
+
+async def test_a_large_folios_evidence_note_is_saved_in_a_thread(tmp_path, today):
+    """Four years of records: n on the checklist writes the evidence note off the screen's thread; it is in the
+    file."""
+    from sendfolio.tui.screens.checklist import ChecklistScreen
+    from tests.helpers.tui import type_text
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    ref = folio.cases()[-1].ref
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        checklist = ChecklistScreen(ref)
+        app.push_screen(checklist)
+        await settle(pilot)
+        criterion = checklist.highlighted()
+        await pilot.press("n")
+        await settle(pilot)
+        app.focused.load_text("")
+        await type_text(pilot, "Summarised both views before moving on.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is checklist
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        (note,) = [item for item in again.observations(ref) if item.criterion == criterion]
+        assert note.notes == "Summarised both views before moving on."
+
+
+async def test_a_large_folios_ticks_from_a_paper_form_are_saved_in_a_thread(tmp_path, today):
+    """Four years of records: a tick transcribed from an observer's paper form is saved off the screen's thread,
+    as the observer's, and is in the file."""
+    from PIL import Image
+
+    from sendfolio.services.attach import read_document
+    from sendfolio.services.paper import keep_paper_form
+    from sendfolio.tui.screens.checklist import ChecklistScreen
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    case = folio.cases()[-1]
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (120, 170), "white").save(scan)
+    kept = keep_paper_form(
+        folio, read_document(scan), case.ref, observer="Alex Rowan", role="co-mediator", forms=["1"], today=today
+    )
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        checklist = ChecklistScreen(case.ref, paper=kept.id)
+        app.push_screen(checklist)
+        await settle(pilot)
+        criterion = checklist.highlighted()
+        await pilot.press("space")
+        await settle(pilot)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        ticks = [item for item in again.observations(case.ref) if item.observer == "Alex Rowan"]
+        assert [item.criterion for item in ticks] == [criterion]

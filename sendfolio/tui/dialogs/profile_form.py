@@ -116,9 +116,13 @@ def save_profile(app: HostApp, result: tuple[Profile, PPCContact | None] | None)
     """Put the profile (and the PPC's details, if given) from `ProfileForm` in the folio; True when saved."""
     if result is None:
         return False
-    profile, contact = result
-    with app.current_folio.batch():
-        app.current_folio.put(profile)
-        if contact is not None:
-            app.current_folio.put(contact)
+    put_profile(app.current_folio, *result)
     return True
+
+
+def put_profile(folio: Any, profile: Profile, contact: PPCContact | None) -> None:
+    """Put the profile (and the PPC's details, if given) in `folio` as one save."""
+    with folio.batch():
+        folio.put(profile)
+        if contact is not None:
+            folio.put(contact)

@@ -12,6 +12,7 @@ for that form: each tick is the observer's, transcribed by the mediator (`servic
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -174,9 +175,9 @@ class ChecklistScreen(Screen):
         self.action_tick()
 
     def action_tick(self) -> None:
-        """Tick the highlighted criterion, or untick it (asking first if it has a note); a large folio's own tick is
-        saved off the screen's thread (`_tick_in_thread`)."""
-        if self.paper is None and large(self.app.current_folio):
+        """Tick the highlighted criterion, or untick it (asking first if it has a note); a large folio's tick (the
+        mediator's own or one transcribed from paper) is saved off the screen's thread (`_tick_in_thread`)."""
+        if large(self.app.current_folio):
             self._tick_in_thread(self.highlighted())
             return
         criterion_id, case = self.highlighted(), self.app.current_folio.case(self.ref)
@@ -184,12 +185,16 @@ class ChecklistScreen(Screen):
             return
         found = self.found(criterion_id)
         if self.paper is not None and (found is None or not found.notes):
-            self._transcribe(criterion_id, "", found is None)
+            from sendfolio.services.paper import transcribe_tick
+
+            transcribe_tick(self.app.current_folio, self.paper, criterion_id, "", ticked=found is None)
+            self.redraw(criterion_id)
         elif found is None:
             caseops.tick_criterion(self.app.current_folio, case, criterion_id)
             self.redraw(criterion_id)
         elif not found.notes and not found.returned:
-            self._untick(found, True)
+            self.app.current_folio.delete(found)
+            self.redraw(criterion_id)
         else:
             self.ask_untick(found)
 
@@ -203,6 +208,9 @@ class ChecklistScreen(Screen):
             if criterion_id is None or case is None:
                 return
             found = self.found(criterion_id)
+            if self.paper is not None and (found is None or not found.notes):
+                await self._transcribe(criterion_id, "", found is None)
+                return
             if found is None:
                 await saving(folio, caseops.tick_criterion, folio, case, criterion_id)
             elif not found.notes and not found.returned:
@@ -219,23 +227,28 @@ class ChecklistScreen(Screen):
         words = f"what {found.observer} returned on their form" if found.returned else "its evidence note"
         question = ConfirmScreen(f"Untick this criterion and delete {words}?", "Untick", "Keep")
         yes = await self.app.push_screen_wait(question)
-        self._untick(found, yes)
+        await self._untick(found, yes)
 
-    def _untick(self, found: Observation, yes: bool | None) -> None:
-        """Delete the observation when confirmed."""
+    async def _untick(self, found: Observation, yes: bool | None) -> None:
+        """Delete the observation when confirmed (a large folio off the screen's thread)."""
         if yes and self.paper is not None:
-            self._transcribe(found.criterion, "", False)
+            await self._transcribe(found.criterion, "", False)
         elif yes:
-            self.app.current_folio.delete(found)
-            self.redraw(found.criterion)
+            folio = self.app.current_folio
+            await saving(folio, folio.delete, found)
+            if self.is_attached:
+                self.redraw(found.criterion)
 
-    def _transcribe(self, criterion_id: str, comment: str, ticked: bool) -> None:
-        """Tick (or untick) a criterion as the observer did on their paper form."""
+    async def _transcribe(self, criterion_id: str, comment: str, ticked: bool) -> None:
+        """Tick (or untick) a criterion as the observer did on their paper form (a large folio off the screen's
+        thread)."""
         from sendfolio.services.paper import transcribe_tick
 
         if self.paper is not None:
-            transcribe_tick(self.app.current_folio, self.paper, criterion_id, comment, ticked=ticked)
-            self.redraw(criterion_id)
+            folio, paper = self.app.current_folio, self.paper
+            await saving(folio, partial(transcribe_tick, folio, paper, criterion_id, comment, ticked=ticked))
+            if self.is_attached:
+                self.redraw(criterion_id)
 
     @work(exclusive=True, group="checklist-asking")
     async def action_note(self) -> None:
@@ -252,13 +265,15 @@ class ChecklistScreen(Screen):
             form = EditRecordScreen(Observation, specs, initial=initial, title=f"Comment: {item.text}", focus="notes")
             comment = await self.app.push_screen_wait(form)
             if comment is not None:
-                self._transcribe(criterion_id, comment.notes, True)
+                await self._transcribe(criterion_id, comment.notes, True)
             return
         form = EditRecordScreen(Observation, NOTE_SPECS, initial=initial, title=f"Evidence: {item.text}", focus="notes")
         record = await self.app.push_screen_wait(form)
         if record is not None:  # a changed note on a returned form becomes the mediator's own entry
-            self.app.current_folio.put(caseops.entered_if_changed(record, found))
-            self.redraw(record.criterion)
+            folio = self.app.current_folio
+            await saving(folio, folio.put, caseops.entered_if_changed(record, found))
+            if self.is_attached:
+                self.redraw(record.criterion)
 
     def action_back(self) -> None:
         """Back to where the checklist was opened from."""

@@ -30,9 +30,10 @@ from sendfolio.domain.records import (
 from sendfolio.domain.wording import hours_text, in_sentence, short_date, words
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.forms import FieldSpec
-from sendfolio.tui.dialogs.profile_form import ProfileForm, save_profile
+from sendfolio.tui.dialogs.profile_form import ProfileForm, put_profile
 from sendfolio.tui.dialogs.training_form import TrainingForm
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
+from sendfolio.tui.support.saving import saving
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -148,9 +149,12 @@ class ProfileScreen(RecordTableScreen):
 
     @work(exclusive=True, group="profile-asking")
     async def action_profile(self) -> None:
-        """Edit the mediator's profile; put it (and the PPC's details) in the folio at once."""
-        form = ProfileForm(self.app.current_folio.profile(), self.app.current_folio.ppc_contact())
-        if save_profile(self.app, await self.app.push_screen_wait(form)):
+        """Edit the mediator's profile; put it (and the PPC's details) in the folio at once (a large folio off the
+        screen's thread)."""
+        folio = self.app.current_folio
+        result = await self.app.push_screen_wait(ProfileForm(folio.profile(), folio.ppc_contact()))
+        if result is not None:
+            await saving(folio, put_profile, folio, *result)
             self.notify("Saved your profile.")
             self.refresh_view()
 
