@@ -205,3 +205,60 @@ async def test_a_large_folios_ticks_from_a_paper_form_are_saved_in_a_thread(tmp_
     with Folio.open(tmp_path) as again:
         ticks = [item for item in again.observations(case.ref) if item.observer == "Alex Rowan"]
         assert [item.criterion for item in ticks] == [criterion]
+
+
+async def test_a_large_folios_privacy_fix_is_saved_in_a_thread(tmp_path, today):
+    """Four years of records: a phone number fixed from the Privacy screen is saved off the screen's thread, and the
+    file holds the fixed words."""
+    from sendfolio.domain.records import CPDEntry
+    from tests.tui.test_privacy_screen import LEAKY, open_privacy
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    leaky = folio.put(CPDEntry.from_dict(LEAKY))
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_privacy(pilot)
+        table = screen.query_one("#privacy-findings")
+        (row,) = [index for index in range(table.row_count) if "07700 900123" in str(table.get_row_at(index)[2])]
+        table.focus()
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        app.screen.editor("learning").text = "Follow up by letter."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert [item.learning for item in again.cpd() if item.id == leaky.id] == ["Follow up by letter."]
+
+
+async def test_a_large_folios_reflection_is_deleted_in_a_thread(tmp_path, today):
+    """Four years of records: d on the Reflections list, then yes, deletes off the screen's thread; the file no
+    longer holds it."""
+    from sendfolio.tui.screens.reflections import ReflectionsScreen
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = ReflectionsScreen()
+        app.push_screen(screen)
+        await settle(pilot)
+        gone = screen.highlighted()
+        assert gone is not None
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert gone.id not in [item.id for item in again.reflections()]

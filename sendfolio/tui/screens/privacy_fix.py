@@ -2,7 +2,7 @@
 
 `await open_at_field(app, finding, record)` (from a `@work` coroutine) opens the form the record's
 own area uses (the case form, the de-brief, the CPD, PPC, training, profile and verification forms)
-with the cursor in the field named by the finding, and saves what it returns as that area does; an
+with the cursor in the field named by the finding, and saves what it returns as that area does (a large folio off the screen's thread); an
 observation opens its case's checklist and a reflection the reflection editor, which save themselves.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sendfolio.privacy.identifiers import Finding
+from sendfolio.tui.support.saving import saving
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
@@ -25,7 +26,7 @@ async def open_at_field(app: HostApp, finding: Finding, record: Any) -> None:
     if kind == "case" and finding.field.startswith("debrief."):
         from sendfolio.tui.dialogs.case_form import DebriefScreen
 
-        _put(app, await app.push_screen_wait(DebriefScreen(record)))
+        await _put(app, await app.push_screen_wait(DebriefScreen(record)))
         return
     if kind == "case":
         from sendfolio.tui.dialogs.case_form import CASE_SPECS, CaseFormScreen
@@ -34,7 +35,7 @@ async def open_at_field(app: HostApp, finding: Finding, record: Any) -> None:
         case_form = CaseFormScreen(record, app.current_folio, app.today, focus=_field_or_none(CASE_SPECS, field))
         case = await app.push_screen_wait(case_form)
         if case is not None:
-            caseops.save_case(app.current_folio, case, record)
+            await saving(app.current_folio, caseops.save_case, app.current_folio, case, record)
         return
     if kind == "observation":
         from sendfolio.tui.screens.checklist import ChecklistScreen
@@ -51,15 +52,15 @@ async def open_at_field(app: HostApp, finding: Finding, record: Any) -> None:
     changed = await app.push_screen_wait(form)
     if kind == "passport_declaration":
         if changed is not None:
-            app.current_folio.put_passport_declaration(changed)
+            await saving(app.current_folio, app.current_folio.put_passport_declaration, changed)
     else:
-        _put(app, changed)
+        await _put(app, changed)
 
 
-def _put(app: HostApp, record: Any) -> None:
-    """Save a record a form returned (None: cancelled)."""
+async def _put(app: HostApp, record: Any) -> None:
+    """Save a record a form returned (None: cancelled); a large folio off the screen's thread."""
     if record is not None:
-        app.current_folio.put(record)
+        await saving(app.current_folio, app.current_folio.put, record)
         app.notify("Saved.")
 
 

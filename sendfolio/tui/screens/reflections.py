@@ -20,6 +20,7 @@ from sendfolio.tui.dialogs.template_chooser import TemplateChooser
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
 from sendfolio.tui.screens.record_screen import binding_commands
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
+from sendfolio.tui.support.saving import saving
 from sendfolio.tui.views.reflection_templates import listed_word_count, template, template_body
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
@@ -196,6 +197,6 @@ class ReflectionsScreen(FolioScreen):
         question = f"Delete the reflection “{item.title}” of {short_date(item.date)}?"
         if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
-        self.app.current_folio.delete(item)
+        await saving(self.app.current_folio, self.app.current_folio.delete, item)
         self.notify(f"Deleted the reflection “{item.title}”.", markup=False)
         self.refresh_table()
