@@ -11,6 +11,19 @@ import pytest
 from tests.helpers.dates import FIXED_TODAY
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: one pytest-xdist worker more than the cores this process may run on.
+
+    A TUI test waits for the app to go still after each key and pause (Textual's Pilot sleeps
+    20 ms at a time until the process is idle): nearly half of a TUI test's time on an idle machine
+    uses no processor, so with one worker per core a core stands idle for much of the TUI tests.
+    The extra worker runs meanwhile. `PYTEST_XDIST_AUTO_NUM_WORKERS` still decides when it is set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own hook reads it
+    return len(os.sched_getaffinity(0)) + 1
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """`-n` without `--dist` hands the tests out with pytest-xdist's `worksteal`.
