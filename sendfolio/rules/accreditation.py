@@ -267,7 +267,8 @@ def practice_final_lead(data: FolioData, as_of: date) -> Requirement:
 
 
 def final_case(cases: tuple[Case, ...]) -> Case | None:
-    """The latest case; among cases on that same day, one led and observed if there is one."""
+    """The latest case held; among cases on that same day, one led and observed if there is one."""
+    cases = tuple(case for case in cases if case.is_held)
     if not cases:
         return None
     last_day = [case for case in cases if case.date == cases[-1].date]
@@ -279,7 +280,7 @@ def practice_debriefs(data: FolioData, as_of: date) -> Requirement:
     need_text = "a de-brief after every practice case"
     if practice_start(data) is None:
         return _no_start("practice.debriefs", need_text, None)
-    cases = practice_cases(data)
+    cases = tuple(case for case in practice_cases(data) if case.is_held)  # a meeting not held has no de-brief
     if not cases:
         return result(
             "practice.debriefs",

@@ -161,11 +161,12 @@ def practice_period(data: FolioData, as_of: date) -> tuple[date, date] | None:
 
 
 def practice_cases(data: FolioData) -> tuple[Case, ...]:
-    """Cases co-mediated or led on or after the SEND training, in date order."""
+    """Cases co-mediated or led on or after the SEND training, in date order; a case still booked is not
+    one yet (its day may have come, but nothing says it was held), as for the cases observed."""
     start = practice_start(data)
     if start is None:
         return ()
-    return by_date(case for case in data.cases if case.is_active and case.date >= start)
+    return by_date(case for case in data.cases if case.is_active and case.date >= start and case.status != "booked")
 
 
 def observed_cases(data: FolioData) -> tuple[Case, ...]:

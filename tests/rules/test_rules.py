@@ -252,6 +252,26 @@ def test_every_practice_case_needs_a_debrief():
     assert (found.numeric_need, found.numeric_have) == (3, 2)
 
 
+def test_a_case_still_booked_after_its_day_is_not_yet_practice():
+    """A booked case whose day has come (nobody has marked it held) is counted nowhere: not in the casework
+    hours, not among the cases to de-brief, never the final case; the renewal leaves it out the same way."""
+    late = make_case("SM-4", role="lead", when="2024-09-01", status="booked", outcome="", debriefed=False)
+    data = replace(accredited(), cases=accredited().cases + (late,))
+    assert "SM-4" not in {case.ref for case in rules.practice_cases(data)}
+    assert rules.casework_hours(data) == rules.casework_hours(accredited())
+    debriefs = requirement(data, "practice.debriefs")
+    assert debriefs.met and (debriefs.numeric_need, debriefs.numeric_have) == (3, 3)
+    assert requirement(data, "practice.final-lead").met  # SM-3, led and observed, is still the final case
+    assert rules.final_case(rules.practice_cases(data)).ref == "SM-3"
+
+
+def test_a_withdrawn_last_case_is_not_the_final_case_nor_one_to_de_brief():
+    """A meeting that did not take place has nothing to de-brief and cannot be the observed final case."""
+    gone = make_case("SM-4", when="2024-09-01", outcome="withdrawn", debriefed=False)
+    data = replace(accredited(), cases=accredited().cases + (gone,))
+    assert requirement(data, "practice.debriefs").met and requirement(data, "practice.final-lead").met
+
+
 def test_coverage_missing_one_criterion():
     """One criterion never shown leaves coverage unmet, naming it in the standards' words, not by its id."""
     data = accredited()
