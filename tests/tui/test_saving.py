@@ -262,3 +262,37 @@ async def test_a_large_folios_reflection_is_deleted_in_a_thread(tmp_path, today)
     folio.close()
     with Folio.open(tmp_path) as again:
         assert gone.id not in [item.id for item in again.reflections()]
+
+
+async def test_a_large_folios_document_is_attached_in_a_thread(tmp_path, today):
+    """Four years of records: a certificate attached from Documents is kept off the screen's thread; the dialog
+    closes on the list and the file holds the document."""
+    from sendfolio.samples.certificate import certificate_pdf
+    from sendfolio.tui.screens.attachments import AttachmentsScreen
+    from tests.helpers.tui import enter
+
+    folio = Folio.open(tmp_path / "folio")
+    generate_folio(folio, 4, 20250601, today)
+    before = len(folio.attachments())
+    good = tmp_path / "cert.pdf"
+    good.write_bytes(certificate_pdf([[("Certificate", 20, "title")]]))
+    threads = saving_threads(folio)
+    app = make_app(tmp_path / "folio", today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("0")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await enter(pilot, str(good))
+        await pilot.press("tab", "enter", "down", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AttachmentsScreen)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path / "folio") as again:
+        documents = again.attachments()
+        assert len(documents) == before + 1
+        (new,) = [item for item in documents if again.attachment_bytes(item) == good.read_bytes()]

@@ -7,6 +7,7 @@ course's certificate from Training); `pick` opens the file picker at once. ctrl+
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,11 +18,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from sendfolio.domain.links import TargetProblem
+from sendfolio.domain.records import InvalidRecord
+from sendfolio.io.attachments import AttachmentRefused
 from sendfolio.paths import style_path
+from sendfolio.store import FolioError
+from sendfolio.tui.support.saving import large, saving
 from sendfolio.tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from sendfolio.tui.support.host import HostApp
+
+
+REFUSED = (AttachmentRefused, TargetProblem, InvalidRecord, FolioError, OSError)
+"""What keeping a document raises when nothing was stored: said on the dialog's error line."""
 
 
 class AttachScreen(ModalScreen[Any]):
@@ -46,6 +56,8 @@ class AttachScreen(ModalScreen[Any]):
         self.choices = choices
         self.target = target if any(value == target for value, _ in choices) else None
         self.pick = pick
+        self._attaching = False
+        """True while the file is checked and kept (a second ctrl+s meanwhile does nothing)."""
 
     def compose(self) -> ComposeResult:
         """Path, target, title, the error line and the buttons."""
@@ -113,13 +125,12 @@ class AttachScreen(ModalScreen[Any]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        """Check the file and attach it, or say what is wrong (nothing is stored then)."""
-        from sendfolio.domain.links import TargetProblem
-        from sendfolio.domain.records import InvalidRecord
-        from sendfolio.io.attachments import AttachmentRefused
+        """Check the file and attach it (a large folio off the screen's thread), or say what is wrong (nothing is
+        stored then)."""
         from sendfolio.services.attach import attach_file, read_document
-        from sendfolio.store import FolioError
 
+        if self._attaching:
+            return
         error = self.query_one("#attach-error", Label)
         raw = self.query_one("#attach-path", Input).value.strip()
         target = self.query_one("#attach-for", Select).value
@@ -132,16 +143,32 @@ class AttachScreen(ModalScreen[Any]):
             self.query_one("#attach-for", Select).focus()
             return
         title = self.query_one("#attach-title", Input).value.strip() or None
+        folio, today, path, chosen = self.app.current_folio, self.app.today, Path(raw), str(target)
+
+        def keep() -> Any:
+            """Read the file and keep it with its record, in one save."""
+            return attach_file(folio, read_document(path), chosen, title=title, today=today)
+
+        if large(folio):
+            self._attaching = True
+            self._attach_in_thread(keep)
+            return
         try:
-            document = read_document(Path(raw))
-            saved = attach_file(self.app.current_folio, document, str(target), title=title, today=self.app.today)
-        except (AttachmentRefused, TargetProblem) as refused:
+            saved = keep()
+        except REFUSED as refused:
             error.update(f"Not attached: {refused}")
             return
-        except InvalidRecord as bad:
-            error.update(f"Not attached: {bad}")
+        self.dismiss(saved)
+
+    @work(group="attach-save", description="attaching a document")
+    async def _attach_in_thread(self, keep: Callable[[], Any]) -> None:
+        """Keep a large folio's document off the screen's thread (`saving`); close on the record, or say why not
+        (nothing is stored then)."""
+        try:
+            saved = await saving(self.app.current_folio, keep)
+        except REFUSED as refused:
+            self.query_one("#attach-error", Label).update(f"Not attached: {refused}")
             return
-        except (FolioError, OSError) as failed:
-            error.update(f"Not attached: {failed}")
-            return
+        finally:
+            self._attaching = False
         self.dismiss(saved)
