@@ -296,3 +296,56 @@ async def test_a_large_folios_document_is_attached_in_a_thread(tmp_path, today):
         documents = again.attachments()
         assert len(documents) == before + 1
         (new,) = [item for item in documents if again.attachment_bytes(item) == good.read_bytes()]
+
+
+async def test_a_large_folios_ppc_details_are_saved_in_a_thread(tmp_path, today):
+    """Four years of records: the PPC's details (c on the PPC screen) are saved off the screen's thread, and are in
+    the file."""
+    from sendfolio.tui.screens.ppc import PPCScreen
+    from tests.helpers.tui import enter
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        pilot.app.focused.value = ""
+        await enter(pilot, "Dr Alex Rowan")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PPCScreen)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert again.ppc_contact().name == "Dr Alex Rowan"
+
+
+async def test_a_large_folios_need_is_marked_met_in_a_thread(tmp_path, today):
+    """Four years of records: m on the learning plan saves the need as met off the screen's thread; the file says
+    met."""
+    from sendfolio.domain.records import LearningNeed
+    from sendfolio.tui.screens.plan import LearningPlanScreen
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    for need in folio.learning_plan():
+        folio.delete(need)
+    need = folio.put(LearningNeed.from_dict({"need": "Summarising", "action": "Role play", "due": "2026-11-01"}))
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("9")
+        await settle(pilot)
+        assert isinstance(app.screen, LearningPlanScreen)
+        await pilot.press("m")
+        await settle(pilot)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert [item.status for item in again.learning_plan() if item.id == need.id] == ["met"]

@@ -23,6 +23,7 @@ from sendfolio.domain.wording import count, short_date
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.dialogs.gap_chooser import GapChooser
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
+from sendfolio.tui.support.saving import large, saving
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -164,7 +165,21 @@ class LearningPlanScreen(RecordTableScreen):
         if record is None:
             self.notify("Nothing to mark: press a to add a learning need.", severity="warning")
             return
-        saved = self.app.current_folio.put(record.with_changes(status="met"))
+        if large(self.app.current_folio):
+            self._mark_met_in_thread(record)
+            return
+        self._marked(self.app.current_folio.put(record.with_changes(status="met")))
+
+    @work(group="plan-mark-met", description="saving a need as met")
+    async def _mark_met_in_thread(self, record: Any) -> None:
+        """Mark a large folio's need as met off the screen's thread (`saving`)."""
+        folio = self.app.current_folio
+        saved = await saving(folio, folio.put, record.with_changes(status="met"))
+        if self.is_attached:
+            self._marked(saved)
+
+    def _marked(self, saved: Any) -> None:
+        """Say the need is met, and show it highlighted."""
         self.notify("Marked as met. Press Enter to choose the CPD or reflection that met it.", markup=False)
         self.refresh_view()
         self.refresh_table(select=self.key_of(saved))

@@ -27,6 +27,7 @@ from sendfolio.tui.screens.record_screen import (
     year_span,
 )
 from sendfolio.tui.screens.year_table import YearTableScreen
+from sendfolio.tui.support.saving import saving
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -150,7 +151,7 @@ class PPCScreen(YearTableScreen):
             PPCContact, CONTACT_SPECS, initial=self.app.current_folio.ppc_contact(), title="Your PPC"
         )
         contact = await self.app.push_screen_wait(form)
-        self._save_singleton(contact)
+        await self._save_singleton(contact)
 
     @work(exclusive=True, group="ppc-form")
     async def action_verification(self) -> None:
@@ -158,7 +159,7 @@ class PPCScreen(YearTableScreen):
         initial = self.app.current_folio.verification() or self._draft_verification()
         form = EditRecordScreen(Verification, VERIFICATION_SPECS, initial=initial, title="PPC's verification")
         verification = await self.app.push_screen_wait(form)
-        self._save_singleton(verification)
+        await self._save_singleton(verification)
 
     def action_form4(self) -> None:
         """Write Form 4 for the PPC to verify, sign and return."""
@@ -187,13 +188,13 @@ class PPCScreen(YearTableScreen):
             statement=DEFAULT_STATEMENT,
         )
 
-    def _save_singleton(self, record: Record | None) -> None:
-        """Put the contact details or verification in the folio at once."""
+    async def _save_singleton(self, record: Record | None) -> None:
+        """Put the contact details or verification in the folio at once (a large folio off the screen's thread)."""
         if record is None:
             return
         if isinstance(record, Verification):  # the PPC's own return no longer, once the mediator changes its words
             record = record.edited_from(self.app.current_folio.verification())
-        self.app.current_folio.put(record)
+        await saving(self.app.current_folio, self.app.current_folio.put, record)
         self.notify("Saved the PPC's details." if isinstance(record, PPCContact) else "Saved the verification.")
         self.refresh_view()
 
