@@ -349,3 +349,37 @@ async def test_a_large_folios_need_is_marked_met_in_a_thread(tmp_path, today):
     folio.close()
     with Folio.open(tmp_path) as again:
         assert [item.status for item in again.learning_plan() if item.id == need.id] == ["met"]
+
+
+async def test_a_large_folios_practice_register_is_saved_in_a_thread(tmp_path, today):
+    """Four years of records: an insurance added on the practice register (p, a) is saved off the screen's thread,
+    and is in the file."""
+    from sendfolio.tui.screens.practice import GovernanceScreen
+    from tests.helpers.tui import choose, enter
+
+    folio = Folio.open(tmp_path)
+    generate_folio(folio, 4, 20250601, today)
+    before = len(folio.data().governance)
+    threads = saving_threads(folio)
+    app = make_app(tmp_path, today, folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, GovernanceScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await choose(pilot, "Insurance")
+        await pilot.press("tab")
+        await enter(pilot, "Professional indemnity")
+        await pilot.press("tab")
+        await enter(pilot, "16/01/2026")
+        await pilot.press("tab")
+        await enter(pilot, "15/01/2027")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GovernanceScreen)
+    assert threads and threading.main_thread().name not in threads
+    folio.close()
+    with Folio.open(tmp_path) as again:
+        assert len(again.data().governance) == before + 1
