@@ -11,6 +11,7 @@ import pytest
 from tests.helpers.dates import FIXED_TODAY
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: unknown under -p no:xdist
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto`: one pytest-xdist worker more than the cores this process may run on.
 
