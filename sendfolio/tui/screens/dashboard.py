@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain.wording import count, days_until, hours_text, short_date
@@ -96,8 +97,9 @@ class DashboardScreen(FolioScreen):
             yield Static("", id="recent")
         yield AppFooter()
 
-    view: DashboardView | None = None
-    """What the rules last answered (None until they have)."""
+    view: var[DashboardView | None] = var(None, init=False, always_update=True)
+    """What the rules last answered (None until they have); `watch_view` shows it (again on every answer, even the
+    same: a resize lays the tables out anew)."""
 
     _preloaded = False
     """True once the areas' modules and the other screens' styles were asked for (after the first figures
@@ -179,7 +181,7 @@ class DashboardScreen(FolioScreen):
         """Recompute from the folio's current records (nothing until the folio is open)."""
         if self.app.folio is not None:
             if self.view is None:
-                self.query_one("#dash-heading", Static).update(self._waiting())
+                self.view = None  # the heading says the rules are working
             folio = self.app.current_folio
             self.compute(folio.snapshot(), self.app.today, folio.entered(), folio)
 
@@ -210,30 +212,29 @@ class DashboardScreen(FolioScreen):
             folio.keep_figures(snapshot, to_json(view), today=today.isoformat(), reader=READER)
 
     def show(self, view: DashboardView) -> None:
-        """Fill every section from the rules' answer (the first time, from the top of the page).
+        """Show the rules' answer (or the figures kept from the last time): `watch_view` draws it."""
+        self.view = view
+
+    def watch_view(self, old: DashboardView | None, view: DashboardView | None) -> None:
+        """Fill every section from the rules' answer (the first time, from the top of the page); until there is
+        one, the heading says what is awaited.
 
         A worker may answer after the screen has gone (the demo folio replaced the areas): then nothing is shown.
         """
         if not self.is_attached or not self.query("#requirements"):
             return
-        first, self.view = self.view is None, view
+        if view is None:
+            self.query_one("#dash-heading", Static).update(self._waiting())
+            return
         row = self.query_one("#requirements", DataTable).cursor_row
         self._set_columns()
-        self.query_one("#dash-heading", Static).update(view.title)
         self._show_requirements(view.report, row)
         self._show_progress(view.report)
-        self.query_one("#renewal-title", Static).update(view.renewal_title)
-        self.query_one("#renewal-date", Static).update(view.renews)
-        self.query_one("#renewal-status", Static).update(renewal_text(view.renewal))
-        self.query_one("#practice", Static).update(practice_text(view.practice, view.has_register))
         self._show_deadlines(view.deadlines, view.today)
-        self.query_one("#breaches", Static).update(breaches_text(view.breaches))
-        self.query_one("#learning-plan", Static).update(learning_text(view.learning))
-        disagreeing = self.query_one("#disagreements", Static)
-        disagreeing.update(disagreements_text(view.disagreements, view.gaps))
-        disagreeing.display = bool(view.disagreements or view.gaps)
-        self.query_one("#recent", Static).update(recent_text(view.recent))
-        if first:
+        for selector, text in section_texts(view).items():
+            self.query_one(selector, Static).update(text)
+        self.query_one("#disagreements", Static).display = bool(view.disagreements or view.gaps)
+        if old is None:
             self.call_after_refresh(self.query_one("#dashboard-body", VerticalScroll).scroll_home, animate=False)
         if self.app.folio is not None and not self._preloaded:  # not for kept figures: the folio opens first
             self._preloaded = True
@@ -337,6 +338,21 @@ class DashboardScreen(FolioScreen):
         item = self.highlighted()
         if item is not None:
             self.app.action_area(area_for_rule(item.id))
+
+
+def section_texts(view: DashboardView) -> dict[str, str | Text]:
+    """The words of each of the dashboard's text sections (by its widget's selector), from the rules' answer."""
+    return {
+        "#dash-heading": view.title,
+        "#renewal-title": view.renewal_title,
+        "#renewal-date": view.renews,
+        "#renewal-status": renewal_text(view.renewal),
+        "#practice": practice_text(view.practice, view.has_register),
+        "#breaches": breaches_text(view.breaches),
+        "#learning-plan": learning_text(view.learning),
+        "#disagreements": disagreements_text(view.disagreements, view.gaps),
+        "#recent": recent_text(view.recent),
+    }
 
 
 def requirement_columns(width: int) -> tuple[tuple[str, str, int], ...]:
