@@ -29,8 +29,9 @@ from sendfolio.paths import style_path
 from sendfolio.portfolio.progress import CompileCancelled
 from sendfolio.tui.dialogs.confirm import may_replace
 from sendfolio.tui.screens.folio_screen import FolioScreen
-from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands, year_span
+from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, binding_commands
 from sendfolio.tui.views.compile_plan import DOCUMENTS, contents, unmet
+from sendfolio.tui.views.year_tables import year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 from sendfolio.tui.widgets.ticks import TickRadio

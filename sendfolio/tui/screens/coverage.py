@@ -34,8 +34,9 @@ from sendfolio import rules
 from sendfolio.domain.records import Case, FolioData, Profile
 from sendfolio.paths import style_path
 from sendfolio.tui.screens.folio_screen import QUIT_BINDING, FolioScreen
-from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, year_span
+from sendfolio.tui.screens.record_screen import YEAR_BINDINGS
 from sendfolio.tui.support.textual_internals import CellHookTable
+from sendfolio.tui.views.year_tables import year_span
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.batches import fill_rows
 from sendfolio.tui.widgets.footer import AppFooter

@@ -2,8 +2,8 @@
 
 The year's total and its breakdown by method come from `rules.cpd_totals`; the
 hours needed and whether they are met from `rules.cpd_target` (the renewal rule on
-that year), so a revised standard changes the bar without touching this screen. `[` and `]` step through the
-registration years.
+that year), so a revised standard changes the bar without touching this screen; `views/year_tables.py`
+puts them in words (`CPDYearView`). `[` and `]` step through the registration years.
 """
 
 from __future__ import annotations
@@ -14,19 +14,15 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.widgets import Label, ProgressBar, Static
 
 from sendfolio.domain.records import CPD_METHODS, CPDEntry, Record
 from sendfolio.domain.wording import hours_text, short_date, words
-from sendfolio.rules import cpd_target, cpd_totals
 from sendfolio.tui.dialogs.forms import FieldSpec
-from sendfolio.tui.screens.record_screen import (
-    YEAR_BINDINGS,
-    draft,
-    record_bindings,
-    year_span,
-)
+from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, draft, record_bindings
 from sendfolio.tui.screens.year_table import YearTableScreen
+from sendfolio.tui.views.year_tables import CPDYearView, cpd_year_view
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -68,6 +64,9 @@ class CPDScreen(YearTableScreen):
     PALETTE_NAME = "CPD"
     """The area's name in the command palette."""
 
+    view: var[CPDYearView | None] = var(None, init=False)
+    """The summary of the year on show (None until first drawn); `watch_view` shows it."""
+
     def compose(self) -> ComposeResult:
         """The year, the progress towards the target, the breakdown, then the entries."""
         yield AreaBar()
@@ -104,22 +103,15 @@ class CPDScreen(YearTableScreen):
         return draft(CPDEntry, date=self.day_for_new())
 
     def refresh_view(self) -> None:
-        """Redraw the year, the total, the breakdown and the table."""
-        year = self.chosen_year()
-        data = self.app.current_folio.data()
-        totals, target = cpd_totals(data, year), cpd_target(data, year)
-        need = target.numeric_need or 0.0
-        self.query_one("#cpd-year", Static).update(f"CPD diary · {year_span(self.app.current_folio.profile(), year)}")
-        self.query_one("#cpd-progress", ProgressBar).update(total=need, progress=min(totals["total"], need))
-        met = "target met" if target.met else f"{hours_text(need - totals['total'])} h to go"
-        self.query_one("#cpd-total", Label).update(f"{hours_text(totals['total'])} of {hours_text(need)} h · {met}")
-        self.query_one("#cpd-methods", Static).update(breakdown(totals["by_method"]))
+        """Redraw the year's summary (`view`) and the table."""
+        self.view = cpd_year_view(self.app.current_folio.data(), self.chosen_year())
         self.refresh_table()
 
-
-def breakdown(by_method: dict[str, float]) -> str:
-    """Hours by method, largest first, e.g. `training 6 h · reading 2.5 h`."""
-    if not by_method:
-        return "No CPD recorded in this year yet: press a to add an entry."
-    ordered = sorted(by_method.items(), key=lambda item: (-item[1], item[0]))
-    return "By method: " + " · ".join(f"{words(method)} {hours_text(hours)} h" for method, hours in ordered)
+    def watch_view(self, view: CPDYearView | None) -> None:
+        """Show the year, its hours against the target and their breakdown by method."""
+        if view is None:
+            return
+        self.query_one("#cpd-progress", ProgressBar).update(total=view.need, progress=view.have)
+        texts = {"#cpd-year": view.heading, "#cpd-total": view.total, "#cpd-methods": view.methods}
+        for selector, text in texts.items():
+            self.query_one(selector, Static).update(text)

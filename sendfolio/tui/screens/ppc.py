@@ -14,20 +14,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 
 from sendfolio.domain.records import PPC_MODES, PPCContact, PPCSession, Record, Verification
-from sendfolio.domain.wording import count, hours_text, short_date, words
-from sendfolio.rules import hours_by_year
+from sendfolio.domain.wording import hours_text, short_date, words
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
-from sendfolio.tui.screens.record_screen import (
-    YEAR_BINDINGS,
-    draft,
-    record_bindings,
-    year_span,
-)
+from sendfolio.tui.screens.record_screen import YEAR_BINDINGS, draft, record_bindings
 from sendfolio.tui.screens.year_table import YearTableScreen
 from sendfolio.tui.support.saving import saving
+from sendfolio.tui.views.year_tables import PPCYearView, ppc_year_view
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -94,6 +90,10 @@ class PPCScreen(YearTableScreen):
     PALETTE_NAME = "PPC"
     """The area's name in the command palette."""
 
+    view: var[PPCYearView | None] = var(None, init=False)
+    """What the screen shows above the sessions for the year on show (None until first drawn); `watch_view`
+    shows it."""
+
     def compose(self) -> ComposeResult:
         """Contact and verification, the year's total, then its sessions."""
         yield AreaBar()
@@ -125,24 +125,22 @@ class PPCScreen(YearTableScreen):
         return draft(PPCSession, date=self.day_for_new(), ppc=contact.name if contact else "", mode="one-to-one")
 
     def refresh_view(self) -> None:
-        """Redraw the contact, verification, year totals and the table."""
-        self.query_one("#ppc-contact", Static).update(contact_text(self.app.current_folio.ppc_contact()))
-        self.query_one("#ppc-verification", Static).update(verification_text(self.app.current_folio.verification()))
-        year = self.chosen_year()
-        sessions = self.records()
-        hours = sum(item.hours for item in sessions)
-        self.query_one("#ppc-year", Static).update(
-            f"Sessions · {year_span(self.app.current_folio.profile(), year)} · {hours_text(hours)} h in {count(len(sessions), 'session')}"
-        )
-        self.query_one("#ppc-years", Static).update(self._hours_by_year())
+        """Redraw the summary (`view`: contact, verification, the year's sessions, every year's hours) and the table."""
+        self.view = ppc_year_view(self.app.current_folio.data(), self.chosen_year())
         self.refresh_table()
 
-    def _hours_by_year(self) -> str:
-        """Session hours in every registration year that has any, newest first."""
-        totals = hours_by_year(self.app.current_folio.profile(), self.app.current_folio.ppc_sessions())
-        if not totals:
-            return "No sessions recorded yet: press a to add one."
-        return "Hours by year: " + " · ".join(f"{year} {hours_text(hours)} h" for year, hours in totals.items())
+    def watch_view(self, view: PPCYearView | None) -> None:
+        """Show the PPC's details, the verification, the year's sessions and the hours of every year."""
+        if view is None:
+            return
+        texts = {
+            "#ppc-contact": view.contact,
+            "#ppc-verification": view.verification,
+            "#ppc-year": view.heading,
+            "#ppc-years": view.years,
+        }
+        for selector, text in texts.items():
+            self.query_one(selector, Static).update(text)
 
     @work(exclusive=True, group="ppc-form")
     async def action_contact(self) -> None:
@@ -197,22 +195,3 @@ class PPCScreen(YearTableScreen):
         await saving(self.app.current_folio, self.app.current_folio.put, record)
         self.notify("Saved the PPC's details." if isinstance(record, PPCContact) else "Saved the verification.")
         self.refresh_view()
-
-
-def contact_text(contact: PPCContact | None) -> str:
-    """The PPC's details on one line, or how to add them."""
-    if contact is None:
-        return "PPC: not recorded yet — press c to add your PPC's details."
-    parts = [contact.name, contact.register, contact.email, contact.phone]
-    return "PPC: " + " · ".join(part for part in parts if part)
-
-
-def verification_text(verification: Verification | None) -> str:
-    """Whether the portfolio has been verified, and by whom."""
-    if verification is None:
-        return "Verification: not yet given — f writes Form 4 for your PPC to sign, i imports their return."
-    register = f" ({verification.register})" if verification.register else ""
-    how = ""
-    if verification.returned:
-        how = ", on Form 4 signed by the PPC" if verification.how == "signed" else ", on Form 4 returned unsigned"
-    return f"Verification: by {verification.name}{register} on {short_date(verification.date)}{how}"

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain.record_base import Dated, Identified, Titled
-from sendfolio.domain.records import Profile, Record
+from sendfolio.domain.records import Record
 from sendfolio.domain.wording import short_date, span
 from sendfolio.paths import style_path
 from sendfolio.rules import current_registration_year, registration_year, year_label
@@ -53,12 +53,6 @@ def record_bindings(noun: str) -> list[BindingType]:
         Binding("d", "delete", "Delete", tooltip=f"Delete the highlighted {noun}, after asking"),
         QUIT_BINDING,
     ]
-
-
-def year_span(profile: Profile, year: int) -> str:
-    """A registration year in words, e.g. `registration year 2025: 1 Apr 2025 to 31 Mar 2026`."""
-    start, end = registration_year(profile, year)
-    return f"registration year {year}: {span(start, end)}"
 
 
 def current_year(app: FolioHost) -> int:
