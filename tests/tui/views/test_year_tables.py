@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sendfolio.domain.records import CPDEntry, FolioData, PPCContact, PPCSession, Profile, Verification
 from sendfolio.tui.views.year_tables import cpd_year_view, ppc_year_view, year_span
 
