@@ -19,11 +19,12 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sendfolio.domain.records import NEED_STATUSES, LearningNeed, Record
-from sendfolio.domain.wording import count, short_date
+from sendfolio.domain.wording import short_date
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.dialogs.gap_chooser import GapChooser
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.support.saving import large, saving
+from sendfolio.tui.views.plan import plan_summary
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -35,6 +36,9 @@ NEW_NEED_WEEKS = 12
 
 STATUS_WORDS = {"open": "open", "met": "met", "dropped": "dropped"}
 """How the table shows each status."""
+
+PLAN_KEYS = "a: add · f: from a de-brief's gaps · m: mark met · Enter: edit (choose what met it)"
+"""The plan's own keys, under the summary."""
 
 
 class LearningPlanScreen(RecordTableScreen):
@@ -61,6 +65,8 @@ class LearningPlanScreen(RecordTableScreen):
     COLUMNS = ("Target", "Status", "Raised in", "Met by", "Need")
     """The table's columns."""
     TABLE_ID = "plan-table"
+    SUMMARY_ID = "plan-summary"
+    """The counts above the table."""
     PALETTE_NAME = "Learning plan"
     """The area's name in the command palette."""
 
@@ -69,7 +75,7 @@ class LearningPlanScreen(RecordTableScreen):
         yield AreaBar()
         with Vertical(id="plan-body"):
             yield Static("", id="plan-summary", classes="summary", markup=False)
-            yield Static("", id="plan-help", classes="breakdown", markup=False)
+            yield Static(PLAN_KEYS, id="plan-help", classes="breakdown", markup=False)
             yield self.make_table()
         yield AppFooter()
 
@@ -144,19 +150,7 @@ class LearningPlanScreen(RecordTableScreen):
 
     def refresh_view(self) -> None:
         """The counts, then the table."""
-        needs = self.app.current_folio.learning_plan()
-        open_ = sum(1 for item in needs if item.status == "open")
-        overdue = sum(1 for item in needs if item.is_overdue(self.app.today))
-        met = sum(1 for item in needs if item.status == "met")
-        if needs:
-            late = f", {overdue} past the target date" if overdue else ""
-            summary = f"Learning plan · {count(len(needs), 'need')}: {open_} open{late}, {met} met"
-        else:
-            summary = "Learning plan · no learning needs yet"
-        self.query_one("#plan-summary", Static).update(summary)
-        self.query_one("#plan-help", Static).update(
-            "a: add · f: from a de-brief's gaps · m: mark met · Enter: edit (choose what met it)"
-        )
+        self.summary = plan_summary(self.app.current_folio.learning_plan(), self.app.today)
         self.refresh_table()
 
     def action_mark_met(self) -> None:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 
 from sendfolio.domain.governance import (
@@ -31,9 +32,10 @@ from sendfolio.domain.governance import (
 )
 from sendfolio.domain.records import Record
 from sendfolio.domain.wording import count, short_date
-from sendfolio.rules import feedback_response, governance_reminders, item_due, register
+from sendfolio.rules import feedback_response, item_due
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
+from sendfolio.tui.views.practice import development_summary, feedback_summary, register_reminders, register_summary
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -153,6 +155,8 @@ class GovernanceScreen(PracticeScreen):
     """The table's columns."""
     TABLE_ID = "governance-table"
     """The table's id."""
+    SUMMARY_ID = "governance-summary"
+    """The line above the table."""
     PALETTE_NAME = "Register"
     """The screen's name in the command palette."""
 
@@ -190,21 +194,18 @@ class GovernanceScreen(PracticeScreen):
         """An item in a few words."""
         return record.label if isinstance(record, GovernanceItem) else self.NOUN
 
+    reminders: var[str] = var("", init=False)
+    """What lapses or falls due for review soon, one a line; `watch_reminders` shows it."""
+
+    def watch_reminders(self, reminders: str) -> None:
+        """Show what needs attention under the summary."""
+        self.query_one("#governance-reminders", Static).update(reminders)
+
     def refresh_view(self) -> None:
         """Redraw the summary, the reminders and the table."""
         data = self.app.current_folio.data()
-        entries = register(data, self.app.today)
-        recorded = sum(entry.state != "not-recorded" for entry in entries)
-        missing = [entry.kind.title for entry in entries if entry.state == "not-recorded"]
-        summary = f"Governance register (Appendix D §1.2) · {recorded} of {len(entries)} duties recorded"
-        if missing:
-            summary += f" · not yet recorded: {', '.join(missing)}"
-        self.query_one("#governance-summary", Static).update(summary)
-        reminders = governance_reminders(data, self.app.today)
-        lines = [f"! {item.text}" for item in reminders] or [
-            "Nothing lapses or falls due for review in the next 60 days."
-        ]
-        self.query_one("#governance-reminders", Static).update("\n".join(lines))
+        self.summary = register_summary(data, self.app.today)
+        self.reminders = register_reminders(data, self.app.today)
         self.refresh_table()
 
 
@@ -236,6 +237,8 @@ class FeedbackScreen(PracticeScreen):
     """The table's columns."""
     TABLE_ID = "feedback-table"
     """The table's id."""
+    SUMMARY_ID = "feedback-summary"
+    """The line above the table."""
     PALETTE_NAME = "Feedback"
     """The screen's name in the command palette."""
 
@@ -328,14 +331,7 @@ class FeedbackScreen(PracticeScreen):
 
     def refresh_view(self) -> None:
         """Redraw the counts and the table."""
-        responses = [feedback_response(item, self.app.today) for item in self.app.current_folio.data().feedback]
-        counted = {status: sum(item.status == status for item in responses) for status in ("met", "missed", "overdue")}
-        waiting = sum(item.status == "due" for item in responses)
-        self.query_one("#feedback-summary", Static).update(
-            f"Feedback (Appendix D §2) · {count(len(responses), 'received', 'received')} · "
-            f"{counted['met']} answered within {FEEDBACK_RESPONSE_DAYS} working days · {counted['missed']} late · "
-            f"{counted['overdue']} overdue · {waiting} awaiting an answer"
-        )
+        self.summary = feedback_summary(self.app.current_folio.data(), self.app.today)
         self.refresh_table()
 
 
@@ -363,6 +359,8 @@ class DevelopmentScreen(PracticeScreen):
     """The table's columns."""
     TABLE_ID = "development-table"
     """The table's id."""
+    SUMMARY_ID = "development-summary"
+    """The line above the table."""
     PALETTE_NAME = "Development plan"
     """The screen's name in the command palette."""
 
@@ -396,11 +394,5 @@ class DevelopmentScreen(PracticeScreen):
 
     def refresh_view(self) -> None:
         """Redraw the counts and the table."""
-        targets = self.app.current_folio.data().development_plan
-        late = sum(target.is_overdue(self.app.today) for target in targets)
-        opened = sum(target.status == "open" for target in targets)
-        self.query_one("#development-summary", Static).update(
-            f"Development plan (Appendix D §2) · {count(len(targets), 'target')} · {opened} open · "
-            f"{late} past the review date"
-        )
+        self.summary = development_summary(self.app.current_folio.data(), self.app.today)
         self.refresh_table()

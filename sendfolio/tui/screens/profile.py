@@ -9,31 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain.records import (
     FOUNDATION_COVERS,
     SEND_MODULES,
     TRAINING_KINDS,
-    PPCContact,
-    Profile,
     Record,
     Training,
 )
-from sendfolio.domain.wording import hours_text, in_sentence, short_date, words
+from sendfolio.domain.wording import hours_text, short_date, words
 from sendfolio.services.outputs import shown_path
 from sendfolio.tui.dialogs.forms import FieldSpec
 from sendfolio.tui.dialogs.profile_form import ProfileForm, put_profile
 from sendfolio.tui.dialogs.training_form import TrainingForm
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
 from sendfolio.tui.support.saving import saving
+from sendfolio.tui.views.profile import course_detail, profile_text, training_heading
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -98,6 +97,14 @@ class ProfileScreen(RecordTableScreen):
     TABLE_ID = "training-table"
     PALETTE_NAME = "Training"
     """The area's name in the command palette."""
+    SUMMARY_ID = "profile-summary"
+    """The profile, above the courses."""
+
+    courses: var[int | None] = var(None, init=False)
+    """How many courses the folio holds (None until first drawn); `watch_courses` says it above them."""
+
+    course: var[Training | None] = var(None, init=False)
+    """The highlighted course; `watch_course` shows it in full under the table."""
 
     def compose(self) -> ComposeResult:
         """The profile, then the courses."""
@@ -128,8 +135,16 @@ class ProfileScreen(RecordTableScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted course in full under the table (a narrow table cuts columns off)."""
-        course = next((item for item in self.records() if self.key_of(item) == event.row_key.value), None)
+        self.course = next((item for item in self.records() if self.key_of(item) == event.row_key.value), None)
+
+    def watch_course(self, course: Training | None) -> None:
+        """Show the highlighted course in full."""
         self.query_one("#training-detail", Static).update(course_detail(course) if course else "")
+
+    def watch_courses(self, courses: int | None) -> None:
+        """Say how many courses there are above them."""
+        if courses is not None:
+            self.query_one("#training-heading", Static).update(training_heading(courses))
 
     def new_record(self) -> Record | None:
         """A new course starts dated today."""
@@ -140,11 +155,8 @@ class ProfileScreen(RecordTableScreen):
         from sendfolio.services.outputs import output_folder
 
         folio = self.app.current_folio
-        summary = profile_text(folio.profile(), folio.ppc_contact(), output_folder(folio))
-        self.query_one("#profile-summary", Static).update(summary)
-        count = len(self.app.current_folio.training())
-        heading = f"Training courses ({count})" if count else "Training courses: none yet — press a to add one."
-        self.query_one("#training-heading", Static).update(heading)
+        self.summary = profile_text(folio.profile(), folio.ppc_contact(), output_folder(folio))
+        self.courses = len(folio.training())
         self.refresh_table()
 
     @work(exclusive=True, group="profile-asking")
@@ -202,31 +214,3 @@ class ProfileScreen(RecordTableScreen):
         saved = set_output_folder(folio, str(folder))
         self.notify(f"Documents now go to {shown_path(saved)}.", markup=False)
         self.refresh_view()
-
-
-def course_detail(course: Training) -> str:
-    """A course in one line, the columns a narrow table cuts off included."""
-    covers = "; ".join(in_sentence(words(item)) for item in course.covers) or "nothing recorded"
-    recognised = f"recognised by {course.recognised_by}" if course.recognised_by else "no recognising body"
-    return (
-        f"{course.title}: {in_sentence(words(course.kind))}, {course.provider}, {short_date(course.date)}, "
-        f"{hours_text(course.hours)} h, {recognised} · covers: {covers}"
-    )
-
-
-def profile_text(profile: Profile, contact: PPCContact | None = None, output: Path | None = None) -> str:
-    """The profile, the PPC and where documents go in a few lines, with a dash for what is not filled in."""
-    anniversary = (
-        f"{profile.registration_anniversary:%-d %B}" if profile.registration_anniversary else "— (calendar year)"
-    )
-    membership = " ".join(part for part in (profile.membership_body, profile.membership_number) if part) or "—"
-    lines = [
-        f"Name: {profile.name or '—'}    Membership: {membership}",
-        f"Registration anniversary: {anniversary}    Route: {words(profile.route).split(' (')[0]}",
-        f"Accredited: {short_date(profile.accredited_on) if profile.accredited_on else 'not yet recorded'}"
-        + (f"    Lead since: {short_date(profile.lead_since)}" if profile.lead_since else ""),
-        "PPC: " + (f"{contact.name}" + (f" ({contact.register})" if contact.register else "") if contact else "—"),
-        *([f"Documents go to: {shown_path(output)}  (o to change)"] if output is not None else []),
-        "Press p to edit your profile and your PPC's details.",
-    ]
-    return "\n".join(lines)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -114,6 +115,16 @@ class RecordTableScreen(FolioScreen):
     """The id of the table widget."""
     PALETTE_NAME: ClassVar[str] = "Records"
     """The area's name in the command palette."""
+    SUMMARY_ID: ClassVar[str] = ""
+    """The id of the line above the table that `summary` fills (a screen with no such line leaves it empty)."""
+
+    summary: var[str] = var("", init=False)
+    """The line above the table (its words worked out in `tui/views/`); `watch_summary` shows it."""
+
+    def watch_summary(self, summary: str) -> None:
+        """Show the line above the table."""
+        if self.SUMMARY_ID:
+            self.query_one(f"#{self.SUMMARY_ID}", Static).update(summary)
 
     def palette_commands(self) -> list[Any]:
         """This screen's keys, offered in the command palette."""
