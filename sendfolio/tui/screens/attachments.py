@@ -44,6 +44,9 @@ def targets(data: Any) -> list[tuple[str, str]]:
 EVIDENCE_WIDTH = 30
 """The width of the "Evidence for" column: the rest of a long one is in the line under the table."""
 
+DOCUMENTS_KEYS = "a: attach a certificate or other document (PDF, PNG or JPEG, up to 20 MB) · d: remove"
+"""The screen's own keys, under the summary."""
+
 
 def size_words(size: int) -> str:
     """`120 KB` / `1.4 MB`."""
@@ -74,13 +77,15 @@ class AttachmentsScreen(RecordTableScreen):
     TABLE_ID = "attachments-table"
     PALETTE_NAME = "Documents"
     """The area's name in the command palette."""
+    SUMMARY_ID = "attachments-summary"
+    """How many documents, and how they are kept."""
 
     def compose(self) -> ComposeResult:
         """The summary, then the documents."""
         yield AreaBar()
         with Vertical(id="attachments-body"):
             yield Static("", id="attachments-summary", classes="summary", markup=False)
-            yield Static("", id="attachments-help", classes="breakdown", markup=False)
+            yield Static(DOCUMENTS_KEYS, id="attachments-help", classes="breakdown", markup=False)
             yield self.make_table()
             yield Static("", id="record-detail", classes="detail-pane", markup=False)
         yield AppFooter()
@@ -111,11 +116,7 @@ class AttachmentsScreen(RecordTableScreen):
         """The counts, then the table."""
         items = self.app.current_folio.attachments()
         where = "encrypted with the folio" if self.app.current_folio.codec is not None else "in the data folder"
-        summary = f"Documents · {len(items)} attached, kept {where}" if items else "Documents · none attached yet"
-        self.query_one("#attachments-summary", Static).update(summary)
-        self.query_one("#attachments-help", Static).update(
-            "a: attach a certificate or other document (PDF, PNG or JPEG, up to 20 MB) · d: remove"
-        )
+        self.summary = f"Documents · {len(items)} attached, kept {where}" if items else "Documents · none attached yet"
         self.refresh_table()
 
     def action_edit(self) -> None:

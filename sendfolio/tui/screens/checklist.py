@@ -19,6 +19,7 @@ from rich.text import Text
 from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -141,17 +142,24 @@ class ChecklistScreen(Screen):
         checklist.highlighted = checklist.get_option_index(target)
         self.show_summary()
 
+    note: var[str] = var("", init=False)
+    """The line under the list: how many criteria are ticked, and the keys; `watch_note` shows it."""
+
+    def watch_note(self, note: str) -> None:
+        """Show the line under the list."""
+        self.query_one("#checklist-note", Static).update(note)
+
     def show_summary(self) -> None:
         """How many criteria this case shows."""
         kept = self.paper_return()
         if kept is not None:
-            self.query_one("#checklist-note", Static).update(
+            self.note = (
                 f"{len(kept.ticked)} ticked on {kept.observer}'s form. Space ticks what they ticked, n adds their "
                 "comment, Esc goes back."
             )
             return
         shown = len(self.app.current_folio.observations(self.ref))
-        self.query_one("#checklist-note", Static).update(
+        self.note = (
             f"{shown} of {len(CRITERIA)} criteria shown in this case. Space ticks, n adds evidence, Esc goes back."
         )
 

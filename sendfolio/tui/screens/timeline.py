@@ -57,6 +57,10 @@ class TimelineScreen(FolioScreen):
     ref: var[str] = var("", init=False)
     """The reference of the case shown (a change of it in the case form moves the screen to its new name)."""
 
+    rule: var[str | Text] = var("", init=False)
+    """The rule and source of the highlighted deadline once asked (w), or why there is no timeline;
+    `watch_rule` shows it."""
+
     def __init__(self, ref: str) -> None:
         """Keep the case's reference."""
         super().__init__()
@@ -97,8 +101,7 @@ class TimelineScreen(FolioScreen):
             if item.to_come is not None:  # entered, but its date has not come: neither done nor due
                 done, status = f"{short_date(item.to_come)} (to come)", Text("entered, date to come", style="italic")
             table.add_row(*plain_cells((item.event, short_date(item.due), done, status)), key=str(index))
-        rule = self.query_one("#timeline-rule", Static)
-        rule.update("" if self.deadlines else NO_TIMELINE)
+        self.rule = "" if self.deadlines else NO_TIMELINE
         table.display = bool(self.deadlines)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -117,9 +120,11 @@ class TimelineScreen(FolioScreen):
             if item.to_come is not None
             else ""
         )
-        self.query_one("#timeline-rule", Static).update(
-            Text(f"{item.event}: {item.rule}\nSource: {item.source}{entered}")
-        )
+        self.rule = Text(f"{item.event}: {item.rule}\nSource: {item.source}{entered}")
+
+    def watch_rule(self, rule: str | Text) -> None:
+        """Show the rule under the table."""
+        self.query_one("#timeline-rule", Static).update(rule)
 
     @work(exclusive=True, group="timeline-form")
     async def action_edit(self) -> None:
