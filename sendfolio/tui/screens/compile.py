@@ -105,6 +105,9 @@ class CompileScreen(FolioScreen):
     outcome: var[tuple[str, bool]] = var(("", False), init=False)
     """What the compile came to (or the stages so far), and whether it is an error; shown under the output box."""
 
+    year_line: var[str] = var("", init=False)
+    """The year the renewal pack or the service review is for, and the keys that change it."""
+
     def __init__(self) -> None:
         """Start on the portfolio; the renewal year is chosen when mounted."""
         super().__init__()
@@ -144,8 +147,7 @@ class CompileScreen(FolioScreen):
         """Redraw the year, contents, unmet requirements and the default output path."""
         data, profile = self.app.current_folio.data(), self.app.current_folio.profile()
         which = "Review of" if self.kind == "review" else "Renewal"
-        year_line = f"{which} {year_span(profile, self.year)}  ([ and ] change the year)"
-        self.query_one("#compile-year", Static).update(year_line)
+        self.year_line = f"{which} {year_span(profile, self.year)}  ([ and ] change the year)"
         self.query_one("#compile-year").display = self.kind in ("renewal", "review")
         if len(data.cases) + len(data.reflections) + len(data.cpd) <= INLINE_RECORDS:
             self._show_summary(self.kind, self.year, *summary(self.kind, data, self.year, self.app.today))
@@ -172,6 +174,10 @@ class CompileScreen(FolioScreen):
             return
         self.summary_lines = (holds, still_unmet)
         self._summary_of = (kind, year)
+
+    def watch_year_line(self, line: str) -> None:
+        """Show the year the document is for."""
+        self.query_one("#compile-year", Static).update(line)
 
     def watch_summary_lines(self, lines: tuple[str, str]) -> None:
         """Show what the document holds and what is still unmet."""

@@ -221,6 +221,9 @@ class CoverageScreen(FolioScreen):
     matrix: var[rules.Coverage | None] = var(None, init=False, always_update=True)
     """The matrix on show (None until it is worked out); a new one redraws the summary above the table."""
 
+    detail: var[Text] = var(Text(), init=False)
+    """The highlighted criterion in full, how it is shown and the case under the cursor; `watch_detail` shows it."""
+
     def compose(self) -> ComposeResult:
         """A summary, the matrix, and the highlighted criterion in full."""
         yield AreaBar()
@@ -344,7 +347,11 @@ class CoverageScreen(FolioScreen):
         case = self._case_at(event.coordinate.column)
         where = f"  Enter: open {case.ref}'s checklist here." if case else ""
         shown = showings_words(row)
-        self.query_one("#coverage-detail", Static).update(Text(f"{row.criterion.text} ({shown}).{where}"))
+        self.detail = Text(f"{row.criterion.text} ({shown}).{where}")
+
+    def watch_detail(self, detail: Text) -> None:
+        """Show the highlighted criterion in full under the matrix."""
+        self.query_one("#coverage-detail", Static).update(detail)
 
     def _case_at(self, column: int) -> Case | None:
         """The practice case of a column, or None for the criterion columns."""
