@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from sendfolio.domain.record_base import Titled
@@ -133,6 +134,14 @@ class PrivacyScreen(FolioScreen):
 
         return binding_commands(self)
 
+    summary: var[str] = var("", init=False)
+    """How many possible identifiers are open (and marked), and whether anything may leave; `watch_summary`
+    shows it."""
+
+    def watch_summary(self, summary: str) -> None:
+        """Show the line above the findings."""
+        self.query_one("#privacy-summary", Static).update(summary)
+
     def __init__(self) -> None:
         """Nothing found yet; filled when shown."""
         super().__init__()
@@ -177,7 +186,7 @@ class PrivacyScreen(FolioScreen):
             if self.findings
             else f"✓ No likely identifiers found{aside}. Exports and PDFs are clear."
         )
-        self.query_one("#privacy-summary", Static).update(summary)
+        self.summary = summary
         self.words = check.do_not_print(folio)
         words = self.query_one("#privacy-words", DataTable)
         words.clear()

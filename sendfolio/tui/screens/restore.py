@@ -16,6 +16,7 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -83,6 +84,13 @@ class RestoreScreen(Screen):
             yield Static("", id="restore-result")
         yield AppFooter()
 
+    about: var[str] = var("", init=False)
+    """How many backups there are and where, or that there are none yet; `watch_about` shows it."""
+
+    def watch_about(self, about: str) -> None:
+        """Show the line above the backups (as written: a path is not markup)."""
+        self.query_one("#restore-about", Static).update(Text(about))
+
     def on_mount(self) -> None:
         """List the backups."""
         self.backups: list[Any] = []
@@ -111,7 +119,7 @@ class RestoreScreen(Screen):
             if self.backups
             else f"No backups yet in {folio.data_dir}: one is kept each time the folio is saved."
         )
-        self.query_one("#restore-about", Static).update(Text(about))
+        self.about = about
         self.query_one("#restore-table", DataTable).focus()
 
     def _fill_table(self) -> None:
