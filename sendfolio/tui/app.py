@@ -523,11 +523,11 @@ class SendfolioApp(NoticesApp):
     def leave_area_screens(self) -> None:
         """Close the screens opened over the current area (from the palette, or an area's detail screens).
 
-        They belong to the area they were opened on: leaving it (or pressing its own key) closes them,
-        so a number key or the palette always shows the area named, never a screen left on top of it.
-        """
+        They belong to the area they were opened on: leaving it (or pressing its own key) closes them, so a number
+        key or the palette always shows the area named. Each is dismissed with None, as Esc would leave it: a worker
+        waiting for its answer (`push_screen_wait`: the Reflections list for its editor) goes on."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
-            self.pop_screen()
+            self.screen.dismiss(None)
 
     @on(AreaBar.Chosen)
     def _area_chosen(self, message: AreaBar.Chosen) -> None:

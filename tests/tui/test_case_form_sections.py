@@ -119,3 +119,32 @@ async def test_a_problem_in_another_section_shows_that_section_at_its_field(star
         await settle(pilot)
         assert form.query_one(TabbedContent).active == "section-hours"
         assert app.focused is form.editor("meeting_hours")
+
+
+async def test_a_late_focus_on_a_field_of_a_section_left_keeps_the_cursor_in_the_section_on_show(started_dir, today):
+    """A list refocuses itself a moment after its choice; on a busy machine that can arrive after PgDn has shown
+    the next section. The next section stays on show with the cursor in its first field, and what is typed goes
+    there (the late focus used to bring the first section back, or leave the focus nowhere). With nothing
+    focused, a field of a hidden section asked for gives the first field shown."""
+    app = make_app(started_dir, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, "a")
+        tabs = form.query_one(TabbedContent)
+        status = form.editor("status")
+        status.focus()
+        await settle(pilot)
+        await pilot.press("pagedown")
+        status.focus()  # what the Status list does after a choice, arriving late
+        await settle(pilot)
+        assert tabs.active == "section-hours"
+        assert app.focused is form.editor("prep_hours")
+        await type_text(pilot, "3")
+        await settle(pilot)
+        assert form.editor("prep_hours").value == "3"
+        await pilot.press("tab")
+        await settle(pilot)
+        form.set_focus(None)
+        app.set_focus(form.editor("date"))
+        await settle(pilot)
+        assert tabs.active == "section-hours"
+        assert app.focused is form.editor("prep_hours")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sendfolio.domain.records import DEBRIEF_TITLES, Reflection
 from sendfolio.tui.app import SendfolioApp
 from sendfolio.tui.screens.reflection_editor import ReflectionEditor
 from sendfolio.tui.screens.reflections import ReflectionsScreen
+from sendfolio.tui.views.areas import AREAS
 from sendfolio.tui.views.reflection_templates import TEMPLATES, template_body, word_count
-from tests.helpers.tui import enter, saved
+from sendfolio.tui.widgets.areabar import AreaBar
+from tests.helpers.tui import enter, saved, settle
 
 SIZE = (80, 24)
 """The smallest terminal the app must be readable in."""
@@ -150,3 +154,63 @@ async def test_the_focused_header_field_of_the_editor_stands_out(folio, folio_di
             focused = shown.background_colors[1]
             change = sum(abs(a - b) for a, b in zip(focused.rgb, unfocused.rgb, strict=True))
             assert change > 60, f"{name}: {unfocused} -> {focused} is hard to see"
+
+
+async def leave_by(pilot, way: str) -> None:
+    """Go to the case log from the editor as a person would: a click on "2 Cases" in the area bar, or the palette."""
+    if way == "palette":
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await enter(pilot, "go to Cases")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        return
+    offset = 0
+    for area in AREAS:
+        if area.mode == "cases":
+            break
+        offset += len(area.key) + len(area.title) + 2
+    await pilot.click(AreaBar, offset=(offset + 1, 0))
+
+
+@pytest.mark.parametrize("way", ["area-bar", "palette"])
+async def test_the_editor_closed_by_going_to_another_area_opens_again(folio, folio_dir, today, way):
+    """The editor open on a reflection, another area chosen, then back: the list, and e opens the editor again
+    (and saves); no worker is left waiting for the editor that was closed."""
+    folio.put(Reflection.from_dict({"date": "2026-11-01", "hours": "1", "title": "Draft", "body": "Words here"}))
+    app = SendfolioApp(folio_dir, today=today, folio=folio)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        reflections = app.screen
+        assert isinstance(reflections, ReflectionsScreen)
+
+        def waiting() -> list:
+            return [worker for worker in app.workers if worker.node is reflections and not worker.is_finished]
+
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ReflectionEditor)
+        assert len(waiting()) == 1, "the list waits for its editor"
+        await leave_by(pilot, way)
+        await settle(pilot)
+        assert app.current_mode == "cases"
+        assert waiting() == [], "closed by the move: the list's worker has its answer"
+        await pilot.press("4")
+        await settle(pilot)
+        assert app.screen is reflections
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ReflectionEditor)
+        editor.query_one("#title").focus()
+        await pilot.press("end")
+        await enter(pilot, " again")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is reflections
+        assert "Draft again" in str(reflections.query_one("#reflection-preview").source)
+        assert waiting() == []
+    [reflection] = saved(folio).reflections()
+    assert reflection.title == "Draft again"

@@ -269,6 +269,27 @@ class CaseFormScreen(EditRecordScreen[Case]):
         target = (index + step) % len(keys)
         self.set_focus(self.reveal(CASE_SECTIONS[target][2][0]))
 
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus only a field of the section on show: a request for one in a hidden section (a list's own refocus
+        after its choice, arriving once PgDn has moved on) keeps the cursor where it is, or puts it in the first
+        field shown. Textual would show that field's section again (its tab pane asks to), or, the field being
+        hidden, leave the focus nowhere, so the keys typed next would go astray."""
+        if widget is not None and self.hidden_section(widget):
+            kept = self.focused
+            widget = kept if kept is not None and not self.hidden_section(kept) else self.first_shown()
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
+    def hidden_section(self, widget: Widget) -> bool:
+        """True when `widget` is in a section not on show (once a section is: the form is built)."""
+        pane = next((node for node in widget.ancestors if isinstance(node, TabPane)), None)
+        active = self.query_one("#case-sections", TabbedContent).active if pane is not None else ""
+        return bool(active) and pane is not None and pane.id != active
+
+    def first_shown(self) -> Widget:
+        """The first field of the section on show."""
+        key = self.query_one("#case-sections", TabbedContent).active.removeprefix("section-")
+        return self.editor(next(names[0] for section, _title, names in CASE_SECTIONS if section == key))
+
     def focus_next(self, selector: Any = "*") -> Widget | None:
         """Tab from a section's last field goes on to the next section's first field."""
         return self._across(1) or super().focus_next(selector)

@@ -69,7 +69,8 @@ def markdown_editor(body: str) -> WritingArea:
 
 
 class ReflectionEditor(Screen[Reflection | None]):
-    """Write or edit one reflection; dismisses with the saved record, or None when left."""
+    """Write or edit one reflection; dismisses with the saved record, or None when left (Esc, or another area
+    chosen while nothing is unsaved: `app.leave_area_screens` dismisses it)."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)

@@ -161,29 +161,40 @@ class ReflectionsScreen(FolioScreen):
             f"# {markdown_literal(item.title)}\n\n{item.body}" if item else ""
         )
 
-    @work(exclusive=True, group="reflection-new")
+    @work(group="reflection-editor")
     async def action_new(self) -> None:
         """Choose a template, then open the editor on it; with a new reflection's draft kept, offer that first."""
+        if self.editing():
+            return
         if NEW_DRAFT in self.kept_drafts():
-            self.app.push_screen(ReflectionEditor(heading="New reflection"), self._after_edit)
+            await self._edit(ReflectionEditor(heading="New reflection"))
             return
         key = await self.app.push_screen_wait(TemplateChooser())
         if key is None:
             return
         chosen = template(key)
         heading = "New reflection" if key == "blank" else f"New reflection · {chosen.label}"
-        self.app.push_screen(ReflectionEditor(body=template_body(key), heading=heading), self._after_edit)
+        await self._edit(ReflectionEditor(body=template_body(key), heading=heading))
 
-    def action_edit(self) -> None:
+    @work(group="reflection-editor")
+    async def action_edit(self) -> None:
         """Open the highlighted reflection in the editor."""
+        if self.editing():
+            return
         item = self.highlighted()
         if item is None:
             self.notify("No reflection to edit: press a to write one.", severity="warning")
             return
-        self.app.push_screen(ReflectionEditor(item), self._after_edit)
+        await self._edit(ReflectionEditor(item))
 
-    def _after_edit(self, saved: Reflection | None) -> None:
-        """Show the saved reflection highlighted in the list (and any draft still kept)."""
+    def editing(self) -> bool:
+        """True while an editor is open (a second key typed ahead of the first editor's showing opens no other)."""
+        return any(isinstance(screen, ReflectionEditor) for screen in self.app.screen_stack)
+
+    async def _edit(self, editor: ReflectionEditor) -> None:
+        """Open the editor and wait until it closes (saved, left, or closed by moving to another area: then None);
+        then show the saved reflection highlighted in the list, and any draft still kept."""
+        saved = await self.app.push_screen_wait(editor)
         self.refresh_table(select=saved.id if saved else None)
         self._show_summary(list(self.app.current_folio.reflections()))
 
