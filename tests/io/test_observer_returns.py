@@ -21,6 +21,7 @@ from sendfolio.domain.wording import short_date
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
 from tests.helpers.dates import FIXED_TODAY
+from tests.helpers.folios import demo_part
 from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 
 SECOND = {
@@ -49,9 +50,9 @@ def forms(tmp_path_factory):
     return root, first, second
 
 
-def imported(tmp_path: Path, *files: Path) -> Path:
-    """A fresh demo folio with `files` imported one after another."""
-    folder = make_demo(tmp_path / "folio")
+def imported(tmp_path: Path, *files: Path, folder: Path | None = None) -> Path:
+    """A fresh demo folio (or the folio in `folder`) with `files` imported one after another."""
+    folder = folder or make_demo(tmp_path / "folio")
     for file in files:
         result = invoke(folder, "import", str(file))
         assert result.exit_code == 0, result.output
@@ -216,7 +217,7 @@ def test_the_portfolio_appends_the_observers_own_pages_and_says_how_they_came(fo
     from sendfolio.domain.wording import long_date
 
     _, first, _ = forms
-    folder = imported(tmp_path, first)
+    folder = imported(tmp_path, first, folder=demo_part(tmp_path / "folio", cases=[CASE], keep=["training"]))
     out = tmp_path / "portfolio.pdf"
     result = invoke(folder, "portfolio", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -450,7 +451,7 @@ def test_a_pdf_with_only_an_owner_password_is_read(forms, tmp_path):
     locked = tmp_path / "owner-only.pdf"
     writer.write(locked)
     assert PdfReader(locked).is_encrypted
-    folder = imported(tmp_path, locked)
+    folder = imported(tmp_path, locked, folder=demo_part(tmp_path / "folio", cases=[CASE]))
     with Folio.open(folder, readonly=True) as folio:
         assert {item.observer for item in folio.observations(CASE) if item.returned} == {"Alex Penrose"}
     result = invoke(folder, "portfolio", "-o", str(tmp_path / "p.pdf"))

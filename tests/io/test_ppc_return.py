@@ -17,6 +17,7 @@ from sendfolio import rules
 from sendfolio.domain.form4_fields import CONFIRMATIONS, DATE_FIELD, NAME_FIELD, confirm_field
 from sendfolio.domain.wording import long_date
 from sendfolio.store import Folio
+from tests.helpers.folios import demo_part
 from tests.helpers.signing import sign_pdf
 from tests.portfolio.test_observer_forms import invoke, make_demo, refused
 from tests.portfolio.test_ppc_form import VERIFIED, fill_form4
@@ -154,7 +155,7 @@ def test_a_flattened_form4_goes_down_the_paper_route(form4, tmp_path):
     del writer.root_object["/AcroForm"]
     flat = tmp_path / "flat.pdf"
     writer.write(flat)
-    folder = make_demo(tmp_path / "folio")
+    folder = demo_part(tmp_path / "folio", keep=["ppc_contact"])
     line = refused(folder, flat)
     assert '`sendfolio attach FILE --for verification --title "Form 4 signed by the PPC"`' in line
     attached = invoke(folder, "attach", str(flat), "--for", "verification", "--title", "Form 4 signed by the PPC")
@@ -186,7 +187,7 @@ def test_the_portfolios_form4_shows_the_ppcs_return_and_appends_their_pages(form
     """Who verified, when, how it came in, what they confirmed, their comments, and their own pages appended;
     no software words, rule ids or "you" on the verification pages."""
     _, filled, signed_file = form4
-    folder = make_demo(tmp_path / "folio")
+    folder = demo_part(tmp_path / "folio", keep=["ppc_contact"])
     assert invoke(folder, "import", str(signed_file if signed else filled)).exit_code == 0
     pages = portfolio_pages(folder, tmp_path / "portfolio.pdf")
     (page,) = [text for text in pages if "Verification by the Professional Practice Consultant Verified by" in text]
@@ -209,7 +210,7 @@ def test_the_portfolios_form4_shows_the_ppcs_return_and_appends_their_pages(form
 
 def test_a_verification_the_mediator_typed_says_so(tmp_path):
     """Without a return from the PPC, the portfolio says the verification was recorded by the mediator."""
-    folder = make_demo(tmp_path / "folio")
+    folder = demo_part(tmp_path / "folio", keep=["ppc_contact"])
     with Folio.open(folder) as folio:
         from sendfolio.domain.records import Verification
 

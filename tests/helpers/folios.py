@@ -1,0 +1,70 @@
+"""Small real folios: the demo mediator's profile and only the demo records a test is about.
+
+The whole demo compiles to a portfolio of over forty pages. A test of one page (the PPC's
+verification, a returned form, a certificate) compiles a folio holding the records that page
+reads: the same records as the demo's, written to a real folio on disk, and a fraction of the
+pages to lay out.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sendfolio.domain.form_fields import FOLIO_ID_SETTING
+from sendfolio.samples.demo import write_demo
+from sendfolio.store import Folio
+from tests.helpers.dates import FIXED_TODAY
+
+FOLIO_ID = "0123456789abcdef"
+"""The form id of the folios the observers' forms and Form 4 are made from (as in `make_demo`)."""
+
+
+def demo_part(
+    folder: Path,
+    *,
+    cases: Collection[str] = (),
+    keep: Collection[str] = (),
+    form_id: str | None = FOLIO_ID,
+    today: date = FIXED_TODAY,
+) -> Path:
+    """A real folio in `folder` with the demo's profile and only the demo records named.
+
+    `cases`: the demo cases kept (by reference), with their observations, their observers'
+    returns and the files attached to them. `keep`: whole kinds of the demo's records kept as
+    well, named as `FolioData` names them ("ppc_contact", "training", "reflections", ...); with
+    "attachments", every file the demo attaches (certificates, the membership record).
+    `form_id` is the folio's form id (the observers' forms and Form 4 carry it).
+    """
+    with tempfile.TemporaryDirectory(prefix="demo-", dir=folder.parent) as scratch, Folio.open(Path(scratch)) as demo:
+        write_demo(demo, today)
+        data = demo.data()
+        files = {item.id: demo.attachment_bytes(item) for item in data.attachments}
+    records: list[Any] = [data.profile]
+    records += [item for item in data.cases if item.ref in cases]
+    records += [item for item in data.observations if item.ref in cases]
+    for name in keep:
+        value = getattr(data, name)
+        if name != "attachments" and value is not None:
+            records += value if isinstance(value, tuple) else [value]
+    attached = [
+        item
+        for item in data.attachments
+        if "attachments" in keep or item.evidence_for in {f"case:{ref}" for ref in cases}
+    ]
+    returns = [item for item in data.returns if item.ref in cases]
+    with Folio.open(folder) as folio:
+        with folio.batch():
+            for record in records:
+                folio.put(record)
+        for item in attached:
+            folio.attach(item, files[item.id])
+        with folio.batch():
+            for record in returns:
+                folio.put(record)
+        if form_id is not None:
+            folio.put_setting(FOLIO_ID_SETTING, form_id)
+    return folder
