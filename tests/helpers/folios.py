@@ -36,13 +36,15 @@ def demo_part(
     `cases`: the demo cases kept (by reference), with their observations, their observers'
     returns and the files attached to them. `keep`: whole kinds of the demo's records kept as
     well, named as `FolioData` names them ("ppc_contact", "training", "reflections", ...); with
-    "attachments", every file the demo attaches (certificates, the membership record).
-    `form_id` is the folio's form id (the observers' forms and Form 4 carry it).
+    "attachments", every file the demo attaches to other than a case (certificates, the membership record).
+    The demo's settings come too. `form_id` is the folio's form id (the observers' forms and
+    Form 4 carry it).
     """
     with tempfile.TemporaryDirectory(prefix="demo-", dir=folder.parent) as scratch, Folio.open(Path(scratch)) as demo:
         write_demo(demo, today)
         data = demo.data()
         files = {item.id: demo.attachment_bytes(item) for item in data.attachments}
+        settings = demo.settings()
     records: list[Any] = [data.profile]
     records += [item for item in data.cases if item.ref in cases]
     records += [item for item in data.observations if item.ref in cases]
@@ -50,10 +52,11 @@ def demo_part(
         value = getattr(data, name)
         if name != "attachments" and value is not None:
             records += value if isinstance(value, tuple) else [value]
+    for_cases = {f"case:{ref}" for ref in cases}
     attached = [
         item
         for item in data.attachments
-        if "attachments" in keep or item.evidence_for in {f"case:{ref}" for ref in cases}
+        if item.evidence_for in for_cases or ("attachments" in keep and not item.evidence_for.startswith("case:"))
     ]
     returns = [item for item in data.returns if item.ref in cases]
     with Folio.open(folder) as folio:
@@ -65,6 +68,8 @@ def demo_part(
         with folio.batch():
             for record in returns:
                 folio.put(record)
+        for key, value in settings.items():  # the findings the demo's mediator looked at, among others
+            folio.put_setting(key, value)
         if form_id is not None:
             folio.put_setting(FOLIO_ID_SETTING, form_id)
     return folder

@@ -6,12 +6,15 @@ import io
 import re
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from sendfolio.domain.records import LearningNeed
 from sendfolio.portfolio.api import compile_portfolio
 from sendfolio.portfolio.model import build_portfolio
 from sendfolio.samples.certificate import certificate_pdf
+from sendfolio.store import Folio
+from tests.helpers.folios import demo_part
 
 TODAY = date(2026, 11, 29)
 
@@ -61,9 +64,22 @@ def page_texts(pdf: bytes) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def test_a_three_page_certificate_is_three_pages_of_the_portfolio(demo_folio, tmp_path):
+@pytest.fixture
+def certificates_folio(tmp_path):
+    """The demo's records the appendix and the learning plan print: training with its certificates, the
+    membership record, CPD, the learning plan and the case whose de-brief raised a need; closed after the test."""
+    folder = demo_part(
+        tmp_path / "folio", cases=["SM-DEMO-002"], keep=["training", "attachments", "cpd", "learning_plan"]
+    )
+    with Folio.open(folder) as folio:
+        yield folio
+
+
+def test_a_three_page_certificate_is_three_pages_of_the_portfolio(certificates_folio, tmp_path):
     """The demo's three-page SEND certificate, an extra three-page PDF and a PNG, each page in place."""
     from PIL import Image
+
+    demo_folio = certificates_folio
 
     extra = certificate_pdf([[(f"Refresher record sheet {n} of 3 ZEBRA", 14, "title")] for n in (1, 2, 3)])
     from sendfolio.io.attachments import check_content

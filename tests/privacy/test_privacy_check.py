@@ -11,6 +11,7 @@ from sendfolio.cli import main
 from sendfolio.domain.records import Case
 from sendfolio.privacy.check import DO_NOT_PRINT_KEY, PrivacyFindings, add_word, ensure_clear, open_findings
 from sendfolio.store import Folio
+from tests.helpers.folios import demo_part
 
 CASES_CSV = (
     "ref,kind,role,date,prep_hours,meeting_hours,followup_hours,outcome,issues,notes\n"
@@ -182,17 +183,19 @@ def test_export_is_refused_while_findings_are_open(folio_dir, tmp_path):
     assert not out.exists()
 
 
-def test_do_not_print_list_never_reaches_the_pdf(demo_folio, tmp_path, today):
-    """The compiled portfolio holds none of the private list's words (they are settings, not records)."""
+def test_do_not_print_list_never_reaches_the_pdf(tmp_path, today):
+    """The compiled portfolio holds none of the private list's words (they are settings, not records):
+    the demo's profile and reflections, the list's word added."""
     api = pytest.importorskip("sendfolio.portfolio.api")
     pytest.importorskip("weasyprint")
     from pypdf import PdfReader
 
     from sendfolio.privacy.gate import release
 
-    add_word(demo_folio, "Zephyrine-Private-Name")
     out = tmp_path / "portfolio.pdf"
-    api.compile_portfolio(release(demo_folio), out, as_of=today)
+    with Folio.open(demo_part(tmp_path / "folio", keep=["reflections"], today=today)) as folio:
+        add_word(folio, "Zephyrine-Private-Name")
+        api.compile_portfolio(release(folio), out, as_of=today)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Robin Fairweather" in text
     assert "Zephyrine" not in text and "do_not_print" not in text

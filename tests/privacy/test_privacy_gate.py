@@ -17,6 +17,7 @@ from sendfolio.privacy.check import add_word, open_findings
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 from sendfolio.store.crypto import TEST_PARAMS, new_codec
+from tests.helpers.folios import demo_part
 
 NAME = "Zebedee"
 """A fictional child's first name put on the do-not-print list."""
@@ -232,8 +233,12 @@ def test_the_demo_folio_passes_the_gate(folio_dir, today):
         assert open_findings(folio) == []
 
 
-def test_a_false_positive_marked_with_ignore_lets_the_pdf_through(demo_dir, tmp_path):
-    """A look-alike marked with `privacy-check --ignore ID` no longer stops the portfolio or the export."""
+def test_a_false_positive_marked_with_ignore_lets_the_pdf_through(tmp_path):
+    """A look-alike marked with `privacy-check --ignore ID` no longer stops the portfolio or the export
+    (the demo's profile and CPD, the child's name on the list)."""
+    demo_dir = demo_part(tmp_path / "folio", keep=["cpd"])
+    with Folio.open(demo_dir) as folio:
+        add_word(folio, NAME)
     with_text(demo_dir, "cpd", "Course ticket 943 476 5919 (not a person)")
     listed = run(demo_dir, "privacy-check", "--json")
     (finding,) = json.loads(listed.stdout)

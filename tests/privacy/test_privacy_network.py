@@ -54,12 +54,16 @@ def test_full_portfolio_compile_opens_no_connection(demo_folio, tmp_path, today,
     assert no_network == []
 
 
-def test_remote_images_and_links_in_a_reflection_fetch_nothing(demo_folio, tmp_path, today, no_network):
-    """A reflection carrying remote images and links compiles without any connection attempt."""
+def test_remote_images_and_links_in_a_reflection_fetch_nothing(tmp_path, today, no_network):
+    """A reflection carrying remote images and links compiles without any connection attempt
+    (beside the demo's profile and reflections)."""
     api = pytest.importorskip("sendfolio.portfolio.api")
     pytest.importorskip("weasyprint")
     from sendfolio.domain.records import Reflection
+    from sendfolio.store import Folio
+    from tests.helpers.folios import demo_part
 
+    demo_folio = Folio.open(demo_part(tmp_path / "folio", keep=["reflections"], today=today))
     demo_folio.put(
         Reflection.from_dict(
             {
@@ -72,7 +76,8 @@ def test_remote_images_and_links_in_a_reflection_fetch_nothing(demo_folio, tmp_p
     )
     from sendfolio.privacy.gate import release
 
-    result = api.compile_portfolio(release(demo_folio), tmp_path / "portfolio.pdf", as_of=today)
+    with demo_folio:
+        result = api.compile_portfolio(release(demo_folio), tmp_path / "portfolio.pdf", as_of=today)
     assert result.pages > 1
     assert no_network == []
 
