@@ -8,10 +8,17 @@ first (`shutil.copytree`).
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+
+def worker() -> str:
+    """The pytest-xdist worker this process is ("gw0", ...), or "master" when xdist is not running (`-p no:xdist`,
+    where xdist's own `worker_id` fixture does not exist)."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "master")
 
 
 def built_once(factory: pytest.TempPathFactory, worker: str, name: str, build: Callable[[Path], None]) -> Path:

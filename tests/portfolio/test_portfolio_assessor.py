@@ -1,6 +1,7 @@
 """The portfolio as a CMC/COM assessor reads it: the standards' words, readable type, Form 4 with its facts.
 
-Real folios on disk, real PDFs compiled through the CLI and read back with pypdf.
+Real folios on disk, real PDFs compiled through the CLI (the completed demo's once per run through the
+Python API, tests/portfolio/conftest.py) and read back with pypdf.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from pypdf import PdfReader
 
 from sendfolio import rules
 from sendfolio.cli import main
-from sendfolio.domain.criteria import criterion
-from sendfolio.domain.records import Observation, Profile, Reflection, Verification
+from sendfolio.domain.records import Profile, Reflection
 from sendfolio.domain.reflection_text import PROMPTS
 from sendfolio.portfolio import render
 from sendfolio.portfolio.model import build_portfolio
@@ -131,41 +131,15 @@ def test_draft_form_4_lists_its_facts_and_what_is_missing(demo_pdf):
     assert all("DRAFT" in text for text in texts)
 
 
-def complete_the_demo(folio) -> None:
-    """What the demo still lacks: a quarter hour of reflection, four criteria, the PPC's verification."""
-    data = folio.data()
-    final = "SM-DEMO-004"
-    for crit_id in rules.coverage(data).missing:
-        folio.put(
-            Observation.from_dict(
-                {"ref": final, "criterion": crit_id, "observer": PPC_NAME, "notes": criterion(crit_id).text}
-            )
-        )
-    folio.put(
-        Reflection.from_dict(
-            {
-                "date": "2026-11-20",
-                "hours": "0.5",
-                "title": "Looking back over the supported practice",
-                "case": final,
-                "body": "## What?\n\nThree cases and a year of supervision.\n",
-            }
-        )
-    )
-    folio.put(
-        Verification.from_dict(
-            {"name": PPC_NAME, "register": "College of Mediators PPC register", "role": "PPC", "date": "2026-11-25"}
-        )
-    )
+def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(completed_portfolio):
+    """Complete what is missing: no DRAFT on any page; Form 4 lists its facts before the declaration and signatures.
 
-
-def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(tmp_path):
-    """Complete what is missing: no DRAFT on any page; Form 4 lists its facts before the declaration and signatures."""
-    with Folio.open(tmp_path / "folio") as folio:
-        write_demo(folio, TODAY)
-        complete_the_demo(folio)
+    The completed demo's portfolio is compiled once per run (conftest, `complete_demo`)."""
+    assert TODAY == FIXED_TODAY  # the day the shared compile was made on
+    result, folder = completed_portfolio
+    with Folio.open(folder, readonly=True) as folio:
         assert rules.accreditation(folio.data(), TODAY).met
-    reader = compile_portfolio(tmp_path / "folio", tmp_path / "done.pdf")
+    reader = PdfReader(str(result.path))
     texts = [page.extract_text() for page in reader.pages]
     assert not any("DRAFT" in text for text in texts)
     whole = " ".join("\n".join(texts).split())

@@ -1,13 +1,12 @@
 """Real portfolio PDFs, compiled through the CLI and read back with pypdf.
 
 Compiles are few: the demo's draft portfolio once per run (shared with the assessor's tests,
-tests/portfolio/conftest.py) and once more here for the byte-identity check, a completed folio's
-portfolio once as PDF/UA, and the two small packs.
+tests/portfolio/conftest.py) and once more here for the byte-identity check, the completed demo's
+portfolio once per run as PDF/UA (shared with the assessor's Form 4 test), and the two small packs.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date
 
@@ -17,9 +16,7 @@ from pypdf import PdfReader
 
 from sendfolio import rules
 from sendfolio.cli import main
-from sendfolio.domain.records import Observation, Reflection, Verification
 from sendfolio.portfolio import model
-from sendfolio.rules.evidence import dated_until
 from tests.helpers.dates import FIXED_TODAY
 
 TODAY = date(2026, 11, 29)
@@ -67,45 +64,12 @@ def draft(draft_pdf):
     return reader, [page.extract_text() for page in reader.pages]
 
 
-def completed(data):
-    """The demo's records with what was missing added: reflection hours, criteria, PPC verification."""
-    final = rules.practice_cases(dated_until(data, TODAY))[-1]
-    missing = rules.coverage(dated_until(data, TODAY)).missing
-    shown = tuple(
-        Observation.from_dict({"ref": final.ref, "criterion": crit, "observer": "Dr Morgan Hale"}) for crit in missing
-    )
-    extra = Reflection.from_dict(
-        {
-            "date": "2026-10-20",
-            "hours": "0.5",
-            "case": final.ref,
-            "title": "Looking back over the practice period",
-            "body": "What I learnt.",
-        }
-    )
-    verified = Verification.from_dict(
-        {
-            "name": "Dr Morgan Hale",
-            "register": "College of Mediators PPC register",
-            "role": "PPC",
-            "date": "2026-11-20",
-            "statement": "Verified.",
-        }
-    )
-    return dataclasses.replace(
-        data, observations=data.observations + shown, reflections=data.reflections + (extra,), verification=verified
-    )
-
-
 @pytest.fixture(scope="module")
-def final_pdf(demo_data, tmp_path_factory):
-    """A completed folio's portfolio as a tagged PDF/UA, through the Python API."""
-    from sendfolio.portfolio import compile_portfolio
-    from sendfolio.privacy.gate import release_records
-
-    out = tmp_path_factory.mktemp("final") / "final.pdf"
-    result = compile_portfolio(release_records(completed(demo_data)), out, as_of=TODAY, pdf_ua=True)
-    return result, PdfReader(out)
+def final_pdf(completed_portfolio):
+    """A completed folio's portfolio as a tagged PDF/UA, through the Python API: compiled once per run (conftest)."""
+    assert TODAY == FIXED_TODAY  # the day the shared compile was made on
+    result, _ = completed_portfolio
+    return result, PdfReader(result.path)
 
 
 def outline_titles(reader: PdfReader) -> list[str]:
