@@ -1,6 +1,7 @@
 """The sole provider's practice judged on its records (standards, Appendix D). Pure.
 
-- The governance register (§1.2): each item's date to lapse or be reviewed by, and the
+- The governance register (§1.2): each item's date to lapse or be reviewed by and where it
+  stands (`item_standing`: the one judgement of lapsed and lapsing soon), and the
   reminders for what has lapsed or lapses within `REMINDER_DAYS` (60) days, in the
   standards' words with the days left. An item recorded more than once counts by the entry
   that runs longest (the newest certificate replaces the old one).
@@ -50,6 +51,31 @@ def item_due(item: GovernanceItem) -> date | None:
     if item.reviewed is not None:
         return add_months(item.reviewed, item.interval)
     return None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one register entry stands as of a day: its date to lapse or be reviewed by, the days left, its state."""
+
+    due: date | None
+    days_left: int | None
+    state: str
+
+
+def item_standing(item: GovernanceItem, today: date, within: int = REMINDER_DAYS) -> Standing:
+    """Where `item` stands on `today`: lapsed (or overdue for review) the day after its date, lapsing soon
+    from `within` days ahead up to its date, current before that, undated without a date."""
+    due = item_due(item)
+    if due is None:
+        return Standing(None, None, "undated")
+    days_left = (due - today).days
+    if days_left < 0:
+        state = "lapsed"
+    elif days_left <= within:
+        state = "lapses-soon"
+    else:
+        state = "current"
+    return Standing(due, days_left, state)
 
 
 @dataclass(frozen=True)
@@ -125,19 +151,11 @@ def register(data: FolioData, today: date, within: int = REMINDER_DAYS) -> list[
     entries = []
     for kind in GOVERNANCE_KINDS:
         item = _counting(entry for entry in data.governance if entry.item == kind.key)
-        due = item_due(item) if item is not None else None
-        days_left = (due - today).days if due is not None else None
         if item is None:
-            state = "not-recorded"
-        elif days_left is None:
-            state = "undated"
-        elif days_left < 0:
-            state = "lapsed"
-        elif days_left <= within:
-            state = "lapses-soon"
-        else:
-            state = "current"
-        entries.append(RegisterEntry(kind, item, due, days_left, state))
+            entries.append(RegisterEntry(kind, None, None, None, "not-recorded"))
+            continue
+        standing = item_standing(item, today, within)
+        entries.append(RegisterEntry(kind, item, standing.due, standing.days_left, standing.state))
     return entries
 
 

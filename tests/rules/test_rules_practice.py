@@ -14,6 +14,7 @@ from sendfolio.rules import (
     feedback_response,
     feedback_responses,
     governance_reminders,
+    item_standing,
     overdue_targets,
     practice_dates,
     practice_json,
@@ -79,6 +80,42 @@ def test_training_three_years_old_has_lapsed_and_the_newest_certificate_counts()
     assert governance_reminders(FolioData(governance=(own_interval,)), TODAY)[0].text == (
         "Safeguarding training lapses today"
     )
+
+
+@pytest.mark.parametrize(
+    ("days", "state"),
+    [(-1, "lapsed"), (0, "lapses-soon"), (1, "lapses-soon"), (59, "lapses-soon"), (60, "lapses-soon"), (61, "current")],
+)
+def test_an_items_standing_at_its_date_and_60_days_ahead(days, state):
+    """The day after its date it has lapsed; on the day and up to 60 days ahead it lapses soon; 61 days ahead, current."""
+    entry = item("insurance", due=(TODAY + timedelta(days=days)).isoformat())
+    standing = item_standing(entry, TODAY)
+    assert (standing.due, standing.days_left, standing.state) == (TODAY + timedelta(days=days), days, state)
+    assert item_standing(entry, TODAY, within=days).state == ("lapsed" if days < 0 else "lapses-soon")
+
+
+@pytest.mark.parametrize(("reviewed", "state"), [("2025-03-01", "lapsed"), ("2025-03-02", "lapses-soon")])
+def test_an_items_standing_counts_on_from_its_last_review(reviewed, state):
+    """A policy reviewed a year and a day ago is overdue; a year ago to the day, due for review today."""
+    standing = item_standing(item("complaints-policy", reviewed=reviewed), TODAY)
+    assert standing.state == state
+    assert item_standing(item("complaints-policy", evidence="Version 2"), TODAY).state == "undated"
+
+
+def test_the_register_and_the_rows_judge_alike():
+    """Every entry of the register stands as `item_standing` says of the entry that counts."""
+    data = FolioData(
+        governance=(
+            item("insurance", due=(TODAY + timedelta(days=60)).isoformat()),
+            item("complaints-policy", reviewed="2025-03-01"),
+            item("data-protection-registration", due=(TODAY + timedelta(days=61)).isoformat()),
+            item("safeguarding-policy", evidence="Version 1"),
+        )
+    )
+    for entry in register(data, TODAY):
+        if entry.item is not None:
+            standing = item_standing(entry.item, TODAY)
+            assert (entry.due, entry.days_left, entry.state) == (standing.due, standing.days_left, standing.state)
 
 
 def test_the_register_lists_every_item_and_an_undated_one_is_a_reminder():

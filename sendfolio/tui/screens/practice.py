@@ -2,7 +2,8 @@
 
 Three record screens on the shared `RecordTableScreen` pattern, reached with p (the register)
 and, from any of them, g / f / v. The register shows what has lapsed or lapses within 60 days
-in the standards' words (`rules.governance_reminders`); feedback shows each response due within
+in the standards' words (`rules.governance_reminders`), and each item's standing in its row
+(`rules.item_standing`); feedback shows each response due within
 20 working days as met, missed, overdue or due (`rules.feedback_responses`), and s answers the
 highlighted feedback; the development plan shows the targets past their review date. The annual
 service review that gathers them is compiled from the Compile area (8).
@@ -32,10 +33,16 @@ from sendfolio.domain.governance import (
 )
 from sendfolio.domain.records import Record
 from sendfolio.domain.wording import count, short_date
-from sendfolio.rules import feedback_response, item_due
+from sendfolio.rules import feedback_response, item_standing
 from sendfolio.tui.dialogs.forms import EditRecordScreen, FieldSpec
 from sendfolio.tui.screens.record_screen import RecordTableScreen, draft, record_bindings
-from sendfolio.tui.views.practice import development_summary, feedback_summary, register_reminders, register_summary
+from sendfolio.tui.views.practice import (
+    development_summary,
+    feedback_summary,
+    register_reminders,
+    register_summary,
+    standing_words,
+)
 from sendfolio.tui.widgets.areabar import AreaBar
 from sendfolio.tui.widgets.footer import AppFooter
 
@@ -119,15 +126,6 @@ PLAN_SPECS = (
 )
 """The fields of a development plan target."""
 
-STATE_WORDS = {
-    "current": "Current",
-    "lapses-soon": "Within 60 days",
-    "lapsed": "Lapsed or overdue",
-    "undated": "No date",
-    "not-recorded": "Not recorded",
-}
-"""Where a register item stands, in the table."""
-
 
 class GovernanceScreen(PracticeScreen):
     """The governance register: each §1.2 duty with its evidence and dates, and what needs attention."""
@@ -178,17 +176,14 @@ class GovernanceScreen(PracticeScreen):
 
     def row(self, record: Any) -> Sequence[Any]:
         """One item as table cells."""
-        due = item_due(record)
-        left = (due - self.app.today).days if due else None
-        if due is None:
-            standing = STATE_WORDS["undated"]
-        elif left is not None and left < 0:
-            standing = STATE_WORDS["lapsed"]
-        elif left is not None and left <= 60:
-            standing = f"{STATE_WORDS['lapses-soon']} ({count(left, 'day')})"
-        else:
-            standing = STATE_WORDS["current"]
-        return (record.kind.title, standing, short_date(due), short_date(record.reviewed), record.title or "—")
+        standing = item_standing(record, self.app.today)
+        return (
+            record.kind.title,
+            standing_words(standing),
+            short_date(standing.due),
+            short_date(record.reviewed),
+            record.title or "—",
+        )
 
     def describe(self, record: Record) -> str:
         """An item in a few words."""

@@ -14,6 +14,7 @@ from sendfolio.tui.views.practice import (
     feedback_summary,
     register_reminders,
     register_summary,
+    standing_words,
 )
 from sendfolio.tui.views.profile import course_detail, profile_text, training_heading
 
@@ -38,6 +39,15 @@ def test_the_register_reminds_of_what_lapses_soon_in_the_rules_words():
     reminders = register_reminders(data, TODAY)
     words = [f"! {item.text}" for item in rules.governance_reminders(data, TODAY)]
     assert words and reminders.splitlines()[: len(words)] == words
+
+
+def test_an_items_standing_in_its_row_is_the_rules_state_in_words():
+    """Lapsing soon gives the days left; the other states their word."""
+    assert standing_words(rules.Standing(date(2026, 12, 1), 2, "lapses-soon")) == "Within 60 days (2 days)"
+    assert standing_words(rules.Standing(date(2026, 11, 29), 0, "lapses-soon")) == "Within 60 days (0 days)"
+    assert standing_words(rules.Standing(date(2026, 11, 28), -1, "lapsed")) == "Lapsed or overdue"
+    assert standing_words(rules.Standing(date(2027, 1, 29), 61, "current")) == "Current"
+    assert standing_words(rules.Standing(None, None, "undated")) == "No date"
 
 
 def test_feedback_is_counted_by_how_its_response_stands():
