@@ -156,6 +156,12 @@ class Deadline:
         """The date entered for the step, when that date is still to come."""
         return self.entered if self.done is None else None
 
+    @property
+    def entered_in_time(self) -> bool:
+        """True for a step still due whose date is entered, still to come and on or before its deadline: planned
+        in time (entered for a day after the deadline, it stays due)."""
+        return self.to_come is not None and self.status == "due" and self.due is not None and self.to_come <= self.due
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of docs/ARCHITECTURE.md, "Formats": dates as ISO text or null."""
         return {

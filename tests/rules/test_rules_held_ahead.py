@@ -75,3 +75,21 @@ def test_a_timeline_date_after_today_is_warned_of_never_refused():
     told = steps["health commissioner told"]
     assert told.to_come == date(2026, 12, 12) and told.done is None
     assert steps["mediation held"].to_come == date(2026, 12, 20)
+    assert not told.entered_in_time  # entered for a day after its deadline: overdue, not planned in time
+
+
+def test_a_step_is_entered_in_time_up_to_its_deadline_and_only_while_due():
+    """Entered for the day before the deadline or the day itself: in time; the day after, or done, or overdue: not."""
+    from sendfolio.domain.timescales import Deadline
+
+    due = FIXED_TODAY + timedelta(days=10)
+
+    def step(entered: date | None, status: str = "due", done: date | None = None) -> Deadline:
+        return Deadline("SM-F-010", "parties told of mediation date", due, done, status, "rule", "source", entered)
+
+    assert step(due - timedelta(days=1)).entered_in_time
+    assert step(due).entered_in_time
+    assert not step(due + timedelta(days=1)).entered_in_time
+    assert not step(None).entered_in_time
+    assert not step(due, status="overdue").entered_in_time
+    assert not step(due, status="met", done=FIXED_TODAY).entered_in_time

@@ -154,10 +154,10 @@ def test_the_kept_deadlines_hold_what_the_dashboard_shows(demo_folio, today):
     )
     view = replace(view, deadlines=(*view.deadlines, planned))
     kept = from_json(json.loads(json.dumps(to_json(view))))
-    fields = ("case", "event", "due", "done", "status", "to_come")
+    fields = ("case", "event", "due", "done", "status", "to_come", "entered_in_time")
     for shown, back in zip((*view.deadlines, *view.breaches), (*kept.deadlines, *kept.breaches), strict=True):
         assert [getattr(back, name) for name in fields] == [getattr(shown, name) for name in fields]
-    assert kept.deadlines[-1].to_come == today + timedelta(days=4)
+    assert kept.deadlines[-1].to_come == today + timedelta(days=4) and kept.deadlines[-1].entered_in_time
 
 
 async def test_an_encrypted_folio_shows_its_kept_figures_once_unlocked(demo_folio, today, monkeypatch):

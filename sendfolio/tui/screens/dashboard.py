@@ -285,8 +285,8 @@ class DashboardScreen(FolioScreen):
         for index, item in enumerate(deadlines):
             left = days_until(item.due, today) if item.due else "—"
             status = status_text(item.status)
-            if item.to_come is not None and item.status == "due" and item.due and item.to_come <= item.due:
-                status = Text("entered", style="italic")  # planned in time: its date is entered and still to come
+            if item.entered_in_time:  # planned in time: its date is entered and still to come
+                status = Text("entered", style="italic")
             cells = (item.case, item.event, short_date(item.due), left, status)
             table.add_row(*plain_cells(cells), key=str(index))
         table.display = bool(deadlines)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sendfolio import rules
     from sendfolio.domain import timescales
 
-FORMAT = 2
+FORMAT = 3
 """The version of the kept figures' shape; a change of it (or of sendfolio's version) means none are believed."""
 
 READER = f"{__version__}/{FORMAT}"
@@ -64,6 +64,8 @@ class KeptDeadline:
     status: str
     to_come: date | None = None
     """The date entered for the step, when it is still to come (shown as entered, not due)."""
+    entered_in_time: bool = False
+    """True when that date is on or before the deadline of a step still due (`timescales.Deadline.entered_in_time`)."""
 
 
 def to_json(view: DashboardView) -> dict[str, Any]:
@@ -96,7 +98,7 @@ def _report(report: Any) -> dict[str, Any]:
 
 
 def _deadline(item: Any) -> dict[str, Any]:
-    """A deadline's case, event, dates and status."""
+    """A deadline's case, event, dates, status and whether a date entered is in time."""
     return {
         "case": item.case,
         "event": item.event,
@@ -104,6 +106,7 @@ def _deadline(item: Any) -> dict[str, Any]:
         "done": item.done.isoformat() if item.done else None,
         "status": item.status,
         "to_come": item.to_come.isoformat() if item.to_come else None,
+        "entered_in_time": item.entered_in_time,
     }
 
 
@@ -163,7 +166,7 @@ def _kept_report(raw: Any) -> KeptReport:
 
 
 def _kept_deadline(raw: Any) -> KeptDeadline:
-    """A deadline: case, event, due, done, status, and a date entered still to come."""
+    """A deadline: case, event, due, done, status, a date entered still to come and whether it is in time."""
     doc = _mapping(raw)
     return KeptDeadline(
         case=_text(doc["case"]),
@@ -172,6 +175,7 @@ def _kept_deadline(raw: Any) -> KeptDeadline:
         done=_date(doc["done"]) if doc["done"] is not None else None,
         status=_text(doc["status"]),
         to_come=_date(doc["to_come"]) if doc["to_come"] is not None else None,
+        entered_in_time=_flag(doc["entered_in_time"]),
     )
 
 
