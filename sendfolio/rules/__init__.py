@@ -72,7 +72,14 @@ from sendfolio.rules.practice import (
 from sendfolio.rules.renewal import cpd_target, cpd_totals, renewal
 from sendfolio.rules.results import RenewalReport, Report, Requirement
 from sendfolio.rules.returns import Disagreement, Gap, came_in, disagreements, gaps_without_need, tick_provenance
-from sendfolio.rules.years import current_registration_year, hours_by_year, in_period, registration_year, year_label
+from sendfolio.rules.years import (
+    current_registration_year,
+    hours_by_year,
+    in_period,
+    registration_year,
+    renews_on,
+    year_label,
+)
 
 __all__ = [
     "Assessment",
@@ -152,6 +159,7 @@ __all__ = [
     "practice_start",
     "reflection_hours",
     "registration_year",
+    "renews_on",
     "renewal",
     "send_training",
     "send_training_candidate",

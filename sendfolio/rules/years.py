@@ -50,6 +50,12 @@ def current_registration_year(profile: Profile, today: date) -> int:
     return today.year if today >= start else today.year - 1
 
 
+def renews_on(profile: Profile, today: date) -> date:
+    """The day the registration next renews: the first day of the registration year after the one holding `today`."""
+    start, _ = registration_year(profile, current_registration_year(profile, today) + 1)
+    return start
+
+
 def in_period(when: date, start: date, end: date) -> bool:
     """True when `when` falls from `start` to `end`, both included."""
     return start <= when <= end

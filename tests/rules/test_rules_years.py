@@ -72,6 +72,23 @@ def test_a_29_february_anniversary_falls_on_1_march_in_other_years():
     assert rules.current_registration_year(who, date(2025, 3, 1)) == 2025
 
 
+@pytest.mark.parametrize(
+    ("today", "renews"),
+    [
+        (date(2025, 4, 4), date(2025, 4, 6)),  # two days before the anniversary
+        (date(2025, 4, 5), date(2025, 4, 6)),  # the registration year's last day
+        (date(2025, 4, 6), date(2026, 4, 6)),  # the anniversary itself: a new year has begun
+        (date(2025, 4, 7), date(2026, 4, 6)),
+    ],
+)
+def test_the_registration_renews_on_the_first_day_of_the_next_year(today, renews):
+    """Renewal falls on the anniversary after the registration year holding today; without one, on 1 January."""
+    assert rules.renews_on(profile(registration_anniversary="2019-04-06"), today) == renews
+    assert rules.renews_on(Profile(), today) == date(today.year + 1, 1, 1)
+    assert rules.renews_on(Profile(), date(2025, 12, 31)) == date(2026, 1, 1)
+    assert rules.renews_on(profile(registration_anniversary="2020-02-29"), date(2027, 2, 28)) == date(2027, 3, 1)
+
+
 # ---------------------------------------------------------------- renewal
 
 

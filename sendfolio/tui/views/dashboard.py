@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sendfolio.domain.wording import days_until, hours_text, short_date, span, words
@@ -104,7 +104,7 @@ def dashboard_view(data: FolioData, today: date, entered: Sequence[Record] = ())
         renewal=renewal,
         deadlines=tuple(deadlines[:DEADLINES_SHOWN]),
         breaches=tuple(breaches[:DEADLINES_SHOWN]),
-        renews=renews_text(data, renewal.year_end, today),
+        renews=renews_text(data, today),
         recent=recent_entries(data, entered, today),
         today=today,
         learning=open_needs(data, today),
@@ -147,9 +147,11 @@ def breach_order(deadline: timescales.Deadline) -> tuple:
     return (-when.toordinal(), deadline.case, deadline.event)
 
 
-def renews_text(data: FolioData, year_end: date, today: date) -> str:
-    """The registration renewal date in words, with the days to it."""
-    renews = year_end + timedelta(days=1)
+def renews_text(data: FolioData, today: date) -> str:
+    """The registration renewal date (`rules.renews_on`) in words, with the days to it."""
+    from sendfolio import rules
+
+    renews = rules.renews_on(data.profile, today)
     basis = "" if data.profile.registration_anniversary else " (no anniversary in your profile: the calendar year)"
     return f"Registration renews on {short_date(renews)}, {days_until(renews, today)}{basis}."
 
