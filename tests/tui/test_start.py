@@ -125,6 +125,26 @@ async def test_a_missing_folio_with_backups_is_refused_on_the_dashboard(started_
     assert gc.isenabled()  # paused while the folio was read, back on though the open failed
 
 
+async def test_figures_answered_after_the_folio_failed_leave_the_error_on_show(started_dir, today):
+    """Why the folio could not be opened is the Dashboard's state (`error`): figures answered late draw nothing."""
+    from sendfolio.domain.records import FolioData
+    from sendfolio.tui.views.dashboard import dashboard_view
+
+    with Folio.open(started_dir) as folio:
+        folio.put(sample_case("SM-T-002", "2026-10-02"))
+    (started_dir / "folio.json").unlink()
+    app = make_app(started_dir, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and "backups of it remain" in screen.error
+        screen.show(dashboard_view(FolioData(), today))
+        await pilot.pause()
+        text = shown(screen)
+        assert "Your folio could not be opened" in text and "backups of it remain" in text
+        assert "Renewal" not in text and "Accreditation" not in text
+
+
 async def test_an_empty_folder_starts_on_the_dashboard_with_the_welcome_over_it(folio_dir, today):
     """First run: a new, empty folio; the welcome screen comes up over the Dashboard."""
     from sendfolio.tui.dialogs.firstrun import WelcomeScreen

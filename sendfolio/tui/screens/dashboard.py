@@ -101,6 +101,9 @@ class DashboardScreen(FolioScreen):
     """What the rules last answered (None until they have); `watch_view` shows it (again on every answer, even the
     same: a resize lays the tables out anew)."""
 
+    error: var[str] = var("", init=False)
+    """Why the folio could not be opened ('' unless it could not); `watch_error` shows it in place of the figures."""
+
     _preloaded = False
     """True once the areas' modules and the other screens' styles were asked for (after the first figures
     worked out from the open folio)."""
@@ -145,7 +148,13 @@ class DashboardScreen(FolioScreen):
             self.show(kept)
 
     def show_error(self, message: str) -> None:
-        """The folio could not be opened: say why (and how to quit) in place of the figures."""
+        """The folio could not be opened: `watch_error` says why in place of the figures."""
+        self.error = message
+
+    def watch_error(self, message: str) -> None:
+        """Say why the folio could not be opened (and how to quit) in place of the figures, which stay hidden."""
+        if not message or not self.query("#dash-heading"):
+            return
         heading = self.query_one("#dash-heading", Static)
         heading.update("Your folio could not be opened")
         heading.add_class("-error")
@@ -219,9 +228,10 @@ class DashboardScreen(FolioScreen):
         """Fill every section from the rules' answer (the first time, from the top of the page); until there is
         one, the heading says what is awaited.
 
-        A worker may answer after the screen has gone (the demo folio replaced the areas): then nothing is shown.
+        A worker may answer after the screen has gone (the demo folio replaced the areas), or after the folio could
+        not be opened (`error`): then nothing is shown.
         """
-        if not self.is_attached or not self.query("#requirements"):
+        if not self.is_attached or not self.query("#requirements") or self.error:
             return
         if view is None:
             self.query_one("#dash-heading", Static).update(self._waiting())
