@@ -14,13 +14,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sendfolio.domain.form_fields import FOLIO_ID_SETTING
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 from tests.helpers.dates import FIXED_TODAY
+from tests.helpers.shared import built_once, worker
 
 FOLIO_ID = "0123456789abcdef"
 """The form id of the folios the observers' forms and Form 4 are made from (as in `make_demo`)."""
+
+FORMS_CASE = "SM-DEMO-002"
+"""The demo's practice case (the mediator's 1st, no form returned yet) whose observer forms the tests fill in."""
 
 
 def demo_part(
@@ -106,3 +112,24 @@ def complete_demo(folio: Folio) -> None:
             {"name": PPC_NAME, "register": "College of Mediators PPC register", "role": "PPC", "date": "2026-11-25"}
         )
     )
+
+
+def _make_case_forms(folder: Path) -> None:
+    """Write the demo (form id FOLIO_ID) and make Forms 1–3 of FORMS_CASE with `sendfolio forms --case`."""
+    from click.testing import CliRunner
+
+    from sendfolio.cli import main
+
+    with Folio.open(folder / "folio") as folio:
+        write_demo(folio, FIXED_TODAY)
+        folio.put_setting(FOLIO_ID_SETTING, FOLIO_ID)
+    made = CliRunner().invoke(
+        main, ["--data-dir", str(folder / "folio"), "forms", "--case", FORMS_CASE, "-o", str(folder / "case.pdf")]
+    )
+    assert made.exit_code == 0, made.output
+
+
+def demo_case_forms(factory: pytest.TempPathFactory) -> Path:
+    """Forms 1–3 of the demo's case FORMS_CASE as `sendfolio forms --case` makes them from a demo folio of form id
+    FOLIO_ID, made once per run (whichever worker asks first). Read only: fill it into a new file."""
+    return built_once(factory, worker(), "demo-case-forms", _make_case_forms) / "case.pdf"

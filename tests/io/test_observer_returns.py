@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from sendfolio.domain.wording import short_date
 from sendfolio.store import Folio
 from sendfolio.store.storage import SCHEMA
 from tests.helpers.dates import FIXED_TODAY
-from tests.helpers.folios import demo_part
+from tests.helpers.folios import demo_case_forms, demo_part
 from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 
 SECOND = {
@@ -41,10 +42,9 @@ SECOND = {
 
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory):
-    """The case's forms, made once, and the two observers' returns of them."""
+    """The case's forms (made once per run, `demo_case_forms`), and the two observers' returns of them."""
     root = tmp_path_factory.mktemp("returns")
-    folder = make_demo(root / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(root / "case.pdf")).exit_code == 0
+    shutil.copy(demo_case_forms(tmp_path_factory), root / "case.pdf")
     first = fill(root / "case.pdf", root / "first.pdf", OBSERVED)
     second = fill(root / "case.pdf", root / "second.pdf", SECOND)
     return root, first, second

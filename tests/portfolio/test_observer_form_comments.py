@@ -14,6 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from sendfolio.domain.form_fields import note_field
+from tests.helpers.folios import demo_case_forms
 from tests.portfolio.test_observer_forms import CASE, fill, invoke, make_demo
 
 TWO_LINES = (
@@ -27,11 +28,9 @@ DPI = 144
 """The resolution the page is drawn at."""
 
 
-def test_every_comment_box_holds_three_rows_of_nine_point_text(tmp_path):
+def test_every_comment_box_holds_three_rows_of_nine_point_text(tmp_path_factory):
     """Every comment field is tall enough for two lines of comment, the first wrapping (three rows at 9 pt)."""
-    folder = make_demo(tmp_path / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
-    reader = PdfReader(tmp_path / "case.pdf")
+    reader = PdfReader(demo_case_forms(tmp_path_factory))  # the case's forms, made once per run
     widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots") or ()]
     heights = [
         abs(float(w["/Rect"][3]) - float(w["/Rect"][1])) for w in widgets if str(w.get("/T", "")).startswith("note_")
@@ -78,9 +77,8 @@ def test_a_two_line_comment_shows_whole_in_poppler(tmp_path):
     assert not inked[-1], "the last row of text is cut by the box's lower edge"
 
 
-def test_the_instructions_say_to_send_back_the_saved_file_or_the_signed_paper(tmp_path):
+def test_the_instructions_say_to_send_back_the_saved_file_or_the_signed_paper(tmp_path_factory):
     """The form's own instructions name both ways back: the saved file, or the signed paper."""
-    folder = make_demo(tmp_path / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
-    text = " ".join((PdfReader(tmp_path / "case.pdf").pages[0].extract_text() or "").split())
+    forms = demo_case_forms(tmp_path_factory)  # the case's forms, made once per run
+    text = " ".join((PdfReader(forms).pages[0].extract_text() or "").split())
     assert "send back the saved file" in text and "then send back the signed paper" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,10 @@ from sendfolio.domain.records import DEBRIEF_HEADINGS
 from sendfolio.samples.demo import write_demo
 from sendfolio.store import Folio
 from tests.helpers.dates import FIXED_TODAY
+from tests.helpers.folios import FOLIO_ID as FOLIO_ID, FORMS_CASE, demo_case_forms
 
-CASE = "SM-DEMO-002"
+CASE = FORMS_CASE
 """A demo practice case (the mediator's 1st, no form returned yet) that the forms are made for."""
-
-FOLIO_ID = "0123456789abcdef"
-"""The form id of the folio the forms come from."""
 
 
 def invoke(data_dir: Path, *args: str):
@@ -45,11 +44,11 @@ def make_demo(folder: Path, form_id: str = FOLIO_ID) -> Path:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    """One demo folio, its forms for CASE and blank Forms 3, made once through the CLI."""
+    """One demo folio, its forms for CASE (made once per run, `demo_case_forms`) and blank Forms 3, made through
+    the CLI."""
     root = tmp_path_factory.mktemp("forms")
     folder = make_demo(root / "folio")
-    case = invoke(folder, "forms", "--case", CASE, "-o", str(root / "case.pdf"))
-    assert case.exit_code == 0, case.output
+    shutil.copy(demo_case_forms(tmp_path_factory), root / "case.pdf")
     blank = invoke(folder, "forms", "--blank", "--form", "3", "-o", str(root / "blank.pdf"))
     assert blank.exit_code == 0, blank.output
     return root

@@ -146,13 +146,13 @@ def test_documents_read_earlier_are_still_answered_when_the_memory_of_readings_i
     assert first.texts == answers[0].texts and len(pdf_reading._READ) <= 2
 
 
-def test_a_returned_forms_text_is_checked_at_import(tmp_path):
+def test_a_returned_forms_text_is_checked_at_import(tmp_path, tmp_path_factory):
     """The observer's PDF, kept as it came, has its words checked as it is imported (and before every PDF)."""
-    from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
+    from tests.helpers.folios import demo_case_forms
+    from tests.portfolio.test_observer_forms import OBSERVED, fill, invoke, make_demo
 
     folder = make_demo(tmp_path / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
-    returned = fill(tmp_path / "case.pdf", tmp_path / "returned.pdf", OBSERVED)
+    returned = fill(demo_case_forms(tmp_path_factory), tmp_path / "returned.pdf", OBSERVED)  # the forms, made once
     assert invoke(folder, "do-not-print", "add", "Fairweather").exit_code == 0  # printed on every page of the form
     result = invoke(folder, "import", str(returned))
     assert result.exit_code == 0, result.output

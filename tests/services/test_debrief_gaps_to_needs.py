@@ -11,6 +11,7 @@ import json
 
 from sendfolio.store import Folio
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
+from tests.helpers.folios import demo_case_forms
 from tests.helpers.tui import SIZE, make_app, settle
 from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo
 from tests.tui.test_caselog import open_cases
@@ -24,11 +25,10 @@ def without_needs(folder, ref):
                 folio.delete(need)
 
 
-def test_an_import_with_gaps_says_how_to_add_them_and_learning_needs_adds_them(tmp_path):
+def test_an_import_with_gaps_says_how_to_add_them_and_learning_needs_adds_them(tmp_path, tmp_path_factory):
     """The import names the gap and --learning-needs; again with it, one need per gap, and check is clear of it."""
     folder = make_demo(tmp_path / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(tmp_path / "case.pdf")).exit_code == 0
-    returned = fill(tmp_path / "case.pdf", tmp_path / "returned.pdf", OBSERVED)
+    returned = fill(demo_case_forms(tmp_path_factory), tmp_path / "returned.pdf", OBSERVED)  # the forms, made once
     without_needs(folder, CASE)
     first = invoke(folder, "import", str(returned))
     assert first.exit_code == 0, first.output

@@ -19,6 +19,7 @@ from pypdf.generic import NameObject
 
 from sendfolio.store import Folio
 from tests.helpers.dates import FIXED_TODAY
+from tests.helpers.folios import demo_case_forms
 from tests.portfolio.test_observer_forms import CASE, OBSERVED, fill, invoke, make_demo, refused
 
 PAPER_WORDS = "transcribed by the mediator from the observer's signed paper form (attached {label})"
@@ -29,9 +30,7 @@ PAPER_WORDS = "transcribed by the mediator from the observer's signed paper form
 def papers(tmp_path_factory) -> dict[str, Path]:
     """A flattened return, a printed PDF without our reference and a scan, made once."""
     root = tmp_path_factory.mktemp("paper")
-    folder = make_demo(root / "folio")
-    assert invoke(folder, "forms", "--case", CASE, "-o", str(root / "case.pdf")).exit_code == 0
-    first = fill(root / "case.pdf", root / "first.pdf", OBSERVED)
+    first = fill(demo_case_forms(tmp_path_factory), root / "first.pdf", OBSERVED)  # the case's forms, made once
     flattened = PdfWriter(clone_from=PdfReader(first))
     del flattened.root_object[NameObject("/AcroForm")]
     for page in flattened.pages:
