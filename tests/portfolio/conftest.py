@@ -64,3 +64,22 @@ def completed_portfolio(tmp_path_factory):
     said = json.loads((folder / "result.json").read_text(encoding="utf-8"))
     fields = {**said, "path": folder / said["path"], "unmet": tuple(said["unmet"]), "left_out": tuple(said["left_out"])}
     return CompileResult(**fields), folder / "folio"
+
+
+def _page_texts(path: Path) -> tuple[str, ...]:
+    """The text of each page of the PDF at `path` as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="session")
+def demo_portfolio_texts(demo_portfolio) -> tuple[str, ...]:
+    """The text of each page of the demo's shared portfolio, read back with pypdf once per process."""
+    return _page_texts(demo_portfolio[0])
+
+
+@pytest.fixture(scope="session")
+def completed_portfolio_texts(completed_portfolio) -> tuple[str, ...]:
+    """The text of each page of the completed demo's shared portfolio, read back with pypdf once per process."""
+    return _page_texts(completed_portfolio[0].path)

@@ -65,11 +65,10 @@ def our_font_sizes(reader: PdfReader) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def demo_pdf(demo_portfolio):
+def demo_pdf(demo_portfolio, demo_portfolio_texts):
     """The demo folio's portfolio, compiled through the CLI on TODAY once per run (conftest): (reader, text of each page)."""
     assert TODAY == FIXED_TODAY  # the day the shared compile was made on
-    reader = PdfReader(str(demo_portfolio[0]))
-    return reader, [page.extract_text() for page in reader.pages]
+    return PdfReader(str(demo_portfolio[0])), list(demo_portfolio_texts)
 
 
 def test_no_rule_id_no_prompt_no_software_words(demo_pdf):
@@ -131,7 +130,7 @@ def test_draft_form_4_lists_its_facts_and_what_is_missing(demo_pdf):
     assert all("DRAFT" in text for text in texts)
 
 
-def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(completed_portfolio):
+def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(completed_portfolio, completed_portfolio_texts):
     """Complete what is missing: no DRAFT on any page; Form 4 lists its facts before the declaration and signatures.
 
     The completed demo's portfolio is compiled once per run (conftest, `complete_demo`)."""
@@ -139,8 +138,8 @@ def test_completing_the_demo_removes_the_draft_mark_and_form_4_is_ready(complete
     result, folder = completed_portfolio
     with Folio.open(folder, readonly=True) as folio:
         assert rules.accreditation(folio.data(), TODAY).met
-    reader = PdfReader(str(result.path))
-    texts = [page.extract_text() for page in reader.pages]
+    texts = list(completed_portfolio_texts)  # read back with pypdf once per process (conftest)
+    assert len(texts) == result.pages
     assert not any("DRAFT" in text for text in texts)
     whole = " ".join("\n".join(texts).split())
     form = whole[whole.index("Form 4: Accreditation form") :]
