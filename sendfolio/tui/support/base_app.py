@@ -29,8 +29,12 @@ from textual.worker import WorkerFailed
 from sendfolio.tui.support.crash import crash_message, write_crash_log
 from sendfolio.tui.support.textual_internals import CrashHookApp
 
-HOLD_AT_MOST = 0.5
-"""Seconds the keys after a moving key wait at most (a key a widget keeps for itself never comes back up)."""
+HOLD_AT_MOST = 2.0
+"""Seconds the keys after a moving key wait at most (a key a widget keeps for itself never comes back up): generous, as
+on a loaded machine a list's choice and its refocus come late after the Enter, and the keys behind must not go first."""
+
+HANDLED_WAIT = 1.0
+"""Seconds `handled_before` waits at most for each widget (one whose messages have stopped: closed, or stuck)."""
 
 
 def keeps_key(widget: Widget | None, key: str) -> bool:
@@ -43,13 +47,14 @@ def keeps_key(widget: Widget | None, key: str) -> bool:
     return isinstance(widget, TextArea) and (key == "enter" or widget.tab_behavior == "indent")
 
 
-async def handled_before(widget: Widget | None, wait: float = 0.25) -> None:
-    """Wait until what `widget` and the widgets around it were given so far is handled (at most `wait` each)."""
+async def handled_before(widget: Widget | None, wait: float = HANDLED_WAIT) -> None:
+    """Wait until what `widget` and the widgets around it were given so far is handled (at most `wait` each; not at
+    all for a widget closing, which handles nothing more)."""
     while widget is not None and not isinstance(widget, Screen):
         done = asyncio.Event()
-        widget.call_later(done.set)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(done.wait(), wait)
+        if widget.call_later(done.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), wait)
         parent = widget.parent
         widget = parent if isinstance(parent, Widget) else None
 
