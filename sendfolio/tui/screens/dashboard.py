@@ -269,6 +269,7 @@ class DashboardScreen(FolioScreen):
         for item in report.requirements:
             cells = {"met": mark(item.met), "title": item.title, "need": item.need, "have": item.have}
             table.add_row(*plain_cells([cells[key] for key in keys]), key=item.id)
+        fit_rows(table, len(report.requirements))
         if report.requirements:
             table.move_cursor(row=min(row, len(report.requirements) - 1))
         self._requirements = {item.id: item for item in report.requirements}
@@ -299,6 +300,7 @@ class DashboardScreen(FolioScreen):
                 status = Text("entered", style="italic")
             cells = (item.case, item.event, short_date(item.due), left, status)
             table.add_row(*plain_cells(cells), key=str(index))
+        fit_rows(table, len(deadlines))
         table.display = bool(deadlines)
         empty = self.query_one("#deadlines-empty", Static)
         empty.update("No statutory deadline is due or overdue.")
@@ -445,3 +447,13 @@ def recent_text(recent: tuple[tuple[date, str], ...]) -> Text:
     if not recent:
         return Text("Nothing recorded yet: add your training (7) and cases (2).")
     return Text("\n".join(f"{short_date(when)}  {words}" for when, words in recent))
+
+
+def fit_rows(table: DataTable, rows: int) -> None:
+    """Make the table as high as its header and `rows` one-line rows (its max-height in the styles still caps it).
+
+    Left to `height: auto`, a table measures its new rows only once its own messages are done; under load that
+    came after the page's layout, and the table stayed no lines high, hiding the deadlines, until something
+    else changed the page.
+    """
+    table.styles.height = rows + int(table.show_header)
