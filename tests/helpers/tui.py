@@ -12,6 +12,7 @@ from textual.app import App
 from textual.worker import Worker
 
 from sendfolio.domain.records import Case
+from sendfolio.tui.support.base_app import NoticesApp
 
 SIZE = (100, 32)
 """The terminal size of the Pilot tests."""
@@ -86,10 +87,13 @@ async def settle(pilot) -> None:
     A worker that asks with `push_screen_wait` stays running while its dialog is open; the test
     answers the dialog next, so waiting for that worker to finish would wait for ever. The check is
     made twice around a pause, as a worker may start another, or resume once its dialog answered.
+    Keys typed ahead and still held for the key before them (`holding_keys`) are waited for too:
+    Pilot's own idle check compares CPU with wall time, and a process starved of CPU looks idle.
     """
     app = pilot.app
+    holding = app.holding_keys if isinstance(app, NoticesApp) else lambda: False  # a test's own small app holds none
     for _ in range(2):
-        while _busy(app):
+        while _busy(app) or holding():
             await asyncio.sleep(0.005)
         await pilot.pause()
 
