@@ -88,9 +88,11 @@ top-level domain written after "dot" has two to four letters)."""
 
 PHONE = re.compile(
     r"(?<![^\W_])(?<!\+)(?<!\d[./-])(?:(?:\+|00)44[ _]?(?:\(0\)[ _]?)?|\(0(?=\d{2,4}\))|0)"
-    r"(?:[\s()./_-]{0,4}\d){9,10}(?![./-]?\d)"
+    r"(?:[\s()./_-]{0,4}\d){9,10}(?![./-]?\d)(?![^\W\d_])"
 )
-"""A candidate UK phone number (+44 / 0044 / 0, then 9 or 10 digits); checked by `_is_uk_phone`."""
+"""A candidate UK phone number (+44 / 0044 / 0, then 9 or 10 digits); checked by `_is_uk_phone`. Like its
+start, its end is not glued to a letter: "02703304913a" is a name made of hexadecimal digits (an attachment's),
+not a phone number."""
 
 _PHONE_PREFIX = re.compile(r"^(?:\+|00)44[ _]?(?:\(0\)[ _]?)?")
 """The international prefix of a UK number, with the optional (0)."""
@@ -109,7 +111,7 @@ _GAP = r"(?:[ \t]*[/._-][ \t]*|[ \t]+)"
 
 NHS_NUMBER = re.compile(
     rf"\d(?<![^\W_]\d)(?<![.\d][/.-]\d)\d(?:\d(?:{_GAP}?\d{{3}}{_GAP}?\d{{4}}|(?P<gap>{_GAP})\d{{3}}(?P=gap)\d{{2}}(?P=gap)\d{{2}})"
-    rf"|(?P<pair>{_GAP})\d\d(?:(?P=pair)\d\d){{3}})(?![./-]?\d)"
+    rf"|(?P<pair>{_GAP})\d\d(?:(?P=pair)\d\d){{3}})(?![./-]?\d)(?![^\W\d_])"
 )
 """A candidate NHS number: 3-3-4, 3-3-2-2 or five pairs of digits, with any separators; checked by
 `is_nhs_number`."""

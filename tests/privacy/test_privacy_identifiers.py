@@ -56,6 +56,17 @@ def test_uk_phone_numbers(number):
     assert categories(f"ring {number} after 4pm") == [("phone", number)]
 
 
+def test_digits_glued_to_letters_are_not_a_phone_or_nhs_number():
+    """A run of digits inside a name made of letters and digits (an attachment's, 02703304913a) is no phone
+    or NHS number, on either side: the one-line message naming that attachment, and the command to remove it, are
+    shown whole. A number ended by a stop, comma or space still is one."""
+    assert categories("the file of attachment 02703304913a at attachments/02703304913a.pdf") == []
+    assert categories("sendfolio attachments --remove a02703304913") == []
+    assert categories("ring 02703304913, or 02703304913.") == [("phone", "02703304913"), ("phone", "02703304913")]
+    assert categories("attachment 9434765919ab") == []
+    assert categories("NHS no. 9434765919.") == [("nhs-number", "9434765919")]
+
+
 @pytest.mark.parametrize("postcode", ["SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A1BB", "GIR 0AA"])
 def test_uk_postcodes(postcode):
     """The UK postcode forms are found."""
