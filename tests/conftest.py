@@ -31,7 +31,7 @@ def _fewer_collections() -> None:
 
     A Pilot test makes and drops objects by the hundred thousand (styles, strips, messages), and
     CPython's default young-generation threshold walks them hundreds of times a test, most of it
-    finding nothing to free: about a fifth of the CPU of the TUI tests. The app's own pauses and
+    finding nothing to free (its share of the TUI tests' CPU: tests/benchmarks/README.md). The app's own pauses and
     freezes (`tui/support/memory.py`) are unchanged; only how often the collector runs between them.
     """
     gc.set_threshold(50_000, 20, 100)
@@ -43,16 +43,17 @@ _fewer_collections()
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: unknown under -p no:xdist
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto`: one pytest-xdist worker more than the cores this process may run on.
+    """`-n auto`: two pytest-xdist workers more than the cores this process may run on.
 
     A TUI test waits for the app to go still after each key and pause (Textual's Pilot sleeps
-    20 ms at a time until the process is idle): nearly half of a TUI test's time on an idle machine
-    uses no processor, so with one worker per core a core stands idle for much of the TUI tests.
-    The extra worker runs meanwhile. `PYTEST_XDIST_AUTO_NUM_WORKERS` still decides when it is set.
+    20 ms at a time until the process is idle): over half of a TUI test's time on an idle machine
+    uses no processor, so with one worker per core the cores stand idle for much of the run. The
+    extra workers compute meanwhile (three against four workers on the idle 2-core machine:
+    tests/benchmarks/README.md). `PYTEST_XDIST_AUTO_NUM_WORKERS` still decides when set.
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None  # pytest-xdist's own hook reads it
-    return len(os.sched_getaffinity(0)) + 1
+    return len(os.sched_getaffinity(0)) + 2
 
 
 @pytest.hookimpl(tryfirst=True)

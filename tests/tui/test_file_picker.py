@@ -12,7 +12,7 @@ from sendfolio.samples.certificate import certificate_pdf
 from sendfolio.tui.dialogs.attach import AttachScreen
 from sendfolio.tui.dialogs.file_picker import FilePickerScreen, PickedTree
 from sendfolio.tui.screens.profile import ProfileScreen
-from tests.helpers.tui import SIZE, make_app, saved, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, saved, settle
 from tests.tui.test_caselog import open_cases
 
 
@@ -101,7 +101,7 @@ async def test_a_typed_path_is_accepted_and_checked(demo_folio, folio_dir, today
         for typed, words in ((downloads / "pipe.pdf", "not a regular file"), (downloads / "notes.txt", "not a PDF")):
             box.value = ""
             box.focus()
-            await type_text(pilot, str(typed))
+            await enter(pilot, str(typed))
             await pilot.press("enter")
             await settle(pilot)
             assert app.screen is picker and words in str(picker.query_one("#picker-error").render())

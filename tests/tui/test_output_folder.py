@@ -11,7 +11,7 @@ from sendfolio.tui.dialogs.ask_text import AskFolderScreen
 from sendfolio.tui.dialogs.confirm import ConfirmScreen
 from sendfolio.tui.screens.compile import CompileScreen
 from sendfolio.tui.screens.profile import ProfileScreen
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 
 
 async def wait_compiled(pilot, screen: CompileScreen) -> str:
@@ -44,7 +44,7 @@ async def test_the_output_folder_is_chosen_in_the_profile_and_compile_asks_befor
         dialog = app.screen
         assert isinstance(dialog, AskFolderScreen)
         dialog.query_one("#ask-text").value = ""
-        await type_text(pilot, str(tmp_path / "pipe"))
+        await enter(pilot, str(tmp_path / "pipe"))
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is dialog

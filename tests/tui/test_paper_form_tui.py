@@ -11,7 +11,7 @@ from PIL import Image
 from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 from sendfolio.tui.dialogs.paper_form import PaperFormScreen
 from sendfolio.tui.screens.checklist import ChecklistScreen
-from tests.helpers.tui import SIZE, make_app, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, settle
 from tests.tui.test_caselog import open_cases
 
 CASE = "SM-DEMO-004"
@@ -30,7 +30,7 @@ async def test_a_scan_is_offered_to_be_kept_as_the_observers_form_then_its_ticks
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, ImportFormScreen)
-        await type_text(pilot, str(scan))
+        await enter(pilot, str(scan))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PaperFormScreen)
@@ -91,7 +91,7 @@ async def test_a_returned_forms_observer_is_offered_as_the_cases_observed_by(dem
         writer.write(tmp_path / "returned.pdf")
         await pilot.press("i")
         await settle(pilot)
-        await type_text(pilot, str(tmp_path / "returned.pdf"))
+        await enter(pilot, str(tmp_path / "returned.pdf"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)

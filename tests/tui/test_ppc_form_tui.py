@@ -11,7 +11,7 @@ from sendfolio.tui.dialogs.observer_forms import ImportFormScreen
 from sendfolio.tui.dialogs.ppc_form import PPCFormScreen
 from sendfolio.tui.screens.ppc import PPCScreen
 from tests.helpers.signing import sign_pdf
-from tests.helpers.tui import SIZE, make_app, saved, settle, type_text
+from tests.helpers.tui import SIZE, enter, make_app, saved, settle, type_text
 from tests.portfolio.test_ppc_form import VERIFIED, fill_form4
 
 
@@ -41,7 +41,7 @@ async def test_form4_written_then_the_ppcs_signed_return_previewed_and_saved(dem
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, ImportFormScreen)
-        await type_text(pilot, str(signed))
+        await enter(pilot, str(signed))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
